@@ -1,0 +1,48 @@
+"""Shared fixtures: the sample corpus, its gold annotations, and a pinned article date (never today)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.settings import DATA_DIR, PROJECT_DIR, Settings
+
+SAMPLES = DATA_DIR / "articles"
+GOLD = DATA_DIR / "gold"
+SHARED = PROJECT_DIR.parent / "shared"
+
+
+@pytest.fixture
+def anchor() -> date:
+    """A fixed article date for tests: Wednesday, 20 September 2023."""
+    return date(2023, 9, 20)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture
+def sample_paths() -> list[Path]:
+    return sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture
+def gold_events() -> list[dict]:
+    with (GOLD / "seeds_events.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture
+def gold_articles() -> list[dict]:
+    with (GOLD / "seeds_articles.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]

@@ -1,0 +1,191 @@
+"""The records that flow through the pipeline, defined in one place.
+
+articles -> temporal expressions -> actor mentions -> events -> merged timeline -> charts/exports
+
+Every record is a small frozen dataclass. Offsets (``start``/``end``) always index
+``Article.text`` (or the text handed to the tagger), so ``text[start:end]`` is the span.
+Dates are ``datetime.date``; ``None`` means "not known", never "today".
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+# Temporal expression types (TimeML TIMEX3).
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+# How fine a resolved temporal expression is.
+GRANULARITIES = ("day", "week", "month", "quarter", "year", "range", "vague", "time", "duration", "set")
+
+# Event vocabulary; the trigger words for each live in data/events.yaml.
+EVENT_TYPES = (
+    "meeting",
+    "call",
+    "visit",
+    "conference",
+    "speech",
+    "operation",
+    "incident",
+    "agreement",
+    "humanitarian",
+    "other",
+)
+
+# How exactly an event's day is known.
+PRECISIONS = ("day", "month", "year", "range", "unknown")
+
+ACTOR_KINDS = ("person", "organization", "country")
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression found in a text and anchored to the calendar."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # one of TIMEX_TYPES
+    value: str  # TimeML TIMEX3 value: "2023-09-19", "2023-W38", "P3D", "PAST_REF", "XXXX-09-23"
+    first_day: date | None = None  # calendar span it resolves to, inclusive
+    last_day: date | None = None
+    granularity: str = "vague"  # one of GRANULARITIES
+    rule: str = ""  # name of the pattern that matched
+    anchor: str = ""  # what a relative expression was resolved against, e.g. "document date 2023-09-20"
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from disk or from a record, with its publication date."""
+
+    id: str  # stable, from the content
+    name: str  # the file name (plus "#n" for the n-th record of a JSON/CSV file)
+    title: str
+    text: str  # the body that offsets index, page furniture removed
+    published: date | None = None
+    published_basis: str = ""  # the words or rule that gave the date
+    published_inferred: bool = False
+    url: str = ""
+    source: str = ""  # outlet
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()  # what the reader noticed: fallback encodings, dropped furniture...
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office an actor holds: "Minister of Foreign Affairs" of "azerbaijan", perhaps dated."""
+
+    title: str
+    affiliation: str = ""  # actor id of the country or organisation
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation or country from the gazetteer (or discovered in a text)."""
+
+    id: str
+    name: str  # canonical display name
+    kind: str  # one of ACTOR_KINDS
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    demonyms: tuple[str, ...] = ()  # "Turkish" for Türkiye
+    discovered: bool = False  # True when introduced by a title in a text, not from the gazetteer
+
+    @property
+    def affiliations(self) -> tuple[str, ...]:
+        """Actor ids this actor belongs to, in the order of its roles."""
+        return tuple(dict.fromkeys(r.affiliation for r in self.roles if r.affiliation))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in a text that refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    method: str  # exact, surname, fuzzy, demonym, office, title
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Event:
+    """One reported happening in one article."""
+
+    id: str
+    article: str  # Article.name
+    article_id: str
+    event_type: str  # one of EVENT_TYPES
+    title: str  # short: "Bayramov meets Guterres"
+    date: date | None
+    date_end: date | None
+    precision: str  # one of PRECISIONS
+    date_basis: str  # the words and rule that anchored it
+    actors: tuple[str, ...]  # canonical names
+    actor_ids: tuple[str, ...]
+    location: str | None
+    evidence: str  # the sentence
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    trigger: str = ""
+    date_window: tuple[date | None, date | None] | None = None  # bounds when the day is not known
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article's report of a timeline event."""
+
+    article: str
+    article_id: str
+    event_id: str
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    date_basis: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A happening on the timeline, merged across the articles that report it."""
+
+    id: str
+    event_type: str
+    title: str
+    date: date | None
+    date_end: date | None
+    precision: str
+    date_basis: str
+    actors: tuple[str, ...]
+    actor_ids: tuple[str, ...]
+    location: str | None
+    confidence: float
+    sources: tuple[Source, ...] = field(default_factory=tuple)
+    date_window: tuple[date | None, date | None] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+
+def _plain(value: Any) -> Any:
+    """Turn dates into ISO strings and tuples into lists, recursively, for JSON."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
