@@ -3,5 +3,17 @@
 Pipeline stages, one module each: articles -> temporal -> actors -> events -> merge -> charts/exports.
 """
 
-from .models import Actor, Article, Event, Mention, Role, Source, TimelineEvent, Timex  # noqa: F401
+from .models import (  # noqa: F401
+    Actor,
+    Article,
+    Corpus,
+    Event,
+    Mention,
+    ParsedArticle,
+    Rejected,
+    Role,
+    Source,
+    TimelineEvent,
+    Timex,
+)
 from .settings import DEFAULT_SETTINGS, Settings  # noqa: F401

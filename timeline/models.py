@@ -189,3 +189,42 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not be used, and why. Every input is either parsed or rejected."""
+
+    name: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """Everything the pipeline learned from one article; the unit that is cached by content hash."""
+
+    article: Article
+    timexes: tuple[Timex, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    actors: tuple[Actor, ...] = ()  # actors discovered in this article (not in the gazetteer)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The result of parsing a set of inputs: per-article results, the merged timeline, the rejects."""
+
+    parsed: tuple[ParsedArticle, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(p.article for p in self.parsed)
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return tuple(e for p in self.parsed for e in p.events)
