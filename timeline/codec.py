@@ -1,0 +1,124 @@
+"""ParsedArticle <-> plain JSON-able dict, and back, exactly.
+
+Reads: the frozen dataclasses of ``timeline.models``. Adds: nothing; it only changes their form.
+
+The codec is driven by each dataclass's field annotations, so a field added to ``models.py`` is encoded
+without touching this file. Dates become ISO strings, tuples become lists, nested records become dicts;
+decoding turns them back according to the annotation. Plain data only: nothing is pickled or evaluated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date
+from functools import lru_cache
+from typing import Any, Callable
+
+from .models import ParsedArticle
+
+# Bump when the encoded form changes; the cache folds it into its version key.
+CODEC_VERSION = "1"
+
+Decoder = Callable[[Any], Any]
+
+
+def encode(parsed: ParsedArticle) -> dict[str, Any]:
+    """A plain dict (str, int, float, bool, None, list, dict only) holding every field of ``parsed``."""
+    return _to_plain(parsed)
+
+
+def decode(data: dict[str, Any]) -> ParsedArticle:
+    """The ParsedArticle that ``encode`` turned into ``data``."""
+    return _decoder(ParsedArticle)(data)
+
+
+def to_plain(record: Any) -> Any:
+    """Any record of ``timeline.models`` (Article, Event, TimelineEvent...) as plain data."""
+    return _to_plain(record)
+
+
+def from_plain(cls: type, data: Any) -> Any:
+    """The ``cls`` record that ``to_plain`` turned into ``data``."""
+    return _decoder(cls)(data)
+
+
+def dumps(parsed: ParsedArticle) -> bytes:
+    """``encode`` as compact UTF-8 JSON bytes (lone surrogates survive)."""
+    text = json.dumps(encode(parsed), ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8", "surrogatepass")
+
+
+def loads(data: bytes) -> ParsedArticle:
+    """The ParsedArticle that ``dumps`` wrote."""
+    return decode(json.loads(data.decode("utf-8", "surrogatepass")))
+
+
+def _to_plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_to_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _to_plain(item) for key, item in value.items()}
+    return value
+
+
+@lru_cache(maxsize=None)
+def _decoder(annotation: Any) -> Decoder:
+    """A function that rebuilds a value of type ``annotation`` from its plain form (built once per type)."""
+    if dataclasses.is_dataclass(annotation):
+        return _record_decoder(annotation)
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return _union_decoder(args)
+    if origin is tuple:
+        return _tuple_decoder(args)
+    if origin is list:
+        item = _decoder(args[0]) if args else _identity
+        return lambda value: [item(v) for v in value]
+    if origin is dict:
+        item = _decoder(args[1]) if args else _identity
+        return lambda value: {k: item(v) for k, v in value.items()}
+    if annotation is date:
+        return date.fromisoformat
+    if annotation is float:
+        return float
+    return _identity
+
+
+def _record_decoder(cls: type) -> Decoder:
+    hints = typing.get_type_hints(cls)
+    fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init]
+
+    def decode_record(value: dict[str, Any]) -> Any:
+        return cls(**{name: fn(value[name]) for name, fn in fields if name in value})
+
+    return decode_record
+
+
+def _union_decoder(args: tuple[Any, ...]) -> Decoder:
+    options = [a for a in args if a is not type(None)]
+    if len(options) != 1:
+        return _identity  # unions of plain types (str | int) need no conversion
+    inner = _decoder(options[0])
+    return lambda value: None if value is None else inner(value)
+
+
+def _tuple_decoder(args: tuple[Any, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda value: tuple(item(v) for v in value)
+    if not args:
+        return tuple
+    items = [_decoder(a) for a in args]
+    return lambda value: tuple(fn(v) for fn, v in zip(items, value))
+
+
+def _identity(value: Any) -> Any:
+    return value
