@@ -1,0 +1,183 @@
+"""Run the per-article parse over a stream of articles: in this process, on N processes, or on Dask.
+
+Reads: a stream of Articles (Rejected items pass through untouched), the Settings, optionally a ParseCache.
+Adds: one ParsedArticle per Article, in input order; an article whose parse raises becomes a Rejected.
+
+The stream is cut into chunks of ``chunk_size`` articles; at most ``in_flight`` chunks are being parsed at
+any time, so memory stays bounded whatever the corpus size, and results come back in input order.
+Engines: "local" (``workers`` = 1: inline; > 1: a ProcessPoolExecutor) and "dask" (each chunk is a
+``dask.delayed`` task computed on a ``dask.distributed`` client: a LocalCluster of ``workers`` processes,
+or the scheduler at ``scheduler``). Every engine calls the same ``ChunkParser``, so outputs are identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+
+from .cache import ParseCache
+from .models import Article, ParsedArticle, Rejected
+from .settings import Settings
+
+ENGINES = ("local", "dask")
+ParseFn = Callable[[Article, Settings], ParsedArticle]
+Progress = Callable[[int], None]
+
+
+def pipeline_parse(article: Article, settings: Settings) -> ParsedArticle:
+    """The real parse: ``timeline.pipeline.parse_article`` with the gazetteer loaded once per process."""
+    from .pipeline import parse_article
+
+    return parse_article(article, _gazetteer(settings), settings)
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(settings: Settings) -> Any:
+    from .actors import load_gazetteer
+
+    return load_gazetteer(settings)
+
+
+@dataclass(frozen=True)
+class ChunkParser:
+    """Parse a list of articles with ``parse``; picklable by reference, so it runs in any worker."""
+
+    settings: Settings
+    parse: ParseFn = pipeline_parse
+
+    def __call__(self, articles: list[Article]) -> list[ParsedArticle | Rejected]:
+        return [self._one(article) for article in articles]
+
+    def _one(self, article: Article) -> ParsedArticle | Rejected:
+        try:
+            return self.parse(article, self.settings)
+        except Exception as error:  # one bad article must not sink the batch
+            return Rejected(article.name, f"parse failed: {type(error).__name__}: {error}")
+
+
+def parse_stream(
+    items: Iterable[Article | Rejected],
+    settings: Settings,
+    *,
+    parse: ParseFn = pipeline_parse,
+    cache: ParseCache | None = None,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    chunk_size: int = 32,
+    progress: Progress | None = None,
+) -> Iterator[ParsedArticle | Rejected]:
+    """Parse every Article of ``items`` (lazily, in order); Rejected items are yielded where they stood."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    parser = ChunkParser(settings, parse)
+    chunks = _with_cache(_chunks(items, chunk_size), cache)
+    with _submitter(engine, workers, scheduler) as (submit, slots):
+        for chunk, done in _ordered(parser, chunks, submit, in_flight=4 * slots):
+            if cache is not None:
+                cache.put_many(p for p in done if isinstance(p, ParsedArticle))
+            yield from _merge(chunk, done)
+            if progress is not None:
+                progress(sum(isinstance(item, Article) for item, _ in chunk))
+
+
+# A chunk is a list of (item, cached result or None); its "job" is the list of Articles still to parse.
+Chunk = list[tuple[Any, Any]]
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[Chunk]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield [(item, None) for item in batch]
+
+
+def _with_cache(chunks: Iterator[Chunk], cache: ParseCache | None) -> Iterator[Chunk]:
+    for chunk in chunks:
+        articles = [item for item, _ in chunk if isinstance(item, Article)]
+        if cache is None or not articles:
+            yield chunk
+            continue
+        found = iter(cache.get_many(articles))
+        yield [(item, next(found) if isinstance(item, Article) else None) for item, _ in chunk]
+
+
+def _job(chunk: Chunk) -> list[Article]:
+    return [item for item, cached in chunk if isinstance(item, Article) and cached is None]
+
+
+def _merge(chunk: Chunk, done: list[Any]) -> Iterator[Any]:
+    """The chunk's items in order: pass-throughs as they were, cached results, then fresh parses."""
+    fresh = iter(done)
+    for item, cached in chunk:
+        if not isinstance(item, Article):
+            yield item
+        else:
+            yield cached if cached is not None else next(fresh)
+
+
+def _ordered(parser: ChunkParser, chunks: Iterable[Chunk], submit, in_flight: int) -> Iterator[tuple[Chunk, list]]:
+    """(chunk, parsed job) pairs in input order, with at most ``in_flight`` jobs submitted and unfinished."""
+    pending: deque = deque()
+    for chunk in chunks:
+        job = _job(chunk)
+        pending.append((chunk, submit(parser, job) if job else None))
+        while len(pending) > in_flight:
+            yield _resolve(pending.popleft())
+    while pending:
+        yield _resolve(pending.popleft())
+
+
+def _resolve(entry: tuple[Chunk, Any]) -> tuple[Chunk, list]:
+    chunk, future = entry
+    return chunk, ([] if future is None else future.result())
+
+
+class _Done:
+    """A finished result with the Future interface (``result()``), for the inline engine."""
+
+    def __init__(self, value: Any):
+        self._value = value
+
+    def result(self) -> Any:
+        return self._value
+
+
+@contextlib.contextmanager
+def _submitter(engine: str, workers: int, scheduler: str | None):
+    """(``submit(fn, job) -> future``, how many jobs run at once) for the engine; shuts it down after."""
+    if engine == "dask":
+        with _dask_client(workers, scheduler) as client:
+            slots = sum(client.nthreads().values()) or 1
+            yield (lambda fn, job: _dask_submit(client, fn, job)), slots
+    elif workers <= 1:
+        yield (lambda fn, job: _Done(fn(job))), 0
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool.submit, workers
+
+
+@contextlib.contextmanager
+def _dask_client(workers: int, scheduler: str | None):
+    """A distributed client: on the scheduler at ``scheduler``, or on a LocalCluster of ``workers`` processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+def _dask_submit(client, fn: ChunkParser, job: list[Article]):
+    """One partition of the parse as a ``dask.delayed`` task; returns its distributed Future."""
+    import dask
+
+    return client.compute(dask.delayed(fn, pure=False)(job))
