@@ -1,0 +1,107 @@
+"""A raw record -> ``Article``. Reads the record's fields; adds the cleaned text, a stable id, and the
+publication date by the documented order:
+
+1. the record's metadata (JSON/CSV field, HTML meta tag);
+2. a header date line ("date 2023-05-26 ...", "Published: ...", then "Updated ...");
+3. a dateline with a full date ("New York, 20 September 2023 (TDI):");
+4. ``settings.published_override``.
+A dateline without a year is recorded in published_basis for step 5 (``inference.infer_published``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models import Article, Rejected
+from ..settings import Settings
+from .cleaning import Cleaned, clean
+from .dates import parse_metadata_date
+from .decoding import normalise
+
+YEARLESS_PREFIX = "dateline without year: "
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """What a format reader found for one article, before cleaning."""
+
+    name: str
+    text: str
+    title: str = ""
+    published: object = None  # as found: a string, a number, or None
+    url: str = ""
+    source: str = ""
+    encoding: str = "utf-8"
+    notes: tuple = field(default_factory=tuple)
+    published_field: str = ""  # where the metadata date came from, e.g. "meta article:published_time"
+
+
+def build(record: RawRecord, settings: Settings) -> Article | Rejected:
+    """The article for one record, or the reason it cannot be one."""
+    text = normalise(record.text)
+    if not text.strip():
+        return Rejected(record.name, "empty: no text")
+    cleaned = clean(text, settings.data_dir, given_title=normalise(record.title).strip())
+    body = cleaned.text or _fallback_body(cleaned)
+    if not body:
+        return Rejected(record.name, "no article text left after removing page furniture and date lines")
+    published, basis, notes = _publication(record, cleaned, settings)
+    return Article(
+        id=article_id(body),
+        name=record.name,
+        title=" ".join(normalise(record.title).split()) or cleaned.title,
+        text=body,
+        published=published,
+        published_basis=basis,
+        url=record.url.strip(),
+        source=record.source.strip() or _outlet(cleaned),
+        encoding=record.encoding,
+        notes=tuple(record.notes) + tuple(notes) + _cleaning_notes(cleaned),
+    )
+
+
+def article_id(text: str) -> str:
+    """Stable id from the content: the first 16 hex digits of the SHA-256 of the text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _fallback_body(cleaned: Cleaned) -> str:
+    """When only a title (and subtitle) was left, they are the text: nothing is lost."""
+    return "\n\n".join(part for part in (cleaned.title, cleaned.subtitle) if part)
+
+
+def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tuple[date | None, str, list]:
+    notes = []
+    if record.published not in (None, ""):
+        value = parse_metadata_date(record.published, settings.data_dir, settings.language)
+        if value is not None:
+            return value, f"{record.published_field or 'metadata'}: {str(record.published)[:80]}", notes
+        notes.append(f"unreadable publication date in metadata: {str(record.published)[:80]!r}")
+    for kind in ("published", "updated"):
+        for found in cleaned.date_lines:
+            if found.kind == kind:
+                return found.date.to_date(), found.text, notes
+    line = cleaned.dateline
+    if line is not None and line.date is not None and line.date.year is not None:
+        return line.date.to_date(), line.text, notes
+    if settings.published_override is not None:
+        return settings.published_override, "user override (--published)", notes
+    if line is not None and line.date is not None:
+        return None, YEARLESS_PREFIX + line.text, notes
+    return None, "", notes
+
+
+def _outlet(cleaned: Cleaned) -> str:
+    return cleaned.dateline.outlet if cleaned.dateline is not None else ""
+
+
+def _cleaning_notes(cleaned: Cleaned) -> tuple:
+    notes = [f"removed page furniture: {name}" for name in dict.fromkeys(cleaned.dropped)]
+    if cleaned.subtitle and cleaned.text:
+        notes.append(f"subtitle: {cleaned.subtitle}")
+    notes.extend(f"removed date line: {found.text}" for found in cleaned.date_lines)
+    if cleaned.dateline is not None:
+        notes.append(f"removed dateline: {cleaned.dateline.text}")
+    return tuple(notes)

@@ -1,0 +1,207 @@
+"""Cleaning an article's text. Reads the decoded text; adds the body without page furniture, the
+title and subtitle (for plain text), and the header date line and dateline that were cut out.
+
+The rules are data: data/furniture.yaml and data/datelines.yaml. Everything else in the body is
+kept exactly (paragraph breaks included), so offsets into ``Article.text`` stay meaningful.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import PartialDate, parse_date
+from .rules import date_rules, furniture_rules
+from ..resources import load
+
+# How many non-empty lines at the top may hold the title, subtitle and date lines.
+HEAD_LINES = 6
+# A title or subtitle is at most this long and does not end like a sentence.
+TITLE_MAX_CHARS, TITLE_MAX_WORDS = 250, 30
+TERMINAL = tuple(".!?:;,…")
+# Text after the date on a date line ("13:00 (UTC+3 MSK)") may be at most this long.
+DATE_LINE_TAIL = 80
+DATELINE_WINDOW = 200
+CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", "la", "le", "al", "el"}
+
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A header date line or dateline cut out of the text."""
+
+    rule: str
+    text: str  # the words as written, stripped
+    date: PartialDate | None = None
+    kind: str = ""  # published/updated for date lines
+    place: str = ""
+    outlet: str = ""
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str = ""
+    subtitle: str = ""
+    date_lines: list = field(default_factory=list)  # of Found
+    dateline: Found | None = None
+    dropped: list = field(default_factory=list)  # names of furniture rules that removed something
+
+
+def clean(text: str, data_dir: Path, given_title: str = "") -> Cleaned:
+    """Furniture, then the head (title, subtitle, date lines), then a dateline; the body that is left."""
+    data_dir = Path(data_dir)
+    lines, dropped = strip_furniture(text.split("\n"), data_dir)
+    result = Cleaned(text="", dropped=dropped)
+    body = _take_head(lines, result, data_dir, given_title)
+    body = _take_dateline(body, result, data_dir)
+    result.text = _BLANK_RUNS.sub("\n\n", "\n".join(body)).strip()
+    return result
+
+
+def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[str]]:
+    """Lines without furniture, and the names of the rules that removed something."""
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    kept, dropped = [], []
+    for index, line in enumerate(lines):
+        cleaned, names = clean_line(line, data_dir, is_last=index == last)
+        dropped.extend(names)
+        if cleaned is not None:
+            kept.append(cleaned)
+    return kept, dropped
+
+
+def clean_line(line: str, data_dir: Path, is_last: bool = False) -> tuple[str | None, list[str]]:
+    """One line after the furniture rules: None when the whole line is furniture."""
+    line = line.rstrip()
+    if not line.strip():
+        return "", []
+    if len(line) > load("furniture.yaml", Path(data_dir)).get("max_line", 300):
+        return line, []
+    names = []
+    for rule in furniture_rules(Path(data_dir)):
+        if rule.kind == "inline":
+            line, count = rule.regex.subn(" ", line)
+            line = line.rstrip()
+            if count:
+                names.append(rule.name)
+            if not line.strip():
+                return None, names
+        elif (rule.kind == "line" or is_last) and rule.regex.fullmatch(line.strip()):
+            return None, names + [rule.name]
+    return line, names
+
+
+def _take_head(lines: list[str], result: Cleaned, data_dir: Path, given_title: str) -> list[str]:
+    """Consume title, subtitle and date lines from the top; return the remaining lines."""
+    index, seen, wanted = 0, 0, _norm(given_title)
+    while index < len(lines) and seen < HEAD_LINES:
+        line = lines[index].strip()
+        if line:
+            seen += 1
+            if not _head_line(line, result, data_dir, wanted, _has_more(lines, index)):
+                break
+        index += 1
+    return lines[index:]
+
+
+def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str, more: bool) -> bool:
+    """Record one head line; False when it belongs to the body."""
+    found = match_date_line(line, data_dir)
+    if found is not None:
+        result.date_lines.append(found)
+        return True
+    if wanted:
+        return _norm(line) == wanted
+    if not more or not is_title_like(line):
+        return False
+    if not result.title:
+        result.title = line
+        return True
+    if not result.subtitle:
+        result.subtitle = line
+        return True
+    return False
+
+
+def _has_more(lines: list[str], index: int) -> bool:
+    return any(line.strip() for line in lines[index + 1:])
+
+
+def is_title_like(line: str) -> bool:
+    """A short line with a letter that does not end like a sentence."""
+    return (
+        len(line) <= TITLE_MAX_CHARS
+        and len(line.split()) <= TITLE_MAX_WORDS
+        and not line.endswith(TERMINAL)
+        and any(ch.isalpha() for ch in line)
+    )
+
+
+def match_date_line(line: str, data_dir: Path) -> Found | None:
+    """A header line such as "date 2023-05-26" or "Published: 19 September 2023, 14:05"."""
+    line = line.strip()
+    if len(line) > DATELINE_WINDOW:
+        return None
+    for rule in date_rules(Path(data_dir)).date_lines:
+        match = rule.regex.match(line)
+        if match and len(line) - match.end() <= DATE_LINE_TAIL:
+            partial = parse_date(match.group("date"), data_dir)
+            if partial is not None and partial.year is not None:
+                return Found(rule.name, line, partial, kind=rule.kind)
+    return None
+
+
+def _take_dateline(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
+    """Cut a dateline from the start of the first body line."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    line = lines[first]
+    offset = len(line) - len(line.lstrip())
+    found, end = match_dateline(line[offset:], data_dir)
+    if found is None:
+        return lines
+    result.dateline = found
+    rest = line[offset + end:]
+    return lines[:first] + ([rest] if rest.strip() else []) + lines[first + 1:]
+
+
+def match_dateline(text: str, data_dir: Path) -> tuple[Found | None, int]:
+    """A dateline at the start of ``text`` and where it ends: "BAKU, Sept 19 (Reuters) -"."""
+    head = text[:DATELINE_WINDOW]
+    for rule in date_rules(Path(data_dir)).datelines:
+        match = rule.regex.match(head)
+        if match and match.end() < len(head) and _plausible(match, rule.capitals):
+            groups = match.groupdict()
+            partial = parse_date(groups["date"], data_dir) if groups.get("date") else None
+            if groups.get("date") and partial is None:
+                continue
+            found = Found(rule.name, match.group(0).strip(), partial,
+                          place=(groups.get("place") or "").strip(), outlet=(groups.get("outlet") or "").strip())
+            return found, match.end()
+    return None, 0
+
+
+def _plausible(match: re.Match, capitals: bool) -> bool:
+    """Place words are capitalised (all capitals when required); an outlet starts with a capital."""
+    place = (match.groupdict().get("place") or "").strip()
+    outlet = (match.groupdict().get("outlet") or "").strip()
+    if place and not _capitalised(place):
+        return False
+    if capitals and place and not place.isupper():
+        return False
+    return not outlet or _capitalised(outlet)
+
+
+def _capitalised(words: str) -> bool:
+    parts = words.split()
+    return bool(parts) and (parts[0][0].isupper() or parts[0][0].isdigit()) and all(
+        p[0].isupper() or p[0].isdigit() or p.lower() in CONNECTORS for p in parts
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()

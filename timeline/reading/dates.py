@@ -1,0 +1,149 @@
+"""A small, clock-free date parser for date lines, datelines and metadata values.
+
+Reads a short string; returns a ``PartialDate`` (the year may be missing) or None. Impossible
+dates ("February 30") give None. Nothing here reads today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+from .rules import date_rules
+
+# Publication dates outside these years are treated as unreadable, not as dates.
+MIN_YEAR, MAX_YEAR = 1800, 2200
+
+_DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    year: int | None
+    month: int
+    day: int
+
+    def to_date(self, year: int | None = None) -> date | None:
+        """The calendar day, with ``year`` filling a missing year; None when impossible."""
+        return _safe_date(self.year if self.year is not None else year, self.month, self.day)
+
+    @property
+    def value(self) -> str:
+        """ISO-like value: "2023-09-19", or "--09-19" without a year."""
+        head = f"{self.year:04d}" if self.year is not None else "-"
+        return f"{head}-{self.month:02d}-{self.day:02d}"
+
+
+def parse_date(text: str, data_dir: Path) -> PartialDate | None:
+    """The first date written in ``text`` ("20 September 2023", "18.09.23", "Sept 19", "2023-05-26")."""
+    rules = date_rules(Path(data_dir))
+    match = _any_date(Path(data_dir)).search(text[:200])
+    if not match:
+        return None
+    return _resolve(match.group(0), rules.months)
+
+
+@lru_cache(maxsize=8)
+def _any_date(data_dir: Path) -> re.Pattern:
+    return re.compile(date_rules(data_dir).fragments["ANYDATE"])
+
+
+def _resolve(span: str, months: dict) -> PartialDate | None:
+    numbers = [int(n) for n in _DIGITS.findall(span)]
+    month = next((months[w.lower()] for w in _WORDS.findall(span) if w.lower() in months), None)
+    if month is not None:
+        return _with_month_word(numbers, month)
+    return _numeric(span, numbers)
+
+
+def _with_month_word(numbers: list[int], month: int) -> PartialDate | None:
+    if len(numbers) == 1:
+        return _checked(None, month, numbers[0])
+    if len(numbers) >= 2:
+        day, year = (numbers[0], numbers[1]) if numbers[0] <= 31 else (numbers[1], numbers[0])
+        return _checked(year, month, day)
+    return None
+
+
+def _numeric(span: str, numbers: list[int]) -> PartialDate | None:
+    if len(numbers) != 3:
+        return None
+    first, second, third = numbers
+    if re.match(r"\d{4}", span):
+        return _checked(first, second, third)  # year first: 2023-05-26, 2023/05/26
+    year = third + (2000 if third < 70 else 1900) if third < 100 else third
+    if second > 12 and first <= 12:
+        return _checked(year, first, second)  # month first: 09/25/2023
+    return _checked(year, second, first)  # day first: 18.09.23
+
+
+def _checked(year: int | None, month: int, day: int) -> PartialDate | None:
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    if _safe_date(year if year is not None else 2000, month, day) is None:  # 2000 is a leap year
+        return None
+    return PartialDate(year, month, day)
+
+
+def _safe_date(year: int | None, month: int, day: int) -> date | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_metadata_date(value: object, data_dir: Path, language: str = "en") -> date | None:
+    """A publication date from a record or meta tag: ISO strings, epoch numbers, other written dates."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return _from_epoch(float(value))
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()[:100]
+    iso = _from_iso(text)
+    if iso is not None:
+        return iso
+    partial = parse_date(text, data_dir)
+    if partial is not None:
+        return partial.to_date()
+    return _from_dateparser(text, language)
+
+
+def _from_iso(text: str) -> date | None:
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.date() if MIN_YEAR <= parsed.year <= MAX_YEAR else None
+
+
+def _from_epoch(seconds: float) -> date | None:
+    if 1e11 <= abs(seconds) < 1e14:
+        seconds /= 1000.0  # milliseconds
+    if not 1e8 <= seconds < 1e10:
+        return None
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+
+
+def _from_dateparser(text: str, language: str) -> date | None:
+    """dateparser for other written forms ("Tue, 19 Sep 2023 10:00:00 GMT"), never relative to today."""
+    import dateparser
+
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RELATIVE_BASE": datetime(2000, 1, 1),
+        "PARSERS": ["absolute-time", "custom-formats"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        parsed = dateparser.parse(text, languages=[language], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; an unreadable date is None
+        return None
+    return parsed.date() if parsed and MIN_YEAR <= parsed.year <= MAX_YEAR else None

@@ -1,0 +1,122 @@
+"""HTML -> one ``RawRecord``: the article text without scripts, styles, navigation, headers,
+footers and asides; the title (og:title, <h1>, <title>); the publication date from meta tags,
+JSON-LD or <time datetime>; the outlet (og:site_name) and the canonical URL.
+
+Markup is parsed, never rendered or executed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup, NavigableString
+
+from .building import RawRecord
+
+DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
+             "svg", "canvas", "button", "select", "option", "figcaption", "object", "embed", "head"]
+DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"}
+BLOCK_TAGS = ["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+              "blockquote", "pre", "table", "tr", "dd", "dt", "dl", "figure", "address", "hr"]
+PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date_published", "pubdate",
+                  "publishdate", "publish-date", "publish_date", "publication_date", "dc.date.issued",
+                  "dcterms.issued", "dc.date", "dcterms.date", "date", "sailthru.date", "parsely-pub-date")
+TITLE_META = ("og:title", "twitter:title")
+BLOCK, BREAK = "\ue000", "\ue001"
+
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{1,40})""", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_BLOCKS = re.compile(f"[ ]*[{BLOCK}{BREAK}][{BLOCK}{BREAK} ]*")
+
+
+def declared_charset(data: bytes) -> str:
+    match = _CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else ""
+
+
+def from_html(name: str, text: str, encoding: str, notes: tuple) -> RawRecord:
+    soup = BeautifulSoup(text.replace(BLOCK, " ").replace(BREAK, " "), "lxml")
+    meta = _meta(soup)
+    published, field = _published(soup, meta)
+    title = _first(meta, TITLE_META) or _tag_text(soup.find("h1")) or _tag_text(soup.find("title"))
+    url = meta.get("og:url", "") or _canonical(soup)
+    source = meta.get("og:site_name", "") or meta.get("application-name", "")
+    body = _body_text(soup)
+    return RawRecord(name=name, text=body, title=title, published=published, url=url, source=source,
+                     encoding=encoding, notes=notes, published_field=field)
+
+
+def _meta(soup) -> dict:
+    """Meta tags by lower-cased property/name/itemprop; the first value wins."""
+    found = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        value = tag.get("content")
+        if isinstance(key, str) and isinstance(value, str) and value.strip():
+            found.setdefault(key.strip().lower(), value.strip())
+    return found
+
+
+def _published(soup, meta: dict) -> tuple[str | None, str]:
+    for key in PUBLISHED_META:
+        if key in meta:
+            return meta[key], f"meta {key}"
+    from_ld = _json_ld_date(soup)
+    if from_ld:
+        return from_ld, "JSON-LD datePublished"
+    time = soup.find("time", attrs={"datetime": True})
+    if time is not None and isinstance(time.get("datetime"), str):
+        return time["datetime"], "<time datetime>"
+    return None, ""
+
+
+def _json_ld_date(soup) -> str:
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, RecursionError):
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
+                return item["datePublished"]
+    return ""
+
+
+def _canonical(soup) -> str:
+    link = soup.find("link", attrs={"rel": "canonical"})
+    href = link.get("href") if link is not None else None
+    return href if isinstance(href, str) else ""
+
+
+def _first(meta: dict, keys: tuple) -> str:
+    return next((meta[key] for key in keys if key in meta), "")
+
+
+def _tag_text(tag) -> str:
+    return " ".join(tag.get_text(" ").split()) if tag is not None else ""
+
+
+def _body_text(soup) -> str:
+    """The visible text of <article>, else <main>, else <body>, with paragraph breaks."""
+    for tag in soup.find_all(DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(_hidden):
+        tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    for tag in root.find_all("br"):
+        tag.replace_with(NavigableString(BREAK))
+    for tag in root.find_all(BLOCK_TAGS):
+        tag.insert_before(NavigableString(BLOCK))
+        tag.append(NavigableString(BLOCK))
+    flat = _SPACES.sub(" ", root.get_text())
+    return _BLOCKS.sub(lambda m: "\n\n" if BLOCK in m.group(0) else "\n", flat).strip()
+
+
+def _hidden(tag) -> bool:
+    attrs = tag.attrs or {}
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden") == "true"
+        or (isinstance(attrs.get("role"), str) and attrs["role"].lower() in DROP_ROLES)
+    )

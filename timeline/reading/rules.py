@@ -1,0 +1,87 @@
+"""Compiled rule files: data/datelines.yaml and data/furniture.yaml, loaded once per data folder.
+
+Reads the YAML through ``timeline.resources.load``; adds compiled regexes and word tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..resources import load
+
+_FRAGMENT = re.compile(r"\{([A-Z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern with its examples (dicts as written in the YAML file)."""
+
+    name: str
+    regex: re.Pattern
+    kind: str = ""
+    capitals: bool = False
+    examples: tuple = ()
+
+
+@dataclass(frozen=True)
+class DateRules:
+    months: dict  # word -> month number
+    weekdays: dict  # word -> weekday number (Monday 0)
+    fragments: dict  # name -> expanded regex source
+    date_lines: tuple  # of Rule
+    datelines: tuple  # of Rule
+
+
+@lru_cache(maxsize=8)
+def date_rules(data_dir: Path) -> DateRules:
+    raw = load("datelines.yaml", Path(data_dir))
+    months = _words(raw["months"])
+    weekdays = _words(raw["weekdays"])
+    fragments = dict(raw["fragments"], MONTH=_alternation(months), WEEKDAY=_alternation(weekdays))
+    expand = _expander(fragments)
+    return DateRules(
+        months=months,
+        weekdays=weekdays,
+        fragments={name: expand(source) for name, source in fragments.items()},
+        date_lines=tuple(_rule(entry, expand) for entry in raw["date_lines"]),
+        datelines=tuple(_rule(entry, expand) for entry in raw["datelines"]),
+    )
+
+
+@lru_cache(maxsize=8)
+def furniture_rules(data_dir: Path) -> tuple:
+    raw = load("furniture.yaml", Path(data_dir))
+    expand = _expander(raw.get("fragments", {}))
+    return tuple(_rule(entry, expand) for entry in raw["rules"])
+
+
+def _rule(entry: dict, expand) -> Rule:
+    return Rule(
+        name=entry["name"],
+        regex=re.compile(expand(entry["pattern"])),
+        kind=entry.get("kind", ""),
+        capitals=bool(entry.get("capitals", False)),
+        examples=tuple(entry.get("examples", ())),
+    )
+
+
+def _words(table: dict) -> dict:
+    return {word.lower(): int(number) for number, words in table.items() for word in words}
+
+
+def _alternation(words: dict) -> str:
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return r"(?i:(?:" + "|".join(map(re.escape, ordered)) + r")\b\.?)"
+
+
+def _expander(fragments: dict):
+    def expand(source: str, depth: int = 0) -> str:
+        if depth > 10:
+            raise ValueError(f"fragments nest too deeply in {source!r}")
+        replaced = _FRAGMENT.sub(lambda m: fragments.get(m.group(1), m.group(0)), source)
+        return replaced if replaced == source else expand(replaced, depth + 1)
+
+    return expand
