@@ -1,0 +1,115 @@
+"""Split an article's text into sentences that keep their offsets.
+
+Reads: a text (``Article.text``). Adds: ``Sentence`` spans with ``start``/``end`` into that text, so
+``text[s.start:s.end] == s.text``. Line breaks end paragraphs; a short dateline or outlet prefix at the head
+of a paragraph ("PARIS, Sept. 3 (AFP) -") is a segment of its own; abbreviations and initials from
+data/sentences.yaml do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import load
+from .settings import DATA_DIR
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# A sentence ends at . ! ? (and closing quotes/brackets after it) followed by space and a likely opener.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split(text: str, data_dir: Path = DATA_DIR) -> list[Sentence]:
+    """The sentences of ``text`` in order, each stripped of surrounding white space."""
+    rules = _rules(data_dir)
+    sentences: list[Sentence] = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        start = paragraph.start()
+        head = _dateline_end(paragraph.group(), rules)
+        if head:
+            sentences += _span(text, start, start + head)
+            start += head
+        sentences += _split_paragraph(text, start, paragraph.end(), rules)
+    return sentences
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence that contains ``offset``, if any."""
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
+@lru_cache(maxsize=8)
+def _rules(data_dir: Path) -> dict:
+    data = load("sentences.yaml", data_dir)
+    return {
+        "abbreviations": frozenset(a.lower() for a in data["abbreviations"]),
+        "dateline": data["dateline"],
+    }
+
+
+def _split_paragraph(text: str, start: int, end: int, rules: dict) -> list[Sentence]:
+    pieces: list[Sentence] = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        if _is_abbreviation(text[cursor : match.start() + 1], rules["abbreviations"]):
+            continue
+        pieces += _span(text, cursor, match.end())
+        cursor = match.end()
+    return pieces + _span(text, cursor, end)
+
+
+def _is_abbreviation(chunk: str, abbreviations: frozenset[str]) -> bool:
+    """True when the period that ends ``chunk`` belongs to an abbreviation or an initial ("J.")."""
+    if not chunk.endswith("."):
+        return False
+    found = _WORD_BEFORE.search(chunk[:-1])
+    if not found:
+        return False
+    word = found.group(1).lower().strip(".")
+    return word in abbreviations or (len(word) == 1 and word.isalpha())
+
+
+def _dateline_end(paragraph: str, rules: dict) -> int:
+    """Length of a dateline prefix at the head of ``paragraph`` (0 when there is none)."""
+    rule = rules["dateline"]
+    window = paragraph[: rule["max_chars"] + 3]
+    for marker in rule["markers"]:
+        at = window.find(marker)
+        if at <= 0:
+            continue
+        prefix = paragraph[: at + len(marker)]
+        rest = paragraph[at + len(marker) :].strip()
+        if _looks_like_dateline(prefix, rule) and rest[:1].isupper():
+            return len(prefix)
+    return 0
+
+
+def _looks_like_dateline(prefix: str, rule: dict) -> bool:
+    words = prefix.split()
+    return (
+        len(prefix) <= rule["max_chars"]
+        and len(words) <= rule["max_words"]
+        and any(mark in prefix for mark in (",", "(", "/"))
+    )
+
+
+def _span(text: str, start: int, end: int) -> list[Sentence]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return []
+    left = start + (len(chunk) - len(chunk.lstrip()))
+    return [Sentence(left, left + len(stripped), stripped)]

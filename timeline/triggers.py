@@ -1,0 +1,210 @@
+"""Event trigger vocabulary (data/events.yaml), compiled once, and trigger spotting in one sentence.
+
+Reads: a sentence's text. Adds: ``Trigger`` spans (event type, strength, verb/noun form) that survive the
+cue checks: no future or negated happening ("will meet", "refused to meet"), no background reference
+("in response to the attack").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import load
+from .settings import DATA_DIR
+
+MACROS = {
+    "{words}": r"(?:[\w'’.\-]+\s+){0,4}?",
+    "{word}": r"(?:[\w'’.\-]+\s+)?",
+    "{title}": r"(?:\s+(?:on|themed|titled|entitled|called|named))?(?:\s+[\"“«][^\"”»]{0,240}[\"”»])?",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_type: str
+    start: int  # offsets into the sentence text
+    end: int
+    text: str
+    strength: str  # strong | weak
+    form: str  # verb | noun
+
+
+@dataclass(frozen=True)
+class Rule:
+    event_type: str
+    regex: re.Pattern
+    strength: str
+    form: str
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    rules: tuple[Rule, ...]
+    types: dict  # event type -> its yaml entry (family, priority, actors, nouns, titles)
+    raw: dict  # the whole yaml, for cue lists
+    irrealis_before: re.Pattern
+    irrealis_after: re.Pattern
+    background_before: re.Pattern
+    reporting: re.Pattern
+    continuation: tuple[tuple[re.Pattern, str | None], ...]  # (pattern at sentence start, noun's type)
+    publication_before: re.Pattern
+    publication_after: re.Pattern
+    recent: re.Pattern
+    ignore: re.Pattern
+
+
+def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
+    """A trigger pattern from the yaml as a whole-word regular expression."""
+    body = pattern
+    for macro, expansion in MACROS.items():
+        body = body.replace(macro, expansion)
+    body = re.sub(r"(?<!\\) ", r"\\s+", body)
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+@lru_cache(maxsize=8)
+def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    """The compiled vocabulary of data/events.yaml."""
+    raw = load("events.yaml", data_dir)
+    return Vocabulary(
+        rules=tuple(_rules(raw["types"])),
+        types=raw["types"],
+        raw=raw,
+        irrealis_before=_ending(raw["irrealis_before"], words_between=1),
+        irrealis_after=_starting(raw["irrealis_after"]),
+        background_before=_ending(raw["background_before"], words_between=2),
+        reporting=_alternation(raw["reporting_verbs"]),
+        continuation=tuple(_continuations(raw)),
+        publication_before=_ending(raw["publication_before"], words_between=0, bare=True),
+        publication_after=_starting(raw["publication_after"]),
+        recent=_alternation(raw["recent"]["words"]),
+        ignore=_alternation(raw["ignore"]),
+    )
+
+
+def _rules(types: dict) -> list[Rule]:
+    rules = []
+    for event_type, entry in types.items():
+        for trigger in entry.get("triggers", ()):
+            regex = compile_pattern(trigger["pattern"], trigger.get("case") == "sensitive")
+            examples = tuple(trigger.get("examples", ()))
+            rules.append(Rule(event_type, regex, trigger["strength"], trigger["form"], examples))
+    return rules
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    body = "|".join(w.replace(" ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _ending(words: list[str], words_between: int, bare: bool = False) -> re.Pattern:
+    """Matches when the text ends with one of ``words`` and at most ``words_between`` further words."""
+    body = "|".join(w.replace(" ", r"\s+") for w in words)
+    tail = r"\s*$" if bare else rf"(?:\s+[\w'’\-]+){{0,{words_between}}}\s*$"
+    head = r"(?<![\w])" if not bare else r"(?<![\w])"
+    return re.compile(rf"{head}(?:{body}){tail}", re.IGNORECASE)
+
+
+def _starting(words: list[str]) -> re.Pattern:
+    body = "|".join(w.replace(" ", r"\s+") for w in words)
+    return re.compile(rf"^\s*(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _continuations(raw: dict) -> list[tuple[re.Pattern, str | None]]:
+    found = []
+    for pattern in raw["continuation"]:
+        if "{noun}" not in pattern:
+            found.append((re.compile(rf"^\W*{_spaces(pattern)}(?![\w])", re.IGNORECASE), None))
+            continue
+        for event_type, entry in raw["types"].items():
+            nouns = "|".join(_spaces(n) for n in entry.get("nouns", ()))
+            regex = re.compile(rf"(?<![\w])" + _spaces(pattern).replace("{noun}", f"(?:{nouns})") + r"(?![\w])",
+                               re.IGNORECASE)
+            found.append((regex, event_type))
+    return found
+
+
+def _spaces(text: str) -> str:
+    return re.sub(r"(?<!\\) ", r"\\s+", text)
+
+
+def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
+    """Every trigger in ``sentence`` that is a realis, foreground mention, in text order.
+
+    Where two triggers overlap, the longer one wins (a strong "held talks" over a weak "talks").
+    """
+    found = []
+    ignored = [(m.start(), m.end()) for m in vocab.ignore.finditer(sentence)]
+    for rule in vocab.rules:
+        for match in rule.regex.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in ignored):
+                continue
+            if _is_realis(sentence, match.start(), match.end(), vocab):
+                found.append(Trigger(rule.event_type, match.start(), match.end(), match.group(),
+                                     rule.strength, rule.form))
+    return _without_overlaps(found)
+
+
+def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    before = sentence[max(0, start - 60) : start]
+    after = sentence[end : end + 60]
+    return not (
+        vocab.irrealis_before.search(before)
+        or vocab.background_before.search(before)
+        or vocab.irrealis_after.search(after)
+    )
+
+
+def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
+    ranked = sorted(triggers, key=lambda t: (-(t.end - t.start), t.strength != "strong", t.start))
+    kept: list[Trigger] = []
+    for trigger in ranked:
+        if all(trigger.end <= k.start or trigger.start >= k.end for k in kept):
+            kept.append(trigger)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def continued_type(sentence: str, vocab: Vocabulary) -> tuple[bool, str | None]:
+    """Whether ``sentence`` continues an earlier event, and the event type its wording names (if any).
+
+    "During the visit, ..." -> (True, "visit"); "The sides also ..." -> (True, None); else (False, None).
+    """
+    for regex, event_type in vocab.continuation:
+        match = regex.search(sentence)
+        if match and (event_type is None or match.start() < 40):
+            return True, event_type
+    return False, None
+
+
+def is_reported(sentence: str, start: int, vocab: Vocabulary) -> bool:
+    """True when a reporting verb ("said", "informed about") comes before offset ``start``."""
+    return bool(vocab.reporting.search(sentence[:start]))
+
+
+def reporting_spans(sentence: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """Offsets of the reporting verbs in ``sentence``."""
+    return [(m.start(), m.end()) for m in vocab.reporting.finditer(sentence)]
+
+
+def published_today(sentence: str, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True when the wording dates the trigger to the publication day ("has addressed", "was held")."""
+    before = sentence[max(0, trigger.start - 30) : trigger.start]
+    after = sentence[trigger.end : trigger.end + 40]
+    inside = trigger.text
+    return bool(
+        (trigger.form == "verb" and vocab.publication_before.search(before))
+        or vocab.publication_after.search(after)
+        or re.search(r"\b(?:is|are|has been|have been)\s+(?:being\s+)?held\b", inside, re.IGNORECASE)
+        or re.search(r"^(?:has|have)\s", inside, re.IGNORECASE)
+    )
+
+
+def mentions_recent(sentence: str, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True when a word such as "recent" or "ongoing" qualifies the trigger (within a few words before it)."""
+    before = sentence[max(0, trigger.start - 40) : trigger.start]
+    return bool(vocab.recent.search(before))
