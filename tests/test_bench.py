@@ -1,0 +1,71 @@
+"""`python -m timeline bench --quick` runs end to end and prints its table (no timing assertions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline import benchmark
+from timeline.cli import main
+from timeline.models import Article
+
+TESTS = Path(__file__).resolve().parent
+ROWS = ("full parse, 1 process", "search_dates, same articles", "full parse vs search_dates", "--workers 2 vs 1",
+        "unchanged re-parse through the cache", "peak RSS, 300 articles streamed", "chart build, 1,000 events")
+
+
+def _table(output: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip("|").split("|")] for line in output.splitlines() if line.startswith("| ")]
+
+
+def test_quick_bench_prints_every_figure_in_one_table(capsys, monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", str(TESTS))  # the streaming child imports the stand-in parse too
+    assert main(["bench", "--quick", "--no-png", "--parse", "test_parallel:stand_in_parse"]) == 0
+    output = capsys.readouterr().out
+    assert "cores" in output.splitlines()[1]
+    table = _table(output)
+    assert table[0] == ["measure", "result", "target", "met"]
+    for name in ROWS:
+        assert any(row[0].startswith(name) for row in table), name
+    assert "OUTPUT DIFFERS" not in output
+    assert all(row[3] in ("", "yes", "NO", "n/a") for row in table[1:])
+
+
+def test_quick_bench_with_the_real_pipeline_and_a_profile(capsys):
+    pytest.importorskip("timeline.pipeline")
+    assert main(["bench", "--quick", "--profile", "--articles", "12", "--stream-articles", "40"]) == 0
+    output = capsys.readouterr().out
+    assert "identical output" in output and "OUTPUT DIFFERS" not in output
+    assert "## Profile" in output and "tottime" in output
+    assert any(row[0].startswith("warm PNG export") for row in _table(output))
+
+
+def test_the_corpus_varies_publication_dates_and_ids_and_reads_timeml_text(settings):
+    sources = benchmark.source_articles(settings)
+    articles = list(benchmark.bench_articles(sources, 3 * len(sources)))
+    assert len({a.published for a in articles}) == len(articles)
+    assert len({a.id for a in articles}) == len(articles)
+    timeml = [a for a in sources if a.name.endswith(".tml")]
+    assert all("<" not in a.text and "TIMEX3" not in a.text for a in timeml)
+
+
+def test_timeml_documents_give_their_text_without_tags(tmp_path):
+    (tmp_path / "d.tml").write_text("<TimeML><TITLE>A &amp; B</TITLE><TEXT>Talks on <TIMEX3 tid='t1'>Monday"
+                                    "</TIMEX3> ended.</TEXT></TimeML>", encoding="utf-8")
+    (article,) = benchmark._timeml(tmp_path)
+    assert (article.title, article.text) == ("A & B", "Talks on Monday ended.")
+
+
+def test_synthetic_events_are_deterministic_and_sized():
+    events = benchmark.synthetic_events(500)
+    assert len(events) == 500 and events == benchmark.synthetic_events(500)
+    assert any(e.date is None for e in events) and any(e.date_end for e in events)
+
+
+def test_search_dates_figure_counts_what_it_found():
+    from datetime import date
+
+    article = Article(id="x", name="x", title="", text="They met on 19 September 2023.", published=date(2023, 9, 20))
+    figures = benchmark.measure_search_dates([article])
+    assert figures["articles"] == 1 and figures["found"] >= 1

@@ -1,0 +1,168 @@
+"""`python -m timeline bench`: speed and memory figures side by side with dateparser.search_dates.
+
+Builds N articles from data/articles and the text of ../shared/timeml (when present), each with its own
+publication date, and prints one Markdown table: single-process parse, search_dates on the same articles,
+--workers N vs 1, peak RSS while streaming many articles to a file, cached vs cold re-parse, chart build
+for 1k/10k/100k events and a warm PNG export. Targets are printed beside the figures, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+from typing import Any
+
+from .. import benchmark as bm
+from ..cache import ParseCache
+from ..settings import Settings
+
+NAME = "bench"
+HELP = "Measure parse speed (vs dateparser.search_dates), workers, memory, cache, charts and PNG export."
+
+DEFAULT_PARSE = "timeline.parallel:pipeline_parse"
+QUICK = {"articles": 30, "stream_articles": 300, "search_dates_articles": 5, "chart_events": [1000],
+         "profile_articles": 10}
+TARGETS = {"vs_search_dates": 25.0, "workers": 1.7, "rss_mb": 500.0, "cache": 50.0, "chart_100k_s": 1.5,
+           "png_s": 1.0}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--articles", type=int, default=2000, help="articles in the corpus (default 2000)")
+    parser.add_argument("--workers", type=int, default=2, help="processes for the parallel figure (default 2)")
+    parser.add_argument("--stream-articles", type=int, default=100_000,
+                        help="articles parsed in the memory run (default 100000; 0 skips it)")
+    parser.add_argument("--search-dates-articles", type=int, default=200,
+                        help="how many of the articles search_dates runs over (it is slow; default 200)")
+    parser.add_argument("--chart-events", type=lambda s: [int(x) for x in s.split(",")],
+                        default=[1000, 10_000, 100_000], help="event counts for the chart figure (default 1000,10000,100000)")
+    parser.add_argument("--dask", action="store_true", help="also time the Dask engine on a LocalCluster of --workers")
+    parser.add_argument("--no-png", action="store_true", help="skip the PNG export (needs Chromium)")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, for a smoke test (figures meaningless)")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the single-process parse")
+    parser.add_argument("--profile-articles", type=int, default=300, help="articles in the profile (default 300)")
+    parser.add_argument("--parse", default=DEFAULT_PARSE, help=argparse.SUPPRESS)  # "module:function", for developers
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.quick:
+        for key, value in QUICK.items():
+            setattr(args, key, min(getattr(args, key), value) if isinstance(value, int) else value)
+    settings = Settings()
+    parse = bm.resolve_parse(args.parse)
+    sources = bm.source_articles(settings)
+    articles = list(bm.bench_articles(sources, args.articles))
+    _header(args, sources, articles)
+    rows: list[tuple[str, str, str, str]] = []
+    bm.warm_up(articles[:3], settings, parse)
+    single = _parse_rows(rows, articles, settings, parse, args)
+    _workers_row(rows, articles, settings, parse, args, single)
+    _cache_row(rows, articles, settings, parse, single)
+    _stream_row(rows, args)
+    _chart_rows(rows, args)
+    _png_row(rows, args)
+    _print_table(rows)
+    if args.profile:
+        print(f"\n## Profile: single-process parse of {min(args.profile_articles, len(articles))} articles\n")
+        print(bm.profile_parse(articles[: args.profile_articles], settings, parse))
+    return 0
+
+
+def _header(args, sources, articles) -> None:
+    samples = sum(1 for s in sources if not s.name.endswith(".tml"))
+    mb = bm.text_bytes(articles) / 1e6
+    print(f"# timeline bench: {len(articles)} articles, {mb:.2f} MB of text, from {samples} sample articles"
+          f" and {len(sources) - samples} TimeML texts (read at run time), each with its own publication date")
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()},"
+          f" {platform.system()}{' (quick mode: sizes too small for real figures)' if args.quick else ''}\n")
+
+
+def _parse_rows(rows, articles, settings, parse, args) -> dict[str, Any]:
+    single = bm.measure_parse(articles, settings, parse)
+    rows.append(("full parse, 1 process", _rate(single), "", ""))
+    subset = articles[: args.search_dates_articles]
+    ours = bm.measure_parse(subset, settings, parse)
+    theirs = bm.measure_search_dates(subset, settings.language)
+    note = "all" if len(subset) == len(articles) else f"first {len(subset)}"
+    rows.append((f"search_dates, same articles ({note})", _rate(theirs), "", ""))
+    ratio = theirs["seconds"] / ours["seconds"]
+    rows.append((f"full parse vs search_dates ({note}: {ours['seconds']:.2f} s vs {theirs['seconds']:.2f} s)",
+                 f"{ratio:.1f}x faster", f">= {TARGETS['vs_search_dates']:.0f}x", _met(ratio >= TARGETS["vs_search_dates"])))
+    return single
+
+
+def _workers_row(rows, articles, settings, parse, args, single) -> None:
+    many = bm.measure_parse(articles, settings, parse, workers=args.workers)
+    same = "identical output" if many.pop("results") == single["results"] else "OUTPUT DIFFERS"
+    speedup = single["seconds"] / many["seconds"]
+    rows.append((f"--workers {args.workers} vs 1 ({same})", f"{speedup:.2f}x, {_rate(many)}",
+                 f">= {TARGETS['workers']}x", _met(speedup >= TARGETS["workers"])))
+    if args.dask:
+        dask = bm.measure_parse(articles, settings, parse, engine="dask", workers=args.workers)
+        same = "identical output" if dask.pop("results") == single["results"] else "OUTPUT DIFFERS"
+        rows.append((f"--engine dask, LocalCluster of {args.workers} ({same}, incl. start-up)",
+                     f"{single['seconds'] / dask['seconds']:.2f}x, {_rate(dask)}", "", ""))
+
+
+def _cache_row(rows, articles, settings, parse, single) -> None:
+    with tempfile.TemporaryDirectory() as folder, ParseCache(folder, "bench") as cache:
+        cold = bm.measure_parse(articles, settings, parse, cache=cache)
+        warm = bm.measure_parse(articles, settings, parse, cache=cache)
+    same = "identical output" if warm.pop("results") == single["results"] else "OUTPUT DIFFERS"
+    ratio = cold["seconds"] / warm["seconds"]
+    rows.append((f"unchanged re-parse through the cache vs cold ({same})",
+                 f"{ratio:.0f}x (cold {cold['seconds']:.2f} s incl. writes, warm {warm['seconds']:.3f} s)",
+                 f">= {TARGETS['cache']:.0f}x", _met(ratio >= TARGETS["cache"])))
+
+
+def _stream_row(rows, args) -> None:
+    if args.stream_articles <= 0:
+        return
+    figures = bm.measure_stream_rss(args.stream_articles, args.workers, args.parse)
+    total = figures["rss_mb"] + args.workers * figures["worker_rss_mb"]
+    rows.append((f"peak RSS, {figures['articles']:,} articles streamed to JSONL, --workers {args.workers}",
+                 f"{figures['rss_mb']:.0f} MB main + {args.workers} x {figures['worker_rss_mb']:.0f} MB workers"
+                 f" = {total:.0f} MB ({figures['events']:,} events, {figures['seconds']:.0f} s)",
+                 f"< {TARGETS['rss_mb']:.0f} MB", _met(total < TARGETS["rss_mb"])))
+
+
+def _chart_rows(rows, args) -> None:
+    for count in args.chart_events:
+        figures = bm.measure_chart(bm.synthetic_events(count))
+        target, met = ("", "")
+        if count >= 100_000:
+            target, met = f"< {TARGETS['chart_100k_s']} s", _met(figures["total_s"] < TARGETS["chart_100k_s"])
+        rows.append((f"chart build, {count:,} events (frame + figure)",
+                     f"{figures['total_s']:.2f} s ({figures['frame_s']:.2f} + {figures['figure_s']:.2f})", target, met))
+
+
+def _png_row(rows, args) -> None:
+    if args.no_png:
+        return
+    try:
+        figures = bm.measure_png(bm.synthetic_events(1000), repeat=1 if args.quick else 5)
+    except Exception as error:  # no Chromium, or kaleido missing: say so, keep the table
+        rows.append(("warm PNG export, 1,000 events", f"not measured: {type(error).__name__}: {error}"[:120],
+                     f"< {TARGETS['png_s']} s", "n/a"))
+        return
+    rows.append(("warm PNG export, 1,000 events", f"{figures['warm_s']:.2f} s (first, with server start:"
+                 f" {figures['first_s']:.2f} s)", f"< {TARGETS['png_s']} s", _met(figures["warm_s"] < TARGETS["png_s"])))
+
+
+def _rate(figures: dict[str, Any]) -> str:
+    return (f"{figures['per_s']:,.1f} articles/s, {figures['mb_per_s']:.3f} MB/s"
+            f" ({figures['articles']} in {figures['seconds']:.2f} s)")
+
+
+def _met(ok: bool) -> str:
+    return "yes" if ok else "NO"
+
+
+def _print_table(rows) -> None:
+    print("| measure | result | target | met |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(cell.replace("|", "/") for cell in row) + " |")
+    sys.stdout.flush()
