@@ -1,0 +1,72 @@
+"""Actor mentions: reads a text (and its date) and the gazetteer; adds Mention records and the people a
+title introduced whom the gazetteer does not know.
+
+Stages, each in its own module: exact aliases and demonyms (spans), fuzzy names (fuzzy), titles and
+offices (titles), surnames after a full mention (surnames); overlaps are settled here, longest first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..models import Actor, Mention
+from ..settings import DEFAULT_SETTINGS, Settings
+from .fuzzy import fuzzy_candidates
+from .gazetteer import Gazetteer, load_gazetteer
+from .spans import PRIORITY, Candidate, exact_candidates, name_runs
+from .surnames import surname_candidates
+from .titles import discovered_name_repeats, settle_titles
+
+__all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
+
+
+def find_mentions(
+    text: str, gazetteer: Gazetteer, when: date | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> tuple[list[Mention], list[Actor]]:
+    """Mentions of actors in ``text``, in text order, and the people discovered in it (ids "new:...").
+
+    ``when`` is the article's date: titles without a name resolve to the office holder on that day.
+    """
+    exact = exact_candidates(text, gazetteer)
+    offices = [o for o in gazetteer.offices.find(text) if not any(c.overlaps(o.start, o.end) for c in exact)]
+    stopwords = gazetteer.offices.name_stopwords
+    runs = name_runs(text, [(c.start, c.end) for c in exact] + [(o.start, o.end) for o in offices], stopwords)
+    fuzzy = fuzzy_candidates(text, [r for r in runs if len(r.words) > 1], gazetteer, settings.fuzzy_threshold)
+    unmatched = [r for r in runs if len(r.words) > 1 and not any(f.overlaps(r.start, r.end) for f in fuzzy)]
+    named = exact + fuzzy
+    titles = settle_titles(text, gazetteer, offices, named, unmatched, when)
+    introduced = {c.start for c in titles.candidates}
+    repeats = discovered_name_repeats(text, [r for r in unmatched if r.start not in introduced], titles.discovered)
+    named += titles.candidates + repeats
+    persons = [c for c in named if _is_person(c, gazetteer, titles.discovered) and c.method != "office"]
+    named += surname_candidates(text, gazetteer, persons, titles.discovered, stopwords)
+    kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
+    mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
+    used = {m.actor_id for m in mentions}
+    return mentions, [a for a in titles.discovered.values() if a.id in used]
+
+
+def _is_person(candidate: Candidate, gazetteer: Gazetteer, discovered: dict[str, Actor]) -> bool:
+    actor = gazetteer.get(candidate.actor_id) or discovered.get(candidate.actor_id)
+    return actor is not None and actor.kind == "person"
+
+
+def _drop_absorbed(candidates: list[Candidate], absorbed: list[tuple[int, int]], gazetteer: Gazetteer):
+    """Countries and organisations inside a person's title are that person's affiliation, not mentions."""
+    def inside_title(c: Candidate) -> bool:
+        actor = gazetteer.get(c.actor_id)
+        return actor is not None and actor.kind != "person" and any(s <= c.start and c.end <= e for s, e in absorbed)
+
+    return [c for c in candidates if not inside_title(c)]
+
+
+def _settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest span first (then the surest method); a span overlapping a kept one is dropped. Phrases that
+    are no actor ("Latin American") win their span and are then removed."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, PRIORITY[c.method], c.start)):
+        if not any(s < candidate.end and candidate.start < e for s, e in taken):
+            kept.append(candidate)
+            taken.append((candidate.start, candidate.end))
+    return sorted((c for c in kept if c.actor_id), key=lambda c: c.start)

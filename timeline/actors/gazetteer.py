@@ -1,0 +1,187 @@
+"""The actor gazetteer: reads data/actors.yaml and data/offices.yaml once per data folder.
+
+Adds the lookups the matchers need: actors by id, alias -> actor ids, who belongs to what, who held an
+office on a day, and one compiled alias regex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ..models import Actor, Role
+from ..resources import load
+from ..settings import DEFAULT_SETTINGS, Settings
+from .names import bounded, fold, name_key, trie_pattern
+from .offices import OfficeVocabulary
+
+_SECTIONS = {"countries": "country", "organizations": "organization", "people": "person"}
+
+
+@dataclass(frozen=True)
+class AliasEntry:
+    """What one exact spelling refers to: actor ids (None for a phrase that is no actor) and how."""
+
+    actor_ids: tuple[str, ...]
+    method: str  # "exact" or "demonym"
+
+
+class Gazetteer:
+    """Known actors and their spellings. Build with ``load_gazetteer``; treat as read-only."""
+
+    def __init__(self, actors: Mapping[str, Actor], not_actors: tuple[str, ...], offices: OfficeVocabulary):
+        self.actors: Mapping[str, Actor] = MappingProxyType(dict(actors))
+        self.offices = offices
+        self.aliases: Mapping[str, AliasEntry] = MappingProxyType(_alias_table(self.actors, not_actors))
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def affiliation_ids(self, actor_id: str) -> tuple[str, ...]:
+        """The countries and organisations ``actor_id`` belongs to, directly or through another body
+        (Blinken -> US State Department -> United States)."""
+        found: dict[str, None] = {}
+        pending = list(self._affiliations(actor_id))
+        while pending:
+            parent = pending.pop(0)
+            if parent not in found and parent != actor_id:
+                found[parent] = None
+                pending.extend(self._affiliations(parent))
+        return tuple(found)
+
+    def _affiliations(self, actor_id: str) -> tuple[str, ...]:
+        actor = self.actors.get(actor_id)
+        return actor.affiliations if actor else ()
+
+    def members(self, group_id: str) -> tuple[str, ...]:
+        """The people who belong to country or organisation ``group_id``, directly or through a body of it."""
+        return self._members.get(group_id, ())
+
+    @cached_property
+    def _members(self) -> dict[str, tuple[str, ...]]:
+        members: dict[str, list[str]] = defaultdict(list)
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for group in self.affiliation_ids(actor.id):
+                    members[group].append(actor.id)
+        return {group: tuple(ids) for group, ids in members.items()}
+
+    def holder(self, office: str, affiliation_id: str, on: date | None) -> Actor | None:
+        """Who held ``office`` (any spelling: "Foreign Minister", "foreign-minister") of ``affiliation_id``
+        on day ``on``: the latest-starting dated role covering that day. None when not known."""
+        office_id = self.offices.office(office)
+        if on is None or office_id is None:
+            return None
+        best: tuple[date, Actor] | None = None
+        for role, actor in self._roles_of.get((office_id, affiliation_id), ()):
+            if role.start and role.start <= on and (role.end is None or on <= role.end):
+                if best is None or role.start > best[0]:
+                    best = (role.start, actor)
+        return best[1] if best else None
+
+    @cached_property
+    def _roles_of(self) -> dict[tuple[str, str], list[tuple[Role, Actor]]]:
+        roles: dict[tuple[str, str], list[tuple[Role, Actor]]] = defaultdict(list)
+        for actor in self.actors.values():
+            for role in actor.roles:
+                office_id = self.offices.office(role.title)
+                if office_id:
+                    roles[(office_id, role.affiliation)].append((role, actor))
+        return roles
+
+    @cached_property
+    def alias_pattern(self) -> re.Pattern[str]:
+        """One regex for every alias and demonym, whole words, case-sensitive, longest first."""
+        return re.compile(bounded(trie_pattern(self.aliases)))
+
+    @cached_property
+    def person_keys(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(name keys, actor ids) of every person's multi-word names, for fuzzy matching."""
+        keys, ids = [], []
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for name in dict.fromkeys((actor.name, *actor.aliases)):
+                    if " " in name.strip():
+                        keys.append(name_key(name))
+                        ids.append(actor.id)
+        return tuple(keys), tuple(ids)
+
+    @cached_property
+    def surnames(self) -> Mapping[str, tuple[str, ...]]:
+        """Last word of each person's names (folded) -> person ids."""
+        table: dict[str, list[str]] = defaultdict(list)
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for name in (actor.name, *actor.aliases):
+                    last = fold(name.split()[-1])
+                    if actor.id not in table[last]:
+                        table[last].append(actor.id)
+        return {k: tuple(v) for k, v in table.items()}
+
+
+def _variants(alias: str) -> set[str]:
+    """An alias as written, without accents, and in capitals (headlines): "Türkiye", "Turkiye", "TÜRKIYE"."""
+    spellings = {alias, fold(alias)}
+    if len(alias) >= 4 and not alias.isupper():
+        spellings |= {s.upper() for s in spellings}
+    return spellings
+
+
+def _alias_table(actors: Mapping[str, Actor], not_actors: tuple[str, ...]) -> dict[str, AliasEntry]:
+    ids: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for actor in actors.values():
+        for method, spellings in (("exact", (actor.name, *actor.aliases)), ("demonym", actor.demonyms)):
+            for spelling in spellings:
+                for variant in _variants(spelling):
+                    if actor.id not in ids[(variant, method)]:
+                        ids[(variant, method)].append(actor.id)
+    table = {variant: AliasEntry(tuple(found), method) for (variant, method), found in ids.items()}
+    for phrase in not_actors:
+        for variant in _variants(phrase):
+            table[variant] = AliasEntry((), "none")
+    return table
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _role(entry: dict[str, Any]) -> Role:
+    return Role(entry["title"], entry.get("of", ""), _as_date(entry.get("start")), _as_date(entry.get("end")))
+
+
+def actor_from_entry(entry: dict[str, Any], kind: str) -> Actor:
+    """One gazetteer entry of data/actors.yaml as an Actor."""
+    return Actor(
+        id=entry["id"],
+        name=entry["name"],
+        kind=kind,
+        aliases=tuple(entry.get("aliases", ())),
+        roles=tuple(_role(r) for r in entry.get("roles", ())),
+        demonyms=tuple(entry.get("demonyms", ())),
+    )
+
+
+def load_gazetteer(settings: Settings = DEFAULT_SETTINGS) -> Gazetteer:
+    """The gazetteer of ``settings.data_dir`` (actors.yaml and offices.yaml), built once per folder."""
+    return _load(Path(settings.data_dir))
+
+
+@lru_cache(maxsize=8)
+def _load(data_dir: Path) -> Gazetteer:
+    data = load("actors.yaml", data_dir)
+    actors = {}
+    for section, kind in _SECTIONS.items():
+        for entry in data.get(section, ()):
+            actors[entry["id"]] = actor_from_entry(entry, kind)
+    offices = OfficeVocabulary(load("offices.yaml", data_dir))
+    return Gazetteer(actors, tuple(data.get("not_actors", ())), offices)

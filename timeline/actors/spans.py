@@ -1,0 +1,76 @@
+"""Candidate spans before overlaps are settled: exact alias hits and runs of capitalised name-like words.
+
+Reads the text and the gazetteer's alias regex; adds Candidate records (one per possible mention) and
+NameRun records (capitalised word sequences that no alias covered, for fuzzy matching and titles).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+
+# How sure each method is, and which wins between spans of equal length (lower wins).
+PRIORITY = {"none": 0, "exact": 1, "office": 2, "title": 3, "fuzzy": 3, "surname": 4, "demonym": 5}
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    actor_id: str  # "" for a phrase that is no actor ("Latin American"), dropped at the end
+    method: str
+    score: float = 1.0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """Consecutive capitalised words, e.g. "Jane Doe", with the offsets of each word."""
+
+    words: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.words[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.words[-1][1]
+
+
+def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every alias or demonym of the gazetteer in ``text``, as whole words, case-sensitive."""
+    found = []
+    for match in gazetteer.alias_pattern.finditer(text):
+        entry = gazetteer.aliases[match.group()]
+        actor_id = entry.actor_ids[0] if entry.actor_ids else ""
+        found.append(Candidate(match.start(), match.end(), actor_id, entry.method))
+    return found
+
+
+def is_capitalised(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or not word.isupper())
+
+
+def name_runs(text: str, taken: list[tuple[int, int]], stopwords: frozenset[str]) -> list[NameRun]:
+    """Runs of capitalised words joined by single spaces, outside ``taken`` spans and stopwords."""
+    runs: list[list[tuple[int, int]]] = []
+    blocked = bytearray(len(text))
+    for start, end in taken:
+        blocked[start:end] = b"\x01" * (end - start)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not is_capitalised(word) or word in stopwords or 1 in blocked[match.start():match.end()]:
+            runs.append([])
+            continue
+        if runs and runs[-1] and text[runs[-1][-1][1]:match.start()] == " ":
+            runs[-1].append(match.span())
+        else:
+            runs.append([match.span()])
+    return [NameRun(tuple(r)) for r in runs if r]

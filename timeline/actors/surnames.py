@@ -1,0 +1,75 @@
+"""Surnames alone ("Bayramov", "J. Bayramov") after a full mention of the person in the same text.
+
+Reads the person candidates already found and the text's capitalised words; adds "surname" candidates
+for the nearest earlier full mention with that surname (or the first later one, for headlines).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..models import Actor
+from .gazetteer import Gazetteer
+from .names import fold
+from .spans import Candidate, is_capitalised
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_INITIAL = re.compile(r"[A-Z]\.\s?$")
+
+
+def surname_candidates(
+    text: str,
+    gazetteer: Gazetteer,
+    persons: list[Candidate],
+    discovered: dict[str, Actor],
+    stopwords: frozenset[str],
+) -> list[Candidate]:
+    """A capitalised word equal to the surname of a person mentioned in full elsewhere in the text."""
+    mentions = _surname_mentions(text, gazetteer, persons, discovered)
+    if not mentions:
+        return []
+    taken = bytearray(len(text))
+    for person in persons:
+        taken[person.start:person.end] = b"\x01" * (person.end - person.start)
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        owners = mentions.get(fold(word))
+        if not owners or not is_capitalised(word) or 1 in taken[match.start():match.end()]:
+            continue
+        if _follows_given_name(text, match.start(), stopwords | gazetteer.aliases.keys()):
+            continue  # "Emin Bayramov" is somebody else than the Bayramov mentioned before
+        actor_id = _nearest(owners, match.start())
+        initial = _INITIAL.search(text, max(0, match.start() - 3), match.start())
+        start = initial.start() if initial else match.start()
+        found.append(Candidate(start, match.end(), actor_id, "surname", 0.9))
+    return found
+
+
+def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tuple[int, str]]]:
+    """Folded surname -> (offset, actor id) of the full mentions that carry it, in text order."""
+    table: dict[str, list[tuple[int, str]]] = {}
+    for person in sorted(persons, key=lambda c: c.start):
+        actor = gazetteer.get(person.actor_id) or discovered.get(person.actor_id)
+        written = text[person.start:person.end].split()
+        if actor is None or len(written) < 2:
+            continue
+        names = {fold(written[-1])} | {fold(n.split()[-1]) for n in (actor.name, *actor.aliases)}
+        for surname in names:
+            table.setdefault(surname, []).append((person.start, actor.id))
+    return table
+
+
+def _follows_given_name(text: str, start: int, stopwords) -> bool:
+    before = text[max(0, start - 40):start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and _WORD.fullmatch(words[-1]) is not None and is_capitalised(words[-1]) \
+        and words[-1] not in stopwords
+
+
+def _nearest(owners: list[tuple[int, str]], offset: int) -> str:
+    index = bisect_right(owners, (offset, "\uffff"))
+    return owners[index - 1][1] if index else owners[0][1]
