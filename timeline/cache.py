@@ -8,7 +8,7 @@ killed mid-write leaves the previous state, never a torn entry), safe for concur
 and answers point look-ups by key without loading the rest. Parquet is columnar and append-unfriendly
 (rewrite or one file per batch) and DuckDB is not installed.
 
-Key = sha256(version, the whole Article as plain data). The version folds in the codec and schema
+Key = sha256(version, repr of the whole Article: every field, in order). The version folds in the codec and schema
 versions, the settings that affect the parse, and the content of the rule files and of the pipeline's
 source, so changing a trigger word or a pattern invalidates every entry (``prune`` then drops them).
 Values are zlib-compressed JSON from ``timeline.codec``: nothing is pickled.
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import sqlite3
 import threading
 import zlib
@@ -56,10 +55,9 @@ class ParseCache:
 
     def key(self, article: Article) -> str:
         """The content hash this cache files ``article``'s parse under."""
-        plain = json.dumps(codec.to_plain(article), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         digest = hashlib.sha256(self.version.encode())
         digest.update(b"\0")
-        digest.update(plain.encode("utf-8", "surrogatepass"))
+        digest.update(repr(article).encode("utf-8", "surrogatepass"))  # every field; deterministic
         return digest.hexdigest()
 
     def get_many(self, articles: Sequence[Article]) -> list[ParsedArticle | None]:

@@ -57,8 +57,9 @@ def loads(data: bytes) -> ParsedArticle:
 
 
 def _to_plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _to_plain(getattr(value, name)) for name in names}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
@@ -66,6 +67,12 @@ def _to_plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _to_plain(item) for key, item in value.items()}
     return value
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), looked up once per type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 @lru_cache(maxsize=None)
@@ -94,10 +101,15 @@ def _decoder(annotation: Any) -> Decoder:
 
 def _record_decoder(cls: type) -> Decoder:
     hints = typing.get_type_hints(cls)
-    fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init]
+    names = {f.name for f in dataclasses.fields(cls) if f.init}
+    converted = [(name, fn) for name in names if (fn := _decoder(hints[name])) is not _identity]
 
     def decode_record(value: dict[str, Any]) -> Any:
-        return cls(**{name: fn(value[name]) for name, fn in fields if name in value})
+        kwargs = {name: item for name, item in value.items() if name in names}
+        for name, fn in converted:
+            if name in kwargs:
+                kwargs[name] = fn(kwargs[name])
+        return cls(**kwargs)
 
     return decode_record
 
