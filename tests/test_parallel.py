@@ -129,3 +129,19 @@ def test_real_pipeline_on_the_samples_is_identical_on_dask_and_on_two_workers(lo
     assert list(parse_stream(articles, SETTINGS, workers=2, chunk_size=2)) == single
     assert list(parse_stream(articles, SETTINGS, engine="dask", scheduler=local_cluster.scheduler_address,
                              chunk_size=2)) == single
+
+
+def test_engine_options_come_from_the_shared_command_line_arguments(tmp_path):
+    import argparse
+
+    from timeline.parallel import add_engine_arguments, engine_options
+
+    parser = argparse.ArgumentParser()
+    add_engine_arguments(parser)
+    options = engine_options(parser.parse_args(["--workers", "2", "--cache-dir", str(tmp_path)]), SETTINGS)
+    assert (options["engine"], options["workers"], options["scheduler"]) == ("local", 2, None)
+    assert options["cache"].path.parent == tmp_path
+    options["cache"].close()
+    assert engine_options(parser.parse_args(["--no-cache"]), SETTINGS)["cache"] is None
+    with pytest.raises(ValueError, match="--engine dask"):
+        engine_options(parser.parse_args(["--scheduler", "tcp://x:1"]), SETTINGS)

@@ -181,3 +181,23 @@ def _dask_submit(client, fn: ChunkParser, job: list[Article]):
     import dask
 
     return client.compute(dask.delayed(fn, pure=False)(job))
+
+
+def add_engine_arguments(parser) -> None:
+    """The options every parsing command shares: --workers, --engine, --scheduler, --cache-dir, --no-cache."""
+    parser.add_argument("--workers", type=int, default=1, help="processes that parse articles (default 1)")
+    parser.add_argument("--engine", choices=ENGINES, default="local",
+                        help="local processes, or Dask (a LocalCluster of --workers, or --scheduler)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                        help="with --engine dask: a running dask.distributed scheduler, e.g. tcp://10.0.0.5:8786")
+    parser.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help="parse cache folder (default: settings.cache_dir, else .cache/timeline)")
+    parser.add_argument("--no-cache", action="store_true", help="parse every article again; store nothing")
+
+
+def engine_options(args, settings: Settings) -> dict[str, Any]:
+    """``parse_stream`` keyword arguments from the options of ``add_engine_arguments``."""
+    if args.scheduler and args.engine != "dask":
+        raise ValueError("--scheduler needs --engine dask")
+    cache = None if args.no_cache else ParseCache.for_settings(settings, args.cache_dir)
+    return {"cache": cache, "engine": args.engine, "workers": max(1, args.workers), "scheduler": args.scheduler}
