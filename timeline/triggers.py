@@ -195,13 +195,12 @@ def published_today(sentence: str, trigger: Trigger, vocab: Vocabulary) -> bool:
     """True when the wording dates the trigger to the publication day ("has addressed", "was held")."""
     before = sentence[max(0, trigger.start - 30) : trigger.start]
     after = sentence[trigger.end : trigger.end + 40]
-    inside = trigger.text
-    return bool(
-        (trigger.form == "verb" and vocab.publication_before.search(before))
-        or vocab.publication_after.search(after)
-        or re.search(r"\b(?:is|are|has been|have been)\s+(?:being\s+)?held\b", inside, re.IGNORECASE)
-        or re.search(r"^(?:has|have)\s", inside, re.IGNORECASE)
-    )
+    if trigger.form == "verb" and vocab.publication_before.search(before):
+        return True
+    if vocab.publication_after.search(after):
+        return True
+    words = trigger.text.split()
+    return any(vocab.publication_after.search(" ".join(words[i:])) for i in range(1, len(words)))
 
 
 def mentions_recent(sentence: str, trigger: Trigger, vocab: Vocabulary) -> bool:

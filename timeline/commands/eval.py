@@ -1,0 +1,41 @@
+"""`python -m timeline eval --gold FILE PATH...`: score the events of some articles against a gold file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..errors import TimelineError
+from ..evaluate import evaluate, load_gold, render
+from ..pipeline import parse_corpus
+from ..progress import ProgressBar
+from ..settings import DEFAULT_SETTINGS
+
+NAME = "eval"
+HELP = ("Score extracted events against a gold file (JSONL as data/gold/seeds_events.jsonl): recall, "
+        "precision, F1, day accuracy, actors; lists misses and extras.")
+
+
+def configure(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="the articles the gold file annotates")
+    parser.add_argument("--gold", required=True, metavar="FILE", help="gold events, one JSON object per line")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def run(args) -> int:
+    missing = [p for p in [args.gold, *args.paths] if not Path(p).exists()]
+    if missing:
+        raise TimelineError(f"no such file or folder: {', '.join(missing)}")
+    gold = load_gold(args.gold)
+    bar = ProgressBar("parsing")
+    corpus = parse_corpus(args.paths, DEFAULT_SETTINGS, progress=bar)
+    bar.close()
+    report = evaluate(gold, corpus.events)
+    if args.json:
+        print(json.dumps(report.figures, indent=1))
+    else:
+        print(render(report))
+    for rejected in corpus.rejected:
+        print(f"skipped {rejected.name}: {rejected.reason}", file=sys.stderr)
+    return 0

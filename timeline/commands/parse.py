@@ -1,0 +1,63 @@
+"""`python -m timeline parse PATH...`: the events of a set of articles, one record per line."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..errors import TimelineError
+from ..export import FORMATS, format_for, write_records
+from ..models import Corpus
+from ..pipeline import parse_corpus
+from ..progress import ProgressBar
+from ..settings import DEFAULT_SETTINGS
+
+NAME = "parse"
+HELP = "Read articles (files or folders) and write their events: one record per article event, or --merged."
+
+
+def configure(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt .md .html .json .jsonl .csv)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--format", choices=FORMATS, help="output format (default: from FILE's extension, else jsonl)")
+    parser.add_argument("--merged", action="store_true", help="one record per timeline event, with its sources")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", type=_day,
+                        help="publication date for articles that state none")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise TimelineError(f"--published wants a date as YYYY-MM-DD, not {text!r}") from None
+
+
+def run(args) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise TimelineError(f"no such file or folder: {', '.join(missing)}")
+    settings = DEFAULT_SETTINGS.with_(published_override=args.published)
+    bar = ProgressBar("parsing")
+    corpus = parse_corpus(args.paths, settings, progress=bar)
+    bar.close()
+    records = corpus.timeline if args.merged else corpus.events
+    fmt = format_for(args.output, args.format)
+    written = write_records(records, fmt, args.output or sys.stdout)
+    print(summary(corpus, written, args.merged), file=sys.stderr)
+    return 0 if corpus.parsed or not corpus.rejected else 1
+
+
+def summary(corpus: Corpus, written: int, merged: bool) -> str:
+    """What was read, what was skipped and why, and what was written."""
+    inferred = sum(a.published_inferred for a in corpus.articles)
+    undated = sum(a.published is None for a in corpus.articles)
+    lines = [f"read {len(corpus.parsed)} article(s)"
+             + (f" ({inferred} with an inferred publication date)" if inferred else "")
+             + (f", {undated} without any publication date" if undated else "")]
+    if corpus.rejected:
+        lines.append(f"skipped {len(corpus.rejected)}:")
+        lines += [f"  {r.name}: {r.reason}" for r in corpus.rejected]
+    kind = "timeline event(s)" if merged else "event(s)"
+    lines.append(f"wrote {written} {kind} ({len(corpus.events)} article events, {len(corpus.timeline)} on the timeline)")
+    return "\n".join(lines)

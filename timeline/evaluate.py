@@ -1,0 +1,190 @@
+"""Score extracted events against a gold file (the format of data/gold/seeds_events.jsonl).
+
+Reads: gold records (article, event_type, also_accept_types, date, date_window, actors, evidence, required)
+and predicted ``Event`` records. Adds: a ``Report``: which gold events were found, precision, event F1,
+day accuracy on dated gold events, undated ones null or within their window, actor precision and recall,
+and the lists of misses, extras and wrong days, so that users can annotate their own corpus and measure.
+
+Matching: a prediction matches a gold event of the same article when its type is the gold type (or one of
+``also_accept_types``) and its evidence or its actors overlap the gold ones; the best-overlapping pairs are
+taken first, one to one. Predictions for articles the gold file does not mention are not scored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import TimelineError
+from .models import Event
+
+_TOKEN = re.compile(r"\w{2,}")
+
+
+@dataclass(frozen=True)
+class Match:
+    gold: dict
+    event: Event
+    evidence: float
+    actors: float
+
+
+@dataclass
+class Report:
+    gold: list[dict]
+    predictions: list[Event]
+    matches: list[Match]
+    ignored: int = 0
+    figures: dict = field(default_factory=dict)
+
+    @property
+    def misses(self) -> list[dict]:
+        found = {id(m.gold) for m in self.matches}
+        return [g for g in self.gold if id(g) not in found and g.get("required", True)]
+
+    @property
+    def extras(self) -> list[Event]:
+        used = {m.event.id for m in self.matches}
+        return [e for e in self.predictions if e.id not in used]
+
+    @property
+    def wrong_days(self) -> list[Match]:
+        return [m for m in self.matches if not date_ok(m.gold, m.event)]
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """The gold events of a JSONL file (blank lines skipped)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+    except (OSError, ValueError) as error:
+        raise TimelineError(f"cannot read gold file {path}: {error}") from None
+
+
+def evaluate(gold: list[dict], events: Iterable[Event]) -> Report:
+    """Match ``events`` to ``gold`` and compute the figures."""
+    articles = {g["article"] for g in gold}
+    events = list(events)
+    predictions = [e for e in events if e.article in articles]
+    report = Report(gold, predictions, _match(gold, predictions), ignored=len(events) - len(predictions))
+    report.figures = _figures(report)
+    return report
+
+
+def _match(gold: list[dict], predictions: list[Event]) -> list[Match]:
+    pairs = []
+    for g in gold:
+        for e in predictions:
+            if e.article == g["article"] and _type_ok(g, e):
+                evidence, actors = _overlap(g["evidence"], e.evidence), _jaccard(g["actors"], e.actors)
+                if evidence >= 0.5 or actors >= 0.5 or evidence >= 0.3:
+                    pairs.append(Match(g, e, evidence, actors))
+    pairs.sort(key=lambda m: (-(m.evidence + 0.5 * m.actors), m.event.evidence_start, m.event.id))
+    taken_gold, taken_events, matches = set(), set(), []
+    for pair in pairs:
+        if id(pair.gold) not in taken_gold and pair.event.id not in taken_events:
+            taken_gold.add(id(pair.gold))
+            taken_events.add(pair.event.id)
+            matches.append(pair)
+    return matches
+
+
+def _type_ok(gold: dict, event: Event) -> bool:
+    return event.event_type == gold["event_type"] or event.event_type in (gold.get("also_accept_types") or ())
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_TOKEN.findall(fold(text)))
+
+
+def _overlap(gold_text: str, text: str) -> float:
+    a, b = _tokens(gold_text), _tokens(text)
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _jaccard(gold_actors: list[str], actors: Iterable[str]) -> float:
+    a, b = {fold(x) for x in gold_actors}, {fold(x) for x in actors}
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing names and words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def date_ok(gold: dict, event: Event) -> bool:
+    """Dated gold: the predicted day is the gold day. Undated gold: no day, or a day within the window."""
+    if gold.get("date"):
+        return event.date is not None and event.date.isoformat() == gold["date"]
+    if event.date is None:
+        return True
+    low, high = gold.get("date_window") or (None, None)
+    return (low is None or date.fromisoformat(low) <= event.date) and \
+        (high is None or event.date <= date.fromisoformat(high))
+
+
+def _figures(report: Report) -> dict:
+    gold, matches = report.gold, report.matches
+    required = [g for g in gold if g.get("required", True)]
+    found_required = sum(1 for m in matches if m.gold.get("required", True))
+    precision = len(matches) / len(report.predictions) if report.predictions else 0.0
+    recall = found_required / len(required) if required else 1.0
+    dated = [m for m in matches if m.gold.get("date")]
+    undated = [m for m in matches if not m.gold.get("date")]
+    gold_actors = sum(len(m.gold["actors"]) for m in matches)
+    predicted_actors = sum(len(m.event.actors) for m in matches)
+    shared = sum(len({fold(a) for a in m.gold["actors"]} & {fold(a) for a in m.event.actors}) for m in matches)
+    return {
+        "gold_events": len(gold), "required_events": len(required), "predictions": len(report.predictions),
+        "required_found": found_required, "gold_found": len(matches),
+        "recall_required": round(recall, 3), "recall_all": round(len(matches) / len(gold), 3) if gold else 1.0,
+        "precision": round(precision, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
+        "dated_gold_found": len(dated), "dated_right_day": sum(date_ok(m.gold, m.event) for m in dated),
+        "dated_gold_total": sum(1 for g in gold if g.get("date")),
+        "dated_required_total": sum(1 for g in required if g.get("date")),
+        "dated_required_right_day": sum(date_ok(m.gold, m.event) for m in dated if m.gold.get("required", True)),
+        "undated_gold_found": len(undated), "undated_ok": sum(date_ok(m.gold, m.event) for m in undated),
+        "actor_precision": round(shared / predicted_actors, 3) if predicted_actors else 0.0,
+        "actor_recall": round(shared / gold_actors, 3) if gold_actors else 0.0,
+        "ignored_predictions": report.ignored,
+    }
+
+
+def render(report: Report) -> str:
+    """The report as text for the terminal."""
+    f = report.figures
+    lines = [
+        f"gold: {f['gold_events']} events ({f['required_events']} required); "
+        f"predictions scored: {f['predictions']} (ignored, not in gold articles: {f['ignored_predictions']})",
+        f"required events found: {f['required_found']}/{f['required_events']}  recall {f['recall_required']:.3f}",
+        f"all gold events found: {f['gold_found']}/{f['gold_events']}  recall {f['recall_all']:.3f}",
+        f"precision: {f['gold_found']}/{f['predictions']} = {f['precision']:.3f}",
+        f"event F1 (precision, required recall): {f['f1']:.3f}",
+        f"dated required events on the right day: {f['dated_required_right_day']}/{f['dated_required_total']}"
+        f" (all dated gold: {f['dated_right_day']}/{f['dated_gold_total']})",
+        f"undated gold events null or within window: {f['undated_ok']}/{f['undated_gold_found']}",
+        f"actors over matched events: precision {f['actor_precision']:.3f}, recall {f['actor_recall']:.3f}",
+    ]
+    lines += _section("misses (required gold events not found)", [_gold_line(g) for g in report.misses])
+    lines += _section("extras (predictions matching no gold event)", [_event_line(e) for e in report.extras])
+    lines += _section("wrong days", [f"{m.gold['id']}: gold {m.gold.get('date') or m.gold.get('date_window')}, "
+                                     f"predicted {m.event.date} ({m.event.date_basis[:80]})" for m in report.wrong_days])
+    return "\n".join(lines)
+
+
+def _section(title: str, rows: list[str]) -> list[str]:
+    return [f"{title}: {len(rows)}"] + [f"  - {row}" for row in rows]
+
+
+def _gold_line(g: dict) -> str:
+    return f"{g.get('id', '?')} [{g['event_type']}] {g['article']}: {g['evidence'][:90]}"
+
+
+def _event_line(e: Event) -> str:
+    return f"[{e.event_type}] {e.article} {e.date or '-'} {e.title!r}: {e.evidence[:90]}"

@@ -1,0 +1,126 @@
+"""Who took part in an event, where it happened, and its short title.
+
+Reads: the actor mentions of the evidence sentence, the actors they refer to, the event type's policy from
+data/events.yaml (``actors: participants | participants_and_organisations | countries_and_organisations``).
+Adds: the event's actor ids (participants first, in text order), its location ("in New York", "held in
+Baku") and a title such as "Lindqvist meets Moreau".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from .models import Actor, Mention
+from .triggers import Trigger, Vocabulary
+
+AffiliationsOf = Callable[[str], tuple[str, ...]]
+_CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
+
+
+def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
+                  mentions: list[Mention], actors: Mapping[str, Actor], affiliations: AffiliationsOf,
+                  vocab: Vocabulary, protected: list[tuple[int, int]] = ()) -> list[str]:
+    """Actor ids of the happening that ``trigger`` reports, chosen by the type's ``policy``."""
+    local = [(m.start - sentence_start, m.end - sentence_start, m.actor_id) for m in mentions
+             if m.actor_id in actors]
+    people = _ids(local, actors, lambda a: a.kind == "person")
+    groups = _ids(local, actors, lambda a: a.kind != "person")
+    if policy == "countries_and_organisations":
+        clause = _clause(sentence, trigger, vocab, protected)
+        inside = [item for item in local if clause[0] <= item[0] < clause[1]]
+        return _ids(inside, actors, lambda a: a.kind != "person") or groups
+    if not people:
+        return groups
+    if policy == "participants":
+        return people
+    belongs = {g for p in people for g in affiliations(p)}
+    return people + [g for g in groups if g not in belongs]
+
+
+def _ids(items, actors: Mapping[str, Actor], keep) -> list[str]:
+    ordered = sorted(items)
+    return list(dict.fromkeys(actor_id for _, _, actor_id in ordered if keep(actors[actor_id])))
+
+
+def _clause(sentence: str, trigger: Trigger, vocab: Vocabulary, protected) -> tuple[int, int]:
+    """The stretch of ``sentence`` between the punctuation marks around the trigger (commas inside
+    ``protected`` spans, such as "November 10, 2020", do not count)."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence)
+             if not any(s <= m.start() < e for s, e in protected)]
+    for word in vocab.raw["clause_words"]:
+        marks += [m.start() for m in re.finditer(re.escape(word), sentence, re.IGNORECASE)]
+    left = max([m for m in marks if m < trigger.start], default=-1) + 1
+    right = min([m for m in marks if m >= trigger.end], default=len(sentence))
+    return left, right
+
+
+def find_location(sentence: str, mentions_spans: list[tuple[int, int]], vocab: Vocabulary,
+                  after: int = 0) -> str | None:
+    """The first place name introduced by "in", "at", "held in"... in ``sentence``, preferring one after
+    offset ``after`` (the trigger); names that are people or organisations (``mentions_spans``) are skipped."""
+    found = [(start, name) for start, name in _places(sentence, vocab)
+             if not any(s <= start < e for s, e in mentions_spans)]
+    later = [item for item in found if item[0] >= after]
+    chosen = later or found
+    return chosen[0][1] if chosen else None
+
+
+def _places(sentence: str, vocab: Vocabulary):
+    raw = vocab.raw
+    stop = set(raw["location_stop"])
+    preps = "|".join(p.replace(" ", r"\s+") for p in sorted(raw["location_before"], key=len, reverse=True))
+    skip = "|".join(re.escape(w) for w in raw["location_skip_words"])
+    regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|capital|city|town|village|province|region|of)\s+){{0,4}}"
+                       rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
+    for match in regex.finditer(sentence):
+        if _inside_name(sentence, match.start()):
+            continue
+        words = match.group(1).split()
+        while words and words[-1] in stop:
+            words.pop()
+        if words and words[0] not in stop:
+            yield match.start(1), " ".join(words)
+
+
+def _inside_name(sentence: str, start: int) -> bool:
+    """True when the preposition sits inside a capitalised name ("Cooperation in Europe")."""
+    before = sentence[:start].split()
+    return bool(before) and before[-1][:1].isupper() and len(before) > 1
+
+
+
+def short_name(actor: Actor) -> str:
+    """A person's surname, or the name of a country or organisation."""
+    if actor.kind == "person":
+        return actor.name.split()[-1]
+    return actor.name
+
+
+def make_title(templates: Mapping[str, str], names: list[str], trigger: Trigger, location: str | None,
+               noun: str) -> str:
+    """The event's title from the type's templates (data/events.yaml ``titles``)."""
+    fields = {
+        "a": names[0] if names else "",
+        "b": " and ".join(names[1:]) if len(names) > 1 else "",
+        "place": location or "",
+        "trigger": trigger.text.lower(),
+        "Trigger": trigger.text[:1].upper() + trigger.text[1:],
+        "noun": noun,
+        "Noun": noun[:1].upper() + noun[1:],
+        "trigger_noun": noun,
+    }
+    key = _template_key(templates, names, location, trigger)
+    return " ".join(templates[key].format_map(fields).split())
+
+
+def _template_key(templates, names, location, trigger) -> str:
+    if "named" in templates and trigger.text[:1].isupper():
+        return "named"
+    if location and "place" in templates and len(names) <= 1 and ("{a}" not in templates["place"] or names):
+        return "place"
+    if len(names) >= 2 and "two" in templates:
+        return "two"
+    if names and "one" in templates:
+        return "one"
+    return "none"

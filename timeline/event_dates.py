@@ -1,0 +1,94 @@
+"""Which temporal expression of a sentence dates a trigger, and how a resolved date is described.
+
+Reads: a sentence, one trigger in it, the sentence's ``Timex`` records, the article's publication date.
+Adds: the trigger's own temporal expression (rule 1 of the date preference), or None. The expression must
+be a calendar date (not a duration or a vague "recently"), not after the publication date, not introduced
+by "since"/"until"/"by" (data/events.yaml ``timex_not_after``), and not a date that belongs to another
+noun ("the Statement of 10 May" dates the statement only). The nearest one wins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .models import Timex
+from .triggers import Trigger, Vocabulary
+
+USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range", "time"}
+PRECISION_OF = {"day": "day", "time": "day", "month": "month", "year": "year", "week": "range",
+                "quarter": "range", "range": "range"}
+
+
+def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: list[Timex],
+              published: date | None, vocab: Vocabulary) -> Timex | None:
+    """The temporal expression attached to ``trigger`` in ``sentence`` (timex offsets index the article)."""
+    best: tuple[int, Timex] | None = None
+    for timex in timexes:
+        start, end = timex.start - sentence_start, timex.end - sentence_start
+        if not _usable(timex, published) or not _attachable(sentence, start, trigger, vocab):
+            continue
+        bound = _noun_bound(sentence, start, vocab)
+        if bound and not _binds_to(sentence, start, trigger):
+            continue
+        distance = 0 if bound else max(trigger.start - end, start - trigger.end, 0)
+        if best is None or distance < best[0]:
+            best = (distance, timex)
+    return best[1] if best else None
+
+
+def _usable(timex: Timex, published: date | None) -> bool:
+    if timex.type not in ("DATE", "TIME") or timex.first_day is None:
+        return False
+    if timex.granularity not in USABLE_GRANULARITIES:
+        return False
+    return published is None or timex.first_day <= published
+
+
+def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """False when a preposition such as "since" governs the expression, or when the trigger is reported
+    ("he said the attack ...") and the expression belongs to the reporting clause before the verb."""
+    before = sentence[max(0, start - 20) : start]
+    if _not_after(vocab).search(before):
+        return False
+    if trigger.form == "noun" and start < trigger.start:
+        verbs = [m.end() for m in vocab.reporting.finditer(sentence[: trigger.start])]
+        if verbs and start < verbs[-1]:
+            return False
+    return True
+
+
+def _noun_bound(sentence: str, start: int, vocab: Vocabulary) -> bool:
+    word = vocab.raw["timex_of_noun"]
+    return bool(re.search(rf"(?<![\w])(?:{word})\s+$", sentence[max(0, start - 10) : start], re.IGNORECASE))
+
+
+def _binds_to(sentence: str, start: int, trigger: Trigger) -> bool:
+    """True when the expression directly follows the trigger noun: "<Statement> of <date>"."""
+    return bool(re.fullmatch(r"\s+of\s+", sentence[trigger.end : start], re.IGNORECASE))
+
+
+def _not_after(vocab: Vocabulary) -> re.Pattern:
+    words = "|".join(w.replace(" ", r"\s+") for w in vocab.raw["timex_not_after"])
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def from_timex(timex: Timex) -> tuple[date, date | None, str]:
+    """(date, date_end, precision) for a resolved expression."""
+    precision = PRECISION_OF.get(timex.granularity, "day")
+    if precision == "day" or timex.last_day in (None, timex.first_day):
+        return timex.first_day, None, "day" if precision in ("day", "range") else precision
+    return timex.first_day, timex.last_day, precision
+
+
+def describe_timex(timex: Timex) -> str:
+    """The words and rule behind an own date, for ``date_basis``."""
+    anchor = f"; {timex.anchor}" if timex.anchor else ""
+    return f'own date: "{timex.text}" -> {timex.value} ({timex.rule or "temporal rule"}{anchor})'
+
+
+def recent_window(published: date | None, days: int) -> tuple[date | None, date | None]:
+    """The last ``days`` days up to publication, for "the recent attack"."""
+    if published is None:
+        return (None, None)
+    return (published - timedelta(days=days), published)

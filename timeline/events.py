@@ -1,0 +1,266 @@
+"""Per-article event extraction: one ``Event`` per reported happening.
+
+Reads: an ``Article`` with its ``Timex`` records and actor ``Mention`` records (offsets into ``Article.text``),
+the actors those mentions refer to, and the vocabulary of data/events.yaml.
+Adds: ``Event`` records. Repeated mentions of a happening collapse into one event; sentences that continue
+an event ("During the meeting, ...") add detail to it, not new events. Dates follow this preference:
+1. the event's own temporal expression; 2. the date of the dated event that its sentence continues;
+3. the publication date, for reports such as "a meeting was held" or "has addressed"; 4. no day, with a
+window where one can be bounded. ``date_basis`` always says which words and rule gave the date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import event_actors, event_dates
+from .models import Actor, Article, Event, Mention, Timex
+from .sentences import Sentence, split
+from .settings import DEFAULT_SETTINGS, Settings
+from .triggers import (Trigger, Vocabulary, continued_type, find_triggers, is_reported, mentions_recent,
+                       published_today, vocabulary)
+
+
+@dataclass
+class Draft:
+    """An event while its article is being read; later mentions may join it."""
+
+    event_type: str
+    sentence: Sentence
+    trigger: Trigger  # offsets relative to the sentence
+    timex: Timex | None
+    actor_ids: list[str]
+    location: str | None
+    continued: "Draft | None" = None  # the event this sentence continues (rule 2, verb triggers only)
+    today: bool = False  # worded as happening on the publication day (rule 3)
+    recent: bool = False
+    reported: bool = False
+    support: int = 1
+    resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
+
+
+@dataclass(frozen=True)
+class Context:
+    article: Article
+    timexes: tuple[Timex, ...]
+    mentions: tuple[Mention, ...]
+    actors: Mapping[str, Actor]
+    affiliations: Callable[[str], tuple[str, ...]]
+    vocab: Vocabulary
+    settings: Settings
+
+
+def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
+            affiliations: Callable[[str], tuple[str, ...]] | None = None,
+            settings: Settings = DEFAULT_SETTINGS) -> tuple[Event, ...]:
+    """The events ``article`` reports, in text order."""
+    ctx = Context(article, tuple(timexes), tuple(m for m in mentions if m.actor_id in actors), actors,
+                  affiliations or (lambda actor_id: actors[actor_id].affiliations if actor_id in actors else ()),
+                  vocabulary(settings.data_dir), settings)
+    drafts: list[Draft] = []
+    for sentence in split(article.text, settings.data_dir):
+        _read_sentence(sentence, drafts, ctx)
+    for draft in drafts:
+        _resolve(draft, ctx)
+    return tuple(_event(draft, ctx) for draft in drafts)
+
+
+def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
+    triggers = find_triggers(sentence.text, ctx.vocab)
+    continues, named_type = continued_type(sentence.text, ctx.vocab)
+    target = _target(drafts, continues, named_type, ctx.vocab)
+    if target and target.location is None:
+        target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
+    for trigger in _main_triggers(triggers, ctx.vocab):
+        draft = _draft(sentence, trigger, target, ctx)
+        same = _same_event(draft, drafts, target, ctx)
+        if same:
+            _join(same, draft)
+        elif trigger.strength == "strong" or draft.timex:
+            drafts.append(draft)
+
+
+def _target(drafts: list[Draft], continues: bool, named_type: str | None, vocab: Vocabulary) -> Draft | None:
+    """The event a continuing sentence refers to: the latest of the named type, or of the encounter family."""
+    if not continues:
+        return None
+    for draft in reversed(drafts):
+        if named_type and draft.event_type == named_type:
+            return draft
+        if not named_type and vocab.types[draft.event_type]["family"] == "encounter":
+            return draft
+    return None
+
+
+def _main_triggers(triggers: list[Trigger], vocab: Vocabulary) -> list[Trigger]:
+    """One trigger per event type (the first strong one, else the first), and one encounter per sentence
+    when several encounter types are strong ("addressed the conference" is the conference)."""
+    by_type: dict[str, Trigger] = {}
+    for trigger in triggers:
+        kept = by_type.get(trigger.event_type)
+        if kept is None or (kept.strength == "weak" and trigger.strength == "strong"):
+            by_type[trigger.event_type] = trigger
+    strong_encounters = [t for t in by_type.values()
+                         if t.strength == "strong" and vocab.types[t.event_type]["family"] == "encounter"]
+    if strong_encounters:
+        top = min(strong_encounters, key=lambda t: vocab.types[t.event_type]["priority"])
+        by_type = {k: t for k, t in by_type.items()
+                   if vocab.types[k]["family"] != "encounter" or t is top}
+    return sorted(by_type.values(), key=lambda t: t.start)
+
+
+def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Context) -> Draft:
+    inside = [t for t in ctx.timexes if t.start >= sentence.start and t.end <= sentence.end]
+    timex = event_dates.own_timex(sentence.text, sentence.start, trigger, inside, ctx.article.published,
+                                  ctx.vocab)
+    mentions = [m for m in ctx.mentions if m.start >= sentence.start and m.end <= sentence.end]
+    protected = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
+    policy = ctx.vocab.types[trigger.event_type]["actors"]
+    actor_ids = event_actors.choose_actors(policy, sentence.text, sentence.start, trigger, mentions, ctx.actors,
+                                           ctx.affiliations, ctx.vocab, protected)
+    location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab, trigger.start)
+    continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
+    return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
+                 today=published_today(sentence.text, trigger, ctx.vocab),
+                 recent=mentions_recent(sentence.text, trigger, ctx.vocab),
+                 reported=is_reported(sentence.text, trigger.start, ctx.vocab))
+
+
+def _name_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
+    """Spans (relative to the sentence) of people and organisations, which are no place names."""
+    return [(m.start - sentence.start, m.end - sentence.start) for m in ctx.mentions
+            if sentence.start <= m.start < sentence.end and ctx.actors[m.actor_id].kind != "country"]
+
+
+def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Context) -> Draft | None:
+    """The earlier event of the article that ``draft`` mentions again, if any."""
+    candidates = [d for d in reversed(drafts) if d.event_type == draft.event_type and _dates_agree(d, draft)]
+    if not candidates:
+        return None
+    if target in candidates:
+        return target
+    if draft.trigger.strength == "weak" or _anaphoric(draft):
+        return candidates[0]
+    overlap = ctx.vocab.raw["merge"]["actor_overlap"]
+    return next((d for d in candidates if actors_agree(d.actor_ids, draft.actor_ids, overlap)), None)
+
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    if a.timex is None or b.timex is None:
+        return True
+    return a.timex.first_day <= (b.timex.last_day or b.timex.first_day) and \
+        b.timex.first_day <= (a.timex.last_day or a.timex.first_day)
+
+
+def _anaphoric(draft: Draft) -> bool:
+    """True when a definite article or demonstrative introduces the trigger ("the operation", "this attack")."""
+    before = draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split()
+    return any(word in ("the", "this", "that", "these", "those", "its") for word in before[-2:])
+
+
+def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...], overlap: float) -> bool:
+    """True when one actor set holds the other, or they overlap enough; an empty set agrees with any."""
+    left, right = set(a), set(b)
+    if not left or not right or left <= right or right <= left:
+        return True
+    return len(left & right) / len(left | right) >= overlap
+
+
+def _join(kept: Draft, new: Draft) -> None:
+    """Fold a further mention into ``kept``; the better-dated mention becomes the evidence."""
+    kept.support += 1
+    kept.recent = kept.recent or new.recent
+    if _rank(new) > _rank(kept):
+        location = kept.location
+        kept.sentence, kept.trigger, kept.timex = new.sentence, new.trigger, new.timex
+        kept.actor_ids = new.actor_ids or kept.actor_ids
+        kept.continued, kept.today, kept.reported = new.continued, new.today, new.reported
+        kept.location = new.location or location
+    elif kept.location is None:
+        kept.location = new.location
+
+
+def _rank(draft: Draft) -> tuple:
+    return (draft.timex is not None, draft.trigger.strength == "strong", draft.today)
+
+
+def _resolve(draft: Draft, ctx: Context) -> None:
+    """Fill ``draft.resolved`` following the date preference of the module docstring."""
+    article = ctx.article
+    if draft.timex is not None:
+        day, end, precision = event_dates.from_timex(draft.timex)
+        draft.resolved = (day, end, precision, event_dates.describe_timex(draft.timex), None)
+    elif draft.continued is not None and draft.continued.resolved and draft.continued.resolved[0]:
+        day, end, precision, basis, _ = draft.continued.resolved
+        words = draft.sentence.text[:60]
+        draft.resolved = (day, end, precision, f'continued date: the sentence "{words}..." continues the '
+                          f'{draft.continued.event_type} of {day.isoformat()} ({basis})', None)
+    elif draft.today and article.published and not article.published_inferred:
+        basis = (f'publication date: "{draft.trigger.text}" is reported as just happened; published '
+                 f'{article.published.isoformat()} ({article.published_basis or "article date"})')
+        draft.resolved = (article.published, None, "day", basis, None)
+    else:
+        draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
+
+
+def _window(draft: Draft, ctx: Context) -> tuple[date | None, date | None] | None:
+    published = ctx.article.published
+    lower, upper = (None, published)
+    if draft.recent:
+        lower, upper = event_dates.recent_window(published, ctx.vocab.raw["recent"]["days"])
+    return None if lower is None and upper is None else (lower, upper)
+
+
+def _undated_basis(draft: Draft, ctx: Context) -> str:
+    published = ctx.article.published
+    if published is None:
+        return "no date: the sentence has no date of its own and the article's date is unknown"
+    if draft.recent:
+        return (f"no day stated: reported as recent, so within {ctx.vocab.raw['recent']['days']} days "
+                f"before publication ({published.isoformat()})")
+    return f"no day stated: happened on or before publication ({published.isoformat()})"
+
+
+def _confidence(draft: Draft, ctx: Context) -> float:
+    table = ctx.vocab.raw["confidence"]
+    score = table[draft.trigger.strength]
+    basis = draft.resolved[3]
+    if draft.timex is not None:
+        score += table["own_date"]
+    elif basis.startswith("continued"):
+        score += table["continued_date"]
+    elif basis.startswith("publication"):
+        score += table["publication_date"]
+    if draft.actor_ids:
+        score += table["actors"]
+    if ctx.article.published_inferred:
+        score += table["inferred_publication"]
+    return round(min(1.0, max(0.05, score)), 2)
+
+
+def _event(draft: Draft, ctx: Context) -> Event:
+    day, end, precision, basis, window = draft.resolved
+    names = [event_actors.short_name(ctx.actors[i]) for i in draft.actor_ids[:3]]
+    entry = ctx.vocab.types[draft.event_type]
+    title = event_actors.make_title(entry["titles"], names, draft.trigger, draft.location,
+                                    _noun(draft.trigger, entry))
+    sentence = draft.sentence
+    key = f"{ctx.article.id}|{draft.event_type}|{sentence.start}|{draft.trigger.start}"
+    return Event(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        article=ctx.article.name, article_id=ctx.article.id, event_type=draft.event_type, title=title,
+        date=day, date_end=end, precision=precision, date_basis=basis,
+        actors=tuple(ctx.actors[i].name for i in draft.actor_ids), actor_ids=tuple(draft.actor_ids),
+        location=draft.location, evidence=sentence.text, evidence_start=sentence.start,
+        evidence_end=sentence.end, confidence=_confidence(draft, ctx), trigger=draft.trigger.text,
+        date_window=window,
+    )
+
+
+def _noun(trigger: Trigger, entry: dict) -> str:
+    """The type's noun the trigger uses ("summit"), else its first noun."""
+    words = trigger.text.lower()
+    return next((noun for noun in entry["nouns"] if noun in words), entry["nouns"][0])

@@ -1,0 +1,90 @@
+"""The whole pipeline: inputs -> articles -> temporal expressions -> actor mentions -> events -> timeline.
+
+``parse_article`` is the pure, cacheable unit (one article, the gazetteer's data, the settings);
+``parse_corpus`` reads files and folders, ``parse_documents`` takes articles already read (uploads).
+Both infer missing publication dates against the batch's reference date (the median of the known
+dates), parse every article, and merge the events of all articles into one timeline.
+"""
+
+from __future__ import annotations
+
+from collections import ChainMap
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from . import articles as reading
+from .actors import Gazetteer, find_mentions, load_gazetteer
+from .events import extract
+from .merge import merge_events
+from .models import Article, Corpus, ParsedArticle, Rejected
+from .parallel import parse_stream
+from .settings import DEFAULT_SETTINGS, Settings
+from .temporal import tag
+
+# progress(done, total): called as articles are parsed.
+Progress = Callable[[int, int], None]
+
+
+def parse_article(article: Article, gazetteer: Gazetteer, settings: Settings = DEFAULT_SETTINGS) -> ParsedArticle:
+    """Temporal expressions, actor mentions and events of one article. Pure: same inputs, same output."""
+    timexes = tag(article.text, article.published, settings)
+    mentions, discovered = find_mentions(article.text, gazetteer, article.published, settings)
+    actors = ChainMap({a.id: a for a in discovered}, gazetteer.actors)
+
+    def affiliations(actor_id: str) -> tuple[str, ...]:
+        return gazetteer.affiliation_ids(actor_id) or (actors[actor_id].affiliations if actor_id in actors else ())
+
+    events = extract(article, timexes, mentions, actors, affiliations, settings)
+    return ParsedArticle(article, tuple(timexes), tuple(mentions), events, tuple(discovered))
+
+
+def parse_corpus(paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTINGS,
+                 progress: Progress | None = None) -> Corpus:
+    """Read every article under ``paths`` (files or folders), parse them all and merge their events."""
+    return parse_documents(reading.iter_inputs(paths, settings), settings, progress)
+
+
+def parse_documents(items: Iterable[Article | Rejected], settings: Settings = DEFAULT_SETTINGS,
+                    progress: Progress | None = None) -> Corpus:
+    """The same for articles already read (for example uploaded files)."""
+    items = list(items)
+    found = [item for item in items if isinstance(item, Article)]
+    reference = reference_date(found)
+    dated = [_with_published(item, reference, settings) if isinstance(item, Article) else item for item in items]
+    parsed, rejected = [], []
+    counter = _counter(progress, len(found))
+    for result in parse_stream(dated, settings, progress=counter):
+        (parsed if isinstance(result, ParsedArticle) else rejected).append(result)
+    timeline = merge_events(e for p in parsed for e in p.events)
+    return Corpus(tuple(parsed), tuple(timeline), tuple(rejected))
+
+
+def reference_date(found: Iterable[Article]) -> date | None:
+    """The median of the publication dates the articles state (not inferred ones); None if none does."""
+    days = sorted(a.published for a in found if a.published and not a.published_inferred)
+    return days[(len(days) - 1) // 2] if days else None
+
+
+def _with_published(article: Article, reference: date | None, settings: Settings) -> Article:
+    if article.published is not None:
+        return article
+    if settings.published_override is not None:
+        return replace(article, published=settings.published_override,
+                       published_basis="given by the user (--published)")
+    return reading.infer_published(article, reference, settings)
+
+
+def _counter(progress: Progress | None, total: int) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    done = 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        done += count
+        progress(done, total)
+
+    progress(0, total)
+    return step
