@@ -13,7 +13,7 @@ from ..models import Actor, Mention
 from ..settings import DEFAULT_SETTINGS, Settings
 from .fuzzy import fuzzy_candidates
 from .gazetteer import Gazetteer, load_gazetteer
-from .spans import PRIORITY, Candidate, exact_candidates, name_runs
+from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs
 from .surnames import surname_candidates
 from .titles import discovered_name_repeats, settle_titles
 
@@ -28,9 +28,11 @@ def find_mentions(
     ``when`` is the article's date: titles without a name resolve to the office holder on that day.
     """
     exact = exact_candidates(text, gazetteer)
-    offices = [o for o in gazetteer.offices.find(text) if not any(c.overlaps(o.start, o.end) for c in exact)]
+    aliased = _mask(len(text), exact)
+    offices = [o for o in gazetteer.offices.find(text) if 1 not in aliased[o.start:o.end]]
     stopwords = gazetteer.offices.name_stopwords
-    runs = name_runs(text, [(c.start, c.end) for c in exact] + [(o.start, o.end) for o in offices], stopwords)
+    words = capitalised_words(text)
+    runs = name_runs(text, words, [(c.start, c.end) for c in exact] + [(o.start, o.end) for o in offices], stopwords)
     fuzzy = fuzzy_candidates(text, [r for r in runs if len(r.words) > 1], gazetteer, settings.fuzzy_threshold)
     unmatched = [r for r in runs if len(r.words) > 1 and not any(f.overlaps(r.start, r.end) for f in fuzzy)]
     named = exact + fuzzy
@@ -39,7 +41,7 @@ def find_mentions(
     repeats = discovered_name_repeats(text, [r for r in unmatched if r.start not in introduced], titles.discovered)
     named += titles.candidates + repeats
     persons = [c for c in named if _is_person(c, gazetteer, titles.discovered) and c.method != "office"]
-    named += surname_candidates(text, gazetteer, persons, titles.discovered, stopwords)
+    named += surname_candidates(text, words, gazetteer, persons, titles.discovered, stopwords)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
@@ -64,9 +66,17 @@ def _settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Longest span first (then the surest method); a span overlapping a kept one is dropped. Phrases that
     are no actor ("Latin American") win their span and are then removed."""
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = _mask(max((c.end for c in candidates), default=0), [])
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, PRIORITY[c.method], c.start)):
-        if not any(s < candidate.end and candidate.start < e for s, e in taken):
+        if 1 not in taken[candidate.start:candidate.end]:
             kept.append(candidate)
-            taken.append((candidate.start, candidate.end))
+            taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
     return sorted((c for c in kept if c.actor_id), key=lambda c: c.start)
+
+
+def _mask(length: int, spans) -> bytearray:
+    """One byte per character of the text, 1 inside any of ``spans``."""
+    mask = bytearray(length)
+    for span in spans:
+        mask[span.start:span.end] = b"\x01" * (span.end - span.start)
+    return mask

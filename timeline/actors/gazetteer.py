@@ -19,7 +19,7 @@ from typing import Any
 from ..models import Actor, Role
 from ..resources import load
 from ..settings import DEFAULT_SETTINGS, Settings
-from .names import bounded, fold, name_key, trie_pattern
+from .names import fold, name_key, word_pattern
 from .offices import OfficeVocabulary
 
 _SECTIONS = {"countries": "country", "organizations": "organization", "people": "person"}
@@ -99,7 +99,7 @@ class Gazetteer:
     @cached_property
     def alias_pattern(self) -> re.Pattern[str]:
         """One regex for every alias and demonym, whole words, case-sensitive, longest first."""
-        return re.compile(bounded(trie_pattern(self.aliases)))
+        return word_pattern(self.aliases)
 
     @cached_property
     def person_keys(self) -> tuple[tuple[str, ...], tuple[str, ...]]:

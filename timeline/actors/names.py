@@ -18,6 +18,8 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 def fold(text: str) -> str:
     """``text`` without accents, case kept: "António Çavuşoğlu" -> "Antonio Cavusoglu"."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -55,6 +57,11 @@ def _branch(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def bounded(pattern: str) -> str:
-    """``pattern`` matched as whole words only."""
-    return rf"(?<!\w)(?:{pattern})(?!\w)"
+def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A compiled whole-word alternation of ``words`` (a trie); a first-letter lookahead lets the regex
+    skip most places of a text cheaply."""
+    words = sorted(set(words))
+    if not words:
+        return re.compile("(?!)")
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(rf"(?=[{first}])(?<!\w)(?:{trie_pattern(words)})(?!\w)")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .names import bounded, trie_pattern
+from .names import trie_pattern, word_pattern
 
 
 @dataclass(frozen=True)
@@ -50,20 +50,32 @@ class OfficeVocabulary:
         return self.office_of.get(self._key(title))
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        acronyms = [s for s in self._spellings if _is_acronym(s)]
+    def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """Titles (matched in lower-cased text), acronyms (as written) and modifiers ending a text."""
         words = {s.lower() for s in self._spellings if not _is_acronym(s)}
-        modifiers = trie_pattern(m for m in self.modifiers if not m.endswith("-"))
-        prefixes = trie_pattern(m for m in self.modifiers if m.endswith("-"))
-        title = f"(?i:{trie_pattern(words)})|{trie_pattern(acronyms)}"
-        # Lazy modifiers: "Vice President" is an office of its own; "Vice Premier" is a modified "Premier".
-        return re.compile(bounded(rf"(?P<mod>(?:{modifiers}\s+|{prefixes})*?)(?P<title>{title})"))
+        acronyms = [s for s in self._spellings if _is_acronym(s)]
+        modifiers = {m.lower() for m in self.modifiers if not m.endswith("-")}
+        prefixes = {m.lower() for m in self.modifiers if m.endswith("-")}
+        modifier_tail = rf"(?:(?<!\w)(?:{trie_pattern(modifiers)})\s+|(?<!\w)(?:{trie_pattern(prefixes)}))+$"
+        return word_pattern(words), word_pattern(acronyms), re.compile(modifier_tail)
 
     def find(self, text: str) -> list[OfficeMatch]:
-        """Every title in ``text``, longest spelling first at each place."""
+        """Every title in ``text`` (longest spelling at each place), with the modifiers before it."""
+        words, acronyms, modifier_tail = self._patterns
+        lowered = _lower_same_length(text)
+        matches = list(words.finditer(lowered)) + list(acronyms.finditer(text))
         found = []
-        for match in self.pattern.finditer(text):
-            modified = bool(match.group("mod"))
-            office = None if modified else self.office(match.group("title"))
-            found.append(OfficeMatch(match.start(), match.end(), match.group(), office, modified))
+        for match in sorted(matches, key=lambda m: m.start()):
+            modifier = modifier_tail.search(lowered, max(0, match.start() - 40), match.start())
+            start = modifier.start() if modifier else match.start()
+            office = None if modifier else self.office(match.group())
+            found.append(OfficeMatch(start, match.end(), text[start:match.end()], office, bool(modifier)))
         return found
+
+
+def _lower_same_length(text: str) -> str:
+    """``text`` in lower case, offsets kept (the few letters whose lower case is longer stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

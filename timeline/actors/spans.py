@@ -14,7 +14,10 @@ from .gazetteer import Gazetteer
 # How sure each method is, and which wins between spans of equal length (lower wins).
 PRIORITY = {"none": 0, "exact": 1, "office": 2, "title": 3, "fuzzy": 3, "surname": 4, "demonym": 5}
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_UPPER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.isupper() and c.isalpha())
+_LOWER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.islower() and c.isalpha())
+# A capitalised word: "Bayramov", "McDonald", "Ki-moon", "Çavuşoğlu" (not "UN": acronyms are aliases).
+_CAPITALISED = re.compile(rf"(?<!\w)[{_UPPER}](?=[^\W\d_]*[{_LOWER}])[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -54,22 +57,24 @@ def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return found
 
 
-def is_capitalised(word: str) -> bool:
-    return word[0].isupper() and (len(word) == 1 or not word.isupper())
+def capitalised_words(text: str) -> list[re.Match[str]]:
+    """Every capitalised word of ``text``, in order."""
+    return list(_CAPITALISED.finditer(text))
 
 
-def name_runs(text: str, taken: list[tuple[int, int]], stopwords: frozenset[str]) -> list[NameRun]:
-    """Runs of capitalised words joined by single spaces, outside ``taken`` spans and stopwords."""
+def name_runs(
+    text: str, words: list[re.Match[str]], taken: list[tuple[int, int]], stopwords: frozenset[str]
+) -> list[NameRun]:
+    """Runs of capitalised ``words`` joined by single spaces, outside ``taken`` spans and stopwords."""
     runs: list[list[tuple[int, int]]] = []
     blocked = bytearray(len(text))
     for start, end in taken:
         blocked[start:end] = b"\x01" * (end - start)
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if not is_capitalised(word) or word in stopwords or 1 in blocked[match.start():match.end()]:
+    for match in words:
+        if match.group() in stopwords or 1 in blocked[match.start():match.end()]:
             runs.append([])
             continue
-        if runs and runs[-1] and text[runs[-1][-1][1]:match.start()] == " ":
+        if runs and runs[-1] and runs[-1][-1][1] + 1 == match.start() and text[match.start() - 1] == " ":
             runs[-1].append(match.span())
         else:
             runs.append([match.span()])

@@ -12,20 +12,20 @@ from bisect import bisect_right
 from ..models import Actor
 from .gazetteer import Gazetteer
 from .names import fold
-from .spans import Candidate, is_capitalised
+from .spans import Candidate
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIAL = re.compile(r"[A-Z]\.\s?$")
 
 
 def surname_candidates(
     text: str,
+    words: list[re.Match[str]],
     gazetteer: Gazetteer,
     persons: list[Candidate],
     discovered: dict[str, Actor],
     stopwords: frozenset[str],
 ) -> list[Candidate]:
-    """A capitalised word equal to the surname of a person mentioned in full elsewhere in the text."""
+    """A capitalised word (of ``words``) equal to the surname of a person mentioned in full in the text."""
     mentions = _surname_mentions(text, gazetteer, persons, discovered)
     if not mentions:
         return []
@@ -33,12 +33,11 @@ def surname_candidates(
     for person in persons:
         taken[person.start:person.end] = b"\x01" * (person.end - person.start)
     found = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        owners = mentions.get(fold(word))
-        if not owners or not is_capitalised(word) or 1 in taken[match.start():match.end()]:
+    for index, match in enumerate(words):
+        owners = mentions.get(fold(match.group()))
+        if not owners or 1 in taken[match.start():match.end()]:
             continue
-        if _follows_given_name(text, match.start(), stopwords | gazetteer.aliases.keys()):
+        if index and _is_given_name(text, words[index - 1], match, stopwords, gazetteer):
             continue  # "Emin Bayramov" is somebody else than the Bayramov mentioned before
         actor_id = _nearest(owners, match.start())
         initial = _INITIAL.search(text, max(0, match.start() - 3), match.start())
@@ -61,13 +60,15 @@ def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tu
     return table
 
 
-def _follows_given_name(text: str, start: int, stopwords) -> bool:
-    before = text[max(0, start - 40):start]
-    if not before.endswith(" "):
-        return False
-    words = before.split()
-    return bool(words) and _WORD.fullmatch(words[-1]) is not None and is_capitalised(words[-1]) \
-        and words[-1] not in stopwords
+def _is_given_name(text: str, previous: re.Match[str], match: re.Match[str], stopwords, gazetteer) -> bool:
+    """Whether the capitalised word just before ``match`` is a given name: "Emin" in "Emin Bayramov"."""
+    word = previous.group()
+    return (
+        previous.end() + 1 == match.start()
+        and text[previous.end()] == " "
+        and word not in stopwords
+        and word not in gazetteer.aliases
+    )
 
 
 def _nearest(owners: list[tuple[int, str]], offset: int) -> str:
