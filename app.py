@@ -1,7 +1,323 @@
-"""The dashboard: an interactive timeline of the articles in data/articles (work in progress)."""
+"""The dashboard: an interactive timeline of news articles, filtered by actor, with its evidence.
+
+Layout only. Parsing, tables, filters, figures, highlighting and export live in ``timeline/``.
+`streamlit run app.py` opens on data/articles (or the folder in $TIMELINE_ARTICLES).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import partial
+from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
-st.set_page_config(page_title="News timeline", layout="wide")
-st.title("News timeline")
-st.info("The timeline is being built; the temporal tagger is available as `python -m timeline timex`.")
+try:
+    from timeline import charts, highlight, pipeline, png
+    from timeline.actors import load_gazetteer
+    from timeline.articles import iter_inputs, read_bytes
+    from timeline.errors import TimelineError
+    from timeline.filters import Filters
+    from timeline.frame import Board, board_for, counts, date_span, meeting_edges, select, table_view, to_csv, to_json
+    from timeline.models import Corpus
+    from timeline.settings import DEFAULT_SETTINGS, SAMPLE_ARTICLES
+except ImportError as import_error:  # a broken install: say so instead of a traceback
+    st.error(f"The timeline package could not be loaded ({import_error}). Run `bash scripts/setup.sh`.")
+    st.stop()
+
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
+PNG_WIDTH, PNG_HEIGHT = 1600, 900
+
+
+# --- data: parsed once per input set, behind the cache ------------------------------------------------
+
+@st.cache_data(show_spinner="Reading and parsing the articles…", max_entries=8)
+def load_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Board:
+    """The board for the folder's articles plus this session's uploads and pasted text."""
+    folder_items = list(iter_inputs([Path(folder)], DEFAULT_SETTINGS)) if Path(folder).exists() else []
+    items = folder_items + [item for name, data in uploads for item in read_bytes(name, data, DEFAULT_SETTINGS)]
+    if pasted.strip():
+        settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
+        items += read_bytes("pasted.txt", pasted.encode("utf-8"), settings)
+    corpus: Corpus = pipeline.parse_documents(items, DEFAULT_SETTINGS)
+    return board_for(corpus, load_gazetteer(DEFAULT_SETTINGS).get)
+
+
+@st.cache_resource(show_spinner=False)
+def export_server() -> png.ExportServer:
+    """The one kaleido/Chromium export server of this process."""
+    return png.ExportServer.start()
+
+
+def warm_export_server() -> None:
+    """Start the export server in the background, so that the first PNG download is quick."""
+    if "export_warm" not in st.session_state:
+        st.session_state["export_warm"] = True
+        threading.Thread(target=_quietly_start, daemon=True).start()
+
+
+def _quietly_start() -> None:
+    try:
+        export_server()
+    except Exception:  # reported when a download is asked for
+        pass
+
+
+# --- state: the filters live in the URL ---------------------------------------------------------------
+
+def init_state(board: Board) -> None:
+    """Seed the widgets once per session from the link's query parameters."""
+    if st.session_state.get("initialised"):
+        return
+    wanted = Filters.from_query({key: st.query_params.get_all(key) for key in st.query_params})
+    known = {info.id for info in board.actors}
+    st.session_state.update({
+        "initialised": True,
+        "actors": [a for a in wanted.actors if a in known],
+        "match": wanted.match,
+        "types": list(wanted.types),
+        "sources": list(wanted.sources),
+        "q": wanted.text,
+        "undated": wanted.undated,
+        "lanes": wanted.lanes,
+        "dates_wanted": (wanted.date_from, wanted.date_to),
+        "event": None,
+    })
+
+
+def sync_dates(span: tuple[date, date] | None) -> None:
+    """Keep the date range inside the data; a range left at the full span follows the span as it grows."""
+    if span is None:
+        return
+    old_span = st.session_state.get("dates_span")
+    current = st.session_state.get("dates")
+    wanted = st.session_state.pop("dates_wanted", None)
+    if wanted is not None:
+        st.session_state["dates"] = (wanted[0] or span[0], wanted[1] or span[1])
+    elif current is None or (old_span is not None and tuple(current) == tuple(old_span)):
+        st.session_state["dates"] = span
+    st.session_state["dates_span"] = span
+
+
+# --- sidebar ------------------------------------------------------------------------------------------
+
+def sidebar(board: Board) -> Filters:
+    """The filter widgets; returns the Filters they describe."""
+    frame = board.frame
+    infos = {info.id: info for info in board.actors}
+    with st.sidebar:
+        st.markdown("### Filters")
+        actors = st.multiselect(
+            "Actors", options=list(infos), key="actors", format_func=partial(_actor_label, infos),
+            placeholder="All actors", help="Choosing a country or an organisation includes its people.",
+        )
+        match = st.radio("Show events with", ["any", "all"], key="match", horizontal=True,
+                         format_func={"any": "any of them", "all": "all of them"}.get)
+        type_counts = counts(frame, "event_type")
+        types = st.multiselect("Event types", list(type_counts), key="types", placeholder="All types",
+                               format_func=partial(_counted, type_counts))
+        span = date_span(frame)
+        sync_dates(span)
+        dates = st.date_input("Dates", key="dates", min_value=span[0] if span else None,
+                              max_value=span[1] if span else None, format="YYYY-MM-DD") if span else ()
+        source_counts = counts(frame, "articles")
+        sources = st.multiselect("Sources", list(source_counts), key="sources", placeholder="All articles",
+                                 format_func=partial(_counted, source_counts))
+        text = st.text_input("Search", key="q", placeholder="title, actor, place, evidence…")
+        undated = st.toggle("Show undated events", key="undated",
+                            help="Events whose day is unknown, drawn over their possible window in a strip.")
+        st.markdown("### View")
+        lanes = st.segmented_control("Lanes", ["actor", "type"], key="lanes", format_func=str.title) or "actor"
+        st.button("Reset filters", on_click=_reset, width="stretch")
+    date_from, date_to = _range(dates, span)
+    return Filters(tuple(actors), match or "any", tuple(types), date_from, date_to, tuple(sources), text,
+                   bool(undated), lanes)
+
+
+def _actor_label(infos: dict, actor_id: str) -> str:
+    info = infos[actor_id]
+    prefix = "↳ " if info.parent and info.parent in infos else ""
+    return f"{prefix}{info.name} · {info.count}"
+
+
+def _counted(counts_by_value: dict, value: str) -> str:
+    return f"{value} · {counts_by_value.get(value, 0)}"
+
+
+def _range(dates, span) -> tuple[date | None, date | None]:
+    """The chosen range, with the data's full span meaning "no restriction"."""
+    if not span or not dates:
+        return None, None
+    first = dates[0]
+    last = dates[1] if len(dates) > 1 else dates[0]
+    return (first if first > span[0] else None), (last if last < span[1] else None)
+
+
+def _reset() -> None:
+    for key, value in {"actors": [], "types": [], "sources": [], "q": "", "match": "any", "undated": True,
+                       "lanes": "actor", "event": None}.items():
+        st.session_state[key] = value
+    st.session_state["dates"] = st.session_state.get("dates_span")
+
+
+# --- main area ----------------------------------------------------------------------------------------
+
+def header(board: Board, shown) -> None:
+    st.markdown("## News timeline")
+    frame = board.frame
+    span = date_span(frame)
+    columns = st.columns(5)
+    columns[0].metric("Events shown", f"{len(shown):,}", help=f"of {len(frame):,} on the timeline")
+    columns[1].metric("Actors", f"{len(board.actors):,}")
+    columns[2].metric("Articles", f"{len(board.articles):,}")
+    columns[3].metric("Undated", f"{int(shown['start'].isna().sum()):,}")
+    columns[4].metric("Span", f"{span[0]:%d %b %Y} – {span[1]:%d %b %Y}" if span else "no dates")
+    if board.rejected:
+        st.warning(f"{len(board.rejected)} input(s) could not be read; see **Add articles** for the reasons.")
+
+
+def timeline_tab(board: Board, filters: Filters, shown) -> None:
+    if shown.empty:
+        st.info("No event matches these filters. Widen the dates, or clear a filter in the sidebar.")
+        return
+    options = charts.ChartOptions(lanes=filters.lanes, undated=filters.undated)
+    figure = charts.timeline_figure(shown, options)
+    st.plotly_chart(figure, key="chart", on_select=_pick_from_chart, selection_mode="points",
+                    config={"displaylogo": False, "scrollZoom": True})
+    st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
+               "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
+    downloads(filters, shown, figure)
+    st.markdown("#### Events")
+    view = table_view(shown)
+    st.dataframe(view, key="table", on_select=_pick_from_table, selection_mode="single-row",
+                 hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),
+                 column_config={"Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1)})
+    st.session_state["table_ids"] = shown["id"].tolist()
+    evidence_panel(board, shown)
+
+
+def _pick_from_chart() -> None:
+    points = st.session_state["chart"].selection.points
+    if points:
+        st.session_state["event"] = points[0].get("customdata")
+
+
+def _pick_from_table() -> None:
+    rows = st.session_state["table"].selection.rows
+    ids = st.session_state.get("table_ids", [])
+    if rows and rows[0] < len(ids):
+        st.session_state["event"] = ids[rows[0]]
+
+
+def downloads(filters: Filters, shown, figure) -> None:
+    stem = filters.slug()
+    columns = st.columns([1, 1, 1, 3])
+    try:
+        png.find_browser()
+    except TimelineError as error:
+        columns[0].button("Download PNG", disabled=True, help=str(error))
+        st.warning(str(error))
+    else:
+        warm_export_server()
+        columns[0].download_button("Download PNG", data=lambda: _png(figure), file_name=f"{stem}.png",
+                                   mime="image/png", key="png", icon=":material/image:")
+    columns[1].download_button("CSV", to_csv(shown), file_name=f"{stem}.csv", mime="text/csv", key="csv",
+                               icon=":material/table:")
+    columns[2].download_button("JSON", to_json(shown), file_name=f"{stem}.json", mime="application/json",
+                               key="json", icon=":material/data_object:")
+
+
+def _png(figure) -> bytes:
+    return export_server().render(figure, width=PNG_WIDTH, height=max(PNG_HEIGHT, figure.layout.height or 0))
+
+
+def evidence_panel(board: Board, shown) -> None:
+    ids = shown["id"].tolist()
+    if st.session_state.get("event") not in ids:
+        st.session_state["event"] = ids[0]
+    labels = dict(zip(shown["id"], shown["day"] + " · " + shown["title"]))
+    st.markdown("#### Evidence")
+    chosen = st.selectbox("Event", ids, key="event", format_func=labels.get)
+    event = select(shown, [chosen])["event"].iloc[0]
+    st.markdown(f"**{event.event_type}** · {len(event.sources)} source(s) · confidence {event.confidence:.2f}")
+    st.text(f"Date basis: {event.date_basis or 'not stated'}")
+    for item in highlight.evidence_for(event, board.articles):
+        with st.container(border=True):
+            st.markdown(f"**{safe_text(item.article)}** · published {item.published}")
+            if item.title:
+                st.text(item.title)
+            st.text(item.sentence)
+            if item.html:
+                with st.expander("Article text, with dates and actors marked"):
+                    st.html(item.html)
+
+
+def safe_text(text: str) -> str:
+    """Text for st.markdown with Markdown and HTML special characters neutralised."""
+    return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!|<>~" else c for c in text)
+
+
+def network_tab(board: Board, shown) -> None:
+    edges = meeting_edges(shown)
+    if edges.empty:
+        st.info("No meetings, calls or visits between two named actors in the current view.")
+        return
+    left, right = st.columns([3, 2])
+    left.plotly_chart(charts.network_figure(edges, board.kinds), key="network",
+                      config={"displaylogo": False})
+    labels = {i: f"{a} – {b} · {w}" for i, (a, b, w) in
+              enumerate(zip(edges["source_name"], edges["target_name"], edges["weight"]))}
+    with right:
+        st.markdown("#### Who met whom")
+        pick = st.selectbox("Pair", list(labels), format_func=labels.get, key="edge")
+        st.dataframe(table_view(select(shown, edges["event_ids"].iloc[pick])), hide_index=True,
+                     width="stretch")
+
+
+def add_articles_tab(board: Board) -> None:
+    st.markdown("#### Upload articles")
+    st.file_uploader("Files (.txt .md .html .json .csv)", type=UPLOAD_TYPES, accept_multiple_files=True,
+                     key="uploads", help="Parsed in this session only; nothing is written to disk.")
+    st.markdown("#### Or paste a text")
+    st.text_area("Article text", key="paste_text", height=160, placeholder="Title on the first line, then the text…")
+    st.date_input("Publication date (optional)", value=None, key="paste_date", format="YYYY-MM-DD")
+    if board.rejected:
+        st.markdown("#### Not read")
+        for item in board.rejected:
+            st.error(f"{item.name}: {item.reason}")
+    st.caption(f"{len(board.articles)} article(s) loaded.")
+
+
+def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], str, date | None]:
+    uploads = tuple((f.name, f.getvalue()) for f in st.session_state.get("uploads") or ())
+    return uploads, st.session_state.get("paste_text", ""), st.session_state.get("paste_date")
+
+
+def main() -> None:
+    st.set_page_config(page_title="News timeline", page_icon=":material/timeline:", layout="wide")
+    folder = os.environ.get("TIMELINE_ARTICLES", str(SAMPLE_ARTICLES))
+    try:
+        board = load_board(folder, *session_inputs())
+    except TimelineError as error:
+        st.error(f"The articles could not be read: {error}")
+        return
+    init_state(board)
+    filters = sidebar(board)
+    st.query_params.from_dict(filters.to_query())
+    shown = filters.apply(board.frame)
+    header(board, shown)
+    timeline, network, add = st.tabs(["Timeline", "Actor network", "Add articles"])
+    with timeline:
+        timeline_tab(board, filters, shown)
+    with network:
+        network_tab(board, shown)
+    with add:
+        add_articles_tab(board)
+
+
+try:
+    main()
+except Exception as error:  # the app never shows a traceback
+    st.error(f"Something went wrong: {type(error).__name__}: {error}. Reset the filters or reload the page.")

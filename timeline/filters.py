@@ -1,0 +1,146 @@
+"""What the analyst is looking at: a frozen Filters value, applied to the event frame, and kept in a URL.
+
+Reads: the frame of ``timeline.frame.to_frame``. Adds: nothing; ``apply`` returns the matching rows.
+``to_query``/``from_query`` turn a Filters into URL query parameters and back, so that a filtered view
+can be shared as a link; ``from_query`` never raises on a hand-edited or stale link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pandas as pd
+
+MATCHES = ("any", "all")
+LANES = ("actor", "type")
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filter and view state. Empty tuples and None mean "no restriction"."""
+
+    actors: tuple[str, ...] = ()  # actor or group ids; a group (country, organisation) includes its people
+    match: str = "any"  # "any": an event with any chosen actor; "all": events with every chosen actor
+    types: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    sources: tuple[str, ...] = ()  # article names
+    text: str = ""
+    undated: bool = True  # show undated events (in their own strip)
+    lanes: str = "actor"  # one lane per actor, or one per event type
+
+    def with_(self, **changes) -> "Filters":
+        return replace(self, **changes)
+
+    def apply(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The rows of ``frame`` that pass every filter, in their order."""
+        keep = pd.Series(True, index=frame.index)
+        if self.actors:
+            keep &= _actor_mask(frame["groups"], set(self.actors), self.match)
+        if self.types:
+            keep &= frame["event_type"].isin(self.types)
+        if self.sources:
+            chosen = set(self.sources)
+            keep &= frame["articles"].map(lambda names: not chosen.isdisjoint(names)).astype(bool)
+        if self.text.strip():
+            keep &= frame["search"].str.contains(self.text.strip().casefold(), regex=False)
+        keep &= self._date_mask(frame)
+        return frame[keep]
+
+    def _date_mask(self, frame: pd.DataFrame) -> pd.Series:
+        dated = frame["start"].notna()
+        mask = dated | self.undated
+        if self.date_from:
+            low = pd.Timestamp(self.date_from)
+            mask &= ~dated | (frame["end"] > low)
+            mask &= dated | ~(frame["window_end"] < low)
+        if self.date_to:
+            high = pd.Timestamp(self.date_to)
+            mask &= ~dated | (frame["start"] <= high)
+            mask &= dated | ~(frame["window_start"] > high)
+        return mask
+
+    def to_query(self) -> dict[str, str | list[str]]:
+        """URL query parameters holding every non-default setting (lists become repeated keys)."""
+        query: dict[str, str | list[str]] = {}
+        if self.actors:
+            query["actor"] = list(self.actors)
+        if self.match != "any":
+            query["match"] = self.match
+        if self.types:
+            query["type"] = list(self.types)
+        if self.date_from:
+            query["from"] = self.date_from.isoformat()
+        if self.date_to:
+            query["to"] = self.date_to.isoformat()
+        if self.sources:
+            query["source"] = list(self.sources)
+        if self.text:
+            query["q"] = self.text
+        if not self.undated:
+            query["undated"] = "0"
+        if self.lanes != "actor":
+            query["lanes"] = self.lanes
+        return query
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str | Iterable[str]]) -> "Filters":
+        """The Filters a link describes; unknown keys and malformed values fall back to the defaults."""
+        return cls(
+            actors=_values(query, "actor"),
+            match=_choice(_last(query, "match"), MATCHES),
+            types=_values(query, "type"),
+            date_from=_day(_last(query, "from")),
+            date_to=_day(_last(query, "to")),
+            sources=_values(query, "source"),
+            text=_last(query, "q")[:200],
+            undated=_last(query, "undated") not in ("0", "false", "no"),
+            lanes=_choice(_last(query, "lanes"), LANES),
+        )
+
+    def slug(self) -> str:
+        """A short, safe file-name stem describing the view: "timeline_un_2023-09-01_2023-09-30"."""
+        parts = ["timeline", *self.actors[:3], *self.types[:3]]
+        if self.date_from or self.date_to:
+            parts += [self.date_from.isoformat() if self.date_from else "start",
+                      self.date_to.isoformat() if self.date_to else "end"]
+        return safe_name("_".join(parts))[:80].strip("._-") or "timeline"
+
+
+def safe_name(name: str) -> str:
+    """``name`` with anything but letters, digits, dots, dashes and underscores replaced, no leading dots."""
+    cleaned = _UNSAFE_NAME.sub("-", name).strip("-")
+    return cleaned.lstrip(".") or "timeline"
+
+
+def _actor_mask(groups: pd.Series, chosen: set[str], match: str) -> pd.Series:
+    if match == "all":
+        return groups.map(lambda have: chosen.issubset(have)).astype(bool)
+    return groups.map(lambda have: not chosen.isdisjoint(have)).astype(bool)
+
+
+def _values(query: Mapping, key: str) -> tuple[str, ...]:
+    raw = query.get(key, ())
+    items = [raw] if isinstance(raw, str) else list(raw)
+    return tuple(dict.fromkeys(str(item) for item in items if str(item).strip()))
+
+
+def _last(query: Mapping, key: str) -> str:
+    values = _values(query, key)
+    return values[-1] if values else ""
+
+
+def _choice(value: str, allowed: tuple[str, ...]) -> str:
+    return value if value in allowed else allowed[0]
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

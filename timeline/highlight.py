@@ -1,0 +1,107 @@
+"""Article text as safe HTML with its temporal expressions, actor mentions and evidence marked.
+
+Reads: an article's text and the spans found in it (``Timex``, ``Mention``, evidence offsets).
+Adds: an HTML string in which every character of the article is escaped; the only markup is ours
+(``<mark>`` and ``<span>`` elements with fixed class names). Nothing from an article is ever HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .models import Mention, ParsedArticle, Source, Timex, TimelineEvent
+
+STYLE = """
+<style>
+.tl-article{white-space:pre-wrap;line-height:1.65;font-size:0.95rem;color:#1e293b;
+  max-height:32rem;overflow-y:auto;padding:0.9rem 1.1rem;border:1px solid #e2e8f0;border-radius:0.5rem;
+  background:#fcfcfd}
+.tl-article mark{padding:0 0.15em;border-radius:0.2em}
+.tl-timex{background:#fef3c7;border-bottom:2px solid #f59e0b}
+.tl-actor{background:#dbeafe;border-bottom:2px solid #3b82f6}
+.tl-evidence{background:#ecfdf5;outline:1px solid #10b981;border-radius:0.2em}
+.tl-legend{font-size:0.8rem;color:#475569;margin:0.2rem 0 0.5rem 0}
+.tl-legend mark{margin-right:0.6rem;padding:0 0.3em;border-radius:0.2em}
+</style>
+"""
+LEGEND = (
+    '<div class="tl-legend"><mark class="tl-timex">date expression</mark>'
+    '<mark class="tl-actor">actor</mark><span class="tl-evidence">evidence sentence</span></div>'
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text to mark: [start, end) with a CSS class and a tooltip."""
+
+    start: int
+    end: int
+    kind: str  # "timex" or "actor"
+    note: str = ""
+
+
+def spans_of(timexes: Iterable[Timex] = (), mentions: Iterable[Mention] = ()) -> list[Span]:
+    """Non-overlapping spans in text order; where a date and an actor overlap the earlier, longer one wins."""
+    spans = [Span(t.start, t.end, "timex", f"{t.type} {t.value}") for t in timexes]
+    spans += [Span(m.start, m.end, "actor", f"{m.actor_id} ({m.method})") for m in mentions]
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for span in spans:
+        if span.end > span.start and (not kept or span.start >= kept[-1].end):
+            kept.append(span)
+    return kept
+
+
+def highlight(text: str, spans: Iterable[Span] = (), evidence: Iterable[tuple[int, int]] = ()) -> str:
+    """``text`` as escaped HTML with ``spans`` in <mark> and the ``evidence`` ranges outlined."""
+    marks = sorted(spans, key=lambda s: s.start)
+    boundaries = sorted({0, len(text)} | {p for s in marks for p in (s.start, s.end) if 0 <= p <= len(text)}
+                        | {p for r in evidence for p in r if 0 <= p <= len(text)})
+    ranges = [r for r in evidence if r[1] > r[0]]
+    pieces = []
+    for start, end in zip(boundaries, boundaries[1:]):
+        piece = html.escape(text[start:end])
+        span = next((s for s in marks if s.start <= start and end <= s.end), None)
+        if span:
+            piece = f'<mark class="tl-{span.kind}" title="{html.escape(span.note)}">{piece}</mark>'
+        if any(a <= start and end <= b for a, b in ranges):
+            piece = f'<span class="tl-evidence">{piece}</span>'
+        pieces.append(piece)
+    return f'<div class="tl-article">{"".join(pieces)}</div>'
+
+
+def article_html(text: str, timexes: Iterable[Timex] = (), mentions: Iterable[Mention] = (),
+                 evidence: Iterable[tuple[int, int]] = ()) -> str:
+    """The styled, escaped article block with its legend, ready for ``st.html``."""
+    return STYLE + LEGEND + highlight(text, spans_of(timexes, mentions), tuple(evidence))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One source's report of an event: the article, its sentence, and the marked-up article text."""
+
+    article: str
+    title: str
+    published: str
+    sentence: str
+    date_basis: str
+    html: str  # escaped article text with dates, actors and this sentence marked; "" if the text is gone
+
+
+def evidence_for(event: TimelineEvent, articles: Mapping[str, ParsedArticle]) -> list[Evidence]:
+    """Each source of ``event`` with its evidence sentence and its highlighted article."""
+    return [_evidence(source, articles.get(source.article)) for source in event.sources]
+
+
+def _evidence(source: Source, parsed: ParsedArticle | None) -> Evidence:
+    if parsed is None:
+        return Evidence(source.article, "", "", source.evidence, source.date_basis, "")
+    article = parsed.article
+    span = (source.evidence_start, source.evidence_end)
+    body = article_html(article.text, parsed.timexes, parsed.mentions, [span])
+    published = article.published.isoformat() if article.published else "unknown"
+    if article.published and article.published_inferred:
+        published += " (inferred)"
+    return Evidence(article.name, article.title, published, source.evidence, source.date_basis, body)
