@@ -36,6 +36,7 @@ class RawRecord:
     encoding: str = "utf-8"
     notes: tuple = field(default_factory=tuple)
     published_field: str = ""  # where the metadata date came from, e.g. "meta article:published_time"
+    guess_title: bool = False  # plain text: the first short line without final punctuation is the title
 
 
 def build(record: RawRecord, settings: Settings) -> Article | Rejected:
@@ -43,7 +44,7 @@ def build(record: RawRecord, settings: Settings) -> Article | Rejected:
     text = normalise(record.text)
     if not text.strip():
         return Rejected(record.name, "empty: no text")
-    cleaned = clean(text, settings.data_dir, given_title=normalise(record.title).strip())
+    cleaned = clean(text, settings.data_dir, normalise(record.title).strip(), record.guess_title)
     body = cleaned.text or _fallback_body(cleaned)
     if not body:
         return Rejected(record.name, "no article text left after removing page furniture and date lines")
@@ -94,7 +95,8 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
 
 
 def _outlet(cleaned: Cleaned) -> str:
-    return cleaned.dateline.outlet if cleaned.dateline is not None else ""
+    dateline = cleaned.dateline.outlet if cleaned.dateline is not None else ""
+    return dateline or cleaned.signature
 
 
 def _cleaning_notes(cleaned: Cleaned) -> tuple:

@@ -48,29 +48,37 @@ class Cleaned:
     date_lines: list = field(default_factory=list)  # of Found
     dateline: Found | None = None
     dropped: list = field(default_factory=list)  # names of furniture rules that removed something
+    signature: str = ""  # a closing outlet signature line that was removed ("example.org")
 
 
-def clean(text: str, data_dir: Path, given_title: str = "") -> Cleaned:
-    """Furniture, then the head (title, subtitle, date lines), then a dateline; the body that is left."""
+def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = True) -> Cleaned:
+    """Furniture, then the head (title, subtitle, date lines), then a dateline; the body that is left.
+
+    A head line equal to ``given_title`` is dropped; without one, ``guess_title`` takes the first short
+    line without final punctuation as the title (and a second one as the subtitle)."""
     data_dir = Path(data_dir)
-    lines, dropped = strip_furniture(text.split("\n"), data_dir)
-    result = Cleaned(text="", dropped=dropped)
-    body = _take_head(lines, result, data_dir, given_title)
+    lines, dropped, signature = strip_furniture(text.split("\n"), data_dir)
+    result = Cleaned(text="", dropped=dropped, signature=signature)
+    body = _take_head(lines, result, data_dir, given_title, guess_title)
     body = _take_dateline(body, result, data_dir)
     result.text = _BLANK_RUNS.sub("\n\n", "\n".join(body)).strip()
     return result
 
 
-def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[str]]:
-    """Lines without furniture, and the names of the rules that removed something."""
+def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[str], str]:
+    """Lines without furniture, the names of the rules that removed something, and a removed
+    closing signature line (an outlet's domain name), if any."""
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
-    kept, dropped = [], []
+    closing = {rule.name for rule in furniture_rules(Path(data_dir)) if rule.kind == "last_line"}
+    kept, dropped, signature = [], [], ""
     for index, line in enumerate(lines):
         cleaned, names = clean_line(line, data_dir, is_last=index == last)
         dropped.extend(names)
         if cleaned is not None:
             kept.append(cleaned)
-    return kept, dropped
+        elif names and names[-1] in closing:
+            signature = line.strip()
+    return kept, dropped, signature
 
 
 def clean_line(line: str, data_dir: Path, is_last: bool = False) -> tuple[str | None, list[str]]:
@@ -94,9 +102,9 @@ def clean_line(line: str, data_dir: Path, is_last: bool = False) -> tuple[str | 
     return line, names
 
 
-def _take_head(lines: list[str], result: Cleaned, data_dir: Path, given_title: str) -> list[str]:
+def _take_head(lines: list[str], result: Cleaned, data_dir: Path, given_title: str, guess: bool) -> list[str]:
     """Consume title, subtitle and date lines from the top; return the remaining lines."""
-    index, seen, wanted = 0, 0, _norm(given_title)
+    index, seen, wanted = 0, 0, _norm(given_title) or ("" if guess else None)
     while index < len(lines) and seen < HEAD_LINES:
         line = lines[index].strip()
         if line:
@@ -107,12 +115,15 @@ def _take_head(lines: list[str], result: Cleaned, data_dir: Path, given_title: s
     return lines[index:]
 
 
-def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str, more: bool) -> bool:
-    """Record one head line; False when it belongs to the body."""
+def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, more: bool) -> bool:
+    """Record one head line; False when it belongs to the body. ``wanted``: the known title, "" to
+    guess one, None for neither."""
     found = match_date_line(line, data_dir)
     if found is not None:
         result.date_lines.append(found)
         return True
+    if wanted is None:
+        return False
     if wanted:
         return _norm(line) == wanted
     if not more or not is_title_like(line):

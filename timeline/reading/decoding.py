@@ -40,6 +40,8 @@ BOMS = (
 )
 
 SNIFF_BYTES = 8192
+# A text file may carry a few stray NUL bytes (they are removed); more than this means binary data.
+MAX_STRAY_NULS = 8
 # Share of control characters above which decoded "text" is taken to be binary.
 MAX_CONTROL_SHARE = 0.05
 
@@ -105,8 +107,11 @@ def binary_kind(head: bytes) -> str:
     for signature, kind in SIGNATURES:
         if head.startswith(signature):
             return kind
-    if b"\x00" in head:
-        return "utf-16 without BOM" if _utf16_order(head) else "contains NUL bytes"
+    if _utf16_order(head):
+        return "utf-16 without BOM"
+    nuls = head.count(0)
+    if nuls > max(MAX_STRAY_NULS, MAX_CONTROL_SHARE * len(head)):
+        return "contains NUL bytes"
     return ""
 
 

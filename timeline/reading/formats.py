@@ -58,20 +58,24 @@ def read_handle(name: str, handle: BinaryIO, settings: Settings) -> Iterator[Art
     if len(data) > settings.max_article_bytes:
         yield Rejected(name, _too_large(len(data), settings, at_least=True))
         return
-    yield from _guarded(name, iter([_single(name, data, settings)]))
+    yield from _guarded(name, _single(name, data, settings))
 
 
 def read_bytes(name: str, data: bytes, settings: Settings) -> list[Article | Rejected]:
     return list(read_handle(name, io.BytesIO(data), settings))
 
 
-def _single(name: str, data: bytes, settings: Settings) -> Article | Rejected:
+def _single(name: str, data: bytes, settings: Settings) -> Iterator[Article | Rejected]:
     if not data.strip():
-        return Rejected(name, "empty file" if not data else "empty: whitespace only")
-    text, encoding, notes = decode(data, name, declared=html.declared_charset(data) if suffix_of(name) in (".html", ".htm", ".xhtml") else "")
+        yield Rejected(name, "empty file" if not data else "empty: whitespace only")
+        return
+    reader = SINGLE[suffix_of(name)]
+    declared = html.declared_charset(data) if reader is html.from_html else ""
+    text, encoding, notes = decode(data, name, declared=declared)
     if not text.strip():
-        return Rejected(name, "empty: whitespace only")
-    return build(SINGLE[suffix_of(name)](name, text, encoding, notes), settings)
+        yield Rejected(name, "empty: whitespace only")
+        return
+    yield build(reader(name, text, encoding, notes), settings)
 
 
 def _guarded(name: str, items: Iterator[Article | Rejected]) -> Iterator[Article | Rejected]:

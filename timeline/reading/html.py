@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
 from .building import RawRecord
 
@@ -24,6 +24,8 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
                   "dcterms.issued", "dc.date", "dcterms.date", "date", "sailthru.date", "parsely-pub-date")
 TITLE_META = ("og:title", "twitter:title")
 BLOCK, BREAK = "\ue000", "\ue001"
+DROP_SET, BLOCK_SET = frozenset(DROP_TAGS), frozenset(BLOCK_TAGS)
+SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{1,40})""", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -94,23 +96,36 @@ def _first(meta: dict, keys: tuple) -> str:
 
 
 def _tag_text(tag) -> str:
-    return " ".join(tag.get_text(" ").split()) if tag is not None else ""
+    return " ".join(tag.get_text(" ").replace(BLOCK, " ").replace(BREAK, " ").split()) if tag is not None else ""
 
 
 def _body_text(soup) -> str:
     """The visible text of <article>, else <main>, else <body>, with paragraph breaks."""
-    for tag in soup.find_all(DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(_hidden):
-        tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
-    for tag in root.find_all("br"):
-        tag.replace_with(NavigableString(BREAK))
-    for tag in root.find_all(BLOCK_TAGS):
-        tag.insert_before(NavigableString(BLOCK))
-        tag.append(NavigableString(BLOCK))
-    flat = _SPACES.sub(" ", root.get_text())
+    flat = _SPACES.sub(" ", "".join(_visible_strings(root)))
     return _BLOCKS.sub(lambda m: "\n\n" if BLOCK in m.group(0) else "\n", flat).strip()
+
+
+def _visible_strings(root) -> list[str]:
+    """Text of the tree below ``root`` in document order, with block and break markers, skipping
+    dropped and hidden elements. Iterative, so deeply nested markup cannot exhaust the stack."""
+    end_block = object()
+    stack, out = [root], []
+    while stack:
+        node = stack.pop()
+        if node is end_block:
+            out.append(BLOCK)
+        elif isinstance(node, NavigableString):
+            if not isinstance(node, SKIP_STRINGS):
+                out.append(str(node))
+        elif node.name == "br":
+            out.append(BREAK)
+        elif node is root or (node.name not in DROP_SET and not _hidden(node)):
+            if node.name in BLOCK_SET:
+                out.append(BLOCK)
+                stack.append(end_block)
+            stack.extend(reversed(node.contents))
+    return out
 
 
 def _hidden(tag) -> bool:

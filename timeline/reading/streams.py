@@ -11,7 +11,7 @@ import io
 from typing import BinaryIO
 
 from ..errors import InputRejected
-from .decoding import BOMS, SNIFF_BYTES, _utf16_order, binary_kind
+from .decoding import BOMS, SNIFF_BYTES, _utf16_order, binary_kind, decode
 
 HEAD_BYTES = 65536
 
@@ -56,4 +56,5 @@ def _choose(head: bytes, name: str) -> tuple[str, str, int]:
         return codec, codec, 0
     if kind:
         raise InputRejected(name, f"binary file ({kind})")
+    decode(head[:SNIFF_BYTES], name)  # raises InputRejected when the text is mostly control characters
     return "utf-8", "utf-8", 0

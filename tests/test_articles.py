@@ -1,0 +1,475 @@
+"""Reading articles: formats, encodings, page furniture, date lines and datelines, rejections,
+determinism and limits. Rule examples come from data/furniture.yaml and data/datelines.yaml."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import random
+import shutil
+import types
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.articles import iter_inputs, read_bytes
+from timeline.models import Article, Rejected
+from timeline.reading.cleaning import clean_line, match_date_line, match_dateline, strip_furniture
+from timeline.reading.dates import parse_date, parse_metadata_date
+from timeline.reading.rules import date_rules, furniture_rules
+from timeline.settings import DATA_DIR, Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+BODY = "Ministers of two countries met in a capital on Monday.\n\nThey agreed to meet again."
+
+
+def _by_name(items) -> dict:
+    return {item.name: item for item in items}
+
+
+def _one(name: str, data: bytes, settings: Settings = Settings()) -> Article | Rejected:
+    items = read_bytes(name, data, settings)
+    assert len(items) == 1
+    return items[0]
+
+
+# --- rules as data: every example in the YAML files runs ---------------------------------------
+
+FURNITURE = [(rule.name, rule.kind, ex) for rule in furniture_rules(DATA_DIR) for ex in rule.examples]
+DATE_LINES = [(rule.name, ex) for rule in date_rules(DATA_DIR).date_lines for ex in rule.examples]
+DATELINES = [(rule.name, ex) for rule in date_rules(DATA_DIR).datelines for ex in rule.examples]
+
+
+@pytest.mark.parametrize("rule, kind, example", FURNITURE, ids=[f"{r}:{e['text'][:30]}" for r, _, e in FURNITURE])
+def test_furniture_rule_examples(rule, kind, example):
+    kept, names = clean_line(example["text"], DATA_DIR, is_last=kind == "last_line")
+    assert kept == example["kept"]
+    assert (rule in names) == (example["kept"] != example["text"])
+
+
+def test_every_furniture_rule_has_a_dropped_and_a_kept_example_or_at_least_one():
+    for rule in furniture_rules(DATA_DIR):
+        assert rule.examples, f"{rule.name} has no examples"
+
+
+@pytest.mark.parametrize("rule, example", DATE_LINES, ids=[f"{r}:{e['text'][:30]}" for r, e in DATE_LINES])
+def test_date_line_examples(rule, example):
+    found = match_date_line(example["text"], DATA_DIR)
+    if example["date"] is None:
+        assert found is None
+    else:
+        assert found is not None and found.date.value == example["date"]
+        assert found.text == example["text"].strip()
+
+
+@pytest.mark.parametrize("rule, example", DATELINES, ids=[f"{r}:{e['text'][:30]}" for r, e in DATELINES])
+def test_dateline_examples(rule, example):
+    found, end = match_dateline(example["text"], DATA_DIR)
+    if example["rest"] is None:
+        assert found is None
+        return
+    assert found is not None and found.rule == rule
+    assert example["text"][end:] == example["rest"]
+    assert (found.date.value if found.date else None) == example["date"]
+    assert found.outlet == example["outlet"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("2023-05-26", "2023-05-26"),
+        ("20 September 2023", "2023-09-20"),
+        ("Sept 19", "--09-19"),
+        ("18.09.23", "2023-09-18"),
+        ("09/25/2023", "2023-09-25"),
+        ("5th May 2021", "2021-05-05"),
+        ("February 30, 2023", None),
+        ("32 September", None),
+        ("September 19, 99999", None),
+        ("0000-00-00", None),
+        ("1 January 1492", None),
+        ("1 January 2500", None),
+    ],
+)
+def test_small_date_parser(text, value):
+    found = parse_date(text, DATA_DIR)
+    assert (found.value if found else None) == value
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2023-09-20T10:00:00Z", date(2023, 9, 20)),
+        (1695200000, date(2023, 9, 20)),
+        (1695200000000, date(2023, 9, 20)),
+        ("Tue, 19 Sep 2023 10:00:00 GMT", date(2023, 9, 19)),
+        ("yesterday", None),
+        ("next Friday", None),
+        (True, None),
+        ([2023, 9, 1], None),
+        ("2023-02-30", None),
+    ],
+)
+def test_metadata_dates_never_depend_on_today(value, expected):
+    assert parse_metadata_date(value, DATA_DIR) == expected
+
+
+# --- the five samples ---------------------------------------------------------------------------
+
+
+def test_samples_publication_dates_match_gold(sample_dir, gold_articles):
+    articles = _by_name(iter_inputs([sample_dir]))
+    assert set(articles) == {g["article"] for g in gold_articles}
+    for gold in gold_articles:
+        article = articles[gold["article"]]
+        assert isinstance(article, Article)
+        expected = date.fromisoformat(gold["published"]) if gold["published"] else None
+        assert article.published == expected, article.name
+        assert not article.published_inferred
+        if expected:
+            assert article.published_basis == gold["published_basis"]
+
+
+def test_samples_bodies_hold_no_furniture_or_date_lines(sample_paths):
+    for article in iter_inputs(sample_paths):
+        lines, dropped, _ = strip_furniture(article.text.split("\n"), DATA_DIR)
+        assert "\n".join(lines) == article.text and not dropped, article.name
+        first = article.text.split("\n", 1)[0]
+        assert match_date_line(first, DATA_DIR) is None
+        assert match_dateline(first, DATA_DIR)[0] is None
+        assert first[:1].isupper()
+        if article.published_basis:
+            assert article.published_basis not in article.text
+
+
+def test_body_keeps_the_rest_of_the_text_exactly(sample_paths):
+    for path, article in zip(sample_paths, iter_inputs(sample_paths)):
+        raw = path.read_text(encoding="utf-8")
+        for paragraph in article.text.split("\n\n")[1:]:
+            assert paragraph in raw
+        assert "\n\n" in article.text
+
+
+# --- formats --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixtures() -> dict:
+    return _by_name(iter_inputs([FIXTURES]))
+
+
+def test_plain_text_title_subtitle_and_published_line(fixtures):
+    article = fixtures["header_published.txt"]
+    assert article.title == "Ministers meet in Geneva over border deal"
+    assert article.published == date(2023, 9, 19)
+    assert article.published_basis == "Published: 19 September 2023, 14:05"
+    assert article.text.startswith("The foreign ministers")
+    assert "Talks to continue" not in article.text and "Share" not in article.text
+    assert "likes" not in article.text and "embassy" not in article.text
+    assert "subtitle: Talks to continue next month" in article.notes
+
+
+def test_yearless_dateline_is_cut_and_kept_for_inference(fixtures):
+    article = fixtures["wire_dateline.txt"]
+    assert article.published is None
+    assert article.published_basis == "dateline without year: GENEVA, March 3 (Wire Service) -"
+    assert article.source == "Wire Service"
+    assert article.text.startswith("The foreign ministers")
+
+
+def test_yearless_dateline_with_override_takes_the_override():
+    settings = Settings(published_override=date(2022, 3, 4))
+    article = _one("a.txt", b"ROME, March 3 (Wire) - Talks ended.")
+    overridden = _one("a.txt", b"ROME, March 3 (Wire) - Talks ended.", settings)
+    assert article.published is None
+    assert overridden.published == date(2022, 3, 4)
+    assert overridden.published_basis == "user override (--published)"
+
+
+def test_publication_order_metadata_then_date_line_then_dateline_then_override():
+    override = Settings(published_override=date(2000, 1, 1))
+    text = "Published: 2 May 2021\n\nLIMA, 1 May 2021 (Wire): Protesters gathered."
+    assert _one("a.txt", text.encode(), override).published == date(2021, 5, 2)
+    record = json.dumps({"text": text, "date": "2021-05-03"}).encode()
+    assert _one("a.json", record, override).published == date(2021, 5, 3)
+    dateline_only = "LIMA, 1 May 2021 (Wire): Protesters gathered."
+    assert _one("a.txt", dateline_only.encode(), override).published == date(2021, 5, 1)
+    assert _one("a.txt", b"Protesters gathered.", override).published == date(2000, 1, 1)
+
+
+def test_updated_line_is_used_only_without_published_line():
+    both = "Updated: 5 May 2021\nPublished: 2 May 2021\n\nProtesters gathered."
+    only = "Updated: 5 May 2021\n\nProtesters gathered."
+    assert _one("a.txt", both.encode()).published == date(2021, 5, 2)
+    assert _one("a.txt", only.encode()).published == date(2021, 5, 5)
+
+
+def test_markdown_front_matter_and_markup(fixtures):
+    article = fixtures["article.md"]
+    assert article.title == "Summit opens in Oslo"
+    assert article.published == date(2022, 6, 14)
+    assert article.source == "Example Wire"
+    assert article.text == "Leaders of six countries met in Oslo on Tuesday.\n\nThe summit will last two days, officials said."
+
+
+def test_html_text_without_scripts_navigation_or_chrome(fixtures):
+    article = fixtures["article.html"]
+    assert article.title == "Ceasefire agreed in the north"
+    assert article.published == date(2023, 9, 21)
+    assert article.published_basis.startswith("meta article:published_time")
+    assert article.source == "Example News"
+    assert article.url == "https://news.example.org/ceasefire"
+    assert article.text.startswith("The two armies agreed a ceasefire on Wednesday,")
+    assert "Aid convoys are expected to cross the line on Friday." in article.text
+    for leftover in ("alert", "injected", "Home", "Most read", "rights reserved", "Facebook", "color", "1999"):
+        assert leftover not in article.text
+
+
+def test_html_time_element_and_json_ld_dates():
+    ld = b'<html><head><script type="application/ld+json">{"datePublished": "2020-02-02T10:00:00Z"}</script></head><body><p>Floods hit the valley.</p></body></html>'
+    time = b'<html><body><article><time datetime="2019-07-08">8 July</time><p>Floods hit the valley.</p></article></body></html>'
+    assert _one("a.html", ld).published == date(2020, 2, 2)
+    assert _one("a.htm", time).published == date(2019, 7, 8)
+
+
+def test_html_declared_charset_is_used_when_not_utf8():
+    data = '<html><head><meta charset="windows-1251"></head><body><p>Переговоры завершились.</p></body></html>'
+    article = _one("a.html", data.encode("cp1251"))
+    assert article.text == "Переговоры завершились."
+    assert article.encoding == "cp1251"
+
+
+def test_malformed_and_deeply_nested_html_are_read():
+    article = _one("a.html", (FIXTURES / "malformed.html").read_bytes())
+    assert "vote in the parliament" in article.text and "Third part" in article.text
+    deep = b"<html><body>" + b"<div>" * 20000 + b"<p>Deep text survives.</p>" + b"</div>" * 20000 + b"</body></html>"
+    assert _one("deep.html", deep).text == "Deep text survives."
+
+
+def test_json_records_with_missing_extra_and_wrong_fields(fixtures):
+    first = fixtures["records.json#1"]
+    assert (first.title, first.published, first.url, first.source) == (
+        "First record", date(2022, 5, 3), "https://example.org/1", "Example Wire")
+    assert fixtures["records.json#2"].reason.startswith("record has no text field")
+    third = fixtures["records.json#3"]
+    assert third.text == "Paragraph one about a storm.\n\nParagraph two about the damage."
+    assert third.source == "Storm Desk" and third.published == date(2022, 5, 4)
+    assert "is an object, not text" in fixtures["records.json#4"].reason
+    assert fixtures["records.json#5"].reason == "record is not an object but a string"
+    sixth = fixtures["records.json#6"]
+    assert sixth.published is None and any("unreadable publication date" in n for n in sixth.notes)
+
+
+def test_json_object_with_a_list_of_articles(fixtures):
+    assert fixtures["records_object.json#1"].text == "Rescuers reached the village on Sunday."
+    assert "is empty" in fixtures["records_object.json#2"].reason
+    single = _one("one.json", json.dumps({"title": "T", "body": "Troops withdrew."}).encode())
+    assert single.name == "one.json" and single.text == "Troops withdrew."
+
+
+def test_jsonl_bad_lines_do_not_stop_the_file(fixtures):
+    assert fixtures["records.jsonl#1"].published == date(2021, 11, 2)
+    assert "not valid JSON" in fixtures["records.jsonl#2"].reason
+    assert fixtures["records.jsonl#3"].reason == "record is not an object but a list"
+    assert "no text field" in fixtures["records.jsonl#4"].reason
+    assert fixtures["records.jsonl#5"].text == "Voters went to the polls."
+
+
+def test_csv_rows_with_missing_and_extra_fields(fixtures):
+    assert fixtures["records.csv#1"].source == "Example Wire"
+    assert fixtures["records.csv#2"].text == "The president addressed the nation."
+    assert "is empty" in fixtures["records.csv#3"].reason
+    fourth = fixtures["records.csv#4"]
+    assert fourth.title == "Quoted, title" and "\n\nLine two" in fourth.text
+
+
+def test_csv_without_a_text_column_is_rejected():
+    result = _one("a.csv", b"title,date\nA,2020-01-01\n")
+    assert isinstance(result, Rejected) and "no text column" in result.reason
+
+
+def test_invalid_json_file_is_rejected_with_reason():
+    assert "not valid JSON" in _one("a.json", b'{"text": "unterminated').reason
+    items = read_bytes("a.json", b'[{"text": "Good one."}, {"text": ')
+    assert isinstance(items[0], Article) and "not valid JSON" in items[1].reason
+
+
+# --- encodings ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, encoding, title",
+    [
+        ("utf8_bom.txt", "utf-8 (BOM)", "Café talks in Zürich"),
+        ("utf16le_bom.txt", "utf-16-le (BOM)", "Talks in Bakı: Azərbaycan, Şuşa, ğ"),
+        ("utf16be_bom.txt", "utf-16-be (BOM)", "Переговоры в Женеве"),
+        ("cp1252.txt", "cp1252", "Minister’s “firm” stance — café résumé"),
+    ],
+)
+def test_encodings(fixtures, name, encoding, title):
+    article = fixtures[name]
+    assert article.encoding == encoding and article.title == title
+    assert "\ufeff" not in article.text and "\ufffd" not in article.text
+    assert ("read as cp1252" in " ".join(article.notes)) == (encoding == "cp1252")
+
+
+def test_utf16_without_bom_is_recognised():
+    article = _one("a.txt", ("Title line\n\n" + BODY).encode("utf-16-le"))
+    assert article.text == BODY and article.encoding == "utf-16-le"
+
+
+def test_invalid_utf8_in_jsonl_records_falls_back_per_record():
+    data = b'{"text": "Caf\xe9 owners protested."}\n{"text": "Plain record."}\n'
+    first, second = read_bytes("a.jsonl", data)
+    assert first.text == "Café owners protested." and "cp1252" in " ".join(first.notes)
+    assert second.text == "Plain record." and not second.notes
+
+
+def test_control_characters_are_normalised_away(fixtures):
+    article = fixtures["controls.txt"]
+    assert article.text == "The ministers met on Monday.\nThe talks ended.\nA second\nline and a tab here."
+    assert not any(ord(ch) < 32 and ch != "\n" for ch in article.text)
+
+
+def test_scripts_emoji_apostrophes_and_hyphens_survive(fixtures):
+    article = fixtures["multilingual.txt"]
+    for word in ("O'Brien-Ólafsson", "Jean-Luc", "d’Arcy", "Айдар Жумабеков", "Bakı", "مرحبا", "🙂"):
+        assert word in article.text
+    assert "ə ş ğ ж" in article.title and "שלום" in article.title
+
+
+# --- rejections -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("empty.txt", "empty file"),
+        ("blank.txt", "empty: whitespace only"),
+        ("tiny.png", "unsupported file type .png"),
+        ("archive.zip", "unsupported file type .zip"),
+        ("image_named.txt", "binary file (PNG image)"),
+        ("archive_named.txt", "binary file (zip archive)"),
+    ],
+)
+def test_rejection_reasons(fixtures, name, reason):
+    assert fixtures[name] == Rejected(name, reason)
+
+
+def test_random_bytes_and_nul_bytes_are_binary():
+    noise = random.Random(7).randbytes(4000)
+    assert _one("noise.txt", noise).reason.startswith("binary file")
+    assert _one("nul.txt", b"Some text\x00" * 50).reason == "binary file (contains NUL bytes)"
+    assert _one("noise.jsonl", noise.replace(b"\n", b"")).reason.startswith("binary file")
+
+
+def test_size_limit_rejects_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 3000)
+    monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("opened a file over the limit"))
+    (result,) = iter_inputs([path], Settings(max_article_bytes=10_000))
+    assert result.name == "big.txt" and result.reason.startswith("too large: 15,000 bytes")
+
+
+def test_size_limit_applies_to_uploads_and_to_each_record():
+    small = Settings(max_article_bytes=100)
+    assert _one("a.txt", b"x " * 100, small).reason.startswith("too large")
+    data = b'{"text": "short one."}\n{"text": "' + b"y" * 500 + b'"}\n{"text": "short two."}\n'
+    first, big, last = read_bytes("a.jsonl", data, small)
+    assert first.text == "short one." and big.reason.startswith("record too large") and last.text == "short two."
+
+
+def test_missing_paths_hidden_files_and_unsupported_types_are_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / ".hidden.txt").write_text(BODY)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "README").write_text("x")
+    results = list(iter_inputs([tmp_path, tmp_path / "missing.txt"]))
+    reasons = {r.name: r.reason for r in results if isinstance(r, Rejected)}
+    assert reasons == {
+        ".git": "hidden folder skipped",
+        ".hidden.txt": "hidden file skipped",
+        "notes.docx": "unsupported file type .docx",
+        "README": "unsupported file type (no extension)",
+        str(tmp_path / "missing.txt"): "no such file or folder",
+    }
+    assert [a.name for a in results if isinstance(a, Article)] == ["a.txt"]
+
+
+def test_odd_file_names_are_read_and_kept(tmp_path):
+    names = ["with space.txt", "ünïcødé.txt", "-leading-dash.txt", "quote'name.txt"]
+    for name in names:
+        (tmp_path / name).write_text(BODY)
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "a.txt").write_text(BODY + " Sub.")
+    found = [a.name for a in iter_inputs([tmp_path])]
+    assert sorted(found) == sorted(names + ["sub/a.txt"])
+    assert [a.name for a in iter_inputs([sub / ".." / "sub" / "a.txt"])] == ["a.txt"]
+    assert read_bytes("../../etc/evil.txt", BODY.encode())[0].name == "../../etc/evil.txt"
+
+
+# --- determinism, identity, streaming --------------------------------------------------------------
+
+
+def test_same_inputs_in_any_order_give_the_same_articles(sample_paths):
+    forward = list(iter_inputs([FIXTURES, *sample_paths]))
+    backward = list(iter_inputs([*reversed(sample_paths), FIXTURES, sample_paths[0]]))
+    assert forward == backward
+    names = [item.name for item in forward]
+    assert names == sorted(names) and len(names) == len(set(names))
+
+
+def test_id_comes_from_the_text_and_name_from_the_file():
+    first = _one("one.txt", BODY.encode())
+    second = _one("two.txt", ("\ufeff" + BODY).encode("utf-8"))
+    other = _one("three.txt", (BODY + " More.").encode())
+    assert first.id == second.id != other.id
+    assert (first.name, second.name) == ("one.txt", "two.txt")
+    assert len(first.id) == 16 and int(first.id, 16) >= 0
+
+
+def test_iter_inputs_streams(tmp_path):
+    path = tmp_path / "many.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(2000):
+            handle.write(json.dumps({"title": f"Item {number}", "text": f"Report number {number} was filed."}) + "\n")
+    stream = iter_inputs([path])
+    assert isinstance(stream, types.GeneratorType)
+    first = next(stream)
+    assert first.name == "many.jsonl#1" and first.text == "Report number 0 was filed."
+    assert sum(1 for _ in stream) == 1999
+
+
+def test_big_file_and_long_line_within_limits(tmp_path):
+    line = ("The convoy moved slowly through the valley and reached the town " * 80_000)
+    article = _one("long.txt", line.encode())
+    assert len(article.text) == len(line.strip())
+    tokens = " ".join(f"{1 + n % 28} September {1990 + n % 40}" for n in range(10_000))
+    dated = _one("dates.txt", ("Report\n\n" + tokens + ".").encode())
+    assert dated.text.startswith("1 September 1990")
+
+
+def test_adversarial_lines_do_not_backtrack(tmp_path):
+    import time
+
+    nasty = [
+        "Home " + "> a " * 2000,
+        "Share " + "1,1" * 3000,
+        "A" + " A-" * 3000 + " 16",
+        "New York, " + "Big " * 3000,
+        "date " + "2023-05-26 " * 3000,
+        "(" + "A " * 3000,
+        "X/" + "1." * 3000,
+        "+ " * 5000 + "px",
+    ]
+    started = time.perf_counter()
+    for text in nasty:
+        for line in (text, text[:299]):
+            _one("nasty.txt", (line + "\n\n" + BODY).encode())
+    assert time.perf_counter() - started < 10, "a rule backtracks catastrophically"
