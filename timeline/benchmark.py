@@ -9,6 +9,7 @@ Every benchmark article gets its own publication date (and id), so no cache answ
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -150,19 +151,42 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def stream_to_file(count: int, workers: int, parse: ParseFn, out: Path, settings: Settings) -> dict[str, Any]:
-    """Parse ``count`` generated articles with bounded memory, one JSON line per event, into ``out``."""
+def stream_to_file(count: int, workers: int, parse: ParseFn, out: Path, settings: Settings,
+                   sample_every: int = 2000) -> dict[str, Any]:
+    """Parse ``count`` generated articles with bounded memory, one JSON line per event, into ``out``.
+
+    Every ``sample_every`` articles it samples the RSS of this process plus its workers (logged to stderr),
+    so the figures show whether memory stays flat as the stream goes on.
+    """
     sources = source_articles(settings)
-    events = 0
+    events, done, samples = 0, 0, []
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as handle:
         for parsed in parse_stream(bench_articles(sources, count), settings, parse=parse, workers=workers):
             for event in getattr(parsed, "events", ()):
                 handle.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
                 events += 1
+            done += 1
+            if done % sample_every == 0:
+                samples.append(_tree_rss_mb())
+                print(f"{done} articles, {time.perf_counter() - started:.0f} s, tree RSS {samples[-1]:.0f} MB",
+                      file=sys.stderr, flush=True)
     seconds = time.perf_counter() - started
     return {"articles": count, "events": events, "seconds": seconds, "out_bytes": out.stat().st_size,
-            "rss_mb": _maxrss_mb(resource.RUSAGE_SELF), "worker_rss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN)}
+            "rss_mb": _maxrss_mb(resource.RUSAGE_SELF), "worker_rss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
+            "tree_rss_samples_mb": samples, "tree_rss_peak_mb": max(samples, default=0.0)}
+
+
+def _tree_rss_mb() -> float:
+    """Current RSS of this process and all its children, summed (shared pages counted in each)."""
+    import psutil
+
+    me = psutil.Process()
+    total = me.memory_info().rss
+    for child in me.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            total += child.memory_info().rss
+    return total / 2**20
 
 
 def _maxrss_mb(who: int) -> float:
