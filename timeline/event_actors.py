@@ -74,7 +74,7 @@ def _places(sentence: str, vocab: Vocabulary):
     regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|capital|city|town|village|province|region|of)\s+){{0,4}}"
                        rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
     for match in regex.finditer(sentence):
-        if _inside_name(sentence, match.start()):
+        if _inside_name(sentence, match.start(), match.group()):
             continue
         words = match.group(1).split()
         while words and words[-1] in stop:
@@ -83,10 +83,11 @@ def _places(sentence: str, vocab: Vocabulary):
             yield match.start(1), " ".join(words)
 
 
-def _inside_name(sentence: str, start: int) -> bool:
-    """True when the preposition sits inside a capitalised name ("Cooperation in Europe")."""
+def _inside_name(sentence: str, start: int, found: str) -> bool:
+    """True when a bare "in"/"at" sits inside a capitalised name ("Cooperation in Europe")."""
     before = sentence[:start].split()
-    return bool(before) and before[-1][:1].isupper() and len(before) > 1
+    bare = found.split()[0] in ("in", "at")
+    return bare and len(before) > 1 and before[-1][:1].isupper()
 
 
 

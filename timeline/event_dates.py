@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from .models import Timex
 from .triggers import Trigger, Vocabulary
 
-USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range", "time"}
+USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range"}
 PRECISION_OF = {"day": "day", "time": "day", "month": "month", "year": "year", "week": "range",
                 "quarter": "range", "range": "range"}
 

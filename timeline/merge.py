@@ -25,6 +25,8 @@ from .settings import DATA_DIR
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "unknown": 4}
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_NOT_PLACES = {"region", "city", "province", "district", "the", "this", "that", "during", "after", "minister",
+               "president", "foreign", "prime"}
 
 
 def merge_events(events: Iterable[Event]) -> list[TimelineEvent]:
@@ -82,8 +84,13 @@ def _same(a: Event, b: Event, rules: dict) -> bool:
     agree = actors_agree(a.actor_ids, b.actor_ids, rules["actor_overlap"])
     if agree and set(a.actor_ids) & set(b.actor_ids):
         return True
-    same_place = bool(_places(a.location) & _places(b.location))
-    return same_place and (agree or a.event_type in rules["place_is_enough"])
+    return _same_place(a, b) and (agree or a.event_type in rules["place_is_enough"])
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """True when the place of one report is named by the other (as its location or in its evidence)."""
+    return bool(_places(a.location) & (_places(b.location) | _places(b.evidence))
+                or _places(b.location) & _places(a.evidence))
 
 
 def _days_agree(a: Event, b: Event, span: int) -> bool:
@@ -106,8 +113,9 @@ def _span(event: Event, span: int) -> tuple[date, date] | None:
     return low, high
 
 
-def _places(location: str | None) -> set[str]:
-    return {w.lower() for w in _WORD.findall(location or "")} - {"region", "city", "province", "district"}
+def _places(text: str | None) -> set[str]:
+    """Capitalised words of a place name or sentence (folded), the words that can name a place."""
+    return {w.lower() for w in _WORD.findall(text or "") if w[0].isupper()} - _NOT_PLACES
 
 
 def _timeline_event(group: list[Event]) -> TimelineEvent:

@@ -47,6 +47,7 @@ class Vocabulary:
     types: dict  # event type -> its yaml entry (family, priority, actors, nouns, titles)
     raw: dict  # the whole yaml, for cue lists
     irrealis_before: re.Pattern
+    irrealis_right_before: re.Pattern
     irrealis_after: re.Pattern
     background_before: re.Pattern
     reporting: re.Pattern
@@ -75,7 +76,8 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         rules=tuple(_rules(raw["types"])),
         types=raw["types"],
         raw=raw,
-        irrealis_before=_ending(raw["irrealis_before"], words_between=1),
+        irrealis_before=_ending(raw["irrealis_before"], words_between=3, case_sensitive=True),
+        irrealis_right_before=_ending(raw["irrealis_right_before"], words_between=0, case_sensitive=True),
         irrealis_after=_starting(raw["irrealis_after"]),
         background_before=_ending(raw["background_before"], words_between=2),
         reporting=_alternation(raw["reporting_verbs"]),
@@ -102,12 +104,11 @@ def _alternation(words: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
 
-def _ending(words: list[str], words_between: int, bare: bool = False) -> re.Pattern:
+def _ending(words: list[str], words_between: int, bare: bool = False, case_sensitive: bool = False) -> re.Pattern:
     """Matches when the text ends with one of ``words`` and at most ``words_between`` further words."""
     body = "|".join(w.replace(" ", r"\s+") for w in words)
     tail = r"\s*$" if bare else rf"(?:\s+[\w'’\-]+){{0,{words_between}}}\s*$"
-    head = r"(?<![\w])" if not bare else r"(?<![\w])"
-    return re.compile(rf"{head}(?:{body}){tail}", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{body}){tail}", 0 if case_sensitive else re.IGNORECASE)
 
 
 def _starting(words: list[str]) -> re.Pattern:
@@ -155,6 +156,7 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     after = sentence[end : end + 60]
     return not (
         vocab.irrealis_before.search(before)
+        or vocab.irrealis_right_before.search(before)
         or vocab.background_before.search(before)
         or vocab.irrealis_after.search(after)
     )
