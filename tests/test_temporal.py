@@ -1,0 +1,172 @@
+"""The temporal tagger: forms of dates news uses, tense, relative words, spans, durations, times, and
+the expressions it must not invent. The anchor is pinned (Wednesday 20 September 2023), never today."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.models import Timex
+from timeline.temporal import candidate_years, tag, weekday_date
+
+WEDNESDAY = date(2023, 9, 20)
+
+
+def only(text: str, anchor: date | None = WEDNESDAY) -> Timex:
+    found = tag(text, anchor)
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["September 19, 2023", "19 September 2023", "19.09.2023", "2023-09-19", "9/19/2023", "Tuesday, 19 September 2023"],
+)
+def test_full_date_forms(text):
+    timex = only(f"It happened on {text}.")
+    assert (timex.value, timex.first_day, timex.granularity) == ("2023-09-19", date(2023, 9, 19), "day")
+
+
+@pytest.mark.parametrize("text, expected", [("Sept. 19", "2023-09-19"), ("19 Sep.", "2023-09-19"),
+                                            ("18.09.23", "2023-09-18")])
+def test_short_date_forms_take_the_year_from_the_anchor(text, expected):
+    assert only(f"It happened on {text} in Baku").value == expected
+
+
+def test_offsets_index_the_text():
+    text = "Talks began on\nMonday, and ended 21 September 2023 after 13:00."
+    for timex in tag(text, WEDNESDAY):
+        assert text[timex.start : timex.end] == timex.text
+
+
+def test_weekday_given_with_a_date_must_agree():
+    assert only("On Saturday, September 23, they met", date(2018, 3, 1)).value == "2017-09-23"
+    assert only("On Saturday, September 23, they met", WEDNESDAY).value == "2023-09-23"
+
+
+def test_yearless_date_without_anchor_keeps_its_weekday_for_later():
+    timex = only("On Saturday, September 23, they met", None)
+    assert (timex.value, timex.first_day) == ("XXXX-09-23", None)
+    assert candidate_years(timex, date(2023, 6, 1))[0] == 2023
+    assert all(date(y, 9, 23).weekday() == 5 for y in candidate_years(timex, date(2020, 1, 1)))
+
+
+def test_weekday_in_past_reporting_is_the_latest_on_or_before_anchor():
+    assert only("The minister said on Tuesday").first_day == date(2023, 9, 19)
+    assert only("The minister spoke on Wednesday").first_day == WEDNESDAY
+    assert only("The minister spoke on Thursday").first_day == date(2023, 9, 14)
+
+
+@pytest.mark.parametrize("text", ["They will meet on Tuesday", "They meet next Tuesday",
+                                  "The vote is scheduled for Tuesday"])
+def test_weekday_in_the_future_goes_forward(text):
+    assert only(text).first_day == date(2023, 9, 26)
+
+
+def test_weekday_with_parenthesised_date():
+    timex = only("The meeting on Wednesday (Sept 20) was short")
+    assert (timex.text, timex.value) == ("Wednesday (Sept 20)", "2023-09-20")
+
+
+def test_weekday_date_helper():
+    assert weekday_date(1, WEDNESDAY) == date(2023, 9, 19)
+    assert weekday_date(2, WEDNESDAY) == WEDNESDAY
+    assert weekday_date(2, WEDNESDAY, "future") == date(2023, 9, 27)
+    assert weekday_date(4, WEDNESDAY, "future") == date(2023, 9, 22)
+
+
+@pytest.mark.parametrize(
+    "text, value, first, last",
+    [
+        ("today", "2023-09-20", date(2023, 9, 20), date(2023, 9, 20)),
+        ("yesterday", "2023-09-19", date(2023, 9, 19), date(2023, 9, 19)),
+        ("tomorrow", "2023-09-21", date(2023, 9, 21), date(2023, 9, 21)),
+        ("tonight", "2023-09-20TNI", date(2023, 9, 20), date(2023, 9, 20)),
+        ("last week", "2023-W37", date(2023, 9, 11), date(2023, 9, 17)),
+        ("this week", "2023-W38", date(2023, 9, 18), date(2023, 9, 24)),
+        ("last month", "2023-08", date(2023, 8, 1), date(2023, 8, 31)),
+        ("three days ago", "2023-09-17", date(2023, 9, 17), date(2023, 9, 17)),
+        ("two weeks ago", "2023-W36", date(2023, 9, 4), date(2023, 9, 10)),
+        ("twenty-one days ago", "2023-08-30", date(2023, 8, 30), date(2023, 8, 30)),
+    ],
+)
+def test_relative_words(text, value, first, last):
+    timex = only(f"The ministers met {text} in Baku")
+    assert (timex.value, timex.first_day, timex.last_day) == (value, first, last)
+
+
+def test_earlier_this_month_is_the_month_so_far():
+    timex = only("as agreed earlier this month")
+    assert timex.value == "2023-09"
+    assert timex.first_day == date(2023, 9, 1)
+
+
+def test_previous_and_following_day_count_from_the_latest_date():
+    found = tag("They met on 12 May 2023. The previous day, talks failed; the following day they resumed.", WEDNESDAY)
+    assert [t.value for t in found] == ["2023-05-12", "2023-05-11", "2023-05-12"]
+
+
+def test_past_three_days_is_a_range_ending_at_the_anchor():
+    timex = only("weapons confiscated over the past three days")
+    assert (timex.type, timex.value) == ("DURATION", "P3D")
+    assert (timex.first_day, timex.last_day, timex.granularity) == (date(2023, 9, 18), WEDNESDAY, "range")
+
+
+def test_late_september_is_the_end_of_the_month():
+    timex = only("to be held in late September")
+    assert timex.value == "2023-09"
+    assert (timex.first_day, timex.last_day) == (date(2023, 9, 21), date(2023, 9, 30))
+
+
+def test_duration_is_never_a_date():
+    timex = only("the two countries have cooperated for 30 years")
+    assert (timex.type, timex.value, timex.first_day, timex.last_day) == ("DURATION", "P30Y", None, None)
+
+
+@pytest.mark.parametrize("text, value", [("in 2020", "2020"), ("in May", "2023-05"), ("in December", "2022-12")])
+def test_year_or_month_on_its_own(text, value):
+    assert only(f"The agreement was signed {text}.").value == value
+
+
+@pytest.mark.parametrize("text, value", [("13:00", "2023-09-20T13:00"), ("at 10 a.m.", "2023-09-20T10:00"),
+                                         ("at 4:30 pm", "2023-09-20T16:30")])
+def test_times_belong_to_the_anchor_day(text, value):
+    timex = only(f"The session opened {text} sharp")
+    assert (timex.type, timex.value, timex.first_day) == ("TIME", value, WEDNESDAY)
+
+
+def test_time_right_after_a_date_belongs_to_that_date():
+    found = tag("date 2023-09-18 18 Sep. 13:00 (UTC+3)", WEDNESDAY)
+    assert found[-1].value == "2023-09-18T13:00"
+
+
+@pytest.mark.parametrize("text, value", [("recently", "PAST_REF"), ("in recent days", "PAST_REF"), ("now", "PRESENT_REF")])
+def test_vague_references_have_no_day(text, value):
+    timex = only(f"The situation has {text} changed")
+    assert (timex.value, timex.first_day, timex.granularity) == (value, None, "vague")
+
+
+@pytest.mark.parametrize("text", ["the 78th session of the General Assembly", "see the 4th paragraph",
+                                  "inflation rose 2% in", "font 16 px", "resolution No. 12", "It may rain",
+                                  "They march on"])
+def test_numbers_and_ordinals_are_not_dates(text):
+    assert tag(text, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize("text", ["yesterday", "on Monday", "last week", "three days ago", "at 10 a.m.",
+                                  "on September 23", "in May", "this year", "the previous day"])
+def test_without_anchor_no_expression_gets_a_day(text):
+    for timex in tag(f"They met {text}.", None):
+        assert timex.first_day is None and timex.last_day is None
+        assert "X" in timex.value or timex.value.endswith("_REF")
+
+
+def test_no_anchor_weekday_value_is_underspecified():
+    assert only("They met on Tuesday", None).value == "XXXX-WXX-2"
+
+
+def test_expressions_come_in_text_order():
+    found = tag("On Monday, after talks last week and on 5 May 2023, they said yesterday", WEDNESDAY)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    assert len(found) == 4

@@ -1,0 +1,152 @@
+"""Normalisers for expressions that name the calendar: dates, months, years, decades, quarters, seasons.
+
+Each takes the matched groups (placeholder name -> words) and a Context, and returns a Reading or None
+(None: the words are not a date after all, e.g. "31 June").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import calendar as cal
+from . import readings as r
+from .context import Context
+from .readings import Reading
+
+
+def calendar_date(g: dict, ctx: Context) -> Reading | None:
+    """A day of the month, with or without a year; a given weekday must agree when the year is guessed."""
+    month = ctx.lexicon.value("months", g["month"]) if "month" in g else int(g["mm"])
+    day = int(re.match(r"\d+", g.get("day") or g["dd"]).group())
+    weekday = ctx.lexicon.value("weekdays", g["weekday"]) if "weekday" in g else None
+    year = _year(g, ctx)
+    if year is not None:
+        found = cal.safe_date(year, month, day)
+        suffix = f"T{int(g['clock_hour']):02d}:{g['minute']}" if "clock_hour" in g else ""
+        return r.day(found, "", suffix) if found else None
+    return _yearless(month, day, weekday, ctx)
+
+
+def holiday(g: dict, ctx: Context) -> Reading | None:
+    month, day = ctx.lexicon.value("holidays", g["holidays"])
+    year = _year(g, ctx)
+    return r.day(cal.date(year, month, day)) if year else _yearless(month, day, None, ctx)
+
+
+def _yearless(month: int, day: int, weekday: int | None, ctx: Context) -> Reading | None:
+    if cal.safe_date(2000, month, day) is None:
+        return None
+    if ctx.anchor is None:
+        return r.unknown(f"XXXX-{month:02d}-{day:02d}", "day")
+    found = cal.nearest_date(month, day, ctx.anchor, weekday, ctx.settings.year_search_window_days)
+    if found is None:
+        return None
+    how = " agreeing with the weekday" if weekday is not None else ""
+    return r.day(found, f"year nearest the {ctx.basis}{how}")
+
+
+def _year(g: dict, ctx: Context) -> int | None:
+    """The year group as a number; two digits take the century nearest the anchor (or 1950-2049)."""
+    if "year" in g:
+        return int(g["year"])
+    if "yy" not in g:
+        return None
+    yy = int(g["yy"])
+    pivot = ctx.anchor.year if ctx.anchor else 2000
+    return min((c + yy for c in (pivot // 100 * 100 - 100, pivot // 100 * 100, pivot // 100 * 100 + 100)),
+               key=lambda y: abs(y - pivot))
+
+
+def month(g: dict, ctx: Context) -> Reading | None:
+    """A month, with a year, a relation ("last May") or neither (the year from the anchor and the tense)."""
+    m = ctx.lexicon.value("months", g["month"])
+    year = _year(g, ctx)
+    if year is not None:
+        return r.month(year, m)
+    if ctx.anchor is None:
+        return r.unknown(f"XXXX-{m:02d}", "month")
+    return r.month(_year_of_month(m, g, ctx), m, ctx.basis)
+
+
+def _year_of_month(m: int, g: dict, ctx: Context) -> int:
+    relation = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else None
+    anchor = ctx.anchor
+    if relation is None:
+        relation = -1 if ctx.direction() == "past" else 1
+        if m == anchor.month:
+            return anchor.year
+    if relation == -1 and m >= anchor.month:
+        return anchor.year - 1
+    if relation == 1 and m <= anchor.month:
+        return anchor.year + 1
+    return anchor.year
+
+
+def year(g: dict, ctx: Context) -> Reading | None:
+    return r.year(_year(g, ctx))
+
+
+def decade(g: dict, ctx: Context) -> Reading | None:
+    """"the 1990s" -> "199"; "the '90s" takes the century from the anchor (1900s without one)."""
+    digits = g.get("decade") or g["decade2"]
+    if len(digits) == 2:
+        century = (ctx.anchor.year // 100) if ctx.anchor else 19
+        start = century * 100 + int(digits)
+        if ctx.anchor and start > ctx.anchor.year:
+            start -= 100
+    else:
+        start = int(digits)
+    return Reading("DATE", str(start // 10), cal.date(start, 1, 1), cal.date(start + 9, 12, 31), "range")
+
+
+def quarter(g: dict, ctx: Context) -> Reading | None:
+    """"the third quarter (of 2023)": the quarter of the given year, else the latest such one by tense."""
+    q = ctx.lexicon.value("ordinals", g["ordinal"]) if "ordinal" in g else None
+    year = _year(g, ctx)
+    if year is not None and q in (1, 2, 3, 4):
+        return r.quarter(year, q)
+    if ctx.anchor is None:
+        return r.unknown(f"XXXX-Q{q if q in (1, 2, 3, 4) else 'X'}", "quarter")
+    current = (ctx.anchor.month - 1) // 3 + 1
+    if q not in (1, 2, 3, 4):
+        back = 1 if ctx.direction() == "past" or q == -1 else 0
+        index = ctx.anchor.year * 4 + current - 1 - back
+        return r.quarter(index // 4, index % 4 + 1, ctx.basis)
+    late = q > current and ctx.direction() == "past"
+    return r.quarter(ctx.anchor.year - late, q, ctx.basis)
+
+
+def half(g: dict, ctx: Context) -> Reading | None:
+    h = ctx.lexicon.value("ordinals", g["ordinal"])
+    year = _year(g, ctx) or (ctx.anchor.year if ctx.anchor else None)
+    if h not in (1, 2):
+        return None
+    if year is None:
+        return r.unknown(f"XXXX-H{h}", "range")
+    first, last = cal.half_span(year, h)
+    return Reading("DATE", f"{year}-H{h}", first, last, "range", "" if "year" in g else ctx.basis)
+
+
+def season(g: dict, ctx: Context) -> Reading | None:
+    """"this summer", "last winter", "spring 2020" -> "2023-SU" and the season's months."""
+    code = ctx.lexicon.value("seasons", g["seasons"])
+    year = _year(g, ctx)
+    if year is None and ctx.anchor is None:
+        return r.unknown(f"XXXX-{code}", "range")
+    if year is None:
+        relation = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else 0
+        year = ctx.anchor.year + (relation or 0)
+    first, last = cal.season_span(year, code)
+    return Reading("DATE", f"{year}-{code}", first, last, "range", "" if "year" in g else ctx.basis)
+
+
+NORMALISERS = {
+    "calendar_date": calendar_date,
+    "holiday": holiday,
+    "month": month,
+    "year": year,
+    "decade": decade,
+    "quarter": quarter,
+    "half": half,
+    "season": season,
+}

@@ -1,0 +1,70 @@
+"""The characters a regular expression can start with, read from Python's own parse of the pattern.
+
+The tagger groups its rules by first character so that, at each position of a text, the regex engine
+only tries the rules that can start there (see lexicon.py). Case is folded: texts are matched lower-cased.
+"""
+
+from __future__ import annotations
+
+import string
+from re import _constants as C
+from re import _parser as parser
+
+ANY = frozenset(string.printable + "£€’‘“”")
+CATEGORIES = {
+    C.CATEGORY_DIGIT: frozenset(string.digits),
+    C.CATEGORY_SPACE: frozenset(string.whitespace),
+    C.CATEGORY_WORD: frozenset(string.ascii_letters + string.digits + "_"),
+}
+REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+ZERO_WIDTH = (C.ASSERT, C.ASSERT_NOT, C.AT)
+
+
+def first_chars(pattern: str) -> frozenset[str]:
+    """Every character a match of ``pattern`` can begin with (a superset; ANY when unsure)."""
+    found, _ = _sequence(parser.parse(pattern))
+    return frozenset(c.lower() for c in found)
+
+
+def _sequence(items) -> tuple[frozenset, bool]:
+    found: set[str] = set()
+    for op, av in items:
+        chars, nullable = _item(op, av)
+        found |= chars
+        if not nullable:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _item(op, av) -> tuple[frozenset, bool]:
+    if op is C.LITERAL:
+        return frozenset(chr(av)), False
+    if op is C.IN:
+        return _charset(av), False
+    if op is C.BRANCH:
+        results = [_sequence(alternative) for alternative in av[1]]
+        return frozenset().union(*(r[0] for r in results)), any(r[1] for r in results)
+    if op is C.SUBPATTERN:
+        return _sequence(av[3])
+    if op in REPEATS:
+        chars, nullable = _sequence(av[2])
+        return chars, nullable or av[0] == 0
+    if op in ZERO_WIDTH:
+        return frozenset(), True
+    return ANY, False
+
+
+def _charset(items) -> frozenset:
+    found: set[str] = set()
+    for op, av in items:
+        if op is C.NEGATE:
+            return ANY
+        if op is C.LITERAL:
+            found.add(chr(av))
+        elif op is C.RANGE:
+            found.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is C.CATEGORY:
+            found |= CATEGORIES.get(av, ANY)
+        else:
+            return ANY
+    return frozenset(found)

@@ -1,0 +1,124 @@
+"""Normalisers for expressions counted from the document date or from the latest date before them.
+
+Weekdays, today/yesterday, "the previous day", "last week", "three days ago". Without an anchor they
+keep an underspecified value ("XXXX-WXX-2") and no calendar day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from . import calendar as cal
+from . import readings as r
+from .context import Context
+from .readings import Reading
+
+CENTURY_SPAN = {"DE": 10, "CE": 100}
+
+
+def weekday(g: dict, ctx: Context) -> Reading | None:
+    """A weekday: "next"/"last"/"this" decide, else the tense of the sentence (past: on or before the anchor)."""
+    wd = ctx.lexicon.value("weekdays", g["weekday"])
+    suffix = _part_of_day(g, ctx)
+    if ctx.anchor is None:
+        return r.unknown(f"XXXX-WXX-{wd + 1}{suffix}", "day")
+    found = _weekday_from(wd, g, ctx)
+    return r.day(found, ctx.basis, suffix)
+
+
+def _weekday_from(wd: int, g: dict, ctx: Context) -> date:
+    relation = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else None
+    if relation == 0:
+        return cal.week_span(ctx.anchor)[0] + timedelta(days=wd)
+    if relation == -1:
+        return cal.weekday_date(wd, ctx.anchor - timedelta(days=1))
+    if relation == 1:
+        return cal.weekday_date(wd, ctx.anchor, "future")
+    return cal.weekday_date(wd, ctx.anchor, ctx.direction())
+
+
+def _part_of_day(g: dict, ctx: Context) -> str:
+    words = g.get("parts_of_day") or g.get("parts_of_day2")
+    part = ctx.lexicon.value("parts_of_day", words) if words else None
+    return f"T{part}" if part else ""
+
+
+def relative_day(g: dict, ctx: Context) -> Reading | None:
+    """today, yesterday, tomorrow, tonight, "this morning", "yesterday afternoon"."""
+    offset, part = ctx.lexicon.value("relative_days", g["relative_days"]) if "relative_days" in g else (0, "")
+    suffix = _part_of_day(g, ctx) or (f"T{part}" if part else "")
+    if ctx.anchor is None:
+        return r.unknown(f"XXXX-XX-XX{suffix}", "day")
+    return r.day(ctx.anchor + timedelta(days=offset), ctx.basis, suffix)
+
+
+def reference_day(g: dict, ctx: Context) -> Reading | None:
+    """"the previous day", "the following day": counted from the latest day mentioned before (or the anchor)."""
+    offset = ctx.lexicon.value("reference_days", g["reference_days"])
+    if ctx.reference is None:
+        return r.unknown("XXXX-XX-XX", "day")
+    return r.day(ctx.reference + timedelta(days=offset), ctx.reference_basis)
+
+
+def relative_period(g: dict, ctx: Context) -> Reading | None:
+    """"last week", "this month", "next year", "earlier this year" -> the calendar period they name."""
+    unit = ctx.lexicon.value("period_units", g["period_units"])
+    step = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else 0
+    if ctx.anchor is None:
+        return r.unknown({"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX"}.get(unit, "XXXX-XX"), "vague")
+    return period(unit, step, ctx.anchor, ctx.basis)
+
+
+def period(unit: str, step: int, anchor: date, basis: str) -> Reading:
+    """The week/month/quarter/year/decade ``step`` periods from the one holding ``anchor``."""
+    if unit in ("W", "WE"):
+        found = r.week(anchor + timedelta(weeks=step), basis)
+        if unit == "WE":
+            return r.Reading("DATE", found.value + "-WE", found.last_day - timedelta(days=1), found.last_day, "range", basis)
+        return found
+    if unit == "M":
+        shifted = cal.add_months(anchor, step)
+        return r.month(shifted.year, shifted.month, basis)
+    if unit == "Q":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return r.quarter(index // 4, index % 4 + 1, basis)
+    if unit in CENTURY_SPAN:
+        size = CENTURY_SPAN[unit]
+        start = (anchor.year // size + step) * size
+        value = str(start // size)
+        return r.Reading("DATE", value, date(start, 1, 1), date(start + size - 1, 12, 31), "range", basis)
+    return r.year(anchor.year + step, basis)
+
+
+def offset(g: dict, ctx: Context) -> Reading | None:
+    """"three days ago", "two weeks earlier", "a year later": the day/week/month/year that far away."""
+    count = r.number(g["number"], ctx.lexicon)
+    unit = ctx.lexicon.value("units", g["units"])
+    sign, origin = ctx.lexicon.value("offset_words", g["offset_words"])
+    start, basis = (ctx.anchor, ctx.basis) if origin == "anchor" else (ctx.reference, ctx.reference_basis)
+    if not isinstance(count, int) or start is None:
+        return r.unknown("PAST_REF" if sign < 0 else "FUTURE_REF")
+    code = unit["code"]
+    if unit.get("time"):
+        return r.day(start, basis)
+    found = cal.shift(start, sign * count * unit.get("factor", 1), code)
+    return _at_granularity(found, code, basis)
+
+
+def _at_granularity(found: date, code: str, basis: str) -> Reading:
+    if code == "D":
+        return r.day(found, basis)
+    if code == "W":
+        return r.week(found, basis)
+    if code == "M":
+        return r.month(found.year, found.month, basis)
+    return period(code, 0, found, basis) if code in ("Q", "DE", "CE") else r.year(found.year, basis)
+
+
+NORMALISERS = {
+    "weekday": weekday,
+    "relative_day": relative_day,
+    "reference_day": reference_day,
+    "relative_period": relative_period,
+    "offset": offset,
+}

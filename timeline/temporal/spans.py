@@ -1,0 +1,99 @@
+"""Normalisers for durations, clock times, vague references and frequencies.
+
+A duration keeps TimeML's value ("P3D"); when it is counted back or forward from the document date
+("the past three days") its first/last day give the timeline's range ending or starting there.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from . import calendar as cal
+from . import readings as r
+from .context import Context
+from .readings import Reading
+
+SCALE = {"DE": ("Y", 10), "CE": ("Y", 100)}
+
+
+def duration(g: dict, ctx: Context) -> Reading | None:
+    """"30 years", "three-day", "several months", "years" -> P30Y, P3D, PXM, PXY."""
+    count = r.number(g["number"], ctx.lexicon) if "number" in g else "X"
+    unit = ctx.lexicon.value("units", g["units"])
+    if count is None or unit is None:
+        return None
+    return Reading("DURATION", duration_value(count, unit), granularity="duration")
+
+
+def duration_value(count, unit: dict) -> str:
+    """TIMEX3 duration: decades and centuries in years, fortnights in weeks, "X" when unspecified."""
+    prefix = "PT" if unit.get("time") else "P"
+    if not isinstance(count, (int, float)):
+        return f"{prefix}X{unit['code']}"
+    code, scale = SCALE.get(unit["code"], (unit["code"], 1))
+    total = count * scale * unit.get("factor", 1)
+    total = int(total) if float(total).is_integer() else total
+    return f"{prefix}{total}{code}"
+
+
+def duration_range(g: dict, ctx: Context) -> Reading | None:
+    """"the past three days" (P3D, range ending at the anchor), "the next two weeks" (starting there)."""
+    implied = "several" if g["units"].lower().endswith("s") else "1"
+    g = g if "number" in g else {**g, "number": implied}
+    found = duration(g, ctx)
+    step = ctx.lexicon.value("relations", g["relation"])
+    if found is None or ctx.anchor is None or step is None:
+        return found
+    count = r.number(g["number"], ctx.lexicon)
+    unit = ctx.lexicon.value("units", g["units"])
+    if not isinstance(count, int) or unit.get("time"):
+        return Reading(found.type, found.value, ctx.anchor if step >= 0 else None, ctx.anchor if step < 0 else None,
+                       "range", ctx.basis)
+    span = cal.shift(ctx.anchor, (1 if step >= 0 else -1) * count * unit.get("factor", 1), unit["code"])
+    first, last = (span + timedelta(days=1), ctx.anchor) if step < 0 else (ctx.anchor, span - timedelta(days=1))
+    return Reading(found.type, found.value, first, last, "range", ctx.basis)
+
+
+def clock_time(g: dict, ctx: Context) -> Reading | None:
+    """"10 a.m.", "13:00", "noon": a time on the anchor day ("T10:00")."""
+    hour, minute = _clock(g, ctx)
+    if hour is None:
+        return None
+    suffix = f"T{hour:02d}:{minute:02d}"
+    if ctx.follows_previous() and ctx.reference is not None:
+        return r.day(ctx.reference, ctx.reference_basis, suffix)
+    if ctx.anchor is None:
+        return r.unknown(f"XXXX-XX-XX{suffix}", "time", "TIME")
+    return r.day(ctx.anchor, ctx.basis, suffix)
+
+
+def _clock(g: dict, ctx: Context) -> tuple[int | None, int]:
+    if "clock_words" in g:
+        return ctx.lexicon.value("clock_words", g["clock_words"]), 0
+    hour = int(g.get("hour") or g["clock_hour"])
+    minute = int(g.get("minute") or g.get("minute2") or 0)
+    ampm = (g.get("ampm") or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def vague(g: dict, ctx: Context) -> Reading | None:
+    """"recently", "now", "the future" -> PAST_REF / PRESENT_REF / FUTURE_REF, never a day."""
+    return r.unknown(ctx.lexicon.value("vague", g["vague"]))
+
+
+def frequency(g: dict, ctx: Context) -> Reading | None:
+    """"daily", "every year" -> SET P1D, P1Y."""
+    return r.unknown(ctx.lexicon.value("sets", g["sets"]), "set", "SET")
+
+
+NORMALISERS = {
+    "duration": duration,
+    "duration_range": duration_range,
+    "clock_time": clock_time,
+    "vague": vague,
+    "frequency": frequency,
+}

@@ -1,0 +1,84 @@
+"""The temporal tagger: find date expressions with the compiled rules, then normalise each span.
+
+Reads: a text, its anchor (the article's date, or None) and Settings. Adds: the Timex records, in text
+order, each anchored to the calendar (or left underspecified when there is no anchor).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+
+from ..models import Timex
+from ..settings import DEFAULT_SETTINGS, Settings
+from . import absolute, fallback, relative, spans
+from .context import Context
+from .lexicon import Lexicon, lexicon_for
+from .readings import part_of
+
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+NORMALISERS = {**absolute.NORMALISERS, **relative.NORMALISERS, **spans.NORMALISERS, **fallback.NORMALISERS}
+
+
+def tag(text: str, anchor: date | None = None, settings: Settings = DEFAULT_SETTINGS) -> list[Timex]:
+    """Every temporal expression in ``text``, in order, resolved against ``anchor`` when one is given."""
+    lexicon = lexicon_for(settings.data_dir)
+    found: list[Timex] = []
+    reference, reference_basis = anchor, (f"document date {anchor.isoformat()}" if anchor else "")
+    for match in _matches(lexicon, text):
+        previous_end = found[-1].end if found else -1
+        timex = _timex(match, text, anchor, settings, lexicon, (reference, reference_basis, previous_end))
+        if timex is None:
+            continue
+        found.append(timex)
+        if timex.granularity in ("day", "time") and timex.first_day is not None:
+            reference, reference_basis = timex.first_day, f"{timex.text!r} ({timex.first_day.isoformat()})"
+    return found
+
+
+def _matches(lexicon: Lexicon, text: str):
+    """(rule index, match) for each expression in ``text``; months/weekdays must be capitalised in it."""
+    lowered = text.translate(ASCII_LOWER)
+    position = 0
+    while True:
+        found = lexicon.scan.search(lowered, position)
+        if found is None:
+            return
+        hit = _which_rule(lexicon, lowered, text, found.start())
+        if hit is None:
+            position = found.start() + 1
+            continue
+        yield hit
+        position = hit[1].end()
+
+
+def _which_rule(lexicon: Lexicon, lowered: str, text: str, start: int):
+    """The first rule (in priority order) that matches at ``start``, with its groups."""
+    for index in lexicon.candidates.get(lowered[start], ()):
+        match = lexicon.rule_regexes[index].match(lowered, start)
+        if match and _capitalised(match, text, lexicon):
+            return index, match
+    return None
+
+
+def _capitalised(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    for name, start in ((n, match.start(n)) for n in match.re.groupindex):
+        if start >= 0 and name.rstrip("0123456789") in lexicon.case_sensitive and not text[start].isupper():
+            return False
+    return True
+
+
+def _timex(hit, text, anchor, settings, lexicon: Lexicon, before: tuple):
+    index, match = hit
+    rule = lexicon.rules[index]
+    g = {name: value for name, value in match.groupdict().items() if value is not None}
+    start, end = match.span("span") if "span" in g else match.span()
+    ctx = Context(text, start, end, anchor, settings, lexicon, rule.params, *before)
+    reading = NORMALISERS[rule.kind](g, ctx)
+    if reading is None or reading.value is None:
+        return None
+    if "period_parts" in g:
+        reading = part_of(reading, lexicon.value("period_parts", g["period_parts"]))
+    return Timex(start, end, text[start:end], reading.type, reading.value, reading.first_day, reading.last_day,
+                 reading.granularity, rule.name, reading.basis)
