@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from timeline.articles import iter_inputs, read_bytes
+from timeline.articles import infer_published, iter_inputs, read_bytes
 from timeline.models import Article, Rejected
 from timeline.reading.cleaning import clean_line, match_date_line, match_dateline, strip_furniture
 from timeline.reading.dates import parse_date, parse_metadata_date
 from timeline.reading.rules import date_rules, furniture_rules
-from timeline.settings import DATA_DIR, Settings
+from timeline.settings import DATA_DIR, PROJECT_DIR, Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 BODY = "Ministers of two countries met in a capital on Monday.\n\nThey agreed to meet again."
@@ -473,3 +473,64 @@ def test_adversarial_lines_do_not_backtrack(tmp_path):
         for line in (text, text[:299]):
             _one("nasty.txt", (line + "\n\n" + BODY).encode())
     assert time.perf_counter() - started < 10, "a rule backtracks catastrophically"
+
+
+# --- step 5: inference ------------------------------------------------------------------------------
+
+
+def _median(days: list[date]) -> date:
+    ordered = sorted(days)
+    return ordered[len(ordered) // 2]
+
+
+def test_inference_on_the_undated_samples_uses_the_corpus_reference(sample_paths):
+    articles = list(iter_inputs(sample_paths))
+    dated = [a.published for a in articles if a.published]
+    inferred = {a.name: infer_published(a, _median(dated)) for a in articles}
+    weekday = inferred["000_9ac9df0754aa47eb.txt"]
+    assert weekday.published == date(2023, 9, 23) and weekday.published_inferred
+    assert "Saturday" in weekday.published_basis and "on or after" in weekday.published_basis
+    reported = inferred["002_68b8355b9bf641bc.txt"]
+    assert reported.published == date(2023, 9, 19) and reported.published_inferred
+    for article in articles:
+        if article.published:
+            assert inferred[article.name] is article
+
+
+def test_inference_without_evidence_leaves_the_date_missing():
+    article = _one("a.txt", b"Title\n\nOn Saturday, September 23, the ministers met. They spoke on Tuesday.")
+    assert infer_published(article, None).published is None
+    plain = _one("b.txt", b"The ministers met and spoke at length.")
+    assert infer_published(plain, date(2023, 9, 18)).published is None
+
+
+def test_inference_weekday_picks_the_consistent_year():
+    article = _one("a.txt", b"On Friday, 13 October, the summit opened.")
+    result = infer_published(article, date(2021, 1, 10))
+    assert result.published == date(2023, 10, 13) and result.published.weekday() == 4
+    assert result.published_inferred
+
+
+def test_inference_yearless_dateline_takes_the_year_nearest_the_reference():
+    article = _one("a.txt", b"ROME, Dec 30 (Wire) - Talks ended.")
+    assert infer_published(article, date(2024, 1, 2)).published == date(2023, 12, 30)
+    assert infer_published(article, date(2023, 12, 1)).published == date(2023, 12, 30)
+    assert infer_published(article, None).published is None
+
+
+def test_inference_latest_explicit_date_near_the_reference():
+    text = b"The treaty of 10 November 2020 was recalled. Talks were held on 4 March 2023 and 6 March 2023."
+    article = _one("a.txt", text)
+    alone = infer_published(article, None)
+    assert alone.published == date(2023, 3, 6) and "6 March 2023" in alone.published_basis
+    far = infer_published(_one("b.txt", b"The treaty of 10 November 2020 was recalled."), date(2023, 9, 18))
+    assert far.published is None
+
+
+def test_reading_never_consults_the_clock():
+    sources = [PROJECT_DIR / "timeline" / "articles.py", *(PROJECT_DIR / "timeline" / "reading").glob("*.py")]
+    assert len(sources) > 5
+    for path in sources:
+        code = path.read_text(encoding="utf-8")
+        for call in ("today(", "now(", "time.time(", "utcnow("):
+            assert call not in code, f"{path} calls {call}"
