@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.actors import find_mentions, load_gazetteer
 from timeline.resources import load
@@ -186,9 +188,12 @@ def test_discovered_person_with_title_complement(gaz):
     assert person.roles[0].title == "Under-Secretary-General for Humanitarian Affairs"
 
 
-@pytest.mark.parametrize("example", load("offices.yaml")["examples"], ids=lambda e: e["text"][:40])
-def test_office_examples(gaz, example):
-    assert ids(example["text"], gaz, example["date"]) == example["expect"]
+DATA_EXAMPLES = load("actors.yaml")["examples"] + load("offices.yaml")["examples"]
+
+
+@pytest.mark.parametrize("example", DATA_EXAMPLES, ids=lambda e: e["text"][:40])
+def test_data_examples(gaz, example):
+    assert ids(example["text"], gaz, example.get("date", DAY)) == example["expect"]
 
 
 def test_mention_offsets_index_the_text(gaz, sample_paths):
@@ -225,3 +230,49 @@ def test_gold_actors_are_found_in_their_evidence_sentences(gaz, gold_events, sam
         reachable = {names[i] for i in _evidence_actors(gaz, event, sample_dir) if i in names}
         missing += [(event["id"], a) for a in event["actors"] if a not in reachable]
     assert sorted(missing) == sorted(CONTEXT_ONLY)
+
+
+def test_office_without_date_is_the_holder_named_in_the_text(gaz):
+    text = "Foreign Minister of Azerbaijan Jeyhun Bayramov arrived. The Azerbaijani Foreign Minister said more."
+    assert found(text, gaz, None)[1] == ("Azerbaijani Foreign Minister", "jeyhun-bayramov", "office")
+
+
+def test_office_of_a_discovered_person(gaz):
+    text = "Minister of Foreign Affairs of Norway, Kari Nordmann, came. The Norwegian Foreign Minister spoke."
+    assert ids(text, gaz) == ["new:kari-nordmann", "new:kari-nordmann"]
+
+
+def test_title_after_the_name_introduces_a_person(gaz):
+    text = "Observers doubt it, said Jane Roe, the president of the Caspian Policy Institute, on Monday."
+    mentions, (person,) = find_mentions(text, gaz, DAY)
+    assert [(m.text, m.actor_id) for m in mentions] == [("Jane Roe", "new:jane-roe")]
+    assert person.roles[0].title == "president of the Caspian Policy Institute"
+
+
+def test_title_of_a_national_body_gives_the_country(gaz):
+    text = "Russian Defence Ministry spokesman Ivan Petrov said so. The Russian Defence Ministry spokesman agreed."
+    mentions, (person,) = find_mentions(text, gaz, DAY)
+    assert [(r.title, r.affiliation) for r in person.roles] == [("Defence Ministry spokesman", "russia")]
+    # a body's spokesman is not the country's spokesperson: the untitled one stays the country
+    assert [m.actor_id for m in mentions] == ["new:ivan-petrov", "russia"]
+
+
+def test_known_person_absorbs_the_title_after_the_name(gaz):
+    assert ids("Jeyhun Bayramov, the Foreign Minister of Azerbaijan, met them.", gaz) == ["jeyhun-bayramov"]
+
+
+WORDS = st.sampled_from(["Jeyhun", "Bayramov", "Foreign", "Minister", "of", "Azerbaijan", "UN", "the", ",", ".",
+                         "Turkish", "Spokesperson", "Jane", "Doe", "J.", "'s", "Secretary-General", "Armenian",
+                         "Antonio", "Guterres", "İ", "ß", "Türkiye", "(OSCE)", "\n", "and", "said"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, max_size=40).map(" ".join) | st.text(max_size=200))
+def test_any_text_gives_ordered_mentions_that_index_it(text):
+    gaz = load_gazetteer()
+    mentions, new = find_mentions(text, gaz, DAY)
+    assert all(text[m.start:m.end] == m.text and m.start < m.end for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    known = {a.id for a in new} | set(gaz.actors)
+    assert all(m.actor_id in known for m in mentions)
+    assert all(a.id.startswith("new:") and a.discovered for a in new)

@@ -21,6 +21,7 @@ from .offices import OfficeMatch
 from .spans import Candidate, NameRun
 
 _PREFIX_GAP = re.compile(r"(?:'s|’s)?\s")
+_BODY_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w’'-]*){1,3}(?:'s|’s)?\s+")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 _ADJACENT = re.compile(r"\s*,?\s*")
@@ -28,6 +29,8 @@ _ADJACENT = re.compile(r"\s*,?\s*")
 # linking words, parentheses, commas ("for Rule of Law and Security Institutions").
 _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&)(?!\w)|[A-Z][^\s,()]*))*\s*")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
+_APPOSITIVE = re.compile(r",\s+(?:the\s+|an?\s+)?")
+_APPOSITIVE_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
 _TRAILING = re.compile(r"[\s,]*(?:\band)?[\s,]*$")
 MAX_TITLE_CHARS = 200
 MAX_NAME_WORDS = 4
@@ -46,6 +49,7 @@ class _Title:
     start: int  # includes a prefix affiliation ("Turkish Foreign Minister")
     end: int  # includes an "of X" affiliation
     affiliation: Candidate | None
+    direct: bool = True  # False for "Armenian Foreign Ministry spokesperson": a body's title, not the office
 
 
 class TitleFinder:
@@ -71,7 +75,18 @@ class TitleFinder:
             affiliation = affiliation or after
             acronym = _ACRONYM_AFTER.match(self.text, after.end)
             end = acronym.end() if acronym else after.end
+        if affiliation is None:
+            body = self._body_before(office.start)
+            if body:
+                return _Title(office, body.start, end, body, direct=False)
         return _Title(office, start, end, affiliation)
+
+    def _body_before(self, start: int) -> Candidate | None:
+        """The country or organisation of a body named before a title: "Russian Defence Ministry spokesman"."""
+        for end in range(start - 1, max(0, start - 60), -1):
+            if end in self.by_end and _BODY_GAP.fullmatch(self.text, end, start):
+                return self.by_end[end]
+        return None
 
     def chain_before(self, person_start: int, titles: list[_Title], persons: list[Candidate]) -> list[_Title]:
         """The titles that introduce the name starting at ``person_start``, first to last; [] if none."""
@@ -105,14 +120,25 @@ class TitleFinder:
             and not any(p.overlaps(start, end) for p in persons)
         )
 
-    def roles(self, chain: list[_Title], person_start: int) -> tuple[Role, ...]:
+    def appositive_after(self, name_end: int, titles: list[_Title]) -> tuple[_Title, int] | None:
+        """A title set after the name ("NAME, the president of X, said"), and where it ends."""
+        comma = _APPOSITIVE.match(self.text, name_end)
+        title = comma and next((t for t in titles if t.start == comma.end()), None)
+        if not title:
+            return None
+        end = _APPOSITIVE_END.search(self.text, title.office.end, title.office.end + MAX_TITLE_CHARS)
+        return title, end.start() if end else min(len(self.text), title.office.end + MAX_TITLE_CHARS)
+
+    def roles(self, chain: list[_Title], chain_end: int) -> tuple[Role, ...]:
         """One role per title of the chain: its words (plus a complement such as "for Rule of Law"), and
-        the country or organisation it names."""
+        the country or organisation it names. The chain ends at ``chain_end``."""
         roles = []
         for i, title in enumerate(chain):
-            next_start = chain[i + 1].start if i + 1 < len(chain) else person_start
+            next_start = chain[i + 1].start if i + 1 < len(chain) else chain_end
             affiliation = title.affiliation.actor_id if title.affiliation else ""
             words = title.office.text
+            if not title.direct:  # "Security Council secretary", "Foreign Ministry spokesperson"
+                words = re.sub(r"^(?:'s|’s)", "", self.text[title.affiliation.end:title.office.end])
             if title.end == title.office.end:  # no "of X": keep a complement like "for Rule of Law ..."
                 words += _TRAILING.sub("", self.text[title.office.end:next_start])
             roles.append(Role(" ".join(words.split()), affiliation))
@@ -135,41 +161,65 @@ def settle_titles(
     result = TitleResult()
     used: set[int] = set()
     for person in persons:
-        _attach(finder, titles, persons, person.start, used, result)
+        _attach(finder, titles, persons, person, used, result)
     for run in runs:
         if len(run.words) <= MAX_NAME_WORDS:
-            chain = _attach(finder, titles, persons, run.start, used, result)
-            if chain:
-                _discover(text, finder, chain, run, result)
+            roles = _attach(finder, titles, persons, run, used, result)
+            if roles:
+                _discover(text, roles, run, result)
+    named = [gazetteer.actors[p.actor_id] for p in persons] + list(result.discovered.values())
     for title in titles:
         if id(title) not in used:
-            _office_mention(gazetteer, title, when, result)
+            _office_mention(gazetteer, title, when, named, result)
     return result
 
 
-def _attach(finder, titles, persons, start, used, result) -> list[_Title]:
-    chain = finder.chain_before(start, titles, persons)
+def _attach(finder: TitleFinder, titles, persons, name: Candidate | NameRun, used, result) -> tuple[Role, ...]:
+    """Mark the titles before and after a name as that person's; the roles they give."""
+    roles: tuple[Role, ...] = ()
+    chain = finder.chain_before(name.start, titles, persons)
     if chain:
         used.update(id(t) for t in chain)
-        result.absorbed.append((chain[0].start, start))
-    return chain
+        result.absorbed.append((chain[0].start, name.start))
+        roles = finder.roles(chain, name.start)
+    appositive = finder.appositive_after(name.end, titles)
+    if appositive and id(appositive[0]) not in used:
+        used.add(id(appositive[0]))
+        result.absorbed.append((name.end, appositive[1]))
+        roles += finder.roles([appositive[0]], appositive[1])
+    return roles
 
 
-def _discover(text: str, finder: TitleFinder, chain: list[_Title], run: NameRun, result: TitleResult) -> None:
+def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleResult) -> None:
     name = " ".join(text[run.start:run.end].split())
     actor_id = "new:" + slug(name)
     if actor_id not in result.discovered:
-        roles = finder.roles(chain, run.start)
         result.discovered[actor_id] = Actor(actor_id, name, "person", roles=roles, discovered=True)
     result.candidates.append(Candidate(run.start, run.end, actor_id, "title", 0.8))
 
 
-def _office_mention(gazetteer: Gazetteer, title: _Title, when: date | None, result: TitleResult) -> None:
-    if title.office.office is None or title.affiliation is None:
+def _office_mention(gazetteer: Gazetteer, title: _Title, when: date | None, named: list[Actor],
+                    result: TitleResult) -> None:
+    """The holder of the office on ``when``; failing that, the one person named in the text who holds it."""
+    if title.office.office is None or title.affiliation is None or not title.direct:
         return
     holder = gazetteer.holder(title.office.office, title.affiliation.actor_id, when)
     if holder:
         result.candidates.append(Candidate(title.start, title.end, holder.id, "office", 0.9))
+        return
+    holders = {a.id for a in named if _holds(gazetteer, a, title.office.office, title.affiliation.actor_id, when)}
+    if len(holders) == 1:
+        result.candidates.append(Candidate(title.start, title.end, holders.pop(), "office", 0.8))
+
+
+def _holds(gazetteer: Gazetteer, actor: Actor, office: str, affiliation: str, when: date | None) -> bool:
+    """Whether ``actor`` has a role of ``office`` for ``affiliation`` not known to exclude day ``when``."""
+    return any(
+        gazetteer.offices.office(role.title) == office
+        and role.affiliation == affiliation
+        and (when is None or ((role.start or when) <= when <= (role.end or when)))
+        for role in actor.roles
+    )
 
 
 def discovered_name_repeats(text: str, runs: list[NameRun], discovered: dict[str, Actor]) -> list[Candidate]:
