@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from functools import partial
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,7 @@ except ImportError as import_error:  # a broken install: say so instead of a tra
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
+WARM_DELAY_S = 8.0
 
 
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
@@ -59,6 +61,7 @@ def warm_export_server() -> None:
 
 
 def _quietly_start() -> None:
+    time.sleep(WARM_DELAY_S)  # let the first page finish drawing before Chromium starts
     try:
         export_server()
     except Exception:  # reported when a download is asked for
@@ -173,7 +176,7 @@ def header(board: Board, shown) -> None:
     columns[1].metric("Actors", f"{len(board.actors):,}")
     columns[2].metric("Articles", f"{len(board.articles):,}")
     columns[3].metric("Undated", f"{int(shown['start'].isna().sum()):,}")
-    columns[4].metric("Span", f"{span[0]:%d %b %Y} – {span[1]:%d %b %Y}" if span else "no dates")
+    columns[4].metric("Span", f"{span[0]:%b %Y} – {span[1]:%b %Y}" if span else "no dates")
     if board.rejected:
         st.warning(f"{len(board.rejected)} input(s) could not be read; see **Add articles** for the reasons.")
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from .filters import Filters
 from .models import EVENT_TYPES
 
 TYPE_COLOURS = {
@@ -54,6 +56,15 @@ class ChartOptions:
     max_lanes: int = 30  # further actors share one "other actors" lane
     title: str = ""
     coverage: float = 0.8  # the default window holds at least this share of the dated events
+    window_from: date | None = None  # a chosen first day of the x window (the date filter)
+    window_to: date | None = None
+
+
+def figure_for(frame: pd.DataFrame, filters: Filters, title: str = "") -> go.Figure:
+    """The figure of ``filters`` applied to ``frame``: what the app shows and ``timeline chart`` draws."""
+    options = ChartOptions(lanes=filters.lanes, undated=filters.undated, title=title,
+                           window_from=filters.date_from, window_to=filters.date_to)
+    return timeline_figure(filters.apply(frame), options)
 
 
 def timeline_figure(frame: pd.DataFrame, options: ChartOptions = ChartOptions()) -> go.Figure:
@@ -123,7 +134,7 @@ def _point_traces(placed: pd.DataFrame, use_gl: bool) -> list[dict]:
         traces.append({
             "type": "scattergl" if use_gl else "scatter", "mode": "markers",
             "x": _days(rows["start"]), "y": rows["y"].tolist(), "name": event_type, "legendgroup": event_type,
-            "legendgrouptitle": {"text": "Event type"},
+            "showlegend": False,
             "marker": {"color": colour, "size": 11, "symbol": rows["mark"].map(MARK_SYMBOLS).tolist(),
                        "line": {"width": 2, "color": colour}},
             "customdata": rows["id"].tolist(), "text": rows["hover"].tolist(), "hovertemplate": HOVER,
@@ -156,7 +167,7 @@ def _undated_traces(placed: pd.DataFrame) -> list[dict]:
     colours = rows["event_type"].map(lambda t: TYPE_COLOURS.get(t, TYPE_COLOURS["other"]))
     return [{
         "type": "bar", "orientation": "h", "base": _days(start), "x": _width_ms(start, end),
-        "y": rows["y"].tolist(), "width": 0.3, "name": "undated: possible window", "legendgroup": "precision",
+        "y": rows["y"].tolist(), "width": 0.3, "name": "undated: possible window", "legendgroup": "undated",
         "marker": {"color": colours.tolist(), "opacity": 0.35, "pattern": {"shape": "/"}},
         "customdata": rows["id"].tolist(), "text": rows["hover"].tolist(), "hovertemplate": HOVER,
         "textposition": "none",
@@ -164,15 +175,22 @@ def _undated_traces(placed: pd.DataFrame) -> list[dict]:
 
 
 def _legend_keys(placed: pd.DataFrame) -> list[dict]:
-    """Grey legend entries that explain the marker shapes."""
-    present = set(placed["mark"].unique())
-    return [
-        {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": MARK_LABELS[mark],
-         "legendgroup": "precision", "legendgrouptitle": {"text": "Date"}, "hoverinfo": "skip",
-         "marker": {"symbol": MARK_SYMBOLS[mark], "size": 11, "color": "#475569",
-                    "line": {"width": 2, "color": "#475569"}}}
-        for mark in ("exact", "inferred", "range") if mark in present
+    """Legend entries: one filled marker per event type (a click hides that type), then the shapes' meaning."""
+    types = [
+        _key(event_type, event_type, "circle", TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"]),
+             "Event type" if i == 0 else "")
+        for i, (event_type, _) in enumerate(_by_type(placed[placed["mark"] != "undated"]))
     ]
+    present = set(placed["mark"].unique())
+    marks = [_key(MARK_LABELS[mark], "precision", MARK_SYMBOLS[mark], "#475569", "Date")
+             for mark in ("exact", "inferred", "range") if mark in present]
+    return types + marks
+
+
+def _key(name: str, group: str, symbol: str, colour: str, title: str) -> dict:
+    return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name, "legendgroup": group,
+            "legendgrouptitle": {"text": title}, "hoverinfo": "skip",
+            "marker": {"symbol": symbol, "size": 11, "color": colour, "line": {"width": 2, "color": colour}}}
 
 
 def _by_type(rows: pd.DataFrame):
@@ -194,7 +212,7 @@ def _width_ms(start: pd.Series, end: pd.Series) -> list[float]:
 
 
 def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions) -> dict:
-    window = default_window(frame, options.coverage)
+    window = _chosen_window(default_window(frame, options.coverage), options)
     hidden = _outside(frame, window)
     grid = {"showgrid": True, "gridcolor": "#eef2f7", "automargin": True}
     return {
@@ -205,7 +223,8 @@ def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions) -> dic
         "title": {"text": _escape(options.title), "x": 0.01, "font": {"size": 18}} if options.title else {},
         "hovermode": "closest",
         "hoverlabel": {"bgcolor": "white", "font": {"family": FONT, "size": 12}, "align": "left"},
-        "legend": {"orientation": "v", "x": 1.01, "y": 1, "groupclick": "toggleitem", "font": {"size": 12}},
+        "legend": {"orientation": "v", "x": 1.01, "y": 1, "groupclick": "togglegroup", "font": {"size": 12},
+                   "tracegroupgap": 4},
         "barmode": "overlay",
         "uirevision": "timeline",
         "annotations": [_hidden_note(hidden)] if hidden else [],
@@ -249,6 +268,17 @@ def default_window(frame: pd.DataFrame, coverage: float = 0.8) -> tuple[str, str
         high = max(high, pd.Timestamp(ends[-1]))
     pad = max(pd.Timedelta(days=2), (high - low) * 0.08)
     return (low - pad).strftime("%Y-%m-%d"), (high + pad).strftime("%Y-%m-%d")
+
+
+def _chosen_window(window: tuple[str, str] | None, options: ChartOptions) -> tuple[str, str] | None:
+    """The default window with the sides the date filter fixes replaced (plus a little margin)."""
+    if window is None or not (options.window_from or options.window_to):
+        return window
+    low = (pd.Timestamp(options.window_from) - pd.Timedelta(hours=12)).strftime("%Y-%m-%d %H:%M") \
+        if options.window_from else window[0]
+    high = (pd.Timestamp(options.window_to) + pd.Timedelta(hours=36)).strftime("%Y-%m-%d %H:%M") \
+        if options.window_to else window[1]
+    return low, high
 
 
 def _outside(frame: pd.DataFrame, window: tuple[str, str] | None) -> int:

@@ -10,7 +10,9 @@ and stops it. Without a browser the export raises ``TimelineError`` saying how t
 
 from __future__ import annotations
 
+import os
 import threading
+import warnings
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -52,11 +54,7 @@ class ExportServer:
         """PNG bytes of ``figure`` at ``width`` x ``height`` pixels (times ``scale``)."""
         figure = print_version(figure)
         height = int(height or figure.layout.height or 600)
-        return _with_timeout(
-            lambda: pio.to_image(figure, format="png", width=int(width), height=height, scale=scale,
-                                 validate=False),
-            timeout,
-        )
+        return _with_timeout(lambda: _to_png(figure, int(width), height, scale), timeout)
 
     def stop(self) -> None:
         """Stop the process-wide server (the command line does this; the app keeps it running)."""
@@ -66,12 +64,18 @@ class ExportServer:
             kaleido.stop_sync_server(silence_warnings=True)
 
 
+def _to_png(figure: go.Figure, width: int, height: int, scale: float) -> bytes:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # plotly passes kaleido options the server ignores
+        return pio.to_image(figure, format="png", width=width, height=height, scale=scale, validate=False)
+
+
 def find_browser() -> str:
     """The path of the Chrome/Chromium kaleido will use, or TimelineError saying how to install one."""
     from choreographer.browsers.chromium import Chromium
 
     path = Chromium.find_browser(skip_local=False)
-    if not path:
+    if not path or not os.access(path, os.X_OK):
         raise TimelineError(NO_BROWSER)
     return path
 
