@@ -26,6 +26,9 @@ def _anchor(example: dict) -> date | None:
 @pytest.mark.parametrize("rule, example", CASES)
 def test_rule_example(rule, example):
     found = tag(example["text"], _anchor(example))
+    if example["value"] is None:
+        assert found == [], [t.text for t in found]
+        return
     span = example.get("span", example["text"])
     matching = [t for t in found if t.text == span]
     assert matching, f"no expression {span!r} in {[t.text for t in found]}"

@@ -68,13 +68,22 @@ def month(g: dict, ctx: Context) -> Reading | None:
     return r.month(_year_of_month(m, g, ctx), m, ctx.basis)
 
 
+def month_of_relative_year(g: dict, ctx: Context) -> Reading | None:
+    """"January this year", "May last year": the month in the year before, of, or after the anchor."""
+    m = ctx.lexicon.value("months", g["month"])
+    if ctx.anchor is None:
+        return r.unknown(f"XXXX-{m:02d}", "month")
+    return r.month(ctx.anchor.year + ctx.lexicon.value("relations", g["relation"]), m, ctx.basis)
+
+
 def _year_of_month(m: int, g: dict, ctx: Context) -> int:
     relation = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else None
     anchor = ctx.anchor
     if relation is None:
-        relation = -1 if ctx.direction() == "past" else 1
-        if m == anchor.month:
-            return anchor.year
+        tense = ctx.tense()
+        if m == anchor.month or tense is None:
+            return cal.nearest_date(m, 1, anchor.replace(day=1), window=183).year
+        relation = -1 if tense == "past" else 1
     if relation == -1 and m >= anchor.month:
         return anchor.year - 1
     if relation == 1 and m <= anchor.month:
@@ -144,6 +153,7 @@ NORMALISERS = {
     "calendar_date": calendar_date,
     "holiday": holiday,
     "month": month,
+    "month_of_relative_year": month_of_relative_year,
     "year": year,
     "decade": decade,
     "quarter": quarter,

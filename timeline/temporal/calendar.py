@@ -77,12 +77,17 @@ def shift(day: date, amount: int, unit: str) -> date:
     return add_months(day, amount * months)
 
 
-def nearest_date(month: int, day: int, anchor: date, weekday: int | None = None, window: int = 183) -> date | None:
-    """The ``month``/``day`` nearest to ``anchor`` (within ``window`` days), agreeing with ``weekday`` if given.
+def nearest_date(month: int, day: int, anchor: date, weekday: int | None = None, window: int = 183,
+                 tense: str | None = None) -> date | None:
+    """The ``month``/``day`` nearest to ``anchor`` (within ``window`` days), agreeing with ``weekday`` if given;
+    a "past" tense keeps it on or before the anchor, "future" on or after it.
 
     With a weekday and nothing inside the window, the nearest agreeing year within seven years is taken.
     """
     found = candidate_dates(month, day, anchor, weekday, years=7)
+    if tense in ("past", "future"):
+        found = [d for d in found if (d <= anchor if tense == "past" else d >= anchor)]
+        window = max(window, 366)
     inside = [d for d in found if abs((d - anchor).days) <= window]
     if inside:
         return inside[0]

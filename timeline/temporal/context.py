@@ -41,6 +41,10 @@ class Context:
 
     def direction(self) -> str:
         """"future" when the tense cue nearest the match in its sentence is a future one, else "past"."""
+        return self.tense() or "past"
+
+    def tense(self) -> str | None:
+        """"future" or "past" from the tense cue nearest the match in its sentence; None without a cue."""
         before = self.text[max(0, self.start - WINDOW) : self.start]
         ends = list(SENTENCE_END.finditer(before))
         if ends:
@@ -50,7 +54,9 @@ class Context:
         after = after[: cut.start()] if cut else after
         future = _nearest(self.lexicon.future_cues, before, after)
         past = _nearest(self.lexicon.past_cues, before, after)
-        return "future" if future <= past and future < NONE else "past"
+        if future == past == NONE:
+            return None
+        return "future" if future <= past else "past"
 
 
 def _nearest(cues: re.Pattern, before: str, after: str) -> int:

@@ -141,8 +141,8 @@ def _expand(pattern: str, alternatives: dict[str, str]) -> str:
 def _alternatives(vocab: dict) -> dict[str, str]:
     """The regular expression behind each placeholder name."""
     tables = {name: _join(entries) for name, entries in vocab.items() if isinstance(entries, dict)}
-    safe = {k: v for k, v in vocab["months"].items() if k not in vocab["ambiguous_months"]}
-    tables["month_safe"] = _join(safe)
+    # Full month names that are not also common words: a month named on its own.
+    tables["month_safe"] = _join({_split(k)[0]: v for k, v in vocab["months"].items() if k not in vocab["ambiguous_months"]})
     for alias, table in ALIASES.items():
         tables[alias] = tables[table]
     tables.update({name: _lower(shape) for name, shape in vocab["shapes"].items()})

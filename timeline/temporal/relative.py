@@ -19,11 +19,21 @@ CENTURY_SPAN = {"DE": 10, "CE": 100}
 def weekday(g: dict, ctx: Context) -> Reading | None:
     """A weekday: "next"/"last"/"this" decide, else the tense of the sentence (past: on or before the anchor)."""
     wd = ctx.lexicon.value("weekdays", g["weekday"])
-    suffix = _part_of_day(g, ctx)
+    suffix = _clock_suffix(g, ctx)
     if ctx.anchor is None:
         return r.unknown(f"XXXX-WXX-{wd + 1}{suffix}", "day")
     found = _weekday_from(wd, g, ctx)
     return r.day(found, ctx.basis, suffix)
+
+
+def _clock_suffix(g: dict, ctx: Context) -> str:
+    """"T12:00" for "noon Thursday"/"Thursday at 10 a.m."; "Friday night" stays a day (as TimeML mostly has it)."""
+    if "clock_words" in g:
+        return f"T{ctx.lexicon.value('clock_words', g['clock_words']):02d}:00"
+    if "hour" in g:
+        hour = int(g["hour"]) % 12 + (12 if g["ampm"].startswith("p") else 0)
+        return f"T{hour:02d}:{g.get('minute') or '00'}"
+    return ""
 
 
 def _weekday_from(wd: int, g: dict, ctx: Context) -> date:
