@@ -156,6 +156,11 @@ def test_demonym_before_armed_forces_is_the_country_not_a_person(gaz):
     assert [(m.actor_id, m.method) for m in mentions] == [("armenia", "demonym")] and new == []
 
 
+def test_country_that_starts_a_persons_name(gaz):
+    assert ids("Chad Smith flew to Chad. Jordan Peterson met Jordan Valley farmers in Jordan.", gaz) == [
+        "chad", "jordan", "jordan"]
+
+
 def test_phrases_that_are_no_actor(gaz):
     assert ids("Latin American leaders met.", gaz) == []
 

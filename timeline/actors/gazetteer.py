@@ -36,9 +36,11 @@ class AliasEntry:
 class Gazetteer:
     """Known actors and their spellings. Build with ``load_gazetteer``; treat as read-only."""
 
-    def __init__(self, actors: Mapping[str, Actor], not_actors: tuple[str, ...], offices: OfficeVocabulary):
+    def __init__(self, actors: Mapping[str, Actor], not_actors: tuple[str, ...], offices: OfficeVocabulary,
+                 given_names: frozenset[str] = frozenset()):
         self.actors: Mapping[str, Actor] = MappingProxyType(dict(actors))
         self.offices = offices
+        self.given_names = given_names  # aliases that may also start a person's name ("Chad")
         self.aliases: Mapping[str, AliasEntry] = MappingProxyType(_alias_table(self.actors, not_actors))
 
     def get(self, actor_id: str) -> Actor | None:
@@ -184,4 +186,5 @@ def _load(data_dir: Path) -> Gazetteer:
         for entry in data.get(section, ()):
             actors[entry["id"]] = actor_from_entry(entry, kind)
     offices = OfficeVocabulary(load("offices.yaml", data_dir))
-    return Gazetteer(actors, tuple(data.get("not_actors", ())), offices)
+    given_names = frozenset(data.get("given_names", ()))
+    return Gazetteer(actors, tuple(data.get("not_actors", ())), offices, given_names)

@@ -48,13 +48,22 @@ class NameRun:
 
 
 def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Every alias or demonym of the gazetteer in ``text``, as whole words, case-sensitive."""
+    """Every alias or demonym of the gazetteer in ``text``, as whole words, case-sensitive; not a country
+    name that starts a person's name ("Chad Smith")."""
     found = []
     for match in gazetteer.alias_pattern.finditer(text):
+        if match.group() in gazetteer.given_names and _starts_a_name(text, match.end(), gazetteer):
+            continue
         entry = gazetteer.aliases[match.group()]
         actor_id = entry.actor_ids[0] if entry.actor_ids else ""
         found.append(Candidate(match.start(), match.end(), actor_id, entry.method))
     return found
+
+
+def _starts_a_name(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    following = _CAPITALISED.match(text, end + 1) if text[end:end + 1] == " " else None
+    return bool(following) and following.group() not in gazetteer.offices.name_stopwords \
+        and following.group() not in gazetteer.aliases
 
 
 def capitalised_words(text: str) -> list[re.Match[str]]:

@@ -25,12 +25,13 @@ _BODY_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w’'-]*){1,3}(?:'s|’s)?\s+"
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 _ADJACENT = re.compile(r"\s*,?\s*")
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
 # What may stand between two titles of one chain, or a title and its complement: capitalised words,
 # linking words, parentheses, commas ("for Rule of Law and Security Institutions").
 _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&)(?!\w)|[A-Z][^\s,()]*))*\s*")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|an?\s+)?")
-_APPOSITIVE_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
+_APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
 _TRAILING = re.compile(r"[\s,]*(?:\band)?[\s,]*$")
 MAX_TITLE_CHARS = 200
 MAX_NAME_WORDS = 4
@@ -88,14 +89,14 @@ class TitleFinder:
                 return self.by_end[end]
         return None
 
-    def chain_before(self, person_start: int, titles: list[_Title], persons: list[Candidate]) -> list[_Title]:
+    def chain_before(self, person_start: int, titles: list[_Title], names: list[Candidate | NameRun]) -> list[_Title]:
         """The titles that introduce the name starting at ``person_start``, first to last; [] if none."""
         earlier = [t for t in titles if t.office.end <= person_start and person_start - t.office.end <= MAX_TITLE_CHARS]
         if not earlier or not self._introduces(earlier[-1], person_start):
             return []
         chain = [earlier[-1]]
         for title in reversed(earlier[:-1]):
-            if not self._links(title.office.end, chain[0].office.start, persons):
+            if not self._links(title.office.end, chain[0].office.start, names):
                 break
             chain.insert(0, title)
         return chain
@@ -112,19 +113,20 @@ class TitleFinder:
             or (_LOOSE.fullmatch(gap) and gap.rstrip().endswith(","))
         )
 
-    def _links(self, start: int, end: int, persons: list[Candidate]) -> bool:
+    def _links(self, start: int, end: int, names: list[Candidate | NameRun]) -> bool:
+        """Whether two titles belong to one chain: only linking words between them, and no name."""
         gap = self.text[start:end]
         return (
             bool(_LOOSE.fullmatch(gap))
             and not _SENTENCE_END.search(gap)
-            and not any(p.overlaps(start, end) for p in persons)
+            and not any(n.start < end and start < n.end for n in names)
         )
 
     def appositive_after(self, name_end: int, titles: list[_Title]) -> tuple[_Title, int] | None:
         """A title set after the name ("NAME, the president of X, said"), and where it ends."""
         comma = _APPOSITIVE.match(self.text, name_end)
         title = comma and next((t for t in titles if t.start == comma.end()), None)
-        if not title:
+        if not title or _NAME_NEXT.match(self.text, title.end):  # "NAME, President X and ..." is a list
             return None
         end = _APPOSITIVE_END.search(self.text, title.office.end, title.office.end + MAX_TITLE_CHARS)
         return title, end.start() if end else min(len(self.text), title.office.end + MAX_TITLE_CHARS)
@@ -160,11 +162,12 @@ def settle_titles(
     titles = [finder.title(o) for o in offices]
     result = TitleResult()
     used: set[int] = set()
+    names = [*persons, *runs]
     for person in persons:
-        _attach(finder, titles, persons, person, used, result)
+        _attach(finder, titles, names, person, used, result)
     for run in runs:
         if len(run.words) <= MAX_NAME_WORDS:
-            roles = _attach(finder, titles, persons, run, used, result)
+            roles = _attach(finder, titles, names, run, used, result)
             if roles:
                 _discover(text, roles, run, result)
     named = [gazetteer.actors[p.actor_id] for p in persons] + list(result.discovered.values())
@@ -174,10 +177,10 @@ def settle_titles(
     return result
 
 
-def _attach(finder: TitleFinder, titles, persons, name: Candidate | NameRun, used, result) -> tuple[Role, ...]:
+def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used, result) -> tuple[Role, ...]:
     """Mark the titles before and after a name as that person's; the roles they give."""
     roles: tuple[Role, ...] = ()
-    chain = finder.chain_before(name.start, titles, persons)
+    chain = finder.chain_before(name.start, titles, names)
     if chain:
         used.update(id(t) for t in chain)
         result.absorbed.append((chain[0].start, name.start))
