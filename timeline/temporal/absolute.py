@@ -13,6 +13,9 @@ from . import readings as r
 from .context import Context
 from .readings import Reading
 
+# A day-month without a year follows the tense only of a cue this close ("the year ended March 31").
+ADJACENT_CUE = 12
+
 
 def calendar_date(g: dict, ctx: Context) -> Reading | None:
     """A day of the month, with or without a year; a given weekday must agree when the year is guessed."""
@@ -38,10 +41,11 @@ def _yearless(month: int, day: int, weekday: int | None, ctx: Context) -> Readin
         return None
     if ctx.anchor is None:
         return r.unknown(f"XXXX-{month:02d}-{day:02d}", "day")
-    found = cal.nearest_date(month, day, ctx.anchor, weekday, ctx.settings.year_search_window_days)
+    tense = ctx.tense(within=ADJACENT_CUE) if weekday is None else None
+    found = cal.nearest_date(month, day, ctx.anchor, weekday, ctx.settings.year_search_window_days, tense)
     if found is None:
         return None
-    how = " agreeing with the weekday" if weekday is not None else ""
+    how = " agreeing with the weekday" if weekday is not None else f", {tense} tense" if tense else ""
     return r.day(found, f"year nearest the {ctx.basis}{how}")
 
 
@@ -144,9 +148,18 @@ def season(g: dict, ctx: Context) -> Reading | None:
         return r.unknown(f"XXXX-{code}", "range")
     if year is None:
         relation = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else 0
-        year = ctx.anchor.year + (relation or 0)
+        year = _season_year(code, relation or 0, ctx.anchor)
     first, last = cal.season_span(year, code)
     return Reading("DATE", f"{year}-{code}", first, last, "range", "" if "year" in g else ctx.basis)
+
+
+def _season_year(code: str, relation: int, anchor) -> int:
+    """"last summer": the latest summer over by the anchor; "next summer": the first not yet begun."""
+    if relation < 0:
+        return anchor.year if cal.season_span(anchor.year, code)[1] < anchor else anchor.year - 1
+    if relation > 0:
+        return anchor.year if cal.season_span(anchor.year, code)[0] > anchor else anchor.year + 1
+    return anchor.year
 
 
 NORMALISERS = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar as _cal
 from datetime import date, timedelta
 
+SLACK = timedelta(days=31)
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -80,13 +81,14 @@ def shift(day: date, amount: int, unit: str) -> date:
 def nearest_date(month: int, day: int, anchor: date, weekday: int | None = None, window: int = 183,
                  tense: str | None = None) -> date | None:
     """The ``month``/``day`` nearest to ``anchor`` (within ``window`` days), agreeing with ``weekday`` if given;
-    a "past" tense keeps it on or before the anchor, "future" on or after it.
+    a "past" tense keeps it before the anchor (or at most ``SLACK`` after), "future" after it (or at most
+    ``SLACK`` before: "by Jan. 14" in an article of 15 January is a deadline just missed).
 
     With a weekday and nothing inside the window, the nearest agreeing year within seven years is taken.
     """
     found = candidate_dates(month, day, anchor, weekday, years=7)
     if tense in ("past", "future"):
-        found = [d for d in found if (d <= anchor if tense == "past" else d >= anchor)]
+        found = [d for d in found if (d <= anchor + SLACK if tense == "past" else d >= anchor - SLACK)]
         window = max(window, 366)
     inside = [d for d in found if abs((d - anchor).days) <= window]
     if inside:

@@ -48,6 +48,7 @@ class Lexicon:
     tables: dict[str, tuple[tuple[re.Pattern, Any], ...]]
     future_cues: re.Pattern
     past_cues: re.Pattern
+    future_preposition: re.Pattern  # matches the end of the text just before an expression
     negatives: tuple
     case_sensitive: frozenset  # placeholder names whose words must be capitalised in the text
 
@@ -84,6 +85,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         tables={name: _table(entries) for name, entries in vocab.items() if isinstance(entries, dict)},
         future_cues=cues,
         past_cues=_cues(vocab["past_cues"]),
+        future_preposition=re.compile(r"\b(?:" + "|".join(vocab["future_prepositions"]) + r")\s+$", re.IGNORECASE),
         negatives=tuple(spec.get("negatives", ())),
         case_sensitive=frozenset(sensitive),
     )
@@ -166,7 +168,7 @@ def _number(vocab: dict) -> str:
     units = "(?:one|two|three|four|five|six|seven|eight|nine)"
     tens = "(?:" + "|".join(vocab["tens"]) + ")"
     words = sorted((k for key in vocab["numbers"] for k in _split(key)), key=len, reverse=True)
-    return rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{tens}[\s-]?{units}|" + "|".join(map(_lower, words)) + ")"
+    return rf"(?:\d{{1,3}}(?!\d)(?:\.\d+)?(?:\s+1/2)?|{tens}[\s-]?{units}|" + "|".join(map(_lower, words)) + ")"
 
 
 def _split(key: str) -> list[str]:

@@ -111,8 +111,28 @@ def offset(g: dict, ctx: Context) -> Reading | None:
     code = unit["code"]
     if unit.get("time"):
         return r.day(start, basis)
+    quarter = ctx.latest_period("quarter") if code == "Y" else None
+    if quarter is not None:
+        return _same_quarter_years_before(quarter, sign * count)
     found = cal.shift(start, sign * count * unit.get("factor", 1), code)
     return _at_granularity(found, code, basis)
+
+
+def _same_quarter_years_before(quarter, years: int) -> Reading:
+    """"a year earlier" right after a quarter is named: that quarter, ``years`` years away."""
+    moved = cal.shift(quarter.first_day, years, "Y")
+    return r.quarter(moved.year, (moved.month - 1) // 3 + 1, f"{quarter.text!r} ({quarter.value})")
+
+
+def year_ago_period(g: dict, ctx: Context) -> Reading | None:
+    """"the year-earlier quarter", "the year-ago period": the latest quarter named, a year before;
+    without one, the year before the anchor."""
+    quarter = ctx.latest_period("quarter", within=2000)
+    if quarter is not None:
+        return _same_quarter_years_before(quarter, -1)
+    if ctx.anchor is None:
+        return r.unknown("PAST_REF")
+    return r.year(ctx.anchor.year - 1, ctx.basis)
 
 
 def _at_granularity(found: date, code: str, basis: str) -> Reading:
@@ -125,10 +145,22 @@ def _at_granularity(found: date, code: str, basis: str) -> Reading:
     return period(code, 0, found, basis) if code in ("Q", "DE", "CE") else r.year(found.year, basis)
 
 
+def year_period(g: dict, ctx: Context) -> Reading | None:
+    """"the 1988 period": the quarter latest named, in that year; without one, the year."""
+    year = int(g["year"])
+    quarter = ctx.latest_period("quarter", within=2000)
+    if quarter is None:
+        return r.year(year)
+    q = (quarter.first_day.month - 1) // 3 + 1
+    return r.quarter(year, q, f"{quarter.text!r} ({quarter.value})")
+
+
 NORMALISERS = {
+    "year_period": year_period,
     "weekday": weekday,
     "relative_day": relative_day,
     "reference_day": reference_day,
     "relative_period": relative_period,
     "offset": offset,
+    "year_ago_period": year_ago_period,
 }

@@ -14,6 +14,8 @@ from .context import Context
 from .readings import Reading
 
 SCALE = {"DE": ("Y", 10), "CE": ("Y", 100)}
+# The next smaller unit, to write "2 1/2 years" as P2Y6M: (time unit?, code) -> (code, how many).
+SMALLER = {(None, "Y"): ("M", 12), (None, "W"): ("D", 7), (True, "H"): ("M", 60), (True, "M"): ("S", 60)}
 
 
 def duration(g: dict, ctx: Context) -> Reading | None:
@@ -32,16 +34,20 @@ def duration_value(count, unit: dict) -> str:
         return f"{prefix}X{unit['code']}"
     code, scale = SCALE.get(unit["code"], (unit["code"], 1))
     total = count * scale * unit.get("factor", 1)
-    total = int(total) if float(total).is_integer() else total
-    return f"{prefix}{total}{code}"
+    whole, part = int(total), total - int(total)
+    if part and (unit.get("time"), code) in SMALLER:
+        smaller, size = SMALLER[(unit.get("time"), code)]
+        return f"{prefix}{whole}{code}{round(part * size)}{smaller}" if whole else f"{prefix}{round(part * size)}{smaller}"
+    return f"{prefix}{whole if not part else total}{code}"
 
 
 def duration_range(g: dict, ctx: Context) -> Reading | None:
     """"the past three days" (P3D, range ending at the anchor), "the next two weeks" (starting there)."""
-    implied = "several" if g["units"].lower().endswith("s") else "1"
-    g = g if "number" in g else {**g, "number": implied}
-    found = duration(g, ctx)
     step = ctx.lexicon.value("relations", g["relation"])
+    if "number" not in g and g["units"].lower().endswith("s") and step is not None:
+        return r.unknown("PAST_REF" if step < 0 else "PRESENT_REF" if step == 0 else "FUTURE_REF")
+    g = g if "number" in g else {**g, "number": "1"}
+    found = duration(g, ctx)
     if found is None or ctx.anchor is None or step is None:
         return found
     count = r.number(g["number"], ctx.lexicon)

@@ -25,15 +25,10 @@ def tag(text: str, anchor: date | None = None, settings: Settings = DEFAULT_SETT
     """Every temporal expression in ``text``, in order, resolved against ``anchor`` when one is given."""
     lexicon = lexicon_for(settings.data_dir)
     found: list[Timex] = []
-    reference, reference_basis = anchor, (f"document date {anchor.isoformat()}" if anchor else "")
     for match in _matches(lexicon, text):
-        previous_end = found[-1].end if found else -1
-        timex = _timex(match, text, anchor, settings, lexicon, (reference, reference_basis, previous_end))
-        if timex is None:
-            continue
-        found.append(timex)
-        if timex.granularity in ("day", "time") and timex.first_day is not None:
-            reference, reference_basis = timex.first_day, f"{timex.text!r} ({timex.first_day.isoformat()})"
+        timex = _timex(match, text, anchor, settings, lexicon, found)
+        if timex is not None:
+            found.append(timex)
     return found
 
 
@@ -69,12 +64,12 @@ def _capitalised(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     return True
 
 
-def _timex(hit, text, anchor, settings, lexicon: Lexicon, before: tuple):
+def _timex(hit, text, anchor, settings, lexicon: Lexicon, previous: list[Timex]):
     index, match = hit
     rule = lexicon.rules[index]
     g = {name: value for name, value in match.groupdict().items() if value is not None}
     start, end = match.span("span") if "span" in g else match.span()
-    ctx = Context(text, start, end, anchor, settings, lexicon, rule.params, *before)
+    ctx = Context(text, start, end, anchor, settings, lexicon, rule.params, previous)
     reading = NORMALISERS[rule.kind](g, ctx)
     if reading is None or reading.value is None:
         return None
