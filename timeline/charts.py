@@ -251,22 +251,27 @@ def _range_selector() -> dict:
 
 
 def default_window(frame: pd.DataFrame, coverage: float = 0.8) -> tuple[str, str] | None:
-    """The x range shown first: the shortest stretch holding ``coverage`` of the dated events, padded.
+    """The x range shown first: the densest stretch holding ``coverage`` of the dated events, widened
+    to the neighbours that sit close to it, and padded.
 
     A 2020 agreement beside a cluster of 2023 meetings does not squash the cluster; the range
     selector's "all" button shows it.
     """
-    starts = frame["start"].dropna().sort_values().to_numpy()
+    starts = np.sort(frame["start"].dropna().to_numpy())
     if len(starts) == 0:
         return None
-    ends = frame["end"].dropna().sort_values().to_numpy()
     need = max(1, math.ceil(coverage * len(starts)))
-    spans = starts[need - 1:] - starts[: len(starts) - need + 1]
-    first = int(np.argmin(spans))
-    low, high = pd.Timestamp(starts[first]), pd.Timestamp(starts[first + need - 1]) + pd.Timedelta(days=1)
-    if need == len(starts):
-        high = max(high, pd.Timestamp(ends[-1]))
-    pad = max(pd.Timedelta(days=2), (high - low) * 0.08)
+    first = int(np.argmin(starts[need - 1:] - starts[: len(starts) - need + 1]))
+    low_i, high_i = first, first + need - 1
+    gap = max(np.timedelta64(14, "D"), (starts[high_i] - starts[low_i]) // 4)
+    while low_i > 0 and starts[low_i] - starts[low_i - 1] <= gap:
+        low_i -= 1
+    while high_i < len(starts) - 1 and starts[high_i + 1] - starts[high_i] <= gap:
+        high_i += 1
+    low, high = pd.Timestamp(starts[low_i]), pd.Timestamp(starts[high_i])
+    ends = frame.loc[frame["start"].between(low, high), "end"]
+    high = max(high + pd.Timedelta(days=1), ends.max())
+    pad = max(pd.Timedelta(days=2), (high - low) * 0.06)
     return (low - pad).strftime("%Y-%m-%d"), (high + pad).strftime("%Y-%m-%d")
 
 

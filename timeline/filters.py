@@ -18,6 +18,7 @@ MATCHES = ("any", "all")
 LANES = ("actor", "type")
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_DOTS = re.compile(r"\.{2,}")
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,10 @@ class Filters:
 
 
 def safe_name(name: str) -> str:
-    """``name`` with anything but letters, digits, dots, dashes and underscores replaced, no leading dots."""
-    cleaned = _UNSAFE_NAME.sub("-", name).strip("-")
-    return cleaned.lstrip(".") or "timeline"
+    """``name`` with anything but ASCII letters, digits, dots, dashes and underscores replaced by "-", no
+    runs of dots, and no dot, dash or underscore at either end (so never hidden, never an option)."""
+    cleaned = _DOTS.sub(".", _UNSAFE_NAME.sub("-", name))
+    return cleaned.strip("._-") or "timeline"
 
 
 def _actor_mask(groups: pd.Series, chosen: set[str], match: str) -> pd.Series:

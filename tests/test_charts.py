@@ -1,0 +1,153 @@
+"""The timeline and network figures, checked through the figure data Plotly receives."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+from synthetic_events import make_actors, make_events
+
+from timeline.charts import (
+    DAY_MS, MARK_SYMBOLS, TYPE_COLOURS, UNDATED_LANE, ChartOptions, default_window, figure_for, network_figure,
+    timeline_figure,
+)
+from timeline.filters import Filters
+from timeline.frame import meeting_edges, to_frame
+from timeline.models import Source, TimelineEvent
+
+ACTORS = make_actors()
+
+
+@pytest.fixture(scope="module")
+def big() -> pd.DataFrame:
+    return to_frame(make_events(10_000, actors=ACTORS), ACTORS.get)
+
+
+def event(id, day, kind="meeting", actors=("a", "b"), end=None, basis="stated", window=None, title=None):
+    return TimelineEvent(
+        id=id, event_type=kind, title=title or f"{kind} {id}", date=day, date_end=end,
+        precision="day" if day else "unknown", date_basis=basis, actors=tuple(x.upper() for x in actors),
+        actor_ids=tuple(actors), location=None, confidence=0.8,
+        sources=(Source("s.txt", "s", id, "Evidence.", 0, 9),), date_window=window,
+    )
+
+
+def event_ids(figure) -> set[str]:
+    return {i for trace in figure.data if trace.customdata is not None for i in trace.customdata}
+
+
+def test_every_drawn_event_is_in_the_frame_and_none_is_lost(big):
+    figure = timeline_figure(big)
+    drawable = big[big["start"].notna() | big["window_start"].notna() | big["window_end"].notna()]
+    assert event_ids(figure) == set(drawable["id"])
+
+
+def test_large_views_use_webgl_and_small_ones_svg(big):
+    def marker_types(figure):
+        return {t.type for t in figure.data if t.type != "bar" and t.customdata is not None}
+
+    assert marker_types(timeline_figure(big)) == {"scattergl"}
+    assert marker_types(timeline_figure(big.head(200))) == {"scatter"}
+
+
+def test_no_bar_is_narrower_than_a_day(big):
+    bars = [t for t in timeline_figure(big).data if t.type == "bar"]
+    assert bars and all(min(t.x) >= DAY_MS for t in bars)
+
+
+def test_points_are_markers_and_ranges_are_bars():
+    frame = to_frame([event("p", date(2023, 9, 20)), event("r", date(2023, 9, 20), end=date(2023, 9, 23))])
+    figure = timeline_figure(frame)
+    bars = [t for t in figure.data if t.type == "bar"]
+    points = [t for t in figure.data if t.type == "scatter" and t.customdata is not None]
+    assert {i for t in bars for i in t.customdata} == {"r"}
+    assert {i for t in points for i in t.customdata} == {"p"}
+    assert bars[0].x[0] == 4 * DAY_MS
+
+
+def test_colour_by_type_and_shape_by_precision():
+    frame = to_frame([
+        event("stated", date(2023, 9, 1), kind="call"),
+        event("inferred", date(2023, 9, 2), kind="call", basis="publication date: reported as just happened"),
+        event("m", date(2023, 9, 3), kind="meeting"),
+    ])
+    figure = timeline_figure(frame, ChartOptions(lanes="type"))
+    calls = next(t for t in figure.data if t.customdata is not None and "stated" in t.customdata)
+    assert calls.marker.color == TYPE_COLOURS["call"]
+    symbols = dict(zip(calls.customdata, calls.marker.symbol))
+    assert symbols == {"stated": MARK_SYMBOLS["exact"], "inferred": MARK_SYMBOLS["inferred"]}
+    legend = [t.name for t in figure.data if t.showlegend is not False and t.customdata is None]
+    assert {"call", "meeting"} <= set(legend)
+
+
+def test_hover_has_title_day_basis_actors_and_sources_escaped():
+    frame = to_frame([event("x", date(2023, 9, 20), title="<img src=x onerror=alert(1)> talks")])
+    trace = next(t for t in timeline_figure(frame).data if t.customdata is not None)
+    hover = trace.text[0]
+    assert "&lt;img src=x onerror=alert(1)&gt; talks" in hover and "<img" not in hover
+    for part in ("2023-09-20", "basis:", "A, B", "sources:</i> 1"):
+        assert part in hover
+
+
+def test_a_far_away_event_does_not_squash_the_default_window():
+    cluster = [event(str(i), date(2023, 9, 1) + timedelta(days=i % 20)) for i in range(30)]
+    frame = to_frame(cluster + [event("old", date(2020, 11, 10))])
+    low, high = default_window(frame)
+    assert pd.Timestamp(low) > pd.Timestamp(2023, 8, 1) and pd.Timestamp(high) < pd.Timestamp(2023, 10, 15)
+    figure = timeline_figure(frame)
+    assert "1 event lies outside" in figure.layout.annotations[0].text
+    assert [b.label for b in figure.layout.xaxis.rangeselector.buttons][-1] == "all"
+
+
+def test_window_covers_everything_when_events_are_close():
+    frame = to_frame([event("a", date(2023, 9, 1)), event("b", date(2023, 9, 30), end=date(2023, 10, 2))])
+    low, high = default_window(frame)
+    assert pd.Timestamp(low) < pd.Timestamp(2023, 9, 1) and pd.Timestamp(high) > pd.Timestamp(2023, 10, 3)
+
+
+def test_date_filter_sets_the_window():
+    frame = to_frame([event("a", date(2023, 1, 1)), event("b", date(2023, 6, 1))])
+    figure = figure_for(frame, Filters(date_from=date(2023, 5, 1), date_to=date(2023, 7, 1)))
+    low, high = figure.layout.xaxis.range
+    assert str(low).startswith("2023-04-30") and str(high).startswith("2023-07-02")
+
+
+def test_actor_lanes_and_type_lanes(big):
+    some = big.sample(300, random_state=1)
+    by_actor = timeline_figure(some)
+    assert len(by_actor.layout.yaxis.ticktext) <= 30 + 1
+    assert by_actor.layout.yaxis.ticktext[-1] == UNDATED_LANE
+    by_type = timeline_figure(some, ChartOptions(lanes="type"))
+    assert set(by_type.layout.yaxis.ticktext) - {UNDATED_LANE} == set(some["event_type"])
+
+
+def test_undated_strip_can_be_hidden(big):
+    shown = timeline_figure(big, ChartOptions(undated=True))
+    hidden = timeline_figure(big, ChartOptions(undated=False))
+    assert any(t.name == "undated: possible window" for t in shown.data)
+    assert not any(t.name == "undated: possible window" for t in hidden.data)
+    assert UNDATED_LANE not in hidden.layout.yaxis.ticktext
+
+
+def test_undated_window_bar_spans_the_window():
+    frame = to_frame([event("u", None, window=(date(2023, 9, 13), date(2023, 9, 20))), event("d", date(2023, 9, 1))])
+    bar = next(t for t in timeline_figure(frame).data if t.name == "undated: possible window")
+    assert bar.customdata == ("u",) and bar.x[0] == 8 * DAY_MS
+
+
+def test_empty_frame_gives_an_empty_figure():
+    figure = timeline_figure(to_frame([]))
+    assert not event_ids(figure)
+
+
+def test_network_edges_carry_weights_and_events():
+    frame = to_frame([event("1", date(2023, 9, 1)), event("2", date(2023, 9, 2)),
+                      event("3", date(2023, 9, 3), actors=("a", "c"), kind="call")])
+    edges = meeting_edges(frame)
+    figure = network_figure(edges, {"a": "person", "b": "country"})
+    midpoints = next(t for t in figure.data if t.name == "edges")
+    assert len(midpoints.x) == len(edges) == 2
+    assert "2 events" in midpoints.text[0]
+    widths = [t.line.width for t in figure.data if t.mode == "lines"]
+    assert widths[0] > widths[1]

@@ -1,0 +1,145 @@
+"""The event frame: plotting spans, date marks, actor groups, counts, exports and the meeting network."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, timedelta
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from synthetic_events import make_actors, make_events
+
+from timeline.frame import (
+    actor_infos, board_for, counts, date_span, events_of, groups_of, mark_of, meeting_edges, table_view,
+    to_csv, to_frame, to_json,
+)
+from timeline.models import Actor, Corpus, Role, Source, TimelineEvent
+
+
+def event(id="e1", day=date(2023, 9, 20), end=None, precision="day", basis="stated", actors=("a",), kind="meeting",
+          window=None, sources=1, title="A meets B") -> TimelineEvent:
+    return TimelineEvent(
+        id=id, event_type=kind, title=title, date=day, date_end=end, precision=precision, date_basis=basis,
+        actors=tuple(a.upper() for a in actors), actor_ids=tuple(actors), location=None, confidence=0.9,
+        sources=tuple(Source(f"art{i}.txt", f"id{i}", f"{id}-{i}", "Evidence.", 0, 9) for i in range(sources)),
+        date_window=window,
+    )
+
+
+def test_one_day_event_spans_a_whole_day():
+    row = to_frame([event()]).iloc[0]
+    assert row["end"] - row["start"] == pd.Timedelta(days=1)
+
+
+def test_range_ends_the_day_after_its_last_day():
+    row = to_frame([event(end=date(2023, 9, 22))]).iloc[0]
+    assert row["end"] == pd.Timestamp(2023, 9, 23)
+    assert row["mark"] == "range"
+
+
+def test_marks_tell_stated_inferred_and_undated_days_apart():
+    assert mark_of(event(basis="own date: 'September 19'")) == "exact"
+    assert mark_of(event(basis="publication date: reported as just happened")) == "inferred"
+    assert mark_of(event(precision="month")) == "inferred"
+    assert mark_of(event(day=None, precision="unknown")) == "undated"
+    assert mark_of(event(end=date(2023, 9, 20))) == "exact"  # an end equal to the start is no range
+
+
+def test_undated_events_sort_last_and_keep_their_window():
+    frame = to_frame([event("u", day=None, window=(date(2023, 9, 1), date(2023, 9, 5))), event("d")])
+    assert list(frame["id"]) == ["d", "u"]
+    assert frame.iloc[1]["window_start"] == pd.Timestamp(2023, 9, 1)
+    assert frame.iloc[1]["day"].startswith("undated (between 2023-09-01")
+
+
+def test_groups_follow_affiliations_through_bodies():
+    actors = {
+        "minister": Actor("minister", "Minister", "person", roles=(Role("Minister", "ministry"),)),
+        "ministry": Actor("ministry", "Ministry", "organization", roles=(Role("body", "land"),)),
+        "land": Actor("land", "Land", "country"),
+    }
+    assert groups_of(["minister"], actors.get) == ("minister", "ministry", "land")
+
+
+def test_actor_list_puts_people_under_their_group_with_counts():
+    actors = make_actors(people=10)
+    frame = to_frame(make_events(500, actors=actors), actors.get)
+    infos = actor_infos(frame, actors.get)
+    position = {info.id: i for i, info in enumerate(infos)}
+    for info in infos:
+        if info.parent:
+            assert position[info.parent] < position[info.id]
+    by_id = {info.id: info for info in infos}
+    country = next(i for i in infos if i.kind == "country")
+    expected = sum(country.id in groups for groups in frame["groups"])
+    assert by_id[country.id].count == expected
+
+
+def test_records_come_back_unchanged():
+    events = make_events(200)
+    frame = to_frame(events)
+    assert sorted(events_of(frame), key=lambda e: e.id) == sorted(events, key=lambda e: e.id)
+
+
+def test_csv_and_json_hold_every_event():
+    frame = to_frame(make_events(300))
+    table = pd.read_csv(io.BytesIO(to_csv(frame)), keep_default_na=False)
+    records = json.loads(to_json(frame))
+    assert list(table["id"]) == list(frame["id"]) == [r["id"] for r in records]
+    assert records[0]["sources"][0]["evidence"]
+
+
+def test_csv_keeps_article_text_as_data(tmp_path):
+    frame = to_frame([event(title='=HYPERLINK("x"), "quoted", <b>bold</b>')])
+    table = pd.read_csv(io.BytesIO(to_csv(frame)))
+    assert table.loc[0, "title"] == '=HYPERLINK("x"), "quoted", <b>bold</b>'
+
+
+def test_meeting_edges_count_meetings_per_pair():
+    events = [
+        event("m1", actors=("a", "b")), event("m2", actors=("b", "a", "c")),
+        event("c1", actors=("a", "b"), kind="call"), event("o1", actors=("a", "b"), kind="operation"),
+    ]
+    edges = meeting_edges(to_frame(events)).set_index(["source", "target"])
+    assert edges.loc[("a", "b"), "weight"] == 3
+    assert set(edges.loc[("a", "b"), "event_ids"]) == {"m1", "m2", "c1"}
+    assert edges.loc[("a", "c"), "weight"] == 1
+
+
+def test_counts_and_span():
+    frame = to_frame([event("1", kind="call"), event("2", day=date(2020, 1, 1)), event("3", day=None)])
+    assert counts(frame, "event_type") == {"meeting": 2, "call": 1}
+    assert counts(frame, "articles") == {"art0.txt": 3}
+    assert date_span(frame) == (date(2020, 1, 1), date(2023, 9, 20))
+
+
+def test_table_view_has_the_analyst_columns():
+    view = table_view(to_frame(make_events(20)))
+    assert list(view.columns)[:6] == ["Day", "Type", "Title", "Actors", "Sources", "Date basis"]
+
+
+def test_board_uses_actors_discovered_in_the_corpus():
+    found = Actor("new-person", "New Person", "person", roles=(Role("Envoy", "land"),), discovered=True)
+    from timeline.models import Article, ParsedArticle
+
+    parsed = ParsedArticle(Article("x", "x.txt", "T", "text"), actors=(found,))
+    corpus = Corpus((parsed,), (event(actors=("new-person",)),), ())
+    board = board_for(corpus, {"land": Actor("land", "Land", "country")}.get)
+    assert board.frame.iloc[0]["groups"] == ("new-person", "land")
+    assert [info.id for info in board.actors] == ["land", "new-person"]
+    assert board.articles["x.txt"] is not None
+
+
+days = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 1, 1))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), days), st.integers(0, 30)), min_size=1, max_size=30))
+def test_every_event_keeps_a_positive_width(spans):
+    events = [event(str(i), day=d, end=(d + timedelta(days=n)) if d else None) for i, (d, n) in enumerate(spans)]
+    frame = to_frame(events)
+    dated = frame[frame["start"].notna()]
+    assert len(frame) == len(events)
+    assert ((dated["end"] - dated["start"]) >= pd.Timedelta(days=1)).all()
