@@ -60,7 +60,7 @@ class Report:
 def load_gold(path: str | Path) -> list[dict]:
     """The gold events of a JSONL file (blank lines skipped)."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
         return [json.loads(line) for line in lines if line.strip()]
     except (OSError, ValueError) as error:
         raise TimelineError(f"cannot read gold file {path}: {error}") from None

@@ -59,14 +59,14 @@ def find_location(sentence: str, mentions_spans: list[tuple[int, int]], vocab: V
                   after: int = 0) -> str | None:
     """The first place name introduced by "in", "at", "held in"... in ``sentence``, preferring one after
     offset ``after`` (the trigger); names that are people or organisations (``mentions_spans``) are skipped."""
-    found = [(start, name) for start, name in _places(sentence, vocab)
+    found = [(start, name) for start, name in _places(sentence, vocab, mentions_spans)
              if not any(s <= start < e for s, e in mentions_spans)]
     later = [item for item in found if item[0] >= after]
     chosen = later or found
     return chosen[0][1] if chosen else None
 
 
-def _places(sentence: str, vocab: Vocabulary):
+def _places(sentence: str, vocab: Vocabulary, names: list[tuple[int, int]]):
     raw = vocab.raw
     stop = set(raw["location_stop"])
     preps = "|".join(p.replace(" ", r"\s+") for p in sorted(raw["location_before"], key=len, reverse=True))
@@ -74,7 +74,7 @@ def _places(sentence: str, vocab: Vocabulary):
     regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|capital|city|town|village|province|region|of)\s+){{0,4}}"
                        rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
     for match in regex.finditer(sentence):
-        if _inside_name(sentence, match.start(), match.group()):
+        if _inside_name(sentence, match.start(), match.group(), names):
             continue
         words = match.group(1).split()
         while words and words[-1] in stop:
@@ -83,11 +83,13 @@ def _places(sentence: str, vocab: Vocabulary):
             yield match.start(1), " ".join(words)
 
 
-def _inside_name(sentence: str, start: int, found: str) -> bool:
-    """True when a bare "in"/"at" sits inside a capitalised name ("Cooperation in Europe")."""
+def _inside_name(sentence: str, start: int, found: str, names: list[tuple[int, int]]) -> bool:
+    """True when a bare "in"/"at" sits inside a capitalised name ("Cooperation in Europe"), not after a
+    known name ("met Lavrov in Geneva")."""
     before = sentence[:start].split()
     bare = found.split()[0] in ("in", "at")
-    return bare and len(before) > 1 and before[-1][:1].isupper()
+    after_name = any(0 <= start - end <= 2 for _, end in names)
+    return bare and len(before) > 1 and before[-1][:1].isupper() and not after_name
 
 
 

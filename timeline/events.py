@@ -199,11 +199,15 @@ def _resolve(draft: Draft, ctx: Context) -> None:
         draft.resolved = (day, end, precision, f'continued date: the sentence "{words}..." continues the '
                           f'{draft.continued.event_type} of {day.isoformat()} ({basis})', None)
     elif draft.today and article.published and not article.published_inferred:
-        basis = (f'publication date: "{draft.trigger.text}" is reported as just happened; published '
+        basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
                  f'{article.published.isoformat()} ({article.published_basis or "article date"})')
         draft.resolved = (article.published, None, "day", basis, None)
     else:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
+
+
+def _short(words: str, limit: int = 60) -> str:
+    return words if len(words) <= limit else words[: limit - 3].rstrip() + "..."
 
 
 def _window(draft: Draft, ctx: Context) -> tuple[date | None, date | None] | None:

@@ -99,7 +99,7 @@ def _read_rows(path: Path, fmt: str) -> list[dict]:
         return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
     text = path.read_text(encoding="utf-8")
     if fmt == "jsonl":
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+        return [json.loads(line) for line in text.split("\n") if line.strip()]
     if fmt == "json":
         return json.loads(text)
     return list(csv.DictReader(io.StringIO(text)))

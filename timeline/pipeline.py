@@ -41,13 +41,16 @@ def parse_article(article: Article, gazetteer: Gazetteer, settings: Settings = D
 
 
 def parse_corpus(paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTINGS,
-                 progress: Progress | None = None) -> Corpus:
-    """Read every article under ``paths`` (files or folders), parse them all and merge their events."""
-    return parse_documents(reading.iter_inputs(paths, settings), settings, progress)
+                 progress: Progress | None = None, **engine) -> Corpus:
+    """Read every article under ``paths`` (files or folders), parse them all and merge their events.
+
+    ``engine`` takes the options of ``timeline.parallel.parse_stream`` (cache, engine, workers, scheduler).
+    """
+    return parse_documents(reading.iter_inputs(paths, settings), settings, progress, **engine)
 
 
 def parse_documents(items: Iterable[Article | Rejected], settings: Settings = DEFAULT_SETTINGS,
-                    progress: Progress | None = None) -> Corpus:
+                    progress: Progress | None = None, **engine) -> Corpus:
     """The same for articles already read (for example uploaded files)."""
     items = list(items)
     found = [item for item in items if isinstance(item, Article)]
@@ -55,7 +58,7 @@ def parse_documents(items: Iterable[Article | Rejected], settings: Settings = DE
     dated = [_with_published(item, reference, settings) if isinstance(item, Article) else item for item in items]
     parsed, rejected = [], []
     counter = _counter(progress, len(found))
-    for result in parse_stream(dated, settings, progress=counter):
+    for result in parse_stream(dated, settings, progress=counter, **engine):
         (parsed if isinstance(result, ParsedArticle) else rejected).append(result)
     timeline = merge_events(e for p in parsed for e in p.events)
     return Corpus(tuple(parsed), tuple(timeline), tuple(rejected))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ..errors import TimelineError
 from ..evaluate import evaluate, load_gold, render
-from ..pipeline import parse_corpus
-from ..progress import ProgressBar
+from ..parallel import add_engine_arguments
 from ..settings import DEFAULT_SETTINGS
+from .parse import run_pipeline
 
 NAME = "eval"
 HELP = ("Score extracted events against a gold file (JSONL as data/gold/seeds_events.jsonl): recall, "
@@ -21,6 +21,7 @@ def configure(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="the articles the gold file annotates")
     parser.add_argument("--gold", required=True, metavar="FILE", help="gold events, one JSON object per line")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    add_engine_arguments(parser)
 
 
 def run(args) -> int:
@@ -28,9 +29,7 @@ def run(args) -> int:
     if missing:
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
     gold = load_gold(args.gold)
-    bar = ProgressBar("parsing")
-    corpus = parse_corpus(args.paths, DEFAULT_SETTINGS, progress=bar)
-    bar.close()
+    corpus = run_pipeline(args, DEFAULT_SETTINGS)
     report = evaluate(gold, corpus.events)
     if args.json:
         print(json.dumps(report.figures, indent=1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,7 @@ from ..errors import TimelineError
 from ..export import FORMATS, format_for, write_records
 from ..models import Corpus
 from ..pipeline import parse_corpus
+from ..parallel import add_engine_arguments, engine_options
 from ..progress import ProgressBar
 from ..settings import DEFAULT_SETTINGS
 
@@ -24,13 +26,14 @@ def configure(parser) -> None:
     parser.add_argument("--merged", action="store_true", help="one record per timeline event, with its sources")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=_day,
                         help="publication date for articles that state none")
+    add_engine_arguments(parser)
 
 
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise TimelineError(f"--published wants a date as YYYY-MM-DD, not {text!r}") from None
+        raise argparse.ArgumentTypeError(f"wants a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def run(args) -> int:
@@ -38,14 +41,27 @@ def run(args) -> int:
     if missing:
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
     settings = DEFAULT_SETTINGS.with_(published_override=args.published)
-    bar = ProgressBar("parsing")
-    corpus = parse_corpus(args.paths, settings, progress=bar)
-    bar.close()
+    corpus = run_pipeline(args, settings)
     records = corpus.timeline if args.merged else corpus.events
     fmt = format_for(args.output, args.format)
     written = write_records(records, fmt, args.output or sys.stdout)
     print(summary(corpus, written, args.merged), file=sys.stderr)
     return 0 if corpus.parsed or not corpus.rejected else 1
+
+
+def run_pipeline(args, settings) -> Corpus:
+    """parse_corpus over ``args.paths`` with the engine options, a progress bar on stderr, the cache closed."""
+    try:
+        options = engine_options(args, settings)
+    except ValueError as error:
+        raise TimelineError(str(error)) from None
+    bar = ProgressBar("parsing")
+    try:
+        return parse_corpus(args.paths, settings, progress=bar, **options)
+    finally:
+        bar.close()
+        if options.get("cache") is not None:
+            options["cache"].close()
 
 
 def summary(corpus: Corpus, written: int, merged: bool) -> str:

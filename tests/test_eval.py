@@ -1,0 +1,94 @@
+"""Scoring against a gold file, and the parse/eval commands end to end."""
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from timeline.evaluate import date_ok, evaluate, render
+from timeline.models import Event
+from timeline.settings import PROJECT_DIR
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _gold(gid, event_type="meeting", day=None, window=None, actors=("Ann Example", "Bo Sample"), required=True,
+          evidence="On Monday Ann Example met Bo Sample in Oslo.", also=()):
+    return {"id": gid, "article": "a.txt", "event_type": event_type, "date": day, "date_window": window,
+            "required": required, "actors": list(actors), "evidence": evidence, "also_accept_types": list(also)}
+
+
+def _event(eid, event_type="meeting", day=None, actors=("Ann Example", "Bo Sample"),
+           evidence="On Monday Ann Example met Bo Sample in Oslo.", article="a.txt"):
+    return Event(eid, article, article, event_type, "t", day, None, "day" if day else "unknown", "b", tuple(actors),
+                 tuple(actors), None, evidence, 0, len(evidence), 0.9)
+
+
+def test_found_missed_and_extra_events_are_counted():
+    gold = [_gold("g1", day="2024-05-06"), _gold("g2", event_type="call", evidence="They spoke by phone later.",
+                                                  actors=("Cy Person",))]
+    events = [_event("e1", day=date(2024, 5, 6)), _event("e2", event_type="visit", evidence="Unrelated visit.")]
+    report = evaluate(gold, events)
+    assert report.figures["required_found"] == 1
+    assert [g["id"] for g in report.misses] == ["g2"]
+    assert [e.id for e in report.extras] == ["e2"]
+    assert report.figures["precision"] == 0.5
+    assert report.figures["dated_required_right_day"] == 1
+    assert "misses (required gold events not found): 1" in render(report)
+
+
+def test_also_accepted_types_match():
+    report = evaluate([_gold("g1", event_type="conference", also=("speech",))], [_event("e1", event_type="speech")])
+    assert report.figures["gold_found"] == 1
+
+
+def test_predictions_for_articles_without_gold_are_not_scored():
+    report = evaluate([_gold("g1")], [_event("e1"), _event("e2", article="other.txt")])
+    assert report.figures["predictions"] == 1 and report.figures["ignored_predictions"] == 1
+
+
+def test_undated_gold_accepts_no_day_or_a_day_inside_the_window():
+    gold = _gold("g", window=["2024-05-01", "2024-05-07"])
+    assert date_ok(gold, _event("a"))
+    assert date_ok(gold, _event("b", day=date(2024, 5, 3)))
+    assert not date_ok(gold, _event("c", day=date(2024, 5, 9)))
+    assert not date_ok(_gold("d", day="2024-05-06"), _event("e"))
+
+
+def test_actor_scores_compare_names_without_accents():
+    report = evaluate([_gold("g", actors=("António Guterres",))], [_event("e", actors=("Antonio Guterres", "X Y"))])
+    assert report.figures["actor_recall"] == 1.0 and report.figures["actor_precision"] == 0.5
+
+
+def _run(*args):
+    return subprocess.run([sys.executable, "-m", "timeline", *args], cwd=PROJECT_DIR, capture_output=True, text=True)
+
+
+def test_eval_command_prints_the_figures_as_json():
+    result = _run("eval", "--json", "--gold", str(FIXTURES / "news_gold.jsonl"), str(FIXTURES / "news"))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["recall_required"] == 1.0
+
+
+def test_parse_command_writes_jsonl_and_a_summary():
+    result = _run("parse", str(FIXTURES / "news" / "call_paris.txt"))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["article"] == "call_paris.txt" for r in records)
+    assert "read 1 article" in result.stderr
+
+
+def test_parse_command_merged_csv_to_a_file(tmp_path):
+    out = tmp_path / "t.csv"
+    result = _run("parse", "--merged", "-o", str(out), str(FIXTURES / "news"))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("id,event_type,title")
+
+
+def test_missing_input_and_bad_date_are_clear_errors_not_tracebacks():
+    missing = _run("parse", "no/such/folder")
+    assert missing.returncode == 2 and "no such file" in missing.stderr and "Traceback" not in missing.stderr
+    bad = _run("parse", "--published", "yesterday", str(FIXTURES / "news"))
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr

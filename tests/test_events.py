@@ -1,0 +1,106 @@
+"""Event extraction: every trigger example of data/events.yaml, the cue words, and whole articles."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from timeline.actors import load_gazetteer
+from timeline.models import Article
+from timeline.pipeline import parse_article
+from timeline.triggers import continued_type, find_triggers, vocabulary
+
+VOCAB = vocabulary()
+POSITIVE = [(t, ex) for t, entry in VOCAB.types.items() for trig in entry["triggers"] for ex in trig["examples"]]
+NEGATIVE = [(t, ex) for t, entry in VOCAB.types.items() for ex in entry.get("not", ())]
+
+
+@pytest.mark.parametrize("event_type,sentence", POSITIVE)
+def test_trigger_examples_are_found(event_type, sentence):
+    assert event_type in {t.event_type for t in find_triggers(sentence, VOCAB)}
+
+
+@pytest.mark.parametrize("event_type,sentence", NEGATIVE)
+def test_counter_examples_give_no_strong_trigger(event_type, sentence):
+    found = find_triggers(sentence, VOCAB)
+    assert not [t for t in found if t.event_type == event_type and t.strength == "strong"]
+
+
+@pytest.mark.parametrize("example", VOCAB.raw["continuation_examples"], ids=lambda e: e["text"][:25])
+def test_continuation_examples(example):
+    assert continued_type(example["text"], VOCAB) == (True, example["noun"])
+
+
+def _article(text: str, published: date | None = date(2024, 5, 8), name: str = "a.txt") -> Article:
+    return Article(id=name, name=name, title="", text=text, published=published)
+
+
+def _events(text: str, **kwargs):
+    return parse_article(_article(text, **kwargs), load_gazetteer()).events
+
+
+def test_one_event_per_happening_and_continuations_add_no_events():
+    text = ("On Monday, Foreign Minister Annalena Baerbock met with Sergey Lavrov in Geneva.\n\n"
+            "During the meeting, the ministers discussed prisoner exchanges.\n\n"
+            "The talks lasted three hours.")
+    events = _events(text)
+    assert [(e.event_type, e.date) for e in events] == [("meeting", date(2024, 5, 6))]
+    assert events[0].actors == ("Annalena Baerbock", "Sergey Lavrov")
+    assert events[0].title == "Baerbock meets Lavrov"
+    assert events[0].location == "Geneva"
+
+
+def test_future_and_refused_meetings_are_no_events():
+    assert _events("Baerbock will meet Lavrov next week. Lavrov refused to meet the envoy.") == ()
+
+
+def test_noun_date_belongs_to_the_noun_only():
+    text = "The minister said Armenia violated the Trilateral Statement of November 10, 2020, on Tuesday."
+    agreement = [e for e in _events(text) if e.event_type == "agreement"]
+    assert agreement and agreement[0].date == date(2020, 11, 10)
+
+
+def test_was_held_takes_the_publication_date_and_says_so():
+    events = _events("A meeting was held between Sergey Lavrov and Hakan Fidan, the ministry said.")
+    assert events[0].date == date(2024, 5, 8)
+    assert events[0].date_basis.startswith("publication date")
+
+
+def test_inferred_publication_date_is_not_used_for_was_held():
+    article = replace(_article("A meeting was held between Sergey Lavrov and Hakan Fidan."),
+                      published_inferred=True)
+    events = parse_article(article, load_gazetteer()).events
+    assert events[0].date is None and events[0].precision == "unknown"
+
+
+def test_recent_undated_event_gets_a_window_not_a_day():
+    events = _events("The minister spoke about the recent military operation in the north.")
+    assert events[0].event_type == "operation"
+    assert events[0].date is None
+    assert events[0].date_window == (date(2024, 5, 1), date(2024, 5, 8))
+
+
+def test_continuing_sentence_gives_its_date_to_a_verb_event():
+    text = ("On Tuesday, Hakan Fidan visited Baku.\n\n"
+            "During the visit, the two ministers signed an agreement on transit.")
+    agreement = [e for e in _events(text) if e.event_type == "agreement"][0]
+    assert agreement.date == date(2024, 5, 7)
+    assert agreement.date_basis.startswith("continued date")
+
+
+def test_no_publication_date_means_no_invented_day():
+    events = _events("A meeting was held between Sergey Lavrov and Hakan Fidan.", published=None)
+    assert events[0].date is None
+
+
+def test_reporter_country_not_taken_from_a_dateline_or_speaker_for_operations():
+    events = _events("Sergey Lavrov said the Ukrainian forces launched an offensive near the border.")
+    assert events[0].event_type == "operation"
+    assert events[0].actor_ids == ("ukraine",)
+
+
+def test_evidence_offsets_index_the_article_text():
+    text = "Intro line.\n\nOn Monday, Sergey Lavrov met with Hakan Fidan."
+    event = _events(text)[0]
+    assert text[event.evidence_start : event.evidence_end] == event.evidence
+    assert 0 <= event.confidence <= 1

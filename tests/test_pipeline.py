@@ -1,0 +1,91 @@
+"""The whole pipeline on the sample articles and on made-up articles of other topics and outlets."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.actors import load_gazetteer
+from timeline.evaluate import evaluate, load_gold
+from timeline.models import Article, Rejected
+from timeline.pipeline import parse_article, parse_corpus, parse_documents, reference_date
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def samples():
+    from timeline.settings import SAMPLE_ARTICLES
+    return parse_corpus([SAMPLE_ARTICLES])
+
+
+@pytest.fixture(scope="module")
+def news():
+    return parse_corpus([FIXTURES / "news"])
+
+
+def test_samples_meet_the_acceptance_figures(samples, gold_events):
+    figures = evaluate(gold_events, samples.events).figures
+    assert figures["required_found"] == figures["required_events"] == 12
+    assert figures["dated_required_right_day"] == figures["dated_required_total"] == 8
+    assert figures["undated_ok"] == figures["undated_gold_found"]
+    assert figures["precision"] >= 0.9
+
+
+def test_made_up_news_of_other_topics(news):
+    figures = evaluate(load_gold(FIXTURES / "news_gold.jsonl"), news.events).figures
+    assert figures["recall_required"] == 1.0
+    assert figures["precision"] >= 0.9
+    assert figures["dated_required_right_day"] == figures["dated_required_total"]
+    assert figures["undated_ok"] == figures["undated_gold_found"]
+
+
+def test_evidence_is_a_span_of_the_article_text(samples):
+    texts = {a.name: a.text for a in samples.articles}
+    for event in samples.events:
+        assert texts[event.article][event.evidence_start : event.evidence_end] == event.evidence
+
+
+def test_one_operation_reported_by_three_articles_is_one_timeline_event(samples, gold_events):
+    report = evaluate(gold_events, samples.events)
+    wanted = {m.event.id for m in report.matches if m.gold["event_type"] == "operation" and m.gold["required"]}
+    assert len(wanted) == 3
+    holders = [t for t in samples.timeline if wanted & {s.event_id for s in t.sources}]
+    assert len(holders) == 1 and len({s.article for s in holders[0].sources}) == 3
+
+
+def test_undated_mention_in_one_article_takes_the_date_of_another(news):
+    quake = [t for t in news.timeline if t.event_type == "incident" and len(t.sources) == 2]
+    assert quake and quake[0].date == date(2024, 2, 6)
+    assert "taken by the undated mention" in quake[0].date_basis
+
+
+def test_reference_date_is_the_median_of_stated_dates():
+    def art(day, inferred=False):
+        return Article(id=str(day), name=str(day), title="", text="x", published=day, published_inferred=inferred)
+    found = [art(date(2023, 1, 1)), art(date(2023, 5, 1)), art(date(2023, 9, 1)), art(date(2030, 1, 1), True), art(None)]
+    assert reference_date(found) == date(2023, 5, 1)
+    assert reference_date([art(None)]) is None
+
+
+def test_parse_documents_keeps_rejects_and_reports_progress():
+    calls = []
+    article = Article(id="x", name="x.txt", title="", text="On 3 May 2021, Sergey Lavrov met with Hakan Fidan.")
+    corpus = parse_documents([article, Rejected("bad.bin", "not an article")], progress=lambda d, t: calls.append((d, t)))
+    assert [r.name for r in corpus.rejected] == ["bad.bin"]
+    assert corpus.events[0].date == date(2021, 5, 3)
+    assert calls[0] == (0, 1) and calls[-1] == (1, 1)
+
+
+def test_user_publication_date_is_used_when_the_article_has_none(tmp_path):
+    (tmp_path / "a.txt").write_text("A meeting was held between Sergey Lavrov and Hakan Fidan.\n", encoding="utf-8")
+    from timeline.settings import Settings
+    corpus = parse_corpus([tmp_path], Settings(published_override=date(2024, 4, 2)))
+    assert corpus.events[0].date == date(2024, 4, 2)
+
+
+def test_parse_article_is_pure():
+    article = Article(id="x", name="x.txt", title="", text="On Monday, Sergey Lavrov met Hakan Fidan.",
+                      published=date(2024, 5, 8))
+    gazetteer = load_gazetteer()
+    assert parse_article(article, gazetteer) == parse_article(article, gazetteer)

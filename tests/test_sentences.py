@@ -1,0 +1,39 @@
+"""Sentence splitting keeps offsets, respects abbreviations and initials, and cuts datelines off."""
+
+import pytest
+
+from timeline.resources import load
+from timeline.sentences import sentence_at, split
+
+EXAMPLES = load("sentences.yaml")["examples"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][:30] for e in EXAMPLES])
+def test_examples_from_the_data_file(example):
+    assert [s.text for s in split(example["text"])] == example["sentences"]
+
+
+def test_offsets_index_the_text():
+    text = "  First one. Second one!\n\nThird, after a gap?  "
+    for sentence in split(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+    assert [s.text for s in split(text)] == ["First one.", "Second one!", "Third, after a gap?"]
+
+
+def test_initials_do_not_end_a_sentence():
+    assert len(split("Minister K. Ostrowski spoke. Then he left.")) == 2
+
+
+def test_a_line_break_ends_a_sentence_without_punctuation():
+    assert [s.text for s in split("A headline without a stop\nThe body starts.")] == [
+        "A headline without a stop", "The body starts."]
+
+
+def test_colon_in_a_quote_introduction_is_no_dateline():
+    assert split('He said: "Yes."')[0].text == 'He said: "Yes."'
+
+
+def test_sentence_at_finds_the_enclosing_sentence():
+    sentences = split("One. Two.")
+    assert sentence_at(sentences, 6).text == "Two."
+    assert sentence_at(sentences, 100) is None
