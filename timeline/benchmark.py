@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -248,7 +249,9 @@ def measure_png(events: list[TimelineEvent], repeat: int = 3) -> dict[str, Any]:
     from .frame import to_frame
 
     figure = timeline_figure(to_frame(events))
-    export = _quiet(_png_exporter())
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        export = _quiet(_png_exporter())
     started = time.perf_counter()
     size = len(export(figure))
     first = time.perf_counter() - started
@@ -275,7 +278,6 @@ def _png_exporter() -> Callable[[Any], bytes]:
 
 def _quiet(export: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
     """``export`` without plotly's "kopts is ignored when using a server" warning on every call."""
-    import warnings
 
     def quiet_export(figure: Any) -> bytes:
         with warnings.catch_warnings():
@@ -289,7 +291,7 @@ def _quiet(export: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
 
 
 def profile_parse(articles: list[Article], settings: Settings, parse: ParseFn, top: int = 25) -> str:
-    """cProfile of the single-process parse: the top entries by own time and by cumulative time."""
+    """cProfile of the single-process parse: time by stage, then the top entries by own and cumulative time."""
     import cProfile
     import io
     import pstats
@@ -299,10 +301,26 @@ def profile_parse(articles: list[Article], settings: Settings, parse: ParseFn, t
     list(parse_stream(articles, settings, parse=parse))
     profiler.disable()
     out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out).strip_dirs()
-    stats.sort_stats("tottime").print_stats(top)
+    stats = pstats.Stats(profiler, stream=out)
+    out.write(_stages(stats, "parse_article"))
+    stats.strip_dirs().sort_stats("tottime").print_stats(top)
     stats.sort_stats("cumulative").print_stats(top)
     return out.getvalue()
+
+
+def _stages(stats, unit: str) -> str:
+    """What the function named ``unit`` spends its time in: each function it calls, by cumulative time."""
+    entries = [key for key in stats.stats if key[2] == unit]
+    if not entries:
+        return ""
+    total = stats.stats[entries[0]][3]
+    stats.calc_callees()
+    callees = stats.all_callees[entries[0]]
+    lines = [f"Time by stage: what {unit} calls ({total:.2f} s in all)\n"]
+    for (path, line, name), timing in sorted(callees.items(), key=lambda item: -item[1][3]):
+        share = timing[3] / total if total else 0.0
+        lines.append(f"  {timing[3]:8.3f} s  {share:6.1%}  {name}  ({Path(path).name}:{line})\n")
+    return "".join(lines) + "\n"
 
 
 def _main(argv: list[str]) -> int:
