@@ -55,6 +55,21 @@ def test_no_alias_is_claimed_by_two_actors(gaz):
     assert shared == {}
 
 
+@pytest.mark.parametrize("name", ["actors.yaml", "offices.yaml"])
+def test_data_words_are_strings(name):
+    """YAML reads bare On, Off, Yes, No as booleans: such words must be quoted."""
+    def leaves(value):
+        if isinstance(value, dict):
+            return [leaf for v in value.values() for leaf in leaves(v)]
+        if isinstance(value, list):
+            return [leaf for v in value for leaf in leaves(v)]
+        return [value]
+
+    data = load(name)
+    words = leaves({k: v for k, v in data.items() if k != "examples"})
+    assert [w for w in words if not isinstance(w, (str, date))] == []
+
+
 def test_seed_actors_have_their_canonical_names(gaz):
     seeds = load("gold/seeds_actors.json")
     names = {a.name for a in gaz.actors.values()}
@@ -212,7 +227,8 @@ def test_mention_offsets_index_the_text(gaz, sample_paths):
 
 # --- the samples --------------------------------------------------------------------------------------
 
-# Gold actors that their sentence does not name (only "the country", "the Ministry of Internal Affairs");
+# Gold actors that their sentence does not name as an actor (only "the Ministry of Internal Affairs", and
+# "the country's capital Baku", a place);
 # they come from the article's context, which is the events stage's business.
 CONTEXT_ONLY = {("001-b", "Azerbaijan"), ("002-c", "Azerbaijan")}
 
@@ -281,3 +297,23 @@ def test_any_text_gives_ordered_mentions_that_index_it(text):
     known = {a.id for a in new} | set(gaz.actors)
     assert all(m.actor_id in known for m in mentions)
     assert all(a.id.startswith("new:") and a.discovered for a in new)
+
+
+@pytest.mark.parametrize("text, actor_id, when", [
+    ("President Aliyev received the delegation.", "ilham-aliyev", DAY),
+    ("Armenian PM Pashinyan spoke.", "nikol-pashinyan", DAY),
+    ("Foreign Minister Lavrov said so.", "sergey-lavrov", None),
+    ("Secretary Blinken landed.", "antony-blinken", None),
+])
+def test_title_and_surname(gaz, text, actor_id, when):
+    mentions, _ = find_mentions(text, gaz, when)
+    assert [(m.actor_id, m.method) for m in mentions] == [(actor_id, "surname")]
+
+
+def test_title_and_surname_later_alone(gaz):
+    text = "President Aliyev received them. Aliyev said talks went well."
+    assert ids(text, gaz) == ["ilham-aliyev", "ilham-aliyev"]
+
+
+def test_title_and_surname_of_the_wrong_office_is_not_matched(gaz):
+    assert ids("Foreign Minister Aliyev said so.", gaz) == []

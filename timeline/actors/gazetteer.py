@@ -20,6 +20,7 @@ from ..models import Actor, Role
 from ..resources import load
 from ..settings import DEFAULT_SETTINGS, Settings
 from .names import fold, name_key, word_pattern
+from .metonyms import MetonymCues
 from .offices import OfficeVocabulary
 
 _SECTIONS = {"countries": "country", "organizations": "organization", "people": "person"}
@@ -30,18 +31,21 @@ class AliasEntry:
     """What one exact spelling refers to: actor ids (None for a phrase that is no actor) and how."""
 
     actor_ids: tuple[str, ...]
-    method: str  # "exact" or "demonym"
+    method: str  # "exact", "demonym", "metonym" or "none"
 
 
 class Gazetteer:
     """Known actors and their spellings. Build with ``load_gazetteer``; treat as read-only."""
 
-    def __init__(self, actors: Mapping[str, Actor], not_actors: tuple[str, ...], offices: OfficeVocabulary,
-                 given_names: frozenset[str] = frozenset()):
+    def __init__(self, actors: Mapping[str, Actor], offices: OfficeVocabulary, data: Mapping[str, Any] | None = None):
+        """``data``: the other sections of data/actors.yaml (not_actors, given_names, metonyms, metonym_cues)."""
+        data = data or {}
         self.actors: Mapping[str, Actor] = MappingProxyType(dict(actors))
         self.offices = offices
-        self.given_names = given_names  # aliases that may also start a person's name ("Chad")
-        self.aliases: Mapping[str, AliasEntry] = MappingProxyType(_alias_table(self.actors, not_actors))
+        self.given_names = frozenset(data.get("given_names", ()))  # aliases that may start a person's name
+        self.metonym_cues = MetonymCues.from_data(data.get("metonym_cues", {}))
+        table = _alias_table(self.actors, tuple(data.get("not_actors", ())), data.get("metonyms", {}))
+        self.aliases: Mapping[str, AliasEntry] = MappingProxyType(table)
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -128,20 +132,23 @@ class Gazetteer:
         return {k: tuple(v) for k, v in table.items()}
 
 
-def _variants(alias: str) -> set[str]:
+def _variants(alias: str, capitals: bool = True) -> set[str]:
     """An alias as written, without accents, and in capitals (headlines): "Türkiye", "Turkiye", "TÜRKIYE"."""
     spellings = {alias, fold(alias)}
-    if len(alias) >= 4 and not alias.isupper():
+    if capitals and len(alias) >= 4 and not alias.isupper():
         spellings |= {s.upper() for s in spellings}
     return spellings
 
 
-def _alias_table(actors: Mapping[str, Actor], not_actors: tuple[str, ...]) -> dict[str, AliasEntry]:
+def _alias_table(actors: Mapping[str, Actor], not_actors: tuple[str, ...],
+                 metonyms: Mapping[str, list[str]]) -> dict[str, AliasEntry]:
     ids: dict[tuple[str, str], list[str]] = defaultdict(list)
     for actor in actors.values():
-        for method, spellings in (("exact", (actor.name, *actor.aliases)), ("demonym", actor.demonyms)):
+        spellings_by_method = (("exact", (actor.name, *actor.aliases)), ("demonym", actor.demonyms),
+                               ("metonym", metonyms.get(actor.id, ())))
+        for method, spellings in spellings_by_method:
             for spelling in spellings:
-                for variant in _variants(spelling):
+                for variant in _variants(spelling, capitals=method != "metonym"):  # "WASHINGTON -" is a dateline
                     if actor.id not in ids[(variant, method)]:
                         ids[(variant, method)].append(actor.id)
     table = {variant: AliasEntry(tuple(found), method) for (variant, method), found in ids.items()}
@@ -186,5 +193,4 @@ def _load(data_dir: Path) -> Gazetteer:
         for entry in data.get(section, ()):
             actors[entry["id"]] = actor_from_entry(entry, kind)
     offices = OfficeVocabulary(load("offices.yaml", data_dir))
-    given_names = frozenset(data.get("given_names", ()))
-    return Gazetteer(actors, tuple(data.get("not_actors", ())), offices, given_names)
+    return Gazetteer(actors, offices, data)

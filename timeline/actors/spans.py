@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
+from .metonyms import acts
 
 # How sure each method is, and which wins between spans of equal length (lower wins).
-PRIORITY = {"none": 0, "exact": 1, "office": 2, "title": 3, "fuzzy": 3, "surname": 4, "demonym": 5}
+PRIORITY = {"none": 0, "exact": 1, "office": 2, "title": 3, "fuzzy": 3, "surname": 4, "demonym": 5, "metonym": 6}
+SCORE = {"metonym": 0.7}
 
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.isupper() and c.isalpha())
 _LOWER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.islower() and c.isalpha())
@@ -55,8 +57,10 @@ def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
         if match.group() in gazetteer.given_names and _starts_a_name(text, match.end(), gazetteer):
             continue
         entry = gazetteer.aliases[match.group()]
+        if entry.method == "metonym" and not acts(text, match.start(), match.end(), gazetteer):
+            continue
         actor_id = entry.actor_ids[0] if entry.actor_ids else ""
-        found.append(Candidate(match.start(), match.end(), actor_id, entry.method))
+        found.append(Candidate(match.start(), match.end(), actor_id, entry.method, SCORE.get(entry.method, 1.0)))
     return found
 
 
@@ -64,6 +68,15 @@ def _starts_a_name(text: str, end: int, gazetteer: Gazetteer) -> bool:
     following = _CAPITALISED.match(text, end + 1) if text[end:end + 1] == " " else None
     return bool(following) and following.group() not in gazetteer.offices.name_stopwords \
         and following.group() not in gazetteer.aliases
+
+
+def capitalised_after(text: str, end: int, stopwords: frozenset[str]) -> re.Match[str] | None:
+    """The one capitalised word after ``end`` and a space, if no other name word follows it."""
+    word = _CAPITALISED.match(text, end + 1) if text[end:end + 1] == " " else None
+    if word is None or word.group() in stopwords:
+        return None
+    following = _CAPITALISED.match(text, word.end() + 1) if text[word.end():word.end() + 1] == " " else None
+    return word if following is None or following.group() in stopwords else None
 
 
 def capitalised_words(text: str) -> list[re.Match[str]]:

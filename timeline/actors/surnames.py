@@ -52,8 +52,8 @@ def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tu
     for person in sorted(persons, key=lambda c: c.start):
         actor = gazetteer.get(person.actor_id) or discovered.get(person.actor_id)
         written = text[person.start:person.end].split()
-        if actor is None or len(written) < 2:
-            continue
+        if actor is None or (len(written) < 2 and person.method != "surname"):
+            continue  # a full name, or a surname that a title made sure of ("President Aliyev")
         names = {fold(written[-1])} | {fold(n.split()[-1]) for n in (actor.name, *actor.aliases)}
         for surname in names:
             table.setdefault(surname, []).append((person.start, actor.id))

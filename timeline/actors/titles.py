@@ -18,7 +18,7 @@ from ..models import Actor, Role
 from .gazetteer import Gazetteer
 from .names import fold, slug
 from .offices import OfficeMatch
-from .spans import Candidate, NameRun
+from .spans import Candidate, NameRun, capitalised_after
 
 _PREFIX_GAP = re.compile(r"(?:'s|’s)?\s")
 _BODY_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w’'-]*){1,3}(?:'s|’s)?\s+")
@@ -172,9 +172,30 @@ def settle_titles(
                 _discover(text, roles, run, result)
     named = [gazetteer.actors[p.actor_id] for p in persons] + list(result.discovered.values())
     for title in titles:
-        if id(title) not in used:
+        if id(title) not in used and not _title_and_surname(text, gazetteer, title, when, result):
             _office_mention(gazetteer, title, when, named, result)
     return result
+
+
+def _title_and_surname(text: str, gazetteer: Gazetteer, title: _Title, when: date | None,
+                       result: TitleResult) -> bool:
+    """ "President Aliyev", "Foreign Minister Lavrov": a title and one capitalised word that is the surname
+    of the one known person who holds such a title (on ``when``, if known)."""
+    word = capitalised_after(text, title.end, gazetteer.offices.name_stopwords)
+    owners = gazetteer.surnames.get(fold(word.group()), ()) if word else ()
+    fitting = [a for a in owners if _fits(gazetteer, gazetteer.actors[a], title, when)]
+    if len(fitting) != 1:
+        return False
+    result.candidates.append(Candidate(word.start(), word.end(), fitting[0], "surname", 0.8))
+    result.absorbed.append((title.start, word.start()))
+    return True
+
+
+def _fits(gazetteer: Gazetteer, actor: Actor, title: _Title, when: date | None) -> bool:
+    if title.office.office is None:
+        return True
+    affiliations = [title.affiliation.actor_id] if title.affiliation else {r.affiliation for r in actor.roles}
+    return any(_holds(gazetteer, actor, title.office.office, a, when) for a in affiliations)
 
 
 def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used, result) -> tuple[Role, ...]:
