@@ -1,8 +1,9 @@
 """Actor mentions: reads a text (and its date) and the gazetteer; adds Mention records and the people a
 title introduced whom the gazetteer does not know.
 
-Stages, each in its own module: exact aliases and demonyms (spans), fuzzy names (fuzzy), titles and
-offices (titles), surnames after a full mention (surnames); overlaps are settled here, longest first.
+Stages, each in its own module: exact aliases, demonyms and acting capitals (spans, metonyms), fuzzy
+names (fuzzy), titles and offices (titles, offices), surnames after a full mention (surnames); overlaps
+are settled here, longest first.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from ..models import Actor, Mention
 from ..settings import DEFAULT_SETTINGS, Settings
 from .fuzzy import fuzzy_candidates
 from .gazetteer import Gazetteer, load_gazetteer
-from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs
+from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs, span_mask
 from .surnames import surname_candidates
 from .titles import discovered_name_repeats, settle_titles
 
@@ -27,14 +28,15 @@ def find_mentions(
 
     ``when`` is the article's date: titles without a name resolve to the office holder on that day.
     """
-    exact = exact_candidates(text, gazetteer)
-    aliased = _mask(len(text), exact)
-    offices = [o for o in gazetteer.offices.find(text) if 1 not in aliased[o.start:o.end]]
     stopwords = gazetteer.offices.name_stopwords
+    exact = exact_candidates(text, gazetteer)
+    aliased = span_mask(len(text), exact)
+    offices = [o for o in gazetteer.offices.find(text) if 1 not in aliased[o.start:o.end]]
     words = capitalised_words(text)
-    runs = name_runs(text, words, [(c.start, c.end) for c in exact] + [(o.start, o.end) for o in offices], stopwords)
-    fuzzy = fuzzy_candidates(text, [r for r in runs if len(r.words) > 1], gazetteer, settings.fuzzy_threshold)
-    unmatched = [r for r in runs if len(r.words) > 1 and not any(f.overlaps(r.start, r.end) for f in fuzzy)]
+    runs = [r for r in name_runs(text, words, exact + offices, stopwords) if len(r.words) > 1]
+    fuzzy = fuzzy_candidates(text, runs, gazetteer, settings.fuzzy_threshold)
+    fuzzed = span_mask(len(text), fuzzy)
+    unmatched = [r for r in runs if 1 not in fuzzed[r.start:r.end]]
     named = exact + fuzzy
     titles = settle_titles(text, gazetteer, offices, named, unmatched, when)
     introduced = {c.start for c in titles.candidates}
@@ -66,17 +68,10 @@ def _settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Longest span first (then the surest method); a span overlapping a kept one is dropped. Phrases that
     are no actor ("Latin American") win their span and are then removed."""
     kept: list[Candidate] = []
-    taken = _mask(max((c.end for c in candidates), default=0), [])
+    taken = span_mask(max((c.end for c in candidates), default=0), [])
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, PRIORITY[c.method], c.start)):
         if 1 not in taken[candidate.start:candidate.end]:
             kept.append(candidate)
             taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
     return sorted((c for c in kept if c.actor_id), key=lambda c: c.start)
 
-
-def _mask(length: int, spans) -> bytearray:
-    """One byte per character of the text, 1 inside any of ``spans``."""
-    mask = bytearray(length)
-    for span in spans:
-        mask[span.start:span.end] = b"\x01" * (span.end - span.start)
-    return mask

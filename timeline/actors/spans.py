@@ -65,17 +65,22 @@ def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
 
 
 def _starts_a_name(text: str, end: int, gazetteer: Gazetteer) -> bool:
-    following = _CAPITALISED.match(text, end + 1) if text[end:end + 1] == " " else None
-    return bool(following) and following.group() not in gazetteer.offices.name_stopwords \
+    following = _next_capitalised(text, end)
+    return following is not None and following.group() not in gazetteer.offices.name_stopwords \
         and following.group() not in gazetteer.aliases
+
+
+def _next_capitalised(text: str, end: int) -> re.Match[str] | None:
+    """The capitalised word right after ``end`` and one space."""
+    return _CAPITALISED.match(text, end + 1) if text[end:end + 1] == " " else None
 
 
 def capitalised_after(text: str, end: int, stopwords: frozenset[str]) -> re.Match[str] | None:
     """The one capitalised word after ``end`` and a space, if no other name word follows it."""
-    word = _CAPITALISED.match(text, end + 1) if text[end:end + 1] == " " else None
+    word = _next_capitalised(text, end)
     if word is None or word.group() in stopwords:
         return None
-    following = _CAPITALISED.match(text, word.end() + 1) if text[word.end():word.end() + 1] == " " else None
+    following = _next_capitalised(text, word.end())
     return word if following is None or following.group() in stopwords else None
 
 
@@ -84,14 +89,18 @@ def capitalised_words(text: str) -> list[re.Match[str]]:
     return list(_CAPITALISED.finditer(text))
 
 
-def name_runs(
-    text: str, words: list[re.Match[str]], taken: list[tuple[int, int]], stopwords: frozenset[str]
-) -> list[NameRun]:
+def span_mask(length: int, spans) -> bytearray:
+    """One byte per character of a text, 1 inside any of ``spans`` (records with start and end)."""
+    mask = bytearray(length)
+    for span in spans:
+        mask[span.start:span.end] = b"\x01" * (span.end - span.start)
+    return mask
+
+
+def name_runs(text: str, words: list[re.Match[str]], taken: list, stopwords: frozenset[str]) -> list[NameRun]:
     """Runs of capitalised ``words`` joined by single spaces, outside ``taken`` spans and stopwords."""
     runs: list[list[tuple[int, int]]] = []
-    blocked = bytearray(len(text))
-    for start, end in taken:
-        blocked[start:end] = b"\x01" * (end - start)
+    blocked = span_mask(len(text), taken)
     for match in words:
         if match.group() in stopwords or 1 in blocked[match.start():match.end()]:
             runs.append([])

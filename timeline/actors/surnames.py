@@ -12,7 +12,7 @@ from bisect import bisect_right
 from ..models import Actor
 from .gazetteer import Gazetteer
 from .names import fold
-from .spans import Candidate
+from .spans import Candidate, span_mask
 
 _INITIAL = re.compile(r"[A-Z]\.\s?$")
 
@@ -29,9 +29,7 @@ def surname_candidates(
     mentions = _surname_mentions(text, gazetteer, persons, discovered)
     if not mentions:
         return []
-    taken = bytearray(len(text))
-    for person in persons:
-        taken[person.start:person.end] = b"\x01" * (person.end - person.start)
+    taken = span_mask(len(text), persons)
     found = []
     for index, match in enumerate(words):
         owners = mentions.get(fold(match.group()))
