@@ -1,0 +1,197 @@
+"""The dashboard driven without a browser (Streamlit's AppTest), on the sample articles."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from timeline.actors import load_gazetteer
+from timeline.frame import board_for, date_span
+from timeline.pipeline import parse_corpus
+from timeline.settings import PROJECT_DIR, SAMPLE_ARTICLES
+
+APP = str(PROJECT_DIR / "app.py")
+TIMEOUT = 120
+
+
+@pytest.fixture(scope="module")
+def board():
+    """The same board the app builds from the sample articles, to check the app's figure against."""
+    return board_for(parse_corpus([SAMPLE_ARTICLES]), load_gazetteer().get)
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def figure(at: AppTest) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def drawn_ids(at: AppTest) -> set[str]:
+    return {i for trace in figure(at)["data"] for i in trace.get("customdata") or ()}
+
+
+def param(at: AppTest, key: str) -> list[str]:
+    value = at.query_params[key]
+    return [value] if isinstance(value, str) else list(value)
+
+
+def events_by_id(board) -> dict:
+    return dict(zip(board.frame["id"], board.frame["event"]))
+
+
+def two_people(exclude=()) -> tuple[str, str]:
+    """Two people from the gazetteer, so that the test article uses names the app can recognise."""
+    people = [a.name for a in load_gazetteer().actors.values() if a.kind == "person" and a.name not in exclude]
+    return people[-1], people[-2]
+
+
+def article(day: str, weekday: str, extra: str = "") -> bytes:
+    first, second = two_people()
+    return (f"Talks in Geneva\n\nGeneva, {day} - {first} met {second} in Geneva on {weekday}, {day}, "
+            f"to discuss trade.{extra}\n").encode()
+
+
+def test_opens_on_the_sample_articles_with_a_chart(app, board):
+    assert not app.error
+    assert drawn_ids(app)
+    assert drawn_ids(app) <= set(board.frame["id"])
+    assert len(app.dataframe[0].value) == len(board.frame)
+
+
+def test_actor_filter_leaves_only_that_actors_events(app, board):
+    person = next(info for info in board.actors if info.kind == "person")
+    app.multiselect(key="actors").set_value([person.id]).run()
+    assert not app.exception
+    ids = drawn_ids(app)
+    events = events_by_id(board)
+    assert ids and all(person.id in events[i].actor_ids for i in ids)
+    expected = {i for i, e in events.items() if person.id in e.actor_ids and (e.date or e.date_window)}
+    assert ids == expected
+    assert param(app, "actor") == [person.id]
+
+
+def test_choosing_a_group_includes_its_people(app, board):
+    group = next(info for info in board.actors if any(m.parent == info.id for m in board.actors))
+    members = {m.id for m in board.actors if m.parent == group.id}
+    app.multiselect(key="actors").set_value([group.id]).run()
+    events = events_by_id(board)
+    ids = drawn_ids(app)
+    assert ids and all({group.id, *members} & set(events[i].actor_ids) for i in ids)
+    assert members and any(group.id not in events[i].actor_ids for i in ids)
+
+
+def test_type_filter(app, board):
+    kind = board.frame["event_type"].value_counts().index[0]
+    app.multiselect(key="types").set_value([kind]).run()
+    events = events_by_id(board)
+    ids = drawn_ids(app)
+    assert ids and {events[i].event_type for i in ids} == {kind}
+    assert set(app.dataframe[0].value["Type"]) == {kind}
+
+
+def test_date_filter(app, board):
+    first, last = date_span(board.frame)
+    low = last - timedelta(days=3)
+    before = drawn_ids(app)
+    app.date_input(key="dates").set_value((low, last)).run()
+    assert not app.exception
+    events = events_by_id(board)
+    ids = drawn_ids(app)
+    assert ids and ids < before
+    for i in ids:
+        e = events[i]
+        if e.date:
+            assert (e.date_end or e.date) >= low and e.date <= last
+    assert param(app, "from") == [low.isoformat()]
+
+
+def test_a_shared_link_opens_the_same_view(board):
+    kind = board.frame["event_type"].value_counts().index[-1]
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["type"] = kind
+    at.query_params["lanes"] = "type"
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="types").value == [kind]
+    assert {events_by_id(board)[i].event_type for i in drawn_ids(at)} == {kind}
+    assert set(figure(at)["layout"]["yaxis"]["ticktext"]) <= {kind, "Undated (window)"}
+
+
+def test_undated_toggle(app):
+    assert any(t.get("name") == "undated: possible window" for t in figure(app)["data"])
+    app.toggle(key="undated").set_value(False).run()
+    assert not any(t.get("name") == "undated: possible window" for t in figure(app)["data"])
+
+
+def test_an_uploaded_article_adds_its_events(app):
+    before = drawn_ids(app)
+    app.file_uploader(key="uploads").set_value(("geneva.txt", article("12 March 2024", "Tuesday"), "text/plain")).run()
+    assert not app.exception and not app.error
+    added = drawn_ids(app) - before
+    assert added and before <= drawn_ids(app)
+    assert "2024-03-12" in set(app.dataframe[0].value["Day"])
+    assert "geneva.txt" in app.multiselect(key="sources").options[0] or any(
+        "geneva.txt" in o for o in app.multiselect(key="sources").options)
+
+
+def test_a_bad_upload_shows_an_error_and_keeps_the_rest(app):
+    before = drawn_ids(app)
+    app.file_uploader(key="uploads").set_value([
+        ("broken.json", b"{not json", "application/json"),
+        ("picture.html", bytes(range(256)) * 40, "text/html"),
+        ("good.txt", article("5 June 2024", "Wednesday"), "text/plain"),
+    ]).run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "broken.json" in errors and "picture.html" in errors
+    assert before < drawn_ids(app)
+    assert "2024-06-05" in set(app.dataframe[0].value["Day"])
+
+
+def test_pasted_text_with_a_date(app):
+    first, second = two_people()
+    before = drawn_ids(app)
+    app.text_area(key="paste_text").set_value(f"{first} met {second} in Vienna yesterday.").run()
+    app.date_input(key="paste_date").set_value(__import__("datetime").date(2024, 2, 8)).run()
+    assert not app.exception
+    assert before < drawn_ids(app)
+    assert "2024-02-07" in set(app.dataframe[0].value["Day"])
+
+
+def test_evidence_is_shown_and_article_text_is_escaped(app):
+    hostile = " <script>alert('x')</script> <img src=x onerror=alert(2)> [link](javascript:alert(3))"
+    app.file_uploader(key="uploads").set_value(
+        ("hostile.txt", article("3 April 2024", "Wednesday", hostile), "text/plain")).run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    row = table.index[table["Day"] == "2024-04-03"][0]
+    app.selectbox(key="event").set_value(app.selectbox(key="event").options and app.session_state["table_ids"][row]).run()
+    assert not app.exception
+    bodies = " ".join(h.proto.body for h in app.get("html"))
+    assert "&lt;script&gt;alert(" in bodies
+    assert "<script>" not in bodies and "<img" not in bodies
+    texts = " ".join(t.value for t in app.text)
+    assert "met" in texts  # the evidence sentence, shown as plain text
+
+
+def test_lanes_switch_to_types(app, board):
+    app.button_group(key="lanes").set_value("type").run()
+    ticks = set(figure(app)["layout"]["yaxis"]["ticktext"])
+    assert ticks - {"Undated (window)"} <= set(board.frame["event_type"])
+    assert param(app, "lanes") == ["type"]
+
+
+def test_network_lists_the_events_of_a_pair(app):
+    assert not app.exception
+    pair = app.selectbox(key="edge")
+    assert pair.options
+    spec = json.loads(app.get("plotly_chart")[1].proto.spec)
+    assert any(t.get("name") == "edges" for t in spec["data"])

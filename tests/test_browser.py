@@ -1,0 +1,136 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright against `streamlit run app.py`."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from timeline.settings import PROJECT_DIR
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+                       reason="no /usr/bin/chromium here (CI always runs this)"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "streamlit exited early"
+        try:
+            with urllib.request.urlopen(f"http://localhost:{port}/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise AssertionError("streamlit did not answer /_stcore/health in time")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`streamlit run app.py` on a free port; stopped by its process id afterwards."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    streamlit = str(Path(sys.executable).with_name("streamlit"))
+    command = [streamlit if os.path.exists(streamlit) else shutil.which("streamlit"), "run", "app.py",
+               "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(port, process)
+        yield f"http://localhost:{port}/"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    assert "Traceback" not in log.read_text(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(90_000)
+        page.goto(server)
+        page.wait_for_selector(f"{CHART} .main-svg")
+        yield page
+        browser.close()
+
+
+def chart_ids(page) -> list[str]:
+    return page.evaluate(
+        f"""() => {{
+            const plot = document.querySelector('{CHART}');
+            return plot.data.flatMap(trace => trace.customdata || []);
+        }}"""
+    )
+
+
+def test_selecting_an_actor_changes_the_chart_and_the_png_downloads(page, tmp_path):
+    before = sorted(set(chart_ids(page)))
+    assert before
+    assert not page.get_by_test_id("stException").count()
+
+    combo = page.get_by_role("combobox", name="Actors")
+    combo.click()
+    options = page.get_by_test_id("stMultiSelectDropdown").get_by_role("option")
+    labels = options.all_inner_texts()
+    person = next(label for label in labels if label.startswith("↳"))  # a person, listed under a group
+    options.filter(has_text=person).first.click()
+    page.keyboard.press("Escape")
+
+    page.wait_for_function(
+        f"""(before) => {{
+            const plot = document.querySelector('{CHART}');
+            if (!plot || !plot.data) return false;
+            const ids = [...new Set(plot.data.flatMap(t => t.customdata || []))].sort();
+            return ids.length > 0 && JSON.stringify(ids) !== JSON.stringify(before);
+        }}""",
+        arg=before,
+    )
+    after = set(chart_ids(page))
+    assert after < set(before)
+    assert "actor=" in page.url
+
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="Download PNG").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".png")
+    assert "/" not in download.suggested_filename
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    assert image.size[0] == 1600 and image.size[1] >= 900
+    assert len(image.getcolors(maxcolors=1_000_000)) > 50
+    assert not page.get_by_test_id("stException").count()
