@@ -13,6 +13,7 @@ from timeline.triggers import continued_type, find_triggers, vocabulary
 VOCAB = vocabulary()
 POSITIVE = [(t, ex) for t, entry in VOCAB.types.items() for trig in entry["triggers"] for ex in trig["examples"]]
 NEGATIVE = [(t, ex) for t, entry in VOCAB.types.items() for ex in entry.get("not", ())]
+NO_EVENTS = [(t, ex) for t, entry in VOCAB.types.items() for ex in entry.get("not_events", ())]
 
 
 @pytest.mark.parametrize("event_type,sentence", POSITIVE)
@@ -29,6 +30,11 @@ def test_counter_examples_give_no_strong_trigger(event_type, sentence):
 @pytest.mark.parametrize("example", VOCAB.raw["continuation_examples"], ids=lambda e: e["text"][:25])
 def test_continuation_examples(example):
     assert continued_type(example["text"], VOCAB) == (True, example["noun"])
+
+
+@pytest.mark.parametrize("event_type,sentence", NO_EVENTS)
+def test_sentences_that_give_no_event_of_a_type(event_type, sentence):
+    assert event_type not in {e.event_type for e in _events(sentence)}
 
 
 def _article(text: str, published: date | None = date(2024, 5, 8), name: str = "a.txt") -> Article:

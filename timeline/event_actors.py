@@ -16,14 +16,26 @@ from .triggers import Trigger, Vocabulary
 
 AffiliationsOf = Callable[[str], tuple[str, ...]]
 _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
+# After "said", a pronoun means the speaker did it: "The ICRC said it had evacuated ...".
+_SELF = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|we)\s", re.IGNORECASE)
 
 
 def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
                   mentions: list[Mention], actors: Mapping[str, Actor], affiliations: AffiliationsOf,
-                  vocab: Vocabulary, protected: list[tuple[int, int]] = ()) -> list[str]:
-    """Actor ids of the happening that ``trigger`` reports, chosen by the type's ``policy``."""
+                  vocab: Vocabulary, protected: list[tuple[int, int]] = (), crowded: bool = False) -> list[str]:
+    """Actor ids of the happening that ``trigger`` reports, chosen by the type's ``policy``.
+
+    In a ``crowded`` sentence (one that reports several happenings) people are first looked for in the
+    trigger's own clause, and in the whole sentence only when the clause names too few.
+    """
     local = [(m.start - sentence_start, m.end - sentence_start, m.actor_id) for m in mentions
              if m.actor_id in actors]
+    if crowded and policy != "countries_and_organisations":
+        clause = _clause(sentence, trigger, vocab, protected)
+        inside = [item for item in local if clause[0] <= item[0] < clause[1]]
+        enough = 2 if policy == "participants" else 1
+        if len(_ids(inside, actors, lambda a: a.kind == "person")) >= enough:
+            local = inside
     people = _ids(local, actors, lambda a: a.kind == "person")
     groups = _ids(local, actors, lambda a: a.kind != "person")
     if policy == "countries_and_organisations":
@@ -36,6 +48,25 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         return people
     belongs = {g for p in people for g in affiliations(p)}
     return people + [g for g in groups if g not in belongs]
+
+
+def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary) -> list[Mention]:
+    """The mentions minus the speakers of a report the trigger stands in ("X said the attack ...")."""
+    kept = []
+    for mention in mentions:
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        near = _reporting_after(sentence.text, end, vocab)
+        speaker_acts = near is not None and _SELF.match(sentence.text, near)
+        if not (near is not None and near <= trigger.start and start < trigger.start and not speaker_acts):
+            kept.append(mention)
+    return kept
+
+
+def _reporting_after(text: str, end: int, vocab: Vocabulary) -> int | None:
+    """Where a reporting verb that follows a name closely ("Lavrov said", "Lavrov also told") ends."""
+    match = re.match(r"\W{0,3}(?:(?:also|then|later|has|had|have|again)\s+){0,2}", text[end:])
+    verb = vocab.reporting.match(text, end + match.end())
+    return verb.end() if verb else None
 
 
 def _ids(items, actors: Mapping[str, Actor], keep) -> list[str]:

@@ -15,7 +15,10 @@ from datetime import date, timedelta
 from .models import Timex
 from .triggers import Trigger, Vocabulary
 
-USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range"}
+USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range", "time"}
+# A time of day alone ("5 p.m. local time") is anchored to the document date by the tagger; it names no day.
+_CLOCK_ONLY = re.compile(r"^(?:at\s+)?[\d:.\s]+(?:[ap]\.?\s?m\.?|h|hrs|hours)?(?:\s*(?:local\s+time|[A-Z]{2,4}(?:[+-]\d+)?))*\s*$",
+                         re.IGNORECASE)
 PRECISION_OF = {"day": "day", "time": "day", "month": "month", "year": "year", "week": "range",
                 "quarter": "range", "range": "range"}
 
@@ -42,6 +45,8 @@ def _usable(timex: Timex, published: date | None) -> bool:
         return False
     if timex.granularity not in USABLE_GRANULARITIES:
         return False
+    if timex.granularity == "time" and _CLOCK_ONLY.match(timex.text):
+        return False
     return published is None or timex.first_day <= published
 
 
@@ -51,11 +56,20 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) 
     before = sentence[max(0, start - 20) : start]
     if _not_after(vocab).search(before):
         return False
+    if start < trigger.start and _dates_the_report(sentence[:start], vocab):
+        return False
     if trigger.form == "noun" and start < trigger.start:
         verbs = [m.end() for m in vocab.reporting.finditer(sentence[: trigger.start])]
         if verbs and start < verbs[-1]:
             return False
     return True
+
+
+def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
+    """True when the expression follows a reporting verb ("said on Friday it had sent"): it dates the
+    report, not the happening reported after it."""
+    tail = re.search(r"([\w'’]+(?:\s+[\w'’]+)?)\s+(?:(?:late|early|earlier)\s+)?(?:on\s+)?$", before)
+    return bool(tail and vocab.reporting.fullmatch(tail.group(1)))
 
 
 def _noun_bound(sentence: str, start: int, vocab: Vocabulary) -> bool:

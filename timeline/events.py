@@ -12,6 +12,7 @@ window where one can be bounded. ``date_basis`` always says which words and rule
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,13 +75,21 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     target = _target(drafts, continues, named_type, ctx.vocab)
     if target and target.location is None:
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
-    for trigger in _main_triggers(triggers, ctx.vocab):
-        draft = _draft(sentence, trigger, target, ctx)
+    main = _main_triggers(triggers, sentence.text, ctx.vocab)
+    for trigger in main:
+        draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1)
         same = _same_event(draft, drafts, target, ctx)
         if same:
             _join(same, draft)
-        elif trigger.strength == "strong" or draft.timex:
+        elif (trigger.strength == "strong" or draft.timex) and _has_required_actors(draft, ctx):
             drafts.append(draft)
+
+
+def _has_required_actors(draft: Draft, ctx: Context) -> bool:
+    """False for a type that needs a person ("visit") when the sentence names none taking part."""
+    if not ctx.vocab.types[draft.event_type].get("requires_person"):
+        return True
+    return any(ctx.actors[i].kind == "person" for i in draft.actor_ids)
 
 
 def _target(drafts: list[Draft], continues: bool, named_type: str | None, vocab: Vocabulary) -> Draft | None:
@@ -95,7 +104,7 @@ def _target(drafts: list[Draft], continues: bool, named_type: str | None, vocab:
     return None
 
 
-def _main_triggers(triggers: list[Trigger], vocab: Vocabulary) -> list[Trigger]:
+def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
     """One trigger per event type (the first strong one, else the first), and one encounter per sentence
     when several encounter types are strong ("addressed the conference" is the conference)."""
     by_type: dict[str, Trigger] = {}
@@ -103,24 +112,39 @@ def _main_triggers(triggers: list[Trigger], vocab: Vocabulary) -> list[Trigger]:
         kept = by_type.get(trigger.event_type)
         if kept is None or (kept.strength == "weak" and trigger.strength == "strong"):
             by_type[trigger.event_type] = trigger
-    strong_encounters = [t for t in by_type.values()
-                         if t.strength == "strong" and vocab.types[t.event_type]["family"] == "encounter"]
-    if strong_encounters:
-        top = min(strong_encounters, key=lambda t: vocab.types[t.event_type]["priority"])
-        by_type = {k: t for k, t in by_type.items()
-                   if vocab.types[k]["family"] != "encounter" or t is top}
-    return sorted(by_type.values(), key=lambda t: t.start)
+    kept = sorted(by_type.values(), key=lambda t: t.start)
+    return [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
 
 
-def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Context) -> Draft:
+def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary) -> bool:
+    """True when ``other`` is the encounter that ``trigger`` is part of: a strong encounter of a higher
+    priority in the same clause ("addressed the participants of the conference"), or any strong encounter
+    when ``trigger`` is a weak one ("met ... as part of his trip")."""
+    types = vocab.types
+    if other is trigger or other.strength != "strong":
+        return False
+    if types[other.event_type]["family"] != "encounter" or types[trigger.event_type]["family"] != "encounter":
+        return False
+    if trigger.strength == "weak":
+        return True
+    left, right = sorted((other, trigger), key=lambda t: t.start)
+    same_clause = not re.search(r"[,;:]", sentence[left.end : right.start])
+    return same_clause and types[other.event_type]["priority"] < types[trigger.event_type]["priority"]
+
+
+def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Context, crowded: bool = False) -> Draft:
     inside = [t for t in ctx.timexes if t.start >= sentence.start and t.end <= sentence.end]
     timex = event_dates.own_timex(sentence.text, sentence.start, trigger, inside, ctx.article.published,
                                   ctx.vocab)
     mentions = [m for m in ctx.mentions if m.start >= sentence.start and m.end <= sentence.end]
     protected = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     policy = ctx.vocab.types[trigger.event_type]["actors"]
+    if not ctx.vocab.types[trigger.event_type].get("reporters_are_actors"):
+        mentions = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab)
     actor_ids = event_actors.choose_actors(policy, sentence.text, sentence.start, trigger, mentions, ctx.actors,
-                                           ctx.affiliations, ctx.vocab, protected)
+                                           ctx.affiliations, ctx.vocab, protected, crowded)
+    if not actor_ids and target is not None and ctx.vocab.types[trigger.event_type]["family"] == "encounter":
+        actor_ids = list(target.actor_ids)  # "The two leaders also held talks": the continued event's people
     location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab, trigger.start)
     continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
@@ -267,4 +291,4 @@ def _event(draft: Draft, ctx: Context) -> Event:
 def _noun(trigger: Trigger, entry: dict) -> str:
     """The type's noun the trigger uses ("summit"), else its first noun."""
     words = trigger.text.lower()
-    return next((noun for noun in entry["nouns"] if noun in words), entry["nouns"][0])
+    return next((noun for noun in entry["nouns"] if noun in words), trigger.label or entry["nouns"][0])

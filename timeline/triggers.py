@@ -30,6 +30,7 @@ class Trigger:
     text: str
     strength: str  # strong | weak
     form: str  # verb | noun
+    label: str = ""  # what the happening is called in titles, when the type's nouns do not say it
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Rule:
     strength: str
     form: str
     examples: tuple[str, ...]
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ def _rules(types: dict) -> list[Rule]:
         for trigger in entry.get("triggers", ()):
             regex = compile_pattern(trigger["pattern"], trigger.get("case") == "sensitive")
             examples = tuple(trigger.get("examples", ()))
-            rules.append(Rule(event_type, regex, trigger["strength"], trigger["form"], examples))
+            rules.append(Rule(event_type, regex, trigger["strength"], trigger["form"], examples,
+                              trigger.get("label", "")))
     return rules
 
 
@@ -146,9 +149,18 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
             if any(match.start() < end and start < match.end() for start, end in ignored):
                 continue
             if _is_realis(sentence, match.start(), match.end(), vocab):
+                strength = "weak" if _opens_with_participle(sentence, match.start()) else rule.strength
                 found.append(Trigger(rule.event_type, match.start(), match.end(), match.group(),
-                                     rule.strength, rule.form))
+                                     strength, rule.form, rule.label))
     return _without_overlaps(found)
+
+
+def _opens_with_participle(sentence: str, start: int) -> bool:
+    """True for an opening participle phrase ("Speaking at the ceremony, he said ..."): it adds detail to
+    an event already reported rather than reporting a new one."""
+    head = sentence[:start].strip()
+    word = sentence[start:].split(maxsplit=1)[0] if sentence[start:].strip() else ""
+    return not head and word.lower().endswith("ing") and "," in sentence[start : start + 120]
 
 
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
