@@ -15,6 +15,7 @@ from .metonyms import acts
 # How sure each method is, and which wins between spans of equal length (lower wins).
 PRIORITY = {"none": 0, "exact": 1, "office": 2, "title": 3, "fuzzy": 3, "surname": 4, "demonym": 5, "metonym": 6}
 SCORE = {"metonym": 0.7}
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.isupper() and c.isalpha())
 _LOWER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.islower() and c.isalpha())
@@ -52,16 +53,22 @@ class NameRun:
 def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Every alias or demonym of the gazetteer in ``text``, as whole words, case-sensitive; not a country
     name that starts a person's name ("Chad Smith")."""
-    found = []
+    found: list[Candidate] = []
     for match in gazetteer.alias_pattern.finditer(text):
         if match.group() in gazetteer.given_names and _starts_a_name(text, match.end(), gazetteer):
             continue
         entry = gazetteer.aliases[match.group()]
-        if entry.method == "metonym" and not acts(text, match.start(), match.end(), gazetteer):
+        if entry.method == "metonym" and not (_coordinated(text, match.start(), found)
+                                              or acts(text, match.start(), match.end(), gazetteer)):
             continue
         actor_id = entry.actor_ids[0] if entry.actor_ids else ""
         found.append(Candidate(match.start(), match.end(), actor_id, entry.method, SCORE.get(entry.method, 1.0)))
     return found
+
+
+def _coordinated(text: str, start: int, found: list[Candidate]) -> bool:
+    """ "with Baku and Yerevan": a capital joined by "and" to an acting capital just before it."""
+    return bool(found) and found[-1].method == "metonym" and _AND.fullmatch(text, found[-1].end, start) is not None
 
 
 def _starts_a_name(text: str, end: int, gazetteer: Gazetteer) -> bool:

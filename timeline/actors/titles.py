@@ -59,6 +59,7 @@ class TitleFinder:
     def __init__(self, text: str, gazetteer: Gazetteer, groups: list[Candidate]):
         self.text = text
         self.gazetteer = gazetteer
+        self.groups = sorted(groups, key=lambda c: c.start)
         self.by_end = {c.end: c for c in groups}
         self.by_start = {c.start: c for c in groups}
 
@@ -137,14 +138,18 @@ class TitleFinder:
         roles = []
         for i, title in enumerate(chain):
             next_start = chain[i + 1].start if i + 1 < len(chain) else chain_end
-            affiliation = title.affiliation.actor_id if title.affiliation else ""
+            affiliation = title.affiliation or self._group_within(title.office.end, next_start)
             words = title.office.text
             if not title.direct:  # "Security Council secretary", "Foreign Ministry spokesperson"
                 words = re.sub(r"^(?:'s|’s)", "", self.text[title.affiliation.end:title.office.end])
             if title.end == title.office.end:  # no "of X": keep a complement like "for Rule of Law ..."
                 words += _TRAILING.sub("", self.text[title.office.end:next_start])
-            roles.append(Role(" ".join(words.split()), affiliation))
+            roles.append(Role(" ".join(words.split()), affiliation.actor_id if affiliation else ""))
         return tuple(roles)
+
+    def _group_within(self, start: int, end: int) -> Candidate | None:
+        """The first country or organisation in a title's complement ("spokesperson for the Armenian ...")."""
+        return next((g for g in self.groups if start <= g.start and g.end <= end), None)
 
 
 def settle_titles(

@@ -45,16 +45,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _score(folder: Path) -> tuple[Score, float, float]:
-    """The set's score, the mean tagging time per document in ms, and the mean document size in KB."""
+    """The set's score, the tagging time per document in ms, and the mean document size in KB."""
     docs = read_folder(folder)
-    score, elapsed = Score(), 0.0
+    score = Score()
     for doc in docs:
-        began = time.perf_counter()
-        found = tag(doc.text, doc.dct, DEFAULT_SETTINGS)
-        elapsed += time.perf_counter() - began
-        score.add(doc, found)
+        score.add(doc, tag(doc.text, doc.dct, DEFAULT_SETTINGS))
     size = sum(len(doc.text.encode("utf-8")) for doc in docs) / 1024
-    return score, 1000 * elapsed / max(len(docs), 1), size / max(len(docs), 1)
+    return score, _ms_per_document(docs), size / max(len(docs), 1)
+
+
+def _ms_per_document(docs, rounds: int = 3) -> float:
+    """CPU time of tagging every document, best of ``rounds`` (robust to other processes), per document."""
+    best = float("inf")
+    for _ in range(rounds):
+        began = time.process_time()
+        for doc in docs:
+            tag(doc.text, doc.dct, DEFAULT_SETTINGS)
+        best = min(best, time.process_time() - began)
+    return 1000 * best / max(len(docs), 1)
 
 
 def _print_errors(name: str, score: Score, count: int) -> None:

@@ -10,12 +10,10 @@ from datetime import date
 from ..models import Timex
 from ..settings import Settings
 from .lexicon import Lexicon
+from .tense import NONE, Cues
 
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n")
-WINDOW = 160
-NONE = 10**6
 # Rules whose periods are counted from another period; they do not start a new chain ("a year earlier").
-DERIVED_RULES = ("offset", "year_ago_period")  # distance when a sentence has no cue
+DERIVED_RULES = ("offset", "year_ago_period")
 ADJACENT = re.compile(r"[\s,]*(?:at\s+)?")
 
 
@@ -31,6 +29,7 @@ class Context:
     lexicon: Lexicon
     params: dict
     previous: Sequence[Timex] = ()  # the expressions found before this one, in order
+    cues: Cues | None = None  # the text's tense cues, shared by all its matches
 
     @property
     def basis(self) -> str:
@@ -71,24 +70,4 @@ class Context:
     def tense(self, within: int = NONE) -> str | None:
         """"future" or "past" from the tense cue nearest the match in its sentence (at most ``within``
         characters away); None without such a cue."""
-        before = self.text[max(0, self.start - WINDOW) : self.start]
-        if self.lexicon.future_preposition.search(before[-12:]):
-            return "future"
-        ends = list(SENTENCE_END.finditer(before))
-        if ends:
-            before = before[ends[-1].end() :]
-        after = self.text[self.end : self.end + WINDOW // 2]
-        cut = SENTENCE_END.search(after)
-        after = after[: cut.start()] if cut else after
-        future = _nearest(self.lexicon.future_cues, before, after)
-        past = _nearest(self.lexicon.past_cues, before, after)
-        if min(future, past) > within or future == past == NONE:
-            return None
-        return "future" if future <= past else "past"
-
-
-def _nearest(cues: re.Pattern, before: str, after: str) -> int:
-    """Distance in characters from the match to the closest cue on either side (a large number if none)."""
-    distances = [len(before) - m.end() for m in cues.finditer(before)]
-    distances += [m.start() for m in cues.finditer(after)]
-    return min(distances, default=NONE)
+        return self.cues.tense(self.start, self.end, within)

@@ -46,8 +46,7 @@ class Lexicon:
     candidates: dict[str, tuple[int, ...]]  # first character -> the rules that can start with it
     rules: tuple[Rule, ...]
     tables: dict[str, tuple[tuple[re.Pattern, Any], ...]]
-    future_cues: re.Pattern
-    past_cues: re.Pattern
+    tense_cues: re.Pattern  # on lower-cased text; group "future" or "past" says which kind matched
     future_preposition: re.Pattern  # matches the end of the text just before an expression
     negatives: tuple
     case_sensitive: frozenset  # placeholder names whose words must be capitalised in the text
@@ -75,7 +74,6 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     patterns = [_expand(_lower(rule.pattern).replace("(?p<", "(?P<"), alternatives) for rule in rules]
     starts = [first_chars(pattern) for pattern in patterns]
     candidates = {c: tuple(i for i, s in enumerate(starts) if c in s) for c in set().union(*starts)}
-    cues = _cues(vocab["future_cues"])
     sensitive = {*vocab["case_sensitive"], "month_safe"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
     return Lexicon(
         scan=re.compile(f"{BEFORE}(?:{_scan_body(patterns, candidates)}){AFTER}"),
@@ -83,8 +81,9 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         candidates=candidates,
         rules=rules,
         tables={name: _table(entries) for name, entries in vocab.items() if isinstance(entries, dict)},
-        future_cues=cues,
-        past_cues=_cues(vocab["past_cues"]),
+        tense_cues=re.compile(
+            rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
+        ),
         future_preposition=re.compile(r"\b(?:" + "|".join(vocab["future_prepositions"]) + r")\s+$", re.IGNORECASE),
         negatives=tuple(spec.get("negatives", ())),
         case_sensitive=frozenset(sensitive),
@@ -107,8 +106,8 @@ def _charclass(chars: list[str]) -> str:
     return "".join("\\" + c if c in "]\\^-[" else c for c in chars)
 
 
-def _cues(words: list[str]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(_lower(p) for p in patterns)
 
 
 def _rule(entry: dict) -> Rule:

@@ -16,6 +16,7 @@ from . import absolute, fallback, relative, spans
 from .context import Context
 from .lexicon import Lexicon, lexicon_for
 from .readings import part_of
+from .tense import Cues
 
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 NORMALISERS = {**absolute.NORMALISERS, **relative.NORMALISERS, **spans.NORMALISERS, **fallback.NORMALISERS}
@@ -25,16 +26,17 @@ def tag(text: str, anchor: date | None = None, settings: Settings = DEFAULT_SETT
     """Every temporal expression in ``text``, in order, resolved against ``anchor`` when one is given."""
     lexicon = lexicon_for(settings.data_dir)
     found: list[Timex] = []
-    for match in _matches(lexicon, text):
-        timex = _timex(match, text, anchor, settings, lexicon, found)
+    lowered = text.translate(ASCII_LOWER)
+    cues = Cues(text, lowered, lexicon)
+    for match in _matches(lexicon, text, lowered):
+        timex = _timex(match, text, anchor, settings, lexicon, found, cues)
         if timex is not None:
             found.append(timex)
     return found
 
 
-def _matches(lexicon: Lexicon, text: str):
+def _matches(lexicon: Lexicon, text: str, lowered: str):
     """(rule index, match) for each expression in ``text``; months/weekdays must be capitalised in it."""
-    lowered = text.translate(ASCII_LOWER)
     position = 0
     while True:
         found = lexicon.scan.search(lowered, position)
@@ -64,12 +66,12 @@ def _capitalised(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     return True
 
 
-def _timex(hit, text, anchor, settings, lexicon: Lexicon, previous: list[Timex]):
+def _timex(hit, text, anchor, settings, lexicon: Lexicon, previous: list[Timex], cues: Cues):
     index, match = hit
     rule = lexicon.rules[index]
     g = {name: value for name, value in match.groupdict().items() if value is not None}
     start, end = match.span("span") if "span" in g else match.span()
-    ctx = Context(text, start, end, anchor, settings, lexicon, rule.params, previous)
+    ctx = Context(text, start, end, anchor, settings, lexicon, rule.params, previous, cues)
     reading = NORMALISERS[rule.kind](g, ctx)
     if reading is None or reading.value is None:
         return None

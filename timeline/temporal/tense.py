@@ -1,0 +1,77 @@
+"""Tense cues of one text, found once: which way ("past"/"future") a bare weekday or month points.
+
+Reads: the text and the cue patterns of the vocabulary. Adds: for a span, the tense of the nearest cue
+in its sentence (or None), so "said on Tuesday" reads back and "will travel on Tuesday" forward.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+
+from .lexicon import Lexicon
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n")
+WINDOW = 160  # characters looked at before a span (and half as many after it)
+NONE = 10**6  # distance when a sentence has no cue
+
+
+class Cues:
+    """The tense cues and sentence ends of ``text``, computed on first use."""
+
+    def __init__(self, text: str, lowered: str, lexicon: Lexicon):
+        self.text = text
+        self.lowered = lowered  # the text with ASCII letters lower-cased (same offsets)
+        self.lexicon = lexicon
+
+    @cached_property
+    def _spans(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {"future": [], "past": []}
+        for match in self.lexicon.tense_cues.finditer(self.lowered):
+            found[match.lastgroup].append(match.span())
+        return found
+
+    @property
+    def future(self) -> list[tuple[int, int]]:
+        return self._spans["future"]
+
+    @property
+    def past(self) -> list[tuple[int, int]]:
+        return self._spans["past"]
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return [m.end() for m in SENTENCE_END.finditer(self.text)]
+
+    def tense(self, start: int, end: int, within: int = NONE) -> str | None:
+        """The tense of the cue nearest ``text[start:end]`` in its sentence, at most ``within`` away."""
+        if self.lexicon.future_preposition.search(self.lowered[max(0, start - 12) : start]):
+            return "future"
+        low, high = self._sentence(start, end)
+        future = _nearest(self.future, start, end, low, high)
+        past = _nearest(self.past, start, end, low, high)
+        if min(future, past) > within or future == past == NONE:
+            return None
+        return "future" if future <= past else "past"
+
+    def _sentence(self, start: int, end: int) -> tuple[int, int]:
+        ends = self.sentence_ends
+        before = bisect_right(ends, start)
+        low = ends[before - 1] if before else 0
+        after = bisect_left(ends, end)
+        high = ends[after] if after < len(ends) else len(self.text)
+        return max(low, start - WINDOW), min(high, end + WINDOW // 2)
+
+
+def _nearest(spans: list[tuple[int, int]], start: int, end: int, low: int, high: int) -> int:
+    """Characters between the span and the closest cue inside [low, high) (NONE if there is none)."""
+    index = bisect_left(spans, (start, start))
+    best = NONE
+    if index and spans[index - 1][0] >= low and spans[index - 1][1] <= start:
+        best = start - spans[index - 1][1]
+    for cue_start, cue_end in spans[index : index + 2]:
+        if cue_start >= end and cue_end <= high:
+            best = min(best, cue_start - end)
+            break
+    return best
