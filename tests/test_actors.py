@@ -317,3 +317,20 @@ def test_title_and_surname_later_alone(gaz):
 
 def test_title_and_surname_of_the_wrong_office_is_not_matched(gaz):
     assert ids("Foreign Minister Aliyev said so.", gaz) == []
+
+
+def test_no_two_people_hold_one_office_at_once(gaz):
+    """Dated terms of one office follow each other (a handover day may be shared)."""
+    terms = {}
+    for actor in gaz.actors.values():
+        for role in actor.roles:
+            office = gaz.offices.office(role.title)
+            if office and role.start:
+                terms.setdefault((office, role.affiliation), []).append((role.start, role.end, actor.id))
+    clashes = []
+    for key, dated in terms.items():
+        dated.sort()
+        for (_, end, first), (start, _, second) in zip(dated, dated[1:]):
+            if end is None or (start - end).days < 0:
+                clashes.append((key, first, second))
+    assert clashes == []
