@@ -334,3 +334,13 @@ def test_no_two_people_hold_one_office_at_once(gaz):
             if end is None or (start - end).days < 0:
                 clashes.append((key, first, second))
     assert clashes == []
+
+
+def test_the_office_alone_is_the_holder_named_before(gaz):
+    text = ("President of Azerbaijan Ilham Aliyev addressed the conference. The president stressed the need "
+            "for a mechanism. The president of the club left. A president spoke.")
+    assert found(text, gaz)[1:] == [("president", "ilham-aliyev", "office")]
+
+
+def test_the_office_alone_without_a_holder_named_before_is_nobody(gaz):
+    assert ids("The president stressed the need. Ilham Aliyev left.", gaz) == ["ilham-aliyev"]

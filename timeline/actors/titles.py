@@ -32,6 +32,8 @@ _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|an?\s+)?")
 _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
+_THE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
+_OF_AFTER = re.compile(r"\s+(?:of|for)\s")
 _TRAILING = re.compile(r"[\s,]*(?:\band)?[\s,]*$")
 MAX_TITLE_CHARS = 200
 MAX_NAME_WORDS = 4
@@ -175,10 +177,11 @@ def settle_titles(
             roles = _attach(finder, titles, names, run, used, result)
             if roles:
                 _discover(text, roles, run, result)
-    named = [gazetteer.actors[p.actor_id] for p in persons] + list(result.discovered.values())
+    named = [(p.start, gazetteer.actors[p.actor_id]) for p in persons]
+    named += [(c.start, result.discovered[c.actor_id]) for c in result.candidates if c.actor_id in result.discovered]
     for title in titles:
         if id(title) not in used and not _title_and_surname(text, gazetteer, title, when, result):
-            _office_mention(gazetteer, title, when, named, result)
+            _office_mention(text, gazetteer, title, when, named, result)
     return result
 
 
@@ -227,25 +230,41 @@ def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleRes
     result.candidates.append(Candidate(run.start, run.end, actor_id, "title", 0.8))
 
 
-def _office_mention(gazetteer: Gazetteer, title: _Title, when: date | None, named: list[Actor],
-                    result: TitleResult) -> None:
-    """The holder of the office on ``when``; failing that, the one person named in the text who holds it."""
-    if title.office.office is None or title.affiliation is None or not title.direct:
+def _office_mention(text: str, gazetteer: Gazetteer, title: _Title, when: date | None,
+                    named: list[tuple[int, Actor]], result: TitleResult) -> None:
+    """The holder of the office on ``when``; failing that, the one person named in the text who holds it.
+    "the Secretary-General" without a country or organisation: the one such office holder named before."""
+    office = title.office.office
+    if office is None or not title.direct:
         return
-    holder = gazetteer.holder(title.office.office, title.affiliation.actor_id, when)
+    if title.affiliation is None:
+        if _definite(text, title):
+            earlier = [a for start, a in named if start < title.start]
+            _add_unique(result, title, {a.id for a in earlier if _holds(gazetteer, a, office, None, when)}, 0.7)
+        return
+    holder = gazetteer.holder(office, title.affiliation.actor_id, when)
     if holder:
         result.candidates.append(Candidate(title.start, title.end, holder.id, "office", 0.9))
         return
-    holders = {a.id for a in named if _holds(gazetteer, a, title.office.office, title.affiliation.actor_id, when)}
+    affiliation = title.affiliation.actor_id
+    _add_unique(result, title, {a.id for _, a in named if _holds(gazetteer, a, office, affiliation, when)}, 0.8)
+
+
+def _definite(text: str, title: _Title) -> bool:
+    """ "the president said" (not "the president of the club", not "a president")."""
+    return bool(_THE_BEFORE.search(text, max(0, title.start - 5), title.start)) and not _OF_AFTER.match(text, title.end)
+
+
+def _add_unique(result: TitleResult, title: _Title, holders: set[str], score: float) -> None:
     if len(holders) == 1:
-        result.candidates.append(Candidate(title.start, title.end, holders.pop(), "office", 0.8))
+        result.candidates.append(Candidate(title.start, title.end, holders.pop(), "office", score))
 
 
-def _holds(gazetteer: Gazetteer, actor: Actor, office: str, affiliation: str, when: date | None) -> bool:
-    """Whether ``actor`` has a role of ``office`` for ``affiliation`` not known to exclude day ``when``."""
+def _holds(gazetteer: Gazetteer, actor: Actor, office: str, affiliation: str | None, when: date | None) -> bool:
+    """Whether ``actor`` has a role of ``office`` for ``affiliation`` (None: any) not known to exclude ``when``."""
     return any(
         gazetteer.offices.office(role.title) == office
-        and role.affiliation == affiliation
+        and affiliation in (None, role.affiliation)
         and (when is None or ((role.start or when) <= when <= (role.end or when)))
         for role in actor.roles
     )
