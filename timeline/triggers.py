@@ -50,6 +50,7 @@ class Vocabulary:
     raw: dict  # the whole yaml, for cue lists
     irrealis_before: re.Pattern
     irrealis_right_before: re.Pattern
+    realis_before_to: re.Pattern
     irrealis_after: re.Pattern
     background_before: re.Pattern
     reporting: re.Pattern
@@ -80,6 +81,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         raw=raw,
         irrealis_before=_ending(raw["irrealis_before"], words_between=3, case_sensitive=True),
         irrealis_right_before=_ending(raw["irrealis_right_before"], words_between=0, case_sensitive=True),
+        realis_before_to=re.compile(rf"(?<![\w])(?:{'|'.join(raw['realis_before_to'])})\s+to\s*$", re.IGNORECASE),
         irrealis_after=_starting(raw["irrealis_after"]),
         background_before=_ending(raw["background_before"], words_between=2),
         reporting=_alternation(raw["reporting_verbs"]),
@@ -168,7 +170,7 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     after = sentence[end : end + 60]
     return not (
         vocab.irrealis_before.search(before)
-        or vocab.irrealis_right_before.search(before)
+        or (vocab.irrealis_right_before.search(before) and not vocab.realis_before_to.search(before))
         or vocab.background_before.search(before)
         or vocab.irrealis_after.search(after)
     )
