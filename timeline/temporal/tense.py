@@ -45,12 +45,15 @@ class Cues:
         return [m.end() for m in SENTENCE_END.finditer(self.text)]
 
     def tense(self, start: int, end: int, within: int = NONE) -> str | None:
-        """The tense of the cue nearest ``text[start:end]`` in its sentence, at most ``within`` away."""
+        """The tense of the cue nearest before ``text[start:end]`` in its sentence (the verb that governs
+        a time adverbial mostly comes first), else of the nearest after it; at most ``within`` away."""
         if self.lexicon.future_preposition.search(self.lowered[max(0, start - 12) : start]):
             return "future"
         low, high = self._sentence(start, end)
-        future = _nearest(self.future, start, end, low, high)
-        past = _nearest(self.past, start, end, low, high)
+        future = _before(self.future, start, low)
+        past = _before(self.past, start, low)
+        if future == past == NONE:  # no cue before it in the sentence: the nearest after it
+            future, past = _after(self.future, start, end, high), _after(self.past, start, end, high)
         if min(future, past) > within or future == past == NONE:
             return None
         return "future" if future <= past else "past"
@@ -64,14 +67,18 @@ class Cues:
         return max(low, start - WINDOW), min(high, end + WINDOW // 2)
 
 
-def _nearest(spans: list[tuple[int, int]], start: int, end: int, low: int, high: int) -> int:
-    """Characters between the span and the closest cue inside [low, high) (NONE if there is none)."""
+def _before(spans: list[tuple[int, int]], start: int, low: int) -> int:
+    """Characters from the closest cue ending before ``start`` (and starting at or after ``low``)."""
     index = bisect_left(spans, (start, start))
-    best = NONE
     if index and spans[index - 1][0] >= low and spans[index - 1][1] <= start:
-        best = start - spans[index - 1][1]
+        return start - spans[index - 1][1]
+    return NONE
+
+
+def _after(spans: list[tuple[int, int]], start: int, end: int, high: int) -> int:
+    """Characters to the closest cue starting after ``end`` (and ending by ``high``)."""
+    index = bisect_left(spans, (start, start))
     for cue_start, cue_end in spans[index : index + 2]:
         if cue_start >= end and cue_end <= high:
-            best = min(best, cue_start - end)
-            break
-    return best
+            return cue_start - end
+    return NONE
