@@ -37,6 +37,7 @@ _OF_AFTER = re.compile(r"\s+(?:of|for)\s")
 _TRAILING = re.compile(r"[\s,]*(?:\band)?[\s,]*$")
 MAX_TITLE_CHARS = 200
 MAX_NAME_WORDS = 4
+DEFINITE_REACH = 600  # "the president" refers to a holder named at most this many characters before
 
 
 @dataclass
@@ -239,7 +240,7 @@ def _office_mention(text: str, gazetteer: Gazetteer, title: _Title, when: date |
         return
     if title.affiliation is None:
         if _definite(text, title):
-            earlier = [a for start, a in named if start < title.start]
+            earlier = [a for start, a in named if 0 < title.start - start <= DEFINITE_REACH]
             _add_unique(result, title, {a.id for a in earlier if _holds(gazetteer, a, office, None, when)}, 0.7)
         return
     holder = gazetteer.holder(office, title.affiliation.actor_id, when)
