@@ -16,7 +16,7 @@ from .fuzzy import fuzzy_candidates
 from .gazetteer import Gazetteer, load_gazetteer
 from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs, span_mask
 from .surnames import surname_candidates
-from .titles import discovered_name_repeats, settle_titles
+from .people import discovered_name_repeats, settle_titles
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 

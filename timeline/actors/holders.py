@@ -1,0 +1,73 @@
+"""Titles that stand for a person: reads a Title and the people named in the text; adds "office" mentions
+("the Foreign Minister of X" -> who held that office on the article's date, or the one holder named in
+the text) and "surname" mentions for a title and a surname ("President Aliyev").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..models import Actor
+from .gazetteer import Gazetteer
+from .names import fold
+from .spans import Candidate, capitalised_after
+from .titles import Title
+
+_THE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
+_OF_AFTER = re.compile(r"\s+(?:of|for)\s")
+DEFINITE_REACH = 600  # "the president" refers to a holder named at most this many characters before
+
+
+def title_and_surname(text: str, gazetteer: Gazetteer, title: Title, when: date | None) -> Candidate | None:
+    """ "President Aliyev", "Foreign Minister Lavrov": a title and one capitalised word that is the surname
+    of the one known person who holds such a title (on ``when``, if known)."""
+    word = capitalised_after(text, title.end, gazetteer.offices.name_stopwords)
+    owners = gazetteer.surnames.get(fold(word.group()), ()) if word else ()
+    fitting = [a for a in owners if _fits(gazetteer, gazetteer.actors[a], title, when)]
+    return Candidate(word.start(), word.end(), fitting[0], "surname", 0.8) if len(fitting) == 1 else None
+
+
+def _fits(gazetteer: Gazetteer, actor: Actor, title: Title, when: date | None) -> bool:
+    if title.office.office is None:
+        return True
+    affiliations = [title.affiliation.actor_id] if title.affiliation else {r.affiliation for r in actor.roles}
+    return any(_holds(gazetteer, actor, title.office.office, a, when) for a in affiliations)
+
+
+def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | None,
+                   named: list[tuple[int, Actor]]) -> Candidate | None:
+    """The holder of the office on ``when``; failing that, the one person named in the text who holds it.
+    "the Secretary-General" without a country or organisation: the one such office holder named before."""
+    office = title.office.office
+    if office is None or not title.direct:
+        return None
+    if title.affiliation is None:
+        if not _definite(text, title):
+            return None
+        earlier = [a for start, a in named if 0 < title.start - start <= DEFINITE_REACH]
+        return _unique(title, {a.id for a in earlier if _holds(gazetteer, a, office, None, when)}, 0.7)
+    holder = gazetteer.holder(office, title.affiliation.actor_id, when)
+    if holder:
+        return Candidate(title.start, title.end, holder.id, "office", 0.9)
+    affiliation = title.affiliation.actor_id
+    return _unique(title, {a.id for _, a in named if _holds(gazetteer, a, office, affiliation, when)}, 0.8)
+
+
+def _definite(text: str, title: Title) -> bool:
+    """ "the president said" (not "the president of the club", not "a president")."""
+    return bool(_THE_BEFORE.search(text, max(0, title.start - 5), title.start)) and not _OF_AFTER.match(text, title.end)
+
+
+def _unique(title: Title, holders: set[str], score: float) -> Candidate | None:
+    return Candidate(title.start, title.end, holders.pop(), "office", score) if len(holders) == 1 else None
+
+
+def _holds(gazetteer: Gazetteer, actor: Actor, office: str, affiliation: str | None, when: date | None) -> bool:
+    """Whether ``actor`` has a role of ``office`` for ``affiliation`` (None: any) not known to exclude ``when``."""
+    return any(
+        gazetteer.offices.office(role.title) == office
+        and affiliation in (None, role.affiliation)
+        and (when is None or ((role.start or when) <= when <= (role.end or when)))
+        for role in actor.roles
+    )

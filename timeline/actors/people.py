@@ -1,0 +1,98 @@
+"""People around titles: reads office matches, candidates and unmatched name runs; settles which titles
+belong to which names. A title chain before a person (or a title after the name) is the person's title:
+the countries and organisations inside it are the person's affiliations, not mentions of their own, and
+a person the gazetteer does not know becomes a discovered actor ("new:...") with those roles. Titles
+without a name become "office" mentions of their holder (holders.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models import Actor, Role
+from .gazetteer import Gazetteer
+from .holders import office_mention, title_and_surname
+from .names import fold, slug
+from .offices import OfficeMatch
+from .spans import Candidate, NameRun
+from .titles import MAX_NAME_WORDS, TitleFinder
+
+
+@dataclass
+class TitleResult:
+    candidates: list[Candidate] = field(default_factory=list)
+    discovered: dict[str, Actor] = field(default_factory=dict)
+    absorbed: list[tuple[int, int]] = field(default_factory=list)  # spans whose group mentions are dropped
+
+
+def settle_titles(
+    text: str,
+    gazetteer: Gazetteer,
+    offices: list[OfficeMatch],
+    candidates: list[Candidate],
+    runs: list[NameRun],
+    when: date | None,
+) -> TitleResult:
+    """Title chains before names (absorbed, or discovering new people) and titles standing alone."""
+    groups = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind != "person"]
+    persons = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind == "person"]
+    finder = TitleFinder(text, groups)
+    titles = [finder.title(o) for o in offices]
+    result = TitleResult()
+    used: set[int] = set()
+    names = [*persons, *runs]
+    for person in persons:
+        _attach(finder, titles, names, person, used, result)
+    for run in runs:
+        if len(run.words) <= MAX_NAME_WORDS:
+            roles = _attach(finder, titles, names, run, used, result)
+            if roles:
+                _discover(text, roles, run, result)
+    named = [(p.start, gazetteer.actors[p.actor_id]) for p in persons]
+    named += [(c.start, result.discovered[c.actor_id]) for c in result.candidates if c.actor_id in result.discovered]
+    for title in titles:
+        if id(title) in used:
+            continue
+        surname = title_and_surname(text, gazetteer, title, when)
+        if surname:
+            result.candidates.append(surname)
+            result.absorbed.append((title.start, surname.start))
+        else:
+            result.candidates += filter(None, [office_mention(text, gazetteer, title, when, named)])
+    return result
+
+
+def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used, result) -> tuple[Role, ...]:
+    """Mark the titles before and after a name as that person's; the roles they give."""
+    roles: tuple[Role, ...] = ()
+    chain = finder.chain_before(name.start, titles, names)
+    if chain:
+        used.update(id(t) for t in chain)
+        result.absorbed.append((chain[0].start, name.start))
+        roles = finder.roles(chain, name.start)
+    appositive = finder.appositive_after(name.end, titles)
+    if appositive and id(appositive[0]) not in used:
+        used.add(id(appositive[0]))
+        result.absorbed.append((name.end, appositive[1]))
+        roles += finder.roles([appositive[0]], appositive[1])
+    return roles
+
+
+def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleResult) -> None:
+    name = " ".join(text[run.start:run.end].split())
+    actor_id = "new:" + slug(name)
+    if actor_id not in result.discovered:
+        result.discovered[actor_id] = Actor(actor_id, name, "person", roles=roles, discovered=True)
+    result.candidates.append(Candidate(run.start, run.end, actor_id, "title", 0.8))
+
+
+def discovered_name_repeats(text: str, runs: list[NameRun], discovered: dict[str, Actor]) -> list[Candidate]:
+    """Later full mentions of a discovered person's name, without the title."""
+    by_name = {fold(a.name): a.id for a in discovered.values()}
+    found = []
+    for run in runs:
+        actor_id = by_name.get(fold(" ".join(text[run.start:run.end].split())))
+        if actor_id:
+            found.append(Candidate(run.start, run.end, actor_id, "exact", 0.8))
+    return found
