@@ -36,15 +36,20 @@ WARM_DELAY_S = 8.0
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
 
 @st.cache_data(show_spinner="Reading and parsing the articles…", max_entries=8)
-def load_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Board:
-    """The board for the folder's articles plus this session's uploads and pasted text."""
+def parse_inputs(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Corpus:
+    """The folder's articles plus this session's uploads and pasted text, parsed and merged."""
     folder_items = list(iter_inputs([Path(folder)], DEFAULT_SETTINGS)) if Path(folder).exists() else []
     items = folder_items + [item for name, data in uploads for item in read_bytes(name, data, DEFAULT_SETTINGS)]
     if pasted.strip():
         settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
         items += read_bytes("pasted.txt", pasted.encode("utf-8"), settings)
-    corpus: Corpus = pipeline.parse_documents(items, DEFAULT_SETTINGS)
-    return board_for(corpus, load_gazetteer(DEFAULT_SETTINGS).get)
+    return pipeline.parse_documents(items, DEFAULT_SETTINGS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def load_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Board:
+    """The board of those inputs. Shared and read-only (never mutated), so a rerun does not copy it."""
+    return board_for(parse_inputs(folder, uploads, pasted, pasted_date), load_gazetteer(DEFAULT_SETTINGS).get)
 
 
 @st.cache_resource(show_spinner=False)
@@ -224,12 +229,12 @@ def downloads(filters: Filters, shown, figure) -> None:
         st.warning(str(error))
     else:
         warm_export_server()
-        columns[0].download_button("Download PNG", data=lambda: _png(figure), file_name=f"{stem}.png",
+        columns[0].download_button("Download PNG", data=partial(_png, figure), file_name=f"{stem}.png",
                                    mime="image/png", key="png", icon=":material/image:")
-    columns[1].download_button("CSV", to_csv(shown), file_name=f"{stem}.csv", mime="text/csv", key="csv",
-                               icon=":material/table:")
-    columns[2].download_button("JSON", to_json(shown), file_name=f"{stem}.json", mime="application/json",
-                               key="json", icon=":material/data_object:")
+    columns[1].download_button("CSV", partial(to_csv, shown), file_name=f"{stem}.csv", mime="text/csv",
+                               key="csv", icon=":material/table:")
+    columns[2].download_button("JSON", partial(to_json, shown), file_name=f"{stem}.json",
+                               mime="application/json", key="json", icon=":material/data_object:")
 
 
 def _png(figure) -> bytes:
