@@ -142,16 +142,19 @@ def _variants(alias: str, capitals: bool = True) -> set[str]:
 
 def _alias_table(actors: Mapping[str, Actor], not_actors: tuple[str, ...],
                  metonyms: Mapping[str, list[str]]) -> dict[str, AliasEntry]:
-    ids: dict[tuple[str, str], list[str]] = defaultdict(list)
+    """Spelling -> the actors it names; a spelling claimed twice keeps both ids (a data error that
+    tests/test_actors.py reports)."""
+    claims: dict[str, tuple[list[str], str]] = {}
     for actor in actors.values():
         spellings_by_method = (("exact", (actor.name, *actor.aliases)), ("demonym", actor.demonyms),
                                ("metonym", metonyms.get(actor.id, ())))
         for method, spellings in spellings_by_method:
             for spelling in spellings:
                 for variant in _variants(spelling, capitals=method != "metonym"):  # "WASHINGTON -" is a dateline
-                    if actor.id not in ids[(variant, method)]:
-                        ids[(variant, method)].append(actor.id)
-    table = {variant: AliasEntry(tuple(found), method) for (variant, method), found in ids.items()}
+                    ids, _ = claims.setdefault(variant, ([], method))
+                    if actor.id not in ids:
+                        ids.append(actor.id)
+    table = {variant: AliasEntry(tuple(ids), method) for variant, (ids, method) in claims.items()}
     for phrase in not_actors:
         for variant in _variants(phrase):
             table[variant] = AliasEntry((), "none")
