@@ -145,6 +145,26 @@ def _at_granularity(found: date, code: str, basis: str) -> Reading:
     return period(code, 0, found, basis) if code in ("Q", "DE", "CE") else r.year(found.year, basis)
 
 
+def the_quarter(g: dict, ctx: Context) -> Reading | None:
+    """"the quarter", "the latest period": the quarter named just before, else the latest one by tense."""
+    quarter = ctx.latest_period("quarter", within=1500)
+    if quarter is not None:
+        return Reading(quarter.type, quarter.value, quarter.first_day, quarter.last_day, "quarter",
+                       f"{quarter.text!r} ({quarter.value})")
+    if ctx.anchor is None:
+        return r.unknown("XXXX-QX", "quarter")
+    back = 1 if ctx.direction() == "past" else 0
+    return period("Q", -back, ctx.anchor, ctx.basis)
+
+
+def the_weekend(g: dict, ctx: Context) -> Reading | None:
+    """"the weekend": the latest one by the anchor in past reporting, the coming one in the future."""
+    if ctx.anchor is None:
+        return r.unknown("XXXX-WXX-WE", "range")
+    saturday = cal.weekday_date(5, ctx.anchor, ctx.direction())
+    return period("WE", 0, saturday, ctx.basis)
+
+
 def year_period(g: dict, ctx: Context) -> Reading | None:
     """"the 1988 period": the quarter latest named, in that year; without one, the year."""
     year = int(g["year"])
@@ -157,6 +177,8 @@ def year_period(g: dict, ctx: Context) -> Reading | None:
 
 NORMALISERS = {
     "year_period": year_period,
+    "the_quarter": the_quarter,
+    "the_weekend": the_weekend,
     "weekday": weekday,
     "relative_day": relative_day,
     "reference_day": reference_day,

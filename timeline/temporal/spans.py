@@ -96,7 +96,13 @@ def frequency(g: dict, ctx: Context) -> Reading | None:
     return r.unknown(ctx.lexicon.value("sets", g["sets"]), "set", "SET")
 
 
+def not_temporal(g: dict, ctx: Context) -> Reading | None:
+    """Words that look temporal but are not a time here (a rate: "$2 million a year"): no expression."""
+    return None
+
+
 NORMALISERS = {
+    "not_temporal": not_temporal,
     "duration": duration,
     "duration_range": duration_range,
     "clock_time": clock_time,
