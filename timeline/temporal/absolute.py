@@ -31,9 +31,31 @@ def calendar_date(g: dict, ctx: Context) -> Reading | None:
 
 
 def holiday(g: dict, ctx: Context) -> Reading | None:
-    month, day = ctx.lexicon.value("holidays", g["holidays"])
+    """Christmas, Thanksgiving...: in the given year, else the occurrence "last"/"next" or nearest the anchor."""
+    on = _holiday_dates(g, ctx)
     year = _year(g, ctx)
-    return r.day(cal.date(year, month, day)) if year else _yearless(month, day, None, ctx)
+    if year is not None:
+        return r.day(on(year))
+    if ctx.anchor is None:
+        return r.unknown(on(2000).strftime("XXXX-%m-%d") if "holidays" in g else on(2000).strftime("XXXX-%m-XX"), "day")
+    dates = [on(ctx.anchor.year + k) for k in (-1, 0, 1)]
+    relation = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else None
+    if relation == -1:
+        found = max(d for d in dates if d < ctx.anchor)
+    elif relation == 1:
+        found = min(d for d in dates if d > ctx.anchor)
+    else:
+        found = min(dates, key=lambda d: abs((d - ctx.anchor).days))
+    return r.day(found, ctx.basis)
+
+
+def _holiday_dates(g: dict, ctx: Context):
+    """A function from a year to the holiday's date in it."""
+    if "holidays" in g:
+        month, day = ctx.lexicon.value("holidays", g["holidays"])
+        return lambda year: cal.date(year, month, day)
+    month, weekday, n, from_day = ctx.lexicon.value("moveable_holidays", g["moveable_holidays"])
+    return lambda year: cal.nth_weekday(year, month, weekday, n, from_day)
 
 
 def _yearless(month: int, day: int, weekday: int | None, ctx: Context) -> Reading | None:

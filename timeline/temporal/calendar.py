@@ -19,6 +19,15 @@ def weekday_date(weekday: int, anchor: date, direction: str = "past") -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int, from_day: int = 1) -> date:
+    """The ``n``-th ``weekday`` of a month counted from ``from_day`` (n = -1: the last one)."""
+    if n < 0:
+        last = month_span(year, month)[1]
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, from_day)
+    return first + timedelta(days=(weekday - first.weekday()) % 7, weeks=n - 1)
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     """``date(year, month, day)``, or None when there is no such day (31 June)."""
     try:

@@ -74,7 +74,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     patterns = [_expand(_lower(rule.pattern).replace("(?p<", "(?P<"), alternatives) for rule in rules]
     starts = [first_chars(pattern) for pattern in patterns]
     candidates = {c: tuple(i for i, s in enumerate(starts) if c in s) for c in set().union(*starts)}
-    sensitive = {*vocab["case_sensitive"], "month_safe"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
+    sensitive = {*vocab["case_sensitive"], "month_safe", "month_named"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
     return Lexicon(
         scan=re.compile(f"{BEFORE}(?:{_scan_body(patterns, candidates)}){AFTER}"),
         rule_regexes=tuple(re.compile(f"{BEFORE}(?:{pattern}){AFTER}") for pattern in patterns),
@@ -143,7 +143,10 @@ def _alternatives(vocab: dict) -> dict[str, str]:
     """The regular expression behind each placeholder name."""
     tables = {name: _join(entries) for name, entries in vocab.items() if isinstance(entries, dict)}
     # Full month names that are not also common words: a month named on its own.
-    tables["month_safe"] = _join({_split(k)[0]: v for k, v in vocab["months"].items() if k not in vocab["ambiguous_months"]})
+    names = {_split(key)[0]: value for key, value in vocab["months"].items()}
+    tables["month_safe"] = _join({name: v for name, v in names.items() if name not in vocab["ambiguous_months"]})
+    # Month names, and abbreviations only with their full stop ("Jan." but not the name "Jan").
+    tables["month_named"] = _join({key.replace("\\.?", "\\."): v for key, v in vocab["months"].items()})
     for alias, table in ALIASES.items():
         tables[alias] = tables[table]
     tables.update({name: _lower(shape) for name, shape in vocab["shapes"].items()})
