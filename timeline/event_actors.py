@@ -43,7 +43,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
         return _ids(inside, actors, lambda a: a.kind != "person") or groups
     if not people:
-        return groups
+        return _sides(local, sentence, trigger, actors) if policy == "participants" else groups
     if policy == "participants":
         return people
     belongs = {g for p in people for g in affiliations(p)}
@@ -67,6 +67,15 @@ def _reporting_after(text: str, end: int, vocab: Vocabulary) -> int | None:
     match = re.match(r"\W{0,3}(?:(?:also|then|later|has|had|have|again)\s+){0,2}", text[end:])
     verb = vocab.reporting.match(text, end + match.end())
     return verb.end() if verb else None
+
+
+def _sides(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor]) -> list[str]:
+    """Countries and organisations that meet: the subject before the trigger and the ones named right
+    after "with"/"between" ("EU ministers met with NATO"), not those the talks were about."""
+    after = sentence[trigger.end :]
+    joined = re.match(r"\s*(?:with|between)\b", after) or re.search(r"(?:with|between)$", trigger.text)
+    reach = trigger.end + (80 if joined else 0)
+    return _ids([item for item in local if item[0] < reach], actors, lambda a: a.kind != "person")
 
 
 def _ids(items, actors: Mapping[str, Actor], keep) -> list[str]:

@@ -56,7 +56,7 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) 
     before = sentence[max(0, start - 20) : start]
     if _not_after(vocab).search(before):
         return False
-    if start < trigger.start and _dates_the_report(sentence[:start], vocab):
+    if _dates_the_report(sentence[:start], vocab):
         return False
     if trigger.form == "noun" and start < trigger.start:
         verbs = [m.end() for m in vocab.reporting.finditer(sentence[: trigger.start])]
@@ -66,8 +66,8 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) 
 
 
 def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
-    """True when the expression follows a reporting verb ("said on Friday it had sent"): it dates the
-    report, not the happening reported after it."""
+    """True when the expression follows a reporting verb ("said on Friday it had sent", "..., officials
+    said on Thursday"): it dates the report, not the happening reported."""
     tail = re.search(r"([\w'’]+(?:\s+[\w'’]+)?)\s+(?:(?:late|early|earlier)\s+)?(?:on\s+)?$", before)
     return bool(tail and vocab.reporting.fullmatch(tail.group(1)))
 

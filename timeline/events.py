@@ -73,11 +73,14 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     triggers = find_triggers(sentence.text, ctx.vocab)
     continues, named_type = continued_type(sentence.text, ctx.vocab)
     target = _target(drafts, continues, named_type, ctx.vocab)
+    ctx_subject = target if (target is not None and named_type is None) else None
     if target and target.location is None:
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
     main = _main_triggers(triggers, sentence.text, ctx.vocab)
     for trigger in main:
         draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1)
+        if ctx_subject is not None and ctx.vocab.types[draft.event_type]["family"] == "encounter":
+            draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
         same = _same_event(draft, drafts, target, ctx)
         if same:
             _join(same, draft)
@@ -143,8 +146,6 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
         mentions = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab)
     actor_ids = event_actors.choose_actors(policy, sentence.text, sentence.start, trigger, mentions, ctx.actors,
                                            ctx.affiliations, ctx.vocab, protected, crowded)
-    if not actor_ids and target is not None and ctx.vocab.types[trigger.event_type]["family"] == "encounter":
-        actor_ids = list(target.actor_ids)  # "The two leaders also held talks": the continued event's people
     location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab, trigger.start)
     continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,

@@ -22,6 +22,11 @@ MACROS = {
 }
 
 
+# A noun trigger after one of these verbs reports a happening as a verb would: "held a videoconference".
+_LIGHT_VERB = re.compile(r"(?<![\w])(?:held|holds|hold|had|has|have|made|makes|conducted|staged)\s+(?:a|an|the)?\s*"
+                         r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Trigger:
     event_type: str
@@ -152,8 +157,9 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
                 continue
             if _is_realis(sentence, match.start(), match.end(), vocab):
                 strength = "weak" if _opens_with_participle(sentence, match.start()) else rule.strength
+                form = "verb" if rule.form == "noun" and _LIGHT_VERB.search(sentence[: match.start()]) else rule.form
                 found.append(Trigger(rule.event_type, match.start(), match.end(), match.group(),
-                                     strength, rule.form, rule.label))
+                                     strength, form, rule.label))
     return _without_overlaps(found)
 
 
