@@ -44,6 +44,8 @@ def _weekday_from(wd: int, g: dict, ctx: Context) -> date:
         return cal.weekday_date(wd, ctx.anchor - timedelta(days=1))
     if relation == 1:
         return cal.weekday_date(wd, ctx.anchor, "future")
+    if ctx.text.startswith(("'s", "’s"), ctx.end):  # "Friday's vote": an event already known
+        return cal.weekday_date(wd, ctx.anchor)
     return cal.weekday_date(wd, ctx.anchor, ctx.direction())
 
 

@@ -47,13 +47,13 @@ class Cues:
     def tense(self, start: int, end: int, within: int = NONE) -> str | None:
         """The tense of the cue nearest before ``text[start:end]`` in its sentence (the verb that governs
         a time adverbial mostly comes first), else of the nearest after it; at most ``within`` away."""
-        if self.lexicon.future_preposition.search(self.lowered[max(0, start - 12) : start]):
-            return "future"
         low, high = self._sentence(start, end)
         future = _before(self.future, start, low)
         past = _before(self.past, start, low)
         if future == past == NONE:  # no cue before it in the sentence: the nearest after it
             future, past = _after(self.future, start, end, high), _after(self.past, start, end, high)
+        if future == past == NONE and self.lexicon.future_preposition.search(self.lowered[max(0, start - 12) : start]):
+            return "future"  # "by May", "until Friday" with no verb to say otherwise
         if min(future, past) > within or future == past == NONE:
             return None
         return "future" if future <= past else "past"
