@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 from .tense import NONE, Cues
 
 # Rules whose periods are counted from another period; they do not start a new chain ("a year earlier").
-DERIVED_RULES = ("offset", "year_ago_period")
+DERIVED_RULES = ("offset", "year_ago_period", "year_period")
 ADJACENT = re.compile(r"[\s,]*(?:at\s+)?")
 
 
