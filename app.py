@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 import time
 from functools import partial
 from datetime import date
@@ -18,6 +19,7 @@ import streamlit as st
 try:
     from timeline import charts, highlight, pipeline, png
     from timeline.actors import load_gazetteer
+    from timeline.cache import ParseCache
     from timeline.articles import iter_inputs, read_bytes
     from timeline.errors import TimelineError
     from timeline.filters import Filters
@@ -43,7 +45,24 @@ def parse_inputs(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: st
     if pasted.strip():
         settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
         items += read_bytes("pasted.txt", pasted.encode("utf-8"), settings)
-    return pipeline.parse_documents(items, DEFAULT_SETTINGS)
+    if uploads or pasted.strip():  # a session's own texts stay in memory, never in the disk cache
+        return pipeline.parse_documents(items, DEFAULT_SETTINGS)
+    with disk_cache() as cache:  # the folder's parses survive a restart of the app
+        return pipeline.parse_documents(items, DEFAULT_SETTINGS, **({"cache": cache} if cache else {}))
+
+
+@contextmanager
+def disk_cache():
+    """The project's parse cache, or None where it cannot be opened (a read-only checkout)."""
+    try:
+        cache = ParseCache.for_settings(DEFAULT_SETTINGS)
+    except Exception:
+        cache = None
+    try:
+        yield cache
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -173,15 +192,17 @@ def _reset() -> None:
 # --- main area ----------------------------------------------------------------------------------------
 
 def header(board: Board, shown) -> None:
-    st.markdown("## News timeline")
     frame = board.frame
     span = date_span(frame)
-    columns = st.columns(5)
+    st.markdown("## News timeline")
+    when = f"from {span[0]:%d %b %Y} to {span[1]:%d %b %Y}" if span else "with no dated events"
+    st.caption(f"{len(board.articles):,} articles · {len(frame):,} events {when} · every day with its basis "
+               "and its sources")
+    columns = st.columns(4)
     columns[0].metric("Events shown", f"{len(shown):,}", help=f"of {len(frame):,} on the timeline")
-    columns[1].metric("Actors", f"{len(board.actors):,}")
-    columns[2].metric("Articles", f"{len(board.articles):,}")
-    columns[3].metric("Undated", f"{int(shown['start'].isna().sum()):,}")
-    columns[4].metric("Span", f"{span[0]:%b %Y} – {span[1]:%b %Y}" if span else "no dates")
+    columns[1].metric("Actors in view", f"{len({a for ids in shown['actor_ids'] for a in ids}):,}")
+    columns[2].metric("Sources in view", f"{len({a for names in shown['articles'] for a in names}):,}")
+    columns[3].metric("Undated in view", f"{int(shown['start'].isna().sum()):,}")
     if board.rejected:
         st.warning(f"{len(board.rejected)} input(s) could not be read; see **Add articles** for the reasons.")
 
@@ -256,7 +277,7 @@ def evidence_panel(board: Board, shown) -> None:
             st.markdown(f"**{safe_text(item.article)}** · published {item.published}")
             if item.title:
                 st.text(item.title)
-            st.text(item.sentence)
+            st.html(highlight.quote_html(item.sentence))
             if item.html:
                 with st.expander("Article text, with dates and actors marked"):
                     st.html(item.html)
@@ -273,15 +294,23 @@ def network_tab(board: Board, shown) -> None:
         st.info("No meetings, calls or visits between two named actors in the current view.")
         return
     left, right = st.columns([3, 2])
-    left.plotly_chart(charts.network_figure(edges, board.kinds), key="network",
-                      config={"displaylogo": False})
+    left.plotly_chart(charts.network_figure(edges, board.kinds), key="network", on_select=_pick_edge,
+                      selection_mode="points", config={"displaylogo": False})
     labels = {i: f"{a} – {b} · {w}" for i, (a, b, w) in
               enumerate(zip(edges["source_name"], edges["target_name"], edges["weight"]))}
     with right:
         st.markdown("#### Who met whom")
-        pick = st.selectbox("Pair", list(labels), format_func=labels.get, key="edge")
+        if st.session_state.get("edge") not in labels:
+            st.session_state["edge"] = 0
+        pick = st.selectbox("Pair (or click the middle of an edge)", list(labels), format_func=labels.get, key="edge")
         st.dataframe(table_view(select(shown, edges["event_ids"].iloc[pick])), hide_index=True,
                      width="stretch")
+
+
+def _pick_edge() -> None:
+    points = [p for p in st.session_state["network"].selection.points if isinstance(p.get("customdata"), int)]
+    if points:
+        st.session_state["edge"] = points[0]["customdata"]
 
 
 def add_articles_tab(board: Board) -> None:

@@ -39,7 +39,7 @@ def rerun_seconds(events: int, repeat: int = 5) -> tuple[float, float, float]:
 
     actors = make_actors()
     corpus = Corpus(timeline=tuple(make_events(events, actors=actors)))
-    pipeline.parse_documents = lambda items, settings=None, progress=None: corpus  # the app's only parse call
+    pipeline.parse_documents = lambda items, settings=None, progress=None, **engine: corpus  # the app's only parse call
     import timeline.actors as gazetteer_module
 
     gazetteer_module.load_gazetteer = lambda settings=None: type("Known", (), {"get": staticmethod(actors.get)})

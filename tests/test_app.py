@@ -178,8 +178,8 @@ def test_evidence_is_shown_and_article_text_is_escaped(app):
     bodies = " ".join(h.proto.body for h in app.get("html"))
     assert "&lt;script&gt;alert(" in bodies
     assert "<script>" not in bodies and "<img" not in bodies
-    texts = " ".join(t.value for t in app.text)
-    assert "met" in texts  # the evidence sentence, shown as plain text
+    first, second = two_people()
+    assert f"{first} met {second}" in bodies  # the evidence sentence, as an escaped quotation
 
 
 def test_lanes_switch_to_types(app, board):

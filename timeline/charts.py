@@ -365,7 +365,7 @@ def _node_trace(nodes: pd.DataFrame, position: dict, kinds: dict[str, str]) -> g
         x=[position[n][0] for n in nodes["id"]], y=[position[n][1] for n in nodes["id"]],
         mode="markers+text", text=[_escape(_shorten(name, 28)) for name in nodes["name"]],
         textposition="top center", hovertemplate="%{text}<br>%{customdata} meetings<extra></extra>",
-        customdata=nodes["weight"].tolist(),
+        customdata=[str(w) for w in nodes["weight"]],
         marker={"size": [12 + 6 * math.sqrt(w) for w in nodes["weight"]], "color": colours,
                 "line": {"width": 2, "color": "white"}},
         name="actors",

@@ -72,6 +72,13 @@ def highlight(text: str, spans: Iterable[Span] = (), evidence: Iterable[tuple[in
     return f'<div class="tl-article">{"".join(pieces)}</div>'
 
 
+def quote_html(sentence: str) -> str:
+    """An evidence sentence as an escaped, styled quotation."""
+    style = ("border-left:3px solid #10b981;background:#f8fafc;padding:0.5rem 0.8rem;margin:0.3rem 0;"
+             "color:#0f172a;white-space:pre-wrap;border-radius:0 0.3rem 0.3rem 0")
+    return f'<blockquote style="{style}">{html.escape(sentence)}</blockquote>'
+
+
 def article_html(text: str, timexes: Iterable[Timex] = (), mentions: Iterable[Mention] = (),
                  evidence: Iterable[tuple[int, int]] = ()) -> str:
     """The styled, escaped article block with its legend, ready for ``st.html``."""
