@@ -20,6 +20,7 @@ from ..models import Actor, Role
 from ..resources import load
 from ..settings import DEFAULT_SETTINGS, Settings
 from .names import fold, name_key, word_pattern
+from .similarity import best_person
 from .metonyms import MetonymCues
 from .offices import OfficeVocabulary
 
@@ -46,6 +47,12 @@ class Gazetteer:
         self.metonym_cues = MetonymCues.from_data(data.get("metonym_cues", {}))
         table = _alias_table(self.actors, tuple(data.get("not_actors", ())), data.get("metonyms", {}))
         self.aliases: Mapping[str, AliasEntry] = MappingProxyType(table)
+        # The same names recur across a corpus: remember each one's fuzzy match (bounded).
+        self.fuzzy_person = lru_cache(maxsize=200_000)(self._fuzzy_person)
+
+    def _fuzzy_person(self, name: str, threshold: float) -> tuple[float, str] | None:
+        """(score, person id) of the known person whose name ``name`` is a spelling variant of, if any."""
+        return best_person(name, *self.person_keys, threshold)
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
