@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 
 import pytest
@@ -77,6 +78,11 @@ def test_seed_actors_have_their_canonical_names(gaz):
     for name, seed in seeds.items():
         actor = next(a for a in gaz.actors.values() if a.name == name)
         assert actor.kind == seed["kind"]
+
+
+def test_gazetteer_is_read_once_and_pickles_by_reference(gaz):
+    assert load_gazetteer() is gaz
+    assert pickle.loads(pickle.dumps(gaz)) is gaz
 
 
 def test_people_link_to_their_country_and_back(gaz):

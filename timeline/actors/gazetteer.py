@@ -38,9 +38,12 @@ class AliasEntry:
 class Gazetteer:
     """Known actors and their spellings. Build with ``load_gazetteer``; treat as read-only."""
 
-    def __init__(self, actors: Mapping[str, Actor], offices: OfficeVocabulary, data: Mapping[str, Any] | None = None):
-        """``data``: the other sections of data/actors.yaml (not_actors, given_names, metonyms, metonym_cues)."""
+    def __init__(self, actors: Mapping[str, Actor], offices: OfficeVocabulary, data: Mapping[str, Any] | None = None,
+                 data_dir: Path | None = None):
+        """``data``: the other sections of data/actors.yaml (not_actors, given_names, metonyms, metonym_cues);
+        ``data_dir``: where it was read from, so that a pickled gazetteer is re-read, not copied."""
         data = data or {}
+        self.data_dir = data_dir
         self.actors: Mapping[str, Actor] = MappingProxyType(dict(actors))
         self.offices = offices
         self.given_names = frozenset(data.get("given_names", ()))  # aliases that may start a person's name
@@ -49,6 +52,11 @@ class Gazetteer:
         self.aliases: Mapping[str, AliasEntry] = MappingProxyType(table)
         # The same names recur across a corpus: remember each one's fuzzy match (bounded).
         self.fuzzy_person = lru_cache(maxsize=200_000)(self._fuzzy_person)
+
+    def __reduce__(self):
+        if self.data_dir is None:
+            raise TypeError("only a gazetteer read by load_gazetteer can be pickled")
+        return _load, (self.data_dir,)
 
     def _fuzzy_person(self, name: str, threshold: float) -> tuple[float, str] | None:
         """(score, person id) of the known person whose name ``name`` is a spelling variant of, if any."""
@@ -203,4 +211,4 @@ def _load(data_dir: Path) -> Gazetteer:
         for entry in data.get(section, ()):
             actors[entry["id"]] = actor_from_entry(entry, kind)
     offices = OfficeVocabulary(load("offices.yaml", data_dir))
-    return Gazetteer(actors, offices, data)
+    return Gazetteer(actors, offices, data, data_dir)
