@@ -123,7 +123,10 @@ def year(g: dict, ctx: Context) -> Reading | None:
 
 def decade(g: dict, ctx: Context) -> Reading | None:
     """"the 1990s" -> "199"; "the '90s" takes the century from the anchor (1900s without one)."""
-    digits = g.get("decade") or g["decade2"]
+    if "decade_words" in g:
+        digits = str(ctx.lexicon.value("decade_words", g["decade_words"]) * 10)
+    else:
+        digits = g.get("decade") or g["decade2"]
     if len(digits) == 2:
         century = (ctx.anchor.year // 100) if ctx.anchor else 19
         start = century * 100 + int(digits)
@@ -132,6 +135,29 @@ def decade(g: dict, ctx: Context) -> Reading | None:
     else:
         start = int(digits)
     return Reading("DATE", str(start // 10), cal.date(start, 1, 1), cal.date(start + 9, 12, 31), "range")
+
+
+def spoken_year(g: dict, ctx: Context) -> Reading | None:
+    """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000 (broadcast transcripts)."""
+    if "year_words" not in g:
+        return r.year(2000 + (r.number(g["rest2"], ctx.lexicon) if "rest2" in g else 0))
+    rest = g["rest"].lower()
+    if rest == "hundred":
+        tail = 0
+    else:
+        tail = r.number(rest.split(None, 1)[1] if rest.startswith("oh") else rest, ctx.lexicon)
+    if not isinstance(tail, int):
+        return None
+    return r.year(ctx.lexicon.value("year_words", g["year_words"]) * 100 + tail)
+
+
+def century(g: dict, ctx: Context) -> Reading | None:
+    """"the 20th century" -> "19" (TIMEX3 writes a century as its first two digits)."""
+    nth = int(g["nth"])
+    if not 1 <= nth <= 21:
+        return None
+    start = (nth - 1) * 100
+    return Reading("DATE", f"{nth - 1:02d}", cal.date(max(start, 1), 1, 1), cal.date(start + 99, 12, 31), "range")
 
 
 def quarter(g: dict, ctx: Context) -> Reading | None:
@@ -191,6 +217,8 @@ NORMALISERS = {
     "month_of_relative_year": month_of_relative_year,
     "year": year,
     "decade": decade,
+    "spoken_year": spoken_year,
+    "century": century,
     "quarter": quarter,
     "half": half,
     "season": season,

@@ -74,7 +74,7 @@ def reference_day(g: dict, ctx: Context) -> Reading | None:
 
 def relative_period(g: dict, ctx: Context) -> Reading | None:
     """"last week", "this month", "next year", "earlier this year" -> the calendar period they name."""
-    unit = ctx.lexicon.value("period_units", g["period_units"])
+    unit = ctx.lexicon.value("period_units", g["period_units"]) if "period_units" in g else "Y"
     step = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else 0
     if ctx.anchor is None:
         return r.unknown({"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX"}.get(unit, "XXXX-XX"), "vague")
@@ -167,6 +167,30 @@ def the_weekend(g: dict, ctx: Context) -> Reading | None:
     return period("WE", 0, saturday, ctx.basis)
 
 
+def the_year(g: dict, ctx: Context) -> Reading | None:
+    """"the year", "the full year", "the current fiscal year": the anchor's year; "the year ended March 31"
+    is a twelve-month span (TimeML: DURATION P1Y); "the latest/past/previous fiscal year" the one before."""
+    if "ended" in g:
+        return Reading("DURATION", "P1Y", granularity="duration")
+    if ctx.anchor is None:
+        return r.unknown("XXXX", "year")
+    which = (g.get("which") or "").strip().lower()
+    return r.year(ctx.anchor.year - (which in ("latest", "past", "previous")), ctx.basis)
+
+
+def that_period(g: dict, ctx: Context) -> Reading | None:
+    """"that year", "later that month", "that quarter": the period of the latest date named before it."""
+    unit = ctx.lexicon.value("period_units", g["period_units"])
+    if unit == "Q":
+        latest = ctx.latest_period("quarter", within=2000)
+        return the_quarter(g, ctx) if latest is None else Reading(latest.type, latest.value, latest.first_day,
+                                                                  latest.last_day, "quarter", f"{latest.text!r}")
+    latest = next((t for t in reversed(ctx.previous) if t.first_day and t.granularity != "vague"), None)
+    if latest is None:
+        return r.unknown("PAST_REF")
+    return period(unit, 0, latest.first_day, f"{latest.text!r} ({latest.value})")
+
+
 def year_period(g: dict, ctx: Context) -> Reading | None:
     """"the 1988 period": the quarter latest named, in that year; without one, the year."""
     year = int(g["year"])
@@ -179,6 +203,8 @@ def year_period(g: dict, ctx: Context) -> Reading | None:
 
 NORMALISERS = {
     "year_period": year_period,
+    "the_year": the_year,
+    "that_period": that_period,
     "the_quarter": the_quarter,
     "the_weekend": the_weekend,
     "weekday": weekday,
