@@ -86,9 +86,9 @@ def test_gazetteer_is_read_once_and_pickles_by_reference(gaz):
 
 
 def test_people_link_to_their_country_and_back(gaz):
-    assert "azerbaijan" in gaz.affiliation_ids("jeyhun-bayramov")
-    assert "jeyhun-bayramov" in gaz.members("azerbaijan")
-    assert "antonio-guterres" in gaz.members("un")
+    assert "russia" in gaz.affiliation_ids("sergey-lavrov")
+    assert "sergey-lavrov" in gaz.members("russia")
+    assert "amina-mohammed" in gaz.members("un")
 
 
 def test_affiliation_goes_through_bodies(gaz):
@@ -97,10 +97,10 @@ def test_affiliation_goes_through_bodies(gaz):
 
 
 def test_holder_follows_the_date(gaz):
-    assert gaz.holder("Foreign Minister", "turkiye", date(2023, 5, 1)).id == "mevlut-cavusoglu"
-    assert gaz.holder("Foreign Minister", "turkiye", date(2023, 7, 1)).id == "hakan-fidan"
-    assert gaz.holder("foreign-minister", "turkiye", None) is None
-    assert gaz.holder("Chairperson-in-Office", "osce", date(2023, 9, 20)).id == "bujar-osmani"
+    assert gaz.holder("Foreign Secretary", "united-kingdom", date(2023, 10, 1)).id == "james-cleverly"
+    assert gaz.holder("Foreign Minister", "united-kingdom", date(2023, 12, 1)).id == "david-cameron"
+    assert gaz.holder("foreign-minister", "united-kingdom", None) is None
+    assert gaz.holder("Chairperson-in-Office", "osce", date(2022, 9, 20)).id == "zbigniew-rau"
     assert gaz.holder("Chairperson-in-Office", "osce", date(2024, 3, 1)).id == "ian-borg"
 
 
@@ -117,50 +117,51 @@ def test_short_acronyms_match_only_as_words_in_capitals(gaz, text):
 
 
 def test_accent_free_and_capitalised_spellings(gaz):
-    assert ids("Turkiye and TÜRKIYE and Antonio Guterres", gaz) == ["turkiye", "turkiye", "antonio-guterres"]
+    assert ids("Turkiye and TÜRKIYE and Mevlut Cavusoglu", gaz) == ["turkiye", "turkiye", "mevlut-cavusoglu"]
 
 
 def test_surname_after_full_mention(gaz):
-    text = "Hakan Fidan arrived on Monday. Later Fidan said talks went well."
-    assert found(text, gaz)[1] == ("Fidan", "hakan-fidan", "surname")
+    text = "Sergey Lavrov arrived on Monday. Later Lavrov said talks went well."
+    assert found(text, gaz)[1] == ("Lavrov", "sergey-lavrov", "surname")
 
 
 def test_initial_and_surname(gaz):
-    text = "Minister Jeyhun Bayramov spoke. Minister J. Bayramov added more."
-    assert found(text, gaz)[1] == ("J. Bayramov", "jeyhun-bayramov", "surname")
+    text = "Minister Ararat Mirzoyan spoke. Minister A. Mirzoyan added more."
+    assert found(text, gaz)[1] == ("A. Mirzoyan", "ararat-mirzoyan", "surname")
 
 
 def test_surname_alone_without_full_mention_is_not_matched(gaz):
-    assert ids("Fidan said talks went well.", gaz) == []
+    assert ids("Lavrov said talks went well.", gaz) == []
 
 
 def test_same_surname_with_another_given_name_is_someone_else(gaz):
-    assert ids("Jeyhun Bayramov met Emin Bayramov.", gaz) == ["jeyhun-bayramov"]
+    assert ids("Ararat Mirzoyan met Armen Mirzoyan.", gaz) == ["ararat-mirzoyan"]
 
 
 @pytest.mark.parametrize("variant, actor_id", [
-    ("Dzheyhun Bayramov", "jeyhun-bayramov"),
-    ("Antonio Gutteres", "antonio-guterres"),
+    ("Josep Borell", "josep-borrell"),
+    ("Hosein Amir-Abdolahian", "hossein-amir-abdollahian"),
+    ("Kassym-Zhomart Tokayev", "kassym-jomart-tokayev"),
     ("Nikol Pachinyan", "nikol-pashinyan"),
     ("Sergej Lavrov", "sergey-lavrov"),
     ("Mevlyut Chavushoglu", "mevlut-cavusoglu"),
     ("Vladimir Zelenskiy", "volodymyr-zelensky"),
-    ("Ilkham Aliyev", "ilham-aliyev"),
+    ("Mikhail Mishoustin", "mikhail-mishustin"),
 ])
 def test_fuzzy_transliteration_variants(gaz, variant, actor_id):
     assert found(f"On Monday {variant} spoke.", gaz) == [(variant, actor_id, "fuzzy")]
 
 
-@pytest.mark.parametrize("name", ["Antonio Banderas", "Bayram Ali", "Heydar Aliyev", "Emin Bayramov",
-                                  "Ali Osmani", "Jeyhun Bayramli", "Hakan Fidanci", "Sergey Shoigu",
-                                  "Hunter Biden", "Ilham Hasanov", "Anton Guterman"])
+@pytest.mark.parametrize("name", ["Antonio Banderas", "Bayram Ali", "Anton Guterman", "Sergey Shoigu",
+                                  "Hunter Biden", "Nikol Sargsyan", "Armen Mirzoyan", "Ararat Mirzoyev",
+                                  "Joseph Borg", "Mikhail Mishin", "Emmanuel Petit"])
 def test_fuzzy_keeps_unrelated_names_out(gaz, name):
     assert ids(f"On Monday {name} spoke.", gaz) == []
 
 
 @pytest.mark.parametrize("text", ["The Armed Forces of the Republic held a Press Conference.",
                                   "Human Rights Watch and Amnesty",
-                                  "The Karabakh Economic Region and the Security Council"])
+                                  "The Caspian Economic Region and the Security Council"])
 def test_capitalised_phrases_are_not_people(gaz, text):
     mentions, new = find_mentions(text, gaz, DAY)
     assert new == [] and all(gaz.get(m.actor_id).kind != "person" for m in mentions)
@@ -187,7 +188,7 @@ def test_phrases_that_are_no_actor(gaz):
 
 
 def test_title_absorbs_the_country_of_a_named_person(gaz):
-    assert found("Turkish Foreign Minister Hakan Fidan arrived.", gaz) == [("Hakan Fidan", "hakan-fidan", "exact")]
+    assert found("Russian Foreign Minister Sergey Lavrov arrived.", gaz) == [("Sergey Lavrov", "sergey-lavrov", "exact")]
 
 
 def test_office_without_name_needs_a_date(gaz):
@@ -195,7 +196,7 @@ def test_office_without_name_needs_a_date(gaz):
 
 
 def test_discovered_person_with_chain_of_titles(gaz):
-    text = ("Bayramov met the Minister of Foreign Affairs of Norway and Acting Chairman of the "
+    text = ("Lavrov met the Minister of Foreign Affairs of Norway and Acting Chairman of the "
             "Organization for Security and Co-operation in Europe (OSCE), Kari Nordmann, on Monday. "
             "Later Nordmann left.")
     mentions, new = find_mentions(text, gaz, DAY)
@@ -234,7 +235,7 @@ def test_mention_offsets_index_the_text(gaz, sample_paths):
 # --- the samples --------------------------------------------------------------------------------------
 
 # Gold actors that their sentence does not name as an actor (only "the Ministry of Internal Affairs", and
-# "the country's capital Baku", a place);
+# a capital named as the place of a conference);
 # they come from the article's context, which is the events stage's business.
 CONTEXT_ONLY = {("001-b", "Azerbaijan"), ("002-c", "Azerbaijan")}
 
@@ -260,8 +261,8 @@ def test_gold_actors_are_found_in_their_evidence_sentences(gaz, gold_events, sam
 
 
 def test_office_without_date_is_the_holder_named_in_the_text(gaz):
-    text = "Foreign Minister of Azerbaijan Jeyhun Bayramov arrived. The Azerbaijani Foreign Minister said more."
-    assert found(text, gaz, None)[1] == ("Azerbaijani Foreign Minister", "jeyhun-bayramov", "office")
+    text = "Foreign Minister of Armenia Ararat Mirzoyan arrived. The Armenian Foreign Minister said more."
+    assert found(text, gaz, None)[1] == ("Armenian Foreign Minister", "ararat-mirzoyan", "office")
 
 
 def test_office_of_a_discovered_person(gaz):
@@ -285,12 +286,12 @@ def test_title_of_a_national_body_gives_the_country(gaz):
 
 
 def test_known_person_absorbs_the_title_after_the_name(gaz):
-    assert ids("Jeyhun Bayramov, the Foreign Minister of Azerbaijan, met them.", gaz) == ["jeyhun-bayramov"]
+    assert ids("Ararat Mirzoyan, the Foreign Minister of Armenia, met them.", gaz) == ["ararat-mirzoyan"]
 
 
-WORDS = st.sampled_from(["Jeyhun", "Bayramov", "Foreign", "Minister", "of", "Azerbaijan", "UN", "the", ",", ".",
+WORDS = st.sampled_from(["Ararat", "Mirzoyan", "Foreign", "Minister", "of", "Armenia", "UN", "the", ",", ".",
                          "Turkish", "Spokesperson", "Jane", "Doe", "J.", "'s", "Secretary-General", "Armenian",
-                         "Antonio", "Guterres", "İ", "ß", "Türkiye", "(OSCE)", "\n", "and", "said"])
+                         "Sergey", "Lavrov", "İ", "ß", "Türkiye", "(OSCE)", "\n", "and", "said"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -306,7 +307,7 @@ def test_any_text_gives_ordered_mentions_that_index_it(text):
 
 
 @pytest.mark.parametrize("text, actor_id, when", [
-    ("President Aliyev received the delegation.", "ilham-aliyev", DAY),
+    ("President Macron received the delegation.", "emmanuel-macron", DAY),
     ("Armenian PM Pashinyan spoke.", "nikol-pashinyan", DAY),
     ("Foreign Minister Lavrov said so.", "sergey-lavrov", None),
     ("Secretary Blinken landed.", "antony-blinken", None),
@@ -317,12 +318,12 @@ def test_title_and_surname(gaz, text, actor_id, when):
 
 
 def test_title_and_surname_later_alone(gaz):
-    text = "President Aliyev received them. Aliyev said talks went well."
-    assert ids(text, gaz) == ["ilham-aliyev", "ilham-aliyev"]
+    text = "President Macron received them. Macron said talks went well."
+    assert ids(text, gaz) == ["emmanuel-macron", "emmanuel-macron"]
 
 
 def test_title_and_surname_of_the_wrong_office_is_not_matched(gaz):
-    assert ids("Foreign Minister Aliyev said so.", gaz) == []
+    assert ids("Foreign Minister Macron said so.", gaz) == []
 
 
 def test_no_two_people_hold_one_office_at_once(gaz):
@@ -343,10 +344,10 @@ def test_no_two_people_hold_one_office_at_once(gaz):
 
 
 def test_the_office_alone_is_the_holder_named_before(gaz):
-    text = ("President of Azerbaijan Ilham Aliyev addressed the conference. The president stressed the need "
+    text = ("President of France Emmanuel Macron addressed the conference. The president stressed the need "
             "for a mechanism. The president of the club left. A president spoke.")
-    assert found(text, gaz)[1:] == [("president", "ilham-aliyev", "office")]
+    assert found(text, gaz)[1:] == [("president", "emmanuel-macron", "office")]
 
 
 def test_the_office_alone_without_a_holder_named_before_is_nobody(gaz):
-    assert ids("The president stressed the need. Ilham Aliyev left.", gaz) == ["ilham-aliyev"]
+    assert ids("The president stressed the need. Emmanuel Macron left.", gaz) == ["emmanuel-macron"]

@@ -114,7 +114,7 @@ class Mention:
     end: int
     text: str
     actor_id: str
-    method: str  # exact, surname, fuzzy, demonym, office, title, metonym (a capital acting: "Baku said")
+    method: str  # exact, surname, fuzzy, demonym, office, title, metonym (a capital acting: "Moscow said")
     score: float = 1.0
 
 

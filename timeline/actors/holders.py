@@ -1,6 +1,6 @@
 """Titles that stand for a person: reads a Title and the people named in the text; adds "office" mentions
 ("the Foreign Minister of X" -> who held that office on the article's date, or the one holder named in
-the text) and "surname" mentions for a title and a surname ("President Aliyev").
+the text) and "surname" mentions for a title and a surname ("President Macron").
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ DEFINITE_REACH = 600  # "the president" refers to a holder named at most this ma
 
 
 def title_and_surname(text: str, gazetteer: Gazetteer, title: Title, when: date | None) -> Candidate | None:
-    """ "President Aliyev", "Foreign Minister Lavrov": a title and one capitalised word that is the surname
+    """ "President Macron", "Foreign Minister Lavrov": a title and one capitalised word that is the surname
     of the one known person who holds such a title (on ``when``, if known)."""
     word = capitalised_after(text, title.end, gazetteer.offices.name_stopwords)
     owners = gazetteer.surnames.get(fold(word.group()), ()) if word else ()

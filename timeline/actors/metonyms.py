@@ -1,9 +1,9 @@
-"""Capitals standing for their country ("Baku accused Yerevan of ..."): reads data/actors.yaml
+"""Capitals standing for their country ("Moscow accused Kyiv of ..."): reads data/actors.yaml
 ``metonyms`` and ``metonym_cues``; decides, for one capital found in a text, whether it acts there.
 
-A capital is an actor only where the text treats it as one: before a reporting or acting verb ("Baku said",
+A capital is an actor only where the text treats it as one: before a reporting or acting verb ("Moscow said",
 "Moscow has rejected"), with a possessive ("Budapest's accession"), or after words that take a party
-("talks with Baku", "pressure on Yerevan"). It is a place after "in", "from", "to"..., and part of
+("talks with Moscow", "pressure on Kyiv"). It is a place after "in", "from", "to"..., and part of
 another name before a capitalised word ("Washington Post") or after one ("George Washington").
 """
 

@@ -19,7 +19,7 @@ _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.isupper() and c.isalpha())
 _LOWER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.islower() and c.isalpha())
-# A capitalised word: "Bayramov", "McDonald", "Ki-moon", "Çavuşoğlu" (not "UN": acronyms are aliases).
+# A capitalised word: "Lavrov", "McDonald", "Ki-moon", "Çavuşoğlu" (not "UN": acronyms are aliases).
 _CAPITALISED = re.compile(rf"(?<!\w)[{_UPPER}](?=[^\W\d_]*[{_LOWER}])[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
 
 
@@ -67,7 +67,7 @@ def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
 
 
 def _coordinated(text: str, start: int, found: list[Candidate]) -> bool:
-    """ "with Baku and Yerevan": a capital joined by "and" to an acting capital just before it."""
+    """ "with Moscow and Kyiv": a capital joined by "and" to an acting capital just before it."""
     return bool(found) and found[-1].method == "metonym" and _AND.fullmatch(text, found[-1].end, start) is not None
 
 

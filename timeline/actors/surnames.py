@@ -1,4 +1,4 @@
-"""Surnames alone ("Bayramov", "J. Bayramov") after a full mention of the person in the same text.
+"""Surnames alone ("Lavrov", "S. Lavrov") after a full mention of the person in the same text.
 
 Reads the person candidates already found and the text's capitalised words; adds "surname" candidates
 for the nearest earlier full mention with that surname (or the first later one, for headlines).
@@ -36,7 +36,7 @@ def surname_candidates(
         if not owners or 1 in taken[match.start():match.end()]:
             continue
         if index and _is_given_name(text, words[index - 1], match, stopwords, gazetteer):
-            continue  # "Emin Bayramov" is somebody else than the Bayramov mentioned before
+            continue  # "Armen Mirzoyan" is somebody else than the Mirzoyan mentioned before
         actor_id = _nearest(owners, match.start())
         initial = _INITIAL.search(text, max(0, match.start() - 3), match.start())
         start = initial.start() if initial else match.start()
@@ -51,7 +51,7 @@ def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tu
         actor = gazetteer.get(person.actor_id) or discovered.get(person.actor_id)
         written = text[person.start:person.end].split()
         if actor is None or (len(written) < 2 and person.method != "surname"):
-            continue  # a full name, or a surname that a title made sure of ("President Aliyev")
+            continue  # a full name, or a surname that a title made sure of ("President Macron")
         names = {fold(written[-1])} | {fold(n.split()[-1]) for n in (actor.name, *actor.aliases)}
         for surname in names:
             table.setdefault(surname, []).append((person.start, actor.id))
@@ -59,7 +59,7 @@ def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tu
 
 
 def _is_given_name(text: str, previous: re.Match[str], match: re.Match[str], stopwords, gazetteer) -> bool:
-    """Whether the capitalised word just before ``match`` is a given name: "Emin" in "Emin Bayramov"."""
+    """Whether the capitalised word just before ``match`` is a given name: "Armen" in "Armen Mirzoyan"."""
     word = previous.group()
     return (
         previous.end() + 1 == match.start()
