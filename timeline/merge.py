@@ -13,10 +13,12 @@ the same events twice gives the same timeline.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .events import actors_agree
 from .models import Event, Source, TimelineEvent
@@ -33,17 +35,53 @@ def merge_events(events: Iterable[Event]) -> list[TimelineEvent]:
     """One TimelineEvent per happening, in date order (undated ones last)."""
     rules = load("events.yaml", DATA_DIR)["merge"]
     unique = sorted({e.id: e for e in sorted(events, key=_order)}.values(), key=_order)
+    same = lambda a, b: _same(a, b, rules)  # noqa: E731
+    span = rules["undated_span_days"]
     dated = [e for e in unique if e.date is not None]
-    groups = _components(dated, lambda a, b: _same(a, b, rules))
+    groups = _components(dated, same, span)
+    group_of = {e.id: g for g in groups for e in g}
+    index = _DayIndex(dated, span)
     leftovers = []
     for event in (e for e in unique if e.date is None):
-        home = [g for g in groups if any(_same(event, member, rules) for member in g)]
+        home = {id(group_of[d.id]): group_of[d.id] for d in index.near(event) if same(event, d)}
         if home:
-            min(home, key=lambda g: _order(g[0])).append(event)
+            min(home.values(), key=lambda g: _order(g[0])).append(event)
         else:
             leftovers.append(event)
-    groups += _components(leftovers, lambda a, b: _same(a, b, rules))
+    groups += _components(leftovers, same, span)
     return sorted((_timeline_event(g) for g in groups), key=_timeline_order)
+
+
+class _DayIndex:
+    """Dated events by type, sorted by first day, to find those whose days may overlap an event's."""
+
+    def __init__(self, dated: list[Event], span: int):
+        self.span = span
+        self.by_type: dict[str, list[tuple[date, date, int, Event]]] = {}
+        for n, event in enumerate(dated):
+            low, high = _span(event, span)
+            self.by_type.setdefault(event.event_type, []).append((low, high, n, event))
+        for rows in self.by_type.values():
+            rows.sort(key=lambda row: (row[0], row[2]))
+        self.longest = {t: max((r[1] - r[0] for r in rows), default=timedelta(0)) for t, rows in self.by_type.items()}
+        self.starts = {t: [r[0] for r in rows] for t, rows in self.by_type.items()}
+
+    def near(self, event: Event) -> list[Event]:
+        """Same-type dated events whose days may overlap ``event``'s, in canonical (input) order."""
+        rows = self.by_type.get(event.event_type, [])
+        mine = _span(event, self.span)
+        if mine is None:
+            found = rows
+        else:
+            starts = self.starts.get(event.event_type, [])
+            first = bisect.bisect_left(starts, mine[0] - self.longest.get(event.event_type, timedelta(0)))
+            last = bisect.bisect_right(starts, mine[1])
+            found = [r for r in rows[first:last] if r[1] >= mine[0]]
+        return [r[3] for r in sorted(found, key=lambda r: r[2])]
+
+
+def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
 
 
 def _order(event: Event) -> tuple:
@@ -55,8 +93,9 @@ def _timeline_order(event: TimelineEvent) -> tuple:
     return (event.date is None, event.date or date.min, event.event_type, event.title, event.id)
 
 
-def _components(events: list[Event], same) -> list[list[Event]]:
-    """Connected components of the "same happening" relation (union-find), each in canonical order."""
+def _components(events: list[Event], same, span: int) -> list[list[Event]]:
+    """Connected components of the "same happening" relation (union-find), each in canonical order.
+    Only pairs of one type whose days may overlap are compared (a sweep over the sorted spans)."""
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -65,14 +104,31 @@ def _components(events: list[Event], same) -> list[list[Event]]:
             i = parent[i]
         return i
 
-    for i in range(len(events)):
-        for j in range(i + 1, len(events)):
-            if root(i) != root(j) and same(events[i], events[j]):
-                parent[max(root(i), root(j))] = min(root(i), root(j))
+    for i, j in _candidate_pairs(events, span):
+        if root(i) != root(j) and same(events[i], events[j]):
+            parent[max(root(i), root(j))] = min(root(i), root(j))
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         groups.setdefault(root(i), []).append(event)
     return list(groups.values())
+
+
+def _candidate_pairs(events: list[Event], span: int):
+    """Index pairs (i < j) of events of one type whose spans overlap; an unbounded event pairs with all."""
+    by_type: dict[str, list[int]] = {}
+    for i, event in enumerate(events):
+        by_type.setdefault(event.event_type, []).append(i)
+    for indices in by_type.values():
+        spans = {i: _span(events[i], span) for i in indices}
+        loose = {i for i in indices if spans[i] is None}
+        bounded = sorted((i for i in indices if spans[i] is not None), key=lambda i: spans[i][0])
+        for i in sorted(loose):
+            yield from ((min(i, j), max(i, j)) for j in indices if j != i and (j not in loose or i < j))
+        active: list[int] = []
+        for i in bounded:
+            active = [j for j in active if spans[j][1] >= spans[i][0]]
+            yield from ((min(i, j), max(i, j)) for j in active)
+            active.append(i)
 
 
 def _same(a: Event, b: Event, rules: dict) -> bool:
@@ -113,9 +169,10 @@ def _span(event: Event, span: int) -> tuple[date, date] | None:
     return low, high
 
 
-def _places(text: str | None) -> set[str]:
+@lru_cache(maxsize=65536)
+def _places(text: str | None) -> frozenset[str]:
     """Capitalised words of a place name or sentence (folded), the words that can name a place."""
-    return {w.lower() for w in _WORD.findall(text or "") if w[0].isupper()} - _NOT_PLACES
+    return frozenset(w.lower() for w in _WORD.findall(text or "") if w[0].isupper()) - _NOT_PLACES
 
 
 def _timeline_event(group: list[Event]) -> TimelineEvent:
