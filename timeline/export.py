@@ -38,15 +38,18 @@ def format_for(path: str | Path | None, requested: str | None = None) -> str:
 def write_records(records: Iterable[Record], fmt: str, destination: str | Path | TextIO) -> int:
     """Write ``records`` to a path or a text stream; returns how many were written."""
     rows = [to_plain(r) for r in records]
-    if fmt == "parquet":
-        if not isinstance(destination, (str, Path)):
-            raise TimelineError("Parquet is a binary format: give an output file with -o FILE.parquet")
-        _frame(rows).to_parquet(destination, index=False)
-        return len(rows)
-    if isinstance(destination, (str, Path)):
+    if fmt == "parquet" and not isinstance(destination, (str, Path)):
+        raise TimelineError("Parquet is a binary format: give an output file with -o FILE.parquet")
+    if not isinstance(destination, (str, Path)):
+        return _write_text(rows, fmt, destination)
+    try:
+        if fmt == "parquet":
+            _frame(rows).to_parquet(destination, index=False)
+            return len(rows)
         with open(destination, "w", encoding="utf-8", newline="") as handle:
             return _write_text(rows, fmt, handle)
-    return _write_text(rows, fmt, destination)
+    except OSError as error:
+        raise TimelineError(f"cannot write {destination}: {error.strerror or error}") from None
 
 
 def _write_text(rows: list[dict], fmt: str, out: TextIO) -> int:

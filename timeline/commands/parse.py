@@ -40,6 +40,8 @@ def run(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
+    if args.output and not Path(args.output).resolve().parent.is_dir():
+        raise TimelineError(f"cannot write {args.output}: its folder does not exist")
     settings = DEFAULT_SETTINGS.with_(published_override=args.published)
     corpus = run_pipeline(args, settings)
     records = corpus.timeline if args.merged else corpus.events
