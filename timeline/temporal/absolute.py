@@ -164,6 +164,8 @@ def quarter(g: dict, ctx: Context) -> Reading | None:
     """"the third quarter (of 2023)": the quarter of the given year, else the latest such one by tense."""
     q = ctx.lexicon.value("ordinals", g["ordinal"]) if "ordinal" in g else None
     year = _year(g, ctx)
+    if year is None and ctx.anchor and "year_relation" in g:
+        year = ctx.anchor.year + ctx.lexicon.value("relations", g["year_relation"])
     if year is not None and q in (1, 2, 3, 4):
         return r.quarter(year, q)
     if ctx.anchor is None:

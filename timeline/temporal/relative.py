@@ -191,6 +191,16 @@ def that_period(g: dict, ctx: Context) -> Reading | None:
     return period(unit, 0, latest.first_day, f"{latest.text!r} ({latest.value})")
 
 
+def reference_period(g: dict, ctx: Context) -> Reading | None:
+    """"the following year", "the previous month": one period after/before the latest date named before it."""
+    unit = ctx.lexicon.value("period_units", g["period_units"])
+    latest = next((t for t in reversed(ctx.previous) if t.first_day and t.granularity != "vague"), None)
+    if latest is None:
+        return r.unknown("PAST_REF" if g["relation"].lower() != "following" else "FUTURE_REF")
+    step = 1 if g["relation"].lower() == "following" else -1
+    return period(unit, step, latest.first_day, f"{latest.text!r} ({latest.value})")
+
+
 def year_period(g: dict, ctx: Context) -> Reading | None:
     """"the 1988 period": the quarter latest named, in that year; without one, the year."""
     year = int(g["year"])
@@ -203,6 +213,7 @@ def year_period(g: dict, ctx: Context) -> Reading | None:
 
 NORMALISERS = {
     "year_period": year_period,
+    "reference_period": reference_period,
     "the_year": the_year,
     "that_period": that_period,
     "the_quarter": the_quarter,
