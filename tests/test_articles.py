@@ -189,6 +189,19 @@ def test_yearless_dateline_with_override_takes_the_override():
     assert overridden.published_basis == "user override (--published)"
 
 
+def test_dateline_on_its_own_line_in_the_head():
+    article = _one("a.txt", "Headline words\n\nBAKU, Sept 19 (Wire) -\n\nTroops advanced.".encode())
+    assert (article.title, article.text, article.source) == ("Headline words", "Troops advanced.", "Wire")
+    assert article.published_basis == "dateline without year: BAKU, Sept 19 (Wire) -"
+
+
+def test_record_without_title_takes_its_first_short_line():
+    with_title = _one("a.jsonl", b'{"title": "Given", "text": "Given\n\nFloods hit the valley."}\n')
+    without = _one("b.jsonl", b'{"text": "Floods in the valley\n\nFloods hit the valley."}\n')
+    assert (with_title.title, with_title.text) == ("Given", "Floods hit the valley.")
+    assert (without.title, without.text) == ("Floods in the valley", "Floods hit the valley.")
+
+
 def test_publication_order_metadata_then_date_line_then_dateline_then_override():
     override = Settings(published_override=date(2000, 1, 1))
     text = "Published: 2 May 2021\n\nLIMA, 1 May 2021 (Wire): Protesters gathered."
@@ -534,3 +547,94 @@ def test_reading_never_consults_the_clock():
         code = path.read_text(encoding="utf-8")
         for call in ("today(", "now(", "time.time(", "utcnow("):
             assert call not in code, f"{path} calls {call}"
+
+
+# --- hostile input: properties and extremes ---------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st  # noqa: E402
+
+EXTENSIONS = [".txt", ".md", ".html", ".json", ".jsonl", ".csv", ".png", ""]
+
+
+def _check_article(item) -> None:
+    if isinstance(item, Rejected):
+        assert item.reason and item.name
+        return
+    assert item.text and item.text == item.text.strip()
+    assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) <= 0x9F for ch in item.text)
+    assert "\ufeff" not in item.text and "\r" not in item.text
+    assert item.id == _sha(item.text)
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=3000), extension=st.sampled_from(EXTENSIONS))
+def test_arbitrary_bytes_never_raise(data, extension):
+    items = read_bytes("input" + extension, data)
+    assert items
+    for item in items:
+        _check_article(item)
+    assert read_bytes("input" + extension, data) == items
+
+
+@hypothesis_settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=2000), extension=st.sampled_from([".txt", ".md", ".html"]))
+def test_arbitrary_text_never_raises(text, extension):
+    for encoding in ("utf-8", "utf-16"):
+        for item in read_bytes("input" + extension, text.encode(encoding, "surrogatepass")):
+            _check_article(item)
+
+
+@hypothesis_settings(max_examples=100, deadline=None)
+@given(record=st.dictionaries(st.sampled_from(["title", "text", "body", "date", "published", "url", "source", "x"]),
+                              st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=50),
+                                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                                           max_leaves=6)))
+def test_records_with_any_field_types_never_raise(record):
+    for name, data in (("a.json", json.dumps(record).encode()), ("a.jsonl", (json.dumps(record) + "\n").encode())):
+        for item in read_bytes(name, data):
+            _check_article(item)
+
+
+@pytest.mark.parametrize(
+    "header, published",
+    [
+        ("Published: February 30, 2023", None),
+        ("Published: 32 September 2023", None),
+        ("Published: September 19, 99999", None),
+        ("Published: 0000-00-00", None),
+        ("Published: 1 January 1850", date(1850, 1, 1)),
+        ("Published: 1 January 2150", date(2150, 1, 1)),
+        ("Published: 1 January 1492", None),
+    ],
+)
+def test_impossible_and_extreme_header_dates(header, published):
+    article = _one("a.txt", f"{header}\n\nCrowds gathered in the square on Monday.".encode())
+    assert article.published == published
+    assert not article.published_inferred
+
+
+def test_fifty_megabyte_file_is_rejected_by_size_without_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    (result,) = iter_inputs([path])
+    assert result.reason.startswith("too large: 52,428,800 bytes")
+
+
+def test_records_file_larger_than_the_article_limit_still_streams(tmp_path):
+    path = tmp_path / "many.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("title,text\n")
+        for number in range(300):
+            handle.write(f"T{number},Report {number} about a long meeting in the capital city.\n")
+    items = list(iter_inputs([path], Settings(max_article_bytes=1000)))
+    assert len(items) == 300 and all(isinstance(i, Article) for i in items)
+    big_json = json.dumps({"articles": [{"text": "x " * 400}] * 10}).encode()
+    (rejected,) = read_bytes("big.json", big_json, Settings(max_article_bytes=1000))
+    assert "top-level list" in rejected.reason

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import PartialDate, parse_date
-from .rules import date_rules, furniture_rules
-from ..resources import load
+from .rules import Furniture, date_rules, furniture
 
 # How many non-empty lines at the top may hold the title, subtitle and date lines.
 HEAD_LINES = 6
@@ -68,28 +67,32 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
 def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[str], str]:
     """Lines without furniture, the names of the rules that removed something, and a removed
     closing signature line (an outlet's domain name), if any."""
+    rules = furniture(data_dir)
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
-    closing = {rule.name for rule in furniture_rules(Path(data_dir)) if rule.kind == "last_line"}
     kept, dropped, signature = [], [], ""
     for index, line in enumerate(lines):
-        cleaned, names = clean_line(line, data_dir, is_last=index == last)
+        cleaned, names = _clean_line(line, rules, index == last)
         dropped.extend(names)
         if cleaned is not None:
             kept.append(cleaned)
-        elif names and names[-1] in closing:
+        elif names and names[-1] in rules.closing:
             signature = line.strip()
     return kept, dropped, signature
 
 
 def clean_line(line: str, data_dir: Path, is_last: bool = False) -> tuple[str | None, list[str]]:
     """One line after the furniture rules: None when the whole line is furniture."""
+    return _clean_line(line, furniture(data_dir), is_last)
+
+
+def _clean_line(line: str, rules: Furniture, is_last: bool) -> tuple[str | None, list[str]]:
     line = line.rstrip()
-    if not line.strip():
-        return "", []
-    if len(line) > load("furniture.yaml", Path(data_dir)).get("max_line", 300):
+    if not line.strip() or len(line) > rules.max_line:
         return line, []
-    names = []
-    for rule in furniture_rules(Path(data_dir)):
+    names, lowered = [], line.lower()
+    for rule in rules.rules:
+        if not rule.applies(lowered):
+            continue
         if rule.kind == "inline":
             line, count = rule.regex.subn(" ", line)
             line = line.rstrip()
@@ -122,6 +125,11 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, m
     if found is not None:
         result.date_lines.append(found)
         return True
+    if result.dateline is None:
+        dateline, end = match_dateline(line, data_dir)
+        if dateline is not None and end >= len(line):
+            result.dateline = dateline
+            return True
     if wanted is None:
         return False
     if wanted:
@@ -156,7 +164,7 @@ def match_date_line(line: str, data_dir: Path) -> Found | None:
     line = line.strip()
     if len(line) > DATELINE_WINDOW:
         return None
-    for rule in date_rules(Path(data_dir)).date_lines:
+    for rule in date_rules(data_dir).date_lines:
         match = rule.regex.match(line)
         if match and len(line) - match.end() <= DATE_LINE_TAIL:
             partial = parse_date(match.group("date"), data_dir)
@@ -166,7 +174,9 @@ def match_date_line(line: str, data_dir: Path) -> Found | None:
 
 
 def _take_dateline(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
-    """Cut a dateline from the start of the first body line."""
+    """Cut a dateline from the start of the first body line (unless the head had one on its own line)."""
+    if result.dateline is not None:
+        return lines
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return lines
@@ -183,9 +193,10 @@ def _take_dateline(lines: list[str], result: Cleaned, data_dir: Path) -> list[st
 def match_dateline(text: str, data_dir: Path) -> tuple[Found | None, int]:
     """A dateline at the start of ``text`` and where it ends: "BAKU, Sept 19 (Reuters) -"."""
     head = text[:DATELINE_WINDOW]
-    for rule in date_rules(Path(data_dir)).datelines:
+    rules = date_rules(data_dir)
+    for rule in rules.datelines:
         match = rule.regex.match(head)
-        if match and match.end() < len(head) and _plausible(match, rule.capitals):
+        if match and _plausible(match, rule.capitals, rules.place_stopwords):
             groups = match.groupdict()
             partial = parse_date(groups["date"], data_dir) if groups.get("date") else None
             if groups.get("date") and partial is None:
@@ -196,11 +207,12 @@ def match_dateline(text: str, data_dir: Path) -> tuple[Found | None, int]:
     return None, 0
 
 
-def _plausible(match: re.Match, capitals: bool) -> bool:
-    """Place words are capitalised (all capitals when required); an outlet starts with a capital."""
+def _plausible(match: re.Match, capitals: bool, stopwords: frozenset) -> bool:
+    """Place words are capitalised (all capitals when required) and do not begin with a word such
+    as "On" or a weekday; an outlet starts with a capital."""
     place = (match.groupdict().get("place") or "").strip()
     outlet = (match.groupdict().get("outlet") or "").strip()
-    if place and not _capitalised(place):
+    if place and (not _capitalised(place) or place.split()[0].lower().rstrip(".") in stopwords):
         return False
     if capitals and place and not place.isupper():
         return False

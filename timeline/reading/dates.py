@@ -40,8 +40,8 @@ class PartialDate:
 
 def parse_date(text: str, data_dir: Path) -> PartialDate | None:
     """The first date written in ``text`` ("20 September 2023", "18.09.23", "Sept 19", "2023-05-26")."""
-    rules = date_rules(Path(data_dir))
-    match = _any_date(Path(data_dir)).search(text[:200])
+    rules = date_rules(data_dir)
+    match = _any_date(data_dir).search(text[:200])
     if not match:
         return None
     return _resolve(match.group(0), rules.months)

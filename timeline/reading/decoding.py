@@ -47,6 +47,7 @@ MAX_CONTROL_SHARE = 0.05
 
 # C0/C1 controls except tab and newlines, plus DEL; and the characters that act as line breaks.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_ESCAPED = re.compile("[\udc80-\udcff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
@@ -148,7 +149,6 @@ def normalise(text: str) -> str:
 
 def from_surrogates(text: str) -> tuple[str, bool]:
     """Undo 'surrogateescape' decoding: invalid UTF-8 bytes become cp1252 characters."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+    if not _ESCAPED.search(text):
         return text, False
-    chars = (decode_cp1252(bytes([ord(ch) - 0xDC00])) if "\udc80" <= ch <= "\udcff" else ch for ch in text)
-    return "".join(chars), True
+    return _ESCAPED.sub(lambda m: decode_cp1252(bytes([ord(m.group(0)) - 0xDC00])), text), True

@@ -49,7 +49,7 @@ def read_path(name: str, path: Path, settings: Settings) -> Iterator[Article | R
 def read_handle(name: str, handle: BinaryIO, settings: Settings) -> Iterator[Article | Rejected]:
     suffix = suffix_of(name)
     if suffix in RECORDS:
-        yield from _guarded(name, RECORDS[suffix](name, handle, settings))
+        yield from _at_least_one(name, _guarded(name, RECORDS[suffix](name, handle, settings)))
         return
     if suffix not in SINGLE:
         yield Rejected(name, _unsupported(suffix))
@@ -88,6 +88,16 @@ def _guarded(name: str, items: Iterator[Article | Rejected]) -> Iterator[Article
         yield Rejected(name, "nested too deeply to read")
     except Exception as error:  # a reader bug must not stop the batch; the reason says what happened
         yield Rejected(name, f"could not be read ({type(error).__name__}: {str(error)[:200]})")
+
+
+def _at_least_one(name: str, items: Iterator[Article | Rejected]) -> Iterator[Article | Rejected]:
+    """The items, or one Rejected when a record file holds no records at all."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield Rejected(name, "no article records found")
 
 
 def _unsupported(suffix: str) -> str:

@@ -215,9 +215,11 @@ class _JsonReader:
                 size *= 2
 
     def rest(self, name: str) -> object:
-        while self._fill():
-            if len(self.buffer) - self.pos > self.limit:
-                raise InputRejected(name, _too_large_json(self.limit))
+        """The whole (non-list) document, up to the size limit."""
+        while len(self.buffer) - self.pos <= self.limit and self._fill():
+            pass
+        if len(self.buffer) - self.pos > self.limit:
+            raise InputRejected(name, _too_large_json(self.limit))
         try:
             return json.loads(self.buffer[self.pos:])
         except RecursionError:

@@ -37,7 +37,7 @@ def from_mapping(record: object, name: str, encoding: str) -> RawRecord | Reject
         if repaired and "invalid UTF-8 read as cp1252" not in notes:
             notes.append("invalid UTF-8 read as cp1252")
     return RawRecord(name=name, published=fields.get(date_key), published_field=f"record field {date_key!r}",
-                     encoding=encoding, notes=tuple(notes), **strings)
+                     encoding=encoding, notes=tuple(notes), guess_title=not strings["title"].strip(), **strings)
 
 
 def _text_value(value: object) -> tuple[str, str]:

@@ -24,6 +24,10 @@ class Rule:
     kind: str = ""
     capitals: bool = False
     examples: tuple = ()
+    requires: tuple = ()  # lower-case strings of which a line must contain one for the rule to apply
+
+    def applies(self, lowered: str) -> bool:
+        return not self.requires or any(word in lowered for word in self.requires)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class DateRules:
     fragments: dict  # name -> expanded regex source
     date_lines: tuple  # of Rule
     datelines: tuple  # of Rule
+    place_stopwords: frozenset  # lower-case words that cannot begin a place
 
 
 @lru_cache(maxsize=8)
@@ -48,14 +53,28 @@ def date_rules(data_dir: Path) -> DateRules:
         fragments={name: expand(source) for name, source in fragments.items()},
         date_lines=tuple(_rule(entry, expand) for entry in raw["date_lines"]),
         datelines=tuple(_rule(entry, expand) for entry in raw["datelines"]),
+        place_stopwords=frozenset(str(raw.get("place_stopwords", "")).lower().split()) | set(months) | set(weekdays),
     )
 
 
+@dataclass(frozen=True)
+class Furniture:
+    rules: tuple  # of Rule
+    max_line: int  # longer lines are never furniture
+    closing: frozenset  # names of last_line rules
+
+
 @lru_cache(maxsize=8)
-def furniture_rules(data_dir: Path) -> tuple:
+def furniture(data_dir: Path) -> Furniture:
     raw = load("furniture.yaml", Path(data_dir))
     expand = _expander(raw.get("fragments", {}))
-    return tuple(_rule(entry, expand) for entry in raw["rules"])
+    rules = tuple(_rule(entry, expand) for entry in raw["rules"])
+    closing = frozenset(rule.name for rule in rules if rule.kind == "last_line")
+    return Furniture(rules, int(raw.get("max_line", 300)), closing)
+
+
+def furniture_rules(data_dir: Path) -> tuple:
+    return furniture(data_dir).rules
 
 
 def _rule(entry: dict, expand) -> Rule:
@@ -65,6 +84,7 @@ def _rule(entry: dict, expand) -> Rule:
         kind=entry.get("kind", ""),
         capitals=bool(entry.get("capitals", False)),
         examples=tuple(entry.get("examples", ())),
+        requires=tuple(str(word).lower() for word in entry.get("requires", ())),
     )
 
 
