@@ -196,8 +196,9 @@ def test_dateline_on_its_own_line_in_the_head():
 
 
 def test_record_without_title_takes_its_first_short_line():
-    with_title = _one("a.jsonl", b'{"title": "Given", "text": "Given\n\nFloods hit the valley."}\n')
-    without = _one("b.jsonl", b'{"text": "Floods in the valley\n\nFloods hit the valley."}\n')
+    given = json.dumps({"title": "Given", "text": "Given\n\nFloods hit the valley."}) + "\n"
+    missing = json.dumps({"text": "Floods in the valley\n\nFloods hit the valley."}) + "\n"
+    with_title, without = _one("a.jsonl", given.encode()), _one("b.jsonl", missing.encode())
     assert (with_title.title, with_title.text) == ("Given", "Floods hit the valley.")
     assert (without.title, without.text) == ("Floods in the valley", "Floods hit the valley.")
 
