@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import threading
-from contextlib import contextmanager
 import time
-from functools import partial
+from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -99,13 +99,13 @@ def init_state(board: Board) -> None:
     if st.session_state.get("initialised"):
         return
     wanted = Filters.from_query({key: st.query_params.get_all(key) for key in st.query_params})
-    known = {info.id for info in board.actors}
+    known_types, known_sources = counts(board.frame, "event_type"), counts(board.frame, "articles")
     st.session_state.update({
         "initialised": True,
-        "actors": [a for a in wanted.actors if a in known],
+        "actors": [a for a in wanted.actors if a in {info.id for info in board.actors}],
         "match": wanted.match,
-        "types": list(wanted.types),
-        "sources": list(wanted.sources),
+        "types": [t for t in wanted.types if t in known_types],
+        "sources": [s for s in wanted.sources if s in known_sources],
         "q": wanted.text,
         "undated": wanted.undated,
         "lanes": wanted.lanes,
@@ -158,6 +158,7 @@ def sidebar(board: Board) -> Filters:
         st.markdown("### View")
         lanes = st.segmented_control("Lanes", ["actor", "type"], key="lanes", format_func=str.title) or "actor"
         st.button("Reset filters", on_click=_reset, width="stretch")
+        st.caption("The address bar holds these filters: copy it to share this view.")
     date_from, date_to = _range(dates, span)
     return Filters(tuple(actors), match or "any", tuple(types), date_from, date_to, tuple(sources), text,
                    bool(undated), lanes)
@@ -211,33 +212,29 @@ def timeline_tab(board: Board, filters: Filters, shown) -> None:
     if shown.empty:
         st.info("No event matches these filters. Widen the dates, or clear a filter in the sidebar.")
         return
-    options = charts.ChartOptions(lanes=filters.lanes, undated=filters.undated)
-    figure = charts.timeline_figure(shown, options)
-    st.plotly_chart(figure, key="chart", on_select=_pick_from_chart, selection_mode="points",
-                    config={"displaylogo": False, "scrollZoom": True})
+    figure = charts.view_figure(shown, filters)
+    clicked = st.plotly_chart(figure, key="chart", on_select="rerun", selection_mode="points",
+                              config={"displaylogo": False, "scrollZoom": True})
+    _pick("chart_pick", [p.get("customdata") for p in clicked.selection.points][:1])
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
                "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
     downloads(filters, shown, figure)
     st.markdown("#### Events")
     view = table_view(shown)
-    st.dataframe(view, key="table", on_select=_pick_from_table, selection_mode="single-row",
-                 hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),
-                 column_config={"Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1)})
-    st.session_state["table_ids"] = shown["id"].tolist()
+    chosen = st.dataframe(view, key="table", on_select="rerun", selection_mode="single-row",
+                          hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),
+                          column_config={"Day": st.column_config.TextColumn(width="medium"),
+                                         "Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1)})
+    rows = [row for row in chosen.selection.rows if row < len(shown)]
+    _pick("table_pick", [shown["id"].iloc[row] for row in rows[:1]])
     evidence_panel(board, shown)
 
 
-def _pick_from_chart() -> None:
-    points = st.session_state["chart"].selection.points
-    if points:
-        st.session_state["event"] = points[0].get("customdata")
-
-
-def _pick_from_table() -> None:
-    rows = st.session_state["table"].selection.rows
-    ids = st.session_state.get("table_ids", [])
-    if rows and rows[0] < len(ids):
-        st.session_state["event"] = ids[rows[0]]
+def _pick(state_key: str, picked: list[str]) -> None:
+    """A new click on the chart or the table chooses the event whose evidence is shown."""
+    if picked and picked != st.session_state.get(state_key):
+        st.session_state["event"] = picked[0]
+    st.session_state[state_key] = picked
 
 
 def downloads(filters: Filters, shown, figure) -> None:
@@ -294,8 +291,12 @@ def network_tab(board: Board, shown) -> None:
         st.info("No meetings, calls or visits between two named actors in the current view.")
         return
     left, right = st.columns([3, 2])
-    left.plotly_chart(charts.network_figure(edges, board.kinds), key="network", on_select=_pick_edge,
-                      selection_mode="points", config={"displaylogo": False})
+    clicked = left.plotly_chart(charts.network_figure(edges, board.kinds), key="network", on_select="rerun",
+                                selection_mode="points", config={"displaylogo": False})
+    edge = [p["customdata"] for p in clicked.selection.points if isinstance(p.get("customdata"), int)][:1]
+    if edge and edge != st.session_state.get("edge_pick"):
+        st.session_state["edge"] = edge[0]
+    st.session_state["edge_pick"] = edge
     labels = {i: f"{a} – {b} · {w}" for i, (a, b, w) in
               enumerate(zip(edges["source_name"], edges["target_name"], edges["weight"]))}
     with right:
@@ -305,12 +306,6 @@ def network_tab(board: Board, shown) -> None:
         pick = st.selectbox("Pair (or click the middle of an edge)", list(labels), format_func=labels.get, key="edge")
         st.dataframe(table_view(select(shown, edges["event_ids"].iloc[pick])), hide_index=True,
                      width="stretch")
-
-
-def _pick_edge() -> None:
-    points = [p for p in st.session_state["network"].selection.points if isinstance(p.get("customdata"), int)]
-    if points:
-        st.session_state["edge"] = points[0]["customdata"]
 
 
 def add_articles_tab(board: Board) -> None:

@@ -171,9 +171,9 @@ def test_evidence_is_shown_and_article_text_is_escaped(app):
     app.file_uploader(key="uploads").set_value(
         ("hostile.txt", article("3 April 2024", "Wednesday", hostile), "text/plain")).run()
     assert not app.exception
-    table = app.dataframe[0].value
-    row = table.index[table["Day"] == "2024-04-03"][0]
-    app.selectbox(key="event").set_value(app.selectbox(key="event").options and app.session_state["table_ids"][row]).run()
+    on_day = [i for trace in figure(app)["data"] if trace.get("type") != "bar"
+              for x, i in zip(trace.get("x") or (), trace.get("customdata") or ()) if x == "2024-04-03"]
+    app.selectbox(key="event").set_value(on_day[0]).run()
     assert not app.exception
     bodies = " ".join(h.proto.body for h in app.get("html"))
     assert "&lt;script&gt;alert(" in bodies
@@ -195,3 +195,27 @@ def test_network_lists_the_events_of_a_pair(app):
     assert pair.options
     spec = json.loads(app.get("plotly_chart")[1].proto.spec)
     assert any(t.get("name") == "edges" for t in spec["data"])
+
+
+def test_a_mangled_link_opens_without_error():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in {"actor": "<script>alert(1)</script>", "from": "2023-99-99", "to": "yesterday",
+                       "match": "none", "lanes": "diagonal", "type": "no-such-type", "q": "((("}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception and not at.error
+    assert at.multiselect(key="actors").value == []
+
+
+def test_without_chromium_the_app_says_how_to_get_one(monkeypatch):
+    from timeline import png
+    from timeline.errors import TimelineError
+
+    def missing():
+        raise TimelineError(png.NO_BROWSER)
+
+    monkeypatch.setattr(png, "find_browser", missing)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("apt-get install chromium" in w.value for w in at.warning)
+    assert drawn_ids(at)  # the chart itself still works

@@ -62,9 +62,14 @@ class ChartOptions:
 
 def figure_for(frame: pd.DataFrame, filters: Filters, title: str = "") -> go.Figure:
     """The figure of ``filters`` applied to ``frame``: what the app shows and ``timeline chart`` draws."""
+    return view_figure(filters.apply(frame), filters, title)
+
+
+def view_figure(shown: pd.DataFrame, filters: Filters, title: str = "") -> go.Figure:
+    """The figure of rows ``filters`` already chose, drawn the way ``filters`` asks (lanes, undated, window)."""
     options = ChartOptions(lanes=filters.lanes, undated=filters.undated, title=title,
                            window_from=filters.date_from, window_to=filters.date_to)
-    return timeline_figure(filters.apply(frame), options)
+    return timeline_figure(shown, options)
 
 
 def timeline_figure(frame: pd.DataFrame, options: ChartOptions = ChartOptions()) -> go.Figure:
