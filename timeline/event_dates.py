@@ -10,9 +10,11 @@ noun ("the Statement of 10 May" dates the statement only). The nearest one wins.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .models import Timex
+from .temporal import weekday_date
 from .triggers import Trigger, Vocabulary
 
 USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range", "time"}
@@ -28,6 +30,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
     """The temporal expression attached to ``trigger`` in ``sentence`` (timex offsets index the article)."""
     best: tuple[int, Timex] | None = None
     for timex in timexes:
+        timex = past_reading(timex, published)
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if not _usable(timex, published) or not _attachable(sentence, start, trigger, vocab):
             continue
@@ -38,6 +41,18 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         if best is None or distance < best[0]:
             best = (distance, timex)
     return best[1] if best else None
+
+
+def past_reading(timex: Timex, published: date | None) -> Timex:
+    """A bare weekday the tagger read forward ("agreed to a ceasefire on Saturday") read backward instead:
+    the happening is reported as done, so it is the latest such weekday on or before publication."""
+    if published is None or timex.first_day is None or timex.first_day <= published:
+        return timex
+    if timex.granularity != "day" or "weekday" not in timex.rule:
+        return timex
+    day = weekday_date(timex.first_day.weekday(), published, "past")
+    return replace(timex, value=day.isoformat(), first_day=day, last_day=day,
+                   anchor=f"{timex.anchor}; read as past: the happening is reported as done".lstrip("; "))
 
 
 def _usable(timex: Timex, published: date | None) -> bool:

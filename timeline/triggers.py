@@ -27,6 +27,9 @@ _LIGHT_VERB = re.compile(r"(?<![\w])(?:held|holds|hold|had|has|have|made|makes|c
                          r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+_PERFECT = re.compile(r"(?<![\w])(?:has|have|had)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Trigger:
     event_type: str
@@ -64,6 +67,7 @@ class Vocabulary:
     publication_after: re.Pattern
     recent: re.Pattern
     ignore: re.Pattern
+    cumulative_after: re.Pattern
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
@@ -95,6 +99,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         publication_after=_starting(raw["publication_after"]),
         recent=_alternation(raw["recent"]["words"]),
         ignore=_alternation(raw["ignore"]),
+        cumulative_after=_alternation(raw["cumulative_after"]),
     )
 
 
@@ -174,6 +179,8 @@ def _opens_with_participle(sentence: str, start: int) -> bool:
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 60]
+    if _PERFECT.search(before) and vocab.cumulative_after.search(sentence[end:]):
+        return False
     return not (
         vocab.irrealis_before.search(before)
         or (vocab.irrealis_right_before.search(before) and not vocab.realis_before_to.search(before))
