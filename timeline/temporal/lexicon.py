@@ -76,7 +76,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     candidates = {c: tuple(i for i, s in enumerate(starts) if c in s) for c in set().union(*starts)}
     sensitive = {*vocab["case_sensitive"], "month_safe", "month_named"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
     return Lexicon(
-        scan=re.compile(f"{BEFORE}(?:{_scan_body(patterns, candidates)}){AFTER}"),
+        scan=re.compile(f"{BEFORE}(?=[{_charclass(sorted(candidates))}])(?:{_scan_body(patterns, candidates)}){AFTER}"),
         rule_regexes=tuple(re.compile(f"{BEFORE}(?:{pattern}){AFTER}") for pattern in patterns),
         candidates=candidates,
         rules=rules,
