@@ -242,6 +242,16 @@ def test_html_text_without_scripts_navigation_or_chrome(fixtures):
         assert leftover not in article.text
 
 
+def test_html_title_prefers_the_visible_headline_then_meta_then_title_tag():
+    page = '<html><head><title>{t}</title>{m}</head><body>{b}<p>Rain fell across the region.</p></body></html>'
+    h1 = page.format(t="Site title", m='<meta property="og:title" content="Social title">', b="<article><h1>Storm hits coast</h1>")
+    meta = page.format(t="Site title", m='<meta property="og:title" content="Social title">', b="")
+    tag = page.format(t="Storm hits coast | Example News", m='<meta property="og:site_name" content="Example News">', b="")
+    assert (_one("a.html", h1.encode()).title, _one("a.html", h1.encode()).text) == ("Storm hits coast", "Rain fell across the region.")
+    assert _one("b.html", meta.encode()).title == "Social title"
+    assert _one("c.html", tag.encode()).title == "Storm hits coast"
+
+
 def test_html_time_element_and_json_ld_dates():
     ld = b'<html><head><script type="application/ld+json">{"datePublished": "2020-02-02T10:00:00Z"}</script></head><body><p>Floods hit the valley.</p></body></html>'
     time = b'<html><body><article><time datetime="2019-07-08">8 July</time><p>Floods hit the valley.</p></article></body></html>'

@@ -41,10 +41,11 @@ def from_html(name: str, text: str, encoding: str, notes: tuple) -> RawRecord:
     soup = BeautifulSoup(text.replace(BLOCK, " ").replace(BREAK, " "), "lxml")
     meta = _meta(soup)
     published, field = _published(soup, meta)
-    title = _first(meta, TITLE_META) or _tag_text(soup.find("h1")) or _tag_text(soup.find("title"))
-    url = meta.get("og:url", "") or _canonical(soup)
     source = meta.get("og:site_name", "") or meta.get("application-name", "")
-    body = _body_text(soup)
+    root = _root(soup)
+    title = _title(soup, root, meta, source)
+    url = meta.get("og:url", "") or _canonical(soup)
+    body = _body_text(root)
     return RawRecord(name=name, text=body, title=title, published=published, url=url, source=source,
                      encoding=encoding, notes=notes, published_field=field)
 
@@ -99,9 +100,28 @@ def _tag_text(tag) -> str:
     return " ".join(tag.get_text(" ").replace(BLOCK, " ").replace(BREAK, " ").split()) if tag is not None else ""
 
 
-def _body_text(soup) -> str:
-    """The visible text of <article>, else <main>, else <body>, with paragraph breaks."""
-    root = soup.find("article") or soup.find("main") or soup.body or soup
+def _root(soup):
+    """<article>, else <main>, else <body>: where the story is."""
+    return soup.find("article") or soup.find("main") or soup.body or soup
+
+
+def _title(soup, root, meta: dict, source: str) -> str:
+    """The visible headline (<h1> of the story), else og:title, else any <h1>, else <title>
+    without a trailing " | Outlet"."""
+    headline = _tag_text(root.find("h1")) if root is not soup.body else ""
+    found = headline or _first(meta, TITLE_META) or _tag_text(soup.find("h1"))
+    if found:
+        return found
+    title = _tag_text(soup.find("title"))
+    for separator in (" | ", " - ", " – ", " — ", " :: "):
+        head, _, tail = title.rpartition(separator)
+        if head and (not source or tail.strip().casefold() == source.casefold()):
+            return head.strip()
+    return title
+
+
+def _body_text(root) -> str:
+    """The visible text below ``root``, with paragraph breaks."""
     flat = _SPACES.sub(" ", "".join(_visible_strings(root)))
     return _BLOCKS.sub(lambda m: "\n\n" if BLOCK in m.group(0) else "\n", flat).strip()
 
