@@ -129,6 +129,10 @@ def _same_quarter_years_before(quarter, years: int) -> Reading:
 def year_ago_period(g: dict, ctx: Context) -> Reading | None:
     """"the year-earlier quarter", "the year-ago period": the latest quarter named, a year before;
     without one, the year before the anchor."""
+    if "number" in g:  # "the year-earlier nine months": TimeML keeps the span's length
+        return Reading("DURATION", f"P{r.number(g['number'], ctx.lexicon)}M", granularity="duration")
+    if "ordinal" in g and ctx.anchor is not None:
+        return r.quarter(ctx.anchor.year - 1, ctx.lexicon.value("ordinals", g["ordinal"]), ctx.basis)
     quarter = ctx.latest_period("quarter", within=2000)
     if quarter is not None:
         return _same_quarter_years_before(quarter, -1)
