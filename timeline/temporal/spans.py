@@ -61,12 +61,13 @@ def duration_range(g: dict, ctx: Context) -> Reading | None:
 
 
 def clock_time(g: dict, ctx: Context) -> Reading | None:
-    """"10 a.m.", "13:00", "noon": a time on the anchor day ("T10:00")."""
+    """"10 a.m.", "13:00", "noon": a time ("T10:00") on the day under discussion: the latest day named
+    before it, else the anchor day."""
     hour, minute = _clock(g, ctx)
     if hour is None:
         return None
     suffix = f"T{hour:02d}:{minute:02d}"
-    if ctx.follows_previous() and ctx.reference is not None:
+    if ctx.reference is not None:
         return r.day(ctx.reference, ctx.reference_basis, suffix)
     if ctx.anchor is None:
         return r.unknown(f"XXXX-XX-XX{suffix}", "time", "TIME")
