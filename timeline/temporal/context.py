@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +13,6 @@ from .tense import NONE, Cues
 
 # Rules whose periods are counted from another period; they do not start a new chain ("a year earlier").
 DERIVED_RULES = ("offset", "year_ago_period", "year_period")
-ADJACENT = re.compile(r"[\s,]*(?:at\s+)?")
 
 
 @dataclass(frozen=True)
@@ -57,11 +55,6 @@ class Context:
             if timex.granularity == granularity and timex.first_day and timex.rule not in DERIVED_RULES:
                 return timex
         return None
-
-    def follows_previous(self) -> bool:
-        """True when only spaces, commas or "at" separate this expression from the one before it."""
-        gap = self.text[self.previous[-1].end : self.start] if self.previous else "x"
-        return ADJACENT.fullmatch(gap) is not None
 
     def direction(self) -> str:
         """"future" when the tense cue nearest the match in its sentence is a future one, else "past"."""
