@@ -99,7 +99,9 @@ def test_relative_words(text, value, first, last):
 def test_earlier_this_month_is_the_month_so_far():
     timex = only("as agreed earlier this month")
     assert timex.value == "2023-09"
-    assert timex.first_day == date(2023, 9, 1)
+    assert (timex.first_day, timex.last_day) == (date(2023, 9, 1), WEDNESDAY)
+    later = only("to be signed later this year")
+    assert (later.value, later.first_day, later.last_day) == ("2023", WEDNESDAY, date(2023, 12, 31))
 
 
 def test_previous_and_following_day_count_from_the_latest_date():

@@ -78,7 +78,13 @@ def relative_period(g: dict, ctx: Context) -> Reading | None:
     step = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else 0
     if ctx.anchor is None:
         return r.unknown({"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX"}.get(unit, "XXXX-XX"), "vague")
-    return period(unit, step, ctx.anchor, ctx.basis)
+    found = period(unit, step, ctx.anchor, ctx.basis)
+    side = g.get("relation", "").split()[0].lower() if g.get("relation") else ""
+    if side in ("earlier", "so") and found.first_day <= ctx.anchor:  # "earlier this month": up to the anchor
+        return Reading(found.type, found.value, found.first_day, ctx.anchor, "range", found.basis)
+    if side == "later" and ctx.anchor <= found.last_day:  # "later this year": from the anchor on
+        return Reading(found.type, found.value, ctx.anchor, found.last_day, "range", found.basis)
+    return found
 
 
 def period(unit: str, step: int, anchor: date, basis: str) -> Reading:
