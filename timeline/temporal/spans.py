@@ -24,6 +24,8 @@ def duration(g: dict, ctx: Context) -> Reading | None:
     unit = ctx.lexicon.value("units", g["units"])
     if count is None or unit is None:
         return None
+    if "half" in g and isinstance(count, int):
+        count += 0.5
     return Reading("DURATION", duration_value(count, unit), granularity="duration")
 
 
@@ -97,6 +99,11 @@ def frequency(g: dict, ctx: Context) -> Reading | None:
     return r.unknown(ctx.lexicon.value("sets", g["sets"]), "set", "SET")
 
 
+def constant(g: dict, ctx: Context) -> Reading | None:
+    """A rule whose value is fixed in its ``params`` ("will one day" -> FUTURE_REF)."""
+    return r.unknown(ctx.params["value"], ctx.params.get("granularity", "vague"), ctx.params.get("type", "DATE"))
+
+
 def not_temporal(g: dict, ctx: Context) -> Reading | None:
     """Words that look temporal but are not a time here (a rate: "$2 million a year"): no expression."""
     return None
@@ -104,6 +111,7 @@ def not_temporal(g: dict, ctx: Context) -> Reading | None:
 
 NORMALISERS = {
     "not_temporal": not_temporal,
+    "constant": constant,
     "duration": duration,
     "duration_range": duration_range,
     "clock_time": clock_time,
