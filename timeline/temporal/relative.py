@@ -46,6 +46,8 @@ def _weekday_from(wd: int, g: dict, ctx: Context) -> date:
         return cal.weekday_date(wd, ctx.anchor, "future")
     if ctx.text.startswith(("'s", "’s"), ctx.end):  # "Friday's vote": an event already known
         return cal.weekday_date(wd, ctx.anchor)
+    if wd == ctx.anchor.weekday():  # "Friday" in an article of a Friday: that day, whatever the tense
+        return ctx.anchor
     return cal.weekday_date(wd, ctx.anchor, ctx.direction())
 
 
