@@ -29,6 +29,8 @@ class Cues:
     def _spans(self) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {"future": [], "past": []}
         for match in self.lexicon.tense_cues.finditer(self.lowered):
+            if match.lastgroup == "past" and self.text[match.start()].isupper():
+                continue  # "United", "Ted": a capitalised word is a name, not a verb
             found[match.lastgroup].append(match.span())
         return found
 
