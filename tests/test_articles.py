@@ -649,3 +649,18 @@ def test_records_file_larger_than_the_article_limit_still_streams(tmp_path):
     big_json = json.dumps({"articles": [{"text": "x " * 400}] * 10}).encode()
     (rejected,) = read_bytes("big.json", big_json, Settings(max_article_bytes=1000))
     assert "top-level list" in rejected.reason
+
+
+def test_adversarial_markdown_does_not_backtrack():
+    import time
+
+    nasty = ["[" * 200_000, "[a](" * 50_000, "**" * 100_000, "__a" * 50_000, "![" * 50_000, "- " * 50_000 + "x"]
+    started = time.perf_counter()
+    for text in nasty:
+        assert isinstance(_one("nasty.md", ("Title\n\n" + text + "\n\nEnd.").encode()), Article)
+    assert time.perf_counter() - started < 10, "a markdown pattern backtracks catastrophically"
+
+
+def test_markdown_links_images_and_emphasis_keep_their_words():
+    text = "Title\n\nSee [the report](https://x.org/a) ![chart](c.png) with **bold words** and __under__ here."
+    assert _one("a.md", text.encode()).text == "See the report  with bold words and under here."

@@ -90,19 +90,26 @@ def _clean_line(line: str, rules: Furniture, is_last: bool) -> tuple[str | None,
     if not line.strip() or len(line) > rules.max_line:
         return line, []
     names, lowered = [], line.lower()
-    for rule in rules.rules:
-        if not rule.applies(lowered):
-            continue
-        if rule.kind == "inline":
+    for rule in rules.inline:
+        if rule.applies(lowered):
             line, count = rule.regex.subn(" ", line)
             line = line.rstrip()
-            if count:
-                names.append(rule.name)
+            names.extend([rule.name] if count else [])
             if not line.strip():
                 return None, names
-        elif (rule.kind == "line" or is_last) and rule.regex.fullmatch(line.strip()):
-            return None, names + [rule.name]
-    return line, names
+    whole = _whole_line_rule(line.strip(), rules, is_last)
+    return (None, names + [whole]) if whole else (line, names)
+
+
+def _whole_line_rule(line: str, rules: Furniture, is_last: bool) -> str:
+    """The name of the first whole-line rule (or, on the last line, closing rule) that matches."""
+    match = rules.lines.fullmatch(line)
+    if match:
+        return rules.rules[int(match.lastgroup[1:])].name
+    for rule in rules.rules:
+        if is_last and rule.kind == "last_line" and rule.regex.fullmatch(line):
+            return rule.name
+    return ""
 
 
 def _take_head(lines: list[str], result: Cleaned, data_dir: Path, given_title: str, guess: bool) -> list[str]:

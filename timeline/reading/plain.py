@@ -12,11 +12,12 @@ from .building import RawRecord
 
 _FRONT_MATTER = re.compile(r"\A---[ ]*\n((?:.{0,500}\n){0,50}?)---[ ]*\n")
 _FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]{0,40})[ ]*:[ ]*(.*?)[ ]*$")
-_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
-_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)")
+# Bracket contents exclude brackets, so a run of "[" cannot make the scan quadratic.
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,1000}\)")
+_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,1000}\)")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ ]+(.*?)(?:[ ]+#+)?[ ]*$", re.MULTILINE)
 _RULE_LINE = re.compile(r"^[ ]{0,3}(?:[-=*_][ ]*){3,}$", re.MULTILINE)
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,1000}?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,1000})(?<=\S)\*\*|__(?=[^\s_])([^_\n]{1,1000})(?<=\S)__")
 _QUOTE = re.compile(r"^[ ]{0,3}>[ ]?", re.MULTILINE)
 
 
@@ -30,7 +31,7 @@ def from_markdown(name: str, text: str, encoding: str, notes: tuple) -> RawRecor
     text = _LINK.sub(r"\1", text)
     text = _HEADING.sub(r"\1", text)
     text = _RULE_LINE.sub("", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     text = _QUOTE.sub("", text)
     return RawRecord(
         name=name, text=text, title=meta.get("title", ""), published=meta.get("date") or meta.get("published"),

@@ -62,6 +62,8 @@ class Furniture:
     rules: tuple  # of Rule
     max_line: int  # longer lines are never furniture
     closing: frozenset  # names of last_line rules
+    inline: tuple  # the inline rules, in file order
+    lines: re.Pattern  # every whole-line rule in one alternation; the group name is the rule's index
 
 
 @lru_cache(maxsize=8)
@@ -70,7 +72,9 @@ def furniture(data_dir: Path) -> Furniture:
     expand = _expander(raw.get("fragments", {}))
     rules = tuple(_rule(entry, expand) for entry in raw["rules"])
     closing = frozenset(rule.name for rule in rules if rule.kind == "last_line")
-    return Furniture(rules, int(raw.get("max_line", 300)), closing)
+    inline = tuple(rule for rule in rules if rule.kind == "inline")
+    whole = [f"(?P<r{i}>{rule.regex.pattern})" for i, rule in enumerate(rules) if rule.kind == "line"]
+    return Furniture(rules, int(raw.get("max_line", 300)), closing, inline, re.compile("|".join(whole) or "(?!)"))
 
 
 def furniture_rules(data_dir: Path) -> tuple:
