@@ -15,6 +15,8 @@ from .readings import Reading
 
 # A day-month without a year follows the tense only of a cue this close ("the year ended March 31").
 ADJACENT_CUE = 12
+# ...and follows the sentence's tense when the nearest year puts it this many days from the anchor.
+FAR_DAYS = 120
 
 
 def calendar_date(g: dict, ctx: Context) -> Reading | None:
@@ -63,12 +65,23 @@ def _yearless(month: int, day: int, weekday: int | None, ctx: Context) -> Readin
         return None
     if ctx.anchor is None:
         return r.unknown(f"XXXX-{month:02d}-{day:02d}", "day")
-    tense = ctx.tense(within=ADJACENT_CUE) if weekday is None else None
+    tense = _date_tense(month, day, weekday, ctx)
     found = cal.nearest_date(month, day, ctx.anchor, weekday, ctx.settings.year_search_window_days, tense)
     if found is None:
         return None
     how = " agreeing with the weekday" if weekday is not None else f", {tense} tense" if tense else ""
     return r.day(found, f"year nearest the {ctx.basis}{how}")
+
+
+def _date_tense(month: int, day: int, weekday: int | None, ctx: Context) -> str | None:
+    """The tense that may move a yearless day off the nearest year: a verb right next to it ("ended
+    March 31"), or the sentence's tense when even the nearest year is far (over FAR_DAYS) from the anchor."""
+    if weekday is not None:
+        return None
+    nearest = cal.nearest_date(month, day, ctx.anchor, window=366)
+    if nearest is not None and abs((nearest - ctx.anchor).days) > FAR_DAYS:
+        return ctx.tense()
+    return ctx.tense(within=ADJACENT_CUE)
 
 
 def _year(g: dict, ctx: Context) -> int | None:

@@ -47,7 +47,8 @@ class Lexicon:
     rules: tuple[Rule, ...]
     tables: dict[str, tuple[tuple[re.Pattern, Any], ...]]
     tense_cues: re.Pattern  # on lower-cased text; group "future" or "past" says which kind matched
-    future_preposition: re.Pattern  # matches the end of the text just before an expression
+    past_preposition: re.Pattern  # matches the end of the text just before an expression
+    future_preposition: re.Pattern
     negatives: tuple
     case_sensitive: frozenset  # placeholder names whose words must be capitalised in the text
 
@@ -84,6 +85,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         tense_cues=re.compile(
             rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
         ),
+        past_preposition=re.compile(r"\b(?:" + "|".join(vocab["past_prepositions"]) + r")\s+$", re.IGNORECASE),
         future_preposition=re.compile(r"\b(?:" + "|".join(vocab["future_prepositions"]) + r")\s+$", re.IGNORECASE),
         negatives=tuple(spec.get("negatives", ())),
         case_sensitive=frozenset(sensitive),

@@ -49,6 +49,8 @@ class Cues:
     def tense(self, start: int, end: int, within: int = NONE) -> str | None:
         """The tense of the cue nearest before ``text[start:end]`` in its sentence (the verb that governs
         a time adverbial mostly comes first), else of the nearest after it; at most ``within`` away."""
+        if self.lexicon.past_preposition.search(self.lowered[max(0, start - 12) : start]):
+            return "past"  # "since March"
         low, high = self._sentence(start, end)
         future = _before(self.future, start, low)
         past = _before(self.past, start, low)
