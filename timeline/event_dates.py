@@ -62,7 +62,10 @@ def _usable(timex: Timex, published: date | None) -> bool:
         return False
     if timex.granularity == "time" and _CLOCK_ONLY.match(timex.text):
         return False
-    return published is None or timex.first_day <= published
+    if published is None:
+        return True
+    future_span = timex.first_day >= published and (timex.last_day or timex.first_day) > published
+    return timex.first_day <= published and not future_span
 
 
 def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:

@@ -160,12 +160,12 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
         for match in rule.regex.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in ignored):
                 continue
-            if _is_realis(sentence, match.start(), match.end(), vocab):
-                strength = "weak" if _opens_with_participle(sentence, match.start()) else rule.strength
-                form = "verb" if rule.form == "noun" and _LIGHT_VERB.search(sentence[: match.start()]) else rule.form
-                found.append(Trigger(rule.event_type, match.start(), match.end(), match.group(),
-                                     strength, form, rule.label))
-    return _without_overlaps(found)
+            strength = "weak" if _opens_with_participle(sentence, match.start()) else rule.strength
+            form = "verb" if rule.form == "noun" and _LIGHT_VERB.search(sentence[: match.start()]) else rule.form
+            found.append(Trigger(rule.event_type, match.start(), match.end(), match.group(),
+                                 strength, form, rule.label))
+    # Overlaps are settled first, so that a word inside an unreal phrase ("plan to hold a meeting") goes too.
+    return [t for t in _without_overlaps(found) if _is_realis(sentence, t.start, t.end, vocab)]
 
 
 def _opens_with_participle(sentence: str, start: int) -> bool:
