@@ -32,6 +32,14 @@ def calendar_date(g: dict, ctx: Context) -> Reading | None:
     return _yearless(month, day, weekday, ctx)
 
 
+def week_of(g: dict, ctx: Context) -> Reading | None:
+    """"the week of March 6": the ISO week holding that day."""
+    found = calendar_date(g, ctx)
+    if found is None or found.first_day is None:
+        return found if found is None else r.unknown("XXXX-WXX", "week")
+    return r.week(found.first_day, found.basis)
+
+
 def holiday(g: dict, ctx: Context) -> Reading | None:
     """Christmas, Thanksgiving...: in the given year, else the occurrence "last"/"next" or nearest the anchor."""
     on = _holiday_dates(g, ctx)
@@ -228,6 +236,7 @@ def _season_year(code: str, relation: int, anchor) -> int:
 NORMALISERS = {
     "calendar_date": calendar_date,
     "holiday": holiday,
+    "week_of": week_of,
     "month": month,
     "month_of_relative_year": month_of_relative_year,
     "year": year,
