@@ -17,6 +17,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -65,13 +66,20 @@ def _timed(action) -> float:
     return time.perf_counter() - started
 
 
-def first_chart_seconds(visits: int) -> list[float]:
+TRIVIAL_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
+"""
+
+
+def first_chart_seconds(visits: int, script: Path = ROOT / "app.py") -> list[float]:
     """Seconds from page.goto to the first chart drawn: the first visit after start-up, then warm ones."""
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("streamlit")), "run", "app.py", "--server.headless", "true",
+        [str(Path(sys.executable).with_name("streamlit")), "run", str(script), "--server.headless", "true",
          "--server.port", str(port)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -146,6 +154,11 @@ def main() -> None:
         times = first_chart_seconds(args.visits)
         warm = f", warm visits {statistics.median(times[1:]):.2f} s" if len(times) > 1 else ""
         print(f"first chart visible in Chromium (sample corpus): first visit {times[0]:.2f} s{warm}")
+        with tempfile.TemporaryDirectory() as folder:
+            trivial = Path(folder) / "trivial.py"
+            trivial.write_text(TRIVIAL_APP)
+            floor = first_chart_seconds(args.visits, trivial)
+        print(f"  floor on this machine now (a one-chart Streamlit page): median {statistics.median(floor):.2f} s")
     if "rerun" not in args.skip:
         first, actor, kind = rerun_seconds(args.events)
         print(f"app with {args.events:,} events: first run {first:.2f} s; rerun after an actor change "
