@@ -46,9 +46,10 @@ def duration_value(count, unit: dict) -> str:
 def duration_range(g: dict, ctx: Context) -> Reading | None:
     """"the past three days" (P3D, range ending at the anchor), "the next two weeks" (starting there)."""
     step = ctx.lexicon.value("relations", g["relation"])
-    if "number" not in g and g["units"].lower().endswith("s") and step is not None:
+    plural = "number" not in g and g["units"].lower().endswith("s")
+    if plural and step is not None:
         return r.unknown("PAST_REF" if step < 0 else "PRESENT_REF" if step == 0 else "FUTURE_REF")
-    g = g if "number" in g else {**g, "number": "1"}
+    g = g if "number" in g else {**g, "number": "several" if plural else "1"}
     found = duration(g, ctx)
     if found is None or ctx.anchor is None or step is None:
         return found
