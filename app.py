@@ -239,20 +239,24 @@ def _pick(state_key: str, picked: list[str]) -> None:
 
 def downloads(filters: Filters, shown, figure) -> None:
     stem = filters.slug()
-    columns = st.columns([1, 1, 1, 3])
     try:
         png.find_browser()
+        missing = ""
     except TimelineError as error:
-        columns[0].button("Download PNG", disabled=True, help=str(error))
-        st.warning(str(error))
-    else:
-        warm_export_server()
-        columns[0].download_button("Download PNG", data=partial(_png, figure), file_name=f"{stem}.png",
-                                   mime="image/png", key="png", icon=":material/image:")
-    columns[1].download_button("CSV", partial(to_csv, shown), file_name=f"{stem}.csv", mime="text/csv",
-                               key="csv", icon=":material/table:")
-    columns[2].download_button("JSON", partial(to_json, shown), file_name=f"{stem}.json",
-                               mime="application/json", key="json", icon=":material/data_object:")
+        missing = str(error)
+    with st.container(horizontal=True):
+        if missing:
+            st.button("Download PNG", disabled=True, help=missing, icon=":material/image:")
+        else:
+            warm_export_server()
+            st.download_button("Download PNG", data=partial(_png, figure), file_name=f"{stem}.png",
+                               mime="image/png", key="png", icon=":material/image:", type="primary")
+        st.download_button("CSV", partial(to_csv, shown), file_name=f"{stem}.csv", mime="text/csv",
+                           key="csv", icon=":material/table:")
+        st.download_button("JSON", partial(to_json, shown), file_name=f"{stem}.json",
+                           mime="application/json", key="json", icon=":material/data_object:")
+    if missing:
+        st.warning(missing)
 
 
 def _png(figure) -> bytes:

@@ -173,6 +173,7 @@ def _undated_traces(placed: pd.DataFrame) -> list[dict]:
     return [{
         "type": "bar", "orientation": "h", "base": _days(start), "x": _width_ms(start, end),
         "y": rows["y"].tolist(), "width": 0.3, "name": "undated: possible window", "legendgroup": "undated",
+        "legendrank": 3000,
         "marker": {"color": colours.tolist(), "opacity": 0.35, "pattern": {"shape": "/"}},
         "customdata": rows["id"].tolist(), "text": rows["hover"].tolist(), "hovertemplate": HOVER,
         "textposition": "none",
@@ -183,18 +184,18 @@ def _legend_keys(placed: pd.DataFrame) -> list[dict]:
     """Legend entries: one filled marker per event type (a click hides that type), then the shapes' meaning."""
     types = [
         _key(event_type, event_type, "circle", TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"]),
-             "Event type" if i == 0 else "")
+             "Event type" if i == 0 else "", 1000 + i)
         for i, (event_type, _) in enumerate(_by_type(placed[placed["mark"] != "undated"]))
     ]
     present = set(placed["mark"].unique())
-    marks = [_key(MARK_LABELS[mark], "precision", MARK_SYMBOLS[mark], "#475569", "Date")
-             for mark in ("exact", "inferred", "range") if mark in present]
+    marks = [_key(MARK_LABELS[mark], "precision", MARK_SYMBOLS[mark], "#475569", "Date", 2000 + i)
+             for i, mark in enumerate(("exact", "inferred", "range")) if mark in present]
     return types + marks
 
 
-def _key(name: str, group: str, symbol: str, colour: str, title: str) -> dict:
+def _key(name: str, group: str, symbol: str, colour: str, title: str, rank: int) -> dict:
     return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name, "legendgroup": group,
-            "legendgrouptitle": {"text": title}, "hoverinfo": "skip",
+            "legendgrouptitle": {"text": title}, "hoverinfo": "skip", "legendrank": rank,
             "marker": {"symbol": symbol, "size": 11, "color": colour, "line": {"width": 2, "color": colour}}}
 
 
