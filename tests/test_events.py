@@ -110,3 +110,16 @@ def test_evidence_offsets_index_the_article_text():
     event = _events(text)[0]
     assert text[event.evidence_start : event.evidence_end] == event.evidence
     assert 0 <= event.confidence <= 1
+
+
+def test_vocabulary_lists_hold_no_yaml_booleans():
+    """YAML reads a bare on/no/yes as a boolean; every word list must hold strings only."""
+    def walk(value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}")
+        elif isinstance(value, list):
+            for item in value:
+                assert not isinstance(item, bool), f"boolean in list {path}: quote the word"
+                walk(item, path)
+    walk(VOCAB.raw, "events.yaml")

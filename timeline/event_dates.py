@@ -86,8 +86,15 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) 
 def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
     """True when the expression follows a reporting verb ("said on Friday it had sent", "..., officials
     said on Thursday"): it dates the report, not the happening reported."""
-    tail = re.search(r"([\w'’]+(?:\s+[\w'’]+)?)\s+(?:(?:late|early|earlier)\s+)?(?:on\s+)?$", before)
-    return bool(tail and vocab.reporting.fullmatch(tail.group(1)))
+    fillers = {w.lower() for w in vocab.raw["report_fillers"]}
+    words = re.findall(r"[\w'’]+|[^\w\s]", before)
+    for size in (2, 1):  # a reporting verb of one or two words ("said", "pointed out")
+        for end in range(len(words), max(len(words) - 8, 0), -1):
+            if end - size < 0 or not all(w.lower() in fillers for w in words[end:]):
+                continue
+            if vocab.reporting.fullmatch(" ".join(words[end - size : end])):
+                return True
+    return False
 
 
 def _noun_bound(sentence: str, start: int, vocab: Vocabulary) -> bool:

@@ -84,8 +84,16 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         same = _same_event(draft, drafts, target, ctx)
         if same:
             _join(same, draft)
-        elif (trigger.strength == "strong" or draft.timex) and _has_required_actors(draft, ctx):
+        elif (trigger.strength == "strong" or _dated_here(draft)) and _has_required_actors(draft, ctx):
             drafts.append(draft)
+
+
+def _dated_here(draft: Draft) -> bool:
+    """True when a weak trigger's own date stands in its clause ("the ceasefire reached on 20 May")."""
+    if draft.timex is None:
+        return False
+    lo, hi = sorted((draft.trigger.start, draft.timex.start - draft.sentence.start))
+    return not re.search(r"[;,:]", draft.sentence.text[lo:hi].replace(draft.timex.text, ""))
 
 
 def _has_required_actors(draft: Draft, ctx: Context) -> bool:
