@@ -27,13 +27,15 @@ def weekday(g: dict, ctx: Context) -> Reading | None:
 
 
 def _clock_suffix(g: dict, ctx: Context) -> str:
-    """"T12:00" for "noon Thursday"/"Thursday at 10 a.m."; "Friday night" stays a day (as TimeML mostly has it)."""
+    """"T12:00" for "noon Thursday"/"Thursday at 10 a.m.", "TMO" for "Friday morning"; "Friday night"
+    stays a day (TimeML annotators split between TNI, TEV and the bare day)."""
     if "clock_words" in g:
         return f"T{ctx.lexicon.value('clock_words', g['clock_words']):02d}:00"
     if "hour" in g:
         hour = int(g["hour"]) % 12 + (12 if g["ampm"].startswith("p") else 0)
         return f"T{hour:02d}:{g.get('minute') or '00'}"
-    return ""
+    suffix = _part_of_day(g, ctx)
+    return "" if suffix == "TNI" else suffix
 
 
 def _weekday_from(wd: int, g: dict, ctx: Context) -> date:
