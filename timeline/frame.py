@@ -49,7 +49,14 @@ class ActorInfo:
 def to_frame(events: Iterable[TimelineEvent], lookup: ActorLookup | None = None) -> pd.DataFrame:
     """One row per event, sorted by day (undated last), with the columns in ``COLUMNS``."""
     lookup = lookup or (lambda _id: None)
-    rows = [_row(event, lookup) for event in events]
+    memo: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def groups(actor_ids: tuple[str, ...]) -> tuple[str, ...]:
+        if actor_ids not in memo:
+            memo[actor_ids] = groups_of(actor_ids, lookup)
+        return memo[actor_ids]
+
+    rows = [_row(event, groups) for event in events]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for column in ("date", "date_end", "start", "end", "window_start", "window_end"):
         frame[column] = pd.to_datetime(frame[column])
@@ -64,7 +71,7 @@ def events_of(frame: pd.DataFrame) -> list[TimelineEvent]:
     return list(frame["event"])
 
 
-def _row(event: TimelineEvent, lookup: ActorLookup) -> dict:
+def _row(event: TimelineEvent, groups: Callable[[tuple[str, ...]], tuple[str, ...]]) -> dict:
     start, end = plot_span(event)
     window = event.date_window or (None, None)
     articles = tuple(dict.fromkeys(s.article for s in event.sources))
@@ -82,7 +89,7 @@ def _row(event: TimelineEvent, lookup: ActorLookup) -> dict:
         "date_basis": event.date_basis,
         "actors": tuple(event.actors),
         "actor_ids": tuple(event.actor_ids),
-        "groups": groups_of(event.actor_ids, lookup),
+        "groups": groups(tuple(event.actor_ids)),
         "location": event.location or "",
         "confidence": event.confidence,
         "n_sources": len(event.sources),
