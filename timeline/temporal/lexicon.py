@@ -20,7 +20,7 @@ from .firstchars import first_chars
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 GROUP = re.compile(r"\(\?P<[a-z_]+\d?>")
 # Where a match may start and end: not inside a word, a number or an amount.
-BEFORE = r"(?<![\w$£€#@/.:-])"
+BEFORE = r"(?<![\w$£€#@/.:])(?<!\d-)"
 AFTER = r"(?!\w|%|[-/.:,]\d)"
 # Singular placeholder names for the tables rules use most.
 ALIASES = {"month": "months", "weekday": "weekdays", "ordinal": "ordinals", "relation": "relations"}

@@ -80,9 +80,10 @@ def clock_time(g: dict, ctx: Context) -> Reading | None:
 def _clock(g: dict, ctx: Context) -> tuple[int | None, int]:
     if "clock_words" in g:
         return ctx.lexicon.value("clock_words", g["clock_words"]), 0
-    hour = int(g.get("hour") or g["clock_hour"])
+    hour = int(g.get("hour") or g.get("hour2") or g["clock_hour"])
     minute = int(g.get("minute") or g.get("minute2") or 0)
-    ampm = (g.get("ampm") or "").lower()
+    ampm = (g.get("ampm") or "").lower() or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get(
+        (g.get("day_half") or "").lower(), "")
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
