@@ -29,7 +29,21 @@ def calendar_date(g: dict, ctx: Context) -> Reading | None:
         found = cal.safe_date(year, month, day)
         suffix = f"T{int(g['clock_hour']):02d}:{g['minute']}" if "clock_hour" in g else ""
         return r.day(found, "", suffix) if found else None
+    if "relation" in g and ctx.anchor is not None:
+        return _related_day(month, day, ctx.lexicon.value("relations", g["relation"]), ctx)
     return _yearless(month, day, weekday, ctx)
+
+
+def _related_day(month: int, day: int, relation: int, ctx: Context) -> Reading | None:
+    """"last Oct. 23": the latest one before the anchor; "next March 3" the first after; "this" its year."""
+    dates = [d for d in (cal.safe_date(ctx.anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if relation < 0:
+        found = max((d for d in dates if d < ctx.anchor), default=None)
+    elif relation > 0:
+        found = min((d for d in dates if d > ctx.anchor), default=None)
+    else:
+        found = cal.safe_date(ctx.anchor.year, month, day)
+    return r.day(found, ctx.basis) if found else None
 
 
 def week_of(g: dict, ctx: Context) -> Reading | None:
