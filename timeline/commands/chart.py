@@ -14,9 +14,10 @@ from ..errors import TimelineError
 from ..filters import LANES, Filters
 from ..frame import Board, board_for
 from ..models import EVENT_TYPES
-from ..pipeline import parse_corpus
+from ..parallel import add_engine_arguments
 from ..png import ExportServer
 from ..settings import DEFAULT_SETTINGS
+from .parse import run_pipeline
 
 NAME = "chart"
 HELP = "Draw the timeline of the articles under PATH (files or folders) as a PNG, filtered like the app."
@@ -39,11 +40,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--height", type=_pixels, default=None, metavar="H",
                         help="pixels (default: from the number of lanes)")
     parser.add_argument("--title", default="", help="a title above the chart")
+    parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="publication date for articles that state none")
+    add_engine_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = parse_corpus(args.paths, DEFAULT_SETTINGS)
-    board = board_for(corpus, load_gazetteer(DEFAULT_SETTINGS).get)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise TimelineError(f"no such file or folder: {', '.join(missing)}")
+    if not Path(args.output).resolve().parent.is_dir():
+        raise TimelineError(f"cannot write {args.output}: its folder does not exist")
+    settings = DEFAULT_SETTINGS.with_(published_override=args.published)
+    corpus = run_pipeline(args, settings)
+    board = board_for(corpus, load_gazetteer(settings).get)
     filters = Filters(
         actors=tuple(resolve_actor(board, name) for name in args.actor), match=args.match,
         types=tuple(args.type), date_from=args.date_from, date_to=args.date_to, undated=args.undated,
