@@ -83,6 +83,8 @@ def relative_period(g: dict, ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return r.unknown({"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX"}.get(unit, "XXXX-XX"), "vague")
     found = period(unit, step, ctx.anchor, ctx.basis)
+    if (unit, step) == ("CE", 0):  # TimeML writes "this century" as the span P100Y; the days stay the century's
+        return Reading(found.type, "P100Y", found.first_day, found.last_day, "range", found.basis)
     side = g.get("relation", "").split()[0].lower() if g.get("relation") else ""
     if side in ("earlier", "so") and found.first_day <= ctx.anchor:  # "earlier this month": up to the anchor
         return Reading(found.type, found.value, found.first_day, ctx.anchor, "range", found.basis)
