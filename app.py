@@ -79,7 +79,7 @@ def export_server() -> png.ExportServer:
 
 def warm_export_server() -> None:
     """Start the export server in the background, so that the first PNG download is quick."""
-    if "export_warm" not in st.session_state:
+    if not st.session_state["export_warm"]:
         st.session_state["export_warm"] = True
         threading.Thread(target=_quietly_start, daemon=True).start()
 
@@ -95,7 +95,7 @@ def _quietly_start() -> None:
 # --- state: the filters live in the URL ---------------------------------------------------------------
 
 def init_state(board: Board) -> None:
-    """Seed the widgets once per session from the link's query parameters."""
+    """Every session-state key, set once per session; the filter widgets start from the link's query."""
     if st.session_state.get("initialised"):
         return
     wanted = Filters.from_query({key: st.query_params.get_all(key) for key in st.query_params})
@@ -109,8 +109,12 @@ def init_state(board: Board) -> None:
         "q": wanted.text,
         "undated": wanted.undated,
         "lanes": wanted.lanes,
-        "dates_wanted": (wanted.date_from, wanted.date_to),
-        "event": None,
+        "dates_wanted": (wanted.date_from, wanted.date_to),  # applied once the data's span is known
+        "dates_span": None,
+        "event": None,  # the event whose evidence is shown
+        "chart_pick": [], "table_pick": [],  # the last click on the chart or the table
+        "edge": 0, "edge_pick": [],  # the pair of actors shown in the network tab
+        "export_warm": False,
     })
 
 
@@ -305,7 +309,7 @@ def network_tab(board: Board, shown) -> None:
               enumerate(zip(edges["source_name"], edges["target_name"], edges["weight"]))}
     with right:
         st.markdown("#### Who met whom")
-        if st.session_state.get("edge") not in labels:
+        if st.session_state["edge"] not in labels:
             st.session_state["edge"] = 0
         pick = st.selectbox("Pair (or click the middle of an edge)", list(labels), format_func=labels.get, key="edge")
         st.dataframe(table_view(select(shown, edges["event_ids"].iloc[pick])), hide_index=True,
