@@ -34,7 +34,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
         enough = 2 if policy == "participants" else 1
-        if len(_ids(inside, actors, lambda a: a.kind == "person")) >= enough:
+        pronoun = re.search(r"(?<![\w])(?:he|she|they|who)\s+(?:\w+\s+)?$", sentence[clause[0] : trigger.start], re.IGNORECASE)
+        if len(_ids(inside, actors, lambda a: a.kind == "person")) >= enough and not pronoun:
             local = inside
     people = _ids(local, actors, lambda a: a.kind == "person")
     groups = _ids(local, actors, lambda a: a.kind != "person")

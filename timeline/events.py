@@ -58,6 +58,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             affiliations: Callable[[str], tuple[str, ...]] | None = None,
             settings: Settings = DEFAULT_SETTINGS) -> tuple[Event, ...]:
     """The events ``article`` reports, in text order."""
+    timexes = [t for t in timexes if not _in_dateline(t, article.text)]
     ctx = Context(article, tuple(timexes), tuple(m for m in mentions if m.actor_id in actors), actors,
                   affiliations or (lambda actor_id: actors[actor_id].affiliations if actor_id in actors else ()),
                   vocabulary(settings.data_dir), settings)
@@ -69,11 +70,21 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
     return tuple(_event(draft, ctx) for draft in drafts)
 
 
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*(?:/|:|-|–|—|\|)")
+
+
+def _in_dateline(timex: Timex, text: str) -> bool:
+    """True for the date of a dateline left at the head of the text ("TBILISI, 22 March 2024 / outlet /"):
+    it dates the article, not a happening."""
+    head = text[: timex.start]
+    return timex.start < 60 and "\n" not in head and "," in head and bool(_DATELINE_END.match(text, timex.end))
+
+
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
     triggers = find_triggers(sentence.text, ctx.vocab)
     continues, named_type = continued_type(sentence.text, ctx.vocab)
     target = _target(drafts, continues, named_type, ctx.vocab)
-    ctx_subject = target if (target is not None and named_type is None) else None
+    ctx_subject = target if (target is not None and named_type is None) else None  # "The two leaders ..."
     if target and target.location is None:
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
     main = _main_triggers(triggers, sentence.text, ctx.vocab)
@@ -107,6 +118,8 @@ def _target(drafts: list[Draft], continues: bool, named_type: str | None, vocab:
     """The event a continuing sentence refers to: the latest of the named type, or of the encounter family."""
     if not continues:
         return None
+    if named_type == "any":
+        return drafts[-1] if drafts else None
     for draft in reversed(drafts):
         if named_type and draft.event_type == named_type:
             return draft
@@ -173,11 +186,12 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     candidates = [d for d in reversed(drafts) if d.event_type == draft.event_type and _dates_agree(d, draft)]
     if not candidates:
         return None
-    if target in candidates:
-        return target
-    if draft.trigger.strength == "weak" or _anaphoric(draft):
-        return candidates[0]
     overlap = ctx.vocab.raw["merge"]["actor_overlap"]
+    referring = draft.trigger.strength == "weak" or _anaphoric(draft)
+    if target in candidates and (referring or actors_agree(target.actor_ids, draft.actor_ids, overlap)):
+        return target
+    if referring:
+        return candidates[0]
     return next((d for d in candidates if actors_agree(d.actor_ids, draft.actor_ids, overlap)), None)
 
 

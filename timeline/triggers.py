@@ -68,6 +68,7 @@ class Vocabulary:
     recent: re.Pattern
     ignore: re.Pattern
     cumulative_after: re.Pattern
+    same_time: re.Pattern
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
@@ -100,6 +101,8 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         recent=_alternation(raw["recent"]["words"]),
         ignore=_alternation(raw["ignore"]),
         cumulative_after=_alternation(raw["cumulative_after"]),
+        same_time=re.compile(rf"^\W*(?:{'|'.join(w.replace(' ', chr(92) + 's+') for w in raw['same_time'])})(?![\w])",
+                             re.IGNORECASE),
     )
 
 
@@ -201,8 +204,11 @@ def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
 def continued_type(sentence: str, vocab: Vocabulary) -> tuple[bool, str | None]:
     """Whether ``sentence`` continues an earlier event, and the event type its wording names (if any).
 
-    "During the visit, ..." -> (True, "visit"); "The sides also ..." -> (True, None); else (False, None).
+    "During the visit, ..." -> (True, "visit"); "The sides also ..." -> (True, None); "At the same
+    time, ..." -> (True, "any"): the event just before, whatever its type; else (False, None).
     """
+    if vocab.same_time.match(sentence):
+        return True, "any"
     for regex, event_type in vocab.continuation:
         match = regex.search(sentence)
         if match and (event_type is None or match.start() < 40):
