@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from timeline.actors import load_gazetteer
 from timeline.models import Article
@@ -123,3 +124,20 @@ def test_vocabulary_lists_hold_no_yaml_booleans():
                 assert not isinstance(item, bool), f"boolean in list {path}: quote the word"
                 walk(item, path)
     walk(VOCAB.raw, "events.yaml")
+
+
+NEWS_WORDS = ["met", "with", "on", "Monday", "the", "meeting", "was", "held", "Sergey Lavrov", "Hakan Fidan", ",", ".",
+              "\n", "said", "explosion", "killed", "During", "ceasefire", "of", "May", "10", "2020", "will", "to", "(",
+              ")", ":", "-", '"', "visit", "Ukraine", "Russian", "at the same time", "talks", "recent", "operation",
+              "has", "addressed", "conference", "since"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(NEWS_WORDS), max_size=50), st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 1, 1))),
+       st.text(max_size=60))
+def test_no_input_crashes_the_extraction_and_evidence_is_a_span(words, published, noise):
+    text = " ".join(words) + noise
+    for event in parse_article(_article(text, published=published), load_gazetteer()).events:
+        assert text[event.evidence_start : event.evidence_end] == event.evidence
+        assert 0 <= event.confidence <= 1
+        assert event.date is None or published is None or event.date <= published

@@ -314,4 +314,6 @@ def _event(draft: Draft, ctx: Context) -> Event:
 def _noun(trigger: Trigger, entry: dict) -> str:
     """The type's noun the trigger uses ("summit"), else its first noun."""
     words = trigger.text.lower()
-    return next((noun for noun in entry["nouns"] if noun in words), trigger.label or entry["nouns"][0])
+    if trigger.label:
+        return trigger.label
+    return next((noun for noun in entry["nouns"] if noun in words), entry["nouns"][0])
