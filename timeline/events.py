@@ -85,7 +85,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     continues, named_type = continued_type(sentence.text, ctx.vocab)
     target = _target(drafts, continues, named_type, ctx.vocab)
     ctx_subject = target if (target is not None and named_type is None) else None  # "The two leaders ..."
-    if target and target.location is None:
+    if target and target.location is None and named_type != "any":
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
     main = _main_triggers(triggers, sentence.text, ctx.vocab)
     for trigger in main:
