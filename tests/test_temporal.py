@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.models import Timex
 from timeline.temporal import candidate_years, tag, weekday_date
@@ -172,3 +174,24 @@ def test_expressions_come_in_text_order():
     found = tag("On Monday, after talks last week and on 5 May 2023, they said yesterday", WEDNESDAY)
     assert [t.start for t in found] == sorted(t.start for t in found)
     assert len(found) == 4
+
+
+NEWS_WORDS = ("the last next past early late of in on since by ago later earlier Monday Friday January Sept. May "
+              "March Christmas quarter half year years month weeks day decade century morning night noon today "
+              "yesterday now fiscal first third 1 3 12 23 31 99 1989 2023 1/2 19.09.2023 2023-13-45 10 a.m. 13:00 "
+              "nineteen ninety-six twenty-five several , . 's 1990s '80s 20th 78th % $ No. will said year-ago").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(NEWS_WORDS), max_size=14),
+    noise=st.text(max_size=30),
+    anchor=st.one_of(st.none(), st.dates()),
+)
+def test_any_text_and_anchor_give_consistent_offsets(words, noise, anchor):
+    text = " ".join(words) + noise
+    found = tag(text, anchor)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")

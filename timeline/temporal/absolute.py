@@ -143,7 +143,8 @@ def _year_of_month(m: int, g: dict, ctx: Context) -> int:
     if relation is None:
         tense = ctx.tense()
         if m == anchor.month or tense is None:
-            return cal.nearest_date(m, 1, anchor.replace(day=1), window=183).year
+            nearest = cal.nearest_date(m, 1, anchor.replace(day=1), window=183)
+            return nearest.year if nearest else anchor.year
         relation = -1 if tense == "past" else 1
     if relation == -1 and m >= anchor.month:
         return anchor.year - 1

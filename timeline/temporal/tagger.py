@@ -72,7 +72,10 @@ def _timex(hit, text, anchor, settings, lexicon: Lexicon, previous: list[Timex],
     g = {name: value for name, value in match.groupdict().items() if value is not None}
     start, end = match.span("span") if "span" in g else match.span()
     ctx = Context(text, start, end, anchor, settings, lexicon, rule.params, previous, cues)
-    reading = NORMALISERS[rule.kind](g, ctx)
+    try:
+        reading = NORMALISERS[rule.kind](g, ctx)
+    except (ValueError, OverflowError):  # counted past year 1 or 9999: no calendar day to give
+        return None
     if reading is None or reading.value is None:
         return None
     if "period_parts" in g:
