@@ -74,7 +74,7 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) 
     before = sentence[max(0, start - 20) : start]
     if _not_after(vocab).search(before):
         return False
-    if _dates_the_report(sentence[:start], vocab):
+    if _dates_the_report(sentence[:start], vocab) and not _is_the_report(trigger, start, vocab):
         return False
     if trigger.form == "noun" and start < trigger.start:
         verbs = [m.end() for m in vocab.reporting.finditer(sentence[: trigger.start])]
@@ -95,6 +95,11 @@ def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
             if vocab.reporting.fullmatch(" ".join(words[end - size : end])):
                 return True
     return False
+
+
+def _is_the_report(trigger: Trigger, start: int, vocab: Vocabulary) -> bool:
+    """True when the reporting verb belongs to the trigger itself ("a truce was announced on Tuesday")."""
+    return 0 <= start - trigger.end <= 25 and bool(vocab.reporting.search(trigger.text))
 
 
 def _noun_bound(sentence: str, start: int, vocab: Vocabulary) -> bool:
