@@ -43,15 +43,16 @@ def test_offsets_index_the_text():
 
 
 def test_weekday_given_with_a_date_must_agree():
-    assert only("On Saturday, September 23, they met", date(2018, 3, 1)).value == "2017-09-23"
-    assert only("On Saturday, September 23, they met", WEDNESDAY).value == "2023-09-23"
+    assert only("On Friday, March 8, they met", date(2018, 3, 1)).value == "2019-03-08"
+    assert only("On Friday, March 8, they met", date(2024, 3, 20)).value == "2024-03-08"
+    assert only("On Saturday, March 8, they met", date(2024, 3, 20)).value == "2025-03-08"
 
 
 def test_yearless_date_without_anchor_keeps_its_weekday_for_later():
-    timex = only("On Saturday, September 23, they met", None)
-    assert (timex.value, timex.first_day) == ("XXXX-09-23", None)
-    assert candidate_years(timex, date(2023, 6, 1))[0] == 2023
-    assert all(date(y, 9, 23).weekday() == 5 for y in candidate_years(timex, date(2020, 1, 1)))
+    timex = only("On Friday, March 8, they met", None)
+    assert (timex.value, timex.first_day) == ("XXXX-03-08", None)
+    assert candidate_years(timex, date(2024, 6, 1))[0] == 2024
+    assert all(date(y, 3, 8).weekday() == 4 for y in candidate_years(timex, date(2020, 1, 1)))
 
 
 def test_weekday_in_past_reporting_is_the_latest_on_or_before_anchor():
@@ -112,7 +113,7 @@ def test_previous_and_following_day_count_from_the_latest_date():
 
 
 def test_past_three_days_is_a_range_ending_at_the_anchor():
-    timex = only("weapons confiscated over the past three days")
+    timex = only("prices rose over the past three days")
     assert (timex.type, timex.value) == ("DURATION", "P3D")
     assert (timex.first_day, timex.last_day, timex.granularity) == (date(2023, 9, 18), WEDNESDAY, "range")
 
@@ -124,8 +125,8 @@ def test_late_september_is_the_end_of_the_month():
 
 
 def test_duration_is_never_a_date():
-    timex = only("the two countries have cooperated for 30 years")
-    assert (timex.type, timex.value, timex.first_day, timex.last_day) == ("DURATION", "P30Y", None, None)
+    timex = only("the two firms have cooperated for 25 years")
+    assert (timex.type, timex.value, timex.first_day, timex.last_day) == ("DURATION", "P25Y", None, None)
 
 
 @pytest.mark.parametrize("text, value", [("in 2020", "2020"), ("in May", "2023-05"), ("in December", "2022-12")])
@@ -151,15 +152,15 @@ def test_vague_references_have_no_day(text, value):
     assert (timex.value, timex.first_day, timex.granularity) == (value, None, "vague")
 
 
-@pytest.mark.parametrize("text", ["the 78th session of the General Assembly", "see the 4th paragraph",
-                                  "inflation rose 2% in", "font 16 px", "resolution No. 12", "It may rain",
+@pytest.mark.parametrize("text", ["the 64th session of the assembly", "see the 9th paragraph",
+                                  "inflation rose 3% in", "font 12 px", "resolution No. 7", "It may rain",
                                   "They march on"])
 def test_numbers_and_ordinals_are_not_dates(text):
     assert tag(text, WEDNESDAY) == []
 
 
 @pytest.mark.parametrize("text", ["yesterday", "on Monday", "last week", "three days ago", "at 10 a.m.",
-                                  "on September 23", "in May", "this year", "the previous day"])
+                                  "on March 8", "in May", "this year", "the previous day"])
 def test_without_anchor_no_expression_gets_a_day(text):
     for timex in tag(f"They met {text}.", None):
         assert timex.first_day is None and timex.last_day is None
@@ -179,7 +180,7 @@ def test_expressions_come_in_text_order():
 NEWS_WORDS = ("the last next past early late of in on since by ago later earlier Monday Friday January Sept. May "
               "March Christmas quarter half year years month weeks day decade century morning night noon today "
               "yesterday now fiscal first third 1 3 12 23 31 99 1989 2023 1/2 19.09.2023 2023-13-45 10 a.m. 13:00 "
-              "nineteen ninety-six twenty-five several , . 's 1990s '80s 20th 78th % $ No. will said year-ago").split()
+              "nineteen ninety-six twenty-five several , . 's 1990s '80s 20th 64th % $ No. will said year-ago").split()
 
 
 @settings(max_examples=300, deadline=None)

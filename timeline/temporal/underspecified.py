@@ -1,6 +1,6 @@
-"""Resolving a yearless date later: which years fit "Saturday, September 23" near some other date.
+"""Resolving a yearless date later: which years fit "Friday, March 8" near some other date.
 
-The tagger leaves such an expression as "XXXX-09-23" when the text has no anchor; the pipeline can
+The tagger leaves such an expression as "XXXX-03-08" when the text has no anchor; the pipeline can
 call ``candidate_years`` once it has a likely date from the rest of the corpus.
 """
 
