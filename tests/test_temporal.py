@@ -3,6 +3,9 @@ the expressions it must not invent. The anchor is pinned (Wednesday 20 September
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -10,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.models import Timex
+from timeline.settings import PROJECT_DIR
 from timeline.temporal import candidate_years, tag, weekday_date
 
 WEDNESDAY = date(2023, 9, 20)
@@ -196,3 +200,32 @@ def test_any_text_and_anchor_give_consistent_offsets(words, noise, anchor):
     for timex in found:
         assert text[timex.start : timex.end] == timex.text
         assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def _timex_command(*args, stdin=None):
+    result = subprocess.run([sys.executable, "-m", "timeline", "timex", *args], cwd=PROJECT_DIR, input=stdin,
+                            capture_output=True)
+    return result.returncode, [json.loads(line) for line in result.stdout.decode().splitlines()], result.stderr
+
+
+def test_timex_command_reads_stdin_and_prints_json_lines():
+    text = "Ça va — at 13:00 the talks ended on Tuesday;\r\n the next round is due in late October."
+    code, rows, _ = _timex_command("--anchor", "2023-09-20", stdin=text.encode("utf-8"))
+    assert code == 0
+    assert [r["value"] for r in rows] == ["2023-09-20T13:00", "2023-09-19", "2023-10"]
+    for row in rows:
+        assert {"start", "end", "text", "type", "value", "first_day", "last_day", "granularity", "rule"} <= set(row)
+        assert text[row["start"] : row["end"]] == row["text"]
+
+
+def test_timex_command_reads_a_file_without_anchor(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("The ministers met on Monday.", encoding="utf-8")
+    code, rows, _ = _timex_command(str(path))
+    assert code == 0
+    assert [(r["text"], r["value"], r["first_day"]) for r in rows] == [("Monday", "XXXX-WXX-1", None)]
+
+
+def test_timex_command_reports_a_missing_file(tmp_path):
+    code, rows, stderr = _timex_command(str(tmp_path / "missing.txt"))
+    assert code == 2 and rows == [] and b"no such file" in stderr

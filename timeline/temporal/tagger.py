@@ -26,13 +26,19 @@ def tag(text: str, anchor: date | None = None, settings: Settings = DEFAULT_SETT
     """Every temporal expression in ``text``, in order, resolved against ``anchor`` when one is given."""
     lexicon = lexicon_for(settings.data_dir)
     found: list[Timex] = []
-    lowered = text.translate(ASCII_LOWER)
+    lowered = _lower(text)
     cues = Cues(text, lowered, lexicon)
     for match in _matches(lexicon, text, lowered):
         timex = _timex(match, text, anchor, settings, lexicon, found, cues)
         if timex is not None:
             found.append(timex)
     return found
+
+
+def _lower(text: str) -> str:
+    """The text lower-cased with the same offsets (str.lower, unless it changed the length: then ASCII only)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(ASCII_LOWER)
 
 
 def _matches(lexicon: Lexicon, text: str, lowered: str):
