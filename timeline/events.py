@@ -11,6 +11,7 @@ window where one can be bounded. ``date_basis`` always says which words and rule
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable, Mapping
@@ -52,6 +53,7 @@ class Context:
     affiliations: Callable[[str], tuple[str, ...]]
     vocab: Vocabulary
     settings: Settings
+    starts: dict = field(default_factory=dict)  # id of a span tuple -> the starts of its items, for bisect
 
 
 def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
@@ -59,7 +61,8 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             settings: Settings = DEFAULT_SETTINGS) -> tuple[Event, ...]:
     """The events ``article`` reports, in text order."""
     timexes = [t for t in timexes if not _in_dateline(t, article.text)]
-    ctx = Context(article, tuple(timexes), tuple(m for m in mentions if m.actor_id in actors), actors,
+    ctx = Context(article, tuple(sorted(timexes, key=lambda t: t.start)),
+                  tuple(sorted((m for m in mentions if m.actor_id in actors), key=lambda m: m.start)), actors,
                   affiliations or (lambda actor_id: actors[actor_id].affiliations if actor_id in actors else ()),
                   vocabulary(settings.data_dir), settings)
     drafts: list[Draft] = []
@@ -76,8 +79,10 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*(?:/|:|-|–|—|\|)")
 def _in_dateline(timex: Timex, text: str) -> bool:
     """True for the date of a dateline left at the head of the text ("TBILISI, 22 March 2024 / outlet /"):
     it dates the article, not a happening."""
+    if timex.start >= 60:  # before slicing: a long text has many timexes
+        return False
     head = text[: timex.start]
-    return timex.start < 60 and "\n" not in head and "," in head and bool(_DATELINE_END.match(text, timex.end))
+    return "\n" not in head and "," in head and bool(_DATELINE_END.match(text, timex.end))
 
 
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -157,10 +162,10 @@ def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary
 
 
 def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Context, crowded: bool = False) -> Draft:
-    inside = [t for t in ctx.timexes if t.start >= sentence.start and t.end <= sentence.end]
+    inside = [t for t in _within(ctx.timexes, sentence, ctx) if t.end <= sentence.end]
     timex = event_dates.own_timex(sentence.text, sentence.start, trigger, inside, ctx.article.published,
                                   ctx.vocab)
-    mentions = [m for m in ctx.mentions if m.start >= sentence.start and m.end <= sentence.end]
+    mentions = [m for m in _within(ctx.mentions, sentence, ctx) if m.end <= sentence.end]
     protected = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     policy = ctx.vocab.types[trigger.event_type]["actors"]
     if not ctx.vocab.types[trigger.event_type].get("reporters_are_actors"):
@@ -177,8 +182,14 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
 
 def _name_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
     """Spans (relative to the sentence) of people and organisations, which are no place names."""
-    return [(m.start - sentence.start, m.end - sentence.start) for m in ctx.mentions
-            if sentence.start <= m.start < sentence.end and ctx.actors[m.actor_id].kind != "country"]
+    return [(m.start - sentence.start, m.end - sentence.start) for m in _within(ctx.mentions, sentence, ctx)
+            if ctx.actors[m.actor_id].kind != "country"]
+
+
+def _within(spans, sentence: Sentence, ctx: Context) -> list:
+    """The items of ``spans`` (a tuple of ``ctx``, sorted by start) that start inside ``sentence``."""
+    starts = ctx.starts.setdefault(id(spans), [item.start for item in spans])
+    return list(spans[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, sentence.end)])
 
 
 def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Context) -> Draft | None:
