@@ -42,7 +42,7 @@ class Lexicon:
     """Everything the tagger needs from the data files, compiled."""
 
     scan: re.Pattern  # every rule, no groups: finds where an expression is
-    rule_regexes: tuple[re.Pattern, ...]  # each rule with its named groups: says which rule and what parts
+    rule_patterns: tuple[str, ...]  # each rule with its named groups: says which rule and what parts
     candidates: dict[str, tuple[int, ...]]  # first character -> the rules that can start with it
     rules: tuple[Rule, ...]
     tables: dict[str, tuple[tuple[re.Pattern, Any], ...]]
@@ -52,9 +52,18 @@ class Lexicon:
     negatives: tuple
     case_sensitive: frozenset  # placeholder names whose words must be capitalised in the text
 
+    def rule_regex(self, index: int) -> re.Pattern:
+        """Rule ``index`` with its named groups, compiled on first use (most texts need a few rules)."""
+        return _compiled(self.rule_patterns[index])
+
     def value(self, table: str, words: str) -> Any:
         """The table value whose alternative matches ``words`` exactly (case-insensitive), or None."""
         return _lookup(self, table, " ".join(words.split()).lower())
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +87,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     sensitive = {*vocab["case_sensitive"], "month_safe", "month_named"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
     return Lexicon(
         scan=re.compile(f"{BEFORE}(?=[{_charclass(sorted(candidates))}])(?:{_scan_body(patterns, candidates)}){AFTER}"),
-        rule_regexes=tuple(re.compile(f"{BEFORE}(?:{pattern}){AFTER}") for pattern in patterns),
+        rule_patterns=tuple(f"{BEFORE}(?:{pattern}){AFTER}" for pattern in patterns),
         candidates=candidates,
         rules=rules,
         tables={name: _table(entries) for name, entries in vocab.items() if isinstance(entries, dict)},

@@ -59,7 +59,7 @@ def _matches(lexicon: Lexicon, text: str, lowered: str):
 def _which_rule(lexicon: Lexicon, lowered: str, text: str, start: int):
     """The first rule (in priority order) that matches at ``start``, with its groups."""
     for index in lexicon.candidates.get(lowered[start], ()):
-        match = lexicon.rule_regexes[index].match(lowered, start)
+        match = lexicon.rule_regex(index).match(lowered, start)
         if match and _capitalised(match, text, lexicon):
             return index, match
     return None
