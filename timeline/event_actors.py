@@ -16,8 +16,11 @@ from .triggers import Trigger, Vocabulary
 
 AffiliationsOf = Callable[[str], tuple[str, ...]]
 _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
-# After "said", a pronoun means the speaker did it: "The ICRC said it had evacuated ...".
-_SELF = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|we)\s", re.IGNORECASE)
+
+
+def _words(vocab: Vocabulary, name: str) -> str:
+    """An alternation of the closed word class ``name`` of data/events.yaml ``grammar``."""
+    return "|".join(re.escape(w) for w in vocab.raw["grammar"][name])
 
 
 def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
@@ -34,7 +37,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
         enough = 2 if policy == "participants" else 1
-        pronoun = re.search(r"(?<![\w])(?:he|she|they|who)\s+(?:\w+\s+)?$", sentence[clause[0] : trigger.start], re.IGNORECASE)
+        pronoun = re.search(rf"(?<![\w])(?:{_words(vocab, 'subject_pronouns')})\s+(?:\w+\s+)?$",
+                            sentence[clause[0] : trigger.start], re.IGNORECASE)
         if len(_ids(inside, actors, lambda a: a.kind == "person")) >= enough and not pronoun:
             local = inside
     people = _ids(local, actors, lambda a: a.kind == "person")
@@ -57,7 +61,8 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
     for mention in mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         near = _reporting_after(sentence.text, end, vocab)
-        speaker_acts = near is not None and _SELF.match(sentence.text, near)
+        speaker_acts = near is not None and re.match(
+            rf"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
         if not (near is not None and near <= trigger.start and start < trigger.start and not speaker_acts):
             kept.append(mention)
     return kept
@@ -65,7 +70,7 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
 
 def _reporting_after(text: str, end: int, vocab: Vocabulary) -> int | None:
     """Where a reporting verb that follows a name closely ("Lavrov said", "Lavrov also told") ends."""
-    match = re.match(r"\W{0,3}(?:(?:also|then|later|has|had|have|again)\s+){0,2}", text[end:])
+    match = re.match(rf"\W{{0,3}}(?:(?:{_words(vocab, 'speaker_fillers')})\s+){{0,2}}", text[end:])
     verb = vocab.reporting.match(text, end + match.end())
     return verb.end() if verb else None
 
@@ -112,7 +117,7 @@ def _places(sentence: str, vocab: Vocabulary, names: list[tuple[int, int]]):
     stop = set(raw["location_stop"])
     preps = "|".join(p.replace(" ", r"\s+") for p in sorted(raw["location_before"], key=len, reverse=True))
     skip = "|".join(re.escape(w) for w in raw["location_skip_words"])
-    regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|capital|city|town|village|province|region|of)\s+){{0,4}}"
+    regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|{_words(vocab, 'place_nouns')})\s+){{0,4}}"
                        rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
     for match in regex.finditer(sentence):
         if _inside_name(sentence, match.start(), match.group(), names):

@@ -198,7 +198,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if not candidates:
         return None
     overlap = ctx.vocab.raw["merge"]["actor_overlap"]
-    referring = draft.trigger.strength == "weak" or _anaphoric(draft)
+    referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab)
     if target in candidates and (referring or actors_agree(target.actor_ids, draft.actor_ids, overlap)):
         return target
     if referring:
@@ -213,10 +213,10 @@ def _dates_agree(a: Draft, b: Draft) -> bool:
         b.timex.first_day <= (a.timex.last_day or a.timex.first_day)
 
 
-def _anaphoric(draft: Draft) -> bool:
+def _anaphoric(draft: Draft, vocab: Vocabulary) -> bool:
     """True when a definite article or demonstrative introduces the trigger ("the operation", "this attack")."""
     before = draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split()
-    return any(word in ("the", "this", "that", "these", "those", "its") for word in before[-2:])
+    return any(word in vocab.raw["grammar"]["determiners"] for word in before[-2:])
 
 
 def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...], overlap: float) -> bool:

@@ -27,8 +27,7 @@ from .settings import DATA_DIR
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "unknown": 4}
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_NOT_PLACES = {"region", "city", "province", "district", "the", "this", "that", "during", "after", "minister",
-               "president", "foreign", "prime"}
+_NOT_PLACES = frozenset(load("events.yaml", DATA_DIR)["grammar"]["not_places"])
 
 
 def merge_events(events: Iterable[Event]) -> list[TimelineEvent]:

@@ -22,14 +22,6 @@ MACROS = {
 }
 
 
-# A noun trigger after one of these verbs reports a happening as a verb would: "held a videoconference".
-_LIGHT_VERB = re.compile(r"(?<![\w])(?:held|holds|hold|had|has|have|made|makes|conducted|staged)\s+(?:a|an|the)?\s*"
-                         r"(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
-_PERFECT = re.compile(r"(?<![\w])(?:has|have|had)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class Trigger:
     event_type: str
@@ -69,6 +61,8 @@ class Vocabulary:
     ignore: re.Pattern
     cumulative_after: re.Pattern
     same_time: re.Pattern
+    light_verb: re.Pattern
+    perfect: re.Pattern
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
@@ -101,6 +95,8 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         recent=_alternation(raw["recent"]["words"]),
         ignore=_alternation(raw["ignore"]),
         cumulative_after=_alternation(raw["cumulative_after"]),
+        light_verb=_ending(raw["grammar"]["light_verbs"], words_between=2),
+        perfect=_ending(raw["grammar"]["perfect_auxiliaries"], words_between=1),
         same_time=re.compile(rf"^\W*(?:{'|'.join(w.replace(' ', chr(92) + 's+') for w in raw['same_time'])})(?![\w])",
                              re.IGNORECASE),
     )
@@ -164,7 +160,7 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
             if any(match.start() < end and start < match.end() for start, end in ignored):
                 continue
             strength = "weak" if _opens_with_participle(sentence, match.start()) else rule.strength
-            form = "verb" if rule.form == "noun" and _LIGHT_VERB.search(sentence[: match.start()]) else rule.form
+            form = "verb" if rule.form == "noun" and vocab.light_verb.search(sentence[: match.start()]) else rule.form
             found.append(Trigger(rule.event_type, match.start(), match.end(), match.group(),
                                  strength, form, rule.label))
     # Overlaps are settled first, so that a word inside an unreal phrase ("plan to hold a meeting") goes too.
@@ -182,7 +178,7 @@ def _opens_with_participle(sentence: str, start: int) -> bool:
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 60]
-    if _PERFECT.search(before) and vocab.cumulative_after.search(sentence[end:]):
+    if vocab.perfect.search(before) and vocab.cumulative_after.search(sentence[end:]):
         return False
     return not (
         vocab.irrealis_before.search(before)
