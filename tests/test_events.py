@@ -62,19 +62,19 @@ def test_future_and_refused_meetings_are_no_events():
 
 
 def test_noun_date_belongs_to_the_noun_only():
-    text = "The minister said Armenia violated the Trilateral Statement of November 10, 2020, on Tuesday."
+    text = "The minister said Russia violated the Minsk Protocol of September 5, 2014, on Tuesday."
     agreement = [e for e in _events(text) if e.event_type == "agreement"]
-    assert agreement and agreement[0].date == date(2020, 11, 10)
+    assert agreement and agreement[0].date == date(2014, 9, 5)
 
 
 def test_was_held_takes_the_publication_date_and_says_so():
-    events = _events("A meeting was held between Sergey Lavrov and Hakan Fidan, the ministry said.")
+    events = _events("A meeting was held between Sergey Lavrov and Antony Blinken, the ministry said.")
     assert events[0].date == date(2024, 5, 8)
     assert events[0].date_basis.startswith("publication date")
 
 
 def test_inferred_publication_date_is_not_used_for_was_held():
-    article = replace(_article("A meeting was held between Sergey Lavrov and Hakan Fidan."),
+    article = replace(_article("A meeting was held between Sergey Lavrov and Antony Blinken."),
                       published_inferred=True)
     events = parse_article(article, load_gazetteer()).events
     assert events[0].date is None and events[0].precision == "unknown"
@@ -88,7 +88,7 @@ def test_recent_undated_event_gets_a_window_not_a_day():
 
 
 def test_continuing_sentence_gives_its_date_to_a_verb_event():
-    text = ("On Tuesday, Hakan Fidan visited Baku.\n\n"
+    text = ("On Tuesday, Antony Blinken visited Warsaw.\n\n"
             "During the visit, the two ministers signed an agreement on transit.")
     agreement = [e for e in _events(text) if e.event_type == "agreement"][0]
     assert agreement.date == date(2024, 5, 7)
@@ -96,7 +96,7 @@ def test_continuing_sentence_gives_its_date_to_a_verb_event():
 
 
 def test_no_publication_date_means_no_invented_day():
-    events = _events("A meeting was held between Sergey Lavrov and Hakan Fidan.", published=None)
+    events = _events("A meeting was held between Sergey Lavrov and Antony Blinken.", published=None)
     assert events[0].date is None
 
 
@@ -107,7 +107,7 @@ def test_reporter_country_not_taken_from_a_dateline_or_speaker_for_operations():
 
 
 def test_evidence_offsets_index_the_article_text():
-    text = "Intro line.\n\nOn Monday, Sergey Lavrov met with Hakan Fidan."
+    text = "Intro line.\n\nOn Monday, Sergey Lavrov met with Antony Blinken."
     event = _events(text)[0]
     assert text[event.evidence_start : event.evidence_end] == event.evidence
     assert 0 <= event.confidence <= 1
@@ -126,7 +126,7 @@ def test_vocabulary_lists_hold_no_yaml_booleans():
     walk(VOCAB.raw, "events.yaml")
 
 
-NEWS_WORDS = ["met", "with", "on", "Monday", "the", "meeting", "was", "held", "Sergey Lavrov", "Hakan Fidan", ",", ".",
+NEWS_WORDS = ["met", "with", "on", "Monday", "the", "meeting", "was", "held", "Sergey Lavrov", "Antony Blinken", ",", ".",
               "\n", "said", "explosion", "killed", "During", "ceasefire", "of", "May", "10", "2020", "will", "to", "(",
               ")", ":", "-", '"', "visit", "Ukraine", "Russian", "at the same time", "talks", "recent", "operation",
               "has", "addressed", "conference", "since"]

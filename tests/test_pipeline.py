@@ -70,7 +70,7 @@ def test_reference_date_is_the_median_of_stated_dates():
 
 def test_parse_documents_keeps_rejects_and_reports_progress():
     calls = []
-    article = Article(id="x", name="x.txt", title="", text="On 3 May 2021, Sergey Lavrov met with Hakan Fidan.")
+    article = Article(id="x", name="x.txt", title="", text="On 3 May 2021, Sergey Lavrov met with Antony Blinken.")
     corpus = parse_documents([article, Rejected("bad.bin", "not an article")], progress=lambda d, t: calls.append((d, t)))
     assert [r.name for r in corpus.rejected] == ["bad.bin"]
     assert corpus.events[0].date == date(2021, 5, 3)
@@ -78,14 +78,14 @@ def test_parse_documents_keeps_rejects_and_reports_progress():
 
 
 def test_user_publication_date_is_used_when_the_article_has_none(tmp_path):
-    (tmp_path / "a.txt").write_text("A meeting was held between Sergey Lavrov and Hakan Fidan.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A meeting was held between Sergey Lavrov and Antony Blinken.\n", encoding="utf-8")
     from timeline.settings import Settings
     corpus = parse_corpus([tmp_path], Settings(published_override=date(2024, 4, 2)))
     assert corpus.events[0].date == date(2024, 4, 2)
 
 
 def test_parse_article_is_pure():
-    article = Article(id="x", name="x.txt", title="", text="On Monday, Sergey Lavrov met Hakan Fidan.",
+    article = Article(id="x", name="x.txt", title="", text="On Monday, Sergey Lavrov met Antony Blinken.",
                       published=date(2024, 5, 8))
     gazetteer = load_gazetteer()
     assert parse_article(article, gazetteer) == parse_article(article, gazetteer)

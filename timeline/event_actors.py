@@ -2,8 +2,8 @@
 
 Reads: the actor mentions of the evidence sentence, the actors they refer to, the event type's policy from
 data/events.yaml (``actors: participants | participants_and_organisations | countries_and_organisations``).
-Adds: the event's actor ids (participants first, in text order), its location ("in New York", "held in
-Baku") and a title such as "Lindqvist meets Moreau".
+Adds: the event's actor ids (participants first, in text order), its location ("in Geneva", "held in
+Lviv") and a title such as "Lindqvist meets Moreau".
 """
 
 from __future__ import annotations
