@@ -11,6 +11,9 @@ import yaml
 
 from .settings import DATA_DIR
 
+# libyaml's safe loader when the C extension is there (several times faster), else the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @lru_cache(maxsize=None)
 def load(name: str, data_dir: Path = DATA_DIR) -> Any:
@@ -19,4 +22,4 @@ def load(name: str, data_dir: Path = DATA_DIR) -> Any:
     with path.open(encoding="utf-8") as handle:
         if path.suffix == ".json":
             return json.load(handle)
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_SAFE_LOADER)
