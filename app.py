@@ -7,6 +7,7 @@ Layout only. Parsing, tables, filters, figures, highlighting and export live in 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ except ImportError as import_error:  # a broken install: say so instead of a tra
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
-WARM_DELAY_S = 8.0
+WARM_DELAY_S = 5.0
 
 
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
@@ -86,6 +87,8 @@ def warm_export_server() -> None:
 
 def _quietly_start() -> None:
     time.sleep(WARM_DELAY_S)  # let the first page finish drawing before Chromium starts
+    if sys.platform == "linux":
+        os.nice(10)  # this thread only (Linux), and the browser it starts: the page comes first
     try:
         export_server()
     except Exception:  # reported when a download is asked for
@@ -209,7 +212,8 @@ def header(board: Board, shown) -> None:
     columns[2].metric("Sources in view", f"{len({a for names in shown['articles'] for a in names}):,}")
     columns[3].metric("Undated in view", f"{int(shown['start'].isna().sum()):,}")
     if board.rejected:
-        st.warning(f"{len(board.rejected)} input(s) could not be read; see **Add articles** for the reasons.")
+        st.warning(f"{len(board.rejected)} input(s) could not be read; the reasons are under **Add articles** "
+                   "in the sidebar.")
 
 
 def timeline_tab(board: Board, filters: Filters, shown) -> None:
@@ -316,18 +320,17 @@ def network_tab(board: Board, shown) -> None:
                      width="stretch")
 
 
-def add_articles_tab(board: Board) -> None:
-    st.markdown("#### Upload articles")
-    st.file_uploader("Files (.txt .md .html .json .csv)", type=UPLOAD_TYPES, accept_multiple_files=True,
-                     key="uploads", help="Parsed in this session only; nothing is written to disk.")
-    st.markdown("#### Or paste a text")
-    st.text_area("Article text", key="paste_text", height=160, placeholder="Title on the first line, then the text…")
-    st.date_input("Publication date (optional)", value=None, key="paste_date", format="YYYY-MM-DD")
-    if board.rejected:
-        st.markdown("#### Not read")
+def add_articles(board: Board) -> None:
+    """The upload and paste boxes (in the sidebar, so that uploads stay while the view changes)."""
+    with st.sidebar.expander("Add articles", expanded=bool(board.rejected), icon=":material/upload_file:"):
+        st.file_uploader("Files (.txt .md .html .json .csv)", type=UPLOAD_TYPES, accept_multiple_files=True,
+                         key="uploads", help="Parsed in this session only; nothing is written to disk.")
+        st.text_area("Or paste an article", key="paste_text", height=140,
+                     placeholder="Title on the first line, then the text…")
+        st.date_input("Its publication date (optional)", value=None, key="paste_date", format="YYYY-MM-DD")
         for item in board.rejected:
             st.error(f"{item.name}: {item.reason}")
-    st.caption(f"{len(board.articles)} article(s) loaded.")
+        st.caption(f"{len(board.articles)} article(s) loaded.")
 
 
 def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], str, date | None]:
@@ -348,13 +351,14 @@ def main() -> None:
     st.query_params.from_dict(filters.to_query())
     shown = filters.apply(board.frame)
     header(board, shown)
-    timeline, network, add = st.tabs(["Timeline", "Actor network", "Add articles"])
-    with timeline:
-        timeline_tab(board, filters, shown)
-    with network:
-        network_tab(board, shown)
-    with add:
-        add_articles_tab(board)
+    add_articles(board)
+    timeline, network = st.tabs(["Timeline", "Actor network"], key="view", on_change="rerun")
+    if timeline.open:  # only the open tab runs, so the first chart is not kept waiting
+        with timeline:
+            timeline_tab(board, filters, shown)
+    if network.open:
+        with network:
+            network_tab(board, shown)
 
 
 try:

@@ -189,12 +189,20 @@ def test_lanes_switch_to_types(app, board):
     assert param(app, "lanes") == ["type"]
 
 
-def test_network_lists_the_events_of_a_pair(app):
+def test_network_lists_the_events_of_a_pair(app, board):
+    assert len(app.get("plotly_chart")) == 1  # only the open tab runs
+    app.session_state["view"] = "Actor network"
+    app.run()
     assert not app.exception
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert any(t.get("name") == "edges" for t in spec["data"])
     pair = app.selectbox(key="edge")
     assert pair.options
-    spec = json.loads(app.get("plotly_chart")[1].proto.spec)
-    assert any(t.get("name") == "edges" for t in spec["data"])
+    events = events_by_id(board)
+    listed = app.dataframe[0].value
+    assert len(listed) >= 1 and set(listed["Type"]) <= {"meeting", "call", "visit"}
+    assert all(len(events[i].actor_ids) >= 2 for i in board.frame["id"] if events[i].event_type == "meeting"
+               and events[i].title in set(listed["Title"]))
 
 
 def test_a_mangled_link_opens_without_error():
