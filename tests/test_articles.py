@@ -530,6 +530,13 @@ def test_inference_without_evidence_leaves_the_date_missing():
     assert infer_published(plain, date(2023, 9, 18)).published is None
 
 
+def test_inference_ignores_dates_in_a_future_context():
+    text = (b"Summit ahead\n\nTalks opened in Oslo on March 2, 2021. The leaders are expected to meet "
+            b"in Rome on March 20, 2021, and a vote will be held on April 1, 2021.")
+    result = infer_published(_one("a.txt", text), None)
+    assert result.published == date(2021, 3, 2) and result.published_inferred
+
+
 def test_inference_weekday_picks_the_consistent_year():
     article = _one("a.txt", b"On Friday, 13 October, the summit opened.")
     result = infer_published(article, date(2021, 1, 10))

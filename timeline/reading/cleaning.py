@@ -223,7 +223,13 @@ def _plausible(match: re.Match, capitals: bool, stopwords: frozenset) -> bool:
         return False
     if capitals and place and not place.isupper():
         return False
-    return not outlet or _capitalised(outlet)
+    return not outlet or _delimited(match) or _capitalised(outlet)
+
+
+def _delimited(match: re.Match) -> bool:
+    """An outlet between brackets or slashes may be in any case: "(news.am)", "/ civil.ge /"."""
+    before = match.string[:match.start("outlet")].rstrip()
+    return before.endswith(("(", "/"))
 
 
 def _capitalised(words: str) -> bool:

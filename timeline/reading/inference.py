@@ -6,7 +6,8 @@ and the basis in words. Evidence, strongest first:
 
 1. a dateline without a year ("BAKU, Sept 19 (Reuters) -"): that day, in the year that puts it
    nearest the reference (or the latest explicit date in the text);
-2. otherwise the latest day the text reports: a day-month with a weekday in the year where they agree
+2. otherwise the latest day the text reports (dates in a future context, "will meet on May 14", are
+   left out): a day-month with a weekday in the year where they agree
    ("Saturday, September 23" is a Saturday in 2023), a day-month nearest the reference, or an
    explicit date (within ``settings.year_search_window_days`` of the reference when there is one).
    The article was published on or after that day; the basis says so.
@@ -51,9 +52,16 @@ def infer_published(article: Article, reference: date | None, settings: Settings
 
 
 def _tag(text: str, settings: Settings) -> list[Timex]:
+    """The text's temporal expressions, less those in a future context ("are expected to meet on
+    May 14"): an article reports what has happened, so only those bound its publication date."""
     from ..temporal import tag  # imported here: the tagger is a later stage than reading
+    from ..temporal.lexicon import lexicon_for
+    from ..temporal.tagger import _lower
+    from ..temporal.tense import Cues
 
-    return tag(text, None, settings)
+    timexes = tag(text, None, settings)
+    cues = Cues(text, _lower(text), lexicon_for(settings.data_dir))
+    return [t for t in timexes if cues.tense(t.start, t.end) != "future"]
 
 
 def _from_dateline(article: Article, hint: date | None, reference: date | None, settings: Settings) -> Evidence | None:
