@@ -341,11 +341,15 @@ def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], str, date | None]:
 def main() -> None:
     st.set_page_config(page_title="News timeline", page_icon=":material/timeline:", layout="wide")
     folder = os.environ.get("TIMELINE_ARTICLES", str(SAMPLE_ARTICLES))
+    uploads, pasted, pasted_date = session_inputs()
     try:
-        board = load_board(folder, *session_inputs())
-    except TimelineError as error:
-        st.error(f"The articles could not be read: {error}")
-        return
+        board = load_board(folder, uploads, pasted, pasted_date)
+    except Exception as error:  # a safety net: the pipeline reports bad inputs as rejects, not errors
+        if not (uploads or pasted.strip()):
+            raise
+        st.error(f"The added articles could not be parsed ({type(error).__name__}: {error}); "
+                 "showing the other articles. Remove the last upload or paste to clear this message.")
+        board = load_board(folder, (), "", None)
     init_state(board)
     filters = sidebar(board)
     st.query_params.from_dict(filters.to_query())

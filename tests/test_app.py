@@ -227,3 +227,23 @@ def test_without_chromium_the_app_says_how_to_get_one(monkeypatch):
     assert not at.exception
     assert any("apt-get install chromium" in w.value for w in at.warning)
     assert drawn_ids(at)  # the chart itself still works
+
+
+def test_a_parser_crash_on_an_upload_keeps_the_other_articles(monkeypatch):
+    from timeline import pipeline
+
+    real = pipeline.parse_documents
+
+    def fragile(items, settings=None, progress=None, **engine):
+        items = list(items)
+        if any(getattr(item, "name", "") == "crash.txt" for item in items):
+            raise RuntimeError("simulated parser bug")
+        return real(items, settings, progress, **engine)
+
+    monkeypatch.setattr(pipeline, "parse_documents", fragile)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    before = drawn_ids(at)
+    at.file_uploader(key="uploads").set_value(("crash.txt", article("1 May 2024", "Wednesday"), "text/plain")).run()
+    assert not at.exception
+    assert any("simulated parser bug" in e.value for e in at.error)
+    assert drawn_ids(at) == before
