@@ -105,30 +105,20 @@ def test_progress_counts_every_article(tmp_path):
     assert sum(seen) == 20
 
 
-@pytest.fixture(scope="module")
-def local_cluster():
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster:
-        yield cluster
+def _read_samples(sample_paths):
+    """The sample articles as the real reader gives them."""
+    from timeline.articles import iter_inputs
+
+    return [a for a in iter_inputs(sample_paths, SETTINGS) if isinstance(a, Article)]
 
 
-def test_dask_on_a_local_cluster_matches_one_process(local_cluster, sample_paths, anchor):
-    articles = _sample_articles(sample_paths, anchor) * 3
-    single = list(parse_stream(articles, SETTINGS, parse=stand_in_parse))
-    dask = list(parse_stream(articles, SETTINGS, parse=stand_in_parse, engine="dask",
-                             scheduler=local_cluster.scheduler_address, chunk_size=2))
-    assert dask == single
-
-
-def test_real_pipeline_on_the_samples_is_identical_on_dask_and_on_two_workers(local_cluster, sample_paths, anchor):
+def test_real_pipeline_on_the_samples_is_identical_on_two_workers(sample_paths):
     pytest.importorskip("timeline.pipeline")
-    articles = _sample_articles(sample_paths, anchor)
+    articles = _read_samples(sample_paths)
     single = list(parse_stream(articles, SETTINGS))
-    assert all(isinstance(p, ParsedArticle) for p in single)
+    assert len(single) == len(sample_paths) and all(isinstance(p, ParsedArticle) for p in single)
+    assert sum(len(p.events) for p in single) > 0
     assert list(parse_stream(articles, SETTINGS, workers=2, chunk_size=2)) == single
-    assert list(parse_stream(articles, SETTINGS, engine="dask", scheduler=local_cluster.scheduler_address,
-                             chunk_size=2)) == single
 
 
 def test_engine_options_come_from_the_shared_command_line_arguments(tmp_path):
@@ -145,3 +135,30 @@ def test_engine_options_come_from_the_shared_command_line_arguments(tmp_path):
     assert engine_options(parser.parse_args(["--no-cache"]), SETTINGS)["cache"] is None
     with pytest.raises(ValueError, match="--engine dask"):
         engine_options(parser.parse_args(["--scheduler", "tcp://x:1"]), SETTINGS)
+
+
+# The Dask tests come last: the in-process cluster starts threads, and the process pools above fork.
+
+@pytest.fixture(scope="module")
+def local_cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        yield cluster
+
+
+def test_dask_on_a_local_cluster_matches_one_process(local_cluster, sample_paths, anchor):
+    articles = _sample_articles(sample_paths, anchor) * 3
+    single = list(parse_stream(articles, SETTINGS, parse=stand_in_parse))
+    dask = list(parse_stream(articles, SETTINGS, parse=stand_in_parse, engine="dask",
+                             scheduler=local_cluster.scheduler_address, chunk_size=2))
+    assert dask == single
+
+
+def test_real_pipeline_on_the_samples_is_identical_on_a_dask_local_cluster(local_cluster, sample_paths):
+    pytest.importorskip("timeline.pipeline")
+    articles = _read_samples(sample_paths)
+    single = list(parse_stream(articles, SETTINGS))
+    assert list(parse_stream(articles, SETTINGS, engine="dask", scheduler=local_cluster.scheduler_address,
+                             chunk_size=2)) == single
+
