@@ -56,8 +56,12 @@ def rerun_seconds(events: int, repeat: int = 5) -> tuple[float, float, float]:
         by_type.append(_timed(lambda: at.multiselect(key="types").set_value([kind]).run()))
         assert not at.exception, at.exception
         at.multiselect(key="types").set_value([]).run()
-    print("  each actor change:", " ".join(f"{t:.2f}" for t in by_actor), "| each type change:", " ".join(f"{t:.2f}" for t in by_type))
-    return first, statistics.median(by_actor), statistics.median(by_type)
+    at.multiselect(key="actors").set_value([]).run()
+    lanes = [_timed(lambda: at.button_group(key="lanes").set_value(v).run()) for v in ("type", "actor") * 2]
+    print("  each actor change:", " ".join(f"{t:.2f}" for t in by_actor), "| each type change:",
+          " ".join(f"{t:.2f}" for t in by_type), "| each lanes switch, all events shown:",
+          " ".join(f"{t:.2f}" for t in lanes))
+    return first, statistics.median(by_actor), statistics.median(by_type), statistics.median(lanes)
 
 
 def _timed(action) -> float:
@@ -160,9 +164,10 @@ def main() -> None:
             floor = first_chart_seconds(args.visits, trivial)
         print(f"  floor on this machine now (a one-chart Streamlit page): median {statistics.median(floor):.2f} s")
     if "rerun" not in args.skip:
-        first, actor, kind = rerun_seconds(args.events)
+        first, actor, kind, lanes = rerun_seconds(args.events)
         print(f"app with {args.events:,} events: first run {first:.2f} s; rerun after an actor change "
-              f"{actor:.2f} s, after a type change {kind:.2f} s (medians, AppTest, server side)")
+              f"{actor:.2f} s, after a type change {kind:.2f} s, lanes switch with all shown {lanes:.2f} s "
+              "(medians, AppTest, server side)")
 
 
 if __name__ == "__main__":
