@@ -205,6 +205,20 @@ def test_record_without_title_takes_its_first_short_line():
     assert (without.title, without.text) == ("Floods in the valley", "Floods hit the valley.")
 
 
+def test_date_line_under_a_standfirst_is_read_and_cut():
+    text = ("Floods hit the valley\n\nHundreds were moved to shelters as rivers rose.\n\n"
+            "Published On 5 Jun 2024\n5 Jun 2024\n\nRescuers evacuated 300 people on Tuesday.")
+    article = _one("a.txt", text.encode())
+    assert article.published == date(2024, 6, 5) and not article.published_inferred
+    assert article.text == "Rescuers evacuated 300 people on Tuesday."
+
+
+def test_date_line_deep_in_the_body_is_not_a_header():
+    text = ("Floods hit the valley\n\nOne.\n\nTwo.\n\nThree.\n\nPublished On 5 Jun 2024\n\nRescuers came.")
+    article = _one("a.txt", text.encode())
+    assert article.published is None or article.published_inferred
+
+
 def test_publication_order_metadata_then_date_line_then_dateline_then_override():
     override = Settings(published_override=date(2000, 1, 1))
     text = "Published: 2 May 2021\n\nLIMA, 1 May 2021 (Wire): Protesters gathered."

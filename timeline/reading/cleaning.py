@@ -21,6 +21,8 @@ TITLE_MAX_CHARS, TITLE_MAX_WORDS = 250, 30
 TERMINAL = tuple(".!?:;,…")
 # Text after the date on a date line ("13:00 (UTC+3 MSK)") may be at most this long.
 DATE_LINE_TAIL = 80
+# A date line may also stand among the first few lines under the head, below at most two header lines.
+LATE_DATE_LINES, LATE_HEADER_LINES = 4, 2
 DATELINE_WINDOW = 200
 CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", "la", "le", "al", "el"}
 
@@ -59,6 +61,7 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     lines, dropped, signature = strip_furniture(text.split("\n"), data_dir)
     result = Cleaned(text="", dropped=dropped, signature=signature)
     body = _take_head(lines, result, data_dir, given_title, guess_title)
+    body = _take_late_date_line(body, result, data_dir)
     body = _take_dateline(body, result, data_dir)
     result.text = _BLANK_RUNS.sub("\n\n", "\n".join(body)).strip()
     return result
@@ -150,6 +153,28 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, m
         result.subtitle = line
         return True
     return False
+
+
+def _take_late_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
+    """A date line a little below the head, after a standfirst ("Published On 5 Jun 2024" under the
+    summary sentence): it is cut out, and the lines above it are header matter (the subtitle)."""
+    if result.date_lines:
+        return lines
+    filled = [i for i, line in enumerate(lines) if line.strip()][:LATE_DATE_LINES]
+    hit = next((i for i in filled if match_date_line(lines[i], data_dir)), None)
+    if hit is None:
+        return lines
+    above = [line.strip() for line in lines[:hit] if line.strip()]
+    if len(above) > LATE_HEADER_LINES:
+        return lines
+    if above and not result.subtitle:
+        result.subtitle = above[0]
+    rest = lines[hit:]
+    while rest and (not rest[0].strip() or match_date_line(rest[0], data_dir)):
+        if rest[0].strip():
+            result.date_lines.append(match_date_line(rest[0], data_dir))
+        rest = rest[1:]
+    return rest
 
 
 def _has_more(lines: list[str], index: int) -> bool:
