@@ -194,7 +194,8 @@ def _within(spans, sentence: Sentence, ctx: Context) -> list:
 
 def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Context) -> Draft | None:
     """The earlier event of the article that ``draft`` mentions again, if any."""
-    candidates = [d for d in reversed(drafts) if d.event_type == draft.event_type and _dates_agree(d, draft)]
+    candidates = [d for d in reversed(drafts) if d.event_type == draft.event_type and _dates_agree(d, draft)
+                  and _labels_agree(d, draft, ctx.vocab)]
     if not candidates:
         return None
     overlap = ctx.vocab.raw["merge"]["actor_overlap"]
@@ -204,6 +205,13 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if referring:
         return candidates[0]
     return next((d for d in candidates if actors_agree(d.actor_ids, draft.actor_ids, overlap)), None)
+
+
+def _labels_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
+    """False when the two triggers carry different labels and one of them names a happening of its own."""
+    distinct = vocab.raw["merge"].get("distinct_labels", ())
+    labels = {a.trigger.label, b.trigger.label}
+    return len(labels) == 1 or not labels & set(distinct)
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:

@@ -50,6 +50,8 @@ class Vocabulary:
     raw: dict  # the whole yaml, for cue lists
     irrealis_before: re.Pattern
     irrealis_right_before: re.Pattern
+    irrealis_in_clause: re.Pattern
+    clause_break: re.Pattern
     realis_before_to: re.Pattern
     irrealis_after: re.Pattern
     background_before: re.Pattern
@@ -85,6 +87,8 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         raw=raw,
         irrealis_before=_ending(raw["irrealis_before"], words_between=3, case_sensitive=True),
         irrealis_right_before=_ending(raw["irrealis_right_before"], words_between=0, case_sensitive=True),
+        irrealis_in_clause=re.compile(rf"(?<![\w])(?:{'|'.join(raw['irrealis_in_clause'])})(?![\w])"),
+        clause_break=re.compile(rf"(?<![\w])(?:{'|'.join(raw['irrealis_clause_breaks'])})(?![\w])", re.IGNORECASE),
         realis_before_to=re.compile(rf"(?<![\w])(?:{'|'.join(raw['realis_before_to'])})\s+to\s*$", re.IGNORECASE),
         irrealis_after=_starting(raw["irrealis_after"]),
         background_before=_ending(raw["background_before"], words_between=2),
@@ -182,10 +186,20 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
         return False
     return not (
         vocab.irrealis_before.search(before)
+        or vocab.irrealis_in_clause.search(_clause_before(sentence, start, vocab))
         or (vocab.irrealis_right_before.search(before) and not vocab.realis_before_to.search(before))
         or vocab.background_before.search(before)
         or vocab.irrealis_after.search(after)
     )
+
+
+def _clause_before(sentence: str, start: int, vocab: Vocabulary) -> str:
+    """The words of the trigger's clause before it: back to the last comma, semicolon, colon, dash or
+    clause-opening word (``irrealis_clause_breaks``)."""
+    head = sentence[:start]
+    cut = max(head.rfind(mark) for mark in (",", ";", ":", " - ", " – ", " — "))
+    words = list(vocab.clause_break.finditer(head))
+    return head[max(cut + 1, words[-1].end() if words else 0):]
 
 
 def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
