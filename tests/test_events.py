@@ -61,6 +61,19 @@ def test_future_and_refused_meetings_are_no_events():
     assert _events("Baerbock will meet Lavrov next week. Lavrov refused to meet the envoy.") == ()
 
 
+def test_a_strike_with_casualties_in_one_sentence_is_one_happening():
+    text = "Missiles struck the port of the city on Monday, killing four people.\n\nThe strike hit a depot on Monday."
+    events = _events(text)
+    assert [(e.event_type, e.date) for e in events] == [("operation", date(2024, 5, 6))]
+
+
+def test_a_decision_and_a_later_signing_stay_two_agreements():
+    text = ("On Monday the two countries agreed to restore diplomatic relations.\n\n"
+            "Their ministers signed a memorandum on the reopening of the embassies.")
+    events = _events(text)
+    assert [e.event_type for e in events] == ["agreement", "agreement"]
+
+
 def test_noun_date_belongs_to_the_noun_only():
     text = "The minister said Russia violated the Minsk Protocol of September 5, 2014, on Tuesday."
     agreement = [e for e in _events(text) if e.event_type == "agreement"]

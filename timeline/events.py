@@ -141,8 +141,16 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary) ->
         kept = by_type.get(trigger.event_type)
         if kept is None or (kept.strength == "weak" and trigger.strength == "strong"):
             by_type[trigger.event_type] = trigger
-    kept = sorted(by_type.values(), key=lambda t: t.start)
+    kept = _one_happening(sorted(by_type.values(), key=lambda t: t.start), vocab)
     return [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
+
+
+def _one_happening(triggers: list[Trigger], vocab: Vocabulary) -> list[Trigger]:
+    """Of the strong triggers of ``one_happening`` types in one sentence, only the first: "drones struck the
+    port, killing five" is one strike, not a strike and an incident."""
+    group = set(vocab.raw["merge"].get("one_happening", ()))
+    first = next((t for t in triggers if t.event_type in group and t.strength == "strong"), None)
+    return [t for t in triggers if first is None or t is first or t.event_type not in group]
 
 
 def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary) -> bool:
