@@ -104,7 +104,7 @@ def _is_the_report(trigger: Trigger, start: int, vocab: Vocabulary) -> bool:
 
 def _noun_bound(sentence: str, start: int, vocab: Vocabulary) -> bool:
     word = vocab.raw["timex_of_noun"]
-    return bool(re.search(rf"(?<![\w])(?:{word})\s+$", sentence[max(0, start - 10) : start], re.IGNORECASE))
+    return bool(re.search(rf"(?<![\w])(?:{word})\s+$", sentence[max(0, start - 20) : start], re.IGNORECASE))
 
 
 def _binds_to(sentence: str, start: int, trigger: Trigger) -> bool:

@@ -34,6 +34,17 @@ def calendar_date(g: dict, ctx: Context) -> Reading | None:
     return _yearless(month, day, weekday, ctx)
 
 
+def day_range(g: dict, ctx: Context) -> Reading | None:
+    """"25-26 February 1992", "March 3-5": the first day's date, spanning to the last day of the range."""
+    first = calendar_date(g, ctx)
+    if first is None or first.first_day is None:
+        return first
+    end = cal.safe_date(first.first_day.year, first.first_day.month, int(re.match(r"\d+", g["day_end"]).group()))
+    if end is None or end <= first.first_day:
+        return first
+    return Reading(first.type, first.value, first.first_day, end, "range", first.basis)
+
+
 def _related_day(month: int, day: int, relation: int, ctx: Context) -> Reading | None:
     """"last Oct. 23": the latest one before the anchor; "next March 3" the first after; "this" its year."""
     dates = [d for d in (cal.safe_date(ctx.anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
@@ -250,6 +261,7 @@ def _season_year(code: str, relation: int, anchor) -> int:
 
 NORMALISERS = {
     "calendar_date": calendar_date,
+    "day_range": day_range,
     "holiday": holiday,
     "week_of": week_of,
     "month": month,
