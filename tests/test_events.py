@@ -74,6 +74,14 @@ def test_a_decision_and_a_later_signing_stay_two_agreements():
     assert [e.event_type for e in events] == ["agreement", "agreement"]
 
 
+def test_remarks_referred_back_to_give_their_day():
+    text = ("The minister said on Monday that the border would reopen.\n\n"
+            "He made the remarks at a news conference in the capital, where the two ministers signed a memorandum.")
+    events = _events(text)
+    assert [(e.event_type, e.date) for e in events] == [("agreement", date(2024, 5, 6))]
+    assert "remarks" in events[0].date_basis
+
+
 def test_noun_date_belongs_to_the_noun_only():
     text = "The minister said Russia violated the Minsk Protocol of September 5, 2014, on Tuesday."
     agreement = [e for e in _events(text) if e.event_type == "agreement"]

@@ -83,6 +83,11 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) 
     return True
 
 
+def dates_the_report(before: str, vocab: Vocabulary) -> bool:
+    """Public name of ``_dates_the_report``: the expression after ``before`` dates a report."""
+    return _dates_the_report(before, vocab)
+
+
 def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
     """True when the expression follows a reporting verb ("said on Friday it had sent", "..., officials
     said on Thursday"): it dates the report, not the happening reported."""

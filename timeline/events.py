@@ -40,6 +40,7 @@ class Draft:
     today: bool = False  # worded as happening on the publication day (rule 3)
     recent: bool = False
     reported: bool = False
+    remarks_day: Timex | None = None  # the day of remarks reported earlier that this sentence refers back to
     support: int = 1
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
 
@@ -54,6 +55,7 @@ class Context:
     vocab: Vocabulary
     settings: Settings
     starts: dict = field(default_factory=dict)  # id of a span tuple -> the starts of its items, for bisect
+    reports: list = field(default_factory=list)  # days of remarks reported so far ("said on Tuesday")
 
 
 def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
@@ -73,7 +75,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
     return tuple(_event(draft, ctx) for draft in drafts)
 
 
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*(?:/|:|-|–|—|\|)")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:/|:|-|–|—|\|)")  # one \s* per gap: linear on spaces
 
 
 def _in_dateline(timex: Timex, text: str) -> bool:
@@ -93,8 +95,11 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     if target and target.location is None and named_type != "any":
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
     main = _main_triggers(triggers, sentence.text, ctx.vocab)
+    remarks = _remarks_day(sentence, ctx)
+    _note_reports(sentence, ctx)
     for trigger in main:
         draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1)
+        draft.remarks_day = remarks if draft.timex is None else None
         if ctx_subject is not None and ctx.vocab.types[draft.event_type]["family"] == "encounter":
             draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
         same = _same_event(draft, drafts, target, ctx)
@@ -102,6 +107,24 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             _join(same, draft)
         elif (trigger.strength == "strong" or _dated_here(draft)) and _has_required_actors(draft, ctx):
             drafts.append(draft)
+
+
+def _note_reports(sentence: Sentence, ctx: Context) -> None:
+    """Remember the day of each report in ``sentence`` ("X said on Tuesday that ...")."""
+    published = ctx.article.published
+    for timex in _within(ctx.timexes, sentence, ctx):
+        timex = event_dates.past_reading(timex, published)
+        if timex.granularity in ("day", "time") and timex.first_day and (published is None or timex.first_day <= published) \
+                and event_dates.dates_the_report(sentence.text[: timex.start - sentence.start], ctx.vocab):
+            ctx.reports.append(timex)
+
+
+def _remarks_day(sentence: Sentence, ctx: Context) -> Timex | None:
+    """The day of the latest earlier report, when ``sentence`` refers back to those remarks ("X made the
+    remarks at a news conference, where ...")."""
+    if not ctx.reports or not ctx.vocab.remarks_reference.search(sentence.text):
+        return None
+    return ctx.reports[-1]
 
 
 def _dated_here(draft: Draft) -> bool:
@@ -272,6 +295,10 @@ def _resolve(draft: Draft, ctx: Context) -> None:
         words = draft.sentence.text[:60]
         draft.resolved = (day, end, precision, f'continued date: the sentence "{words}..." continues the '
                           f'{draft.continued.event_type} of {day.isoformat()} ({basis})', None)
+    elif draft.remarks_day is not None:
+        day, end, precision = event_dates.from_timex(draft.remarks_day)
+        draft.resolved = (day, end, precision, f'day of the remarks: "{_short(draft.sentence.text)}" refers back '
+                          f'to remarks reported "{draft.remarks_day.text}" ({draft.remarks_day.value})', None)
     elif draft.today and article.published and not article.published_inferred:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
                  f'{article.published.isoformat()} ({article.published_basis or "article date"})')

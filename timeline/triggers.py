@@ -51,6 +51,7 @@ class Vocabulary:
     irrealis_before: re.Pattern
     irrealis_right_before: re.Pattern
     irrealis_in_clause: re.Pattern
+    remarks_reference: re.Pattern
     clause_break: re.Pattern
     realis_before_to: re.Pattern
     irrealis_after: re.Pattern
@@ -87,6 +88,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         raw=raw,
         irrealis_before=_ending(raw["irrealis_before"], words_between=3, case_sensitive=True),
         irrealis_right_before=_ending(raw["irrealis_right_before"], words_between=0, case_sensitive=True),
+        remarks_reference=re.compile(rf"(?<![\w])(?:{'|'.join(raw['remarks_reference'])})(?![\w])", re.IGNORECASE),
         irrealis_in_clause=re.compile(rf"(?<![\w])(?:{'|'.join(raw['irrealis_in_clause'])})(?![\w])"),
         clause_break=re.compile(rf"(?<![\w])(?:{'|'.join(raw['irrealis_clause_breaks'])})(?![\w])", re.IGNORECASE),
         realis_before_to=re.compile(rf"(?<![\w])(?:{'|'.join(raw['realis_before_to'])})\s+to\s*$", re.IGNORECASE),
