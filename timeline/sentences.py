@@ -18,7 +18,12 @@ from .settings import DATA_DIR
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (and closing quotes/brackets after it) followed by space and a likely opener.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+# The look-behind starts a match only at the first mark of a run, so a long run of dots stays linear.
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+# Longer "sentences" (a text without punctuation) are cut at a space, so later stages stay linear.
+MAX_SENTENCE_CHARS = 3000
+# Only this much text before a period is looked at for the abbreviation or initial that owns it.
+_WORD_WINDOW = 40
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -64,7 +69,7 @@ def _split_paragraph(text: str, start: int, end: int, rules: dict) -> list[Sente
     pieces: list[Sentence] = []
     cursor = start
     for match in _END.finditer(text, start, end):
-        if _is_abbreviation(text[cursor : match.start() + 1], rules["abbreviations"]):
+        if _is_abbreviation(text[max(cursor, match.start() - _WORD_WINDOW) : match.start() + 1], rules["abbreviations"]):
             continue
         pieces += _span(text, cursor, match.end())
         cursor = match.end()
@@ -107,9 +112,23 @@ def _looks_like_dateline(prefix: str, rule: dict) -> bool:
 
 
 def _span(text: str, start: int, end: int) -> list[Sentence]:
+    if end - start > MAX_SENTENCE_CHARS:
+        return _cut(text, start, end)
     chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:
         return []
     left = start + (len(chunk) - len(chunk.lstrip()))
     return [Sentence(left, left + len(stripped), stripped)]
+
+
+def _cut(text: str, start: int, end: int) -> list[Sentence]:
+    """A run-on span in pieces of at most MAX_SENTENCE_CHARS, each cut after its last space (if any)."""
+    pieces: list[Sentence] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = text.rfind(" ", start + 1, limit)
+        cut = space + 1 if space > start else limit
+        pieces += _span(text, start, cut)
+        start = cut
+    return pieces + _span(text, start, end)
