@@ -82,6 +82,11 @@ def test_remarks_referred_back_to_give_their_day():
     assert "remarks" in events[0].date_basis
 
 
+def test_a_country_named_only_as_the_place_is_no_actor_of_an_incident():
+    events = _events("A blast hit a market in the Greek town of Volos on Monday, killing two people.")
+    assert [(e.event_type, e.actors) for e in events] == [("incident", ())]
+
+
 def test_noun_date_belongs_to_the_noun_only():
     text = "The minister said Russia violated the Minsk Protocol of September 5, 2014, on Tuesday."
     agreement = [e for e in _events(text) if e.event_type == "agreement"]

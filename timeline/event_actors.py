@@ -43,6 +43,9 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
             local = inside
     people = _ids(local, actors, lambda a: a.kind == "person")
     groups = _ids(local, actors, lambda a: a.kind != "person")
+    if policy == "countries_and_organisations" and vocab.types[trigger.event_type].get("places_are_not_actors"):
+        local = [item for item in local if not _only_a_place(item, sentence, actors, vocab)]
+        groups = _ids(local, actors, lambda a: a.kind != "person")
     if policy == "countries_and_organisations":
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
@@ -53,6 +56,19 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         return people
     belongs = {g for p in people for g in affiliations(p)}
     return people + [g for g in groups if g not in belongs]
+
+
+def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:
+    """True for a country named only as where something happened: "the Polish town of ...", "in the
+    Czech Republic" (data/events.yaml grammar: place_modifier_nouns, locative_prepositions)."""
+    start, end, actor_id = item
+    if actors[actor_id].kind != "country":
+        return False
+    grammar = vocab.raw["grammar"]
+    after = re.match(rf"\s+(?:{'|'.join(grammar['place_modifier_nouns'])})(?![\w])", sentence[end:], re.IGNORECASE)
+    before = re.search(rf"(?<![\w])(?:{'|'.join(grammar['locative_prepositions'])})\s+(?:the\s+)?$",
+                       sentence[max(0, start - 20) : start], re.IGNORECASE)
+    return bool(after or before)
 
 
 def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary) -> list[Mention]:
