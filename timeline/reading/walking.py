@@ -28,11 +28,11 @@ def _expand(path: Path) -> Iterator[tuple[str, Path] | Rejected]:
     if path.is_dir():
         yield from _walk(path, path)
     elif path.is_file():
-        yield path.name, path
+        yield display(path.name), path
     elif path.exists():
-        yield Rejected(path.name or str(path), "not a regular file")
+        yield Rejected(display(path.name or str(path)), "not a regular file")
     else:
-        yield Rejected(str(path), "no such file or folder")
+        yield Rejected(display(str(path)), "no such file or folder")
 
 
 def _walk(root: Path, folder: Path) -> Iterator[tuple[str, Path] | Rejected]:
@@ -55,7 +55,15 @@ def _walk(root: Path, folder: Path) -> Iterator[tuple[str, Path] | Rejected]:
 
 
 def _relative(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix() if path != root else root.name
+    return display(path.relative_to(root).as_posix() if path != root else root.name)
+
+
+def display(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (kept by the OS as surrogate escapes, which
+    no UTF-8 output can hold) are shown as ``\\xff``; the same bytes always give the same name."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _key(item: tuple[str, Path] | Rejected) -> str:
