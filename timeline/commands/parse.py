@@ -13,6 +13,7 @@ from ..models import Corpus
 from ..pipeline import parse_corpus
 from ..parallel import add_engine_arguments, engine_options
 from ..progress import ProgressBar
+from ..report import build_report, write_report
 from ..settings import DEFAULT_SETTINGS
 
 NAME = "parse"
@@ -26,7 +27,21 @@ def configure(parser) -> None:
     parser.add_argument("--merged", action="store_true", help="one record per timeline event, with its sources")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=_day,
                         help="publication date for articles that state none")
+    parser.add_argument("--report", metavar="FILE", help="also write a JSON report: inputs, articles, events, rejects")
+    parser.add_argument("--strict", action="store_true", help="exit with status 1 when any input was rejected")
+    parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_SETTINGS.max_article_bytes, metavar="N",
+                        help=f"reject articles larger than N bytes (default {DEFAULT_SETTINGS.max_article_bytes:,})")
     add_engine_arguments(parser)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"wants a positive number of bytes, not {text!r}")
+    return value
 
 
 def _day(text: str) -> date:
@@ -38,17 +53,22 @@ def _day(text: str) -> date:
 
 def run(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
+    if len(missing) == len(args.paths):  # some missing: listed as rejected, the rest is read
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
     if args.output and not Path(args.output).resolve().parent.is_dir():
         raise TimelineError(f"cannot write {args.output}: its folder does not exist")
-    settings = DEFAULT_SETTINGS.with_(published_override=args.published)
+    settings = DEFAULT_SETTINGS.with_(published_override=args.published, max_article_bytes=args.max_bytes)
     corpus = run_pipeline(args, settings)
     records = corpus.timeline if args.merged else corpus.events
     fmt = format_for(args.output, args.format)
     written = write_records(records, fmt, args.output or sys.stdout)
     print(summary(corpus, written, args.merged), file=sys.stderr)
-    return 0 if corpus.parsed or not corpus.rejected else 1
+    if args.report:
+        write_report(build_report(corpus, args.paths, settings, written), args.report)
+    if args.strict and corpus.rejected:
+        print(f"error: --strict: {len(corpus.rejected)} input(s) rejected (listed above)", file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_pipeline(args, settings) -> Corpus:
