@@ -67,6 +67,12 @@ def test_a_strike_with_casualties_in_one_sentence_is_one_happening():
     assert [(e.event_type, e.date) for e in events] == [("operation", date(2024, 5, 6))]
 
 
+def test_a_nearby_undated_mention_of_the_explosion_is_the_strike_again():
+    text = ("Missiles struck the port of the city on Monday, killing four people, officials said.\n\n"
+            "The delegation was a kilometre away when the explosion occurred, the envoy told reporters.")
+    assert [(e.event_type, e.date) for e in _events(text)] == [("operation", date(2024, 5, 6))]
+
+
 def test_a_decision_and_a_later_signing_stay_two_agreements():
     text = ("On Monday the two countries agreed to restore diplomatic relations.\n\n"
             "Their ministers signed a memorandum on the reopening of the embassies.")

@@ -225,17 +225,28 @@ def _within(spans, sentence: Sentence, ctx: Context) -> list:
 
 def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Context) -> Draft | None:
     """The earlier event of the article that ``draft`` mentions again, if any."""
-    candidates = [d for d in reversed(drafts) if d.event_type == draft.event_type and _dates_agree(d, draft)
-                  and _labels_agree(d, draft, ctx.vocab)]
+    referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab)
+    candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab)
+                  and _dates_agree(d, draft) and _labels_agree(d, draft, ctx.vocab)]
     if not candidates:
         return None
     overlap = ctx.vocab.raw["merge"]["actor_overlap"]
-    referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab)
     if target in candidates and (referring or actors_agree(target.actor_ids, draft.actor_ids, overlap)):
         return target
     if referring:
         return candidates[0]
     return next((d for d in candidates if actors_agree(d.actor_ids, draft.actor_ids, overlap)), None)
+
+
+def _same_kind(kept: Draft, new: Draft, referring: bool, vocab: Vocabulary) -> bool:
+    """The same type; or an undated referring mention ("when the explosion occurred") of a type of the same
+    ``one_happening`` group as the event reported just before (the drone strike, in the sentence before)."""
+    if kept.event_type == new.event_type:
+        return True
+    merge = vocab.raw["merge"]
+    group = merge.get("one_happening", ())
+    near = 0 <= new.sentence.start - kept.sentence.end <= merge.get("referring_reach_chars", 0)
+    return referring and new.timex is None and near and kept.event_type in group and new.event_type in group
 
 
 def _labels_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
