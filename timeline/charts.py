@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import html
 import math
-from dataclasses import dataclass
+from itertools import chain
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -53,6 +54,7 @@ class ChartOptions:
     lanes: str = "actor"  # "actor" or "type"
     undated: bool = True  # draw the undated strip
     gl_threshold: int = 3000  # above this many markers, use Scattergl
+    aggregate_above: int = 50_000  # above this many markers, draw counts per lane and period instead
     max_lanes: int = 30  # further actors share one "other actors" lane
     title: str = ""
     coverage: float = 0.8  # the default window holds at least this share of the dated events
@@ -73,28 +75,62 @@ def view_figure(shown: pd.DataFrame, filters: Filters, title: str = "") -> go.Fi
 
 
 def timeline_figure(frame: pd.DataFrame, options: ChartOptions = ChartOptions()) -> go.Figure:
-    """The timeline of the events in ``frame``: lanes on y, days on x, colour by type, shape by precision."""
+    """The timeline of the events in ``frame``: lanes on y, days on x, colour by type, shape by precision.
+
+    Above ``options.aggregate_above`` markers, each lane shows counts per day, week, month or year
+    instead (the title says so): one marker per event would make a page too slow to open.
+    """
     placed = _placed(frame, options)
     lanes = _lane_order(placed, options)
-    placed = placed.assign(y=placed["lane"].map({lane: i for i, lane in enumerate(lanes)}))
+    placed["y"] = placed["lane"].map({lane: i for i, lane in enumerate(lanes)}).to_numpy(dtype=float)
+    markers = int((~placed["undated"]).sum())
+    if markers > options.aggregate_above:
+        unit = bin_unit(placed["start"])
+        traces = _count_traces(placed, unit, lanes) + _legend_keys(placed, marks=False)
+        title = _counts_title(frame, unit, options.title)
+        return _figure(traces, _layout(frame, lanes, replace(options, title=title)))
     placed["y"] = (placed["y"] + _jitter(placed)).round(3)
-    use_gl = int((placed["mark"] != "undated").sum()) > options.gl_threshold
-    traces = _range_traces(placed) + _point_traces(placed, use_gl) + _undated_traces(placed)
+    hover = hover_texts(frame)[placed["row"].to_numpy()]
+    use_gl = markers > options.gl_threshold
+    traces = _range_traces(placed, hover) + _point_traces(placed, hover, use_gl) + _undated_traces(placed, hover)
     traces += _legend_keys(placed)
-    return go.Figure(data=traces, layout=_layout(frame, lanes, options), _validate=False)
+    return _figure(traces, _layout(frame, lanes, options))
+
+
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A Figure of trace dicts whose arrays are numpy arrays (copied as blocks, sent as typed arrays)."""
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 def _placed(frame: pd.DataFrame, options: ChartOptions) -> pd.DataFrame:
-    """One row per (event, lane); undated events without a window are left out (they are in the table)."""
-    rows = frame if options.undated else frame[frame["mark"] != "undated"]
-    rows = rows[(rows["mark"] != "undated") | rows["window_start"].notna() | rows["window_end"].notna()]
+    """One row per (event, lane), with ``row`` its position in ``frame``; undated events without a window
+    are left out (they are in the table)."""
+    undated = (frame["mark"] == "undated").to_numpy()
+    windowed = (frame["window_start"].notna() | frame["window_end"].notna()).to_numpy()
+    keep = np.flatnonzero(~undated | (windowed & options.undated))
     if options.lanes == "type":
-        placed = rows.assign(lane=rows["event_type"])
+        row, lane = keep, np.where(undated[keep], UNDATED_LANE, frame["event_type"].to_numpy(dtype=object)[keep])
     else:
-        names = rows["actors"].map(lambda names: tuple(dict.fromkeys(names)) or (NO_ACTOR_LANE,))
-        placed = rows.assign(lane=names).explode("lane")
-    placed = placed.assign(lane=placed["lane"].where(placed["mark"] != "undated", UNDATED_LANE))
-    return placed.drop_duplicates(["id", "lane"]).reset_index(drop=True)
+        strip = (UNDATED_LANE,)
+        names = [strip if blank else actors if len(actors) == 1 else _lanes_of(actors)
+                 for actors, blank in zip(frame["actors"].to_numpy()[keep], undated[keep])]
+        row = np.repeat(keep, np.fromiter(map(len, names), dtype=np.int64, count=len(names)))
+        lane = np.fromiter(chain.from_iterable(names), dtype=object, count=len(row))
+    columns = {name: _column(frame[name].to_numpy()[row]) for name in _PLACED}
+    return pd.DataFrame({"row": row, **columns, "undated": undated[row], "lane": _column(lane.astype(object))})
+
+
+def _lanes_of(names: tuple[str, ...]) -> tuple[str, ...]:
+    """An event's actor lanes: its actors' names, each once, or the no-actor lane."""
+    return tuple(dict.fromkeys(names)) or (NO_ACTOR_LANE,)
+
+
+def _column(values: np.ndarray) -> pd.Series | np.ndarray:
+    """Object arrays stay object columns (no conversion to Arrow strings for a short-lived table)."""
+    return pd.Series(values, dtype=object) if values.dtype == object else values
+
+
+_PLACED = ("id", "event_type", "mark", "start", "end", "window_start", "window_end")
 
 
 def _lane_order(placed: pd.DataFrame, options: ChartOptions) -> list[str]:
@@ -118,79 +154,154 @@ def _lane_order(placed: pd.DataFrame, options: ChartOptions) -> list[str]:
     return lanes
 
 
-def _jitter(placed: pd.DataFrame) -> pd.Series:
+def _jitter(placed: pd.DataFrame) -> np.ndarray:
     """Small vertical offsets that keep events on the same lane and day from hiding each other."""
     keys = [placed["lane"], placed["start"].fillna(placed["window_start"])]
-    rank = placed.groupby(keys, dropna=False, sort=False).cumcount()
-    size = placed.groupby(keys, dropna=False, sort=False)["id"].transform("size")
+    rank = placed.groupby(keys, dropna=False, sort=False).cumcount().to_numpy()
+    size = placed.groupby(keys, dropna=False, sort=False)["id"].transform("size").to_numpy()
     spread = np.minimum(0.6, 0.14 * (size - 1))
-    offset = np.where(size > 1, -spread / 2 + spread * rank / (size - 1).clip(lower=1), 0.0)
-    return pd.Series(offset, index=placed.index)
+    return np.where(size > 1, -spread / 2 + spread * rank / np.maximum(size - 1, 1), 0.0)
+
+
+def hover_texts(frame: pd.DataFrame) -> np.ndarray:
+    """The hover box of each row: title, day, type, basis, actors and sources, HTML-escaped."""
+    columns = ("title", "day", "event_type", "date_basis", "actors", "n_sources")
+    return np.array([_hover(*values) for values in zip(*(frame[c].to_numpy() for c in columns))], dtype=str)
+
+
+def _hover(title: str, day: str, event_type: str, basis: str, actors: tuple, sources: int) -> str:
+    return (
+        f"<b>{_escape(_shorten(title, 90))}</b><br>{_escape(day)} · {_escape(event_type)}"
+        f"<br><i>basis:</i> {_escape(_shorten(basis, 120)) or 'not stated'}"
+        f"<br><i>actors:</i> {_escape(_shorten(', '.join(actors), 120)) or 'none named'}"
+        f"<br><i>sources:</i> {sources}"
+    )
 
 
 HOVER = "%{text}<extra></extra>"
 
 
-def _point_traces(placed: pd.DataFrame, use_gl: bool) -> list[dict]:
-    points = placed[placed["mark"].isin(("exact", "inferred"))]
+def _point_traces(placed: pd.DataFrame, hover: np.ndarray, use_gl: bool) -> list[dict]:
     traces = []
-    for event_type, rows in _by_type(points):
+    for event_type, rows in _by_type(placed, placed["mark"].isin(("exact", "inferred")).to_numpy()):
         colour = TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"])
         traces.append({
             "type": "scattergl" if use_gl else "scatter", "mode": "markers",
-            "x": _days(rows["start"]), "y": rows["y"].tolist(), "name": event_type, "legendgroup": event_type,
-            "showlegend": False,
-            "marker": {"color": colour, "size": 11, "symbol": rows["mark"].map(MARK_SYMBOLS).tolist(),
-                       "line": {"width": 2, "color": colour}},
-            "customdata": rows["id"].tolist(), "text": rows["hover"].tolist(), "hovertemplate": HOVER,
+            "x": _days(placed["start"].to_numpy()[rows]), "y": placed["y"].to_numpy()[rows],
+            "name": event_type, "legendgroup": event_type, "showlegend": False,
+            "marker": {"color": colour, "size": 11, "line": {"width": 2, "color": colour},
+                       "symbol": np.where(placed["mark"].to_numpy()[rows] == "exact", MARK_SYMBOLS["exact"],
+                                          MARK_SYMBOLS["inferred"])},
+            "customdata": _ids(placed, rows), "text": hover[rows], "hovertemplate": HOVER,
         })
     return traces
 
 
-def _range_traces(placed: pd.DataFrame) -> list[dict]:
-    ranges = placed[placed["mark"] == "range"]
+def _range_traces(placed: pd.DataFrame, hover: np.ndarray) -> list[dict]:
     traces = []
-    for event_type, rows in _by_type(ranges):
+    for event_type, rows in _by_type(placed, (placed["mark"] == "range").to_numpy()):
         colour = TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"])
+        start, end = placed["start"].to_numpy()[rows], placed["end"].to_numpy()[rows]
         traces.append({
-            "type": "bar", "orientation": "h", "base": _days(rows["start"]),
-            "x": _width_ms(rows["start"], rows["end"]), "y": rows["y"].tolist(), "width": 0.32,
+            "type": "bar", "orientation": "h", "base": _days(start), "x": _width_ms(start, end),
+            "y": placed["y"].to_numpy()[rows], "width": 0.32,
             "name": event_type, "legendgroup": event_type, "showlegend": False,
             "marker": {"color": colour, "opacity": 0.85, "line": {"width": 0}},
-            "customdata": rows["id"].tolist(), "text": rows["hover"].tolist(), "hovertemplate": HOVER,
+            "customdata": _ids(placed, rows), "text": hover[rows], "hovertemplate": HOVER,
             "textposition": "none",
         })
     return traces
 
 
-def _undated_traces(placed: pd.DataFrame) -> list[dict]:
-    rows = placed[placed["mark"] == "undated"]
-    if rows.empty:
+def _undated_traces(placed: pd.DataFrame, hover: np.ndarray) -> list[dict]:
+    rows = np.flatnonzero(placed["undated"].to_numpy())
+    if not len(rows):
         return []
-    start = rows["window_start"].fillna(rows["window_end"] - pd.Timedelta(days=7))
-    end = rows["window_end"].fillna(rows["window_start"] + pd.Timedelta(days=7)) + pd.Timedelta(days=1)
-    colours = rows["event_type"].map(lambda t: TYPE_COLOURS.get(t, TYPE_COLOURS["other"]))
+    shown = placed.iloc[rows]
+    start = shown["window_start"].fillna(shown["window_end"] - pd.Timedelta(days=7)).to_numpy()
+    end = (shown["window_end"].fillna(shown["window_start"] + pd.Timedelta(days=7)) + pd.Timedelta(days=1)).to_numpy()
+    colours = [TYPE_COLOURS.get(t, TYPE_COLOURS["other"]) for t in shown["event_type"]]
     return [{
         "type": "bar", "orientation": "h", "base": _days(start), "x": _width_ms(start, end),
-        "y": rows["y"].tolist(), "width": 0.3, "name": "undated: possible window", "legendgroup": "undated",
+        "y": shown["y"].to_numpy(), "width": 0.3, "name": "undated: possible window", "legendgroup": "undated",
         "legendrank": 3000,
-        "marker": {"color": colours.tolist(), "opacity": 0.35, "pattern": {"shape": "/"}},
-        "customdata": rows["id"].tolist(), "text": rows["hover"].tolist(), "hovertemplate": HOVER,
+        "marker": {"color": np.array(colours, dtype=str), "opacity": 0.35, "pattern": {"shape": "/"}},
+        "customdata": _ids(placed, rows), "text": hover[rows], "hovertemplate": HOVER,
         "textposition": "none",
     }]
 
 
-def _legend_keys(placed: pd.DataFrame) -> list[dict]:
+def _ids(placed: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    return placed["id"].to_numpy(dtype=object)[rows].astype(str)
+
+
+# --- counts, for views too large to draw event by event -----------------------------------------------
+
+BIN_UNITS = (("day", "D", "daily"), ("week", "W", "weekly"), ("month", "M", "monthly"), ("year", "Y", "yearly"))
+
+
+def bin_unit(starts: pd.Series, max_bins: int = 200) -> tuple[str, str, str]:
+    """The finest of day, week, month and year that cuts the span of ``starts`` into at most ``max_bins``."""
+    dated = starts.dropna()
+    days = (dated.max() - dated.min()).days + 1 if len(dated) else 1
+    for unit in BIN_UNITS:
+        if days / {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}[unit[1]] <= max_bins:
+            return unit
+    return BIN_UNITS[-1]
+
+
+def _bin_starts(days: pd.Series, code: str) -> np.ndarray:
+    """The first day of the day/week/month/year holding each day (weeks start on Monday)."""
+    values = days.to_numpy(dtype="datetime64[D]")
+    if code == "W":
+        return values - ((values.astype(np.int64) + 3) % 7)  # 1970-01-01 was a Thursday
+    return values.astype(f"datetime64[{code}]").astype("datetime64[D]")
+
+
+def _count_traces(placed: pd.DataFrame, unit: tuple[str, str, str], lanes: list[str]) -> list[dict]:
+    """One trace per type: a marker per (lane, bin) sized by its number of events."""
+    day = placed["start"].fillna(placed["window_start"]).fillna(placed["window_end"])
+    cells = placed.assign(bin=_bin_starts(day, unit[1])).groupby(["event_type", "lane", "bin"], observed=True,
+                                                                 sort=False).size().rename("n").reset_index()
+    types = _types_in(cells["event_type"])
+    offsets = {t: (i - (len(types) - 1) / 2) * min(0.08, 0.7 / max(1, len(types))) for i, t in enumerate(types)}
+    lane_y = {lane: i for i, lane in enumerate(lanes)}
+    traces = []
+    for event_type in types:
+        rows = cells[cells["event_type"] == event_type]
+        colour = TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"])
+        count = rows["n"].to_numpy()
+        traces.append({
+            "type": "scattergl", "mode": "markers", "name": event_type, "legendgroup": event_type,
+            "showlegend": False, "x": _days(rows["bin"].to_numpy()),
+            "y": rows["lane"].map(lane_y).to_numpy(dtype=float) + offsets[event_type],
+            "marker": {"color": colour, "size": np.minimum(4 + 2.2 * np.sqrt(count), 26), "opacity": 0.8,
+                       "line": {"width": 0}},
+            "text": count, "hovertemplate": f"%{{text}} {event_type} event(s)<br>{unit[0]} of %{{x}}<extra></extra>",
+        })
+    return traces
+
+
+def _counts_title(frame: pd.DataFrame, unit: tuple[str, str, str], title: str) -> str:
+    note = (f"{len(frame):,} events: {unit[2]} counts per lane (marker size); filter or narrow the dates "
+            "to see each event")
+    return f"{title} · {note}" if title else note
+
+
+# --- shared parts ---------------------------------------------------------------------------------------
+
+def _legend_keys(placed: pd.DataFrame, marks: bool = True) -> list[dict]:
     """Legend entries: one filled marker per event type (a click hides that type), then the shapes' meaning."""
+    dated = placed.loc[~placed["undated"], "event_type"]
     types = [
         _key(event_type, event_type, "circle", TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"]),
              "Event type" if i == 0 else "", 1000 + i)
-        for i, (event_type, _) in enumerate(_by_type(placed[placed["mark"] != "undated"]))
+        for i, event_type in enumerate(_types_in(dated))
     ]
-    present = set(placed["mark"].unique())
-    marks = [_key(MARK_LABELS[mark], "precision", MARK_SYMBOLS[mark], "#475569", "Date", 2000 + i)
-             for i, mark in enumerate(("exact", "inferred", "range")) if mark in present]
-    return types + marks
+    present = set(placed["mark"].unique()) if marks else set()
+    keys = [_key(MARK_LABELS[mark], "precision", MARK_SYMBOLS[mark], "#475569", "Date", 2000 + i)
+            for i, mark in enumerate(("exact", "inferred", "range")) if mark in present]
+    return types + keys
 
 
 def _key(name: str, group: str, symbol: str, colour: str, title: str, rank: int) -> dict:
@@ -199,22 +310,27 @@ def _key(name: str, group: str, symbol: str, colour: str, title: str, rank: int)
             "marker": {"symbol": symbol, "size": 11, "color": colour, "line": {"width": 2, "color": colour}}}
 
 
-def _by_type(rows: pd.DataFrame):
-    present = set(rows["event_type"].unique())
-    order = [t for t in EVENT_TYPES if t in present] + sorted(present - set(EVENT_TYPES))
-    groups = dict(tuple(rows.groupby("event_type", sort=False)))
-    for event_type in order:
-        yield event_type, groups[event_type]
+def _types_in(types: pd.Series) -> list[str]:
+    """The event types present, in the project's order (unknown ones last, sorted)."""
+    present = set(types.unique())
+    return [t for t in EVENT_TYPES if t in present] + sorted(present - set(EVENT_TYPES))
 
 
-def _days(values: pd.Series) -> list[str]:
-    return values.dt.strftime("%Y-%m-%d").tolist()
+def _by_type(placed: pd.DataFrame, wanted: np.ndarray):
+    """(type, positions in ``placed``) for the wanted rows of each type, in the project's order."""
+    types = placed["event_type"].to_numpy(dtype=object)
+    for event_type in _types_in(placed.loc[wanted, "event_type"]):
+        yield event_type, np.flatnonzero(wanted & (types == event_type))
 
 
-def _width_ms(start: pd.Series, end: pd.Series) -> list[float]:
+def _days(values: np.ndarray) -> np.ndarray:
+    """ISO days ("2023-09-20") of datetime64 values."""
+    return np.datetime_as_string(values.astype("datetime64[D]"), unit="D")
+
+
+def _width_ms(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """Bar lengths in milliseconds, at least one day."""
-    days = (end - start).dt.total_seconds() * 1000
-    return days.clip(lower=DAY_MS).tolist()
+    return np.maximum((end - start) / np.timedelta64(1, "ms"), DAY_MS)
 
 
 def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions) -> dict:

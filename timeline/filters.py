@@ -14,6 +14,8 @@ from datetime import date
 
 import pandas as pd
 
+from .frame import search_texts
+
 MATCHES = ("any", "all")
 LANES = ("actor", "type")
 
@@ -48,10 +50,11 @@ class Filters:
         if self.sources:
             chosen = set(self.sources)
             keep &= frame["articles"].map(lambda names: not chosen.isdisjoint(names)).astype(bool)
-        if self.text.strip():
-            keep &= frame["search"].str.contains(self.text.strip().casefold(), regex=False)
         keep &= self._date_mask(frame)
-        return frame[keep]
+        shown = frame[keep]
+        if self.text.strip():  # last: the search text is built for the rows left
+            shown = shown[search_texts(shown).str.contains(self.text.strip().casefold(), regex=False).astype(bool)]
+        return shown
 
     def _date_mask(self, frame: pd.DataFrame) -> pd.Series:
         dated = frame["start"].notna()
