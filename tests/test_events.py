@@ -73,6 +73,12 @@ def test_a_nearby_undated_mention_of_the_explosion_is_the_strike_again():
     assert [(e.event_type, e.date) for e in _events(text)] == [("operation", date(2024, 5, 6))]
 
 
+def test_two_fresh_reports_in_different_places_stay_two_events():
+    text = ("Storms have killed ten people in Varna, officials say.\n\n"
+            "A landslide buried three houses in Ardino on Saturday night, killing five.")
+    assert [e.event_type for e in _events(text)] == ["incident", "incident"]
+
+
 def test_a_decision_and_a_later_signing_stay_two_agreements():
     text = ("On Monday the two countries agreed to restore diplomatic relations.\n\n"
             "Their ministers signed a memorandum on the reopening of the embassies.")

@@ -235,7 +235,14 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return target
     if referring:
         return candidates[0]
-    return next((d for d in candidates if actors_agree(d.actor_ids, draft.actor_ids, overlap)), None)
+    return next((d for d in candidates if actors_agree(d.actor_ids, draft.actor_ids, overlap)
+                 and _places_agree(d, draft)), None)
+
+
+def _places_agree(a: Draft, b: Draft) -> bool:
+    """False when two fresh reports name different places ("a landslide in one town", "evacuations in
+    another district"): they are two happenings, whatever their actors."""
+    return not (a.location and b.location) or a.location.casefold() == b.location.casefold()
 
 
 def _same_kind(kept: Draft, new: Draft, referring: bool, vocab: Vocabulary) -> bool:

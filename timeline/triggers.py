@@ -16,7 +16,7 @@ from .resources import load
 from .settings import DATA_DIR
 
 MACROS = {
-    "{words}": r"(?:[\w'’.\-]+\s+){0,4}?",
+    "{words}": r"(?:[\w'’.\-\"“”]+\s+){0,4}?",
     "{word}": r"(?:[\w'’.\-]+\s+)?",
     "{title}": r"(?:\s+(?:on|themed|titled|entitled|called|named))?(?:\s+[\"“«][^\"”»]{0,240}[\"”»])?",
 }
