@@ -49,13 +49,19 @@ def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tu
     table: dict[str, list[tuple[int, str]]] = {}
     for person in sorted(persons, key=lambda c: c.start):
         actor = gazetteer.get(person.actor_id) or discovered.get(person.actor_id)
-        written = text[person.start:person.end].split()
+        suffixes = gazetteer.offices.name_suffixes
+        written = _without_suffix(text[person.start:person.end].split(), suffixes)
         if actor is None or (len(written) < 2 and person.method != "surname"):
             continue  # a full name, or a surname that a title made sure of ("President Macron")
-        names = {fold(written[-1])} | {fold(n.split()[-1]) for n in (actor.name, *actor.aliases)}
+        names = {fold(written[-1])} | {fold(_without_suffix(n.split(), suffixes)[-1]) for n in (actor.name, *actor.aliases)}
         for surname in names:
             table.setdefault(surname, []).append((person.start, actor.id))
     return table
+
+
+def _without_suffix(words: list[str], suffixes: frozenset[str]) -> list[str]:
+    """The name's words less a final generational suffix ("Jr.", "III")."""
+    return words[:-1] if len(words) > 1 and words[-1].lower() in suffixes else words
 
 
 def _is_given_name(text: str, previous: re.Match[str], match: re.Match[str], stopwords, gazetteer) -> bool:
