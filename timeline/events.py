@@ -240,9 +240,11 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
 
 
 def _places_agree(a: Draft, b: Draft) -> bool:
-    """False when two fresh reports name different places ("a landslide in one town", "evacuations in
-    another district"): they are two happenings, whatever their actors."""
-    return not (a.location and b.location) or a.location.casefold() == b.location.casefold()
+    """False when two fresh reports that name no actors name different places ("floods killed ten in
+    one province", "a landslide buried houses in a village"): they are two happenings."""
+    if a.actor_ids or b.actor_ids or not (a.location and b.location):
+        return True
+    return a.location.casefold() == b.location.casefold()
 
 
 def _same_kind(kept: Draft, new: Draft, referring: bool, vocab: Vocabulary) -> bool:
