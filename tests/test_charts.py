@@ -151,3 +151,30 @@ def test_network_edges_carry_weights_and_events():
     assert "2 events" in midpoints.text[0]
     widths = [t.line.width for t in figure.data if t.mode == "lines"]
     assert widths[0] > widths[1]
+
+
+def test_a_view_too_large_to_draw_event_by_event_shows_counts_per_lane_and_period(big):
+    options = ChartOptions(aggregate_above=1000)
+    figure = timeline_figure(big, options)
+    assert "10,000 events" in figure.layout.title.text and "counts per lane" in figure.layout.title.text
+    counted = [t for t in figure.data if t.text is not None]
+    lanes = [lane for lane in figure.layout.yaxis.ticktext]
+    assert {t.type for t in counted} == {"scattergl"} and not event_ids(figure)
+    placed = sum(len(set(names)) or 1 for names, mark, window in
+                 zip(big["actors"], big["mark"], big["window_start"].notna() | big["window_end"].notna())
+                 if mark != "undated") + int(((big["mark"] == "undated") &
+                                               (big["window_start"].notna() | big["window_end"].notna())).sum())
+    assert sum(int(t.text.sum()) for t in counted) == placed  # every placed event is counted once
+    assert all(-0.5 < y < len(lanes) - 0.5 for t in counted for y in t.y)
+
+
+def test_counts_fall_on_the_first_day_of_their_period():
+    frame = to_frame([event(str(i), date(2013, 1, 1) + timedelta(days=30 * i)) for i in range(120)])
+    figure = timeline_figure(frame, ChartOptions(aggregate_above=10, lanes="type"))
+    days = {x for t in figure.data if t.text is not None for x in t.x}
+    assert days and all(x.endswith("-01") for x in days)  # ten years: monthly counts
+    assert sum(int(t.text.sum()) for t in figure.data if t.text is not None) == 120
+    assert "monthly" in figure.layout.title.text
+    weeks = timeline_figure(frame.head(40), ChartOptions(aggregate_above=10))  # about three years
+    assert "weekly" in weeks.layout.title.text
+    assert all(date.fromisoformat(x).weekday() == 0 for t in weeks.data if t.text is not None for x in t.x)

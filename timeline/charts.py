@@ -7,8 +7,10 @@ export and ``python -m timeline chart`` render, so every surface shows the same 
 Days run along x. A point event is a marker (filled: the day is stated; open: the day is inferred or
 coarser), a real range is a bar from its first to the day after its last, so that nothing is zero-width.
 Colour is the event type. Undated events with a known window get a hatched bar in a strip of their own.
-Above ``GL_THRESHOLD`` points the markers use WebGL (Scattergl). Text from articles is HTML-escaped
-before it reaches a label or a hover box.
+Above ``gl_threshold`` points the markers use WebGL (Scattergl); above ``aggregate_above`` (50,000) a
+lane shows the number of events per day, week, month or year instead, and the title says so. Text from
+articles is HTML-escaped before it reaches a label or a hover box. Trace arrays are numpy arrays: Plotly
+copies them as blocks and sends numbers as typed arrays, which keeps large figures quick to build and send.
 """
 
 from __future__ import annotations
@@ -82,11 +84,11 @@ def timeline_figure(frame: pd.DataFrame, options: ChartOptions = ChartOptions())
     """
     placed = _placed(frame, options)
     lanes = _lane_order(placed, options)
-    placed["y"] = placed["lane"].map({lane: i for i, lane in enumerate(lanes)}).to_numpy(dtype=float)
     markers = int((~placed["undated"]).sum())
     if markers > options.aggregate_above:
         unit = bin_unit(placed["start"])
-        traces = _count_traces(placed, unit, lanes) + _legend_keys(placed, marks=False)
+        traces = _count_traces(placed, unit, lanes, spread=options.lanes != "type")
+        traces += _legend_keys(placed, marks=False)
         title = _counts_title(frame, unit, options.title)
         return _figure(traces, _layout(frame, lanes, replace(options, title=title)))
     placed["y"] = (placed["y"] + _jitter(placed)).round(3)
@@ -111,13 +113,25 @@ def _placed(frame: pd.DataFrame, options: ChartOptions) -> pd.DataFrame:
     if options.lanes == "type":
         row, lane = keep, np.where(undated[keep], UNDATED_LANE, frame["event_type"].to_numpy(dtype=object)[keep])
     else:
-        strip = (UNDATED_LANE,)
-        names = [strip if blank else actors if len(actors) == 1 else _lanes_of(actors)
-                 for actors, blank in zip(frame["actors"].to_numpy()[keep], undated[keep])]
-        row = np.repeat(keep, np.fromiter(map(len, names), dtype=np.int64, count=len(names)))
-        lane = np.fromiter(chain.from_iterable(names), dtype=object, count=len(row))
+        row, lane = _actor_lanes(frame["actors"].to_numpy()[keep], undated[keep], keep)
     columns = {name: _column(frame[name].to_numpy()[row]) for name in _PLACED}
     return pd.DataFrame({"row": row, **columns, "undated": undated[row], "lane": _column(lane.astype(object))})
+
+
+def _actor_lanes(actors: np.ndarray, blank: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, lane) for each actor of each event (the undated strip for undated events), worked out once
+    per distinct actor list and spread with array operations."""
+    actors = actors.copy()
+    actors[blank] = None  # factorize gives missing values the code -1: the undated strip
+    codes, distinct = pd.factorize(actors)
+    lanes = [_lanes_of(names) for names in distinct] + [(UNDATED_LANE,)]
+    sizes = np.fromiter(map(len, lanes), dtype=np.int64, count=len(lanes))
+    flat = np.fromiter(chain.from_iterable(lanes), dtype=object, count=int(sizes.sum()))
+    first = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    per_row = sizes[codes]  # code -1 picks the last entry: the undated strip
+    repeated = np.repeat(codes, per_row)
+    within = np.arange(len(repeated)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    return np.repeat(rows, per_row), flat[first[repeated] + within]
 
 
 def _lanes_of(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -136,21 +150,25 @@ _PLACED = ("id", "event_type", "mark", "start", "end", "window_start", "window_e
 def _lane_order(placed: pd.DataFrame, options: ChartOptions) -> list[str]:
     """Lanes from the busiest down; beyond ``max_lanes`` actors share one lane; the undated strip last.
 
-    Renames the lane of the actors beyond ``max_lanes`` in ``placed`` itself.
+    Sets the lane number ``y`` of each row of ``placed`` (and renames the lanes merged into one).
     """
-    counts = placed.loc[placed["lane"] != UNDATED_LANE, "lane"].value_counts()
+    codes, names = pd.factorize(placed["lane"].to_numpy(dtype=object))
+    sizes = np.bincount(codes, minlength=len(names))
+    counts = {name: int(size) for name, size in zip(names, sizes) if name != UNDATED_LANE}
     if options.lanes == "type":
-        lanes = [t for t in EVENT_TYPES if t in counts] + sorted(set(counts.index) - set(EVENT_TYPES))
+        lanes = [t for t in EVENT_TYPES if t in counts] + sorted(set(counts) - set(EVENT_TYPES))
     else:
-        ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0]).casefold()))
-        lanes = [lane for lane, _ in ordered]
+        lanes = sorted(counts, key=lambda lane: (-counts[lane], str(lane).casefold()))
         if len(lanes) > options.max_lanes:
-            rest = set(lanes[options.max_lanes - 1:])
-            other = f"{len(rest)} other actors"
-            placed["lane"] = placed["lane"].where(~placed["lane"].isin(rest), other)
-            lanes = lanes[: options.max_lanes - 1] + [other]
-    if (placed["lane"] == UNDATED_LANE).any():
+            rest = lanes[options.max_lanes - 1:]
+            lanes = lanes[: options.max_lanes - 1] + [f"{len(rest)} other actors"]
+    if UNDATED_LANE in set(names):
         lanes.append(UNDATED_LANE)
+    number = {lane: i for i, lane in enumerate(lanes)}
+    other = len(lanes) - 1 - int(UNDATED_LANE in number)  # the merged lane, when there is one
+    lane_of_code = np.array([number.get(name, other) for name in names], dtype=np.int64)
+    placed["y"] = lane_of_code[codes].astype(float) if len(codes) else np.zeros(0)
+    placed["lane"] = _column(np.array(lanes, dtype=object)[lane_of_code[codes]] if len(codes) else np.array([], object))
     return lanes
 
 
@@ -258,26 +276,30 @@ def _bin_starts(days: pd.Series, code: str) -> np.ndarray:
     return values.astype(f"datetime64[{code}]").astype("datetime64[D]")
 
 
-def _count_traces(placed: pd.DataFrame, unit: tuple[str, str, str], lanes: list[str]) -> list[dict]:
-    """One trace per type: a marker per (lane, bin) sized by its number of events."""
+def _count_traces(placed: pd.DataFrame, unit: tuple[str, str, str], lanes: list[str], spread: bool) -> list[dict]:
+    """One trace per type: a marker per (lane, period) sized by its number of events; with ``spread``,
+    the types of one lane sit at small vertical offsets."""
     day = placed["start"].fillna(placed["window_start"]).fillna(placed["window_end"])
-    cells = placed.assign(bin=_bin_starts(day, unit[1])).groupby(["event_type", "lane", "bin"], observed=True,
-                                                                 sort=False).size().rename("n").reset_index()
-    types = _types_in(cells["event_type"])
-    offsets = {t: (i - (len(types) - 1) / 2) * min(0.08, 0.7 / max(1, len(types))) for i, t in enumerate(types)}
-    lane_y = {lane: i for i, lane in enumerate(lanes)}
+    bins = _bin_starts(day, unit[1]).astype(np.int64)
+    type_codes, type_names = pd.factorize(placed["event_type"].to_numpy(dtype=object))
+    lane = placed["y"].to_numpy().astype(np.int64)
+    low, width = (int(bins.min()), int(np.ptp(bins)) + 1) if len(bins) else (0, 1)
+    cells, count = np.unique((type_codes * len(lanes) + lane) * width + (bins - low), return_counts=True)
+    cell_type, cell_lane, cell_bin = cells // (len(lanes) * width), cells // width % len(lanes), cells % width + low
+    types = _types_in(pd.Series(type_names, dtype=object))
+    step = min(0.08, 0.7 / max(1, len(types))) if spread else 0.0
+    offsets = {t: (i - (len(types) - 1) / 2) * step for i, t in enumerate(types)}
     traces = []
     for event_type in types:
-        rows = cells[cells["event_type"] == event_type]
+        rows = cell_type == list(type_names).index(event_type)
         colour = TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"])
-        count = rows["n"].to_numpy()
         traces.append({
             "type": "scattergl", "mode": "markers", "name": event_type, "legendgroup": event_type,
-            "showlegend": False, "x": _days(rows["bin"].to_numpy()),
-            "y": rows["lane"].map(lane_y).to_numpy(dtype=float) + offsets[event_type],
-            "marker": {"color": colour, "size": np.minimum(4 + 2.2 * np.sqrt(count), 26), "opacity": 0.8,
+            "showlegend": False, "x": _days(cell_bin[rows].astype("datetime64[D]")),
+            "y": cell_lane[rows].astype(float) + offsets[event_type],
+            "marker": {"color": colour, "size": np.minimum(4 + 2.2 * np.sqrt(count[rows]), 26), "opacity": 0.8,
                        "line": {"width": 0}},
-            "text": count, "hovertemplate": f"%{{text}} {event_type} event(s)<br>{unit[0]} of %{{x}}<extra></extra>",
+            "text": count[rows], "hovertemplate": f"%{{text}} {event_type} event(s)<br>{unit[0]} of %{{x}}<extra></extra>",
         })
     return traces
 
@@ -386,10 +408,10 @@ def default_window(frame: pd.DataFrame, coverage: float = 0.8) -> tuple[str, str
     first = int(np.argmin(starts[need - 1:] - starts[: len(starts) - need + 1]))
     low_i, high_i = first, first + need - 1
     gap = max(np.timedelta64(14, "D"), (starts[high_i] - starts[low_i]) // 4)
-    while low_i > 0 and starts[low_i] - starts[low_i - 1] <= gap:
-        low_i -= 1
-    while high_i < len(starts) - 1 and starts[high_i + 1] - starts[high_i] <= gap:
-        high_i += 1
+    breaks = np.flatnonzero(np.diff(starts) > gap)  # i: a gap wider than ``gap`` after starts[i]
+    before, after = breaks[breaks < low_i], breaks[breaks >= high_i]
+    low_i = int(before[-1]) + 1 if len(before) else 0
+    high_i = int(after[0]) if len(after) else len(starts) - 1
     low, high = pd.Timestamp(starts[low_i]), pd.Timestamp(starts[high_i])
     ends = frame.loc[frame["start"].between(low, high), "end"]
     high = max(high + pd.Timedelta(days=1), ends.max())
@@ -411,9 +433,9 @@ def _chosen_window(window: tuple[str, str] | None, options: ChartOptions) -> tup
 def _outside(frame: pd.DataFrame, window: tuple[str, str] | None) -> int:
     if window is None:
         return 0
-    low, high = pd.Timestamp(window[0]), pd.Timestamp(window[1])
-    dated = frame[frame["start"].notna()]
-    return int(((dated["end"] <= low) | (dated["start"] >= high)).sum())
+    low, high = np.datetime64(pd.Timestamp(window[0])), np.datetime64(pd.Timestamp(window[1]))
+    start, end = frame["start"].to_numpy(), frame["end"].to_numpy()
+    return int(((end <= low) | (start >= high)).sum())  # NaT compares False: undated rows are not counted
 
 
 def _hidden_note(count: int) -> dict:
