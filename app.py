@@ -118,6 +118,7 @@ def init_state(board: Board) -> None:
         "chart_pick": [], "table_pick": [],  # the last click on the chart or the table
         "edge": 0, "edge_pick": [],  # the pair of actors shown in the network tab
         "export_warm": False,
+        "png_failures": [],  # messages of failed PNG exports, shown by the next run
     })
 
 
@@ -223,7 +224,8 @@ def timeline_tab(board: Board, filters: Filters, shown) -> None:
     figure = charts.view_figure(shown, filters)
     clicked = st.plotly_chart(figure, key="chart", on_select="rerun", selection_mode="points",
                               config={"displaylogo": False, "scrollZoom": True})
-    _pick("chart_pick", [p.get("customdata") for p in clicked.selection.points][:1])
+    picked = [p["customdata"] for p in clicked.selection.points if isinstance(p.get("customdata"), str)]
+    _pick("chart_pick", picked[:1])  # a count marker (a large view) carries no event id
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
                "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
     downloads(filters, shown, figure)
@@ -257,18 +259,29 @@ def downloads(filters: Filters, shown, figure) -> None:
             st.button("Download PNG", disabled=True, help=missing, icon=":material/image:")
         else:
             warm_export_server()
-            st.download_button("Download PNG", data=partial(_png, figure), file_name=f"{stem}.png",
-                               mime="image/png", key="png", icon=":material/image:", type="primary")
+            st.download_button("Download PNG", data=partial(_png, figure, st.session_state["png_failures"]),
+                               file_name=f"{stem}.png", mime="image/png", key="png", icon=":material/image:",
+                               type="primary")
         st.download_button("CSV", partial(to_csv, shown), file_name=f"{stem}.csv", mime="text/csv",
                            key="csv", icon=":material/table:")
         st.download_button("JSON", partial(to_json, shown), file_name=f"{stem}.json",
                            mime="application/json", key="json", icon=":material/data_object:")
     if missing:
         st.warning(missing)
+    failures = st.session_state["png_failures"]
+    if failures:
+        st.error(f"The PNG export failed: {failures[-1]}. Try again; if it keeps failing, restart the app.")
+        failures.clear()
 
 
-def _png(figure) -> bytes:
-    return export_server().render(figure, width=PNG_WIDTH, height=max(PNG_HEIGHT, figure.layout.height or 0))
+def _png(figure, failures: list[str]) -> bytes:
+    """The PNG of ``figure``; a failure is kept in ``failures`` for the click's rerun to show (Streamlit
+    ignores st.* calls made while a download is generated)."""
+    try:
+        return export_server().render(figure, width=PNG_WIDTH, height=max(PNG_HEIGHT, figure.layout.height or 0))
+    except Exception as error:
+        failures.append(f"{type(error).__name__}: {error}")
+        raise
 
 
 def evidence_panel(board: Board, shown) -> None:

@@ -247,3 +247,12 @@ def test_a_parser_crash_on_an_upload_keeps_the_other_articles(monkeypatch):
     assert not at.exception
     assert any("simulated parser bug" in e.value for e in at.error)
     assert drawn_ids(at) == before
+
+
+def test_a_failed_png_export_is_reported_on_the_next_run(app):
+    app.session_state["png_failures"] = ["RuntimeError: the browser closed"]  # what a failed download leaves
+    app.run()
+    assert not app.exception
+    assert any("PNG export failed" in e.value and "browser closed" in e.value for e in app.error)
+    app.run()
+    assert not any("PNG export failed" in e.value for e in app.error)  # shown once

@@ -94,7 +94,13 @@ def test_csv_and_json_hold_every_event():
 def test_csv_keeps_article_text_as_data(tmp_path):
     frame = to_frame([event(title='=HYPERLINK("x"), "quoted", <b>bold</b>')])
     table = pd.read_csv(io.BytesIO(to_csv(frame)))
-    assert table.loc[0, "title"] == '=HYPERLINK("x"), "quoted", <b>bold</b>'
+    assert table.loc[0, "title"] == '\'=HYPERLINK("x"), "quoted", <b>bold</b>'  # shown as text, never run
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote():
+    frame = to_frame([event(title=title, id=f"e{i}") for i, title in enumerate(("+1 talks", "-x", "@cmd", "a = b"))])
+    titles = list(pd.read_csv(io.BytesIO(to_csv(frame)))["title"])
+    assert titles == ["'+1 talks", "'-x", "'@cmd", "a = b"]
 
 
 def test_meeting_edges_count_meetings_per_pair():

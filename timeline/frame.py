@@ -335,7 +335,11 @@ def table_view(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """The events as CSV (UTF-8), one row per event, lists joined with "; "."""
+    """The events as CSV (UTF-8), one row per event, lists joined with "; ".
+
+    A text cell that starts with "=", "+", "-", "@", a tab or a carriage return gets a leading "'", so that a
+    spreadsheet opening the file shows it as text instead of running it as a formula (CSV injection).
+    """
     table = pd.DataFrame(
         {
             "id": frame["id"],
@@ -352,7 +356,18 @@ def to_csv(frame: pd.DataFrame) -> bytes:
             "sources": frame["articles"].map("; ".join),
         }
     )
+    for column in table.columns:
+        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
+            table[column] = table[column].map(_as_text)
     return table.to_csv(index=False).encode("utf-8")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(value):
+    """A cell a spreadsheet will not read as a formula (see ``to_csv``)."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def to_json(frame: pd.DataFrame) -> bytes:
