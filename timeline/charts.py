@@ -86,11 +86,7 @@ def timeline_figure(frame: pd.DataFrame, options: ChartOptions = ChartOptions())
     lanes = _lane_order(placed, options)
     markers = int((~placed["undated"]).sum())
     if markers > options.aggregate_above:
-        unit = bin_unit(placed["start"])
-        traces = _count_traces(placed, unit, lanes, spread=options.lanes != "type")
-        traces += _legend_keys(placed, marks=False)
-        title = _counts_title(frame, unit, options.title)
-        return _figure(traces, _layout(frame, lanes, replace(options, title=title)))
+        return _counts_figure(frame, placed, lanes, options)
     placed["y"] = (placed["y"] + _jitter(placed)).round(3)
     hover = hover_texts(frame)[placed["row"].to_numpy()]
     use_gl = markers > options.gl_threshold
@@ -302,6 +298,12 @@ def _count_traces(placed: pd.DataFrame, unit: tuple[str, str, str], lanes: list[
             "text": count[rows], "hovertemplate": f"%{{text}} {event_type} event(s)<br>{unit[0]} of %{{x}}<extra></extra>",
         })
     return traces
+
+
+def _counts_figure(frame: pd.DataFrame, placed: pd.DataFrame, lanes: list[str], options: ChartOptions) -> go.Figure:
+    unit = bin_unit(placed["start"])
+    traces = _count_traces(placed, unit, lanes, spread=options.lanes != "type") + _legend_keys(placed, marks=False)
+    return _figure(traces, _layout(frame, lanes, replace(options, title=_counts_title(frame, unit, options.title))))
 
 
 def _counts_title(frame: pd.DataFrame, unit: tuple[str, str, str], title: str) -> str:
