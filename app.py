@@ -33,7 +33,7 @@ except ImportError as import_error:  # a broken install: say so instead of a tra
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
-WARM_DELAY_S = 5.0
+WARM_DELAY_S = 1.0
 
 
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
@@ -79,14 +79,21 @@ def export_server() -> png.ExportServer:
 
 
 def warm_export_server() -> None:
-    """Start the export server in the background, so that the first PNG download is quick."""
-    if not st.session_state["export_warm"]:
-        st.session_state["export_warm"] = True
+    """Start the export server in the background, so that the first PNG download is quick.
+
+    Not during a session's first run: that run draws the page, and Chromium starting beside it would
+    slow the first chart down. The warm-up starts on the session's next run (its first interaction).
+    """
+    state = st.session_state["export_warm"]
+    if state == "first run":
+        st.session_state["export_warm"] = "started"
         threading.Thread(target=_quietly_start, daemon=True).start()
+    elif state == "not yet":
+        st.session_state["export_warm"] = "first run"
 
 
 def _quietly_start() -> None:
-    time.sleep(WARM_DELAY_S)  # let the first page finish drawing before Chromium starts
+    time.sleep(WARM_DELAY_S)  # let this run's page update finish first
     if sys.platform == "linux":
         os.nice(10)  # this thread only (Linux), and the browser it starts: the page comes first
     try:
@@ -117,7 +124,7 @@ def init_state(board: Board) -> None:
         "event": None,  # the event whose evidence is shown
         "chart_pick": [], "table_pick": [],  # the last click on the chart or the table
         "edge": 0, "edge_pick": [],  # the pair of actors shown in the network tab
-        "export_warm": False,
+        "export_warm": "not yet",  # then "first run", then "started" (see warm_export_server)
         "png_failures": [],  # messages of failed PNG exports, shown by the next run
     })
 
