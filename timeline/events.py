@@ -115,7 +115,8 @@ def _note_reports(sentence: Sentence, ctx: Context) -> None:
     for timex in _within(ctx.timexes, sentence, ctx):
         timex = event_dates.past_reading(timex, published)
         if timex.granularity in ("day", "time") and timex.first_day and (published is None or timex.first_day <= published) \
-                and event_dates.dates_the_report(sentence.text[: timex.start - sentence.start], ctx.vocab):
+                and event_dates.dates_the_report(sentence.text[max(0, timex.start - sentence.start - 120) :
+                                                                timex.start - sentence.start], ctx.vocab):
             ctx.reports.append(timex)
 
 

@@ -195,10 +195,14 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     )
 
 
+CLAUSE_REACH = 200
+
+
 def _clause_before(sentence: str, start: int, vocab: Vocabulary) -> str:
     """The words of the trigger's clause before it: back to the last comma, semicolon, colon, dash or
-    clause-opening word (``irrealis_clause_breaks``)."""
-    head = sentence[:start]
+    clause-opening word (``irrealis_clause_breaks``); at most CLAUSE_REACH characters, so that long run-on
+    text stays linear."""
+    head = sentence[max(0, start - CLAUSE_REACH) : start]
     cut = max(head.rfind(mark) for mark in (",", ";", ":", " - ", " – ", " — "))
     words = list(vocab.clause_break.finditer(head))
     return head[max(cut + 1, words[-1].end() if words else 0):]
