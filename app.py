@@ -6,6 +6,7 @@ Layout only. Parsing, tables, filters, figures, highlighting and export live in 
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import threading
@@ -34,6 +35,7 @@ except ImportError as import_error:  # a broken install: say so instead of a tra
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
+TABLE_ROWS = 2000  # events per page of the table
 
 
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
@@ -236,15 +238,28 @@ def timeline_tab(board: Board, filters: Filters, shown) -> None:
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
                "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
     downloads(filters, shown, figure)
+    page = events_table(shown)
+    evidence_panel(board, shown, page)
+
+
+def events_table(shown):
+    """The table of the shown events, ``TABLE_ROWS`` to a page; returns the rows of the page shown."""
     st.markdown("#### Events")
-    view = table_view(shown)
+    pages = max(1, math.ceil(len(shown) / TABLE_ROWS))
+    st.session_state["page"] = min(st.session_state.get("page", 1), pages)  # unset while no pager is shown
+    number = 1
+    if pages > 1:
+        number = st.number_input("Page", 1, pages, key="page",
+                                 help=f"{len(shown):,} events, {TABLE_ROWS:,} to a page: {pages:,} pages")
+    page = shown.iloc[(number - 1) * TABLE_ROWS: number * TABLE_ROWS]
+    view = table_view(page)
     chosen = st.dataframe(view, key="table", on_select="rerun", selection_mode="single-row",
                           hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),
                           column_config={"Day": st.column_config.TextColumn(width="medium"),
                                          "Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1)})
-    rows = [row for row in chosen.selection.rows if row < len(shown)]
-    _pick("table_pick", [shown["id"].iloc[row] for row in rows[:1]])
-    evidence_panel(board, shown)
+    rows = [row for row in chosen.selection.rows if row < len(page)]
+    _pick("table_pick", [page["id"].iloc[row] for row in rows[:1]])
+    return page
 
 
 def _pick(state_key: str, picked: list[str]) -> None:
@@ -291,11 +306,17 @@ def _png(figure, failures: list[str]) -> bytes:
         raise
 
 
-def evidence_panel(board: Board, shown) -> None:
-    ids = shown["id"].tolist()
-    if st.session_state.get("event") not in ids:
-        st.session_state["event"] = ids[0]
-    labels = dict(zip(shown["id"], shown["day"] + " · " + shown["title"]))
+def evidence_panel(board: Board, shown, page) -> None:
+    """The evidence of the chosen event: one of the table's page, or one clicked on the chart."""
+    ids = page["id"].tolist()
+    current = st.session_state.get("event")
+    if current not in ids:
+        if current in set(shown["id"]):
+            ids.insert(0, current)
+        else:
+            st.session_state["event"] = ids[0]
+    options = select(shown, ids)
+    labels = dict(zip(options["id"], options["day"] + " · " + options["title"]))
     st.markdown("#### Evidence")
     chosen = st.selectbox("Event", ids, key="event", format_func=labels.get)
     event = select(shown, [chosen])["event"].iloc[0]

@@ -256,3 +256,31 @@ def test_a_failed_png_export_is_reported_on_the_next_run(app):
     assert any("PNG export failed" in e.value and "browser closed" in e.value for e in app.error)
     app.run()
     assert not any("PNG export failed" in e.value for e in app.error)  # shown once
+
+
+def test_a_long_table_is_paged_and_the_evidence_offers_the_page(monkeypatch, tmp_path):
+    import timeline.actors as gazetteer_module
+    from synthetic_events import make_actors, make_events
+
+    from timeline import pipeline
+    from timeline.models import Corpus
+
+    actors = make_actors()
+    corpus = Corpus(timeline=tuple(make_events(4500, actors=actors)))
+    monkeypatch.setattr(pipeline, "parse_documents", lambda items, settings=None, progress=None, **engine: corpus)
+    monkeypatch.setattr(gazetteer_module, "load_gazetteer",
+                        lambda settings=None: type("Known", (), {"get": staticmethod(actors.get)}))
+    monkeypatch.setenv("TIMELINE_ARTICLES", str(tmp_path))  # a folder of its own: no cached board applies
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, at.exception
+    first_page = list(at.dataframe[0].value["Title"])
+    assert len(first_page) == 2000
+    at.number_input(key="page").set_value(3).run()
+    assert not at.exception
+    last_page = list(at.dataframe[0].value["Title"])
+    assert len(last_page) == 500 and not set(last_page) & set(first_page)
+    before = at.selectbox(key="event").value
+    at.run()
+    options = at.selectbox(key="event").options  # this page's events, and the one already chosen first
+    assert at.selectbox(key="event").value == before and len(options) == 501
+    assert all(any(label.endswith(f" · {title}") for label in options) for title in last_page)
