@@ -168,7 +168,7 @@ def stream_to_file(count: int, workers: int, parse: ParseFn, out: Path, settings
                 handle.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
                 events += 1
             done += 1
-            if done % sample_every == 0:
+            if done % sample_every == 0 or done == count // 2:  # mid-stream too, for short runs
                 samples.append(_tree_rss_mb())
                 print(f"{done} articles, {time.perf_counter() - started:.0f} s, tree RSS {samples[-1]:.0f} MB",
                       file=sys.stderr, flush=True)
