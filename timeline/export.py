@@ -100,6 +100,9 @@ def _read_rows(path: Path, fmt: str) -> list[dict]:
 
         frame = pd.read_parquet(path)
         return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+    if fmt == "csv":
+        with path.open(encoding="utf-8", newline="") as handle:  # a "\r" inside a cell stays in it
+            return list(csv.DictReader(handle))
     text = path.read_text(encoding="utf-8")
     if fmt == "jsonl":
         return [json.loads(line) for line in text.split("\n") if line.strip()]

@@ -73,7 +73,7 @@ class _DayIndex:
             found = rows
         else:
             starts = self.starts.get(event.event_type, [])
-            first = bisect.bisect_left(starts, mine[0] - self.longest.get(event.event_type, timedelta(0)))
+            first = bisect.bisect_left(starts, _shift(mine[0], -self.longest.get(event.event_type, timedelta(0))))
             last = bisect.bisect_right(starts, mine[1])
             found = [r for r in rows[first:last] if r[1] >= mine[0]]
         return [r[3] for r in sorted(found, key=lambda r: r[2])]
@@ -163,9 +163,17 @@ def _span(event: Event, span: int) -> tuple[date, date] | None:
     low, high = event.date_window or (None, None)
     if low is None and high is None:
         return None
-    low = low or high - timedelta(days=span)
-    high = high or low + timedelta(days=span)
+    low = low or _shift(high, -timedelta(days=span))
+    high = high or _shift(low, timedelta(days=span))
     return low, high
+
+
+def _shift(day: date, delta: timedelta) -> date:
+    """``day + delta``, held at the ends of the calendar (an imported event may be dated 0001-01-01)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
 
 
 @lru_cache(maxsize=65536)
