@@ -28,3 +28,13 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
     echo "setup: chromium is missing; PNG export needs it. Install it with: sudo apt-get install chromium" >&2
   fi
 fi
+
+if ! command -v faketime >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian's faketime (the determinism tests fake today's date with it)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
+  else
+    echo "setup: faketime is missing; the determinism tests then keep today's date. Install it with: sudo apt-get install faketime" >&2
+  fi
+fi
