@@ -125,6 +125,12 @@ def test_surname_after_full_mention(gaz):
     assert found(text, gaz)[1] == ("Lavrov", "sergey-lavrov", "surname")
 
 
+def test_family_name_first_surname_from_the_gazetteer(gaz):
+    text = "Foreign Minister Wang Yi arrived on Tuesday. Wang said the talks went well, Yi Chen added."
+    assert found(text, gaz)[1] == ("Wang", "wang-yi", "surname")
+    assert ids(text, gaz) == ["wang-yi", "wang-yi"]
+
+
 def test_initial_and_surname(gaz):
     text = "Minister Ararat Mirzoyan spoke. Minister A. Mirzoyan added more."
     assert found(text, gaz)[1] == ("A. Mirzoyan", "ararat-mirzoyan", "surname")

@@ -219,6 +219,13 @@ def test_date_line_deep_in_the_body_is_not_a_header():
     assert article.published is None or article.published_inferred
 
 
+def test_date_line_under_a_short_header_block_is_the_publication_date():
+    text = ("Section\n\nTopic\n\nWhat happened at the port?\n\nThe standfirst sums it up without a stop\n\n"
+            "Jane Roe Staff reporter\n\nMon 4 Mar 2024 14.05 GMT\n\nThe port reopened on Saturday.")
+    article = _one("a.txt", text.encode())
+    assert article.published == date(2024, 3, 4) and not article.published_inferred
+
+
 def test_publication_order_metadata_then_date_line_then_dateline_then_override():
     override = Settings(published_override=date(2000, 1, 1))
     text = "Published: 2 May 2021\n\nLIMA, 1 May 2021 (Wire): Protesters gathered."

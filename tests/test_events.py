@@ -179,3 +179,33 @@ def test_no_input_crashes_the_extraction_and_evidence_is_a_span(words, published
         assert text[event.evidence_start : event.evidence_end] == event.evidence
         assert 0 <= event.confidence <= 1
         assert event.date is None or published is None or event.date <= published
+
+
+def _events_of(text: str, published: date | None):
+    article = Article(id="t", name="t.txt", title="", text=text, published=published)
+    return parse_article(article, load_gazetteer()).events
+
+
+def test_a_mention_counted_on_from_another_day_is_a_further_happening():
+    text = ("Police arrested three men at a house early last Thursday. "
+            "Two women were arrested two days later at a railway station.")
+    events = _events_of(text, None)
+    assert [e.event_type for e in events] == ["other", "other"]
+    assert all(e.date is None for e in events)
+
+
+def test_a_second_convoy_is_a_happening_of_its_own():
+    text = ("An aid convoy of ten trucks reached the camp on Monday. "
+            "A second convoy with medicines reached the camp, officials said.")
+    assert len([e for e in _events_of(text, date(2024, 3, 6)) if e.event_type == "humanitarian"]) == 2
+
+
+def test_a_weak_trigger_inside_a_quotation_makes_no_event():
+    text = ('The ministers signed the accord on Monday. "We will stand together against hybrid '
+            'attacks today and tomorrow," the minister said.')
+    assert [e.event_type for e in _events_of(text, date(2024, 5, 21))] == ["agreement"]
+
+
+def test_an_ordinal_day_of_the_month_takes_the_document_month():
+    events = _events_of("On the 12th, a convoy of 15 trucks crossed the border into the region.", date(2024, 3, 18))
+    assert [(e.event_type, e.date) for e in events] == [("humanitarian", date(2024, 3, 12))]

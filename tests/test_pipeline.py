@@ -91,7 +91,7 @@ def test_parse_article_is_pure():
     assert parse_article(article, gazetteer) == parse_article(article, gazetteer)
 
 
-@pytest.mark.parametrize("folder", ["blind", "blind2"])
+@pytest.mark.parametrize("folder", ["blind", "blind2", "blind3"])
 def test_blind_sets_of_other_outlets_keep_their_figures(folder):
     """Articles written (with their gold) before the system first ran on them; see tests/fixtures/blind_README.md.
     A regression guard near the issue's aim (event F1 >= 0.85, day accuracy >= 0.95): figures as measured

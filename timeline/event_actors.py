@@ -158,7 +158,7 @@ def _inside_name(sentence: str, start: int, found: str, names: list[tuple[int, i
 def short_name(actor: Actor) -> str:
     """A person's surname, or the name of a country or organisation."""
     if actor.kind == "person":
-        return actor.name.split()[-1]
+        return actor.surname or actor.name.split()[-1]
     return actor.name
 
 

@@ -41,6 +41,7 @@ class Draft:
     recent: bool = False
     reported: bool = False
     remarks_day: Timex | None = None  # the day of remarks reported earlier that this sentence refers back to
+    timed: bool = False  # the sentence names a day, even one without a calendar date ("last Thursday")
     support: int = 1
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
 
@@ -105,7 +106,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         same = _same_event(draft, drafts, target, ctx)
         if same:
             _join(same, draft)
-        elif (trigger.strength == "strong" or _dated_here(draft)) and _has_required_actors(draft, ctx):
+        elif (trigger.strength == "strong" or (_dated_here(draft) and not _quoted(draft))) \
+                and _has_required_actors(draft, ctx):
             drafts.append(draft)
 
 
@@ -134,6 +136,14 @@ def _dated_here(draft: Draft) -> bool:
         return False
     lo, hi = sorted((draft.trigger.start, draft.timex.start - draft.sentence.start))
     return not re.search(r"[;,:]", draft.sentence.text[lo:hi].replace(draft.timex.text, ""))
+
+
+def _quoted(draft: Draft) -> bool:
+    """True when the trigger stands inside a direct quotation: a speaker's words ("we stand against hybrid
+    attacks today") report no happening through a weak trigger. A quotation may open in an earlier sentence,
+    so an odd number of quote marks on either side of the trigger is enough."""
+    text, at = draft.sentence.text, draft.trigger.start
+    return any(sum(part.count(mark) for mark in '"“”') % 2 == 1 for part in (text[:at], text[at:]))
 
 
 def _has_required_actors(draft: Draft, ctx: Context) -> bool:
@@ -207,6 +217,7 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab, trigger.start)
     continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
+                 timed=any(t.granularity in ("day", "time") for t in inside),
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
                  reported=is_reported(sentence.text, trigger.start, ctx.vocab))
@@ -227,6 +238,8 @@ def _within(spans, sentence: Sentence, ctx: Context) -> list:
 def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Context) -> Draft | None:
     """The earlier event of the article that ``draft`` mentions again, if any."""
     referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab)
+    if not referring and _sequel(draft, ctx):
+        return None
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab)
                   and _dates_agree(d, draft) and _labels_agree(d, draft, ctx.vocab)]
     if not candidates:
@@ -238,6 +251,18 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return candidates[0]
     return next((d for d in candidates if actors_agree(d.actor_ids, draft.actor_ids, overlap)
                  and _places_agree(d, draft)), None)
+
+
+def _sequel(draft: Draft, ctx: Context) -> bool:
+    """True when ``draft`` reports a further happening: its sentence counts its time from another day ("two
+    days later"), or "a second"/"another" stands before its trigger (merge.sequel_* in data/events.yaml)."""
+    merge = ctx.vocab.raw["merge"]
+    offsets = set(merge.get("sequel_offset_words", ()))
+    if any(t.rule == "offset" and t.text.lower().split()[-1] in offsets
+           for t in _within(ctx.timexes, draft.sentence, ctx)):
+        return True
+    before = " ".join(draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split())
+    return any(before == words or before.endswith(" " + words) for words in merge.get("sequel_before", ()))
 
 
 def _places_agree(a: Draft, b: Draft) -> bool:
@@ -293,7 +318,7 @@ def _join(kept: Draft, new: Draft) -> None:
     kept.recent = kept.recent or new.recent
     if _rank(new) > _rank(kept):
         location = kept.location
-        kept.sentence, kept.trigger, kept.timex = new.sentence, new.trigger, new.timex
+        kept.sentence, kept.trigger, kept.timex, kept.timed = new.sentence, new.trigger, new.timex, new.timed
         kept.actor_ids = new.actor_ids or kept.actor_ids
         kept.continued, kept.today, kept.reported = new.continued, new.today, new.reported
         kept.location = new.location or location
@@ -302,7 +327,7 @@ def _join(kept: Draft, new: Draft) -> None:
 
 
 def _rank(draft: Draft) -> tuple:
-    return (draft.timex is not None, draft.trigger.strength == "strong", draft.today)
+    return (draft.timex is not None, draft.timed, draft.trigger.strength == "strong", draft.today)
 
 
 def _resolve(draft: Draft, ctx: Context) -> None:

@@ -99,6 +99,7 @@ class Actor:
     roles: tuple[Role, ...] = ()
     demonyms: tuple[str, ...] = ()  # "Turkish" for Türkiye
     discovered: bool = False  # True when introduced by a title in a text, not from the gazetteer
+    surname: str = ""  # the family name when it is not the last word of the name ("Wang" of Wang Yi)
 
     @property
     def affiliations(self) -> tuple[str, ...]:

@@ -136,12 +136,12 @@ class Gazetteer:
 
     @cached_property
     def surnames(self) -> Mapping[str, tuple[str, ...]]:
-        """Last word of each person's names (folded) -> person ids."""
+        """Last word of each person's names (folded), or the surname the entry gives -> person ids."""
         table: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
             if actor.kind == "person":
                 for name in (actor.name, *actor.aliases):
-                    last = fold(name.split()[-1])
+                    last = fold(actor.surname or name.split()[-1])
                     if actor.id not in table[last]:
                         table[last].append(actor.id)
         return {k: tuple(v) for k, v in table.items()}
@@ -195,6 +195,7 @@ def actor_from_entry(entry: dict[str, Any], kind: str) -> Actor:
         aliases=tuple(entry.get("aliases", ())),
         roles=tuple(_role(r) for r in entry.get("roles", ())),
         demonyms=tuple(entry.get("demonyms", ())),
+        surname=entry.get("surname", ""),
     )
 
 

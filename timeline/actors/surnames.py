@@ -53,7 +53,8 @@ def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tu
         written = _without_suffix(text[person.start:person.end].split(), suffixes)
         if actor is None or (len(written) < 2 and person.method != "surname"):
             continue  # a full name, or a surname that a title made sure of ("President Macron")
-        names = {fold(written[-1])} | {fold(_without_suffix(n.split(), suffixes)[-1]) for n in (actor.name, *actor.aliases)}
+        names = {fold(actor.surname)} if actor.surname else \
+            {fold(written[-1])} | {fold(_without_suffix(n.split(), suffixes)[-1]) for n in (actor.name, *actor.aliases)}
         for surname in names:
             table.setdefault(surname, []).append((person.start, actor.id))
     return table

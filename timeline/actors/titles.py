@@ -23,6 +23,8 @@ _NAME_NEXT = re.compile(r"\s+[A-Z]")
 # What may stand between two titles of one chain, or a title and its complement: capitalised words,
 # linking words, parentheses, commas ("for Rule of Law and Security Institutions").
 _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&)(?!\w)|[A-Z][^\s,()]*))*\s*")
+# A title's complement of capitalised words right before the name: "Deputy Minister| of Foreign Affairs |NAME".
+_COMPLEMENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w’'-]*){0,5}\s+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|an?\s+)?")
 _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
@@ -43,8 +45,11 @@ class Title:
 class TitleFinder:
     """Settles the titles of one text. ``groups`` are the country/organisation candidates."""
 
-    def __init__(self, text: str, groups: list[Candidate]):
+    def __init__(self, text: str, groups: list[Candidate], state_forms: tuple[str, ...] = ()):
         self.text = text
+        forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(state_forms, key=len, reverse=True))
+        # "of X", "of the X", and "of the Republic of X" when the gazetteer knows X but not the long form
+        self.of = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:{forms})\s+of\s+(?:the\s+)?)?") if forms else _OF
         self.groups = sorted(groups, key=lambda c: c.start)
         self.by_end = {c.end: c for c in groups}
         self.by_start = {c.start: c for c in groups}
@@ -58,6 +63,8 @@ class TitleFinder:
             affiliation = self.by_end[office.start - len(gap.group())]
             start = affiliation.start
         of = _OF.match(self.text, office.end)
+        if of and of.end() not in self.by_start:
+            of = self.of.match(self.text, office.end)
         if of and of.end() in self.by_start:
             after = self.by_start[of.end()]
             affiliation = affiliation or after
@@ -96,6 +103,7 @@ class TitleFinder:
         after_affiliation = self.text[title.end:person_start] if has_of else None
         return bool(
             _ADJACENT.fullmatch(gap)
+            or _COMPLEMENT.fullmatch(gap)
             or (after_affiliation is not None and _ADJACENT.fullmatch(after_affiliation))
             or (_LOOSE.fullmatch(gap) and gap.rstrip().endswith(","))
         )

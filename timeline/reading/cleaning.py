@@ -21,8 +21,10 @@ TITLE_MAX_CHARS, TITLE_MAX_WORDS = 250, 30
 TERMINAL = tuple(".!?:;,…")
 # Text after the date on a date line ("13:00 (UTC+3 MSK)") may be at most this long.
 DATE_LINE_TAIL = 80
-# A date line may also stand among the first few lines under the head, below at most two header lines.
-LATE_DATE_LINES, LATE_HEADER_LINES = 4, 2
+# A date line may also stand among the first few lines under the head, below at most two header lines,
+# or below up to five short ones (kicker, headline, standfirst, byline: none longer than a title).
+LATE_DATE_LINES, LATE_HEADER_LINES = 7, 2
+LATE_SHORT_HEADER_LINES = 5
 DATELINE_WINDOW = 200
 CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", "la", "le", "al", "el"}
 
@@ -165,7 +167,7 @@ def _take_late_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> l
     if hit is None:
         return lines
     above = [line.strip() for line in lines[:hit] if line.strip()]
-    if len(above) > LATE_HEADER_LINES:
+    if len(above) > LATE_HEADER_LINES and not _short_header(above):
         return lines
     if above and not result.subtitle:
         result.subtitle = above[0]
@@ -175,6 +177,14 @@ def _take_late_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> l
             result.date_lines.append(match_date_line(rest[0], data_dir))
         rest = rest[1:]
     return rest
+
+
+def _short_header(above: list[str]) -> bool:
+    """Lines that can all be header matter: few, each no longer than a title, none ending in a full stop
+    as a body paragraph does (a headline may end in "?", a standfirst often has no final stop)."""
+    return len(above) <= LATE_SHORT_HEADER_LINES and all(
+        len(line) <= TITLE_MAX_CHARS and len(line.split()) <= TITLE_MAX_WORDS and not line.endswith(".")
+        for line in above)
 
 
 def _has_more(lines: list[str], index: int) -> bool:

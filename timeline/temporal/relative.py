@@ -76,6 +76,15 @@ def reference_day(g: dict, ctx: Context) -> Reading | None:
     return r.day(ctx.reference + timedelta(days=offset), ctx.reference_basis)
 
 
+def day_of_month(g: dict, ctx: Context) -> Reading | None:
+    """"on the 12th": that day of the anchor's month when it is not after the anchor; otherwise (or without
+    an anchor) no calendar day, since it may be last month's or a coming one."""
+    dom = int(g["dom"])
+    if ctx.anchor is None or dom > ctx.anchor.day:
+        return r.unknown(f"XXXX-XX-{dom:02d}", "day")
+    return r.day(ctx.anchor.replace(day=dom), ctx.basis)
+
+
 def relative_period(g: dict, ctx: Context) -> Reading | None:
     """"last week", "this month", "next year", "earlier this year" -> the calendar period they name."""
     unit = ctx.lexicon.value("period_units", g["period_units"]) if "period_units" in g else "Y"
@@ -237,6 +246,7 @@ NORMALISERS = {
     "weekday": weekday,
     "relative_day": relative_day,
     "reference_day": reference_day,
+    "day_of_month": day_of_month,
     "relative_period": relative_period,
     "offset": offset,
     "year_ago_period": year_ago_period,
