@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .prefilter import keyed_text, may_match, required_keys
 from .resources import load
 from .settings import DATA_DIR
 
@@ -41,6 +42,7 @@ class Rule:
     form: str
     examples: tuple[str, ...]
     label: str = ""
+    keys: frozenset[str] | None = None  # one of these occurs in every match (prefilter.required_keys)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Vocabulary:
     same_time: re.Pattern
     light_verb: re.Pattern
     perfect: re.Pattern
+    continuation_keys: tuple[frozenset[str] | None, ...] = ()  # per continuation pattern, as Rule.keys
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
@@ -105,6 +108,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         perfect=_ending(raw["grammar"]["perfect_auxiliaries"], words_between=1),
         same_time=re.compile(rf"^\W*(?:{'|'.join(w.replace(' ', chr(92) + 's+') for w in raw['same_time'])})(?![\w])",
                              re.IGNORECASE),
+        continuation_keys=tuple(required_keys(regex) for regex, _ in _continuations(raw)),
     )
 
 
@@ -115,7 +119,7 @@ def _rules(types: dict) -> list[Rule]:
             regex = compile_pattern(trigger["pattern"], trigger.get("case") == "sensitive")
             examples = tuple(trigger.get("examples", ()))
             rules.append(Rule(event_type, regex, trigger["strength"], trigger["form"], examples,
-                              trigger.get("label", "")))
+                              trigger.get("label", ""), required_keys(regex)))
     return rules
 
 
@@ -161,7 +165,8 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     """
     found = []
     ignored = [(m.start(), m.end()) for m in vocab.ignore.finditer(sentence)]
-    for rule in vocab.rules:
+    keyed = keyed_text(sentence)
+    for rule in (r for r in vocab.rules if may_match(r.keys, keyed)):
         for match in rule.regex.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in ignored):
                 continue
@@ -225,8 +230,9 @@ def continued_type(sentence: str, vocab: Vocabulary) -> tuple[bool, str | None]:
     """
     if vocab.same_time.match(sentence):
         return True, "any"
-    for regex, event_type in vocab.continuation:
-        match = regex.search(sentence)
+    keyed = keyed_text(sentence)
+    for (regex, event_type), keys in zip(vocab.continuation, vocab.continuation_keys, strict=True):
+        match = regex.search(sentence) if may_match(keys, keyed) else None
         if match and (event_type is None or match.start() < 40):
             return True, event_type
     return False, None
