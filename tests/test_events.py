@@ -209,3 +209,10 @@ def test_a_weak_trigger_inside_a_quotation_makes_no_event():
 def test_an_ordinal_day_of_the_month_takes_the_document_month():
     events = _events_of("On the 12th, a convoy of 15 trucks crossed the border into the region.", date(2024, 3, 18))
     assert [(e.event_type, e.date) for e in events] == [("humanitarian", date(2024, 3, 12))]
+
+
+def test_an_agreement_continuing_talks_takes_their_actors():
+    text = ("Sergey Lavrov held talks with Antony Blinken in Geneva on Monday. "
+            "After the talks, the two ministers signed a memorandum on consular work.")
+    agreements = [e for e in _events_of(text, date(2024, 5, 8)) if e.event_type == "agreement"]
+    assert [sorted(e.actors) for e in agreements] == [["Antony Blinken", "Sergey Lavrov"]]

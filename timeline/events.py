@@ -103,6 +103,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         draft.remarks_day = remarks if draft.timex is None else None
         if ctx_subject is not None and ctx.vocab.types[draft.event_type]["family"] == "encounter":
             draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
+        if not draft.actor_ids and draft.continued and ctx.vocab.types[draft.event_type].get("continued_actors"):
+            draft.actor_ids = list(draft.continued.actor_ids)  # "After the talks, the two ministers signed ..."
         same = _same_event(draft, drafts, target, ctx)
         if same:
             _join(same, draft)
