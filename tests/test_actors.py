@@ -125,6 +125,12 @@ def test_surname_after_full_mention(gaz):
     assert found(text, gaz)[1] == ("Lavrov", "sergey-lavrov", "surname")
 
 
+@pytest.mark.parametrize("suffix", load("actors.yaml")["not_actor_suffixes"])
+def test_a_flag_or_registry_state_is_no_actor(gaz, suffix):
+    text = f"A Belize{suffix} cargo ship sank near Aden. Belize said so."
+    assert ids(text, gaz) == ["belize"]
+
+
 def test_family_name_first_surname_from_the_gazetteer(gaz):
     text = "Foreign Minister Wang Yi arrived on Tuesday. Wang said the talks went well, Yi Chen added."
     assert found(text, gaz)[1] == ("Wang", "wang-yi", "surname")

@@ -47,6 +47,7 @@ class Gazetteer:
         self.actors: Mapping[str, Actor] = MappingProxyType(dict(actors))
         self.offices = offices
         self.given_names = frozenset(data.get("given_names", ()))  # aliases that may start a person's name
+        self.not_actor_suffixes = tuple(data.get("not_actor_suffixes", ()))  # "Belize-flagged": a registry
         self.metonym_cues = MetonymCues.from_data(data.get("metonym_cues", {}))
         table = _alias_table(self.actors, tuple(data.get("not_actors", ())), data.get("metonyms", {}))
         self.aliases: Mapping[str, AliasEntry] = MappingProxyType(table)

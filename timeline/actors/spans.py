@@ -57,6 +57,8 @@ def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     for match in gazetteer.alias_pattern.finditer(text):
         if match.group() in gazetteer.given_names and _starts_a_name(text, match.end(), gazetteer):
             continue
+        if text.startswith(gazetteer.not_actor_suffixes, match.end()):
+            continue
         entry = gazetteer.aliases[match.group()]
         if entry.method == "metonym" and not (_coordinated(text, match.start(), found)
                                               or acts(text, match.start(), match.end(), gazetteer)):
