@@ -23,14 +23,16 @@ def required_keys(regex: re.Pattern) -> frozenset[str] | None:
     return frozenset(_minimal(keys)) if keys else None
 
 
-def keyed_text(text: str) -> str:
-    """``text`` as the keys are looked up in: lower-cased, with the few case-fold oddities made ASCII."""
-    return text.lower().translate(_IGNORECASE_FIXES)
+def keys_in(text: str, keys: frozenset[str]) -> frozenset[str]:
+    """Those of ``keys`` (the union of several patterns' keys) that occur in ``text``, case-folded as
+    re.IGNORECASE folds it."""
+    keyed = text.lower().translate(_IGNORECASE_FIXES)
+    return frozenset(key for key in keys if key in keyed)
 
 
-def may_match(keys: frozenset[str] | None, keyed: str) -> bool:
-    """False only when no key occurs in ``keyed`` (so the pattern cannot match the text)."""
-    return keys is None or any(key in keyed for key in keys)
+def may_match(keys: frozenset[str] | None, present: frozenset[str]) -> bool:
+    """False only when none of a pattern's ``keys`` is ``present`` (so the pattern cannot match the text)."""
+    return keys is None or not keys.isdisjoint(present)
 
 
 def _required(sequence) -> set[str] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import keyed_text, may_match, required_keys
+from .prefilter import keys_in, may_match, required_keys
 from .resources import load
 from .settings import DATA_DIR
 
@@ -69,6 +69,7 @@ class Vocabulary:
     light_verb: re.Pattern
     perfect: re.Pattern
     continuation_keys: tuple[frozenset[str] | None, ...] = ()  # per continuation pattern, as Rule.keys
+    all_keys: frozenset[str] = frozenset()  # every rule's and continuation pattern's keys
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
@@ -109,7 +110,13 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         same_time=re.compile(rf"^\W*(?:{'|'.join(w.replace(' ', chr(92) + 's+') for w in raw['same_time'])})(?![\w])",
                              re.IGNORECASE),
         continuation_keys=tuple(required_keys(regex) for regex, _ in _continuations(raw)),
+        all_keys=_all_keys(raw),
     )
+
+
+def _all_keys(raw: dict) -> frozenset[str]:
+    keys = [r.keys for r in _rules(raw["types"])] + [required_keys(regex) for regex, _ in _continuations(raw)]
+    return frozenset().union(*(k for k in keys if k))
 
 
 def _rules(types: dict) -> list[Rule]:
@@ -165,8 +172,8 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     """
     found = []
     ignored = [(m.start(), m.end()) for m in vocab.ignore.finditer(sentence)]
-    keyed = keyed_text(sentence)
-    for rule in (r for r in vocab.rules if may_match(r.keys, keyed)):
+    present = keys_in(sentence, vocab.all_keys)
+    for rule in (r for r in vocab.rules if may_match(r.keys, present)):
         for match in rule.regex.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in ignored):
                 continue
@@ -230,9 +237,9 @@ def continued_type(sentence: str, vocab: Vocabulary) -> tuple[bool, str | None]:
     """
     if vocab.same_time.match(sentence):
         return True, "any"
-    keyed = keyed_text(sentence)
+    present = keys_in(sentence, vocab.all_keys)
     for (regex, event_type), keys in zip(vocab.continuation, vocab.continuation_keys, strict=True):
-        match = regex.search(sentence) if may_match(keys, keyed) else None
+        match = regex.search(sentence) if may_match(keys, present) else None
         if match and (event_type is None or match.start() < 40):
             return True, event_type
     return False, None
