@@ -9,7 +9,7 @@ dates), parse every article, and merge the events of all articles into one timel
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -47,6 +47,34 @@ def parse_corpus(paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTI
     ``engine`` takes the options of ``timeline.parallel.parse_stream`` (cache, engine, workers, scheduler).
     """
     return parse_documents(reading.iter_inputs(paths, settings), settings, progress, **engine)
+
+
+def stream_corpus(paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTINGS,
+                  progress: Progress | None = None, **engine) -> Iterator[ParsedArticle | Rejected]:
+    """parse_corpus without keeping the corpus: each input's result as it is parsed, in input order.
+
+    A first pass over the inputs keeps only their stated publication dates (for the reference date) and
+    a count; the second reads and parses them one chunk at a time. Nothing is merged.
+    """
+    paths = list(paths)
+    reference, total = _first_pass(reading.iter_inputs(paths, settings))
+    dated = (_with_published(item, reference, settings) if isinstance(item, Article) else item
+             for item in reading.iter_inputs(paths, settings))
+    yield from parse_stream(dated, settings, progress=_counter(progress, total), **engine)
+
+
+def _first_pass(items: Iterable[Article | Rejected]) -> tuple[date | None, int]:
+    """The reference date of the articles among ``items`` and how many there are (keeps no article)."""
+    total = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal total
+        for item in items:
+            if isinstance(item, Article):
+                total += 1
+                yield item
+
+    return reference_date(articles()), total
 
 
 def parse_documents(items: Iterable[Article | Rejected], settings: Settings = DEFAULT_SETTINGS,

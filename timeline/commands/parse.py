@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from ..errors import TimelineError
+from ..codec import to_plain
 from ..export import FORMATS, format_for, write_records
-from ..models import Corpus
-from ..pipeline import parse_corpus
+from ..merge import merge_events
+from ..models import Corpus, Event, ParsedArticle, Rejected
+from ..pipeline import parse_corpus, stream_corpus
 from ..parallel import add_engine_arguments, engine_options
 from ..progress import ProgressBar
 from ..report import build_report, write_report
-from ..settings import DEFAULT_SETTINGS
+from ..settings import DEFAULT_SETTINGS, Settings
 
 NAME = "parse"
 HELP = "Read articles (files or folders) and write their events: one record per article event, or --merged."
@@ -58,17 +64,95 @@ def run(args) -> int:
     if args.output and not Path(args.output).resolve().parent.is_dir():
         raise TimelineError(f"cannot write {args.output}: its folder does not exist")
     settings = DEFAULT_SETTINGS.with_(published_override=args.published, max_article_bytes=args.max_bytes)
-    corpus = run_pipeline(args, settings)
-    records = corpus.timeline if args.merged else corpus.events
-    fmt = format_for(args.output, args.format)
-    written = write_records(records, fmt, args.output or sys.stdout)
-    print(summary(corpus, written, args.merged), file=sys.stderr)
+    tally = Tally(settings, [] if args.report else None)
+    written = _write(args, tally.counted(stream_pipeline(args, settings)))
+    print(summary(tally, written, args.merged), file=sys.stderr)
     if args.report:
-        write_report(build_report(corpus, args.paths, settings, written), args.report)
-    if args.strict and corpus.rejected:
-        print(f"error: --strict: {len(corpus.rejected)} input(s) rejected (listed above)", file=sys.stderr)
+        write_report(tally.report(args.paths, written), args.report)
+    if args.strict and tally.rejected:
+        print(f"error: --strict: {len(tally.rejected)} input(s) rejected (listed above)", file=sys.stderr)
         return 1
     return 0
+
+
+def _write(args, results: Iterator[ParsedArticle | Rejected]) -> int:
+    """Writes the events as they come (JSONL), else collects only the Event records (other formats, --merged)."""
+    events = (e for result in results if isinstance(result, ParsedArticle) for e in result.events)
+    fmt = format_for(args.output, args.format)
+    if args.merged:
+        timeline = merge_events(list(events))
+        results.tally.timeline = len(timeline)
+        return write_records(timeline, fmt, args.output or sys.stdout)
+    if fmt != "jsonl":
+        return write_records(list(events), fmt, args.output or sys.stdout)
+    if not args.output:
+        return _write_lines(events, sys.stdout)
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            return _write_lines(events, handle)
+    except OSError as error:
+        raise TimelineError(f"cannot write {args.output}: {error.strerror or error}") from None
+
+
+def _write_lines(events: Iterable[Event], out: TextIO) -> int:
+    """One JSON line per event, as write_records writes JSONL; returns how many."""
+    written = 0
+    for event in events:
+        out.write(json.dumps(to_plain(event), ensure_ascii=False) + "\n")
+        written += 1
+    return written
+
+
+class _Counted:
+    """An iterator over parse results that adds each one to a Tally as it passes."""
+
+    def __init__(self, results: Iterator[ParsedArticle | Rejected], tally: Tally):
+        self.results, self.tally = results, tally
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        result = next(self.results)
+        self.tally.add(result)
+        return result
+
+
+@dataclass
+class Tally:
+    """What the summary and the report say, gathered while results stream past: counts, the rejects and
+    (only with --report) one small entry per article; no article text, expression or mention is kept."""
+
+    settings: Settings
+    entries: list[dict] | None = None
+    articles: int = 0
+    inferred: int = 0
+    undated: int = 0
+    events: int = 0
+    timeline: int | None = None  # known only when the events were merged
+    rejected: list[Rejected] = field(default_factory=list)
+
+    def counted(self, results: Iterable[ParsedArticle | Rejected]) -> _Counted:
+        return _Counted(iter(results), self)
+
+    def add(self, result: ParsedArticle | Rejected) -> None:
+        if isinstance(result, Rejected):
+            self.rejected.append(result)
+            return
+        article = result.article
+        self.articles += 1
+        self.inferred += article.published_inferred
+        self.undated += article.published is None
+        self.events += len(result.events)
+        if self.entries is not None:
+            self.entries.append(build_report(Corpus(parsed=(result,)), (), self.settings)["articles"][0])
+
+    def report(self, inputs, written: int) -> dict:
+        """The --report document (timeline_events is None when the events were not merged)."""
+        report = build_report(Corpus(rejected=tuple(self.rejected)), inputs, self.settings, written)
+        counts = {"articles": self.articles, "rejected": len(self.rejected), "events": self.events,
+                  "timeline_events": self.timeline, "written": written}
+        return {**report, "counts": counts, "articles": self.entries}
 
 
 def run_pipeline(args, settings) -> Corpus:
@@ -86,16 +170,30 @@ def run_pipeline(args, settings) -> Corpus:
             options["cache"].close()
 
 
-def summary(corpus: Corpus, written: int, merged: bool) -> str:
+def stream_pipeline(args, settings) -> Iterator[ParsedArticle | Rejected]:
+    """stream_corpus over ``args.paths``: results one at a time, a progress bar on stderr, the cache closed."""
+    try:
+        options = engine_options(args, settings)
+    except ValueError as error:
+        raise TimelineError(str(error)) from None
+    bar = ProgressBar("parsing")
+    try:
+        yield from stream_corpus(args.paths, settings, progress=bar, **options)
+    finally:
+        bar.close()
+        if options.get("cache") is not None:
+            options["cache"].close()
+
+
+def summary(tally: Tally, written: int, merged: bool) -> str:
     """What was read, what was skipped and why, and what was written."""
-    inferred = sum(a.published_inferred for a in corpus.articles)
-    undated = sum(a.published is None for a in corpus.articles)
-    lines = [f"read {len(corpus.parsed)} article(s)"
-             + (f" ({inferred} with an inferred publication date)" if inferred else "")
-             + (f", {undated} without any publication date" if undated else "")]
-    if corpus.rejected:
-        lines.append(f"skipped {len(corpus.rejected)}:")
-        lines += [f"  {r.name}: {r.reason}" for r in corpus.rejected]
+    lines = [f"read {tally.articles} article(s)"
+             + (f" ({tally.inferred} with an inferred publication date)" if tally.inferred else "")
+             + (f", {tally.undated} without any publication date" if tally.undated else "")]
+    if tally.rejected:
+        lines.append(f"skipped {len(tally.rejected)}:")
+        lines += [f"  {r.name}: {r.reason}" for r in tally.rejected]
     kind = "timeline event(s)" if merged else "event(s)"
-    lines.append(f"wrote {written} {kind} ({len(corpus.events)} article events, {len(corpus.timeline)} on the timeline)")
+    merged_count = f", {tally.timeline} on the timeline" if tally.timeline is not None else ""
+    lines.append(f"wrote {written} {kind} ({tally.events} article events{merged_count})")
     return "\n".join(lines)
