@@ -61,7 +61,8 @@ def _write_text(rows: list[dict], fmt: str, out: TextIO) -> int:
         out.write("\n")
     elif fmt == "csv":
         flat = [_flatten(row) for row in rows]
-        writer = csv.DictWriter(out, fieldnames=list(flat[0]) if flat else ["id"], lineterminator="\n")
+        # RFC 4180 line ends: the writer then quotes every cell holding a "\r" or "\n", so both survive.
+        writer = csv.DictWriter(out, fieldnames=list(flat[0]) if flat else ["id"], lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(flat)
     else:
