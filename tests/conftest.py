@@ -11,7 +11,7 @@ import pytest
 from timeline.settings import DATA_DIR, PROJECT_DIR, Settings
 
 SAMPLES = DATA_DIR / "articles"
-GOLD = DATA_DIR / "gold"
+GOLD = PROJECT_DIR / "tests" / "gold"
 SHARED = PROJECT_DIR.parent / "shared"
 
 
@@ -46,3 +46,8 @@ def gold_events() -> list[dict]:
 def gold_articles() -> list[dict]:
     with (GOLD / "seeds_articles.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture
+def gold_actors() -> dict:
+    return json.loads((GOLD / "seeds_actors.json").read_text(encoding="utf-8"))

@@ -71,8 +71,8 @@ def test_data_words_are_strings(name):
     assert [w for w in words if not isinstance(w, (str, date))] == []
 
 
-def test_seed_actors_have_their_canonical_names(gaz):
-    seeds = load("gold/seeds_actors.json")
+def test_seed_actors_have_their_canonical_names(gaz, gold_actors):
+    seeds = gold_actors
     names = {a.name for a in gaz.actors.values()}
     assert set(seeds) <= names
     for name, seed in seeds.items():

@@ -34,7 +34,7 @@ SCHEMA_VERSION = "1"
 # Settings that change how the work is done, not what the parse gives.
 NOT_PARSE_SETTINGS = frozenset({"cache_dir", "data_dir", "workers", "engine", "scheduler"})
 RULE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".csv", ".tsv")
-NOT_RULE_FOLDERS = frozenset({"articles", "gold"})
+NOT_RULE_FOLDERS = frozenset({"articles"})
 _CHUNK = 500  # SQLite's bound-parameter limit is 999 on old builds
 
 

@@ -1,4 +1,4 @@
-"""Score extracted events against a gold file (the format of data/gold/seeds_events.jsonl).
+"""Score extracted events against a gold file (the format of tests/gold/seeds_events.jsonl).
 
 Reads: gold records (article, event_type, also_accept_types, date, date_window, actors, evidence, required)
 and predicted ``Event`` records. Adds: a ``Report``: which gold events were found, precision, event F1,

@@ -13,7 +13,7 @@ from ..settings import DEFAULT_SETTINGS
 from .parse import run_pipeline
 
 NAME = "eval"
-HELP = ("Score extracted events against a gold file (JSONL as data/gold/seeds_events.jsonl): recall, "
+HELP = ("Score extracted events against a gold file (JSONL as tests/gold/seeds_events.jsonl): recall, "
         "precision, F1, day accuracy, actors; lists misses and extras.")
 
 
