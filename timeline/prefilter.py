@@ -9,6 +9,7 @@ always runs, so skipping never changes what is found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import re._constants as C  # noqa: N812 - the parse tree's opcodes
 import re._parser as P  # noqa: N812
 
@@ -23,6 +24,7 @@ def required_keys(regex: re.Pattern) -> frozenset[str] | None:
     return frozenset(_minimal(keys)) if keys else None
 
 
+@lru_cache(maxsize=64)  # a sentence is looked up twice in a row: for triggers and for a continuation
 def keys_in(text: str, keys: frozenset[str]) -> frozenset[str]:
     """Those of ``keys`` (the union of several patterns' keys) that occur in ``text``, case-folded as
     re.IGNORECASE folds it."""
