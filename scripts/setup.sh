@@ -19,22 +19,17 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+# apt_install COMMAND PACKAGE WHY: installs a Debian package when its command is missing (root only).
+apt_install() {
+  command -v "$1" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing Debian's chromium (PNG export, browser tests)"
+    echo "setup: installing Debian's $2 ($3)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
   else
-    echo "setup: chromium is missing; PNG export needs it. Install it with: sudo apt-get install chromium" >&2
+    echo "setup: $2 is missing ($3). Install it with: sudo apt-get install $2" >&2
   fi
-fi
+}
 
-if ! command -v faketime >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing Debian's faketime (the determinism tests fake today's date with it)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
-  else
-    echo "setup: faketime is missing; the determinism tests then keep today's date. Install it with: sudo apt-get install faketime" >&2
-  fi
-fi
+apt_install chromium chromium "PNG export and the browser tests"
+apt_install faketime faketime "the determinism tests fake today's date with it"

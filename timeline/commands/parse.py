@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -155,34 +156,32 @@ class Tally:
         return {**report, "counts": counts, "articles": self.entries}
 
 
-def run_pipeline(args, settings) -> Corpus:
-    """parse_corpus over ``args.paths`` with the engine options, a progress bar on stderr, the cache closed."""
+@contextmanager
+def _engine(args, settings):
+    """The engine options of ``args`` and a progress bar on stderr; closes both (and the cache) afterwards."""
     try:
         options = engine_options(args, settings)
     except ValueError as error:
         raise TimelineError(str(error)) from None
     bar = ProgressBar("parsing")
     try:
-        return parse_corpus(args.paths, settings, progress=bar, **options)
+        yield options, bar
     finally:
         bar.close()
         if options.get("cache") is not None:
             options["cache"].close()
+
+
+def run_pipeline(args, settings) -> Corpus:
+    """parse_corpus over ``args.paths`` with the engine options, a progress bar on stderr, the cache closed."""
+    with _engine(args, settings) as (options, bar):
+        return parse_corpus(args.paths, settings, progress=bar, **options)
 
 
 def stream_pipeline(args, settings) -> Iterator[ParsedArticle | Rejected]:
     """stream_corpus over ``args.paths``: results one at a time, a progress bar on stderr, the cache closed."""
-    try:
-        options = engine_options(args, settings)
-    except ValueError as error:
-        raise TimelineError(str(error)) from None
-    bar = ProgressBar("parsing")
-    try:
+    with _engine(args, settings) as (options, bar):
         yield from stream_corpus(args.paths, settings, progress=bar, **options)
-    finally:
-        bar.close()
-        if options.get("cache") is not None:
-            options["cache"].close()
 
 
 def summary(tally: Tally, written: int, merged: bool) -> str:
