@@ -127,7 +127,7 @@ class Event:
     article: str  # Article.name
     article_id: str
     event_type: str  # one of EVENT_TYPES
-    title: str  # short: "Bayramov meets Guterres"
+    title: str  # short: "Macron meets Scholz"
     date: date | None
     date_end: date | None
     precision: str  # one of PRECISIONS

@@ -3,7 +3,7 @@ publication date by the documented order:
 
 1. the record's metadata (JSON/CSV field, HTML meta tag);
 2. a header date line ("date 2023-05-26 ...", "Published: ...", then "Updated ...");
-3. a dateline with a full date ("New York, 20 September 2023 (TDI):");
+3. a dateline with a full date ("Paris, 4 March 2024 (AFP):");
 4. ``settings.published_override``.
 A dateline without a year is recorded in published_basis for step 5 (``inference.infer_published``).
 """
