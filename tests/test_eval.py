@@ -92,3 +92,10 @@ def test_missing_input_and_bad_date_are_clear_errors_not_tracebacks():
     assert missing.returncode == 2 and "no such file" in missing.stderr and "Traceback" not in missing.stderr
     bad = _run("parse", "--published", "yesterday", str(FIXTURES / "news"))
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+def test_render_lists_the_actor_differences_of_matched_events():
+    report = evaluate([_gold("g", actors=("Ann Example", "Bo Sample"))], [_event("e", actors=("Ann Example", "Cy Person"))])
+    text = render(report)
+    assert "actor differences on matched events (missing -, extra +): 1" in text
+    assert "g: -Bo Sample +Cy Person" in text

@@ -3,7 +3,7 @@
 Reads: gold records (article, event_type, also_accept_types, date, date_window, actors, evidence, required)
 and predicted ``Event`` records. Adds: a ``Report``: which gold events were found, precision, event F1,
 day accuracy on dated gold events, undated ones null or within their window, actor precision and recall,
-and the lists of misses, extras and wrong days, so that users can annotate their own corpus and measure.
+and the lists of misses, extras, actor differences and wrong days, so that users can annotate their own corpus and measure.
 
 Matching: a prediction matches a gold event of the same article when its type is the gold type (or one of
 ``also_accept_types``) and its evidence or its actors overlap the gold ones; the best-overlapping pairs are
@@ -173,6 +173,8 @@ def render(report: Report) -> str:
     ]
     lines += _section("misses (required gold events not found)", [_gold_line(g) for g in report.misses])
     lines += _section("extras (predictions matching no gold event)", [_event_line(e) for e in report.extras])
+    lines += _section("actor differences on matched events (missing -, extra +)",
+                      [row for m in report.matches if (row := _actor_line(m))])
     lines += _section("wrong days", [f"{m.gold['id']}: gold {m.gold.get('date') or m.gold.get('date_window')}, "
                                      f"predicted {m.event.date} ({m.event.date_basis[:80]})" for m in report.wrong_days])
     return "\n".join(lines)
@@ -180,6 +182,14 @@ def render(report: Report) -> str:
 
 def _section(title: str, rows: list[str]) -> list[str]:
     return [f"{title}: {len(rows)}"] + [f"  - {row}" for row in rows]
+
+
+def _actor_line(m: Match) -> str:
+    """ "g-id: -Missing Actor +Extra Actor" for a matched event whose actors differ from the gold ones."""
+    gold, found = {fold(a): a for a in m.gold["actors"]}, {fold(a): a for a in m.event.actors}
+    missing = [f"-{name}" for key, name in gold.items() if key not in found]
+    extra = [f"+{name}" for key, name in found.items() if key not in gold]
+    return f"{m.gold.get('id', '?')}: {' '.join(missing + extra)}" if missing or extra else ""
 
 
 def _gold_line(g: dict) -> str:
