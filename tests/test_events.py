@@ -216,3 +216,13 @@ def test_an_agreement_continuing_talks_takes_their_actors():
             "After the talks, the two ministers signed a memorandum on consular work.")
     agreements = [e for e in _events_of(text, date(2024, 5, 8)) if e.event_type == "agreement"]
     assert [sorted(e.actors) for e in agreements] == [["Antony Blinken", "Sergey Lavrov"]]
+
+
+@pytest.mark.parametrize("example", VOCAB.raw["rule_examples"], ids=lambda e: e["text"][:40])
+def test_rule_examples_give_their_events_days_and_actors(example):
+    events = _events(example["text"], published=example["published"])
+    expected = example["expect"]
+    assert [(e.event_type, e.date) for e in events] == [(x["type"], x["date"]) for x in expected]
+    for event, wanted in zip(events, expected):
+        if "actors" in wanted:
+            assert list(event.actor_ids) == wanted["actors"], event.title

@@ -72,16 +72,49 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
 
 
 def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary) -> list[Mention]:
-    """The mentions minus the speakers of a report the trigger stands in ("X said the attack ...")."""
+    """The mentions minus the speakers of a report the trigger stands in ("X said the attack ..."), and
+    the sources named in an attribution clause ("..., the US military's Central Command said", "according
+    to the Turkish defence ministry")."""
     kept = []
     for mention in mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         near = _reporting_after(sentence.text, end, vocab)
         speaker_acts = near is not None and re.match(
             rf"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
-        if not (near is not None and near <= trigger.start and start < trigger.start and not speaker_acts):
+        speaker = near is not None and near <= trigger.start and start < trigger.start and not speaker_acts
+        if not (speaker or _in_attribution(sentence.text, start, end, trigger, vocab)):
             kept.append(mention)
     return kept
+
+
+def _in_attribution(text: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True for a name inside a clause that only says who reports the happening: "..., the US military's
+    Central Command said[, ...]" after the trigger, or "according to ..." (data/events.yaml grammar:
+    attribution_words, attribution_openers)."""
+    opener, clause = _attribution_patterns(vocab)
+    if opener.search(text, max(0, start - 80), start):
+        return True
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, trigger.end, start)]
+    if start < trigger.end or not marks or _CLAUSE_MARK.search(text, marks[-1], start):
+        return False
+    return bool(clause.match(text, end))
+
+
+_ATTRIBUTION: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _attribution_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
+    """(an attribution opener before a name, the rest of an attribution clause after one), compiled once."""
+    key = id(vocab.raw)
+    if key not in _ATTRIBUTION:
+        grammar = vocab.raw["grammar"]
+        fillers = "|".join(re.escape(w) for w in vocab.raw["report_fillers"])
+        opener = re.compile(rf"(?<![\w])(?:{'|'.join(grammar['attribution_openers'])})\s+[^,;:()]*$", re.IGNORECASE)
+        clause = re.compile(rf"(?:['’]s)?(?:\s+[\w'’\-]+){{0,{grammar['attribution_words']}}}?\s+"
+                            rf"(?:(?:{_words(vocab, 'speaker_fillers')})\s+)?(?:{vocab.reporting.pattern})"
+                            rf"\s*(?:$|[,.;:]|(?:{fillers})(?![\w]))", re.IGNORECASE)
+        _ATTRIBUTION[key] = (opener, clause)
+    return _ATTRIBUTION[key]
 
 
 def _reporting_after(text: str, end: int, vocab: Vocabulary) -> int | None:
