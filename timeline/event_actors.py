@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from .actors.places import place_country
 from .models import Actor, Mention
 from .triggers import Trigger, Vocabulary
 
@@ -56,6 +57,35 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         return people
     belongs = {g for p in people for g in affiliations(p)}
     return people + [g for g in groups if g not in belongs]
+
+
+def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, int]], vocab: Vocabulary,
+                 data_dir) -> str | None:
+    """The country a visit goes to or a conference is held in: the first place after the trigger that is a
+    country, a demonym before a place noun ("the Turkish capital") or a capital ("arrived in Astana")."""
+    for start, name in _places(sentence, vocab, name_spans):
+        if start >= trigger.start and not any(s <= start < e for s, e in name_spans):
+            country = place_country(name, data_dir)
+            if country:
+                return country
+    return None
+
+
+def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping[str, Actor],
+              affiliations: AffiliationsOf) -> list[str]:
+    """``actor_ids`` with the host country (data/events.yaml ``host``): ``country`` adds it (a conference
+    held in Baku has Azerbaijan); ``visitors_and_country`` adds it in place of the host's own people (a
+    visit to X has X, not X's minister who received the visitor), unless everyone named is of X (a visit
+    at home)."""
+    if host is None:
+        return actor_ids
+    people = [i for i in actor_ids if actors[i].kind == "person"]
+    hosts = [p for p in people if host in affiliations(p)]
+    if rule == "visitors_and_country":
+        if len(hosts) == len(people):
+            return actor_ids
+        actor_ids = [i for i in actor_ids if i not in hosts]
+    return list(dict.fromkeys([*actor_ids, host]))
 
 
 def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:

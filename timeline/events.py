@@ -41,6 +41,7 @@ class Draft:
     recent: bool = False
     reported: bool = False
     remarks_day: Timex | None = None  # the day of remarks reported earlier that this sentence refers back to
+    host: str | None = None  # the country a conference is held in, when added as an actor (not named in titles)
     timed: bool = False  # the sentence names a day, even one without a calendar date ("last Thursday")
     support: int = 1
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
@@ -216,9 +217,15 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
         mentions = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab)
     actor_ids = event_actors.choose_actors(policy, sentence.text, sentence.start, trigger, mentions, ctx.actors,
                                            ctx.affiliations, ctx.vocab, protected, crowded)
-    location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab, trigger.start)
+    names = _name_spans(sentence, ctx)
+    location = event_actors.find_location(sentence.text, names, ctx.vocab, trigger.start)
+    host_rule, host = ctx.vocab.types[trigger.event_type].get("host"), None
+    if host_rule:
+        host = event_actors.host_country(sentence.text, trigger, names, ctx.vocab, ctx.settings.data_dir)
+        actor_ids = event_actors.with_host(host_rule, actor_ids, host, ctx.actors, ctx.affiliations)
     continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
+                 host=host if host_rule == "country" else None,
                  timed=any(t.granularity in ("day", "time") for t in inside),
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
@@ -321,7 +328,7 @@ def _join(kept: Draft, new: Draft) -> None:
     if _rank(new) > _rank(kept):
         location = kept.location
         kept.sentence, kept.trigger, kept.timex, kept.timed = new.sentence, new.trigger, new.timex, new.timed
-        kept.actor_ids = new.actor_ids or kept.actor_ids
+        kept.actor_ids, kept.host = (new.actor_ids, new.host) if new.actor_ids else (kept.actor_ids, kept.host)
         kept.continued, kept.today, kept.reported = new.continued, new.today, new.reported
         kept.location = new.location or location
     elif kept.location is None:
@@ -396,7 +403,7 @@ def _confidence(draft: Draft, ctx: Context) -> float:
 
 def _event(draft: Draft, ctx: Context) -> Event:
     day, end, precision, basis, window = draft.resolved
-    names = [event_actors.short_name(ctx.actors[i]) for i in draft.actor_ids[:3]]
+    names = [event_actors.short_name(ctx.actors[i]) for i in draft.actor_ids if i != draft.host][:3]
     entry = ctx.vocab.types[draft.event_type]
     title = event_actors.make_title(entry["titles"], names, draft.trigger, draft.location,
                                     _noun(draft.trigger, entry))
