@@ -50,7 +50,10 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     if policy == "countries_and_organisations":
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
-        return _ids(inside, actors, lambda a: a.kind != "person") or groups
+        chosen = _ids(inside, actors, lambda a: a.kind != "person") or groups
+        if not chosen and vocab.types[trigger.event_type].get("people_if_no_groups"):
+            return _ids(inside, actors, lambda a: a.kind == "person") or people
+        return chosen
     if not people:
         return _sides(local, sentence, trigger, actors) if policy == "participants" else groups
     if policy == "participants":

@@ -253,13 +253,26 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
                   and _dates_agree(d, draft) and _labels_agree(d, draft, ctx.vocab)]
     if not candidates:
         return None
-    overlap = ctx.vocab.raw["merge"]["actor_overlap"]
-    if target in candidates and (referring or actors_agree(target.actor_ids, draft.actor_ids, overlap)):
+    if target in candidates and (referring or _sides_agree(target.actor_ids, draft.actor_ids, ctx)):
         return target
     if referring:
         return candidates[0]
-    return next((d for d in candidates if actors_agree(d.actor_ids, draft.actor_ids, overlap)
+    return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
                  and _places_agree(d, draft)), None)
+
+
+def _sides_agree(a: list[str], b: list[str], ctx: Context) -> bool:
+    """``actors_agree``; and when one mention names only countries and organisations, the other's people
+    count as the countries they belong to ("Japan and the Philippines signed a pact" and "the pact was
+    signed by the Japanese and Philippine defence ministers")."""
+    overlap = ctx.vocab.raw["merge"]["actor_overlap"]
+    if actors_agree(a, b, overlap):
+        return True
+    people = {i for i in (*a, *b) if ctx.actors[i].kind == "person"}
+    if people and (people.isdisjoint(a) or people.isdisjoint(b)):
+        sides = lambda ids: [g for i in ids for g in ((i,) if i not in people else ctx.affiliations(i))]  # noqa: E731
+        return actors_agree(sides(a), sides(b), overlap)
+    return False
 
 
 def _sequel(draft: Draft, ctx: Context) -> bool:
