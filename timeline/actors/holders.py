@@ -39,6 +39,8 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
                    named: list[tuple[int, Actor]]) -> Candidate | None:
     """The holder of the office on ``when``; failing that, the one person named in the text who holds it.
     "the Secretary-General" without a country or organisation: the one such office holder named before."""
+    if title.office.text.lower() in gazetteer.offices.counterparts and title.affiliation is not None:
+        return _counterpart(gazetteer, title, when, named)
     office = title.office.office
     if office is None or not title.direct:
         return None
@@ -52,6 +54,23 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
         return Candidate(title.start, title.end, holder.id, "office", 0.9)
     affiliation = title.affiliation.actor_id
     return _unique(title, {a.id for _, a in named if _holds(gazetteer, a, office, affiliation, when)}, 0.8)
+
+
+def _counterpart(gazetteer: Gazetteer, title: Title, when: date | None,
+                 named: list[tuple[int, Actor]]) -> Candidate | None:
+    """ "his Azerbaijani counterpart": who held, on ``when``, the office of the person named last before the
+    title, for the title's country ("Iranian Foreign Minister X ... his Azerbaijani counterpart")."""
+    earlier = [(start, a) for start, a in named if 0 < title.start - start <= DEFINITE_REACH]
+    if not earlier or when is None:
+        return None
+    subject = max(earlier, key=lambda item: item[0])[1]
+    affiliation = title.affiliation.actor_id
+    for role in subject.roles:
+        office = gazetteer.offices.office(role.title)
+        if office and role.affiliation != affiliation and _holds(gazetteer, subject, office, role.affiliation, when):
+            holder = gazetteer.holder(office, affiliation, when)
+            return Candidate(title.start, title.end, holder.id, "office", 0.8) if holder else None
+    return None
 
 
 def _definite(text: str, title: Title) -> bool:
