@@ -227,6 +227,11 @@ def test_discovered_person_with_title_complement(gaz):
     assert person.roles[0].title == "Under-Secretary-General for Humanitarian Affairs"
 
 
+def test_discovered_name_ending_a_sentence_keeps_its_suffix_and_surname(gaz):
+    _, (person,) = find_mentions("It was signed in the presence of President Juan Perez Jr. He spoke.", gaz, DAY)
+    assert (person.name, person.surname) == ("Juan Perez Jr.", "Perez")
+
+
 DATA_EXAMPLES = load("actors.yaml")["examples"] + load("offices.yaml")["examples"]
 
 

@@ -48,7 +48,7 @@ def settle_titles(
         if len(run.words) <= MAX_NAME_WORDS:
             roles = _attach(finder, titles, names, run, used, result)
             if roles:
-                _discover(text, roles, run, result)
+                _discover(text, roles, run, result, gazetteer.offices.name_suffixes)
     named = [(p.start, gazetteer.actors[p.actor_id]) for p in persons]
     named += [(c.start, result.discovered[c.actor_id]) for c in result.candidates if c.actor_id in result.discovered]
     for title in titles:
@@ -79,12 +79,25 @@ def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used,
     return roles
 
 
-def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleResult) -> None:
+def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleResult,
+              suffixes: frozenset[str] = frozenset()) -> None:
     name = " ".join(text[run.start:run.end].split())
     actor_id = "new:" + slug(name)
     if actor_id not in result.discovered:
-        result.discovered[actor_id] = Actor(actor_id, name, "person", roles=roles, discovered=True)
+        name, surname = _suffixed(name, text[run.end:run.end + 1], suffixes)
+        result.discovered[actor_id] = Actor(actor_id, name, "person", roles=roles, discovered=True, surname=surname)
     result.candidates.append(Candidate(run.start, run.end, actor_id, "title", 0.8))
+
+
+def _suffixed(name: str, following: str, suffixes: frozenset[str]) -> tuple[str, str]:
+    """(name, surname) of a name that ends in a generational suffix: "Juan Perez Jr" at the end of a sentence
+    is "Juan Perez Jr.", surname "Perez" (data/offices.yaml name_suffixes); else (name, "")."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in suffixes:
+        return name, ""
+    if following == "." and not words[-1].endswith(".") and words[-1].lower() + "." in suffixes:
+        name += "."
+    return name, words[-2]
 
 
 def discovered_name_repeats(text: str, runs: list[NameRun], discovered: dict[str, Actor]) -> list[Candidate]:
