@@ -57,7 +57,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     if not people:
         return _sides(local, sentence, trigger, actors) if policy == "participants" else groups
     if policy == "participants":
-        return people
+        unnamed = [item for item in local if _heads_unnamed_people(item, sentence, actors, vocab)]
+        return people + _ids(unnamed, actors, lambda a: True)
     belongs = {g for p in people for g in affiliations(p)}
     return people + [g for g in groups if g not in belongs]
 
@@ -91,9 +92,23 @@ def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping
     return list(dict.fromkeys([*actor_ids, host]))
 
 
+def _heads_unnamed_people(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor],
+                          vocab: Vocabulary) -> bool:
+    """True for a country or organisation whose people take part unnamed: "EU foreign ministers met ...",
+    "talks with Chinese officials" (data/events.yaml grammar: people_nouns), not "Chinese officials said"."""
+    start, end, actor_id = item
+    if actors[actor_id].kind == "person":
+        return False
+    nouns = _words(vocab, "people_nouns")
+    after = re.match(rf"\s+(?:[\w\-]+\s+)?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
+    rest = sentence[end + after.end():] if after else ""
+    return bool(after) and not re.match(r"\s+[A-Z]", rest) and not vocab.reporting.match(rest.lstrip())
+
+
 def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:
-    """True for a country named only as where something happened: "the Polish town of ...", "in the
-    Czech Republic" (data/events.yaml grammar: place_modifier_nouns, locative_prepositions)."""
+    """True for a country named only as where something happened or where people or goods came from or went:
+    "the Polish town of ...", "in the Czech Republic", "crossed from Chad", "evacuated ... to Armenia"
+    (data/events.yaml grammar: place_modifier_nouns, locative_prepositions)."""
     start, end, actor_id = item
     if actors[actor_id].kind != "country":
         return False
@@ -101,7 +116,8 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
     after = re.match(rf"\s+(?:{'|'.join(grammar['place_modifier_nouns'])})(?![\w])", sentence[end:], re.IGNORECASE)
     before = re.search(rf"(?<![\w])(?:{'|'.join(grammar['locative_prepositions'])})\s+(?:the\s+)?$",
                        sentence[max(0, start - 20) : start], re.IGNORECASE)
-    return bool(after or before)
+    in_a_name = re.match(r"\s+[A-Z]", sentence[end:])  # "from the Turkish Red Crescent" names a body
+    return bool(after or (before and not in_a_name))
 
 
 def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary) -> list[Mention]:

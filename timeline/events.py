@@ -106,12 +106,29 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
         if not draft.actor_ids and draft.continued and ctx.vocab.types[draft.event_type].get("continued_actors"):
             draft.actor_ids = list(draft.continued.actor_ids)  # "After the talks, the two ministers signed ..."
+        draft.actor_ids = _with_referred_people(draft, drafts, ctx)
         same = _same_event(draft, drafts, target, ctx)
         if same:
             _join(same, draft)
         elif (trigger.strength == "strong" or (_dated_here(draft) and not _quoted(draft))) \
                 and _has_required_actors(draft, ctx):
             drafts.append(draft)
+
+
+def _with_referred_people(draft: Draft, drafts: list[Draft], ctx: Context) -> list[str]:
+    """The draft's actors plus the people that "both ministers", "the two leaders" in its sentence refer to:
+    those of the latest earlier event that names two or more (data/events.yaml ``people_reference``). A type
+    whose actors are countries takes them only when it has none."""
+    if not ctx.vocab.people_reference.search(draft.sentence.text):
+        return draft.actor_ids
+    entry = ctx.vocab.types[draft.event_type]
+    if entry["actors"] == "countries_and_organisations" and (draft.actor_ids or not entry.get("people_if_no_groups")):
+        return draft.actor_ids
+    for earlier in reversed(drafts):
+        people = [i for i in earlier.actor_ids if ctx.actors[i].kind == "person"]
+        if len(people) >= 2:
+            return list(dict.fromkeys([*draft.actor_ids, *people]))
+    return draft.actor_ids
 
 
 def _note_reports(sentence: Sentence, ctx: Context) -> None:
