@@ -226,3 +226,5 @@ def test_rule_examples_give_their_events_days_and_actors(example):
     for event, wanted in zip(events, expected):
         if "actors" in wanted:
             assert list(event.actor_ids) == wanted["actors"], event.title
+        if "title" in wanted:
+            assert event.title == wanted["title"]

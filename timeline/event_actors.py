@@ -245,9 +245,13 @@ def short_name(actor: Actor) -> str:
 
 
 def make_title(templates: Mapping[str, str], names: list[str], trigger: Trigger, location: str | None,
-               noun: str) -> str:
-    """The event's title from the type's templates (data/events.yaml ``titles``)."""
+               noun: str, kind: str = "") -> str:
+    """The event's title from the type's templates (data/events.yaml ``titles``); ``kind`` is what the
+    type's ``kinds`` call the trigger's label ("police raid")."""
+    kind = kind or noun
     fields = {
+        "kind": kind,
+        "Kind": kind[:1].upper() + kind[1:],
         "a": names[0] if names else "",
         "b": " and ".join(names[1:]) if len(names) > 1 else "",
         "place": location or "",

@@ -435,8 +435,9 @@ def _event(draft: Draft, ctx: Context) -> Event:
     day, end, precision, basis, window = draft.resolved
     names = [event_actors.short_name(ctx.actors[i]) for i in draft.actor_ids if i != draft.host][:3]
     entry = ctx.vocab.types[draft.event_type]
+    kinds = entry.get("kinds", {})
     title = event_actors.make_title(entry["titles"], names, draft.trigger, draft.location,
-                                    _noun(draft.trigger, entry))
+                                    _noun(draft.trigger, entry), kinds.get(draft.trigger.label, kinds.get("default", "")))
     sentence = draft.sentence
     key = f"{ctx.article.id}|{draft.event_type}|{sentence.start}|{draft.trigger.start}"
     return Event(
