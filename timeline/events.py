@@ -100,7 +100,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     remarks = _remarks_day(sentence, ctx)
     _note_reports(sentence, ctx)
     for trigger in main:
-        draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1)
+        draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1,
+                       latest=drafts[-1] if drafts else None, same_time=named_type == "any")
         draft.remarks_day = remarks if draft.timex is None else None
         if ctx_subject is not None and ctx.vocab.types[draft.event_type]["family"] == "encounter":
             draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
@@ -223,7 +224,8 @@ def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary
     return same_clause and types[other.event_type]["priority"] < types[trigger.event_type]["priority"]
 
 
-def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Context, crowded: bool = False) -> Draft:
+def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Context, crowded: bool = False,
+           latest: Draft | None = None, same_time: bool = False) -> Draft:
     inside = [t for t in _within(ctx.timexes, sentence, ctx) if t.end <= sentence.end]
     timex = event_dates.own_timex(sentence.text, sentence.start, trigger, inside, ctx.article.published,
                                   ctx.vocab)
@@ -241,12 +243,20 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
         host = event_actors.host_country(sentence.text, trigger, names, ctx.vocab, ctx.settings.data_dir)
         actor_ids = event_actors.with_host(host_rule, actor_ids, host, ctx.actors, ctx.affiliations)
     continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
+    if continued is None and (same_time or _follows(sentence.text, trigger, ctx.vocab)):
+        continued = latest  # "Later in the day, ...", "X later held talks with Y": the day of the event before
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
                  host=host if host_rule == "country" else None,
                  timed=any(t.granularity in ("day", "time") for t in inside),
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
                  reported=is_reported(sentence.text, trigger.start, ctx.vocab))
+
+
+def _follows(sentence: str, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True when a word such as "later" or "then" stands right before the trigger (data/events.yaml
+    ``later_before``): "Kihara later held talks with ...", "the minister then travelled to ..."."""
+    return bool(vocab.later_before.search(sentence[max(0, trigger.start - 30) : trigger.start]))
 
 
 def _name_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:

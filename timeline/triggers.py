@@ -68,6 +68,7 @@ class Vocabulary:
     same_time: re.Pattern
     light_verb: re.Pattern
     perfect: re.Pattern
+    later_before: re.Pattern = re.compile(r"(?!)")  # "X later held talks": follows the event reported before
     people_reference: re.Pattern = re.compile(r"(?!)")  # "both ministers": the people of an earlier event
     continuation_keys: tuple[frozenset[str] | None, ...] = ()  # per continuation pattern, as Rule.keys
     all_keys: frozenset[str] = frozenset()  # every rule's and continuation pattern's keys
@@ -111,6 +112,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         same_time=re.compile(rf"^\W*(?:{'|'.join(w.replace(' ', chr(92) + 's+') for w in raw['same_time'])})(?![\w])",
                              re.IGNORECASE),
         people_reference=_alternation(raw["people_reference"]),
+        later_before=_ending(raw["later_before"], words_between=1),
         continuation_keys=tuple(required_keys(regex) for regex, _ in _continuations(raw)),
         all_keys=_all_keys(raw),
     )
