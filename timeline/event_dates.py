@@ -38,9 +38,18 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         if bound and not _binds_to(sentence, start, trigger):
             continue
         distance = 0 if bound else max(trigger.start - end, start - trigger.end, 0)
-        if best is None or distance < best[0]:
-            best = (distance, timex)
+        rank = (not bound and _across_clauses(sentence, start, end, trigger, vocab), distance)
+        if best is None or rank < best[0]:
+            best = (rank, timex)
     return best[1] if best else None
+
+
+def _across_clauses(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True when a word that opens another clause ("after", "when", "because": data/events.yaml
+    ``irrealis_clause_breaks``) stands between the expression and the trigger: "closed its embassy a year
+    ago after a gunman stormed the building on 27 January" dates the storming by 27 January."""
+    lo, hi = (end, trigger.start) if end <= trigger.start else (trigger.end, start)
+    return bool(vocab.clause_break.search(sentence, lo, hi)) if lo < hi else False
 
 
 def past_reading(timex: Timex, published: date | None) -> Timex:
