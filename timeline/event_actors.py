@@ -67,9 +67,9 @@ def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, in
                  data_dir) -> str | None:
     """The country a visit goes to or a conference is held in: the first place after the trigger that is a
     country, a demonym before a place noun ("the Turkish capital") or a capital ("arrived in Astana")."""
-    for start, name in _places(sentence, vocab, name_spans):
+    for start, name, qualifier in _places(sentence, vocab, name_spans):
         if start >= trigger.start and not any(s <= start < e for s, e in name_spans):
-            country = place_country(name, data_dir)
+            country = place_country(name, data_dir) or (qualifier and place_country(qualifier, data_dir))
             if country:
                 return country
     return None
@@ -203,7 +203,7 @@ def find_location(sentence: str, mentions_spans: list[tuple[int, int]], vocab: V
                   after: int = 0) -> str | None:
     """The first place name introduced by "in", "at", "held in"... in ``sentence``, preferring one after
     offset ``after`` (the trigger); names that are people or organisations (``mentions_spans``) are skipped."""
-    found = [(start, name) for start, name in _places(sentence, vocab, mentions_spans)
+    found = [(start, name) for start, name, _ in _places(sentence, vocab, mentions_spans)
              if not any(s <= start < e for s, e in mentions_spans)]
     later = [item for item in found if item[0] >= after]
     chosen = later or found
@@ -217,14 +217,21 @@ def _places(sentence: str, vocab: Vocabulary, names: list[tuple[int, int]]):
     skip = "|".join(re.escape(w) for w in raw["location_skip_words"])
     regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|{_words(vocab, 'place_nouns')})\s+){{0,4}}"
                        rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
+    of_place = re.compile(rf"\s+(?:{'|'.join(raw['grammar']['place_modifier_nouns'])})\s+of\s+(?:the\s+)?"
+                          rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
     for match in regex.finditer(sentence):
         if _inside_name(sentence, match.start(), match.group(), names):
             continue
         words = match.group(1).split()
         while words and words[-1] in stop:
             words.pop()
-        if words and words[0] not in stop:
-            yield match.start(1), " ".join(words)
+        if not words or words[0] in stop:
+            continue
+        named = of_place.match(sentence, match.end(1))  # "the Sudanese city of El Fasher": El Fasher, in Sudan
+        if named and len(words) == 1:
+            yield named.start(1), named.group(1), words[0]
+        else:
+            yield match.start(1), " ".join(words), ""
 
 
 def _inside_name(sentence: str, start: int, found: str, names: list[tuple[int, int]]) -> bool:
