@@ -304,14 +304,19 @@ def _sides_agree(a: list[str], b: list[str], ctx: Context) -> bool:
 
 def _sequel(draft: Draft, ctx: Context) -> bool:
     """True when ``draft`` reports a further happening: its sentence counts its time from another day ("two
-    days later"), or "a second"/"another" stands before its trigger (merge.sequel_* in data/events.yaml)."""
+    days later"), "a second"/"another" stands before its trigger, or the trigger's clause sets it apart in
+    time from another happening ("The attack came hours after Russian missiles hit ...") (merge.sequel_* in
+    data/events.yaml)."""
     merge = ctx.vocab.raw["merge"]
     offsets = set(merge.get("sequel_offset_words", ()))
     if any(t.rule == "offset" and t.text.lower().split()[-1] in offsets
            for t in _within(ctx.timexes, draft.sentence, ctx)):
         return True
     before = " ".join(draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split())
-    return any(before == words or before.endswith(" " + words) for words in merge.get("sequel_before", ()))
+    if any(before == words or before.endswith(" " + words) for words in merge.get("sequel_before", ())):
+        return True
+    clause = " ".join(draft.sentence.text[max(0, draft.trigger.start - 80) : draft.trigger.start].lower().split())
+    return any(f"{words} " in f" {clause} " for words in merge.get("sequel_clause", ()))
 
 
 def _places_agree(a: Draft, b: Draft) -> bool:
