@@ -1,0 +1,118 @@
+"""Publication dates from header layouts and from inference.
+
+Header lines of common layouts give the article's date (published lines win over updated ones; a date
+inside a body sentence is no header). Inference examples come from data/datelines.yaml (after_words,
+weekday_agreement): a day from the text is the publication day only when it can stand for it; otherwise
+the article stays undated and its basis keeps the earliest day left (``publication_floor``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.articles import infer_published, read_bytes
+from timeline.models import Article
+from timeline.reading.inference import publication_floor
+from timeline.resources import load
+from timeline.settings import DATA_DIR, Settings
+
+BODY = "Ministers of two countries met in a capital and agreed to meet again.\n\nThey spoke at length."
+
+
+def _read(text: str) -> Article:
+    items = read_bytes("a.txt", text.encode("utf-8"), Settings())
+    assert len(items) == 1 and isinstance(items[0], Article)
+    return items[0]
+
+
+HEADERS = [
+    ("Published 25 Sep 2024, 08:17", date(2024, 9, 25)),
+    ("Sep 25, 2024 | 08:17 AM", date(2024, 9, 25)),
+    ("25/09/2024 08:17", date(2024, 9, 25)),
+    ("Updated: 2024-09-25T08:17:00+04:00", date(2024, 9, 25)),
+    ("Wed 25 Sep 2024 08.17 BST", date(2024, 9, 25)),
+    ("September 25, 2024 8:17 AM GMT+4", date(2024, 9, 25)),
+    ("Economy Materials 2 April 2023 11:05 (UTC +04:00)", date(2023, 4, 2)),
+    ("02.04.2023 [11:05]  |  Society  |  👁 3 120", date(2023, 4, 2)),
+    ("11:05, 2 April 2023", date(2023, 4, 2)),
+    ("Top Stories 11:05 April 02, 2023", date(2023, 4, 2)),
+    ("Updated 26 Sep 2024 | Published 25 Sep 2024", date(2024, 9, 25)),
+]
+
+
+@pytest.mark.parametrize("header, expected", HEADERS, ids=[h for h, _ in HEADERS])
+def test_header_layouts_give_the_publication_date(header, expected):
+    article = _read(f"A headline about talks\n\n{header}\n\n{BODY}")
+    assert article.published == expected and not article.published_inferred
+    assert article.published_basis == header
+    assert header not in article.text and article.title == "A headline about talks"
+
+
+def test_header_below_a_kicker_and_a_subtitle_is_still_read():
+    text = f"World\n\nA headline about talks\n\nA standfirst without a final stop\n\nAll News 11:05 April 02, 2023\n\n{BODY}"
+    assert _read(text).published == date(2023, 4, 2)
+
+
+def test_published_wins_over_updated_whatever_the_order():
+    for lines in (("Updated: 26 Sep 2024 10:00", "Published: 25 Sep 2024 08:17"),
+                  ("Published: 25 Sep 2024 08:17", "Updated: 26 Sep 2024 10:00")):
+        article = _read("A headline about talks\n\n" + "\n".join(lines) + "\n\n" + BODY)
+        assert article.published == date(2024, 9, 25)
+
+
+def test_a_date_and_time_inside_a_body_sentence_is_no_header():
+    article = _read("A headline about talks\n\nThe talks on 25 September 2024 at 08:17 ended without a deal.\n\n" + BODY)
+    assert article.published is None and article.published_basis == ""
+    assert "25 September 2024" in article.text
+
+
+def test_time_first_header_wins_over_a_yearless_dateline():
+    article = _read(f"A headline about talks\n\n11:05, 2 April 2023\n\nROME, APRIL 2, AGENCY. {BODY}")
+    assert article.published == date(2023, 4, 2) and article.source == "AGENCY"
+    assert article.text.startswith("Ministers")
+
+
+def test_city_byline_agency_dateline_is_cut_and_names_the_outlet():
+    article = _read(f"A headline about talks\n\n02.04.2023 [11:05] | Society\n\nGanja. Leyla Mammadli – APA. {BODY}")
+    assert article.source == "APA" and article.text.startswith("Ministers")
+
+
+INFERENCE = [(section, ex) for section in ("after_words", "weekday_agreement")
+             for ex in load("datelines.yaml", DATA_DIR)[section]["examples"]]
+
+
+@pytest.mark.parametrize("section, example", INFERENCE, ids=[f"{s}:{e['text'][:40]}" for s, e in INFERENCE])
+def test_inference_examples(section, example):
+    result = infer_published(_read(f"A headline about talks\n\n{example['text']}"), None)
+    expected = date.fromisoformat(example["published"]) if example["published"] else None
+    floor = date.fromisoformat(example["not_before"]) if example["not_before"] else None
+    assert result.published == expected
+    assert result.published_inferred == (expected is not None)
+    assert publication_floor(result) == floor
+
+
+def test_every_inference_section_has_a_dated_and_an_undated_example():
+    for section in ("after_words", "weekday_agreement"):
+        examples = load("datelines.yaml", DATA_DIR)[section]["examples"]
+        assert any(e["published"] for e in examples) and any(e["not_before"] for e in examples)
+
+
+def test_a_bound_far_from_the_corpus_date_still_bounds():
+    article = _read("A headline about talks\n\nShots were fired on Friday night, the first since 2 June 2020.")
+    result = infer_published(article, date(2024, 9, 1))
+    assert result.published is None and publication_floor(result) == date(2020, 6, 3)
+
+
+def test_a_reported_day_after_the_bound_is_still_inferred():
+    article = _read("A headline about talks\n\nSince 1 June 2022 talks stalled. They resumed on 6 June 2022.")
+    result = infer_published(article, None)
+    assert result.published == date(2022, 6, 6) and result.published_inferred
+    assert publication_floor(result) is None
+
+
+def test_floor_is_none_for_dated_and_evidence_free_articles():
+    assert publication_floor(_read(f"A headline\n\nPublished 25 Sep 2024\n\n{BODY}")) is None
+    plain = infer_published(_read(f"A headline\n\n{BODY}"), date(2024, 9, 1))
+    assert plain.published is None and publication_floor(plain) is None
