@@ -142,3 +142,67 @@ def test_a_writer_killed_mid_write_leaves_a_consistent_store(tmp_path):
     with ParseCache(tmp_path, "v1") as cache:
         articles = [Article(id=str(i), name="n", title="", text="x" * 5000 + str(i)) for i in range(count)]
         assert all(p is not None for p in cache.get_many(articles))
+
+
+# --- the file-level entries: a file's outputs by the hash of its name and bytes --------------------------
+
+from timeline.cache import FileFacts  # noqa: E402
+from timeline.outputs import Output, columns, of_parsed  # noqa: E402
+
+
+def _outputs(*names: str) -> list[Output]:
+    return [of_parsed(_parsed(i), Settings(), key=f"k{i}", blob=b"") for i, _ in enumerate(names)]
+
+
+def test_a_file_entry_gives_back_its_outputs_dates_and_counts(tmp_path):
+    with ParseCache(tmp_path, "v1") as cache:
+        key = cache.file_key("a.jsonl", b"digest")
+        outputs = [*_outputs("x", "y"), Output("a.jsonl#3", "record is not valid JSON")]
+        cache.put_files([(key, outputs, FileFacts(3, 2, ("2023-09-20", "2023-09-21")))])
+        assert [columns(o) for o in cache.get_outputs([key])[key]] == [columns(o) for o in outputs]
+        assert cache.get_dates([key, "other"]) == {key: (2, ["2023-09-20", "2023-09-21"])}
+        assert cache.get_usable([key], date(1999, 1, 1)) == {key: (3, 2)}  # no article depended on it
+    assert outputs[0].event_records() == list(_parsed(0).events)
+
+
+def test_a_file_whose_articles_were_dated_against_the_corpus_date_holds_for_that_date_only(tmp_path):
+    with ParseCache(tmp_path, "v1") as cache:
+        dated_against = cache.file_key("u.txt", b"1")
+        undated = cache.file_key("v.txt", b"2")
+        cache.put_files([(dated_against, _outputs("u"), FileFacts(1, 1, (), True, date(2023, 9, 20))),
+                         (undated, _outputs("v"), FileFacts(1, 1, (), True, None))])
+        assert set(cache.get_usable([dated_against, undated], date(2023, 9, 20))) == {dated_against}
+        assert set(cache.get_usable([dated_against, undated], None)) == {undated}
+
+
+def test_the_file_key_follows_the_name_the_bytes_and_the_version(tmp_path):
+    with ParseCache(tmp_path, "v1") as one, ParseCache(tmp_path / "2", "v2") as two:
+        keys = {one.file_key("a.txt", b"x"), one.file_key("b.txt", b"x"), one.file_key("a.txt", b"y"),
+                two.file_key("a.txt", b"x")}
+    assert len(keys) == 4
+
+
+def test_writing_a_file_again_from_the_start_forgets_its_old_outputs(tmp_path):
+    with ParseCache(tmp_path, "v1") as cache:
+        key = cache.file_key("f.jsonl", b"d")
+        cache.put_outputs(key, 0, _outputs("a", "b", "c"))
+        cache.put_outputs(key, 0, _outputs("a"), FileFacts(1, 1, ()))
+        assert cache.count_outputs(key, 3) == 1
+        assert [columns(o) for o in cache.iter_outputs(key, 1)] == [columns(o) for o in _outputs("a")]
+
+
+def test_prune_drops_the_file_entries_of_other_versions(tmp_path):
+    with ParseCache(tmp_path, "old") as cache:
+        cache.put_files([(cache.file_key("a", b""), _outputs("a"), FileFacts(1, 1, ()))])
+    with ParseCache(tmp_path, "new") as cache:
+        assert cache.prune() == 1
+        assert cache._db.execute("SELECT count(*) FROM items").fetchone()[0] == 0
+
+
+def test_a_reader_sees_the_stored_parses_and_is_none_without_a_store(tmp_path):
+    assert ParseCache.reader(tmp_path / "nothing", "v1") is None
+    with ParseCache(tmp_path, "v1") as cache:
+        cache.put_many([_parsed(1)])
+        reader = ParseCache.reader(tmp_path, "v1")
+        assert reader.get_many([_parsed(1).article]) == [_parsed(1)]
+        reader.close()
