@@ -1,22 +1,22 @@
-"""The parse command streams: stream_corpus gives what parse_corpus gives, one result at a time."""
+"""The parse command streams: batch.stream_outputs gives what parse_corpus gives, one result at a time."""
 
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-from timeline.models import ParsedArticle
-from timeline.pipeline import parse_corpus, stream_corpus
+from timeline.batch import stream_outputs
+from timeline.pipeline import parse_corpus
 
 PROJECT = Path(__file__).resolve().parents[1]
 NEWS = PROJECT / "tests" / "fixtures" / "news"
 
 
-def test_stream_corpus_gives_the_articles_and_events_of_parse_corpus():
+def test_stream_outputs_gives_the_articles_and_events_of_parse_corpus():
     corpus = parse_corpus([NEWS])
-    streamed = [r for r in stream_corpus([NEWS]) if isinstance(r, ParsedArticle)]
-    assert [p.article for p in streamed] == list(corpus.articles)
-    assert tuple(e for p in streamed for e in p.events) == corpus.events
+    streamed = [r for r in stream_outputs([NEWS]) if r.reason is None]
+    assert [r.report_entry()["id"] for r in streamed] == [a.id for a in corpus.articles]
+    assert tuple(e for r in streamed for e in r.event_records()) == corpus.events
 
 
 def _parse(*args: str) -> subprocess.CompletedProcess:

@@ -1,18 +1,21 @@
-"""Run the per-article parse over a stream of articles: in this process, on N processes, or on Dask.
+"""Run jobs in this process, on N processes, or on Dask (``Engine``), and the per-article parse over a
+stream of articles already read (``parse_stream``, for the app and the library).
 
 Reads: a stream of Articles (Rejected items pass through untouched), the Settings, optionally a ParseCache.
 Adds: one ParsedArticle per Article, in input order; an article whose parse raises becomes a Rejected.
 
-The stream is cut into chunks of ``chunk_size`` articles; at most ``in_flight`` chunks are being parsed at
+The stream is cut into chunks of ``chunk_size`` articles; at most 4 chunks per worker are being parsed at
 any time, so memory stays bounded whatever the corpus size, and results come back in input order.
 Engines: "local" (``workers`` = 1: inline; > 1: a ProcessPoolExecutor) and "dask" (each chunk is a
 ``dask.delayed`` task computed on a ``dask.distributed`` client: a LocalCluster of ``workers`` processes,
-or the scheduler at ``scheduler``). Every engine calls the same ``ChunkParser``, so outputs are identical.
+or the scheduler at ``scheduler``). Every engine calls the same function, so outputs are identical.
+The ``parse`` command's path over files (workers that read their own files) is ``timeline.batch``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -74,12 +77,11 @@ def parse_stream(
     progress: Progress | None = None,
 ) -> Iterator[ParsedArticle | Rejected]:
     """Parse every Article of ``items`` (lazily, in order); Rejected items are yielded where they stood."""
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     parser = ChunkParser(settings, parse)
-    chunks = _with_cache(_chunks(items, chunk_size), cache)
-    with _submitter(engine, workers, scheduler) as (submit, slots):
-        for chunk, done in _ordered(parser, chunks, submit, in_flight=4 * slots):
+    chunks = ((chunk, _job(chunk) or None) for chunk in _with_cache(_chunks(items, chunk_size), cache))
+    with Engine(engine, workers, scheduler) as run:
+        for chunk, done in run.ordered(parser, chunks):
+            done = done or []
             if cache is not None:
                 cache.put_many(p for p in done if isinstance(p, ParsedArticle))
             yield from _merge(chunk, done)
@@ -121,21 +123,69 @@ def _merge(chunk: Chunk, done: list[Any]) -> Iterator[Any]:
             yield cached if cached is not None else next(fresh)
 
 
-def _ordered(parser: ChunkParser, chunks: Iterable[Chunk], submit, in_flight: int) -> Iterator[tuple[Chunk, list]]:
-    """(chunk, parsed job) pairs in input order, with at most ``in_flight`` jobs submitted and unfinished."""
-    pending: deque = deque()
-    for chunk in chunks:
-        job = _job(chunk)
-        pending.append((chunk, submit(parser, job) if job else None))
-        while len(pending) > in_flight:
+class Engine:
+    """Runs jobs (``fn(job)``) in this process, on a local process pool, or on Dask; ``with`` shuts it down.
+
+    The local pool is started at the first job only, so a run that finds everything in the cache starts no
+    process; ``warm`` (loading the rules) runs first, in this process, and the workers are forked from it
+    with everything loaded (``gc.freeze`` keeps the collector of each worker off the inherited objects).
+    """
+
+    def __init__(self, engine: str = "local", workers: int = 1, scheduler: str | None = None,
+                 warm: Callable[[], Any] | None = None):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        self.engine, self.workers, self.scheduler, self.warm = engine, workers, scheduler, warm
+        self._stack = contextlib.ExitStack()
+        self._pool = None
+        self.slots = 0 if engine == "local" and workers <= 1 else max(workers, 1)
+
+    def __enter__(self) -> "Engine":
+        if self.engine == "dask":
+            client = self._stack.enter_context(_dask_client(self.workers, self.scheduler))
+            self._pool = client
+            self.slots = sum(client.nthreads().values()) or 1
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
+
+    def submit(self, fn: Callable[[Any], Any], job: Any):
+        """Start ``fn(job)``; returns an object whose ``result()`` gives its value."""
+        if self.engine == "dask":
+            return _dask_submit(self._pool, fn, job)
+        if self.slots == 0:
+            return _Done(fn(job))
+        if self._pool is None:
+            self._pool = self._start_pool()
+        return self._pool.submit(fn, job)
+
+    def ordered(self, fn: Callable[[Any], Any], entries: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+        """(tag, ``fn(job)``) for each (tag, job) of ``entries``, in order; a job of None gives None. At most
+        4 jobs per worker are pending at once, so the entries are consumed lazily."""
+        pending: deque = deque()
+        for tag, job in entries:
+            pending.append((tag, None if job is None else self.submit(fn, job)))
+            while len(pending) > 4 * self.slots:
+                yield _resolve(pending.popleft())
+        while pending:
             yield _resolve(pending.popleft())
-    while pending:
-        yield _resolve(pending.popleft())
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        if self.warm is not None:
+            self.warm()
+        pool = self._stack.enter_context(ProcessPoolExecutor(max_workers=self.workers, initializer=self.warm))
+        gc.freeze()  # the workers are forked at the first submit; unfrozen here once they are
+        try:
+            pool.submit(int).result()
+        finally:
+            gc.unfreeze()
+        return pool
 
 
-def _resolve(entry: tuple[Chunk, Any]) -> tuple[Chunk, list]:
-    chunk, future = entry
-    return chunk, ([] if future is None else future.result())
+def _resolve(entry: tuple[Any, Any]) -> tuple[Any, Any]:
+    tag, future = entry
+    return tag, (None if future is None else future.result())
 
 
 class _Done:
@@ -146,20 +196,6 @@ class _Done:
 
     def result(self) -> Any:
         return self._value
-
-
-@contextlib.contextmanager
-def _submitter(engine: str, workers: int, scheduler: str | None):
-    """(``submit(fn, job) -> future``, how many jobs run at once) for the engine; shuts it down after."""
-    if engine == "dask":
-        with _dask_client(workers, scheduler) as client:
-            slots = sum(client.nthreads().values()) or 1
-            yield (lambda fn, job: _dask_submit(client, fn, job)), slots
-    elif workers <= 1:
-        yield (lambda fn, job: _Done(fn(job))), 0
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield pool.submit, workers
 
 
 @contextlib.contextmanager
@@ -176,7 +212,7 @@ def _dask_client(workers: int, scheduler: str | None):
         yield client
 
 
-def _dask_submit(client, fn: ChunkParser, job: list[Article]):
+def _dask_submit(client, fn: Callable[[Any], Any], job: Any):
     """One partition of the parse as a ``dask.delayed`` task; returns its distributed Future."""
     import dask
 

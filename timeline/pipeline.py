@@ -3,13 +3,14 @@
 ``parse_article`` is the pure, cacheable unit (one article, the gazetteer's data, the settings);
 ``parse_corpus`` reads files and folders, ``parse_documents`` takes articles already read (uploads).
 Both infer missing publication dates against the batch's reference date (the median of the known
-dates), parse every article, and merge the events of all articles into one timeline.
+dates), parse every article, and merge the events of all articles into one timeline. The ``parse``
+command streams instead, without keeping the corpus: ``timeline.batch.stream_outputs``.
 """
 
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -49,44 +50,16 @@ def parse_corpus(paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTI
     return parse_documents(reading.iter_inputs(paths, settings), settings, progress, **engine)
 
 
-def stream_corpus(paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTINGS,
-                  progress: Progress | None = None, **engine) -> Iterator[ParsedArticle | Rejected]:
-    """parse_corpus without keeping the corpus: each input's result as it is parsed, in input order.
-
-    A first pass over the inputs keeps only their stated publication dates (for the reference date) and
-    a count; the second reads and parses them one chunk at a time. Nothing is merged.
-    """
-    paths = list(paths)
-    reference, total = _first_pass(reading.iter_inputs(paths, settings))
-    dated = (_with_published(item, reference, settings) if isinstance(item, Article) else item
-             for item in reading.iter_inputs(paths, settings))
-    yield from parse_stream(dated, settings, progress=_counter(progress, total), **engine)
-
-
-def _first_pass(items: Iterable[Article | Rejected]) -> tuple[date | None, int]:
-    """The reference date of the articles among ``items`` and how many there are (keeps no article)."""
-    total = 0
-
-    def articles() -> Iterator[Article]:
-        nonlocal total
-        for item in items:
-            if isinstance(item, Article):
-                total += 1
-                yield item
-
-    return reference_date(articles()), total
-
-
 def parse_documents(items: Iterable[Article | Rejected], settings: Settings = DEFAULT_SETTINGS,
                     progress: Progress | None = None, **engine) -> Corpus:
     """The same for articles already read (for example uploaded files)."""
     items = list(items)
     found = [item for item in items if isinstance(item, Article)]
     reference = reference_date(found)
-    dated = [_with_published(item, reference, settings) if isinstance(item, Article) else item for item in items]
+    items = [dated(item, reference, settings) if isinstance(item, Article) else item for item in items]
     parsed, rejected = [], []
     counter = _counter(progress, len(found))
-    for result in parse_stream(dated, settings, progress=counter, **engine):
+    for result in parse_stream(items, settings, progress=counter, **engine):
         (parsed if isinstance(result, ParsedArticle) else rejected).append(result)
     timeline = merge_events(e for p in parsed for e in p.events)
     return Corpus(tuple(parsed), tuple(timeline), tuple(rejected))
@@ -94,11 +67,21 @@ def parse_documents(items: Iterable[Article | Rejected], settings: Settings = DE
 
 def reference_date(found: Iterable[Article]) -> date | None:
     """The median of the publication dates the articles state (not inferred ones); None if none does."""
-    days = sorted(a.published for a in found if a.published and not a.published_inferred)
-    return days[(len(days) - 1) // 2] if days else None
+    return median_day(a.published for a in found if a.published and not a.published_inferred)
 
 
-def _with_published(article: Article, reference: date | None, settings: Settings) -> Article:
+def median_day(days: Iterable[date | str]) -> date | None:
+    """The (lower) median of ``days``: dates, or ISO strings (which sort as their dates do); None if none."""
+    ordered = sorted(days)
+    if not ordered:
+        return None
+    day = ordered[(len(ordered) - 1) // 2]
+    return day if isinstance(day, date) else date.fromisoformat(day)
+
+
+def dated(article: Article, reference: date | None, settings: Settings) -> Article:
+    """The article with a publication date: its own, else the user's (--published), else one inferred
+    against ``reference``."""
     if article.published is not None:
         return article
     if settings.published_override is not None:

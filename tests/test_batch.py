@@ -1,0 +1,182 @@
+"""batch.stream_outputs: the parse command's path gives the same outputs cold, warm, on workers and on Dask,
+and the file-level cache is never used where its answer could be wrong."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import batch
+from timeline.batch import stream_outputs
+from timeline.cache import ParseCache
+from timeline.models import Article, ParsedArticle, Rejected, Timex
+from timeline.pipeline import parse_corpus
+from timeline.settings import PROJECT_DIR, Settings
+
+SETTINGS = Settings()
+NEWS = PROJECT_DIR / "tests" / "fixtures" / "news"
+UNDATED = "Talks in Geneva\n\nThe two foreign ministers met on September 19 in Geneva to discuss the border.\n"
+
+
+def stand_in_parse(article: Article, settings: Settings) -> ParsedArticle:
+    """A quick parse (every run of digits is a Timex); 'boom' raises."""
+    if "boom" in article.text:
+        raise ValueError("boom")
+    import re
+
+    timexes = tuple(Timex(m.start(), m.end(), m.group(), "DATE", m.group(), article.published, None, "year")
+                    for m in re.finditer(r"\d+", article.text))
+    return ParsedArticle(article, timexes)
+
+
+class Counting:
+    """The stand-in parse, counting the articles it parses (inline engine only)."""
+
+    def __init__(self):
+        self.names: list[str] = []
+
+    def __call__(self, article, settings):
+        self.names.append(article.name)
+        return stand_in_parse(article, settings)
+
+
+def _dated(name: str, day: str, text: str = "Officials met to talk about the border.") -> tuple[str, str]:
+    return name, json.dumps({"title": name, "published": day, "text": text})
+
+
+def _corpus(folder: Path, files: list[tuple[str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files:
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _mixed(folder: Path) -> Path:
+    """Dated JSON articles, an undated text, a record file with a bad record, an empty and an unsupported file."""
+    records = "\n".join([json.dumps({"text": "Record one about the 2021 summit.", "date": "2021-06-01"}),
+                         "{not json", json.dumps({"text": "Record three, undated, talks on May 4."})])
+    return _corpus(folder, [_dated("a.json", "2023-09-20"), _dated("b.json", "2023-10-02"), ("u.txt", UNDATED),
+                            ("records.jsonl", records), ("empty.txt", ""), ("image.png", "binary?"),
+                            ("boom.txt", "Headline\n\nThis one goes boom in 2020.\n")])
+
+
+def _run(folder: Path, cache: ParseCache | None = None, parse=stand_in_parse, **engine) -> list:
+    return list(stream_outputs([folder], SETTINGS, cache=cache, parse=parse, **engine))
+
+
+def _entries(outputs) -> list:
+    return [(o.name, o.reason, o.text(), o.entry and o.report_entry()) for o in outputs]
+
+
+def test_outputs_are_the_events_and_articles_of_parse_corpus():
+    corpus = parse_corpus([NEWS])
+    outputs = list(stream_outputs([NEWS], SETTINGS))
+    events = [e for o in outputs for e in o.event_records()]
+    assert tuple(events) == corpus.events
+    assert [o.report_entry()["id"] for o in outputs if o.reason is None] == [a.id for a in corpus.articles]
+    assert [o.rejected for o in outputs if o.reason] == list(corpus.rejected)
+
+
+def test_cold_warm_no_cache_and_two_workers_give_the_same_outputs(tmp_path):
+    folder = _mixed(tmp_path / "in")
+    plain = _entries(_run(folder))
+    assert any(reason for _, reason, _, _ in plain) and any(entry for *_, entry in plain)
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        assert _entries(_run(folder, cache)) == plain
+        assert _entries(_run(folder, cache)) == plain
+        assert _entries(_run(folder, cache, workers=2)) == plain
+    assert _entries(_run(folder, workers=2)) == plain
+
+
+def test_a_warm_run_parses_nothing_and_a_changed_file_is_parsed_again(tmp_path):
+    folder = _mixed(tmp_path / "in")
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        first = Counting()
+        cold = _entries(_run(folder, cache, parse=first))
+        again = Counting()
+        assert _entries(_run(folder, cache, parse=again)) == cold
+        assert again.names == []
+        (folder / "a.json").write_text(_dated("a.json", "2023-09-20", "Officials met again in 2024.")[1])
+        changed = Counting()
+        outputs = _entries(_run(folder, cache, parse=changed))
+    assert changed.names == ["a.json"]
+    assert outputs == _entries(_run(folder))
+
+
+def test_an_undated_article_is_dated_again_when_the_corpus_reference_date_moves(tmp_path):
+    folder = _corpus(tmp_path / "in", [_dated("a.json", "2023-09-20"), _dated("b.json", "2023-10-02"),
+                                       ("u.txt", UNDATED)])
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        before = {o.name: o.report_entry()["published"] for o in _run(folder, cache)}
+        _corpus(folder, [_dated("c.json", "2019-09-20"), _dated("d.json", "2019-10-01")])  # median now 2019
+        counting = Counting()
+        after = _run(folder, cache, parse=counting)
+    assert before["u.txt"] == "2023-09-19"
+    assert {o.name: o.report_entry()["published"] for o in after}["u.txt"] == "2019-09-19"
+    assert _entries(after) == _entries(_run(folder))
+    assert counting.names == ["c.json", "d.json", "u.txt"]
+
+
+def test_a_large_record_file_read_here_is_cached_and_an_appended_record_alone_is_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "WHOLE_FILE_BYTES", 10)  # every record file is read here, record by record
+    lines = [json.dumps({"text": f"Report {i} on the talks.", "date": f"2022-01-{i + 1:02d}"}) for i in range(20)]
+    folder = _corpus(tmp_path / "in", [("feed.jsonl", "\n".join(lines) + "\n"), ("x.txt", UNDATED)])
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        cold = _entries(_run(folder, cache, chunk_size=2))
+        warm = Counting()
+        assert _entries(_run(folder, cache, parse=warm, chunk_size=2)) == cold
+        assert warm.names == []
+        (folder / "feed.jsonl").write_text("\n".join(lines) + "\n" + json.dumps({"text": "Report 20.", "date": "2022-01-21"}) + "\n")
+        appended = Counting()
+        outputs = _entries(_run(folder, cache, parse=appended, chunk_size=2))
+    # the other records come from the article-level cache; x.txt's date basis names the corpus date, which moved
+    assert appended.names == ["feed.jsonl#21", "x.txt"]
+    assert outputs == _entries(_run(folder, chunk_size=2))
+    assert len(outputs) == 22
+
+
+def test_an_incomplete_file_entry_is_not_used(tmp_path):
+    folder = _corpus(tmp_path / "in", [_dated("a.json", "2023-09-20")])
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        cold = _entries(_run(folder, cache))
+        with cache._db:
+            cache._db.execute("DELETE FROM items")  # a files row whose outputs are gone...
+            cache._db.execute("DELETE FROM parsed")  # ...and no article-level entry either
+        counting = Counting()
+        assert _entries(_run(folder, cache, parse=counting)) == cold
+    assert counting.names == ["a.json"]
+
+
+def test_progress_counts_articles_up_to_the_total(tmp_path):
+    folder = _mixed(tmp_path / "in")
+    seen = []
+    list(stream_outputs([folder], SETTINGS, parse=stand_in_parse, progress=lambda done, total: seen.append((done, total))))
+    assert seen[0] == (0, 6) and seen[-1] == (6, 6)
+
+
+def test_the_real_pipeline_on_the_samples_is_identical_on_two_workers_and_from_the_cache(sample_dir, tmp_path):
+    single = _entries(stream_outputs([sample_dir], SETTINGS))
+    assert sum(entry["events"] for *_, entry in single if entry) > 0
+    assert _entries(stream_outputs([sample_dir], SETTINGS, workers=2)) == single
+    with ParseCache(tmp_path, "v1") as cache:
+        assert _entries(stream_outputs([sample_dir], SETTINGS, cache=cache, workers=2)) == single
+        assert _entries(stream_outputs([sample_dir], SETTINGS, cache=cache)) == single
+
+
+@pytest.fixture(scope="module")
+def local_cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        yield cluster
+
+
+def test_dask_on_a_local_cluster_gives_the_outputs_of_one_process(local_cluster, tmp_path):
+    folder = _mixed(tmp_path / "in")
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        dask = _run(folder, cache, engine="dask", scheduler=local_cluster.scheduler_address)
+        assert _entries(_run(folder, cache)) == _entries(dask)  # and its cache entries serve a local run
+    assert _entries(dask) == _entries(_run(folder))

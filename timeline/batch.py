@@ -1,0 +1,429 @@
+"""The parse of a corpus on disk, as the ``parse`` command runs it: paths in, one ``Output`` per input out.
+
+Reads: paths (files and folders), the Settings, optionally a ParseCache. Adds: one ``outputs.Output`` per
+input (an article, or a file or record that was rejected), in the order of ``reading.walking.list_inputs``,
+the same whatever the engine, the number of workers or the cache.
+
+Undated articles are dated against the corpus's reference date (the median of the dates the articles
+state), so there are two passes:
+
+1. Every file's bytes are hashed. A file the cache knows gives its article count and stated dates from
+   the cache; any other is read for them (by the workers, when there are several).
+2. A file the cache knows gives its stored outputs, unless one of its articles was dated against another
+   reference date. Any other file is read, its articles dated, looked up in the article-level cache and
+   parsed by a worker, which returns compact Outputs; this process only writes them out and to the cache.
+
+Files up to ``WHOLE_FILE_BYTES`` (and every single-article file) are read by the workers themselves;
+larger record files (.jsonl, .csv, .json) are read here record by record and their articles sent to the
+workers in chunks. With Dask, whose workers may run on other machines, every file is read here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from . import cache as caching
+from .cache import FileFacts, ParseCache
+from .models import Article, Rejected
+from .outputs import Output, of_parsed, of_rejected
+from .parallel import Engine, ParseFn, pipeline_parse
+from .pipeline import dated, median_day
+from .reading import formats
+from .reading.walking import list_inputs
+from .settings import DEFAULT_SETTINGS, Settings
+
+WHOLE_FILE_BYTES = 4 << 20  # record files up to this size are read whole, by one worker
+LOOKUP_BATCH = 256  # files looked up in the cache at once
+Progress = Callable[[int, int], None]
+Task = Any  # a FileTask, or an Article or Rejected read by this process
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """A file for a worker to read (whole) and parse."""
+
+    name: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Read:
+    """What reading a file gave before parsing: the articles' count and stated dates, and whether one of
+    them will be dated against the reference date."""
+
+    articles: int = 0
+    stated: tuple[str, ...] = ()  # ISO dates
+    depends: bool = False
+
+    @classmethod
+    def of(cls, items: Iterable[Article | Rejected], settings: Settings) -> "Read":
+        articles = [item for item in items if isinstance(item, Article)]
+        stated = tuple(a.published.isoformat() for a in articles if a.published and not a.published_inferred)
+        return cls(len(articles), stated,
+                   any(a.published is None and settings.published_override is None for a in articles))
+
+
+def stream_outputs(paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTINGS, *,
+                   cache: ParseCache | None = None, engine: str = "local", workers: int = 1,
+                   scheduler: str | None = None, progress: Progress | None = None,
+                   parse: ParseFn = pipeline_parse, chunk_size: int = 8) -> Iterator[Output]:
+    """The Output of every input under ``paths``, in order, parsing only what the cache does not hold."""
+    files = list_inputs(paths)
+    local = engine == "local"
+    warm = Warm(settings) if parse is pipeline_parse else None
+    with Engine(engine, workers, scheduler, warm=warm) as run:
+        keys = [_file_key(item, cache) for item in files]
+        reference, total = _first_pass(files, keys, cache, run if local else Engine(), settings)
+        step = _counter(progress, total)
+        worker = Worker(settings, reference, (str(cache.folder), cache.version) if cache is not None else None, parse)
+        entries = _entries(files, keys, reference, cache, settings, local, chunk_size)
+        for tag, result in run.ordered(worker, entries):
+            for output in tag.finish(result, cache):
+                yield output
+            step(tag.articles)
+
+
+# --- pass 1: the reference date ------------------------------------------------------------------------
+
+
+def _first_pass(files, keys, cache, run: Engine, settings: Settings) -> tuple[date | None, int]:
+    """The corpus's reference date and its number of articles, from the cache where it knows the file."""
+    stated: list[str] = []
+    total = 0
+    for count, days in _file_dates(files, keys, cache, run, settings):
+        total += count
+        stated.extend(days)
+    return median_day(stated), total
+
+
+def _file_dates(files, keys, cache, run: Engine, settings: Settings) -> Iterator[tuple[int, Iterable[str]]]:
+    """(article count, stated ISO dates) of every file: from the cache, else read (by the workers)."""
+    def entries():
+        for batch in _batches(zip(files, keys), LOOKUP_BATCH):
+            known = cache.get_dates([k for _, k in batch if k]) if cache is not None else {}
+            unread = [item for item, key in batch if not isinstance(item, Rejected) and key not in known]
+            yield list(known.values()), None
+            for job in _batches(unread, 8):
+                yield None, job
+
+    for known, read in run.ordered(ReadDates(settings), entries()):
+        yield from (read if known is None else known)
+
+
+@dataclass(frozen=True)
+class ReadDates:
+    """Pass 1 for files the cache does not know: (article count, stated ISO dates) of each file."""
+
+    settings: Settings
+
+    def __call__(self, files: list[tuple[str, Path]]) -> list[tuple[int, tuple[str, ...]]]:
+        reads = [Read.of(formats.read_path(name, path, self.settings), self.settings) for name, path in files]
+        return [(read.articles, read.stated) for read in reads]
+
+
+# --- pass 2: the outputs --------------------------------------------------------------------------------
+
+
+def _entries(files, keys, reference, cache, settings, local: bool, chunk_size: int) -> Iterator[tuple[Any, Any]]:
+    """(tag, job) in input order: cached files (no job), jobs of files for the workers, record files read here."""
+    for batch in _batches(zip(files, keys), LOOKUP_BATCH):
+        known = _known(cache, [k for _, k in batch if k], reference)
+        waiting: list[tuple[str, Path]] = []
+        for item, key in batch:
+            if isinstance(item, Rejected) or key in known:
+                yield from _flush(waiting, reference, chunk_size)
+                yield (_Passed([of_rejected(item)], 0) if isinstance(item, Rejected) else known[key]), None
+            elif local and _whole(*item):
+                waiting.append(item)
+            else:
+                yield from _flush(waiting, reference, chunk_size)
+                yield from _streamed(*item, key, reference, settings, chunk_size)
+        yield from _flush(waiting, reference, chunk_size)
+
+
+def _flush(waiting: list[tuple[str, Path]], reference: date | None, chunk_size: int) -> Iterator[tuple[Any, Any]]:
+    for job in _batches(waiting, chunk_size):
+        yield _Files(job, reference), [FileTask(name, path) for name, path in job]
+    waiting.clear()
+
+
+def _known(cache: ParseCache | None, keys: list[str], reference: date | None) -> dict[str, "_Passed"]:
+    """The files of ``keys`` whose whole entry the cache holds for this reference date, as their outputs."""
+    if cache is None or not keys:
+        return {}
+    usable = cache.get_usable(keys, reference)  # key -> (outputs, articles)
+    small = cache.get_outputs([key for key, (items, _) in usable.items() if items <= 64])
+    known = {key: _Passed(outputs, usable[key][1]) for key, outputs in small.items() if len(outputs) == usable[key][0]}
+    for key, (items, articles) in usable.items():
+        if items > 64 and cache.count_outputs(key, items) == items:
+            known[key] = _Passed(cache.iter_outputs(key, items), articles)
+    return known
+
+
+def _whole(name: str, path: Path) -> bool:
+    """Read whole by a worker: single-article files (size-checked by the reader) and small record files."""
+    if formats.suffix_of(name) not in formats.RECORDS:
+        return True
+    try:
+        return path.stat().st_size <= WHOLE_FILE_BYTES
+    except OSError:
+        return True  # the worker's reader says why it cannot be read
+
+
+@dataclass
+class _Passed:
+    """Outputs known without parsing: a rejected input, or a file the cache holds."""
+
+    outputs: Iterable[Output]
+    articles: int
+
+    def finish(self, result, cache) -> Iterable[Output]:
+        return self.outputs
+
+
+@dataclass
+class _Files:
+    """A job of files read and parsed by a worker; stores each file's outputs in the cache."""
+
+    files: list[tuple[str, Path]]
+    reference: date | None
+    articles: int = 0
+
+    def finish(self, result, cache) -> list[Output]:
+        whole = [(name, digest, outputs, _facts(read, len(outputs), self.reference))
+                 for (name, _), (digest, outputs, read) in zip(self.files, result)]
+        self.articles = sum(read.articles for _, _, read in result)
+        if cache is not None:
+            _store(cache, whole)
+        return [output for _, _, outputs, _ in whole for output in outputs]
+
+
+def _facts(read: Read, items: int, reference: date | None) -> FileFacts:
+    return FileFacts(items, read.articles, read.stated, read.depends, reference if read.depends else None)
+
+
+def _store(cache: ParseCache, whole: list[tuple[str, bytes | None, list[Output], FileFacts]]) -> None:
+    """Each file's outputs under its key; a file not read whole (too large, unreadable) only at article level."""
+    entries = [(cache.file_key(name, digest), outputs, facts) for name, digest, outputs, facts in whole if digest]
+    others = [output for _, digest, outputs, _ in whole if not digest for output in outputs]
+    try:
+        cache.put_files(entries, others)
+    except ValueError:  # text that SQLite cannot hold: parsed again next time
+        pass
+
+
+# --- record files read here --------------------------------------------------------------------------
+
+
+def _streamed(name: str, path: Path, key: str | None, reference: date | None, settings: Settings,
+              chunk_size: int):
+    """A file read here, record by record: jobs of its records, then an entry that completes its cache entry."""
+    state = _Stream(name, key, reference)
+    try:
+        if formats.suffix_of(name) in formats.SINGLE and path.stat().st_size > settings.max_article_bytes:
+            raise OSError
+        handle = path.open("rb")
+    except OSError:  # too large or unreadable: the reader gives the reason as a Rejected
+        items = formats.read_path(name, path, settings)
+    else:
+        state.hashing = _Hashing(handle)
+        items = formats.read_handle(name, state.hashing, settings)
+    try:
+        for job in _batches(items, 4 * chunk_size):
+            state.read.append(Read.of(job, settings))
+            yield _Records(state, sum(isinstance(i, Article) for i in job)), job
+    finally:
+        if state.hashing is not None:
+            state.hashing.close()
+    yield state, None
+
+
+@dataclass
+class _Hashing:
+    """A binary handle that hashes what is read through it."""
+
+    handle: Any
+    sha: Any = field(default_factory=hashlib.sha256)
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.sha.update(data)
+        return data
+
+    def close(self) -> None:
+        while self.read(1 << 20):  # the reader may stop early; the digest covers the whole file
+            pass
+        self.handle.close()
+
+
+@dataclass
+class _Stream:
+    """One record file read here: where its outputs go in the cache, and what its records were."""
+
+    name: str
+    key: str | None
+    reference: date | None
+    hashing: _Hashing | None = None
+    written: int = 0
+    read: list[Read] = field(default_factory=list)
+    articles: int = 0
+
+    def finish(self, result, cache) -> Iterable[Output]:
+        """The file is read: its entry is complete if the bytes read are the bytes hashed in pass 1."""
+        if cache is None or self.key is None or self.hashing is None:
+            return ()
+        if cache.file_key(self.name, self.hashing.sha.digest()) == self.key:
+            read = Read(sum(r.articles for r in self.read), tuple(day for r in self.read for day in r.stated),
+                        any(r.depends for r in self.read))
+            cache.put_outputs(self.key, self.written, [], _facts(read, self.written, self.reference))
+        return ()
+
+
+@dataclass
+class _Records:
+    """A job of one record file's articles."""
+
+    stream: _Stream
+    articles: int
+
+    def finish(self, result, cache) -> Iterator[Output]:
+        outputs = [output for _, outs, _ in result for output in outs]
+        if cache is not None:
+            if self.stream.key is not None and self.stream.hashing is not None:
+                cache.put_outputs(self.stream.key, self.stream.written, outputs)
+            else:
+                cache.put_blobs(outputs)
+        self.stream.written += len(outputs)
+        return outputs
+
+
+# --- the workers ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Worker:
+    """A job's tasks read, dated, looked up in the article-level cache and parsed: for each task, the digest
+    of the file's bytes (None when not read whole), its Outputs, and what reading it gave."""
+
+    settings: Settings
+    reference: date | None
+    cache: tuple[str, str] | None = None  # (folder, version)
+    parse: ParseFn = pipeline_parse
+
+    def __call__(self, tasks: list[Task]) -> list[tuple[bytes | None, list[Output], Read]]:
+        read = [self._read(task) for task in tasks]
+        pending = [item for _, items in read for item in items if isinstance(item, Article)]
+        dates = [self._date(item) for item in pending]
+        stored = self._stored([d for d in dates if isinstance(d, Article)])
+        done = iter([self._output(item, d, stored) for item, d in zip(pending, dates)])
+        return [(digest, [next(done) if isinstance(i, Article) else of_rejected(i) for i in items],
+                 Read.of(items, self.settings)) for digest, items in read]
+
+    def _read(self, task: Task) -> tuple[bytes | None, list[Article | Rejected]]:
+        if not isinstance(task, FileTask):
+            return None, [task]
+        return read_file(task.name, task.path, self.settings)
+
+    def _date(self, article: Article) -> Article | Exception:
+        try:
+            return dated(article, self.reference, self.settings)
+        except Exception as error:  # one bad article must not sink the batch
+            return error
+
+    def _stored(self, articles: list[Article]) -> dict[str, Any]:
+        reader = _reader(*self.cache, os.getpid()) if self.cache and articles else None
+        if reader is None:
+            return {}
+        keys = [reader.key(a) for a in articles]
+        return {key: parsed for key, blob in reader.get_blobs(keys).items() if (parsed := caching.decode(blob))}
+
+    def _output(self, article: Article, dated_article: Article | Exception, stored: dict) -> Output:
+        if isinstance(dated_article, Exception):
+            return _failed(article, dated_article)
+        key = caching.article_key(self.cache[1], dated_article) if self.cache else ""
+        parsed, blob = stored.get(key), b""
+        if parsed is None:
+            try:
+                parsed = self.parse(dated_article, self.settings)
+            except Exception as error:  # as parallel.ChunkParser
+                return _failed(dated_article, error)
+            blob = caching.encode(parsed) if self.cache else b""
+        return of_parsed(parsed, self.settings, key=key, blob=blob)
+
+
+def _failed(article: Article, error: Exception) -> Output:
+    return of_rejected(Rejected(article.name, f"parse failed: {type(error).__name__}: {error}"))
+
+
+def read_file(name: str, path: Path, settings: Settings) -> tuple[bytes | None, list[Article | Rejected]]:
+    """The inputs of one file read whole, and the SHA-256 of the bytes they came from (None if not read)."""
+    try:
+        if formats.suffix_of(name) in formats.SINGLE and path.stat().st_size > settings.max_article_bytes:
+            raise OSError
+        data = path.read_bytes()
+    except OSError:  # too large or unreadable: the reader says so, and nothing is cached
+        return None, list(formats.read_path(name, path, settings))
+    return hashlib.sha256(data).digest(), formats.read_bytes(name, data, settings)
+
+
+@lru_cache(maxsize=2)
+def _reader(folder: str, version: str, pid: int) -> ParseCache | None:
+    """This process's read-only view of the cache (by process id: a forked worker opens its own)."""
+    return ParseCache.reader(folder, version)
+
+
+@dataclass(frozen=True)
+class Warm:
+    """Load the rules, lexicons and gazetteer (before the workers are forked, and in each worker)."""
+
+    settings: Settings
+
+    def __call__(self) -> None:
+        text = "On Monday, 2 March 2020, the foreign minister met the president in the capital."
+        for item in formats.read_bytes("warm-up.txt", text.encode(), self.settings):
+            if isinstance(item, Article):
+                pipeline_parse(dated(item, None, self.settings), self.settings)
+
+
+# --- small helpers -------------------------------------------------------------------------------------
+
+
+def _file_key(item, cache: ParseCache | None) -> str | None:
+    """The cache key of a file from its bytes (read in blocks), or None (no cache, unreadable, not a file)."""
+    if cache is None or isinstance(item, Rejected):
+        return None
+    name, path = item
+    try:
+        with open(path, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256")
+    except OSError:
+        return None
+    return cache.file_key(name, digest.digest())
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _counter(progress: Progress | None, total: int) -> Callable[[int], None]:
+    done = 0
+    if progress is not None:
+        progress(0, total)
+
+    def step(count: int) -> None:
+        nonlocal done
+        if count and progress is not None:
+            done += count
+            progress(done, total)
+
+    return step
