@@ -1,4 +1,8 @@
-"""`python -m timeline parse PATH...`: the events of a set of articles, one record per line."""
+"""`python -m timeline parse PATH...`: the events of a set of articles, one record per line.
+
+The parse runs through ``timeline.batch.stream_outputs``: each input's events come back as the JSON lines
+this command writes, so an article found in the cache is written without being decoded.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from ..batch import stream_outputs
 from ..errors import TimelineError
-from ..codec import to_plain
 from ..export import FORMATS, format_for, write_records
 from ..merge import merge_events
-from ..models import Corpus, Event, ParsedArticle, Rejected
-from ..pipeline import parse_corpus, stream_corpus
+from ..models import Corpus, Rejected
+from ..outputs import Output
+from ..pipeline import parse_corpus
 from ..parallel import add_engine_arguments, engine_options
 from ..progress import ProgressBar
 from ..report import build_report, write_report
@@ -76,10 +81,11 @@ def run(args) -> int:
     return 0
 
 
-def _write(args, results: Iterator[ParsedArticle | Rejected]) -> int:
+def _write(args, results: Iterator[Output]) -> int:
     """Writes the events as they come (JSONL), else collects only the Event records (other formats, --merged)."""
-    events = (e for result in results if isinstance(result, ParsedArticle) for e in result.events)
     fmt = format_for(args.output, args.format)
+    if args.merged or fmt != "jsonl":
+        events = (e for result in results for e in result.event_records())
     if args.merged:
         timeline = merge_events(list(events))
         results.tally.timeline = len(timeline)
@@ -87,27 +93,28 @@ def _write(args, results: Iterator[ParsedArticle | Rejected]) -> int:
     if fmt != "jsonl":
         return write_records(list(events), fmt, args.output or sys.stdout)
     if not args.output:
-        return _write_lines(events, sys.stdout)
+        return _write_lines(results, sys.stdout)
     try:
         with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            return _write_lines(events, handle)
+            return _write_lines(results, handle)
     except OSError as error:
         raise TimelineError(f"cannot write {args.output}: {error.strerror or error}") from None
 
 
-def _write_lines(events: Iterable[Event], out: TextIO) -> int:
-    """One JSON line per event, as write_records writes JSONL; returns how many."""
+def _write_lines(results: Iterable[Output], out: TextIO) -> int:
+    """Each result's events as the JSON lines it carries (as write_records writes JSONL); returns how many."""
     written = 0
-    for event in events:
-        out.write(json.dumps(to_plain(event), ensure_ascii=False) + "\n")
-        written += 1
+    for result in results:
+        if result.events:
+            out.write(result.text())
+            written += result.events
     return written
 
 
 class _Counted:
     """An iterator over parse results that adds each one to a Tally as it passes."""
 
-    def __init__(self, results: Iterator[ParsedArticle | Rejected], tally: Tally):
+    def __init__(self, results: Iterator[Output], tally: Tally):
         self.results, self.tally = results, tally
 
     def __iter__(self):
@@ -133,20 +140,19 @@ class Tally:
     timeline: int | None = None  # known only when the events were merged
     rejected: list[Rejected] = field(default_factory=list)
 
-    def counted(self, results: Iterable[ParsedArticle | Rejected]) -> _Counted:
+    def counted(self, results: Iterable[Output]) -> _Counted:
         return _Counted(iter(results), self)
 
-    def add(self, result: ParsedArticle | Rejected) -> None:
-        if isinstance(result, Rejected):
-            self.rejected.append(result)
+    def add(self, result: Output) -> None:
+        if result.reason is not None:
+            self.rejected.append(result.rejected)
             return
-        article = result.article
         self.articles += 1
-        self.inferred += article.published_inferred
-        self.undated += article.published is None
-        self.events += len(result.events)
+        self.inferred += result.inferred
+        self.undated += result.undated
+        self.events += result.events
         if self.entries is not None:
-            self.entries.append(build_report(Corpus(parsed=(result,)), (), self.settings)["articles"][0])
+            self.entries.append(result.report_entry())
 
     def report(self, inputs, written: int) -> dict:
         """The --report document (timeline_events is None when the events were not merged)."""
@@ -178,10 +184,10 @@ def run_pipeline(args, settings) -> Corpus:
         return parse_corpus(args.paths, settings, progress=bar, **options)
 
 
-def stream_pipeline(args, settings) -> Iterator[ParsedArticle | Rejected]:
-    """stream_corpus over ``args.paths``: results one at a time, a progress bar on stderr, the cache closed."""
+def stream_pipeline(args, settings) -> Iterator[Output]:
+    """stream_outputs over ``args.paths``: results one at a time, a progress bar on stderr, the cache closed."""
     with _engine(args, settings) as (options, bar):
-        yield from stream_corpus(args.paths, settings, progress=bar, **options)
+        yield from stream_outputs(args.paths, settings, progress=bar, **options)
 
 
 def summary(tally: Tally, written: int, merged: bool) -> str:
