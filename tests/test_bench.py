@@ -12,7 +12,7 @@ from timeline.models import Article
 
 TESTS = Path(__file__).resolve().parent
 ROWS = ("full parse, 1 process", "search_dates, same articles", "full parse vs search_dates", "--workers 2 vs 1",
-        "unchanged re-parse through the cache", "peak RSS, 300 articles streamed", "chart build, 1,000 events")
+        "unchanged corpus re-parsed", "peak RSS, 300 articles streamed", "chart build, 1,000 events")
 
 
 def _table(output: str) -> list[list[str]]:

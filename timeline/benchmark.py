@@ -102,21 +102,102 @@ def measure_parse(articles: list[Article], settings: Settings, parse: ParseFn = 
 
 def measure_search_dates(articles: list[Article], language: str = "en") -> dict[str, Any]:
     """``dateparser.search.search_dates`` over each article with its date as RELATIVE_BASE."""
-    from dateparser.search import search_dates
-
     started = time.perf_counter()
-    found = 0
-    for article in articles:
-        base = _midnight(article.published)
-        found += len(search_dates(article.text, languages=[language], settings={"RELATIVE_BASE": base}) or ())
+    found = sum(_search_dates(article, language) for article in articles)
     seconds = time.perf_counter() - started
     return _rates(len(articles), text_bytes(articles), seconds) | {"found": found}
 
 
+def _search_dates(article: Article, language: str) -> int:
+    """The call a user would write, exactly as issue 5 gives it; returns how many dates it found."""
+    from dateparser.search import search_dates
+
+    published = _midnight(article.published)  # dateparser wants a datetime
+    return len(search_dates(article.text, languages=[language], settings={"RELATIVE_BASE": published}) or ())
+
+
+def compare_search_dates(articles: list[Article], settings: Settings, parse: ParseFn = pipeline_parse,
+                         block: int = 10) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Our parse and ``search_dates`` over the same articles, in one process, alternating every ``block``
+    articles so both see the same load on a shared machine: (ours, theirs), wall and CPU seconds each."""
+    ours, theirs = _Clock(), _Clock()
+    found = 0
+    for start in range(0, len(articles), block):
+        part = articles[start : start + block]
+        with ours:
+            list(parse_stream(part, settings, parse=parse))
+        with theirs:
+            found += sum(_search_dates(article, settings.language) for article in part)
+    size = text_bytes(articles)
+    return (_rates(len(articles), size, ours.seconds) | {"cpu": ours.cpu},
+            _rates(len(articles), size, theirs.seconds) | {"cpu": theirs.cpu, "found": found})
+
+
+class _Clock:
+    """Adds up the wall and CPU seconds of the blocks run under ``with``."""
+
+    def __init__(self):
+        self.seconds = self.cpu = 0.0
+
+    def __enter__(self):
+        self._started = (time.perf_counter(), time.process_time())
+
+    def __exit__(self, *exc):
+        self.seconds += time.perf_counter() - self._started[0]
+        self.cpu += time.process_time() - self._started[1]
+
+
 def warm_up(articles: list[Article], settings: Settings, parse: ParseFn) -> None:
-    """Load lexicons, gazetteer and dateparser's language data before anything is timed."""
+    """Load lexicons, gazetteer and dateparser's language data before anything is timed (both sides)."""
     list(parse_stream(articles, settings, parse=parse))
-    measure_search_dates(articles[:1])
+    for article in articles[:1]:
+        _search_dates(article, settings.language)
+
+
+# --- the parse command's path: files on disk -> JSON Lines, through the cache -----------------------
+
+
+def write_corpus(articles: Iterable[Article], folder: Path) -> Path:
+    """Each article as one JSON file (title, publication date, text) in ``folder``, as a user's corpus."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for article in articles:
+        record = {"title": article.title, "published": article.published.isoformat() if article.published else None,
+                  "text": article.text}
+        (folder / f"{Path(article.name).stem}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def measure_files(folder: Path, out: Path, settings: Settings, parse: ParseFn = pipeline_parse,
+                  cache_dir: Path | None = None, size: int | None = None, **engine: Any) -> dict[str, Any]:
+    """What ``python -m timeline parse FOLDER -o OUT [--cache-dir DIR | --no-cache]`` does, in this process:
+    list, read (or find in the cache), parse and write the events. Wall seconds, rates (of ``size`` bytes,
+    default the files' size), CPU seconds of this process and of its worker processes, the output."""
+    from .batch import stream_outputs
+    from .cache import ParseCache
+
+    started, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
+    cache = ParseCache.for_settings(settings, cache_dir) if cache_dir is not None else None
+    articles = 0
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            for output in stream_outputs([folder], settings, cache=cache, parse=parse, **engine):
+                handle.write(output.text())
+                articles += output.reason is None
+    finally:
+        if cache is not None:
+            cache.close()
+    seconds = time.perf_counter() - started
+    return _rates(articles, size or _folder_bytes(folder), seconds) | {
+        "cpu": time.process_time() - cpu, "workers_cpu": _children_cpu() - children, "output": out.read_bytes()}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.iterdir())
 
 
 def _midnight(day: date | None):
