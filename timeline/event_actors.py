@@ -75,12 +75,28 @@ def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, in
     return None
 
 
+def relative_subject(sentence: str, sentence_start: int, trigger: Trigger, mentions: list[Mention],
+                     actors: Mapping[str, Actor]) -> list[str]:
+    """The person a relative clause holding the trigger is about: "X received Y, who arrived on a working
+    visit" -> [Y]; [] when the trigger is not in such a clause."""
+    who = None
+    for match in re.finditer(r",\s+who\s", sentence[: trigger.start]):
+        who = match
+    if who is None or _CLAUSE_MARK.search(sentence, who.end(), trigger.start):
+        return []
+    return [m.actor_id for m in mentions if m.actor_id in actors and actors[m.actor_id].kind == "person"
+            and 0 <= who.start() - (m.end - sentence_start) <= 1]
+
+
 def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping[str, Actor],
-              affiliations: AffiliationsOf) -> list[str]:
+              affiliations: AffiliationsOf, visitors: list[str] = ()) -> list[str]:
     """``actor_ids`` with the host country (data/events.yaml ``host``): ``country`` adds it (a conference
     held in Baku has Azerbaijan); ``visitors_and_country`` adds it in place of the host's own people (a
     visit to X has X, not X's minister who received the visitor), unless everyone named is of X (a visit
-    at home)."""
+    at home). ``visitors``: the people a relative clause names as making the visit ("..., who was on a
+    visit to X"); the other people of the sentence received them."""
+    if visitors and rule == "visitors_and_country":
+        actor_ids = [i for i in actor_ids if actors[i].kind != "person" or i in visitors]
     if host is None:
         return actor_ids
     people = [i for i in actor_ids if actors[i].kind == "person"]

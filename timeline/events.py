@@ -241,7 +241,8 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     host_rule, host = ctx.vocab.types[trigger.event_type].get("host"), None
     if host_rule:
         host = event_actors.host_country(sentence.text, trigger, names, ctx.vocab, ctx.settings.data_dir)
-        actor_ids = event_actors.with_host(host_rule, actor_ids, host, ctx.actors, ctx.affiliations)
+        visitors = event_actors.relative_subject(sentence.text, sentence.start, trigger, mentions, ctx.actors)
+        actor_ids = event_actors.with_host(host_rule, actor_ids, host, ctx.actors, ctx.affiliations, visitors)
     continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
     if continued is None and (same_time or _follows(sentence.text, trigger, ctx.vocab)):
         continued = latest  # "Later in the day, ...", "X later held talks with Y": the day of the event before
