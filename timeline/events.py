@@ -42,6 +42,7 @@ class Draft:
     reported: bool = False
     remarks_day: Timex | None = None  # the day of remarks reported earlier that this sentence refers back to
     host: str | None = None  # the country a conference is held in, when added as an actor (not named in titles)
+    follows: bool = False  # "later", "afterwards": ``continued`` is the event before, whose day it takes
     timed: bool = False  # the sentence names a day, even one without a calendar date ("last Thursday")
     support: int = 1
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
@@ -244,10 +245,11 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
         visitors = event_actors.relative_subject(sentence.text, sentence.start, trigger, mentions, ctx.actors)
         actor_ids = event_actors.with_host(host_rule, actor_ids, host, ctx.actors, ctx.affiliations, visitors)
     continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
-    if continued is None and (same_time or _follows(sentence.text, trigger, ctx.vocab)):
+    follows = same_time or (continued is None and _follows(sentence.text, trigger, ctx.vocab))
+    if follows:
         continued = latest  # "Later in the day, ...", "X later held talks with Y": the day of the event before
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
-                 host=host if host_rule == "country" else None,
+                 host=host if host_rule == "country" else None, follows=follows,
                  timed=any(t.granularity in ("day", "time") for t in inside),
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
@@ -375,7 +377,7 @@ def _join(kept: Draft, new: Draft) -> None:
         location = kept.location
         kept.sentence, kept.trigger, kept.timex, kept.timed = new.sentence, new.trigger, new.timex, new.timed
         kept.actor_ids, kept.host = (new.actor_ids, new.host) if new.actor_ids else (kept.actor_ids, kept.host)
-        kept.continued, kept.today, kept.reported = new.continued, new.today, new.reported
+        kept.continued, kept.follows, kept.today, kept.reported = new.continued, new.follows, new.today, new.reported
         kept.location = new.location or location
     elif kept.location is None:
         kept.location = new.location
@@ -391,7 +393,8 @@ def _resolve(draft: Draft, ctx: Context) -> None:
     if draft.timex is not None:
         day, end, precision = event_dates.from_timex(draft.timex)
         draft.resolved = (day, end, precision, event_dates.describe_timex(draft.timex), None)
-    elif draft.continued is not None and draft.continued.resolved and draft.continued.resolved[0]:
+    elif draft.continued is not None and draft.continued.resolved and draft.continued.resolved[0] \
+            and (not draft.follows or draft.continued.resolved[2] == "day"):  # "later" than a year says no day
         day, end, precision, basis, _ = draft.continued.resolved
         words = draft.sentence.text[:60]
         draft.resolved = (day, end, precision, f'continued date: the sentence "{words}..." continues the '
