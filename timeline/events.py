@@ -318,7 +318,7 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     before = " ".join(draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split())
     if any(before == words or before.endswith(" " + words) for words in merge.get("sequel_before", ())):
         return True
-    clause = " ".join(draft.sentence.text[max(0, draft.trigger.start - 80) : draft.trigger.start].lower().split())
+    clause = " ".join(re.findall(r"[\w'’]+", draft.sentence.text[max(0, draft.trigger.start - 80) : draft.trigger.start].lower()))
     return any(f"{words} " in f" {clause} " for words in merge.get("sequel_clause", ()))
 
 
