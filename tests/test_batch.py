@@ -180,3 +180,25 @@ def test_dask_on_a_local_cluster_gives_the_outputs_of_one_process(local_cluster,
         dask = _run(folder, cache, engine="dask", scheduler=local_cluster.scheduler_address)
         assert _entries(_run(folder, cache)) == _entries(dask)  # and its cache entries serve a local run
     assert _entries(dask) == _entries(_run(folder))
+
+
+def test_a_file_changed_between_the_two_passes_is_kept_under_the_bytes_parsed(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path / "in", [_dated("a.json", "2023-09-20", "First text, 2020.")])
+    first_pass = batch._first_pass
+
+    def then_change(*args):
+        found = first_pass(*args)
+        (folder / "a.json").write_text(_dated("a.json", "2023-09-20", "Second text, 2021.")[1])
+        return found
+
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        monkeypatch.setattr(batch, "_first_pass", then_change)
+        changed = _entries(_run(folder, cache))
+        monkeypatch.undo()
+        assert changed == _entries(_run(folder))  # the second text, parsed
+        second = Counting()
+        assert _entries(_run(folder, cache, parse=second)) == changed and second.names == []
+        (folder / "a.json").write_text(_dated("a.json", "2023-09-20", "First text, 2020.")[1])
+        first = Counting()
+        assert _entries(_run(folder, cache, parse=first)) == _entries(_run(folder))
+    assert first.names == ["a.json"]
