@@ -4,6 +4,7 @@ the expressions it must not invent. The anchor is pinned (Wednesday 20 September
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -13,10 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.models import Timex
-from timeline.settings import PROJECT_DIR
-from timeline.temporal import candidate_years, tag, weekday_date
+from timeline.resources import load
+from timeline.settings import DATA_DIR, DEFAULT_SETTINGS, PROJECT_DIR
+from timeline.temporal import candidate_years, tag, tagger, weekday_date
+from timeline.temporal.lexicon import lexicon_for
+from timeline.temporal.prefixes import as_regex, prefixes
 
 WEDNESDAY = date(2023, 9, 20)
+RULES = load("temporal/rules.yaml", DATA_DIR)
 
 
 def only(text: str, anchor: date | None = WEDNESDAY) -> Timex:
@@ -229,3 +234,49 @@ def test_timex_command_reads_a_file_without_anchor(tmp_path):
 def test_timex_command_reports_a_missing_file(tmp_path):
     code, rows, stderr = _timex_command(str(tmp_path / "missing.txt"))
     assert code == 2 and rows == [] and b"no such file" in stderr
+
+
+# --- choosing the rules to try at a word (timeline/temporal/prefixes.py) ------------------------------
+
+
+def test_prefixes_read_how_a_pattern_can_begin():
+    assert prefixes(r"(?:the\s+)?may", 3) == {("t", "h", "e"), ("m", "a", "y")}
+    assert prefixes(r"\d{1,3}h", 2) == {(r"[\d]", "h"), (r"[\d]", r"[\d]")}
+    assert prefixes(r"(?<=on\s)the|a", 2) == {("t", "h"), ("a",)}  # "a" may end the match: any text fits
+    assert re.match(as_regex(prefixes(r"(?:the\s+)?may", 3)), "may 5")
+
+
+def test_prefixes_of_a_pattern_they_cannot_read_fit_everything():
+    assert prefixes(r"(a)\1", 2) is None and prefixes(r"x?", 2) is None
+    assert as_regex(None) == ""
+
+
+def _rule_by_rule_everywhere(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """What the tagger finds when it tries every rule that can start with a character, at every position."""
+    lexicon = lexicon_for(DEFAULT_SETTINGS.data_dir)
+    lowered, found, position = tagger._lower(text), [], 0
+    for at in range(len(text)):
+        hit = None if at < position else tagger._which_rule(lexicon, lexicon.candidates.get(lowered[at], ()), lowered, text, at)
+        if hit is not None:
+            found.append((hit[0], hit[1].span()))
+            position = hit[1].end()
+    return found
+
+
+def _as_tagged(text: str) -> list[tuple[int, tuple[int, int]]]:
+    lexicon = lexicon_for(DEFAULT_SETTINGS.data_dir)
+    return [(index, match.span()) for index, match in tagger._matches(lexicon, text, tagger._lower(text))]
+
+
+@pytest.mark.parametrize("text", [e["text"] for rule in RULES["rules"] for e in rule["examples"]] + RULES["negatives"])
+def test_rules_chosen_by_their_first_characters_find_every_rule_example(text):
+    assert _as_tagged(text) == _rule_by_rule_everywhere(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(NEWS_WORDS), max_size=14), separators=st.lists(st.sampled_from(
+    [" ", "  ", "\n", "-", ", ", ".", "'", "’", "/", "(", "\t", "\u00a0", "–"]), min_size=1, max_size=6),
+       noise=st.text(max_size=10))
+def test_rules_chosen_by_their_first_characters_find_what_every_rule_finds(words, separators, noise):
+    text = noise.join(w + separators[i % len(separators)] for i, w in enumerate(words))
+    assert _as_tagged(text) == _rule_by_rule_everywhere(text)

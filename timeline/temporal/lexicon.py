@@ -1,9 +1,11 @@
-"""Compile data/temporal/ (vocabulary.yaml, rules.yaml) into one regular expression, once per data folder.
+"""Compile data/temporal/ (vocabulary.yaml, rules.yaml) into regular expressions, once per data folder.
 
-Reads: the vocabulary tables and the ordered rule list. Adds: a ``Lexicon`` with one fast scanning
-pattern over all rules (earlier rules win at the same position), one pattern per rule with named groups,
-and ``value(table, words)`` to map matched words back to their table values. Texts are matched
-lower-cased; names that must be capitalised (months, weekdays) are checked on the original text.
+Reads: the vocabulary tables and the ordered rule list. Adds: a ``Lexicon`` with one pattern per rule
+with named groups (earlier rules win at the same position), how each rule's matches can begin (so that
+at a word the tagger tries only the rules that fit its first characters, ``rules_at``), one pattern
+finding the words where some rule can begin, and ``value(table, words)`` to map matched words back to
+their table values. Texts are matched lower-cased; names that must be capitalised (months, weekdays) are
+checked on the original text.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from typing import Any
 
 from ..resources import load
 from .firstchars import first_chars
+from .prefixes import as_regex, prefixes
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
-GROUP = re.compile(r"\(\?P<[a-z_]+\d?>")
 # Where a match may start and end: not inside a word, a number or an amount.
 BEFORE = r"(?<![\w$£€#@/.:])(?<!\d-)"
 AFTER = r"(?!\w|%|[-/.:,]\d)"
+# How many characters of a text the tagger reads to choose the rules worth trying at a word.
+PREFIX_CHARS = 5
 # Singular placeholder names for the tables rules use most.
 ALIASES = {"month": "months", "weekday": "weekdays", "ordinal": "ordinals", "relation": "relations"}
 
@@ -41,8 +45,9 @@ class Rule:
 class Lexicon:
     """Everything the tagger needs from the data files, compiled."""
 
-    scan: re.Pattern  # every rule, no groups: finds where an expression is
+    starts: re.Pattern  # where an expression may start: a character some rule can start with, not inside a word
     rule_patterns: tuple[str, ...]  # each rule with its named groups: says which rule and what parts
+    prefixes: tuple[re.Pattern, ...]  # each rule's possible first PREFIX_CHARS characters
     candidates: dict[str, tuple[int, ...]]  # first character -> the rules that can start with it
     rules: tuple[Rule, ...]
     tables: dict[str, tuple[tuple[re.Pattern, Any], ...]]
@@ -56,6 +61,11 @@ class Lexicon:
         """Rule ``index`` with its named groups, compiled on first use (most texts need a few rules)."""
         return _compiled(self.rule_patterns[index])
 
+    def rules_at(self, head: str) -> tuple[int, ...]:
+        """The rules (in priority order) that may match where a text continues with ``head`` (its next
+        PREFIX_CHARS characters)."""
+        return _rules_at(self, head)
+
     def value(self, table: str, words: str) -> Any:
         """The table value whose alternative matches ``words`` exactly (case-insensitive), or None."""
         return _lookup(self, table, " ".join(words.split()).lower())
@@ -64,6 +74,11 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
+
+
+@lru_cache(maxsize=65536)
+def _rules_at(lexicon: Lexicon, head: str) -> tuple[int, ...]:
+    return tuple(i for i in lexicon.candidates.get(head[:1], ()) if lexicon.prefixes[i].match(head))
 
 
 @lru_cache(maxsize=4096)
@@ -85,9 +100,11 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     starts = [first_chars(pattern) for pattern in patterns]
     candidates = {c: tuple(i for i, s in enumerate(starts) if c in s) for c in set().union(*starts)}
     sensitive = {*vocab["case_sensitive"], "month_safe", "month_named"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
+    beginnings = [prefixes(pattern, PREFIX_CHARS) for pattern in patterns]
     return Lexicon(
-        scan=re.compile(f"{BEFORE}(?=[{_charclass(sorted(candidates))}])(?:{_scan_body(patterns, candidates)}){AFTER}"),
+        starts=re.compile(f"{BEFORE}(?={_any_beginning(beginnings)})[{_charclass(sorted(candidates))}]"),
         rule_patterns=tuple(f"{BEFORE}(?:{pattern}){AFTER}" for pattern in patterns),
+        prefixes=tuple(re.compile(as_regex(found)) for found in beginnings),
         candidates=candidates,
         rules=rules,
         tables={name: _table(entries) for name, entries in vocab.items() if isinstance(entries, dict)},
@@ -101,16 +118,11 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     )
 
 
-def _scan_body(patterns: list[str], candidates: dict[str, tuple[int, ...]]) -> str:
-    """All rules as one alternation without capture groups (groups make Python's matcher ~8x slower),
-    split by first character so each position of a text only tries the rules that can start there."""
-    plain = [GROUP.sub("(?:", pattern) for pattern in patterns]
-    groups: dict[tuple[int, ...], list[str]] = {}
-    for char, indexes in sorted(candidates.items()):
-        groups.setdefault(indexes, []).append(char)
-    return "|".join(
-        f"(?=[{_charclass(chars)}])(?:" + "|".join(plain[i] for i in indexes) + ")" for indexes, chars in groups.items()
-    )
+def _any_beginning(beginnings: list) -> str:
+    """One regex for how any rule's matches can begin ("" when some rule may begin with anything)."""
+    if any(found is None for found in beginnings):
+        return ""
+    return as_regex(frozenset().union(*beginnings))
 
 
 def _charclass(chars: list[str]) -> str:

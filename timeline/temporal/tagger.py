@@ -14,7 +14,7 @@ from ..models import Timex
 from ..settings import DEFAULT_SETTINGS, Settings
 from . import absolute, fallback, relative, spans
 from .context import Context
-from .lexicon import Lexicon, lexicon_for
+from .lexicon import PREFIX_CHARS, Lexicon, lexicon_for
 from .readings import part_of
 from .tense import Cues
 
@@ -42,23 +42,23 @@ def _lower(text: str) -> str:
 
 
 def _matches(lexicon: Lexicon, text: str, lowered: str):
-    """(rule index, match) for each expression in ``text``; months/weekdays must be capitalised in it."""
+    """(rule index, match) for each expression in ``text``; months/weekdays must be capitalised in it.
+
+    Only the rules that can begin with the text's next few characters are tried at each word."""
     position = 0
-    while True:
-        found = lexicon.scan.search(lowered, position)
-        if found is None:
-            return
-        hit = _which_rule(lexicon, lowered, text, found.start())
-        if hit is None:
-            position = found.start() + 1
-            continue
-        yield hit
-        position = hit[1].end()
+    for start in lexicon.starts.finditer(lowered):
+        at = start.start()
+        if at < position:
+            continue  # inside the expression found last
+        hit = _which_rule(lexicon, lexicon.rules_at(lowered[at : at + PREFIX_CHARS]), lowered, text, at)
+        if hit is not None:
+            yield hit
+            position = hit[1].end()
 
 
-def _which_rule(lexicon: Lexicon, lowered: str, text: str, start: int):
-    """The first rule (in priority order) that matches at ``start``, with its groups."""
-    for index in lexicon.candidates.get(lowered[start], ()):
+def _which_rule(lexicon: Lexicon, indexes: tuple[int, ...], lowered: str, text: str, start: int):
+    """The first rule of ``indexes`` (in priority order) that matches at ``start``, with its groups."""
+    for index in indexes:
         match = lexicon.rule_regex(index).match(lowered, start)
         if match and _capitalised(match, text, lexicon):
             return index, match
