@@ -12,7 +12,7 @@ import pytest
 from timeline import batch
 from timeline.batch import stream_outputs
 from timeline.cache import ParseCache
-from timeline.models import Article, ParsedArticle, Rejected, Timex
+from timeline.models import Article, ParsedArticle, Timex
 from timeline.pipeline import parse_corpus
 from timeline.settings import PROJECT_DIR, Settings
 

@@ -13,7 +13,8 @@ state), so there are two passes:
    reference date. Any other file is read, its articles dated, looked up in the article-level cache and
    parsed by a worker, which returns compact Outputs; this process only writes them out and to the cache.
 
-Files up to ``WHOLE_FILE_BYTES`` (and every single-article file) are read by the workers themselves;
+Files up to ``WHOLE_FILE_BYTES`` (and every single-article file) are read by the workers themselves
+(``timeline.jobs``);
 larger record files (.jsonl, .csv, .json) are read here record by record and their articles sent to the
 workers in chunks. With Dask, whose workers may run on other machines, every file is read here.
 """
@@ -21,21 +22,19 @@ workers in chunks. With Dask, whose workers may run on other machines, every fil
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from . import cache as caching
 from .cache import FileFacts, ParseCache
+from .jobs import FileTask, Read, ReadDates, Warm, Worker
 from .models import Article, Rejected
-from .outputs import Output, of_parsed, of_rejected
+from .outputs import Output, of_rejected
 from .parallel import Engine, ParseFn, pipeline_parse
-from .pipeline import dated, median_day
+from .pipeline import median_day
 from .reading import formats
 from .reading.walking import list_inputs
 from .settings import DEFAULT_SETTINGS, Settings
@@ -43,32 +42,6 @@ from .settings import DEFAULT_SETTINGS, Settings
 WHOLE_FILE_BYTES = 4 << 20  # record files up to this size are read whole, by one worker
 LOOKUP_BATCH = 256  # files looked up in the cache at once
 Progress = Callable[[int, int], None]
-Task = Any  # a FileTask, or an Article or Rejected read by this process
-
-
-@dataclass(frozen=True)
-class FileTask:
-    """A file for a worker to read (whole) and parse."""
-
-    name: str
-    path: Path
-
-
-@dataclass(frozen=True)
-class Read:
-    """What reading a file gave before parsing: the articles' count and stated dates, and whether one of
-    them will be dated against the reference date."""
-
-    articles: int = 0
-    stated: tuple[str, ...] = ()  # ISO dates
-    depends: bool = False
-
-    @classmethod
-    def of(cls, items: Iterable[Article | Rejected], settings: Settings) -> "Read":
-        articles = [item for item in items if isinstance(item, Article)]
-        stated = tuple(a.published.isoformat() for a in articles if a.published and not a.published_inferred)
-        return cls(len(articles), stated,
-                   any(a.published is None and settings.published_override is None for a in articles))
 
 
 def stream_outputs(paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTINGS, *,
@@ -116,17 +89,6 @@ def _file_dates(files, keys, cache, run: Engine, settings: Settings) -> Iterator
 
     for known, read in run.ordered(ReadDates(settings), entries()):
         yield from (read if known is None else known)
-
-
-@dataclass(frozen=True)
-class ReadDates:
-    """Pass 1 for files the cache does not know: (article count, stated ISO dates) of each file."""
-
-    settings: Settings
-
-    def __call__(self, files: list[tuple[str, Path]]) -> list[tuple[int, tuple[str, ...]]]:
-        reads = [Read.of(formats.read_path(name, path, self.settings), self.settings) for name, path in files]
-        return [(read.articles, read.stated) for read in reads]
 
 
 # --- pass 2: the outputs --------------------------------------------------------------------------------
@@ -303,94 +265,6 @@ class _Records:
                 cache.put_blobs(outputs)
         self.stream.written += len(outputs)
         return outputs
-
-
-# --- the workers ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Worker:
-    """A job's tasks read, dated, looked up in the article-level cache and parsed: for each task, the digest
-    of the file's bytes (None when not read whole), its Outputs, and what reading it gave."""
-
-    settings: Settings
-    reference: date | None
-    cache: tuple[str, str] | None = None  # (folder, version)
-    parse: ParseFn = pipeline_parse
-
-    def __call__(self, tasks: list[Task]) -> list[tuple[bytes | None, list[Output], Read]]:
-        read = [self._read(task) for task in tasks]
-        pending = [item for _, items in read for item in items if isinstance(item, Article)]
-        dates = [self._date(item) for item in pending]
-        stored = self._stored([d for d in dates if isinstance(d, Article)])
-        done = iter([self._output(item, d, stored) for item, d in zip(pending, dates)])
-        return [(digest, [next(done) if isinstance(i, Article) else of_rejected(i) for i in items],
-                 Read.of(items, self.settings)) for digest, items in read]
-
-    def _read(self, task: Task) -> tuple[bytes | None, list[Article | Rejected]]:
-        if not isinstance(task, FileTask):
-            return None, [task]
-        return read_file(task.name, task.path, self.settings)
-
-    def _date(self, article: Article) -> Article | Exception:
-        try:
-            return dated(article, self.reference, self.settings)
-        except Exception as error:  # one bad article must not sink the batch
-            return error
-
-    def _stored(self, articles: list[Article]) -> dict[str, Any]:
-        reader = _reader(*self.cache, os.getpid()) if self.cache and articles else None
-        if reader is None:
-            return {}
-        keys = [reader.key(a) for a in articles]
-        return {key: parsed for key, blob in reader.get_blobs(keys).items() if (parsed := caching.decode(blob))}
-
-    def _output(self, article: Article, dated_article: Article | Exception, stored: dict) -> Output:
-        if isinstance(dated_article, Exception):
-            return _failed(article, dated_article)
-        key = caching.article_key(self.cache[1], dated_article) if self.cache else ""
-        parsed, blob = stored.get(key), b""
-        if parsed is None:
-            try:
-                parsed = self.parse(dated_article, self.settings)
-            except Exception as error:  # as parallel.ChunkParser
-                return _failed(dated_article, error)
-            blob = caching.encode(parsed) if self.cache else b""
-        return of_parsed(parsed, self.settings, key=key, blob=blob)
-
-
-def _failed(article: Article, error: Exception) -> Output:
-    return of_rejected(Rejected(article.name, f"parse failed: {type(error).__name__}: {error}"))
-
-
-def read_file(name: str, path: Path, settings: Settings) -> tuple[bytes | None, list[Article | Rejected]]:
-    """The inputs of one file read whole, and the SHA-256 of the bytes they came from (None if not read)."""
-    try:
-        if formats.suffix_of(name) in formats.SINGLE and path.stat().st_size > settings.max_article_bytes:
-            raise OSError
-        data = path.read_bytes()
-    except OSError:  # too large or unreadable: the reader says so, and nothing is cached
-        return None, list(formats.read_path(name, path, settings))
-    return hashlib.sha256(data).digest(), formats.read_bytes(name, data, settings)
-
-
-@lru_cache(maxsize=2)
-def _reader(folder: str, version: str, pid: int) -> ParseCache | None:
-    """This process's read-only view of the cache (by process id: a forked worker opens its own)."""
-    return ParseCache.reader(folder, version)
-
-
-@dataclass(frozen=True)
-class Warm:
-    """Load the rules, lexicons and gazetteer (before the workers are forked, and in each worker)."""
-
-    settings: Settings
-
-    def __call__(self) -> None:
-        text = "On Monday, 2 March 2020, the foreign minister met the president in the capital."
-        for item in formats.read_bytes("warm-up.txt", text.encode(), self.settings):
-            if isinstance(item, Article):
-                pipeline_parse(dated(item, None, self.settings), self.settings)
 
 
 # --- small helpers -------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .models import Article, ParsedArticle, Source, TimelineEvent
+from .models import Article, Source, TimelineEvent
 from .parallel import ParseFn, parse_stream, pipeline_parse
 from .settings import PROJECT_DIR, SAMPLE_ARTICLES, Settings
 

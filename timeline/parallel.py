@@ -9,7 +9,8 @@ any time, so memory stays bounded whatever the corpus size, and results come bac
 Engines: "local" (``workers`` = 1: inline; > 1: a ProcessPoolExecutor) and "dask" (each chunk is a
 ``dask.delayed`` task computed on a ``dask.distributed`` client: a LocalCluster of ``workers`` processes,
 or the scheduler at ``scheduler``). Every engine calls the same function, so outputs are identical.
-The ``parse`` command's path over files (workers that read their own files) is ``timeline.batch``.
+The ``parse`` command's path over files (workers that read their own files) is ``timeline.batch``, its
+jobs ``timeline.jobs``.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import articles as reading
-from .actors import Gazetteer, find_mentions, load_gazetteer
+from .actors import Gazetteer, find_mentions
 from .events import extract
 from .merge import merge_events
 from .models import Article, Corpus, ParsedArticle, Rejected

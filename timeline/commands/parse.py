@@ -7,7 +7,6 @@ this command writes, so an article found in the cache is written without being d
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager

@@ -1,0 +1,152 @@
+"""The jobs the ``parse`` command's workers run (``timeline.batch``): read files, date and parse articles,
+and return compact ``Output``s; run in a worker process, in this process, or on Dask alike.
+
+Reads: tasks (a file to read whole, or an Article or Rejected read by the main process), the Settings,
+the corpus's reference date and, when there is one, the cache's folder and version. Adds: per task, the
+SHA-256 of the bytes read, one Output per input, and what reading gave (``Read``: article count, stated
+dates, whether an article was dated against the reference date). Articles found in the article-level cache
+(through this process's own read-only connection) are not parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import cache as caching
+from .cache import ParseCache
+from .models import Article, Rejected
+from .outputs import Output, of_parsed, of_rejected
+from .parallel import ParseFn, pipeline_parse
+from .pipeline import dated
+from .reading import formats
+from .settings import Settings
+
+Task = Any  # a FileTask, or an Article or Rejected read by the main process
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """A file for a worker to read (whole) and parse."""
+
+    name: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Read:
+    """What reading a file gave before parsing: the articles' count and stated dates, and whether one of
+    them will be dated against the reference date."""
+
+    articles: int = 0
+    stated: tuple[str, ...] = ()  # ISO dates
+    depends: bool = False
+
+    @classmethod
+    def of(cls, items: Iterable[Article | Rejected], settings: Settings) -> "Read":
+        articles = [item for item in items if isinstance(item, Article)]
+        stated = tuple(a.published.isoformat() for a in articles if a.published and not a.published_inferred)
+        return cls(len(articles), stated,
+                   any(a.published is None and settings.published_override is None for a in articles))
+
+
+@dataclass(frozen=True)
+class ReadDates:
+    """Pass 1 for files the cache does not know: (article count, stated ISO dates) of each file."""
+
+    settings: Settings
+
+    def __call__(self, files: list[tuple[str, Path]]) -> list[tuple[int, tuple[str, ...]]]:
+        reads = [Read.of(formats.read_path(name, path, self.settings), self.settings) for name, path in files]
+        return [(read.articles, read.stated) for read in reads]
+
+
+@dataclass(frozen=True)
+class Worker:
+    """A job's tasks read, dated, looked up in the article-level cache and parsed: for each task, the digest
+    of the file's bytes (None when not read whole), its Outputs, and what reading it gave."""
+
+    settings: Settings
+    reference: date | None
+    cache: tuple[str, str] | None = None  # (folder, version)
+    parse: ParseFn = pipeline_parse
+
+    def __call__(self, tasks: list[Task]) -> list[tuple[bytes | None, list[Output], Read]]:
+        read = [self._read(task) for task in tasks]
+        pending = [item for _, items in read for item in items if isinstance(item, Article)]
+        dates = [self._date(item) for item in pending]
+        stored = self._stored([d for d in dates if isinstance(d, Article)])
+        done = iter([self._output(item, d, stored) for item, d in zip(pending, dates)])
+        return [(digest, [next(done) if isinstance(i, Article) else of_rejected(i) for i in items],
+                 Read.of(items, self.settings)) for digest, items in read]
+
+    def _read(self, task: Task) -> tuple[bytes | None, list[Article | Rejected]]:
+        if not isinstance(task, FileTask):
+            return None, [task]
+        return read_file(task.name, task.path, self.settings)
+
+    def _date(self, article: Article) -> Article | Exception:
+        try:
+            return dated(article, self.reference, self.settings)
+        except Exception as error:  # one bad article must not sink the batch
+            return error
+
+    def _stored(self, articles: list[Article]) -> dict[str, Any]:
+        reader = _reader(*self.cache, os.getpid()) if self.cache and articles else None
+        if reader is None:
+            return {}
+        keys = [reader.key(a) for a in articles]
+        return {key: parsed for key, blob in reader.get_blobs(keys).items() if (parsed := caching.decode(blob))}
+
+    def _output(self, article: Article, dated_article: Article | Exception, stored: dict) -> Output:
+        if isinstance(dated_article, Exception):
+            return _failed(article, dated_article)
+        key = caching.article_key(self.cache[1], dated_article) if self.cache else ""
+        parsed, blob = stored.get(key), b""
+        if parsed is None:
+            try:
+                parsed = self.parse(dated_article, self.settings)
+            except Exception as error:  # as parallel.ChunkParser
+                return _failed(dated_article, error)
+            blob = caching.encode(parsed) if self.cache else b""
+        return of_parsed(parsed, self.settings, key=key, blob=blob)
+
+
+def _failed(article: Article, error: Exception) -> Output:
+    return of_rejected(Rejected(article.name, f"parse failed: {type(error).__name__}: {error}"))
+
+
+def read_file(name: str, path: Path, settings: Settings) -> tuple[bytes | None, list[Article | Rejected]]:
+    """The inputs of one file read whole, and the SHA-256 of the bytes they came from (None if not read)."""
+    try:
+        if formats.suffix_of(name) in formats.SINGLE and path.stat().st_size > settings.max_article_bytes:
+            raise OSError
+        data = path.read_bytes()
+    except OSError:  # too large or unreadable: the reader says so, and nothing is cached
+        return None, list(formats.read_path(name, path, settings))
+    return hashlib.sha256(data).digest(), formats.read_bytes(name, data, settings)
+
+
+@lru_cache(maxsize=2)
+def _reader(folder: str, version: str, pid: int) -> ParseCache | None:
+    """This process's read-only view of the cache (by process id: a forked worker opens its own)."""
+    return ParseCache.reader(folder, version)
+
+
+@dataclass(frozen=True)
+class Warm:
+    """Load the rules, lexicons and gazetteer (before the workers are forked, and in each worker)."""
+
+    settings: Settings
+
+    def __call__(self) -> None:
+        text = "On Monday, 2 March 2020, the foreign minister met the president in the capital."
+        for item in formats.read_bytes("warm-up.txt", text.encode(), self.settings):
+            if isinstance(item, Article):
+                pipeline_parse(dated(item, None, self.settings), self.settings)
