@@ -206,3 +206,12 @@ def test_a_reader_sees_the_stored_parses_and_is_none_without_a_store(tmp_path):
         reader = ParseCache.reader(tmp_path, "v1")
         assert reader.get_many([_parsed(1).article]) == [_parsed(1)]
         reader.close()
+
+
+def test_version_follows_the_parsing_libraries(tmp_path, monkeypatch):
+    from timeline import cache as caching
+
+    settings = Settings(data_dir=_data_dir(tmp_path))
+    before = parse_version(settings)
+    monkeypatch.setattr(caching, "_library_versions", lambda: "python 3.11.7, dateparser 9.9")
+    assert parse_version(settings) != before

@@ -1,16 +1,17 @@
-"""The parse cache: ParsedArticle records kept in one SQLite file, keyed by a content hash.
+"""The parse cache: parses kept in one SQLite file, keyed by content hashes.
 
-Reads: Articles (the parse's input) and the Settings/rule files that shape the parse.
-Adds: nothing to the records; it returns the ParsedArticle a previous run stored for the same input.
+Reads: Articles or files (the parse's input) and the Settings/rule files that shape the parse.
+Adds: nothing to the records; it returns what a previous run stored for the same input.
 
 Why SQLite: it is in the standard library (no extra dependency), a single file, transactional (a process
 killed mid-write leaves the previous state, never a torn entry), safe for concurrent readers in WAL mode,
 and answers point look-ups by key without loading the rest. Parquet is columnar and append-unfriendly
 (rewrite or one file per batch) and DuckDB is not installed.
 
-Two levels, both under one version (``parse_version``: the codec and schema versions, the settings that
-affect the parse, and the content of the rule files and of the pipeline's source, so changing a trigger
-word or a pattern invalidates every entry; ``prune`` then drops them):
+Two levels, both under one version (``parse_version``: the codec and schema versions, Python's and the
+parsing libraries' versions, the settings that affect the parse, and the content of the rule files and of
+the pipeline's source, so changing a trigger word or a pattern invalidates every entry; ``prune`` then
+drops them):
 
 - articles (table ``parsed``): key = sha256(version, repr of the whole Article: every field, in order);
   value = the ParsedArticle as zlib-compressed JSON from ``timeline.codec``. ``get_many``/``put_many``.
@@ -47,6 +48,7 @@ SCHEMA_VERSION = "2"
 NOT_PARSE_SETTINGS = frozenset({"cache_dir", "data_dir", "workers", "engine", "scheduler"})
 RULE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".csv", ".tsv")
 NOT_RULE_FOLDERS = frozenset({"articles"})
+PARSING_LIBRARIES = ("dateparser", "rapidfuzz", "PyYAML")
 _CHUNK = 500  # SQLite's bound-parameter limit is 999 on old builds
 _ITEM_COLUMNS = "name, reason, inferred, undated, events, lines, entry"
 
@@ -246,13 +248,27 @@ def _facts_columns(facts: FileFacts) -> tuple:
 
 def parse_version(settings: Settings, package_dir: Path = PACKAGE_DIR) -> str:
     """A digest of everything that shapes a parse besides the article: codec, settings, rules, code."""
-    digest = hashlib.sha256(f"schema {SCHEMA_VERSION} codec {codec.CODEC_VERSION}\n".encode())
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION} codec {codec.CODEC_VERSION} {_library_versions()}\n".encode())
     for field in dataclasses.fields(settings):
         if field.name not in NOT_PARSE_SETTINGS:
             digest.update(f"{field.name}={getattr(settings, field.name)!r}\n".encode())
     _hash_files(digest, _rule_files(Path(settings.data_dir)))
     _hash_files(digest, _source_files(package_dir))
     return digest.hexdigest()[:32]
+
+
+def _library_versions() -> str:
+    """Python's and the parsing libraries' versions: an upgrade may change what a parse gives."""
+    import platform
+    from importlib import metadata
+
+    found = []
+    for name in PARSING_LIBRARIES:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} missing")
+    return f"python {platform.python_version()}, " + ", ".join(found)
 
 
 def _rule_files(data_dir: Path) -> list[Path]:
