@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 try:
     from timeline import charts, highlight, pipeline, png
@@ -36,6 +37,9 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
 TABLE_ROWS = 2000  # events per page of the table
+# Reports when the browser has drawn the page's first chart (see wait_for_first_chart).
+CHART_DRAWN = components.declare_component("chart_drawn", path=str(Path(__file__).resolve().parent / "app_parts" /
+                                                                   "chart_drawn"))
 
 
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
@@ -83,8 +87,8 @@ def export_server() -> png.ExportServer:
 def warm_export_server() -> None:
     """Start the export server in the background, so that the first PNG download is quick.
 
-    Not during a session's first run: that run draws the page, and Chromium starting beside it would
-    slow the first chart down. The warm-up starts on the session's next run (its first interaction).
+    Not in the run that first shows the downloads: that run sends most of the page, and Chromium starting
+    beside it would slow the page down. The warm-up starts on the session's next run (its first interaction).
     """
     state = st.session_state["export_warm"]
     if state == "first run":
@@ -128,6 +132,7 @@ def init_state(board: Board) -> None:
         "edge": 0, "edge_pick": [],  # the pair of actors shown in the network tab
         "export_warm": "not yet",  # then "first run", then "started" (see warm_export_server)
         "png_failures": [],  # messages of failed PNG exports, shown by the next run
+        "first_chart_drawn": False,  # set when the browser reports the first chart drawn (wait_for_first_chart)
     })
 
 
@@ -147,38 +152,50 @@ def sync_dates(span: tuple[date, date] | None) -> None:
 
 # --- sidebar ------------------------------------------------------------------------------------------
 
-def sidebar(board: Board) -> Filters:
-    """The filter widgets; returns the Filters they describe."""
+def current_filters(board: Board, span: tuple[date, date] | None) -> Filters:
+    """The Filters the sidebar's widgets hold, read from their session-state keys.
+
+    The widgets are drawn after the chart (so that the browser starts on the chart first); a widget's key
+    already holds its new value when a run starts. Choices the data no longer has are dropped first.
+    """
+    state = st.session_state
+    known = {"actors": {info.id for info in board.actors}, "types": counts(board.frame, "event_type"),
+             "sources": counts(board.frame, "articles")}
+    for key, options in known.items():
+        kept = [value for value in state.get(key) or () if value in options]
+        if kept != list(state.get(key) or ()):
+            state[key] = kept
+    date_from, date_to = _range(state.get("dates") or (), span)
+    return Filters(tuple(state["actors"]), state.get("match") or "any", tuple(state["types"]), date_from, date_to,
+                   tuple(state["sources"]), state.get("q") or "", bool(state.get("undated")),
+                   state.get("lanes") or "actor")
+
+
+def sidebar(board: Board, span: tuple[date, date] | None) -> None:
+    """The filter widgets (their values are read by ``current_filters``)."""
     frame = board.frame
     infos = {info.id: info for info in board.actors}
     with st.sidebar:
         st.markdown("### Filters")
-        actors = st.multiselect(
-            "Actors", options=list(infos), key="actors", format_func=partial(_actor_label, infos),
-            placeholder="All actors", help="Choosing a country or an organisation includes its people.",
-        )
-        match = st.radio("Show events with", ["any", "all"], key="match", horizontal=True,
-                         format_func={"any": "any of them", "all": "all of them"}.get)
+        st.multiselect("Actors", options=list(infos), key="actors", format_func=partial(_actor_label, infos),
+                       placeholder="All actors", help="Choosing a country or an organisation includes its people.")
+        st.radio("Show events with", ["any", "all"], key="match", horizontal=True,
+                 format_func={"any": "any of them", "all": "all of them"}.get)
         type_counts = counts(frame, "event_type")
-        types = st.multiselect("Event types", list(type_counts), key="types", placeholder="All types",
-                               format_func=partial(_counted, type_counts))
-        span = date_span(frame)
-        sync_dates(span)
-        dates = st.date_input("Dates", key="dates", min_value=span[0] if span else None,
-                              max_value=span[1] if span else None, format="YYYY-MM-DD") if span else ()
+        st.multiselect("Event types", list(type_counts), key="types", placeholder="All types",
+                       format_func=partial(_counted, type_counts))
+        if span:
+            st.date_input("Dates", key="dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD")
         source_counts = counts(frame, "articles")
-        sources = st.multiselect("Sources", list(source_counts), key="sources", placeholder="All articles",
-                                 format_func=partial(_counted, source_counts))
-        text = st.text_input("Search", key="q", placeholder="title, actor, place, evidence…")
-        undated = st.toggle("Show undated events", key="undated",
-                            help="Events whose day is unknown, drawn over their possible window in a strip.")
+        st.multiselect("Sources", list(source_counts), key="sources", placeholder="All articles",
+                       format_func=partial(_counted, source_counts))
+        st.text_input("Search", key="q", placeholder="title, actor, place, evidence…")
+        st.toggle("Show undated events", key="undated",
+                  help="Events whose day is unknown, drawn over their possible window in a strip.")
         st.markdown("### View")
-        lanes = st.segmented_control("Lanes", ["actor", "type"], key="lanes", format_func=str.title) or "actor"
+        st.segmented_control("Lanes", ["actor", "type"], key="lanes", format_func=str.title)
         st.button("Reset filters", on_click=_reset, width="stretch")
         st.caption("The address bar holds these filters: copy it to share this view.")
-    date_from, date_to = _range(dates, span)
-    return Filters(tuple(actors), match or "any", tuple(types), date_from, date_to, tuple(sources), text,
-                   bool(undated), lanes)
 
 
 def _actor_label(infos: dict, actor_id: str) -> str:
@@ -226,10 +243,11 @@ def header(board: Board, shown) -> None:
                    "in the sidebar.")
 
 
-def timeline_tab(board: Board, filters: Filters, shown) -> None:
+def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bool:
+    """The chart, then (in a ``full`` run) the downloads, the table and the evidence; True if a chart was drawn."""
     if shown.empty:
         st.info("No event matches these filters. Widen the dates, or clear a filter in the sidebar.")
-        return
+        return False
     figure = charts.view_figure(shown, filters)
     clicked = st.plotly_chart(figure, key="chart", on_select="rerun", selection_mode="points",
                               config={"displaylogo": False, "scrollZoom": True})
@@ -237,9 +255,10 @@ def timeline_tab(board: Board, filters: Filters, shown) -> None:
     _pick("chart_pick", picked[:1])  # a count marker (a large view) carries no event id
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
                "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
-    downloads(filters, shown, figure)
-    page = events_table(shown)
-    evidence_panel(board, shown, page)
+    if full:
+        downloads(filters, shown, figure)
+        evidence_panel(board, shown, events_table(shown))
+    return True
 
 
 def events_table(shown):
@@ -338,11 +357,12 @@ def safe_text(text: str) -> str:
     return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!|<>~" else c for c in text)
 
 
-def network_tab(board: Board, shown) -> None:
+def network_tab(board: Board, shown) -> bool:
+    """Who met whom: the network chart and the events of a chosen pair; True if a chart was drawn."""
     edges = meeting_edges(shown)
     if edges.empty:
         st.info("No meetings, calls or visits between two named actors in the current view.")
-        return
+        return False
     left, right = st.columns([3, 2])
     clicked = left.plotly_chart(charts.network_figure(edges, board.kinds), key="network", on_select="rerun",
                                 selection_mode="points", config={"displaylogo": False})
@@ -359,6 +379,7 @@ def network_tab(board: Board, shown) -> None:
         pick = st.selectbox("Pair (or click the middle of an edge)", list(labels), format_func=labels.get, key="edge")
         st.dataframe(table_view(select(shown, edges["event_ids"].iloc[pick])), hide_index=True,
                      width="stretch")
+    return True
 
 
 def add_articles(board: Board) -> None:
@@ -374,6 +395,25 @@ def add_articles(board: Board) -> None:
         st.caption(f"{len(board.articles)} article(s) loaded.")
 
 
+# --- a session's first page: the chart first ----------------------------------------------------------
+
+def wait_for_first_chart(chart: bool) -> None:
+    """A session's first run sends the header and the chart only; a small component reports when the browser
+    has drawn the chart, and the next run sends the rest (filters, downloads, table, evidence, uploads).
+
+    Plotly's code is the largest part of the page; the browser loads and runs it while nothing else
+    competes, so the chart shows sooner. The sidebar holds its title meanwhile, so the layout stays put.
+    """
+    with st.sidebar:
+        st.markdown("### Filters")
+        st.caption("The filters appear once the chart is drawn.")
+    CHART_DRAWN(wait=chart, key="chart_drawn", default=False, on_change=_first_chart_drawn)
+
+
+def _first_chart_drawn() -> None:
+    st.session_state["first_chart_drawn"] = True
+
+
 def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], str, date | None]:
     uploads = tuple((f.name, f.getvalue()) for f in st.session_state.get("uploads") or ())
     return uploads, st.session_state.get("paste_text", ""), st.session_state.get("paste_date")
@@ -381,30 +421,50 @@ def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], str, date | None]:
 
 def main() -> None:
     st.set_page_config(page_title="News timeline", page_icon=":material/timeline:", layout="wide")
+    board = current_board()
+    init_state(board)
+    span = date_span(board.frame)
+    sync_dates(span)
+    filters = current_filters(board, span)
+    st.query_params.from_dict(filters.to_query())
+    shown = filters.apply(board.frame)
+    full = st.session_state["first_chart_drawn"]
+    top = st.container()  # the header goes here, filled after the chart: the chart is sent first
+    drawn = open_tab(board, filters, shown, full)
+    with top:
+        header(board, shown)
+    if full:
+        sidebar(board, span)
+        add_articles(board)
+    else:
+        wait_for_first_chart(drawn)
+
+
+def current_board() -> Board:
+    """The board of the article folder plus this session's uploads and pasted text."""
     folder = os.environ.get("TIMELINE_ARTICLES", str(SAMPLE_ARTICLES))
     uploads, pasted, pasted_date = session_inputs()
     try:
-        board = load_board(folder, uploads, pasted, pasted_date)
+        return load_board(folder, uploads, pasted, pasted_date)
     except Exception as error:  # a safety net: the pipeline reports bad inputs as rejects, not errors
         if not (uploads or pasted.strip()):
             raise
         st.error(f"The added articles could not be parsed ({type(error).__name__}: {error}); "
                  "showing the other articles. Remove the last upload or paste to clear this message.")
-        board = load_board(folder, (), "", None)
-    init_state(board)
-    filters = sidebar(board)
-    st.query_params.from_dict(filters.to_query())
-    shown = filters.apply(board.frame)
-    header(board, shown)
-    add_articles(board)
+        return load_board(folder, (), "", None)
+
+
+def open_tab(board: Board, filters: Filters, shown, full: bool) -> bool:
+    """The tabs, and the content of the open one (only the open tab runs, so the first chart is not kept
+    waiting); True if it drew a chart."""
     timeline, network = st.tabs(["Timeline", "Actor network"], key="view", on_change="rerun")
-    if timeline.open:  # only the open tab runs, so the first chart is not kept waiting
+    if timeline.open:
         with timeline:
-            timeline_tab(board, filters, shown)
+            return timeline_tab(board, filters, shown, full)
     if network.open:
         with network:
-            network_tab(board, shown)
-
+            return network_tab(board, shown)
+    return False
 
 try:
     main()

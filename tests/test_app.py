@@ -23,9 +23,19 @@ def board():
     return board_for(parse_corpus([SAMPLE_ARTICLES]), load_gazetteer().get)
 
 
+def opened(at: AppTest) -> AppTest:
+    """The page as a browser gets it: the first run (header and chart), then the run that follows the
+    browser's report that the chart is drawn (app_parts/chart_drawn's on_change sets this key; AppTest runs
+    no JavaScript, so the test stands in for it; tests/test_browser.py runs the real one)."""
+    at.run()
+    assert not at.exception, at.exception
+    at.session_state["first_chart_drawn"] = True
+    return at.run()
+
+
 @pytest.fixture
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
     assert not at.exception, at.exception
     return at
 
@@ -64,6 +74,29 @@ def test_opens_on_the_sample_articles_with_a_chart(app, board):
     assert drawn_ids(app)
     assert drawn_ids(app) <= set(board.frame["id"])
     assert len(app.dataframe[0].value) == len(board.frame)
+
+
+def test_the_first_run_draws_the_chart_and_the_rest_follows_the_browsers_report(board):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert drawn_ids(at) and len(at.metric) == 4  # the header and the chart
+    assert not at.multiselect and not at.dataframe and not at.get("download_button")  # not yet
+    reporter = at.get("component_instance")[0].proto
+    assert reporter.component_name.endswith("chart_drawn") and json.loads(reporter.json_args)["wait"] is True
+    at.run()  # a rerun without the report (a click on the chart) still waits
+    assert not at.multiselect
+    at.session_state["first_chart_drawn"] = True
+    at.run()
+    assert at.multiselect(key="actors") and len(at.dataframe[0].value) == len(board.frame)
+    assert drawn_ids(at) == drawn_ids(opened(AppTest.from_file(APP, default_timeout=TIMEOUT)))
+
+
+def test_with_no_chart_to_draw_the_first_run_does_not_wait_for_one():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["q"] = "no event says this"
+    at.run()
+    assert not at.exception and not at.get("plotly_chart") and at.info
+    assert json.loads(at.get("component_instance")[0].proto.json_args)["wait"] is False
 
 
 def test_actor_filter_leaves_only_that_actors_events(app, board):
@@ -119,6 +152,8 @@ def test_a_shared_link_opens_the_same_view(board):
     at.query_params["type"] = kind
     at.query_params["lanes"] = "type"
     at.run()
+    assert {events_by_id(board)[i].event_type for i in drawn_ids(at)} == {kind}  # the first chart already
+    opened(at)
     assert not at.exception
     assert at.multiselect(key="types").value == [kind]
     assert {events_by_id(board)[i].event_type for i in drawn_ids(at)} == {kind}
@@ -210,7 +245,7 @@ def test_a_mangled_link_opens_without_error():
     for key, value in {"actor": "<script>alert(1)</script>", "from": "2023-99-99", "to": "yesterday",
                        "match": "none", "lanes": "diagonal", "type": "no-such-type", "q": "((("}.items():
         at.query_params[key] = value
-    at.run()
+    opened(at)
     assert not at.exception and not at.error
     assert at.multiselect(key="actors").value == []
 
@@ -223,7 +258,7 @@ def test_without_chromium_the_app_says_how_to_get_one(monkeypatch):
         raise TimelineError(png.NO_BROWSER)
 
     monkeypatch.setattr(png, "find_browser", missing)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
     assert not at.exception
     assert any("apt-get install chromium" in w.value for w in at.warning)
     assert drawn_ids(at)  # the chart itself still works
@@ -241,7 +276,7 @@ def test_a_parser_crash_on_an_upload_keeps_the_other_articles(monkeypatch):
         return real(items, settings, progress, **engine)
 
     monkeypatch.setattr(pipeline, "parse_documents", fragile)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
     before = drawn_ids(at)
     at.file_uploader(key="uploads").set_value(("crash.txt", article("1 May 2024", "Wednesday"), "text/plain")).run()
     assert not at.exception
@@ -271,7 +306,7 @@ def test_a_long_table_is_paged_and_the_evidence_offers_the_page(monkeypatch, tmp
     monkeypatch.setattr(gazetteer_module, "load_gazetteer",
                         lambda settings=None: type("Known", (), {"get": staticmethod(actors.get)}))
     monkeypatch.setenv("TIMELINE_ARTICLES", str(tmp_path))  # a folder of its own: no cached board applies
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
     assert not at.exception, at.exception
     first_page = list(at.dataframe[0].value["Title"])
     assert len(first_page) == 2000

@@ -99,6 +99,7 @@ def test_selecting_an_actor_changes_the_chart_and_the_png_downloads(page, tmp_pa
     before = sorted(set(chart_ids(page)))
     assert before
     assert not page.get_by_test_id("stException").count()
+    page.get_by_test_id("stDataFrame").wait_for()  # the rest of the page follows the first chart
 
     combo = page.get_by_role("combobox", name="Actors")
     combo.click()
