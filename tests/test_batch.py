@@ -202,3 +202,13 @@ def test_a_file_changed_between_the_two_passes_is_kept_under_the_bytes_parsed(tm
         first = Counting()
         assert _entries(_run(folder, cache, parse=first)) == _entries(_run(folder))
     assert first.names == ["a.json"]
+
+
+def test_the_same_large_cached_file_given_twice_is_written_twice(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "WHOLE_FILE_BYTES", 10)
+    lines = "".join(json.dumps({"text": f"Report {i} on the talks.", "date": "2022-01-01"}) + "\n" for i in range(70))
+    one, two = _corpus(tmp_path / "one", [("feed.jsonl", lines)]), _corpus(tmp_path / "two", [("feed.jsonl", lines)])
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        cold = _entries(stream_outputs([one, two], SETTINGS, cache=cache, parse=stand_in_parse))
+        warm = _entries(stream_outputs([one, two], SETTINGS, cache=cache, parse=stand_in_parse))
+    assert len(cold) == 140 and warm == cold

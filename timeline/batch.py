@@ -102,7 +102,8 @@ def _entries(files, keys, reference, cache, settings, local: bool, chunk_size: i
         for item, key in batch:
             if isinstance(item, Rejected) or key in known:
                 yield from _flush(waiting, reference, chunk_size)
-                yield (_Passed([of_rejected(item)], 0) if isinstance(item, Rejected) else known[key]), None
+                yield (_Passed(lambda item=item: [of_rejected(item)], 0) if isinstance(item, Rejected)
+                       else known[key]), None
             elif local and _whole(*item):
                 waiting.append(item)
             else:
@@ -123,10 +124,11 @@ def _known(cache: ParseCache | None, keys: list[str], reference: date | None) ->
         return {}
     usable = cache.get_usable(keys, reference)  # key -> (outputs, articles)
     small = cache.get_outputs([key for key, (items, _) in usable.items() if items <= 64])
-    known = {key: _Passed(outputs, usable[key][1]) for key, outputs in small.items() if len(outputs) == usable[key][0]}
+    known = {key: _Passed(lambda outputs=outputs: outputs, usable[key][1])
+             for key, outputs in small.items() if len(outputs) == usable[key][0]}
     for key, (items, articles) in usable.items():
-        if items > 64 and cache.count_outputs(key, items) == items:
-            known[key] = _Passed(cache.iter_outputs(key, items), articles)
+        if items > 64 and cache.count_outputs(key, items) == items:  # read from the cache when written
+            known[key] = _Passed(lambda key=key, items=items: cache.iter_outputs(key, items), articles)
     return known
 
 
@@ -144,11 +146,11 @@ def _whole(name: str, path: Path) -> bool:
 class _Passed:
     """Outputs known without parsing: a rejected input, or a file the cache holds."""
 
-    outputs: Iterable[Output]
+    outputs: Callable[[], Iterable[Output]]
     articles: int
 
     def finish(self, result, cache) -> Iterable[Output]:
-        return self.outputs
+        return self.outputs()
 
 
 @dataclass
