@@ -20,10 +20,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 try:
-    from timeline import charts, highlight, pipeline, png
-    from timeline.actors import load_gazetteer
+    from timeline import board_store, charts, highlight, png
     from timeline.cache import ParseCache
-    from timeline.articles import iter_inputs, read_bytes
     from timeline.errors import TimelineError
     from timeline.filters import Filters
     from timeline.frame import Board, board_for, counts, date_span, meeting_edges, select, table_view, to_csv, to_json
@@ -47,6 +45,9 @@ CHART_DRAWN = components.declare_component("chart_drawn", path=str(Path(__file__
 @st.cache_data(show_spinner="Reading and parsing the articles…", max_entries=8)
 def parse_inputs(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Corpus:
     """The folder's articles plus this session's uploads and pasted text, parsed and merged."""
+    from timeline import pipeline  # the parser is imported only when something is to be parsed
+    from timeline.articles import iter_inputs, read_bytes
+
     folder_items = list(iter_inputs([Path(folder)], DEFAULT_SETTINGS)) if Path(folder).exists() else []
     items = folder_items + [item for name, data in uploads for item in read_bytes(name, data, DEFAULT_SETTINGS)]
     if pasted.strip():
@@ -74,7 +75,23 @@ def disk_cache():
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def load_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Board:
-    """The board of those inputs. Shared and read-only (never mutated), so a rerun does not copy it."""
+    """The board of those inputs. Shared and read-only (never mutated), so a rerun does not copy it.
+
+    The folder's own board is also kept on disk (timeline/board_store.py), so that the first page after
+    a restart is drawn without importing the parser or parsing.
+    """
+    if uploads or pasted.strip():  # a session's own texts stay in memory
+        return build_board(folder, uploads, pasted, pasted_date)
+    board = board_store.load(folder, DEFAULT_SETTINGS)
+    if board is None:
+        board = build_board(folder, (), "", None)
+        board_store.save(folder, DEFAULT_SETTINGS, board)
+    return board
+
+
+def build_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Board:
+    from timeline.actors import load_gazetteer
+
     return board_for(parse_inputs(folder, uploads, pasted, pasted_date), load_gazetteer(DEFAULT_SETTINGS).get)
 
 

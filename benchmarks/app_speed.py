@@ -66,6 +66,7 @@ def rerun_seconds(events: int, repeat: int = 5) -> tuple[float, float, float, fl
     import timeline.actors as gazetteer_module
 
     gazetteer_module.load_gazetteer = lambda settings=None: type("Known", (), {"get": staticmethod(actors.get)})
+    os.environ["TIMELINE_ARTICLES"] = tempfile.mkdtemp()  # an empty folder: no stored board stands in for these
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     started = time.perf_counter()
     at.run()  # a session's first run: the header and the chart

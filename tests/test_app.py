@@ -293,6 +293,26 @@ def test_a_failed_png_export_is_reported_on_the_next_run(app):
     assert not any("PNG export failed" in e.value for e in app.error)  # shown once
 
 
+def test_a_restarted_app_opens_the_stored_board_without_parsing(monkeypatch, board):
+    import streamlit as st
+
+    from timeline import pipeline
+
+    opened(AppTest.from_file(APP, default_timeout=TIMEOUT))  # stores the sample folder's board (or finds it)
+    st.cache_resource.clear()  # what a restart loses
+    st.cache_data.clear()
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("parsed although the stored board is current")
+
+    monkeypatch.setattr(pipeline, "parse_documents", no_parse)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    assert drawn_ids(at) == drawn_ids(opened(AppTest.from_file(APP, default_timeout=TIMEOUT)))
+    assert len(opened(at).dataframe[0].value) == len(board.frame)
+    st.cache_resource.clear()  # the other tests parse for real
+
+
 def test_a_long_table_is_paged_and_the_evidence_offers_the_page(monkeypatch, tmp_path):
     import timeline.actors as gazetteer_module
     from synthetic_events import make_actors, make_events

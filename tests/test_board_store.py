@@ -1,0 +1,82 @@
+"""The board of a folder kept on disk: found again only while the folder, the rules and the code are unchanged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pandas as pd
+import pytest
+
+from timeline import board_store
+from timeline.actors import load_gazetteer
+from timeline.frame import board_for
+from timeline.pipeline import parse_corpus
+from timeline.settings import DEFAULT_SETTINGS, SAMPLE_ARTICLES
+
+
+@pytest.fixture(scope="module")
+def sample_board():
+    return board_for(parse_corpus([SAMPLE_ARTICLES]), load_gazetteer().get)
+
+
+@pytest.fixture
+def folder(tmp_path, sample_paths):
+    target = tmp_path / "articles"
+    target.mkdir()
+    for path in sample_paths[:2]:
+        shutil.copy(path, target / path.name)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return DEFAULT_SETTINGS.with_(cache_dir=tmp_path / "cache")
+
+
+def same(a, b) -> None:
+    pd.testing.assert_frame_equal(a.frame.drop(columns="event"), b.frame.drop(columns="event"))
+    assert list(a.frame["event"]) == list(b.frame["event"])
+    assert (a.actors, a.kinds, a.articles, a.rejected) == (b.actors, b.kinds, b.articles, b.rejected)
+
+
+def test_a_stored_board_is_found_again(folder, settings, sample_board):
+    assert board_store.load(folder, settings) is None
+    assert board_store.save(folder, settings, sample_board)
+    same(board_store.load(folder, settings), sample_board)
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "touch"])
+def test_a_changed_folder_makes_the_stored_board_stale(folder, settings, sample_board, change):
+    board_store.save(folder, settings, sample_board)
+    first = sorted(folder.iterdir())[0]
+    if change == "edit":
+        first.write_bytes(first.read_bytes() + b"\nOne more line.\n")
+    elif change == "add":
+        (folder / "new.txt").write_text("A title\n\nA text.\n")
+    elif change == "remove":
+        first.unlink()
+    else:
+        stat = first.stat()
+        os.utime(first, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert board_store.load(folder, settings) is None
+
+
+def test_other_parse_settings_do_not_find_it(folder, settings, sample_board):
+    board_store.save(folder, settings, sample_board)
+    assert board_store.load(folder, settings.with_(fuzzy_threshold=settings.fuzzy_threshold + 1)) is None
+
+
+def test_an_empty_folder_is_not_stored(tmp_path, settings, sample_board):
+    (tmp_path / "empty").mkdir()
+    assert not board_store.save(tmp_path / "empty", settings, sample_board)
+    assert board_store.load(tmp_path / "empty", settings) is None
+
+
+def test_an_unreadable_store_is_a_miss(folder, settings, sample_board):
+    board_store.save(folder, settings, sample_board)
+    (stored,) = (settings.cache_dir).glob("board-*.pickle")
+    stored.write_bytes(stored.read_bytes()[:100])
+    assert board_store.load(folder, settings) is None
+    assert board_store.save(folder, settings, sample_board)  # and is replaced
+    same(board_store.load(folder, settings), sample_board)

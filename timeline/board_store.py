@@ -1,0 +1,74 @@
+"""The dashboard's board of an article folder, kept on disk so that a restarted app opens without parsing.
+
+Reads: a folder of inputs, the Settings, and a ``frame.Board`` built from them.
+Adds: one file per folder under the parse cache's folder (``board-<folder digest>.pickle``), holding the
+board and the key it was built under. The key is a digest of the parse version (settings, rule files and
+the package's source: see ``cache.parse_version``) and of every file under the folder (relative path, size,
+modification time), so an edited, added or removed article, a changed rule or changed code makes the
+stored board stale, and the app builds and stores a new one. A missing, stale or unreadable file is a miss.
+
+The app keeps boards in memory while it runs; this file only saves the first page of a freshly started
+app the imports and the parse (the parse cache still has to read, date and decode every article).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from .cache import DEFAULT_CACHE_DIR, parse_version
+from .frame import Board
+from .settings import Settings
+
+STORE_VERSION = "1"
+
+
+def load(folder: Path | str, settings: Settings) -> Board | None:
+    """The board stored for ``folder`` if it was built from the folder's files as they are now, else None."""
+    try:
+        with _path(folder, settings).open("rb") as handle:
+            key, board = pickle.load(handle)
+    except Exception:  # missing, truncated, or written by another version of the code: a miss
+        return None
+    return board if isinstance(board, Board) and key == folder_key(folder, settings) else None
+
+
+def save(folder: Path | str, settings: Settings, board: Board) -> bool:
+    """Store ``board`` for ``folder``, replacing the previous one; False when the folder holds no file (nothing
+    worth keeping) or the cache folder cannot be written."""
+    files = _files(Path(folder))
+    if not files:
+        return False
+    path = _path(folder, settings)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            pickle.dump((folder_key(folder, settings, files), board), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # readers see the old file or the new one, never half of one
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def folder_key(folder: Path | str, settings: Settings, files: list[Path] | None = None) -> str:
+    """A digest of the parse version and of each file under ``folder``: relative path, size, modification time."""
+    folder = Path(folder)
+    digest = hashlib.sha256(f"board store {STORE_VERSION} {parse_version(settings)}\n".encode())
+    for path in _files(folder) if files is None else files:
+        stat = path.stat()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode(
+            "utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
+
+
+def _path(folder: Path | str, settings: Settings) -> Path:
+    name = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return Path(settings.cache_dir or DEFAULT_CACHE_DIR) / f"board-{name}.pickle"
