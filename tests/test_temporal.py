@@ -19,6 +19,7 @@ from timeline.settings import DATA_DIR, DEFAULT_SETTINGS, PROJECT_DIR
 from timeline.temporal import candidate_years, tag, tagger, weekday_date
 from timeline.temporal.lexicon import lexicon_for
 from timeline.temporal.prefixes import as_regex, prefixes
+from timeline.temporal.tense import Cues
 
 WEDNESDAY = date(2023, 9, 20)
 RULES = load("temporal/rules.yaml", DATA_DIR)
@@ -280,3 +281,47 @@ def test_rules_chosen_by_their_first_characters_find_every_rule_example(text):
 def test_rules_chosen_by_their_first_characters_find_what_every_rule_finds(words, separators, noise):
     text = noise.join(w + separators[i % len(separators)] for i, w in enumerate(words))
     assert _as_tagged(text) == _rule_by_rule_everywhere(text)
+
+
+class _WholeTextCues(Cues):
+    """Tense cues found by one scan of the whole text, as the tagger first did."""
+
+    def _near(self, low, high):
+        return self._block(-1, 0, len(self.text))
+
+
+class _SmallBlockCues(Cues):
+    block = 5
+
+
+CUE_WORDS = NEWS_WORDS + ("will be held is expected to met talks planned to going to 'll ended United Ted "
+                          "had would may could agreed to visit, on . ; : ( ) 3 1/2").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(CUE_WORDS), max_size=40), separators=st.lists(st.sampled_from(
+    [" ", "  ", "\n", "\n\n", "-", ", ", ". ", "'", "’", "\u00a0", "–"]), min_size=1, max_size=6),
+       spans=st.lists(st.tuples(st.integers(0, 300), st.integers(0, 12)), max_size=8))
+def test_tense_cues_found_block_by_block_are_those_of_the_whole_text(words, separators, spans):
+    text = "".join(w + separators[i % len(separators)] for i, w in enumerate(words))
+    lexicon = lexicon_for(DEFAULT_SETTINGS.data_dir)
+    blocks, small, whole = (kind(text, tagger._lower(text), lexicon) for kind in (Cues, _SmallBlockCues, _WholeTextCues))
+    for start, length in spans:
+        start = min(start, len(text))
+        end = min(start + length, len(text))
+        assert blocks.tense(start, end) == small.tense(start, end) == whole.tense(start, end)
+        assert blocks.tense(start, end, within=12) == small.tense(start, end, within=12) == whole.tense(start, end, within=12)
+
+
+def test_no_tense_cue_holds_a_full_stop():
+    assert not lexicon_for(DEFAULT_SETTINGS.data_dir).cue_free.match("a")
+    assert lexicon_for(DEFAULT_SETTINGS.data_dir).cue_free.match(".")
+
+
+@pytest.mark.parametrize("text", ["Ta.   He said it on Monday", "No.\n\n\n   They will meet there on Monday",
+                                  "Talks ended.     The minister said that the meeting was on Monday"])
+def test_a_sentence_starting_inside_a_block_sees_its_own_cues(text):
+    lexicon = lexicon_for(DEFAULT_SETTINGS.data_dir)
+    start = text.index("Monday")
+    small, whole = (kind(text, tagger._lower(text), lexicon) for kind in (_SmallBlockCues, _WholeTextCues))
+    assert small.tense(start, start + 6) == whole.tense(start, start + 6) is not None

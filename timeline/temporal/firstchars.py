@@ -1,11 +1,14 @@
-"""The characters a regular expression can start with, read from Python's own parse of the pattern.
+"""The characters a regular expression can start with, and those its matches can hold, read from Python's
+own parse of the pattern.
 
 The tagger groups its rules by first character so that, at each position of a text, the regex engine
 only tries the rules that can start there (see lexicon.py). Case is folded: texts are matched lower-cased.
+A character no tense cue can hold splits a text into stretches whose cues can be found apart (tense.py).
 """
 
 from __future__ import annotations
 
+import re
 import string
 from re import _constants as C
 from re import _parser as parser
@@ -18,6 +21,10 @@ CATEGORIES = {
 }
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 ZERO_WIDTH = (C.ASSERT, C.ASSERT_NOT, C.AT)
+CLASS_ESCAPES = {
+    C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
+}
 
 
 def first_chars(pattern: str) -> frozenset[str]:
@@ -68,3 +75,51 @@ def _charset(items) -> frozenset:
         else:
             return ANY
     return frozenset(found)
+
+
+def held_chars(pattern: str) -> str | None:
+    """A character class (without brackets) holding every character a match of ``pattern`` can consume;
+    None when that is not clear or the pattern looks ahead (a match might then depend on what follows it)."""
+    try:
+        return "".join(sorted(_held(parser.parse(pattern))))
+    except LookedAhead:
+        return None
+
+
+class LookedAhead(Exception):
+    """The pattern uses something ``held_chars`` does not follow."""
+
+
+def _held(items) -> set[str]:
+    found: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            found.add(re.escape(chr(av)))
+        elif op is C.IN:
+            found |= _held_class(av)
+        elif op is C.BRANCH:
+            for alternative in av[1]:
+                found |= _held(alternative)
+        elif op is C.SUBPATTERN:
+            found |= _held(av[3])
+        elif op in REPEATS:
+            found |= _held(av[2])
+        elif op is C.AT or (op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0):
+            continue  # an anchor or a look-behind consumes nothing and sees only what precedes
+        else:
+            raise LookedAhead(op)
+    return found
+
+
+def _held_class(items) -> set[str]:
+    found: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            found.add(re.escape(chr(av)))
+        elif op is C.RANGE:
+            found.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is C.CATEGORY and av in CLASS_ESCAPES:
+            found.add(CLASS_ESCAPES[av])
+        else:
+            raise LookedAhead(op)
+    return found

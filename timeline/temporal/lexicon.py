@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..resources import load
-from .firstchars import first_chars
+from .firstchars import first_chars, held_chars
 from .prefixes import as_regex, prefixes
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
@@ -52,6 +52,7 @@ class Lexicon:
     rules: tuple[Rule, ...]
     tables: dict[str, tuple[tuple[re.Pattern, Any], ...]]
     tense_cues: re.Pattern  # on lower-cased text; group "future" or "past" says which kind matched
+    cue_free: re.Pattern | None  # a character no tense cue can hold (None: any character may be in one)
     past_preposition: re.Pattern  # matches the end of the text just before an expression
     future_preposition: re.Pattern
     negatives: tuple
@@ -111,6 +112,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         tense_cues=re.compile(
             rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
         ),
+        cue_free=_outside(f"{_alternation(vocab['future_cues'])}|{_alternation(vocab['past_cues'])}"),
         past_preposition=re.compile(r"\b(?:" + "|".join(vocab["past_prepositions"]) + r")\s+$", re.IGNORECASE),
         future_preposition=re.compile(r"\b(?:" + "|".join(vocab["future_prepositions"]) + r")\s+$", re.IGNORECASE),
         negatives=tuple(spec.get("negatives", ())),
@@ -123,6 +125,12 @@ def _any_beginning(beginnings: list) -> str:
     if any(found is None for found in beginnings):
         return ""
     return as_regex(frozenset().union(*beginnings))
+
+
+def _outside(pattern: str) -> re.Pattern | None:
+    """A character that no match of ``pattern`` holds; None when there is none or it is not clear."""
+    held = held_chars(pattern)
+    return re.compile(f"[^{held}]") if held else None
 
 
 def _charclass(chars: list[str]) -> str:

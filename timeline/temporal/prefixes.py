@@ -12,10 +12,8 @@ import re
 from re import _constants as C
 from re import _parser as parser
 
-CLASS_ESCAPES = {
-    C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
-    C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
-}
+from .firstchars import CLASS_ESCAPES
+
 ANY_CHAR = r"[\s\S]"
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 ZERO_WIDTH = (C.ASSERT, C.ASSERT_NOT, C.AT)
