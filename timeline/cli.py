@@ -14,26 +14,32 @@ from . import commands
 from .errors import TimelineError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of `command` alone when it names one (imports only that module)."""
     parser = argparse.ArgumentParser(
         prog="python -m timeline",
         description="Turn news articles into a dated, actor-tagged timeline of events.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in _command_modules():
+    for module in _command_modules(command):
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.configure(command)
         command.set_defaults(run=module.run)
     return parser
 
 
-def _command_modules():
+def _command_modules(command: str | None = None):
     names = sorted(info.name for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_"))
+    if command in names:
+        names = [command]
     return [importlib.import_module(f"{commands.__name__}.{name}") for name in names]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # Importing every command costs seconds (pandas, plotly): load the named one only.
+    named = next((word for word in argv if not word.startswith("-")), None)
+    args = build_parser(named).parse_args(argv)
     try:
         return args.run(args) or 0
     except TimelineError as error:
