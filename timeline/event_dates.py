@@ -32,7 +32,8 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
     for timex in timexes:
         timex = past_reading(timex, published)
         start, end = timex.start - sentence_start, timex.end - sentence_start
-        if not _usable(timex, published) or not _attachable(sentence, start, trigger, vocab):
+        if not _usable(timex, published) or not _attachable(sentence, start, trigger, vocab) \
+                or _in_relative_clause(sentence, start, trigger, vocab):
             continue
         bound = _noun_bound(sentence, start, vocab)
         if bound and not _binds_to(sentence, start, trigger):
@@ -42,6 +43,15 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         if best is None or rank < best[0]:
             best = (rank, timex)
     return best[1] if best else None
+
+
+def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True when a relative clause (", which ...", data/events.yaml ``relative_openers``) opens between the
+    trigger and the expression after it: the expression dates that clause."""
+    if start < trigger.end:
+        return False
+    words = "|".join(vocab.raw.get("relative_openers", ()))
+    return bool(words) and re.search(rf",\s*(?:{words})(?![\w])", sentence[trigger.end : start], re.IGNORECASE) is not None
 
 
 def _across_clauses(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
@@ -150,3 +160,50 @@ def recent_window(published: date | None, days: int) -> tuple[date | None, date 
     if published is None:
         return (None, None)
     return (published - timedelta(days=days), published)
+
+
+def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary) -> tuple[str, int] | None:
+    """(event type, days) when the sentence times ``trigger`` against another happening of the article
+    (data/events.yaml ``timed_after``): "The call came a day after X hosted Y" -> ("call", -1) for the
+    hosting; "X held talks hours after the launch" -> ("operation", 0). None otherwise."""
+    came_at, held_at, nouns = _timed_patterns(vocab)
+    head = came_at.match(sentence)
+    if head and trigger.start >= head.end():
+        return nouns[head.group("noun").lower()], -_offset_days(head.group("offset"), vocab)
+    tail = held_at.search(sentence, trigger.end)
+    if tail:
+        return nouns[tail.group("noun").lower()], _offset_days(tail.group("offset"), vocab)
+    return None
+
+
+def _offset_days(words: str, vocab: Vocabulary) -> int:
+    table = vocab.raw["timed_after"]
+    words = " ".join(words.lower().split())
+    if words in table["offsets"]:
+        return table["offsets"][words]
+    count = words.split()[0]
+    return int(count) if count.isdigit() else table["numbers"][count]
+
+
+_TIMED_CACHE: dict[int, tuple] = {}
+
+
+def _timed_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """The two wordings of ``timed_against`` as regular expressions, and each type noun's event type."""
+    key = id(vocab)
+    if key not in _TIMED_CACHE:
+        table = vocab.raw["timed_after"]
+        nouns = {}
+        for event_type, entry in vocab.types.items():
+            for noun in entry.get("nouns", ()):
+                nouns.setdefault(noun.lower(), event_type)
+        spaced = lambda words: "|".join(re.sub(r" ", r"\\s+", w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        numbers = "|".join(table["numbers"])
+        offset = rf"(?P<offset>{spaced(table['offsets'])}|(?:\d+|{numbers})\s+days)"
+        noun = rf"(?P<noun>{spaced(nouns)})"
+        came = re.compile(rf"\W*(?:the|this|that)\s+(?:[\w\-]+\s+){{0,2}}?{noun}\s+(?:{spaced(table['came'])})\s+"
+                          rf"{offset}\s+after(?![\w])", re.IGNORECASE)
+        held = re.compile(rf"(?<![\w]){offset}\s+after\s+(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){{0,2}}?{noun}(?![\w])",
+                          re.IGNORECASE)
+        _TIMED_CACHE[key] = (came, held, nouns)
+    return _TIMED_CACHE[key]

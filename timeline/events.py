@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from . import event_actors, event_dates
 from .models import Actor, Article, Event, Mention, Timex
@@ -43,6 +43,8 @@ class Draft:
     remarks_day: Timex | None = None  # the day of remarks reported earlier that this sentence refers back to
     host: str | None = None  # the country a conference is held in, when added as an actor (not named in titles)
     follows: bool = False  # "later", "afterwards": ``continued`` is the event before, whose day it takes
+    same_day: bool = False  # dated only "the same day", "earlier in the day": the day of the article's news
+    timed_against: tuple | None = None  # (event type, days): timed against that event of the article ("a day after")
     timed: bool = False  # the sentence names a day, even one without a calendar date ("last Thursday")
     support: int = 1
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
@@ -73,8 +75,8 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
     drafts: list[Draft] = []
     for sentence in split(article.text, settings.data_dir):
         _read_sentence(sentence, drafts, ctx)
-    for draft in drafts:
-        _resolve(draft, ctx)
+    for at, draft in enumerate(drafts):
+        _resolve(draft, ctx, drafts[:at])
     return tuple(_event(draft, ctx) for draft in drafts)
 
 
@@ -93,10 +95,13 @@ def _in_dateline(timex: Timex, text: str) -> bool:
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
     triggers = find_triggers(sentence.text, ctx.vocab)
     continues, named_type = continued_type(sentence.text, ctx.vocab)
+    if continues and named_type not in (None, "any") and not any(d.event_type == named_type for d in drafts):
+        _retype_unspecific(drafts, named_type, ctx)  # "During the call, ..." after "X and Y discussed ..."
     target = _target(drafts, continues, named_type, ctx.vocab)
     ctx_subject = target if (target is not None and named_type is None) else None  # "The two leaders ..."
     if target and target.location is None and named_type != "any":
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
+    _name_the_encounter(sentence.text, triggers, drafts, ctx)
     main = _main_triggers(triggers, sentence.text, ctx.vocab)
     remarks = _remarks_day(sentence, ctx)
     _note_reports(sentence, ctx)
@@ -115,6 +120,34 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         elif (trigger.strength == "strong" or (_dated_here(draft) and not _quoted(draft))) \
                 and _has_required_actors(draft, ctx):
             drafts.append(draft)
+
+
+def _name_the_encounter(sentence: str, triggers: list[Trigger], drafts: list[Draft], ctx: Context) -> None:
+    """A definite mention of an encounter ("The call came ...", "the readout of the call") names the type of
+    an earlier event reported only as "X and Y discussed ..." when the article has no event of its type (not
+    "the call for restraint": ``merge.referring_not_before``)."""
+    determiners = ctx.vocab.raw["grammar"]["determiners"]
+    stop = "|".join(ctx.vocab.raw["merge"].get("referring_not_before", ()))
+    for trigger in triggers:
+        before = sentence[max(0, trigger.start - 30) : trigger.start].lower().split()
+        if trigger.form != "noun" or not before or before[-1] not in determiners \
+                or (stop and re.match(rf"\s+(?:{stop})(?![\w])", sentence[trigger.end :], re.IGNORECASE)):
+            continue
+        if ctx.vocab.types[trigger.event_type]["family"] == "encounter" \
+                and not any(d.event_type == trigger.event_type for d in drafts):
+            _retype_unspecific(drafts, trigger.event_type, ctx)
+
+
+def _retype_unspecific(drafts: list[Draft], event_type: str, ctx: Context) -> None:
+    """Make the latest encounter reported only by an unspecific word (data/events.yaml
+    ``merge.unspecific_encounter``) an event of ``event_type``."""
+    words = {w.lower() for w in ctx.vocab.raw["merge"].get("unspecific_encounter", ())}
+    for earlier in reversed(drafts):
+        if ctx.vocab.types[earlier.event_type]["family"] != "encounter":
+            continue
+        if " ".join(earlier.trigger.text.lower().split()) in words and ctx.vocab.types[event_type]["family"] == "encounter":
+            earlier.event_type = event_type
+        return
 
 
 def _with_referred_people(draft: Draft, drafts: list[Draft], ctx: Context) -> list[str]:
@@ -153,10 +186,12 @@ def _remarks_day(sentence: Sentence, ctx: Context) -> Timex | None:
 
 
 def _dated_here(draft: Draft) -> bool:
-    """True when a weak trigger's own date stands in its clause ("the ceasefire reached on 20 May")."""
+    """True when a weak trigger's own date stands in its clause ("the ceasefire reached on 20 May"); the
+    trigger's own words may hold a comma ("the Declaration, which was signed ... on 15 June 2021")."""
     if draft.timex is None:
         return False
-    lo, hi = sorted((draft.trigger.start, draft.timex.start - draft.sentence.start))
+    at = draft.timex.start - draft.sentence.start
+    lo, hi = (draft.trigger.end, at) if at >= draft.trigger.end else (at, draft.trigger.start)
     return not re.search(r"[;,:]", draft.sentence.text[lo:hi].replace(draft.timex.text, ""))
 
 
@@ -250,6 +285,8 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
         continued = latest  # "Later in the day, ...", "X later held talks with Y": the day of the event before
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
                  host=host if host_rule == "country" else None, follows=follows,
+                 same_day=timex is not None and bool(ctx.vocab.same_day.fullmatch(timex.text)),
+                 timed_against=None if timex is not None else event_dates.timed_against(sentence.text, trigger, ctx.vocab),
                  timed=any(t.granularity in ("day", "time") for t in inside),
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
@@ -378,6 +415,7 @@ def _join(kept: Draft, new: Draft) -> None:
         kept.sentence, kept.trigger, kept.timex, kept.timed = new.sentence, new.trigger, new.timex, new.timed
         kept.actor_ids, kept.host = (new.actor_ids, new.host) if new.actor_ids else (kept.actor_ids, kept.host)
         kept.continued, kept.follows, kept.today, kept.reported = new.continued, new.follows, new.today, new.reported
+        kept.same_day, kept.timed_against = new.same_day, new.timed_against
         kept.location = new.location or location
     elif kept.location is None:
         kept.location = new.location
@@ -387,10 +425,24 @@ def _rank(draft: Draft) -> tuple:
     return (draft.timex is not None, draft.timed, draft.trigger.strength == "strong", draft.today)
 
 
-def _resolve(draft: Draft, ctx: Context) -> None:
-    """Fill ``draft.resolved`` following the date preference of the module docstring."""
+def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
+    """Fill ``draft.resolved`` following the date preference of the module docstring; ``earlier`` are the
+    article's events before it, already resolved."""
     article = ctx.article
-    if draft.timex is not None:
+    news = _day_of_the_news(earlier) if draft.same_day else None
+    against = _day_of_the_news([d for d in earlier if d.event_type == draft.timed_against[0]]) \
+        if draft.timed_against and draft.timex is None else None
+    if news is not None:
+        day = news.resolved[0]
+        draft.resolved = (day, None, "day", f'the day of the news: "{draft.timex.text}" is the day of the '
+                          f'{news.event_type} of {day.isoformat()} ({news.resolved[3]})', None)
+    elif against is not None:
+        days = draft.timed_against[1]
+        day = against.resolved[0] + timedelta(days=days)
+        draft.resolved = (day, None, "day", f'timed against another event: "{_short(draft.sentence.text)}" counts '
+                          f'{days:+d} day(s) from the {against.event_type} of {against.resolved[0].isoformat()} '
+                          f'({against.resolved[3]})', None)
+    elif draft.timex is not None:
         day, end, precision = event_dates.from_timex(draft.timex)
         draft.resolved = (day, end, precision, event_dates.describe_timex(draft.timex), None)
     elif draft.continued is not None and draft.continued.resolved and draft.continued.resolved[0] \
@@ -409,6 +461,17 @@ def _resolve(draft: Draft, ctx: Context) -> None:
         draft.resolved = (article.published, None, "day", basis, None)
     else:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
+
+
+def _day_of_the_news(earlier: list[Draft]) -> Draft | None:
+    """The event whose day "the same day" or "earlier in the day" names: the latest earlier event with a day
+    that is not before the lead event's day (the first event with a day); a day recalled in between, before
+    the lead, is background."""
+    dated = [d for d in earlier if d.resolved and d.resolved[0] is not None and d.resolved[2] == "day"]
+    if not dated:
+        return None
+    lead = dated[0].resolved[0]
+    return next(d for d in reversed(dated) if d.resolved[0] >= lead)
 
 
 def _short(words: str, limit: int = 60) -> str:

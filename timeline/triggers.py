@@ -70,6 +70,7 @@ class Vocabulary:
     perfect: re.Pattern
     later_before: re.Pattern = re.compile(r"(?!)")  # "X later held talks": follows the event reported before
     people_reference: re.Pattern = re.compile(r"(?!)")  # "both ministers": the people of an earlier event
+    same_day: re.Pattern = re.compile(r"(?!)")  # "the same day", "earlier in the day": the day of the news
     continuation_keys: tuple[frozenset[str] | None, ...] = ()  # per continuation pattern, as Rule.keys
     all_keys: frozenset[str] = frozenset()  # every rule's and continuation pattern's keys
 
@@ -113,6 +114,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
                              re.IGNORECASE),
         people_reference=_alternation(raw["people_reference"]),
         later_before=_ending(raw["later_before"], words_between=1),
+        same_day=re.compile(rf"\W*(?:{'|'.join(_spaces(w) for w in raw.get('same_day_phrases', ()))})\W*", re.IGNORECASE),
         continuation_keys=tuple(required_keys(regex) for regex, _ in _continuations(raw)),
         all_keys=_all_keys(raw),
     )
