@@ -18,40 +18,45 @@ def list_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Path] | Rejected
     """Every input file once, sorted by name; missing paths and hidden entries as Rejected."""
     found: dict[str, tuple[str, Path] | Rejected] = {}
     for given in paths:
-        for item in _expand(Path(given)):
-            key = _key(item)
+        for key, item in _expand(Path(given)):
             found.setdefault(key, item)
     return [found[key] for key in sorted(found, key=lambda k: (_name(found[k]), k))]
 
 
-def _expand(path: Path) -> Iterator[tuple[str, Path] | Rejected]:
+Keyed = tuple[str, "tuple[str, Path] | Rejected"]
+
+
+def _expand(path: Path) -> Iterator[Keyed]:
     if path.is_dir():
-        yield from _walk(path, path)
+        yield from _walk(path, path, _real(path))
     elif path.is_file():
-        yield display(path.name), path
+        yield _real(path), (display(path.name), path)
     elif path.exists():
-        yield Rejected(display(path.name or str(path)), "not a regular file")
+        yield _rejected(Rejected(display(path.name or str(path)), "not a regular file"))
     else:
-        yield Rejected(display(str(path)), "no such file or folder")
+        yield _rejected(Rejected(display(str(path)), "no such file or folder"))
 
 
-def _walk(root: Path, folder: Path) -> Iterator[tuple[str, Path] | Rejected]:
+def _walk(root: Path, folder: Path, real_folder: str) -> Iterator[Keyed]:
+    """The files under `folder`; each keyed by its real path, resolved once per folder, not per file
+    (only a symbolic link is resolved on its own), so that a file reached twice is read once."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as error:
-        yield Rejected(_relative(root, folder), f"cannot list folder: {error.strerror or error}")
+        yield _rejected(Rejected(_relative(root, folder), f"cannot list folder: {error.strerror or error}"))
         return
     for entry in entries:
         path = Path(entry.path)
         name = _relative(root, path)
+        real = _real(path) if entry.is_symlink() else os.path.join(real_folder, entry.name)
         if entry.name.startswith("."):
-            yield Rejected(name, "hidden " + ("folder" if entry.is_dir() else "file") + " skipped")
+            yield _rejected(Rejected(name, "hidden " + ("folder" if entry.is_dir() else "file") + " skipped"))
         elif entry.is_dir(follow_symlinks=False):
-            yield from _walk(root, path)
+            yield from _walk(root, path, real)
         elif entry.is_file():
-            yield name, path
+            yield real, (name, path)
         else:
-            yield Rejected(name, "not a regular file")
+            yield _rejected(Rejected(name, "not a regular file"))
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -66,13 +71,15 @@ def display(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def _key(item: tuple[str, Path] | Rejected) -> str:
-    if isinstance(item, Rejected):
-        return "rejected:" + item.name
+def _rejected(item: Rejected) -> Keyed:
+    return "rejected:" + item.name, item
+
+
+def _real(path: Path) -> str:
     try:
-        return str(item[1].resolve())
+        return str(path.resolve())
     except OSError:
-        return str(item[1].absolute())
+        return str(path.absolute())
 
 
 def _name(item: tuple[str, Path] | Rejected) -> str:
