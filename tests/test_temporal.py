@@ -3,6 +3,7 @@ the expressions it must not invent. The anchor is pinned (Wednesday 20 September
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import subprocess
@@ -17,9 +18,10 @@ from timeline.models import Timex
 from timeline.resources import load
 from timeline.settings import DATA_DIR, DEFAULT_SETTINGS, PROJECT_DIR
 from timeline.temporal import candidate_years, tag, tagger, weekday_date
+from timeline.temporal.firstchars import held_chars
 from timeline.temporal.lexicon import lexicon_for
 from timeline.temporal.prefixes import as_regex, prefixes
-from timeline.temporal.tense import Cues
+from timeline.temporal.tense import SENTENCE_END, SENTENCE_FREE, Cues
 
 WEDNESDAY = date(2023, 9, 20)
 RULES = load("temporal/rules.yaml", DATA_DIR)
@@ -284,10 +286,17 @@ def test_rules_chosen_by_their_first_characters_find_what_every_rule_finds(words
 
 
 class _WholeTextCues(Cues):
-    """Tense cues found by one scan of the whole text, as the tagger first did."""
+    """Tense cues and sentence ends found by one scan of the whole text each, as the tagger first did."""
 
     def _near(self, low, high):
-        return self._block(-1, 0, len(self.text))
+        found = [cue for cue in map(self._cue, self.lexicon.tense_cues.finditer(self.lowered)) if cue]
+        return [span for kind, span in found if kind == "future"], [span for kind, span in found if kind == "past"]
+
+    def _sentence(self, start, end):
+        ends = [match.end() for match in SENTENCE_END.finditer(self.text)]
+        before, after = bisect.bisect_right(ends, start), bisect.bisect_left(ends, end)
+        low, high = ends[before - 1] if before else 0, ends[after] if after < len(ends) else len(self.text)
+        return max(low, start - 160), min(high, end + 80)
 
 
 class _SmallBlockCues(Cues):
@@ -300,7 +309,7 @@ CUE_WORDS = NEWS_WORDS + ("will be held is expected to met talks planned to goin
 
 @settings(max_examples=300, deadline=None)
 @given(words=st.lists(st.sampled_from(CUE_WORDS), max_size=40), separators=st.lists(st.sampled_from(
-    [" ", "  ", "\n", "\n\n", "-", ", ", ". ", "'", "’", "\u00a0", "–"]), min_size=1, max_size=6),
+    [" ", "  ", "\n", "\n\n", "-", ", ", ". ", ".\" ", "?  ", "'", "’", "\u00a0", "–"]), min_size=1, max_size=6),
        spans=st.lists(st.tuples(st.integers(0, 300), st.integers(0, 12)), max_size=8))
 def test_tense_cues_found_block_by_block_are_those_of_the_whole_text(words, separators, spans):
     text = "".join(w + separators[i % len(separators)] for i, w in enumerate(words))
@@ -313,9 +322,15 @@ def test_tense_cues_found_block_by_block_are_those_of_the_whole_text(words, sepa
         assert blocks.tense(start, end, within=12) == small.tense(start, end, within=12) == whole.tense(start, end, within=12)
 
 
-def test_no_tense_cue_holds_a_full_stop():
+def test_no_tense_cue_holds_a_full_stop_and_no_sentence_end_a_letter():
     assert not lexicon_for(DEFAULT_SETTINGS.data_dir).cue_free.match("a")
     assert lexicon_for(DEFAULT_SETTINGS.data_dir).cue_free.match(".")
+    assert SENTENCE_FREE.match("a") and not SENTENCE_FREE.match(".") and not SENTENCE_FREE.match("\n")
+
+
+def test_characters_a_match_holds():
+    assert held_chars(r"(?<![a-z])(?:will|[a-z]+ed)\s+(?![a-z])") == r"\sa-zdeilw"
+    assert held_chars(r"a(?=bc)") is None and held_chars(r"[^a]") is None and held_chars(r"a.") is None
 
 
 @pytest.mark.parametrize("text", ["Ta.   He said it on Monday", "No.\n\n\n   They will meet there on Monday",

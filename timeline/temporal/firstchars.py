@@ -79,7 +79,8 @@ def _charset(items) -> frozenset:
 
 def held_chars(pattern: str) -> str | None:
     """A character class (without brackets) holding every character a match of ``pattern`` can consume;
-    None when that is not clear or the pattern looks ahead (a match might then depend on what follows it)."""
+    None when that is not clear or the pattern looks ahead further than one character (a match might then
+    depend on more than the character right after it)."""
     try:
         return "".join(sorted(_held(parser.parse(pattern))))
     except LookedAhead:
@@ -104,8 +105,9 @@ def _held(items) -> set[str]:
             found |= _held(av[3])
         elif op in REPEATS:
             found |= _held(av[2])
-        elif op is C.AT or (op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0):
-            continue  # an anchor or a look-behind consumes nothing and sees only what precedes
+        elif op is C.AT or (op in (C.ASSERT, C.ASSERT_NOT) and (av[0] < 0 or av[1].getwidth()[1] <= 1)):
+            continue  # anchors and look-behinds consume nothing; a one-character look-ahead sees no further
+            # than the character after the match
         else:
             raise LookedAhead(op)
     return found

@@ -102,6 +102,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     candidates = {c: tuple(i for i, s in enumerate(starts) if c in s) for c in set().union(*starts)}
     sensitive = {*vocab["case_sensitive"], "month_safe", "month_named"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
     beginnings = [prefixes(pattern, PREFIX_CHARS) for pattern in patterns]
+    cues = rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
     return Lexicon(
         starts=re.compile(f"{BEFORE}(?={_any_beginning(beginnings)})[{_charclass(sorted(candidates))}]"),
         rule_patterns=tuple(f"{BEFORE}(?:{pattern}){AFTER}" for pattern in patterns),
@@ -109,10 +110,8 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         candidates=candidates,
         rules=rules,
         tables={name: _table(entries) for name, entries in vocab.items() if isinstance(entries, dict)},
-        tense_cues=re.compile(
-            rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
-        ),
-        cue_free=_outside(f"{_alternation(vocab['future_cues'])}|{_alternation(vocab['past_cues'])}"),
+        tense_cues=re.compile(cues),
+        cue_free=outside(cues),
         past_preposition=re.compile(r"\b(?:" + "|".join(vocab["past_prepositions"]) + r")\s+$", re.IGNORECASE),
         future_preposition=re.compile(r"\b(?:" + "|".join(vocab["future_prepositions"]) + r")\s+$", re.IGNORECASE),
         negatives=tuple(spec.get("negatives", ())),
@@ -127,7 +126,7 @@ def _any_beginning(beginnings: list) -> str:
     return as_regex(frozenset().union(*beginnings))
 
 
-def _outside(pattern: str) -> re.Pattern | None:
+def outside(pattern: str) -> re.Pattern | None:
     """A character that no match of ``pattern`` holds; None when there is none or it is not clear."""
     held = held_chars(pattern)
     return re.compile(f"[^{held}]") if held else None

@@ -1,4 +1,5 @@
-"""Tense cues of one text, found once: which way ("past"/"future") a bare weekday or month points.
+"""Tense cues of one text, found where they are needed: which way ("past"/"future") a bare weekday or
+month points.
 
 Reads: the text and the cue patterns of the vocabulary. Adds: for a span, the tense of the nearest cue
 in its sentence (or None), so "said on Tuesday" reads back and "will travel on Tuesday" forward.
@@ -8,22 +9,62 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, outside
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n")
+SENTENCE_FREE = outside(SENTENCE_END.pattern)  # a character no sentence end holds
 WINDOW = 160  # characters looked at before a span (and half as many after it)
 NONE = 10**6  # distance when a sentence has no cue
-BLOCK = 256  # characters: cues are found block by block, only where an expression needs them
+BLOCK = 256  # characters: cues and sentence ends are found block by block, only where an expression needs them
+
+
+class Blocks:
+    """The matches of ``pattern`` in ``text``, found one block at a time when asked for.
+
+    A block ends just after a character no match can hold (``free``), so no match crosses from one block
+    into the next, and a block's matches are those a scan of the whole text finds there. ``read`` turns a
+    match into what is kept (None: drop it). Without ``free`` the whole text is one block."""
+
+    def __init__(self, text: str, pattern: re.Pattern, free: re.Pattern | None, read, size: int = BLOCK):
+        self.text, self.pattern, self.free, self.read, self.size = text, pattern, free, read, size
+        self._starts: dict[int, int] = {}  # block number -> where it starts
+        self._found: dict[int, list] = {}  # block number -> what ``read`` kept of its matches, in order
+
+    def near(self, low: int, high: int) -> list:
+        """What was kept of every match lying in a block that meets ``text[low:high]``, in text order."""
+        if self.free is None:
+            return self._block(0, 0, len(self.text))
+        first = max(low, 0) // self.size
+        while first and self._start(first) > low:
+            first -= 1
+        found: list = []
+        for number in range(first, max(first, (high - 1) // self.size) + 1):
+            found += self._block(number, self._start(number), self._start(number + 1))
+        return found
+
+    def _start(self, number: int) -> int:
+        if number not in self._starts:
+            self._starts[number] = self._boundary(number * self.size)
+        return self._starts[number]
+
+    def _boundary(self, at: int) -> int:
+        """The first place from ``at`` on that follows a free character (or an end of the text)."""
+        size = len(self.text)
+        if at <= 0 or at >= size:
+            return min(max(at, 0), size)
+        free = self.free.search(self.text, at - 1)
+        return free.end() if free else size
+
+    def _block(self, number: int, start: int, end: int) -> list:
+        if number not in self._found:
+            kept = (self.read(match) for match in self.pattern.finditer(self.text, start, end))
+            self._found[number] = [item for item in kept if item is not None]
+        return self._found[number]
 
 
 class Cues:
-    """The tense cues and sentence ends of ``text``, computed on first use.
-
-    Cues are looked for only near the expressions that ask, block by block: a block ends just after a
-    character no cue can hold (lexicon ``cue_free``), so no cue crosses from one block into the next and
-    the cues of a block are those a scan of the whole text finds there."""
+    """The tense cues and sentence ends of ``text``, found near the expressions that ask (see Blocks)."""
 
     block = BLOCK
 
@@ -31,50 +72,18 @@ class Cues:
         self.text = text
         self.lowered = lowered  # the text with ASCII letters lower-cased (same offsets)
         self.lexicon = lexicon
-        self._starts: dict[int, int] = {}  # block number -> where it starts
-        self._blocks: dict[int, tuple[list, list]] = {}  # block number -> (future spans, past spans)
+        self._cues = Blocks(lowered, lexicon.tense_cues, lexicon.cue_free, self._cue, self.block)
+        self._ends = Blocks(text, SENTENCE_END, SENTENCE_FREE, re.Match.end, self.block)
+
+    def _cue(self, match: re.Match) -> tuple[str, tuple[int, int]] | None:
+        if match.lastgroup == "past" and self.text[match.start()].isupper():
+            return None  # "United", "Ted": a capitalised word is a name, not a verb
+        return match.lastgroup, match.span()
 
     def _near(self, low: int, high: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Every future and past cue starting in ``text[low:high]`` (and maybe some around it), in order."""
-        if self.lexicon.cue_free is None:
-            return self._block(0, 0, len(self.text))
-        first = low // self.block
-        while first and self._start(first) > low:
-            first -= 1
-        future: list[tuple[int, int]] = []
-        past: list[tuple[int, int]] = []
-        for number in range(first, max(first, (high - 1) // self.block) + 1):
-            more = self._block(number, self._start(number), self._start(number + 1))
-            future += more[0]
-            past += more[1]
-        return future, past
-
-    def _start(self, number: int) -> int:
-        if number not in self._starts:
-            self._starts[number] = self._boundary(number * self.block)
-        return self._starts[number]
-
-    def _boundary(self, at: int) -> int:
-        """The first place from ``at`` on that follows a cue-free character (or an end of the text)."""
-        size = len(self.lowered)
-        if at <= 0 or at >= size:
-            return min(max(at, 0), size)
-        free = self.lexicon.cue_free.search(self.lowered, at - 1)
-        return free.end() if free else size
-
-    def _block(self, number: int, start: int, end: int) -> tuple[list, list]:
-        if number not in self._blocks:
-            found: tuple[list, list] = ([], [])
-            for match in self.lexicon.tense_cues.finditer(self.lowered, start, end):
-                if match.lastgroup == "past" and self.text[match.start()].isupper():
-                    continue  # "United", "Ted": a capitalised word is a name, not a verb
-                found[match.lastgroup == "past"].append(match.span())
-            self._blocks[number] = found
-        return self._blocks[number]
-
-    @cached_property
-    def sentence_ends(self) -> list[int]:
-        return [m.end() for m in SENTENCE_END.finditer(self.text)]
+        """The future and the past cues starting in ``text[low:high]`` (and maybe some around it), in order."""
+        found = self._cues.near(low, high)
+        return [span for kind, span in found if kind == "future"], [span for kind, span in found if kind == "past"]
 
     def tense(self, start: int, end: int, within: int = NONE) -> str | None:
         """The tense of the cue nearest before ``text[start:end]`` in its sentence (the verb that governs
@@ -94,7 +103,9 @@ class Cues:
         return "future" if future <= past else "past"
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
-        ends = self.sentence_ends
+        """Where the sentence around ``text[start:end]`` begins and ends, at most WINDOW characters before it
+        and half as many after it (only the sentence ends in that stretch can matter)."""
+        ends = self._ends.near(start - WINDOW - 1, end + WINDOW // 2)
         before = bisect_right(ends, start)
         low = ends[before - 1] if before else 0
         after = bisect_left(ends, end)
