@@ -138,6 +138,14 @@ def test_no_publication_date_means_no_invented_day():
     assert events[0].date is None
 
 
+def test_an_article_known_only_to_be_after_a_day_bounds_its_undated_events_from_below():
+    article = Article(id="a", name="a.txt", title="", text="A meeting was held between Sergey Lavrov and Antony Blinken.",
+                      published=None, published_basis="no publication day; not before 2024-02-14: 'since February 13'")
+    event = parse_article(article, load_gazetteer()).events[0]
+    assert (event.date, event.date_window) == (None, (date(2024, 2, 14), None))
+    assert "not before 2024-02-14" in event.date_basis
+
+
 def test_reporter_country_not_taken_from_a_dateline_or_speaker_for_operations():
     events = _events("Sergey Lavrov said the Ukrainian forces launched an offensive near the border.")
     assert events[0].event_type == "operation"

@@ -207,3 +207,23 @@ def _timed_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict[str
                           re.IGNORECASE)
         _TIMED_CACHE[key] = (came, held, nouns)
     return _TIMED_CACHE[key]
+
+
+def in_year_named_before(timexes: list[Timex], text: str, vocab: Vocabulary) -> list[Timex]:
+    """``timexes`` (sorted by start), with a month followed by "of that year" (data/events.yaml
+    ``that_year_after``) moved to the year of the latest expression before it that names a year."""
+    words = "|".join(re.sub(r" ", r"\\s+", w) for w in vocab.raw.get("that_year_after", ()))
+    if not words:
+        return timexes
+    after = re.compile(rf"\s*(?:{words})(?![\w])", re.IGNORECASE)
+    found: list[Timex] = []
+    for timex in timexes:
+        if timex.granularity == "month" and timex.first_day and after.match(text, timex.end):
+            year = next((t.first_day.year for t in reversed(found) if t.first_day and re.search(r"\d{4}", t.text)), None)
+            if year is not None and year != timex.first_day.year:
+                first = timex.first_day.replace(year=year)
+                last = (timex.last_day or timex.first_day).replace(year=year)
+                timex = replace(timex, value=first.strftime("%Y-%m"), first_day=first, last_day=last,
+                                anchor=f"the year named before it ({year})")
+        found.append(timex)
+    return found

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from . import event_actors, event_dates
 from .models import Actor, Article, Event, Mention, Timex
+from .reading.inference import publication_floor
 from .sentences import Sentence, split
 from .settings import DEFAULT_SETTINGS, Settings
 from .triggers import (Trigger, Vocabulary, continued_type, find_triggers, is_reported, mentions_recent,
@@ -68,7 +69,9 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             settings: Settings = DEFAULT_SETTINGS) -> tuple[Event, ...]:
     """The events ``article`` reports, in text order."""
     timexes = [t for t in timexes if not _in_dateline(t, article.text)]
-    ctx = Context(article, tuple(sorted(timexes, key=lambda t: t.start)),
+    timexes = event_dates.in_year_named_before(sorted(timexes, key=lambda t: t.start), article.text,
+                                               vocabulary(settings.data_dir))
+    ctx = Context(article, tuple(timexes),
                   tuple(sorted((m for m in mentions if m.actor_id in actors), key=lambda m: m.start)), actors,
                   affiliations or (lambda actor_id: actors[actor_id].affiliations if actor_id in actors else ()),
                   vocabulary(settings.data_dir), settings)
@@ -479,7 +482,12 @@ def _short(words: str, limit: int = 60) -> str:
 
 
 def _window(draft: Draft, ctx: Context) -> tuple[date | None, date | None] | None:
+    """(earliest, latest) day of an undated event: up to publication (the last days before it, when reported
+    as recent); for an article with no publication day, from the earliest day it can have appeared."""
     published = ctx.article.published
+    if published is None:
+        floor = publication_floor(ctx.article)
+        return None if floor is None else (floor, None)
     lower, upper = (None, published)
     if draft.recent:
         lower, upper = event_dates.recent_window(published, ctx.vocab.raw["recent"]["days"])
@@ -489,7 +497,9 @@ def _window(draft: Draft, ctx: Context) -> tuple[date | None, date | None] | Non
 def _undated_basis(draft: Draft, ctx: Context) -> str:
     published = ctx.article.published
     if published is None:
-        return "no date: the sentence has no date of its own and the article's date is unknown"
+        floor = publication_floor(ctx.article)
+        bound = f"; not before {floor.isoformat()}, the earliest day the article can have appeared" if floor else ""
+        return f"no date: the sentence has no date of its own and the article's date is unknown{bound}"
     if draft.recent:
         return (f"no day stated: reported as recent, so within {ctx.vocab.raw['recent']['days']} days "
                 f"before publication ({published.isoformat()})")
