@@ -259,7 +259,8 @@ def _rule_by_rule_everywhere(text: str) -> list[tuple[int, tuple[int, int]]]:
     lexicon = lexicon_for(DEFAULT_SETTINGS.data_dir)
     lowered, found, position = tagger._lower(text), [], 0
     for at in range(len(text)):
-        hit = None if at < position else tagger._which_rule(lexicon, lexicon.candidates.get(lowered[at], ()), lowered, text, at)
+        rules = [(index, lexicon.rule_regex(index)) for index in lexicon.candidates.get(lowered[at], ())]
+        hit = None if at < position else tagger._which_rule(lexicon, rules, lowered, text, at)
         if hit is not None:
             found.append((hit[0], hit[1].span()))
             position = hit[1].end()

@@ -62,9 +62,9 @@ class Lexicon:
         """Rule ``index`` with its named groups, compiled on first use (most texts need a few rules)."""
         return _compiled(self.rule_patterns[index])
 
-    def rules_at(self, head: str) -> tuple[int, ...]:
-        """The rules (in priority order) that may match where a text continues with ``head`` (its next
-        PREFIX_CHARS characters)."""
+    def rules_at(self, head: str) -> tuple[tuple[int, re.Pattern], ...]:
+        """The rules (index and pattern, in priority order) that may match where a text continues with
+        ``head`` (its next PREFIX_CHARS characters)."""
         return _rules_at(self, head)
 
     def value(self, table: str, words: str) -> Any:
@@ -78,8 +78,9 @@ def _compiled(pattern: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=65536)
-def _rules_at(lexicon: Lexicon, head: str) -> tuple[int, ...]:
-    return tuple(i for i in lexicon.candidates.get(head[:1], ()) if lexicon.prefixes[i].match(head))
+def _rules_at(lexicon: Lexicon, head: str) -> tuple[tuple[int, re.Pattern], ...]:
+    fitting = (i for i in lexicon.candidates.get(head[:1], ()) if lexicon.prefixes[i].match(head))
+    return tuple((i, lexicon.rule_regex(i)) for i in fitting)
 
 
 @lru_cache(maxsize=4096)

@@ -56,10 +56,10 @@ def _matches(lexicon: Lexicon, text: str, lowered: str):
             position = hit[1].end()
 
 
-def _which_rule(lexicon: Lexicon, indexes: tuple[int, ...], lowered: str, text: str, start: int):
-    """The first rule of ``indexes`` (in priority order) that matches at ``start``, with its groups."""
-    for index in indexes:
-        match = lexicon.rule_regex(index).match(lowered, start)
+def _which_rule(lexicon: Lexicon, rules: tuple[tuple[int, re.Pattern], ...], lowered: str, text: str, start: int):
+    """The first of ``rules`` (index, pattern; in priority order) that matches at ``start``, with its groups."""
+    for index, regex in rules:
+        match = regex.match(lowered, start)
         if match and _capitalised(match, text, lexicon):
             return index, match
     return None
