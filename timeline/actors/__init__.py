@@ -2,7 +2,7 @@
 title introduced whom the gazetteer does not know.
 
 Stages, each in its own module: exact aliases, demonyms and acting capitals (spans, metonyms), fuzzy
-names (fuzzy), titles and offices (titles, offices), surnames after a full mention (surnames); overlaps
+names (fuzzy), plural offices with their countries (plurals), titles and offices (titles, offices), surnames after a full mention (surnames); overlaps
 are settled here, longest first.
 """
 
@@ -15,6 +15,7 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from .fuzzy import fuzzy_candidates
 from .gazetteer import Gazetteer, load_gazetteer
 from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs, span_mask
+from .plurals import plural_office_candidates
 from .surnames import surname_candidates
 from .people import discovered_name_repeats, settle_titles
 
@@ -38,6 +39,9 @@ def find_mentions(
     fuzzed = span_mask(len(text), fuzzy)
     unmatched = [r for r in runs if 1 not in fuzzed[r.start:r.end]]
     named = exact + fuzzy
+    plural = plural_office_candidates(text, gazetteer, [c for c in exact if _is_group(c, gazetteer)], when)
+    replaced = {(c.start, c.end) for c in plural}
+    named = [c for c in named if (c.start, c.end) not in replaced] + plural
     titles = settle_titles(text, gazetteer, offices, named, unmatched, when)
     introduced = {c.start for c in titles.candidates}
     repeats = discovered_name_repeats(text, [r for r in unmatched if r.start not in introduced], titles.discovered)
@@ -48,6 +52,11 @@ def find_mentions(
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
     return mentions, [a for a in titles.discovered.values() if a.id in used]
+
+
+def _is_group(candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    actor = gazetteer.get(candidate.actor_id)
+    return actor is not None and actor.kind in ("country", "organization")
 
 
 def _is_person(candidate: Candidate, gazetteer: Gazetteer, discovered: dict[str, Actor]) -> bool:

@@ -1,0 +1,100 @@
+"""Plural office titles: reads the text, the country and organisation candidates and the article's date; adds
+"office" candidates for the holders of a plural office named with its countries ("the foreign ministers of
+France and Germany", "the French and German foreign ministers"): each country's name stands for the person
+holding that office for it on that date, when the gazetteer knows them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from .gazetteer import Gazetteer
+from .spans import Candidate
+
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candidate],
+                             when: date | None) -> list[Candidate]:
+    """Office candidates over the country names of plural titles; the caller drops the country candidates
+    they replace (same spans)."""
+    if when is None or not groups:
+        return []
+    by_start = {c.start: c for c in groups}
+    by_end = {c.end: c for c in groups}
+    found: list[Candidate] = []
+    for match in _plural_pattern(tuple(sorted(gazetteer.offices.office_of.items()))).finditer(text):
+        office = _office_of(match.group(), gazetteer)
+        of = _OF.match(text, match.end())
+        listed = _list_after(text, of.end(), by_start) if of else _list_before(text, match.start(), by_end)
+        if len(listed) < 2:
+            continue
+        for country in listed:
+            holder = gazetteer.holder(office, country.actor_id, when)
+            if holder is not None:
+                found.append(Candidate(country.start, country.end, holder.id, "office", 0.85))
+    return found
+
+
+def _list_after(text: str, at: int, by_start: dict[int, Candidate]) -> list[Candidate]:
+    """The countries listed from ``at`` on: "France, Germany and Italy"."""
+    listed = []
+    while at in by_start:
+        listed.append(by_start[at])
+        gap = _SEPARATOR.match(text, by_start[at].end)
+        if not gap:
+            break
+        at = gap.end()
+    return listed
+
+
+def _list_before(text: str, at: int, by_end: dict[int, Candidate]) -> list[Candidate]:
+    """The countries (or their demonyms) listed right before ``at``: "the French and German "."""
+    listed: list[Candidate] = []
+    head = text[:at].rstrip()
+    while len(head) in by_end:
+        country = by_end[len(head)]
+        listed.insert(0, country)
+        gap = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[: country.start])
+        if not gap:
+            break
+        head = text[: gap.start()]
+    return listed
+
+
+def _office_of(title: str, gazetteer: Gazetteer) -> str:
+    plural = " ".join(title.lower().replace("-", " ").split())
+    return _singulars(tuple(sorted(gazetteer.offices.office_of.items())))[plural]
+
+
+@lru_cache(maxsize=4)
+def _singulars(spellings: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Plural spelling -> office id, for each office spelling of more than three letters."""
+    return {_plural(key): office for key, office in spellings if len(key) > 3}
+
+
+@lru_cache(maxsize=4)
+def _plural_pattern(spellings: tuple[tuple[str, str], ...]) -> re.Pattern:
+    words = sorted(_singulars(spellings), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _plural(title: str) -> str:
+    """ "foreign minister" -> "foreign ministers"; "minister of foreign affairs" -> "ministers of foreign
+    affairs"; "secretary of state" -> "secretaries of state"."""
+    head, of, rest = title.partition(" of ")
+    words = head.split()
+    words[-1] = _plural_word(words[-1])
+    return " ".join(words) + (f" of {rest}" if of else "")
+
+
+def _plural_word(word: str) -> str:
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
