@@ -96,7 +96,7 @@ def _in_dateline(timex: Timex, text: str) -> bool:
 
 
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
-    triggers = find_triggers(sentence.text, ctx.vocab)
+    triggers = _outside_names(find_triggers(sentence.text, ctx.vocab), sentence, ctx)
     continues, named_type = continued_type(sentence.text, ctx.vocab)
     if continues and named_type not in (None, "any") and not any(d.event_type == named_type for d in drafts):
         _retype_unspecific(drafts, named_type, ctx)  # "During the call, ..." after "X and Y discussed ..."
@@ -151,6 +151,14 @@ def _retype_unspecific(drafts: list[Draft], event_type: str, ctx: Context) -> No
         if " ".join(earlier.trigger.text.lower().split()) in words and ctx.vocab.types[event_type]["family"] == "encounter":
             earlier.event_type = event_type
         return
+
+
+def _outside_names(triggers: list[Trigger], sentence: Sentence, ctx: Context) -> list[Trigger]:
+    """The triggers not inside the name of a known organisation: "Treaty" in "the Collective Security Treaty
+    Organization", "Conference" in a body's name, report no happening."""
+    names = [(m.start - sentence.start, m.end - sentence.start) for m in _within(ctx.mentions, sentence, ctx)
+             if ctx.actors[m.actor_id].kind == "organization"]
+    return [t for t in triggers if not any(lo <= t.start and t.end <= hi for lo, hi in names)]
 
 
 def _with_referred_people(draft: Draft, drafts: list[Draft], ctx: Context) -> list[str]:
