@@ -79,7 +79,7 @@ def test_city_byline_agency_dateline_is_cut_and_names_the_outlet():
     assert article.source == "APA" and article.text.startswith("Ministers")
 
 
-INFERENCE = [(section, ex) for section in ("after_words", "weekday_agreement")
+INFERENCE = [(section, ex) for section in ("after_words", "weekday_agreement", "yearless_dateline")
              for ex in load("datelines.yaml", DATA_DIR)[section]["examples"]]
 
 
@@ -94,7 +94,7 @@ def test_inference_examples(section, example):
 
 
 def test_every_inference_section_has_a_dated_and_an_undated_example():
-    for section in ("after_words", "weekday_agreement"):
+    for section in ("after_words", "weekday_agreement", "yearless_dateline"):
         examples = load("datelines.yaml", DATA_DIR)[section]["examples"]
         assert any(e["published"] for e in examples) and any(e["not_before"] for e in examples)
 
@@ -116,3 +116,59 @@ def test_floor_is_none_for_dated_and_evidence_free_articles():
     assert publication_floor(_read(f"A headline\n\nPublished 25 Sep 2024\n\n{BODY}")) is None
     plain = infer_published(_read(f"A headline\n\n{BODY}"), date(2024, 9, 1))
     assert plain.published is None and publication_floor(plain) is None
+
+
+PLACE_DATE_LINES = [
+    ("New York, 21 March 2024", ""),
+    ("LONDON, 21 March 2024", ""),
+    ("Brussels, 21.03.2024", ""),
+    ("Geneva, March 21, 2024", ""),
+    ("Tbilisi, Georgia, March 21, 2024", ""),
+    ("Kyiv — March 21, 2024", ""),
+    ("ANKARA (AA) - 21 March 2024", "AA"),
+    ("21 March 2024, New York", ""),
+    ("Thursday, 21 March 2024, Geneva", ""),
+    ("NEW YORK, March 21, 2024 /PRNewswire/ --", "PRNewswire"),
+    ("BEIJING, March 21, 2024 (Xinhua)", "Xinhua"),
+    ("GENEVA (21 March 2024)", ""),
+    ("Moscow, 21 March 2024, 14:05", ""),
+]
+
+
+@pytest.mark.parametrize("line, outlet", PLACE_DATE_LINES, ids=[line for line, _ in PLACE_DATE_LINES])
+def test_place_and_date_alone_under_the_title_give_the_publication_date(line, outlet):
+    article = _read(f"A headline about talks\n\n{line}\n\n{BODY}")
+    assert article.published == date(2024, 3, 21) and not article.published_inferred
+    assert article.published_basis == line and article.source == outlet
+    assert article.text == BODY and article.title == "A headline about talks"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In New York, 21 March 2024 was a cold day.",
+    "New York, 21 March 2024 was a cold day for the talks.",
+    "21 March 2024, New York saw the talks resume.",
+])
+def test_a_place_and_date_in_a_body_sentence_is_no_dateline(sentence):
+    article = _read(f"A headline about talks\n\n{sentence}\n\n{BODY}")
+    assert article.published is None and article.published_basis == ""
+    assert article.text.startswith(sentence)
+
+
+def test_a_yearless_dateline_alone_gives_no_date_without_support():
+    article = infer_published(_read(f"A headline about talks\n\nBaku, Azerbaijan, October 8\n\n{BODY}"), None)
+    assert article.published is None and publication_floor(article) is None
+    assert article.published_basis == "dateline without year: Baku, Azerbaijan, October 8"
+
+
+def test_a_corpus_date_still_places_a_yearless_dateline_on_its_weekday():
+    article = _read("A headline about talks\n\nBAKU, Tuesday, May 14 (Reuters) - The ministers met.")
+    result = infer_published(article, date(2024, 6, 1))
+    assert result.published == date(2024, 5, 14) and result.published_inferred
+    assert "a Tuesday, as it says" in result.published_basis
+
+
+def test_the_text_own_year_for_a_yearless_dateline_is_marked_inferred_with_its_basis():
+    text = "A headline about talks\n\nApril 2 (Reuters) - Talks held on 28 March 2023 failed, officials said."
+    result = infer_published(_read(text), None)
+    assert result.published == date(2023, 4, 2) and result.published_inferred and result.source == "Reuters"
+    assert "'28 March 2023'" in result.published_basis and "April 2" in result.published_basis

@@ -29,7 +29,7 @@ class PartialDate:
 
     def to_date(self, year: int | None = None) -> date | None:
         """The calendar day, with ``year`` filling a missing year; None when impossible."""
-        return _safe_date(self.year if self.year is not None else year, self.month, self.day)
+        return safe_date(self.year if self.year is not None else year, self.month, self.day)
 
     @property
     def value(self) -> str:
@@ -45,6 +45,20 @@ def parse_date(text: str, data_dir: Path) -> PartialDate | None:
     if not match:
         return None
     return _resolve(match.group(0), rules.months)
+
+
+def date_weekday(text: str, data_dir: Path) -> int | None:
+    """The weekday (Monday = 0) written right before the first date of ``text`` ("Tuesday, May 14"), or None."""
+    match = _weekday_date(data_dir).search(text[:200])
+    if not match:
+        return None
+    return date_rules(data_dir).weekdays.get(match.group("weekday").lower().rstrip("."))
+
+
+@lru_cache(maxsize=8)
+def _weekday_date(data_dir: Path) -> re.Pattern:
+    fragments = date_rules(data_dir).fragments
+    return re.compile(f"(?P<weekday>{fragments['WEEKDAY']}),?[ ]+(?:{fragments['ANYDATE']})")
 
 
 @lru_cache(maxsize=8)
@@ -84,12 +98,12 @@ def _numeric(span: str, numbers: list[int]) -> PartialDate | None:
 def _checked(year: int | None, month: int, day: int) -> PartialDate | None:
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         return None
-    if _safe_date(year if year is not None else 2000, month, day) is None:  # 2000 is a leap year
+    if safe_date(year if year is not None else 2000, month, day) is None:  # 2000 is a leap year
         return None
     return PartialDate(year, month, day)
 
 
-def _safe_date(year: int | None, month: int, day: int) -> date | None:
+def safe_date(year: int | None, month: int, day: int) -> date | None:
     if year is None:
         return None
     try:

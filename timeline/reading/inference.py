@@ -4,8 +4,15 @@ Reads an Article without ``published``, a reference date from the rest of the co
 of the other articles' dates, or None) and Settings; adds ``published`` with ``published_inferred=True``
 and the basis in words. Evidence, strongest first:
 
-1. a dateline without a year ("BAKU, Sept 19 (Reuters) -"): that day, in the year that puts it
-   nearest the reference (or the latest explicit date in the text);
+1. a dateline without a year ("BAKU, Sept 19 (Reuters) -"): that day in the year nearest the reference
+   (on the weekday the dateline names, if any: "Baku, Tuesday, May 14"); without a reference, the year
+   the text itself supports: the first such day on or after the latest full date the text reports, when
+   it is close after it (``close_days`` in data/datelines.yaml ``yearless_dateline``) or on the dateline's
+   weekday; or, when the text's latest dated mention is a year or month ("the 2023 elections"), that
+   year or the next, whichever alone puts the day on the dateline's weekday. A weekday-day-month of the
+   text ("on Monday, May 13") counts as a full date when only one such year fits its weekday. Otherwise
+   the article stays undated (the text's other days are not the dateline's day), with the latest dated
+   mention as its ``NOT_BEFORE`` bound;
 2. otherwise the latest day the text reports (dates in a future context, "will meet on May 14", are
    left out): a day-month with a weekday in the year where they agree
    ("Saturday, September 23" is a Saturday in 2023), a day-month nearest the reference, or an
@@ -34,12 +41,13 @@ from ..models import Article, Timex
 from ..resources import load
 from ..settings import DEFAULT_SETTINGS, Settings
 from .building import YEARLESS_PREFIX
-from .dates import parse_date
+from .dates import date_weekday, parse_date, safe_date
 
 # Only this much of a text is tagged for inference (dates that matter are near the top).
 MAX_CHARS = 100_000
 YEARLESS = re.compile(r"XXXX-(\d\d)-(\d\d)")
 FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+EXPLICIT = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")  # a day, month or year written with its year
 WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")  # a weekday alone ("on Tuesday evening"), ISO 1 = Monday
 # The basis of an undated article whose text bounds its publication from below.
 NOT_BEFORE = "no publication day; not before "
@@ -64,7 +72,11 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     text = article.text[:MAX_CHARS]
     timexes = _tag(text, settings)
     hint = reference or _latest_explicit(timexes, None, settings)
-    found = _from_dateline(article, hint, reference, settings) or _from_body(text, timexes, hint, reference, settings)
+    line = _yearless_dateline(article, settings)
+    if line is not None:
+        found = _from_dateline(line, timexes, reference, settings)
+    else:
+        found = _from_body(text, timexes, hint, reference, settings)
     if isinstance(found, str):
         return replace(article, published_basis=found)
     if found is None:
@@ -135,15 +147,147 @@ def _tag(text: str, settings: Settings) -> list[Timex]:
     return [t for t in timexes if cues.tense(t.start, t.end) != "future"]
 
 
-def _from_dateline(article: Article, hint: date | None, reference: date | None, settings: Settings) -> Evidence | None:
-    if not article.published_basis.startswith(YEARLESS_PREFIX) or hint is None:
+@dataclass(frozen=True)
+class Yearless:
+    """A dateline's day without a year, as written ("Baku, Tuesday, May 14, APA.")."""
+
+    month: int
+    day: int
+    weekday: int | None  # named in the dateline, Monday = 0
+    words: str
+
+    def on(self, year: int) -> date | None:
+        return safe_date(year, self.month, self.day)
+
+    def why(self) -> str:
+        return f"inferred: dateline {self.words!r} without a year"
+
+
+def _yearless_dateline(article: Article, settings: Settings) -> Yearless | None:
+    """The article's dateline day without a year (kept in its basis by the reader), or None."""
+    if not article.published_basis.startswith(YEARLESS_PREFIX):
         return None
     words = article.published_basis[len(YEARLESS_PREFIX):]
-    partial = parse_date(words, Path(settings.data_dir))
-    day = _nearest(partial.month, partial.day, hint, None) if partial else None
-    if day is None:
+    data_dir = Path(settings.data_dir)
+    partial = parse_date(words, data_dir)
+    if partial is None:
         return None
-    return Evidence(day, f"inferred: dateline {words!r} without a year; {day.year} puts it nearest {_hint_words(hint, reference)}")
+    return Yearless(partial.month, partial.day, date_weekday(words, data_dir), words)
+
+
+def _from_dateline(line: Yearless, timexes: list[Timex], reference: date | None,
+                   settings: Settings) -> Evidence | str | None:
+    """The dateline's day: near the corpus reference, else in a year the text supports. When neither
+    fits, the article stays undated (the text's other days are not its day: the dateline says which
+    day it is), bounded below by the text's latest dated mention if it has one."""
+    found = _near_reference(line, reference) or _after_text_dates(line, timexes, settings)
+    if found is not None:
+        return found
+    latest = _latest_mention(timexes, settings)
+    if latest is None:
+        return None
+    return (f"{NOT_BEFORE}{latest.day.isoformat()}: {line.why()[len('inferred: '):]} names no year, and no year "
+            f"after the text's latest dated mention {latest.words!r} fits it alone")
+
+
+def _near_reference(line: Yearless, reference: date | None) -> Evidence | None:
+    if reference is None:
+        return None
+    found = _candidates(line.month, line.day, reference, line.weekday)
+    if not found:
+        return None
+    named = f" (a {found[0]:%A}, as it says)" if line.weekday is not None else ""
+    return Evidence(found[0], f"{line.why()}; {found[0].year}{named} puts it nearest the corpus date {reference.isoformat()}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A dated mention of the text: its first day, its words, and whether it names a day."""
+
+    day: date
+    words: str
+    is_day: bool
+    how: str = ""  # how a yearless mention got its year
+
+
+def _after_text_dates(line: Yearless, timexes: list[Timex], settings: Settings) -> Evidence | None:
+    """The dateline's day in a year the text supports: the text reports its latest dated mention on or
+    before the dateline's day. After a day, the first such day (within a year); after a year or month,
+    that year or the next, whichever alone falls on the weekday the dateline names."""
+    latest = _latest_mention(timexes, settings)
+    if latest is None:
+        return None
+    days = _days_after(line, latest, _close_days(settings))
+    if len(days) != 1:
+        return None
+    return Evidence(days[0], f"{line.why()}; {_following(latest, days[0], line.weekday is not None)}")
+
+
+def _days_after(line: Yearless, latest: Mention, close_days: int) -> list[date]:
+    """The dateline's possible days after the text's latest dated mention. After a day: the first one,
+    if it is at most ``close_days`` later or falls on the dateline's weekday. After a year or month: those
+    of that year and the next on the dateline's weekday (none when the dateline names no weekday)."""
+    days = [d for d in (line.on(latest.day.year), line.on(latest.day.year + 1)) if d is not None and d >= latest.day]
+    if latest.is_day:
+        days = days[:1]
+    if line.weekday is None:
+        return [d for d in days if latest.is_day and (d - latest.day).days <= close_days]
+    return [d for d in days if d.weekday() == line.weekday]
+
+
+def _close_days(settings: Settings) -> int:
+    """How many days a full date may stand before a dateline's day to give it its year without a weekday
+    to confirm it (data/datelines.yaml ``yearless_dateline``)."""
+    return _close_days_in(Path(settings.data_dir))
+
+
+@lru_cache(maxsize=8)
+def _close_days_in(data_dir: Path) -> int:
+    return int(load("datelines.yaml", data_dir).get("yearless_dateline", {}).get("close_days", 0))
+
+
+def _following(latest: Mention, day: date, weekday_named: bool) -> str:
+    """Why the dateline's day is in that year."""
+    same = f", a {day:%A} as the dateline says" if weekday_named else ""
+    if latest.is_day:
+        return (f"the text's latest dated mention is {latest.words!r} ({latest.day.isoformat()}{latest.how}) "
+                f"and {day:%B} {day.day} first follows it in {day.year}{same}")
+    return (f"the text's latest dated mention is {latest.words!r}, so {latest.day.year} or {latest.day.year + 1}; "
+            f"only in {day.year} is {day:%B} {day.day} a {day:%A}, as the dateline says")
+
+
+def _latest_mention(timexes: list[Timex], settings: Settings) -> Mention | None:
+    """The latest mention the text dates with its year (a day, month or year; its first day), counting a
+    weekday-day-month ("Monday, May 13") that falls on its weekday in only one year from the latest
+    year-dated mention on (that year or the next)."""
+    dated = [Mention(t.first_day, t.text, t.granularity == "day") for t in timexes
+             if t.granularity in ("day", "month", "year") and t.first_day is not None and EXPLICIT.fullmatch(t.value)]
+    if not dated:
+        return None
+    floor = max(dated, key=lambda m: (m.day, m.is_day)).day
+    dated += [m for t in timexes for m in [_weekday_mention(t, floor, settings)] if m]
+    return max(dated, key=lambda m: (m.day, m.is_day))
+
+
+def _weekday_mention(timex: Timex, floor: date, settings: Settings) -> Mention | None:
+    """A yearless weekday-day-month of the text ("Monday, May 13") dated by its weekday: the one day of the
+    floor's year and the next, on or after ``floor``, on that weekday; None when none or both are."""
+    found = YEARLESS.fullmatch(timex.value)
+    weekday = _named_weekday(timex, settings) if found else None
+    if weekday is None:
+        return None
+    month, day = int(found.group(1)), int(found.group(2))
+    days = [d for d in (safe_date(floor.year, month, day), safe_date(floor.year + 1, month, day))
+            if d is not None and d >= floor and d.weekday() == weekday]
+    if len(days) != 1:
+        return None
+    return Mention(days[0], timex.text, True, f", the only year from {floor.year} in which it is a {days[0]:%A}")
+
+
+def _candidates(month: int, day: int, around: date, weekday: int | None) -> list[date]:
+    from ..temporal.calendar import candidate_dates
+
+    return candidate_dates(month, day, around, weekday, years=1)
 
 
 def _from_text(timexes: list[Timex], hint: date | None, reference: date | None, settings: Settings,
