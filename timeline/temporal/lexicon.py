@@ -22,7 +22,8 @@ from .prefixes import as_regex, prefixes
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 # Where a match may start and end: not inside a word, a number or an amount.
-BEFORE = r"(?<![\w$£€#@/.:])(?<!\d-)"
+INSIDE = r"\w$£€#@/.:"  # characters after which a match may not start (a character class)
+BEFORE = rf"(?<![{INSIDE}])(?<!\d-)"
 AFTER = r"(?!\w|%|[-/.:,]\d)"
 # How many characters of a text the tagger reads to choose the rules worth trying at a word.
 PREFIX_CHARS = 5
@@ -46,6 +47,7 @@ class Lexicon:
     """Everything the tagger needs from the data files, compiled."""
 
     starts: re.Pattern  # where an expression may start: a character some rule can start with, not inside a word
+    starts_after: re.Pattern  # the same from the character before it on (faster: no look-behind at every place)
     rule_patterns: tuple[str, ...]  # each rule with its named groups: says which rule and what parts
     prefixes: tuple[re.Pattern, ...]  # each rule's possible first PREFIX_CHARS characters
     candidates: dict[str, tuple[int, ...]]  # first character -> the rules that can start with it
@@ -105,7 +107,8 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     beginnings = [prefixes(pattern, PREFIX_CHARS) for pattern in patterns]
     cues = rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
     return Lexicon(
-        starts=re.compile(f"{BEFORE}(?={_any_beginning(beginnings)})[{_charclass(sorted(candidates))}]"),
+        starts=re.compile(f"{BEFORE}(?=[{_charclass(sorted(candidates))}]){_any_beginning(beginnings)}"),
+        starts_after=re.compile(f"[^{INSIDE}](?<!\\d-)(?=[{_charclass(sorted(candidates))}])(?={_any_beginning(beginnings)})"),
         rule_patterns=tuple(f"{BEFORE}(?:{pattern}){AFTER}" for pattern in patterns),
         prefixes=tuple(re.compile(as_regex(found)) for found in beginnings),
         candidates=candidates,

@@ -46,14 +46,20 @@ def _matches(lexicon: Lexicon, text: str, lowered: str):
 
     Only the rules that can begin with the text's next few characters are tried at each word."""
     position = 0
-    for start in lexicon.starts.finditer(lowered):
-        at = start.start()
+    for at in _starts(lexicon, lowered):
         if at < position:
             continue  # inside the expression found last
         hit = _which_rule(lexicon, lexicon.rules_at(lowered[at : at + PREFIX_CHARS]), lowered, text, at)
         if hit is not None:
             yield hit
             position = hit[1].end()
+
+
+def _starts(lexicon: Lexicon, lowered: str) -> list[int]:
+    """Where some rule's beginning fits: at the start of the text, and after each character that does not
+    hold a match back (found from that character: the matcher then skips the others quickly)."""
+    later = [found.end() for found in lexicon.starts_after.finditer(lowered)]
+    return [0, *later] if lexicon.starts.match(lowered) else later
 
 
 def _which_rule(lexicon: Lexicon, rules: tuple[tuple[int, re.Pattern], ...], lowered: str, text: str, start: int):
