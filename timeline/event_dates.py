@@ -165,15 +165,24 @@ def recent_window(published: date | None, days: int) -> tuple[date | None, date 
 def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary) -> tuple[str, int] | None:
     """(event type, days) when the sentence times ``trigger`` against another happening of the article
     (data/events.yaml ``timed_after``): "The call came a day after X hosted Y" -> ("call", -1) for the
-    hosting; "X held talks hours after the launch" -> ("operation", 0). None otherwise."""
+    hosting; "X held talks hours after the launch" -> ("operation", 0); "X met Y before the ceremony" ->
+    ("agreement", 0). None otherwise."""
     came_at, held_at, nouns = _timed_patterns(vocab)
     head = came_at.match(sentence)
     if head and trigger.start >= head.end():
-        return nouns[head.group("noun").lower()], -_offset_days(head.group("offset"), vocab)
-    tail = held_at.search(sentence, trigger.end)
-    if tail:
-        return nouns[tail.group("noun").lower()], _offset_days(tail.group("offset"), vocab)
+        return nouns[head.group("noun").lower()], -_signed_days(head, vocab)
+    for tail in held_at.finditer(sentence, trigger.end):
+        noun = tail.group("noun").lower()
+        if tail.group("offset") or noun in vocab.raw["timed_after"].get("bare_before_nouns", ()):
+            return nouns[noun], _signed_days(tail, vocab)
     return None
+
+
+def _signed_days(match: re.Match, vocab: Vocabulary) -> int:
+    """The days of the match's offset, negative for "before" ("a day before the talks": -1)."""
+    words = match.group("offset")
+    days = _offset_days(words, vocab) if words else 0
+    return -days if match.group("side").lower() == "before" else days
 
 
 def _offset_days(words: str, vocab: Vocabulary) -> int:
@@ -189,11 +198,12 @@ _TIMED_CACHE: dict[int, tuple] = {}
 
 
 def _timed_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """The two wordings of ``timed_against`` as regular expressions, and each type noun's event type."""
+    """The two wordings of ``timed_against`` as regular expressions, and each noun's event type (the types'
+    nouns, and ``timed_after.nouns``)."""
     key = id(vocab)
     if key not in _TIMED_CACHE:
         table = vocab.raw["timed_after"]
-        nouns = {}
+        nouns = dict(table.get("nouns", {}))
         for event_type, entry in vocab.types.items():
             for noun in entry.get("nouns", ()):
                 nouns.setdefault(noun.lower(), event_type)
@@ -202,9 +212,9 @@ def _timed_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict[str
         offset = rf"(?P<offset>{spaced(table['offsets'])}|(?:\d+|{numbers})\s+days)"
         noun = rf"(?P<noun>{spaced(nouns)})"
         came = re.compile(rf"\W*(?:the|this|that)\s+(?:[\w\-]+\s+){{0,2}}?{noun}\s+(?:{spaced(table['came'])})\s+"
-                          rf"{offset}\s+after(?![\w])", re.IGNORECASE)
-        held = re.compile(rf"(?<![\w]){offset}\s+after\s+(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){{0,2}}?{noun}(?![\w])",
-                          re.IGNORECASE)
+                          rf"{offset}\s+(?P<side>after|before)(?![\w])", re.IGNORECASE)
+        held = re.compile(rf"(?<![\w])(?:{offset}\s+)?(?P<side>after|before)\s+(?:the|this|that|its|their)\s+"
+                          rf"(?:[\w\-]+\s+){{0,2}}?{noun}(?![\w])", re.IGNORECASE)
         _TIMED_CACHE[key] = (came, held, nouns)
     return _TIMED_CACHE[key]
 

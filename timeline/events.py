@@ -328,7 +328,8 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if not referring and _sequel(draft, ctx):
         return None
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab)
-                  and _dates_agree(d, draft) and _labels_agree(d, draft, ctx.vocab)]
+                  and _dates_agree(d, draft) and _labels_agree(d, draft, ctx.vocab)
+                  and (referring or _documents_agree(d, draft, ctx.vocab))]
     if not candidates:
         return None
     if target in candidates and (referring or _sides_agree(target.actor_ids, draft.actor_ids, ctx)):
@@ -396,11 +397,40 @@ def _labels_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
     return len(labels) == 1 or not labels & set(distinct)
 
 
+def _documents_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
+    """False when two fresh mentions name documents of different kinds (data/events.yaml
+    ``merge.document_kinds``): "initialed a peace agreement" and "also signed a joint declaration" are two
+    signings; "signed a defence pact" and "a defence agreement was signed" may be one."""
+    kinds = [_document_kind(d.trigger.text, vocab) for d in (a, b)]
+    return None in kinds or kinds[0] == kinds[1]
+
+
+def _document_kind(words: str, vocab: Vocabulary) -> int | None:
+    """The index of the kind of the last document the trigger's words name, if any."""
+    found = None
+    for kind, nouns in enumerate(vocab.raw["merge"].get("document_kinds", ())):
+        for noun in nouns:
+            for match in re.finditer(rf"(?<![\w]){re.escape(noun)}(?![\w])", words, re.IGNORECASE):
+                if found is None or match.start() > found[0]:
+                    found = (match.start(), kind)
+    return found[1] if found else None
+
+
 def _dates_agree(a: Draft, b: Draft) -> bool:
-    if a.timex is None or b.timex is None:
+    """False when both mentions are dated (by their own words or by the event their sentence continues) and
+    the dates do not overlap."""
+    first, second = _date_of(a), _date_of(b)
+    if first is None or second is None:
         return True
-    return a.timex.first_day <= (b.timex.last_day or b.timex.first_day) and \
-        b.timex.first_day <= (a.timex.last_day or a.timex.first_day)
+    return first.first_day <= (second.last_day or second.first_day) and \
+        second.first_day <= (first.last_day or first.first_day)
+
+
+def _date_of(draft: Draft) -> Timex | None:
+    """The mention's own expression, else that of the event it continues ("X also signed ...")."""
+    if draft.timex is not None or draft.continued is None:
+        return draft.timex
+    return draft.continued.timex
 
 
 def _anaphoric(draft: Draft, vocab: Vocabulary) -> bool:
