@@ -91,7 +91,7 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) 
     """False when a preposition such as "since" governs the expression, or when the trigger is reported
     ("he said the attack ...") and the expression belongs to the reporting clause before the verb."""
     before = sentence[max(0, start - 20) : start]
-    if _not_after(vocab).search(before):
+    if _not_after(vocab).search(before) and not _named_by_when_clause(sentence, start, trigger):
         return False
     if _dates_the_report(sentence[:start], vocab) and not _is_the_report(trigger, start, vocab):
         return False
@@ -134,6 +134,16 @@ def _noun_bound(sentence: str, start: int, vocab: Vocabulary) -> bool:
 def _binds_to(sentence: str, start: int, trigger: Trigger) -> bool:
     """True when the expression directly follows the trigger noun: "<Statement> of <date>"."""
     return bool(re.fullmatch(r"\s+of\s+", sentence[trigger.end : start], re.IGNORECASE))
+
+
+WHEN_AFTER = re.compile(r"[^;.!?]{0,40}?,\s+when\s")
+
+
+def _named_by_when_clause(sentence: str, start: int, trigger: Trigger) -> bool:
+    """True when a ", when ..." clause right after the expression holds the trigger: "since 13 February,
+    when four soldiers were killed" dates the killing, whatever preposition governs the date."""
+    when = WHEN_AFTER.match(sentence, start)
+    return when is not None and trigger.start >= when.end()
 
 
 def _not_after(vocab: Vocabulary) -> re.Pattern:

@@ -364,6 +364,9 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     if any(t.rule == "offset" and t.text.lower().split()[-1] in offsets
            for t in _within(ctx.timexes, draft.sentence, ctx)):
         return True
+    if draft.timex is not None and event_dates.WHEN_AFTER.match(draft.sentence.text, draft.timex.end - draft.sentence.start) \
+            and draft.timex.start < draft.sentence.start + draft.trigger.start:
+        return True  # "since 13 February, when four soldiers were killed": the killing is a happening of its own
     before = " ".join(draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split())
     if any(before == words or before.endswith(" " + words) for words in merge.get("sequel_before", ())):
         return True
@@ -471,7 +474,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
     article's events before it, already resolved."""
     article = ctx.article
     news = _day_of_the_news(earlier) if draft.same_day else None
-    against = _day_of_the_news([d for d in earlier if d.event_type == draft.timed_against[0]]) \
+    against = _day_of_the_news([d for d in earlier if d.event_type == draft.timed_against[0]], dated_lead=True) \
         if draft.timed_against and draft.timex is None else None
     if news is not None:
         day = news.resolved[0]
@@ -504,10 +507,13 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
 
 
-def _day_of_the_news(earlier: list[Draft]) -> Draft | None:
+def _day_of_the_news(earlier: list[Draft], dated_lead: bool = False) -> Draft | None:
     """The event whose day "the same day" or "earlier in the day" names: the latest earlier event with a day
     that is not before the lead event's day (the first event with a day); a day recalled in between, before
-    the lead, is background."""
+    the lead, is background. With ``dated_lead`` ("The incident came a day after ..."), the first of
+    ``earlier`` is the lead, and when it has no day neither has the news."""
+    if dated_lead and earlier and not (earlier[0].resolved and earlier[0].resolved[0] and earlier[0].resolved[2] == "day"):
+        return None
     dated = [d for d in earlier if d.resolved and d.resolved[0] is not None and d.resolved[2] == "day"]
     if not dated:
         return None

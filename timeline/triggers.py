@@ -183,12 +183,25 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
         for match in rule.regex.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in ignored):
                 continue
-            strength = "weak" if _opens_with_participle(sentence, match.start()) else rule.strength
+            strength = "weak" if _opens_with_participle(sentence, match.start()) \
+                or _compared_since(sentence, match.start(), match.end(), vocab) else rule.strength
             form = "verb" if rule.form == "noun" and vocab.light_verb.search(sentence[: match.start()]) else rule.form
             found.append(Trigger(rule.event_type, match.start(), match.end(), match.group(),
                                  strength, form, rule.label))
     # Overlaps are settled first, so that a word inside an unreal phrase ("plan to hold a meeting") goes too.
     return [t for t in _without_overlaps(found) if _is_realis(sentence, t.start, t.end, vocab)]
+
+
+def _compared_since(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """True for "the first shooting incident since ...", "the deadliest attack since 2020": the trigger
+    names the happening already reported, compared with the past (data/events.yaml ``compared_since``)."""
+    table = vocab.raw.get("compared_since")
+    if not table:
+        return False
+    words = "|".join(w.replace(" ", r"\s+") for w in table["words"])
+    ranks = re.search(rf"(?<![\w])(?:the|its|their|a)\s+(?:{words})\s+(?:[\w'’\-]+\s+){{0,2}}$",
+                      sentence[max(0, start - 60) : start], re.IGNORECASE)
+    return ranks is not None and re.search(r"(?<![\w])since(?![\w])", sentence[end:], re.IGNORECASE) is not None
 
 
 def _opens_with_participle(sentence: str, start: int) -> bool:
