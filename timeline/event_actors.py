@@ -34,6 +34,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     """
     local = [(m.start - sentence_start, m.end - sentence_start, m.actor_id) for m in mentions
              if m.actor_id in actors]
+    protected = [*protected, *_list_commas(local, sentence)]
     if crowded and policy != "countries_and_organisations":
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
@@ -201,6 +202,16 @@ def _sides(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor]) 
 def _ids(items, actors: Mapping[str, Actor], keep) -> list[str]:
     ordered = sorted(items)
     return list(dict.fromkeys(actor_id for _, _, actor_id in ordered if keep(actors[actor_id])))
+
+
+_LIST_GAP = re.compile(r",\s+(?:the\s+)?")
+
+
+def _list_commas(local: list[tuple[int, int, str]], sentence: str) -> list[tuple[int, int]]:
+    """The commas of a list of names ("Niger, Mali and Burkina Faso", "South Korea, the United States and
+    Japan"), which do not end a clause."""
+    ordered = sorted(local)
+    return [(a[1], b[0]) for a, b in zip(ordered, ordered[1:]) if _LIST_GAP.fullmatch(sentence, a[1], b[0])]
 
 
 def _clause(sentence: str, trigger: Trigger, vocab: Vocabulary, protected) -> tuple[int, int]:
