@@ -8,6 +8,7 @@ chain gives.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..models import Role
@@ -53,6 +54,8 @@ class TitleFinder:
         self.groups = sorted(groups, key=lambda c: c.start)
         self.by_end = {c.end: c for c in groups}
         self.by_start = {c.start: c for c in groups}
+        self._titles: _Titles | None = None
+        self._names: _Names | None = None
 
     def title(self, office: OfficeMatch) -> Title:
         """The office with the affiliation written before it ("UN ", "Türkiye's ") or after ("of X")."""
@@ -85,12 +88,12 @@ class TitleFinder:
 
     def chain_before(self, person_start: int, titles: list[Title], names: list[Candidate | NameRun]) -> list[Title]:
         """The titles that introduce the name starting at ``person_start``, first to last; [] if none."""
-        earlier = [t for t in titles if t.office.end <= person_start and person_start - t.office.end <= MAX_TITLE_CHARS]
+        earlier = self._titles_of(titles).before(person_start)
         if not earlier or not self._introduces(earlier[-1], person_start):
             return []
         chain = [earlier[-1]]
         for title in reversed(earlier[:-1]):
-            if not self._links(title.office.end, chain[0].office.start, names):
+            if not self._links(title.office.end, chain[0].office.start, self._names_of(names)):
                 break
             chain.insert(0, title)
         return chain
@@ -108,19 +111,27 @@ class TitleFinder:
             or (_LOOSE.fullmatch(gap) and gap.rstrip().endswith(","))
         )
 
-    def _links(self, start: int, end: int, names: list[Candidate | NameRun]) -> bool:
+    def _links(self, start: int, end: int, names: _Names) -> bool:
         """Whether two titles belong to one chain: only linking words between them, and no name."""
         gap = self.text[start:end]
-        return (
-            bool(_LOOSE.fullmatch(gap))
-            and not _SENTENCE_END.search(gap)
-            and not any(n.start < end and start < n.end for n in names)
-        )
+        return bool(_LOOSE.fullmatch(gap)) and not _SENTENCE_END.search(gap) and not names.overlap(start, end)
+
+    # Indexes by position, built once per list: a text with thousands of titles and names must not cost
+    # titles x names.
+    def _titles_of(self, titles: list[Title]) -> _Titles:
+        if self._titles is None or self._titles.titles is not titles:
+            self._titles = _Titles(titles)
+        return self._titles
+
+    def _names_of(self, names: list[Candidate | NameRun]) -> _Names:
+        if self._names is None or self._names.names is not names:
+            self._names = _Names(names)
+        return self._names
 
     def appositive_after(self, name_end: int, titles: list[Title]) -> tuple[Title, int] | None:
         """A title set after the name ("NAME, the president of X, said"), and where it ends."""
         comma = _APPOSITIVE.match(self.text, name_end)
-        title = comma and next((t for t in titles if t.start == comma.end()), None)
+        title = comma and self._titles_of(titles).starting_at(comma.end())
         if not title or _NAME_NEXT.match(self.text, title.end):  # "NAME, President X and ..." is a list
             return None
         end = _APPOSITIVE_END.search(self.text, title.office.end, title.office.end + MAX_TITLE_CHARS)
@@ -144,3 +155,39 @@ class TitleFinder:
     def _group_within(self, start: int, end: int) -> Candidate | None:
         """The first country or organisation in a title's complement ("spokesperson for the Armenian ...")."""
         return next((g for g in self.groups if start <= g.start and g.end <= end), None)
+
+
+class _Titles:
+    """Titles by where their office ends and where they start."""
+
+    def __init__(self, titles: list[Title]):
+        self.titles = titles
+        self.by_office_end = sorted(titles, key=lambda t: t.office.end)
+        self.office_ends = [t.office.end for t in self.by_office_end]
+        self.by_start: dict[int, Title] = {}
+        for title in titles:
+            self.by_start.setdefault(title.start, title)
+
+    def before(self, start: int) -> list[Title]:
+        """The titles whose office ends at most MAX_TITLE_CHARS before ``start``, in text order."""
+        low = bisect_left(self.office_ends, start - MAX_TITLE_CHARS)
+        return self.by_office_end[low:bisect_right(self.office_ends, start)]
+
+    def starting_at(self, start: int) -> Title | None:
+        return self.by_start.get(start)
+
+
+class _Names:
+    """Name spans by where they start."""
+
+    def __init__(self, names: list[Candidate | NameRun]):
+        self.names = names
+        spans = sorted((n.start, n.end) for n in names)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self.longest = max((end - start for start, end in spans), default=0)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a name overlaps [start, end)."""
+        first = bisect_left(self.starts, start - self.longest)
+        return any(self.ends[i] > start for i in range(first, bisect_left(self.starts, end)))
