@@ -133,8 +133,11 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
     after = re.match(rf"\s+(?:{'|'.join(grammar['place_modifier_nouns'])})(?![\w])", sentence[end:], re.IGNORECASE)
     before = re.search(rf"(?<![\w])(?:{'|'.join(grammar['locative_prepositions'])})\s+(?:the\s+)?$",
                        sentence[max(0, start - 20) : start], re.IGNORECASE)
+    part_of = re.search(rf"(?<![\w])(?:{'|'.join(grammar['place_modifier_nouns'])})\s+of\s+(?:the\s+)?"
+                        rf"(?:(?:{'|'.join(vocab.raw['location_skip_words'])})\s+)?$",
+                        sentence[max(0, start - 40) : start], re.IGNORECASE)  # "the Tillaberi region of western X"
     in_a_name = re.match(r"\s+[A-Z]", sentence[end:])  # "from the Turkish Red Crescent" names a body
-    return bool(after or (before and not in_a_name))
+    return bool(after or ((before or part_of) and not in_a_name))
 
 
 def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary) -> list[Mention]:
@@ -145,8 +148,9 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
     for mention in mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         near = _reporting_after(sentence.text, end, vocab)
-        speaker_acts = near is not None and re.match(
+        speaker_acts = near is not None and (re.match(
             rf"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
+            or not sentence.text[near : trigger.start].strip())  # "X said in a speech to ...": X spoke
         speaker = near is not None and near <= trigger.start and start < trigger.start and not speaker_acts
         if not (speaker or _in_attribution(sentence.text, start, end, trigger, vocab)):
             kept.append(mention)
@@ -174,7 +178,9 @@ def _attribution_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
     key = id(vocab.raw)
     if key not in _ATTRIBUTION:
         grammar = vocab.raw["grammar"]
-        fillers = "|".join(re.escape(w) for w in vocab.raw["report_fillers"])
+        # an object after the verb ("confirmed their commitment") makes it no attribution clause
+        fillers = "|".join(re.escape(w) for w in vocab.raw["report_fillers"]
+                           if w.lower() not in ("its", "his", "her", "their", "the", "a", "an"))
         opener = re.compile(rf"(?<![\w])(?:{'|'.join(grammar['attribution_openers'])})\s+[^,;:()]*$", re.IGNORECASE)
         clause = re.compile(rf"(?:['’]s)?(?:\s+[\w'’\-]+){{0,{grammar['attribution_words']}}}?\s+"
                             rf"(?:(?:{_words(vocab, 'speaker_fillers')})\s+)?(?:{vocab.reporting.pattern})"

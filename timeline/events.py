@@ -281,6 +281,10 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     policy = ctx.vocab.types[trigger.event_type]["actors"]
     if not ctx.vocab.types[trigger.event_type].get("reporters_are_actors"):
         mentions = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab)
+    else:  # "X said he met Y": X met; "X recalled that at the meeting, Y and Z confirmed ...": X did not
+        reported = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab)
+        if len(reported) < len(mentions) and sum(ctx.actors[m.actor_id].kind == "person" for m in reported) >= 2:
+            mentions = reported
     actor_ids = event_actors.choose_actors(policy, sentence.text, sentence.start, trigger, mentions, ctx.actors,
                                            ctx.affiliations, ctx.vocab, protected, crowded)
     names = _name_spans(sentence, ctx)
@@ -296,12 +300,21 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
         continued = latest  # "Later in the day, ...", "X later held talks with Y": the day of the event before
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
                  host=host if host_rule == "country" else None, follows=follows,
-                 same_day=timex is not None and bool(ctx.vocab.same_day.fullmatch(timex.text)),
+                 same_day=_news_day_phrase(timex, inside, ctx.vocab),
                  timed_against=None if timex is not None else event_dates.timed_against(sentence.text, trigger, ctx.vocab),
                  timed=any(t.granularity in ("day", "time") for t in inside),
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
                  reported=is_reported(sentence.text, trigger.start, ctx.vocab))
+
+
+def _news_day_phrase(timex: Timex | None, inside: list[Timex], vocab: Vocabulary) -> bool:
+    """True when the trigger is dated only by "the same day" or "earlier in the day" (data/events.yaml
+    ``same_day_phrases``) and no day named before it in the sentence is the day meant ("arrived on 11 March,
+    where he had held meetings earlier that day")."""
+    if timex is None or not vocab.same_day.fullmatch(timex.text):
+        return False
+    return not any(t.start < timex.start and t.granularity in ("day", "time") for t in inside)
 
 
 def _follows(sentence: str, trigger: Trigger, vocab: Vocabulary) -> bool:
