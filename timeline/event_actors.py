@@ -51,6 +51,10 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     if policy == "countries_and_organisations":
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
+        signatories = _signatories(inside, sentence, trigger, actors) \
+            if vocab.types[trigger.event_type].get("people_if_no_groups") else []
+        if signatories:
+            return signatories
         chosen = _ids(inside, actors, lambda a: a.kind != "person") or groups
         if not chosen and vocab.types[trigger.event_type].get("people_if_no_groups"):
             return _ids(inside, actors, lambda a: a.kind == "person") or people
@@ -208,6 +212,24 @@ def _sides(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor]) 
 def _ids(items, actors: Mapping[str, Actor], keep) -> list[str]:
     ordered = sorted(items)
     return list(dict.fromkeys(actor_id for _, _, actor_id in ordered if keep(actors[actor_id])))
+
+
+def _signatories(inside: list[tuple[int, int, str]], sentence: str, trigger: Trigger,
+                 actors: Mapping[str, Actor]) -> list[str]:
+    """The people who did it when they alone are its agents: the subject of the trigger's clause, or the
+    names after "by" ("..., which was signed by Presidents X and Y"), naming people and no country or
+    organisation; with the sides named after "with"/"between". [] otherwise."""
+    by = re.match(r"\s+by\s", sentence[trigger.end :])
+    if by:
+        agents = [item for item in inside if item[0] >= trigger.end]
+    else:
+        agents = [item for item in inside if item[0] < trigger.start]
+    people = _ids(agents, actors, lambda a: a.kind == "person")
+    if not people or _ids(agents, actors, lambda a: a.kind != "person"):
+        return []
+    joined = re.search(r"(?:with|between)\s", sentence[trigger.end : trigger.end + 60])
+    partners = [item for item in inside if joined and trigger.end + joined.end() <= item[0] < trigger.end + 80]
+    return list(dict.fromkeys(people + _ids(partners, actors, lambda a: True)))
 
 
 _LIST_GAP = re.compile(r",\s+(?:the\s+)?")
