@@ -232,12 +232,12 @@ def _signatories(inside: list[tuple[int, int, str]], sentence: str, trigger: Tri
     return list(dict.fromkeys(people + _ids(partners, actors, lambda a: True)))
 
 
-_LIST_GAP = re.compile(r",\s+(?:the\s+)?")
+_LIST_GAP = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,4}")  # a title may stand before a name
 
 
 def _list_commas(local: list[tuple[int, int, str]], sentence: str) -> list[tuple[int, int]]:
-    """The commas of a list of names ("Niger, Mali and Burkina Faso", "South Korea, the United States and
-    Japan"), which do not end a clause."""
+    """The commas of a list of names ("Chad, Sudan and Libya", "Japan, the Philippines and Australia",
+    "X, Russian President Y and ..."), which do not end a clause."""
     ordered = sorted(local)
     return [(a[1], b[0]) for a, b in zip(ordered, ordered[1:]) if _LIST_GAP.fullmatch(sentence, a[1], b[0])]
 
