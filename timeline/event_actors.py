@@ -299,10 +299,17 @@ def _inside_name(sentence: str, start: int, found: str, names: list[tuple[int, i
 
 
 
+# A Korean-style name, family name first and a hyphenated given name ("Kim Sun-ho", "Park Ji-won").
+_FAMILY_FIRST = re.compile(r"^[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+$")
+
+
 def short_name(actor: Actor) -> str:
-    """A person's surname, or the name of a country or organisation."""
+    """A person's surname (the first word of a family-name-first name such as "Kim Sun-ho"), or the name
+    of a country or organisation."""
     if actor.kind == "person":
-        return actor.surname or actor.name.split()[-1]
+        if actor.surname:
+            return actor.surname
+        return actor.name.split()[0] if _FAMILY_FIRST.match(actor.name) else actor.name.split()[-1]
     return actor.name
 
 
