@@ -172,3 +172,49 @@ def test_the_text_own_year_for_a_yearless_dateline_is_marked_inferred_with_its_b
     result = infer_published(_read(text), None)
     assert result.published == date(2023, 4, 2) and result.published_inferred and result.source == "Reuters"
     assert "'28 March 2023'" in result.published_basis and "April 2" in result.published_basis
+
+
+BYLINE_DATES = [
+    ("Maria Lopez | 14.05.2024", date(2024, 5, 14)),
+    ("Ayse Demir Kaplan   |14.05.2024 - Update : 15.05.2024", date(2024, 5, 14)),
+    ("Jan Novak |14.05.2024 - Update: 16.05.2024 10:15", date(2024, 5, 14)),
+]
+
+
+@pytest.mark.parametrize("line, expected", BYLINE_DATES, ids=[line for line, _ in BYLINE_DATES])
+def test_a_byline_with_a_piped_date_gives_the_first_date_not_the_update(line, expected):
+    article = _read(f"A headline about talks\n\nA standfirst without a final stop\n\n{line}\n\nANKARA, Türkiye\n\n{BODY}")
+    assert article.published == expected and not article.published_inferred
+    assert article.published_basis == line and "Update" not in article.text
+
+
+TWO_PLACE_DATELINES = [
+    ("PARIS/BERLIN, 7 June 2024 –", date(2024, 6, 7), ""),
+    ("Geneva/New York, 7 June 2024 -", date(2024, 6, 7), ""),
+    ("LONDON/KYIV, 7 June 2024 (AFP) -", date(2024, 6, 7), "AFP"),
+    ("Nairobi/Addis Ababa (UNHCR) –", None, "UNHCR"),
+]
+
+
+@pytest.mark.parametrize("dateline, expected, outlet", TWO_PLACE_DATELINES, ids=[d for d, _, _ in TWO_PLACE_DATELINES])
+def test_a_dateline_of_two_places_is_cut_up_to_its_dash(dateline, expected, outlet):
+    article = _read(f"A headline about talks\n\n{dateline} {BODY}")
+    assert article.published == expected and article.source == outlet
+    assert article.text == BODY
+
+
+def test_a_two_place_dateline_under_an_untaken_headline_is_still_read():
+    head = "An International Organisation\n\nDepartment | Press release\n\nThe envoy ends a regional tour"
+    article = _read(f"{head}\n\nPARIS/BERLIN, 7 June 2024 – The envoy today concluded a visit.\n\n{BODY}")
+    assert article.published == date(2024, 6, 7) and article.published_basis == "PARIS/BERLIN, 7 June 2024 –"
+    assert "The envoy ends a regional tour\n\nThe envoy today concluded a visit." in article.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports to Russia/China, 7 June 2024 – figures show – rose sharply.",
+    "The Paris/Berlin talks, 7 June 2024 – the last round – ended.",
+])
+def test_two_places_and_a_date_in_a_body_sentence_are_no_dateline(sentence):
+    article = _read(f"A headline about talks\n\n{sentence}\n\n{BODY}")
+    assert article.published is None and article.published_basis == ""
+    assert article.text.startswith(sentence)

@@ -216,17 +216,28 @@ def match_date_line(line: str, data_dir: Path) -> Found | None:
 
 
 def _take_dateline(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
-    """Cut a dateline from the start of the first body line (unless the head had one on its own line)."""
+    """Cut a dateline from the start of the first body line (unless the head had one on its own line),
+    or of the second when the first is a headline the head did not take (a head of organisation name,
+    section line and headline): only the dateline up to its dash goes, the lead after it stays."""
     if result.dateline is not None:
         return lines
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        return lines
+    filled = [i for i, line in enumerate(lines) if line.strip()][:2]
+    for first in filled:
+        taken = _cut_dateline(lines, first, result, data_dir)
+        if taken is not None:
+            return taken
+        if not is_title_like(lines[first].strip()):
+            return lines
+    return lines
+
+
+def _cut_dateline(lines: list[str], first: int, result: Cleaned, data_dir: Path) -> list[str] | None:
+    """The lines with a dateline cut from the start of line ``first``; None when it has none."""
     line = lines[first]
     offset = len(line) - len(line.lstrip())
     found, end = match_dateline(line[offset:], data_dir)
     if found is None:
-        return lines
+        return None
     result.dateline = found
     rest = line[offset + end:]
     return lines[:first] + ([rest] if rest.strip() else []) + lines[first + 1:]
