@@ -236,3 +236,15 @@ def test_rule_examples_give_their_events_days_and_actors(example):
             assert list(event.actor_ids) == wanted["actors"], event.title
         if "title" in wanted:
             assert event.title == wanted["title"]
+
+
+def test_a_title_naming_a_call_types_the_first_unspecific_encounter():
+    text = "Sergey Lavrov spoke today with Antony Blinken to discuss consular work."
+    titled = Article(id="t", name="t.txt", title="Minister's Call with the Secretary", text=text,
+                     published=date(2024, 5, 8))
+    untitled = _article(text)
+    appeal = Article(id="u", name="u.txt", title="Minister's call for restraint", text=text,
+                     published=date(2024, 5, 8))
+    assert [e.event_type for e in parse_article(titled, load_gazetteer()).events] == ["call"]
+    assert [e.event_type for e in parse_article(untitled, load_gazetteer()).events] == ["meeting"]
+    assert [e.event_type for e in parse_article(appeal, load_gazetteer()).events] == ["meeting"]

@@ -78,6 +78,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
     drafts: list[Draft] = []
     for sentence in split(article.text, settings.data_dir):
         _read_sentence(sentence, drafts, ctx)
+    _name_by_title(drafts, ctx)
     for at, draft in enumerate(drafts):
         _resolve(draft, ctx, drafts[:at])
     return tuple(_event(draft, ctx) for draft in drafts)
@@ -141,16 +142,33 @@ def _name_the_encounter(sentence: str, triggers: list[Trigger], drafts: list[Dra
             _retype_unspecific(drafts, trigger.event_type, ctx)
 
 
-def _retype_unspecific(drafts: list[Draft], event_type: str, ctx: Context) -> None:
-    """Make the latest encounter reported only by an unspecific word (data/events.yaml
-    ``merge.unspecific_encounter``) an event of ``event_type``."""
+def _retype_unspecific(drafts: list[Draft], event_type: str, ctx: Context, every: bool = False) -> None:
+    """Make the latest (or, with ``every``, each) encounter reported only by an unspecific word
+    (data/events.yaml ``merge.unspecific_encounter``; "spoke today with" starts with "spoke") an event of
+    ``event_type``."""
     words = {w.lower() for w in ctx.vocab.raw["merge"].get("unspecific_encounter", ())}
     for earlier in reversed(drafts):
         if ctx.vocab.types[earlier.event_type]["family"] != "encounter":
             continue
-        if " ".join(earlier.trigger.text.lower().split()) in words and ctx.vocab.types[event_type]["family"] == "encounter":
+        said = " ".join(earlier.trigger.text.lower().split())
+        if any(said == w or said.startswith(w + " ") for w in words) \
+                and ctx.vocab.types[event_type]["family"] == "encounter":
             earlier.event_type = event_type
-        return
+        if not every:
+            return
+
+
+def _name_by_title(drafts: list[Draft], ctx: Context) -> None:
+    """An article titled by an encounter noun of a type it has no event of ("Minister's Call with X") names
+    the type of its encounters reported only as "X spoke with Y" or "X and Y discussed ..." (not "a call
+    for restraint": ``merge.referring_not_before``)."""
+    title = ctx.article.title or ""
+    stop = "|".join(ctx.vocab.raw["merge"].get("referring_not_before", ()))
+    for event_type in ctx.vocab.raw["merge"].get("title_names_encounter", ()):
+        nouns = "|".join(re.escape(n) for n in ctx.vocab.types[event_type].get("nouns", ()))
+        named = re.search(rf"(?<![\w])(?:{nouns})(?![\w])(?!\s+(?:{stop})(?![\w]))", title, re.IGNORECASE)
+        if named and not any(d.event_type == event_type for d in drafts):
+            _retype_unspecific(drafts, event_type, ctx, every=True)
 
 
 def _outside_names(triggers: list[Trigger], sentence: Sentence, ctx: Context) -> list[Trigger]:
