@@ -29,6 +29,7 @@ DATELINE_WINDOW = 200
 CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", "la", "le", "al", "el"}
 
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_DIGIT = re.compile(r"\d")  # the digits dates.parse_date reads a year from
 
 
 @dataclass(frozen=True)
@@ -204,8 +205,8 @@ def is_title_like(line: str) -> bool:
 def match_date_line(line: str, data_dir: Path) -> Found | None:
     """A header line such as "date 2023-05-26" or "Published: 19 September 2023, 14:05"."""
     line = line.strip()
-    if len(line) > DATELINE_WINDOW:
-        return None
+    if len(line) > DATELINE_WINDOW or not _DIGIT.search(line):
+        return None  # a date line states a year, so it holds a digit: most lines are skipped here
     for rule in date_rules(data_dir).date_lines:
         match = rule.regex.match(line)
         if match and len(line) - match.end() <= DATE_LINE_TAIL:
