@@ -361,6 +361,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab)
                   and _dates_agree(d, draft) and _labels_agree(d, draft, ctx.vocab)
                   and (referring or _documents_agree(d, draft, ctx.vocab))]
+    candidates = _on_the_timed_day(draft, candidates, drafts, ctx)
     if not candidates:
         return None
     if target in candidates and (referring or _sides_agree(target.actor_ids, draft.actor_ids, ctx)):
@@ -369,6 +370,22 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
                  and _places_agree(d, draft)), None)
+
+
+def _on_the_timed_day(draft: Draft, candidates: list[Draft], drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """The candidates not dated on another day than the one an undated ``draft`` is timed against ("held
+    talks ... before the signing ceremony" is no repeat of a meeting the day before the signing)."""
+    if draft.timex is not None or not candidates:
+        return candidates
+    against = event_dates.timed_against(draft.sentence.text, draft.trigger, ctx.vocab)
+    if against is None or against[0] == draft.event_type:
+        return candidates
+    anchor = next((_date_of(d) for d in reversed(drafts) if d.event_type == against[0] and _date_of(d) is not None
+                   and _date_of(d).first_day is not None and _date_of(d).granularity == "day"), None)
+    if anchor is None:
+        return candidates
+    day = anchor.first_day + timedelta(days=against[1])
+    return [d for d in candidates if _date_of(d) is None or _date_of(d).first_day in (None, day)]
 
 
 def _sides_agree(a: list[str], b: list[str], ctx: Context) -> bool:
