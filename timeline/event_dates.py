@@ -32,8 +32,8 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
     for timex in timexes:
         timex = past_reading(timex, published)
         start, end = timex.start - sentence_start, timex.end - sentence_start
-        if not _usable(timex, published) or not _attachable(sentence, start, trigger, vocab) \
-                or _in_relative_clause(sentence, start, trigger, vocab):
+        if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
+                or not (_modifies(sentence, start, end, trigger) or _attachable(sentence, start, trigger, vocab)):
             continue
         bound = _noun_bound(sentence, start, vocab)
         if bound and not _binds_to(sentence, start, trigger):
@@ -43,6 +43,16 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         if best is None or rank < best[0]:
             best = (rank, timex)
     return best[1] if best else None
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:their|his|her|its|our|the)\s+$", re.IGNORECASE)
+
+
+def _modifies(sentence: str, start: int, end: int, trigger: Trigger) -> bool:
+    """True for a date that stands between a determiner and a nominal trigger ("recalled their April 5
+    meeting"): it is the happening's own date, even after a reporting verb."""
+    return trigger.form == "noun" and end <= trigger.start and not sentence[end : trigger.start].strip() \
+        and bool(_DETERMINER_BEFORE.search(sentence[max(0, start - 12) : start]))
 
 
 def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
