@@ -58,6 +58,8 @@ class Vocabulary:
     realis_before_to: re.Pattern
     irrealis_after: re.Pattern
     background_before: re.Pattern
+    reaction_before: re.Pattern | None
+    reaction_unless_after: re.Pattern | None
     reporting: re.Pattern
     continuation: tuple[tuple[re.Pattern, str | None], ...]  # (pattern at sentence start, noun's type)
     publication_before: re.Pattern
@@ -101,6 +103,8 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         realis_before_to=re.compile(rf"(?<![\w])(?:{'|'.join(raw['realis_before_to'])})\s+to\s*$", re.IGNORECASE),
         irrealis_after=_starting(raw["irrealis_after"]),
         background_before=_ending(raw["background_before"], words_between=2),
+        reaction_before=_ending(raw["reaction_before"], words_between=1) if raw.get("reaction_before") else None,
+        reaction_unless_after=_starting(raw["reaction_unless_after"]) if raw.get("reaction_unless_after") else None,
         reporting=_alternation(raw["reporting_verbs"]),
         continuation=tuple(_continuations(raw)),
         publication_before=_ending(raw["publication_before"], words_between=0, bare=True),
@@ -223,7 +227,16 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
         or (vocab.irrealis_right_before.search(before) and not vocab.realis_before_to.search(before))
         or vocab.background_before.search(before)
         or vocab.irrealis_after.search(after)
+        or _reaction(before, after, vocab)
     )
+
+
+def _reaction(before: str, after: str, vocab: Vocabulary) -> bool:
+    """True for a happening named only as what someone reacted to ("The bloc welcomed the agreement on
+    Friday"), unless the words after it report it ("welcomed the agreement reached by ... on Friday")."""
+    if vocab.reaction_before is None or not vocab.reaction_before.search(before):
+        return False
+    return not (vocab.reaction_unless_after and vocab.reaction_unless_after.search(after))
 
 
 CLAUSE_REACH = 200
