@@ -16,7 +16,7 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n")
 SENTENCE_FREE = outside(SENTENCE_END.pattern)  # a character no sentence end holds
 WINDOW = 160  # characters looked at before a span (and half as many after it)
 NONE = 10**6  # distance when a sentence has no cue
-BLOCK = 256  # characters: cues and sentence ends are found block by block, only where an expression needs them
+BLOCK = 128  # characters: cues and sentence ends are found block by block, only where an expression needs them
 
 
 class Blocks:
