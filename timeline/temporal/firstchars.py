@@ -114,14 +114,25 @@ def _held(items) -> set[str]:
 
 
 def _held_class(items) -> set[str]:
-    found: set[str] = set()
+    parts = class_parts(items)
+    if parts is None or "^" in parts:
+        raise LookedAhead(C.IN)
+    return set(parts)
+
+
+def class_parts(items) -> list[str] | None:
+    """A parsed character class as the pieces of a ``[...]`` ("^" first when negated), or None when it
+    holds something these pieces do not spell."""
+    parts = []
     for op, av in items:
-        if op is C.LITERAL:
-            found.add(re.escape(chr(av)))
+        if op is C.NEGATE:
+            parts.append("^")
+        elif op is C.LITERAL:
+            parts.append(re.escape(chr(av)))
         elif op is C.RANGE:
-            found.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
         elif op is C.CATEGORY and av in CLASS_ESCAPES:
-            found.add(CLASS_ESCAPES[av])
+            parts.append(CLASS_ESCAPES[av])
         else:
-            raise LookedAhead(op)
-    return found
+            return None
+    return parts

@@ -12,7 +12,7 @@ import re
 from re import _constants as C
 from re import _parser as parser
 
-from .firstchars import CLASS_ESCAPES
+from .firstchars import class_parts
 
 ANY_CHAR = r"[\s\S]"
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -97,16 +97,5 @@ def _repeat(av, k: int) -> set[tuple[str, ...]]:
 
 
 def _charset(items) -> str:
-    parts = []
-    for op, av in items:
-        if op is C.NEGATE:
-            parts.append("^")
-        elif op is C.LITERAL:
-            parts.append(re.escape(chr(av)))
-        elif op is C.RANGE:
-            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
-        elif op is C.CATEGORY and av in CLASS_ESCAPES:
-            parts.append(CLASS_ESCAPES[av])
-        else:
-            return ANY_CHAR
-    return "[" + "".join(parts) + "]"
+    parts = class_parts(items)
+    return ANY_CHAR if parts is None else "[" + "".join(parts) + "]"
