@@ -51,3 +51,12 @@ def gold_articles() -> list[dict]:
 @pytest.fixture
 def gold_actors() -> dict:
     return json.loads((GOLD / "seeds_actors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def local_cluster():
+    """An in-process Dask cluster for one test module (its threads start after that module's forks)."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        yield cluster

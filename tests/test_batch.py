@@ -166,14 +166,6 @@ def test_the_real_pipeline_on_the_samples_is_identical_on_two_workers_and_from_t
         assert _entries(stream_outputs([sample_dir], SETTINGS, cache=cache)) == single
 
 
-@pytest.fixture(scope="module")
-def local_cluster():
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster:
-        yield cluster
-
-
 def test_dask_on_a_local_cluster_gives_the_outputs_of_one_process(local_cluster, tmp_path):
     folder = _mixed(tmp_path / "in")
     with ParseCache(tmp_path / "c", "v1") as cache:

@@ -139,14 +139,6 @@ def test_engine_options_come_from_the_shared_command_line_arguments(tmp_path):
 
 # The Dask tests come last: the in-process cluster starts threads, and the process pools above fork.
 
-@pytest.fixture(scope="module")
-def local_cluster():
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster:
-        yield cluster
-
-
 def test_dask_on_a_local_cluster_matches_one_process(local_cluster, sample_paths, anchor):
     articles = _sample_articles(sample_paths, anchor) * 3
     single = list(parse_stream(articles, SETTINGS, parse=stand_in_parse))
