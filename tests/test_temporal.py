@@ -48,6 +48,21 @@ def test_short_date_forms_take_the_year_from_the_anchor(text, expected):
     assert only(f"It happened on {text} in Baku").value == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The strike began on January 4, when dockers walked out.", "2023-01-04"),
+        ("The accord was signed on January 4 in the capital.", "2023-01-04"),
+        ("The new rules will apply on January 4.", "2024-01-04"),
+        ("The offer was extended to January 4.", "2024-01-04"),
+    ],
+)
+def test_a_past_verb_on_a_yearless_date_takes_its_latest_past_year(text, expected):
+    """An article of 12 December: a past verb governing the date through "on" means the past January, while
+    a future verb or "extended to" (a deadline) keeps the coming one."""
+    assert only(text, date(2023, 12, 12)).value == expected
+
+
 def test_offsets_index_the_text():
     text = "Talks began on\nMonday, and ended 21 September 2023 after 13:00."
     for timex in tag(text, WEDNESDAY):

@@ -99,7 +99,9 @@ def _yearless(month: int, day: int, weekday: int | None, ctx: Context) -> Readin
     if ctx.anchor is None:
         return r.unknown(f"XXXX-{month:02d}-{day:02d}", "day")
     tense = _date_tense(month, day, weekday, ctx)
-    found = cal.nearest_date(month, day, ctx.anchor, weekday, ctx.settings.year_search_window_days, tense)
+    strict = tense == "past" and ctx.cues is not None and ctx.cues.past_verb_on(ctx.start)
+    found = cal.nearest_date(month, day, ctx.anchor, weekday, ctx.settings.year_search_window_days, tense,
+                             slack=cal.NO_SLACK if strict else cal.SLACK)
     if found is None:
         return None
     how = " agreeing with the weekday" if weekday is not None else f", {tense} tense" if tense else ""

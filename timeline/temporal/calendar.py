@@ -9,6 +9,7 @@ import calendar as _cal
 from datetime import date, timedelta
 
 SLACK = timedelta(days=31)
+NO_SLACK = timedelta(0)  # a past verb governing the date through "on": the happening is over
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -88,16 +89,17 @@ def shift(day: date, amount: int, unit: str) -> date:
 
 
 def nearest_date(month: int, day: int, anchor: date, weekday: int | None = None, window: int = 183,
-                 tense: str | None = None) -> date | None:
+                 tense: str | None = None, slack: timedelta = SLACK) -> date | None:
     """The ``month``/``day`` nearest to ``anchor`` (within ``window`` days), agreeing with ``weekday`` if given;
     a "past" tense keeps it before the anchor (or at most ``SLACK`` after), "future" after it (or at most
-    ``SLACK`` before: "by Jan. 14" in an article of 15 January is a deadline just missed).
+    ``SLACK`` before: "by Jan. 14" in an article of 15 January is a deadline just missed); ``slack`` replaces
+    ``SLACK`` (NO_SLACK: strictly on or before the anchor for "past").
 
     With a weekday and nothing inside the window, the nearest agreeing year within seven years is taken.
     """
     found = candidate_dates(month, day, anchor, weekday, years=7)
     if tense in ("past", "future"):
-        found = [d for d in found if (d <= anchor + SLACK if tense == "past" else d >= anchor - SLACK)]
+        found = [d for d in found if (d <= anchor + slack if tense == "past" else d >= anchor - slack)]
         window = max(window, 366)
     inside = [d for d in found if abs((d - anchor).days) <= window]
     if inside:

@@ -14,6 +14,7 @@ from .lexicon import Lexicon, outside
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n")
 SENTENCE_FREE = outside(SENTENCE_END.pattern)  # a character no sentence end holds
+ON_BEFORE = re.compile(r"\s+on\s+$")  # the end of the text just before a date governed through "on"
 WINDOW = 160  # characters looked at before a span (and half as many after it)
 NONE = 10**6  # distance when a sentence has no cue
 BLOCK = 128  # characters: cues and sentence ends are found block by block, only where an expression needs them
@@ -101,6 +102,15 @@ class Cues:
         if min(future, past) > within or future == past == NONE:
             return None
         return "future" if future <= past else "past"
+
+    def past_verb_on(self, start: int) -> bool:
+        """Whether a past-tense verb governs the expression at ``start`` through "on" alone ("began on
+        January 1", "was signed on March 3"): the happening is then over, never a date still to come."""
+        on = ON_BEFORE.search(self.lowered, max(0, start - 6), start)
+        if on is None:
+            return False
+        _, pasts = self._near(max(0, on.start() - 40), on.start())
+        return any(end == on.start() for _, end in pasts)
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
         """Where the sentence around ``text[start:end]`` begins and ends, at most WINDOW characters before it
