@@ -368,3 +368,12 @@ def test_the_office_alone_is_the_holder_named_before(gaz):
 
 def test_the_office_alone_without_a_holder_named_before_is_nobody(gaz):
     assert ids("The president stressed the need. Emmanuel Macron left.", gaz) == ["emmanuel-macron"]
+
+
+def test_a_bare_title_word_is_the_one_person_named_before_with_such_a_title(gaz):
+    """"The Secretary" after "Secretary of State X" is X; a title no one named before holds stays no one."""
+    text = ("US Secretary of State Antony Blinken spoke with Armenian Prime Minister Nikol Pashinyan.\n\n"
+            "The Secretary welcomed the talks.")
+    assert ids(text, gaz, date(2024, 3, 4))[-1] == "antony-blinken"
+    assert ids("Armenian Prime Minister Nikol Pashinyan spoke.\n\nThe Secretary welcomed the talks.", gaz,
+               date(2024, 3, 4)) == ["nikol-pashinyan"]

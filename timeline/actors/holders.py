@@ -16,7 +16,7 @@ from .titles import Title
 
 _THE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
 _OF_AFTER = re.compile(r"\s+(?:of|for)\s")
-DEFINITE_REACH = 600  # "the president" refers to a holder named at most this many characters before
+DEFINITE_REACH = 1500  # "the president" refers to a holder named at most this many characters before
 
 
 def title_and_surname(text: str, gazetteer: Gazetteer, title: Title, when: date | None) -> Candidate | None:
@@ -42,6 +42,8 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
     if title.office.text.lower() in gazetteer.offices.counterparts and title.affiliation is not None:
         return _counterpart(gazetteer, title, when, named)
     office = title.office.office
+    if office is None and title.direct and title.affiliation is None and not title.office.modified:
+        return _bare_title(text, gazetteer, title, when, named)
     if office is None or not title.direct:
         return None
     if title.affiliation is None:
@@ -54,6 +56,19 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
         return Candidate(title.start, title.end, holder.id, "office", 0.9)
     affiliation = title.affiliation.actor_id
     return _unique(title, {a.id for _, a in named if _holds(gazetteer, a, office, affiliation, when)}, 0.8)
+
+
+def _bare_title(text: str, gazetteer: Gazetteer, title: Title, when: date | None,
+                named: list[tuple[int, Actor]]) -> Candidate | None:
+    """ "The Secretary welcomed ...", "the Chairperson said": a title word that is no office of its own
+    refers to the one person named before whose role title begins with it ("Secretary of State X")."""
+    if not _definite(text, title):
+        return None
+    word = title.office.text.lower()
+    earlier = [a for start, a in named if 0 < title.start - start <= DEFINITE_REACH]
+    return _unique(title, {a.id for a in earlier if any(
+        r.title.lower().startswith(word) and (when is None or (r.start or when) <= when <= (r.end or when))
+        for r in a.roles)}, 0.7)
 
 
 def _counterpart(gazetteer: Gazetteer, title: Title, when: date | None,
