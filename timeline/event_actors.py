@@ -17,6 +17,7 @@ from .triggers import Trigger, Vocabulary
 
 AffiliationsOf = Callable[[str], tuple[str, ...]]
 _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
+_IN_THE_HAPPENING = re.compile(r"\b(?:in|during)\s+(?:an?|the|their|his|her|two|several|separate)?\s*$", re.IGNORECASE)
 
 
 def _words(vocab: Vocabulary, name: str) -> str:
@@ -154,7 +155,9 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
         near = _reporting_after(sentence.text, end, vocab)
         speaker_acts = near is not None and (re.match(
             rf"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
-            or not sentence.text[near : trigger.start].strip())  # "X said in a speech to ...": X spoke
+            or not sentence.text[near : trigger.start].strip()  # "X said in a speech to ...": X spoke
+            or _IN_THE_HAPPENING.search(sentence.text, near, trigger.start)  # "X informed Y ... in talks": X took part
+            or re.match(r"\s+(?:their|our)\s", sentence.text[near:]))  # "X and Y recalled their meeting"
         speaker = near is not None and near <= trigger.start and start < trigger.start and not speaker_acts
         if not (speaker or _in_attribution(sentence.text, start, end, trigger, vocab)):
             kept.append(mention)
