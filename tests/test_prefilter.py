@@ -3,8 +3,9 @@
 import re
 
 import pytest
+from hypothesis import given, strategies as st
 
-from timeline.prefilter import keys_in, may_match, required_keys
+from timeline.prefilter import KeyIndex, required_keys
 from timeline.triggers import find_triggers, vocabulary
 
 
@@ -14,7 +15,7 @@ def test_keys_of_an_alternation_are_each_alternative():
 
 def test_pattern_without_fixed_text_has_no_keys_and_always_runs():
     keys = required_keys(re.compile(r"\d+\s+\w+"))
-    assert keys is None and may_match(keys, frozenset())
+    assert keys is None and KeyIndex([keys]).candidates("no digits here") == (0,)
 
 
 def test_optional_text_is_not_required():
@@ -24,20 +25,36 @@ def test_optional_text_is_not_required():
 def test_case_fold_oddities_still_reach_the_key():
     regex = re.compile(r"visits", re.IGNORECASE)
     text = "He VıſITS Rome"
-    keys = required_keys(regex)
-    assert regex.search(text) and may_match(keys, keys_in(text, keys))
+    assert regex.search(text) and KeyIndex([required_keys(regex)]).candidates(text) == (0,)
+
+
+def test_index_finds_keys_inside_other_keys_and_keeps_pattern_order():
+    index = KeyIndex([frozenset({"meeting"}), frozenset({"all"}), frozenset({"meet"}), frozenset({"call"}), None])
+    assert index.candidates("The MEETING recalled") == (0, 1, 2, 3, 4)
+    assert index.candidates("they meet") == (2, 4)
+    assert index.candidates("nothing") == (4,)
+
+
+@given(st.lists(st.text("abc", min_size=1, max_size=4), min_size=1, max_size=6), st.text("abcAB ", max_size=30))
+def test_index_gives_the_patterns_whose_keys_occur(words, text):
+    keys = [frozenset(words[i : i + 2]) for i in range(len(words))]
+    expected = tuple(at for at, k in enumerate(keys) if any(key in text.lower() for key in k))
+    assert KeyIndex(keys).candidates(text) == expected
 
 
 @pytest.mark.parametrize("rule", vocabulary().rules, ids=lambda r: r.regex.pattern[:40])
 def test_every_example_match_holds_a_key(rule):
+    vocab = vocabulary()
+    at = vocab.rules.index(rule)
     for example in rule.examples:
         for match in rule.regex.finditer(example):
-            assert may_match(rule.keys, keys_in(match.group(), rule.keys))
+            assert at in vocab.index.candidates(match.group())
 
 
 def test_find_triggers_same_with_and_without_prefilter():
     import dataclasses
     vocab = vocabulary()
     plain = dataclasses.replace(vocab, rules=tuple(dataclasses.replace(r, keys=None) for r in vocab.rules))
+    assert plain.index.candidates("") == tuple(range(len(vocab.rules)))
     for example in (e for rule in vocab.rules for e in rule.examples):
         assert find_triggers(example, vocab) == find_triggers(example, plain)

@@ -3,12 +3,15 @@
 Reads: a compiled pattern. Adds: the lower-cased literal words one of which every match must contain
 (worked out once from the pattern's parse tree), so that a caller runs the pattern only on text that
 holds one of them. The test is conservative: a pattern whose matches need no fixed text gets no keys and
-always runs, so skipping never changes what is found.
+always runs, so skipping never changes what is found. ``KeyIndex`` finds, in one scan of a text, which of
+many patterns may match it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 import re._constants as C  # noqa: N812 - the parse tree's opcodes
 import re._parser as P  # noqa: N812
@@ -24,17 +27,65 @@ def required_keys(regex: re.Pattern) -> frozenset[str] | None:
     return frozenset(_minimal(keys)) if keys else None
 
 
+class KeyIndex:
+    """The patterns of a list (given by their keys, None for "always run") that may match a text.
+
+    One regular expression, shaped as a trie of the minimal keys (no key inside another) and read at
+    every position, finds the keys a text holds; a longer key is looked for only when every minimal key
+    inside it was found. Each key found names the patterns it belongs to.
+    """
+
+    def __init__(self, keys: Sequence[frozenset[str] | None]):
+        every = frozenset().union(*(k for k in keys if k))
+        minimal = _minimal(set(every))
+        self._scan = re.compile(f"(?=({_trie(minimal)}))") if minimal else None
+        self._longer = tuple((key, frozenset(m for m in minimal if m in key)) for key in sorted(every - minimal))
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for at, pattern_keys in enumerate(keys):
+            for key in pattern_keys or ():
+                by_key[key].append(at)
+        self._by_key = {key: tuple(at) for key, at in by_key.items()}
+        self._always = tuple(at for at, pattern_keys in enumerate(keys) if pattern_keys is None)
+
+    def candidates(self, text: str) -> tuple[int, ...]:
+        """The positions, in order, of the patterns that may match ``text``."""
+        return _candidates(self, text)
+
+    def keys_in(self, text: str) -> frozenset[str]:
+        """The keys that occur in ``text``, case-folded as re.IGNORECASE folds it."""
+        if self._scan is None:
+            return frozenset()
+        keyed = text.lower().translate(_IGNORECASE_FIXES)
+        found = {match.group(1) for match in self._scan.finditer(keyed)}
+        if found:
+            found.update(key for key, inside in self._longer if inside <= found and key in keyed)
+        return frozenset(found)
+
+
 @lru_cache(maxsize=64)  # a sentence is looked up twice in a row: for triggers and for a continuation
-def keys_in(text: str, keys: frozenset[str]) -> frozenset[str]:
-    """Those of ``keys`` (the union of several patterns' keys) that occur in ``text``, case-folded as
-    re.IGNORECASE folds it."""
-    keyed = text.lower().translate(_IGNORECASE_FIXES)
-    return frozenset(key for key in keys if key in keyed)
+def _candidates(index: KeyIndex, text: str) -> tuple[int, ...]:
+    present = index.keys_in(text)
+    if not present:
+        return index._always  # noqa: SLF001 - the index's own cache
+    return tuple(sorted({at for key in present for at in index._by_key[key]}.union(index._always)))  # noqa: SLF001
 
 
-def may_match(keys: frozenset[str] | None, present: frozenset[str]) -> bool:
-    """False only when none of a pattern's ``keys`` is ``present`` (so the pattern cannot match the text)."""
-    return keys is None or not keys.isdisjoint(present)
+def _trie(words: set[str]) -> str:
+    """A regular expression for ``words`` (none a prefix of another) that shares their common prefixes, so
+    that a failed position costs one test per distinct first character, not one per word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items())]
+        if len(branches) <= 1:
+            return "".join(branches)
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
 
 
 def _required(sequence) -> set[str] | None:

@@ -8,11 +8,11 @@ cue checks: no future or negated happening ("will meet", "refused to meet"), no 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import keys_in, may_match, required_keys
+from .prefilter import KeyIndex, required_keys
 from .resources import load
 from .settings import DATA_DIR
 
@@ -73,8 +73,13 @@ class Vocabulary:
     later_before: re.Pattern = re.compile(r"(?!)")  # "X later held talks": follows the event reported before
     people_reference: re.Pattern = re.compile(r"(?!)")  # "both ministers": the people of an earlier event
     same_day: re.Pattern = re.compile(r"(?!)")  # "the same day", "earlier in the day": the day of the news
-    continuation_keys: tuple[frozenset[str] | None, ...] = ()  # per continuation pattern, as Rule.keys
-    all_keys: frozenset[str] = frozenset()  # every rule's and continuation pattern's keys
+    # Which rules (positions 0..len(rules)-1) and continuation patterns (after them) may match a sentence;
+    # built from the two lists, so a copy with other rules gets its own.
+    index: KeyIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        keys = [rule.keys for rule in self.rules] + [required_keys(regex) for regex, _ in self.continuation]
+        object.__setattr__(self, "index", KeyIndex(keys))
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
@@ -119,14 +124,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         people_reference=_alternation(raw["people_reference"]),
         later_before=_ending(raw["later_before"], words_between=1),
         same_day=re.compile(rf"\W*(?:{'|'.join(_spaces(w) for w in raw.get('same_day_phrases', ()))})\W*", re.IGNORECASE),
-        continuation_keys=tuple(required_keys(regex) for regex, _ in _continuations(raw)),
-        all_keys=_all_keys(raw),
     )
-
-
-def _all_keys(raw: dict) -> frozenset[str]:
-    keys = [r.keys for r in _rules(raw["types"])] + [required_keys(regex) for regex, _ in _continuations(raw)]
-    return frozenset().union(*(k for k in keys if k))
 
 
 def _rules(types: dict) -> list[Rule]:
@@ -180,10 +178,13 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
 
     Where two triggers overlap, the longer one wins (a strong "held talks" over a weak "talks").
     """
+    rules = vocab.rules
+    candidates = [rules[at] for at in vocab.index.candidates(sentence) if at < len(rules)]
+    if not candidates:
+        return []
     found = []
     ignored = [(m.start(), m.end()) for m in vocab.ignore.finditer(sentence)]
-    present = keys_in(sentence, vocab.all_keys)
-    for rule in (r for r in vocab.rules if may_match(r.keys, present)):
+    for rule in candidates:
         for match in rule.regex.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in ignored):
                 continue
@@ -269,9 +270,12 @@ def continued_type(sentence: str, vocab: Vocabulary) -> tuple[bool, str | None]:
     """
     if vocab.same_time.match(sentence):
         return True, "any"
-    present = keys_in(sentence, vocab.all_keys)
-    for (regex, event_type), keys in zip(vocab.continuation, vocab.continuation_keys, strict=True):
-        match = regex.search(sentence) if may_match(keys, present) else None
+    first = len(vocab.rules)
+    for at in vocab.index.candidates(sentence):
+        if at < first:
+            continue
+        regex, event_type = vocab.continuation[at - first]
+        match = regex.search(sentence)
         if match and (event_type is None or match.start() < 40):
             return True, event_type
     return False, None
