@@ -377,3 +377,10 @@ def test_a_bare_title_word_is_the_one_person_named_before_with_such_a_title(gaz)
     assert ids(text, gaz, date(2024, 3, 4))[-1] == "antony-blinken"
     assert ids("Armenian Prime Minister Nikol Pashinyan spoke.\n\nThe Secretary welcomed the talks.", gaz,
                date(2024, 3, 4)) == ["nikol-pashinyan"]
+
+
+def test_a_title_word_inside_a_name_a_title_introduced_is_part_of_the_name(gaz):
+    """"President Amina Sheikh Warsame": "Sheikh" is a name there."""
+    mentions, discovered = find_mentions("Somali President Amina Sheikh Warsame spoke on Monday.", gaz, DAY)
+    assert [m.text for m in mentions] == ["Amina Sheikh Warsame"]
+    assert [a.roles[0].affiliation for a in discovered] == ["somalia"]

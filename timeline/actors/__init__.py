@@ -8,6 +8,7 @@ are settled here, longest first.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..models import Actor, Mention
@@ -33,6 +34,7 @@ def find_mentions(
     exact = exact_candidates(text, gazetteer)
     aliased = span_mask(len(text), exact)
     offices = [o for o in gazetteer.offices.find(text) if 1 not in aliased[o.start:o.end]]
+    offices = _without_titles_inside_names(text, offices, aliased, stopwords)
     words = capitalised_words(text)
     runs = [r for r in name_runs(text, words, exact + offices, stopwords) if len(r.words) > 1]
     fuzzy = fuzzy_candidates(text, runs, gazetteer, settings.fuzzy_threshold)
@@ -52,6 +54,27 @@ def find_mentions(
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
     return mentions, [a for a in titles.discovered.values() if a.id in used]
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+_NAME_NEXT = re.compile(r"\s+[^\W\d_a-z]")
+
+
+def _without_titles_inside_names(text: str, offices: list, aliased: bytearray, stopwords) -> list:
+    """The office matches minus a one-word title standing inside a name that a title introduced ("President
+    Hassan Sheikh Mohamud": "Sheikh" is a name there): a capitalised word no alias covers stands between
+    that title and an earlier one, and a capitalised word follows."""
+    ends = {o.end for o in offices}
+    kept = []
+    for office in offices:
+        before = _WORD_BEFORE.search(text, max(0, office.start - 40), office.start)
+        inside = (" " not in office.text.strip() and before is not None and before.group(1)[0].isupper()
+                  and before.group(1) not in stopwords and 1 not in aliased[before.start(1):before.end(1)]
+                  and text[:before.start(1)].rstrip() and len(text[:before.start(1)].rstrip()) in ends
+                  and _NAME_NEXT.match(text, office.end) is not None)
+        if not inside:
+            kept.append(office)
+    return kept
 
 
 def _is_group(candidate: Candidate, gazetteer: Gazetteer) -> bool:
