@@ -13,7 +13,7 @@ from .gazetteer import Gazetteer
 from .metonyms import acts
 
 # How sure each method is, and which wins between spans of equal length (lower wins).
-PRIORITY = {"none": 0, "exact": 1, "office": 2, "title": 3, "fuzzy": 3, "surname": 4, "demonym": 5, "metonym": 6}
+PRIORITY = {"none": 0, "exact": 1, "office": 2, "title": 3, "fuzzy": 3, "surname": 4, "demonym": 5, "metonym": 6, "pronoun": 7}
 SCORE = {"metonym": 0.7}
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
