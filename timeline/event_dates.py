@@ -19,7 +19,7 @@ from .triggers import Trigger, Vocabulary
 
 USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range", "time"}
 # A time of day alone ("5 p.m. local time") is anchored to the document date by the tagger; it names no day.
-_CLOCK_ONLY = re.compile(r"^(?:at\s+)?[\d:.\s]+(?:[ap]\.?\s?m\.?|h|hrs|hours)?(?:\s*(?:local\s+time|[A-Z]{2,4}(?:[+-]\d+)?))*\s*$",
+_CLOCK_ONLY = re.compile(r"^(?:at\s+)?[\d:.\s]+(?:[ap]\.?\s?m\.?|h|hrs|hours)?(?:\s*(?:local\s+time|(?-i:[A-Z]{2,4})(?:[+-]\d+)?)(?!\w))*\s*$",
                          re.IGNORECASE)
 PRECISION_OF = {"day": "day", "time": "day", "month": "month", "year": "year", "week": "range",
                 "quarter": "range", "range": "range"}
