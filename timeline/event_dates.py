@@ -29,11 +29,13 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
               published: date | None, vocab: Vocabulary) -> Timex | None:
     """The temporal expression attached to ``trigger`` in ``sentence`` (timex offsets index the article)."""
     best: tuple[int, Timex] | None = None
+    found: list[Timex] = []
     for timex in timexes:
         timex = past_reading(timex, published)
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
-                or not (_modifies(sentence, start, end, trigger) or _attachable(sentence, start, trigger, vocab)):
+                or not (_modifies(sentence, start, end, trigger)
+                       or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
             continue
         bound = _noun_bound(sentence, start, vocab)
         if bound and not _binds_to(sentence, start, trigger):
@@ -42,9 +44,21 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         rank = (not bound and _across_clauses(sentence, start, end, trigger, vocab), distance)
         if best is None or rank < best[0]:
             best = (rank, timex)
-    return best[1] if best else None
+        found.append(timex)
+    return _span_holding(best[1], found) if best else None
 
 
+def _span_holding(best: Timex, found: list[Timex]) -> Timex:
+    """A range of the trigger's that holds its nearest day ("today concluded her visit ... from 17 to 19
+    February"): the day ends the happening the range spans, so the range is its date."""
+    if best.granularity not in ("day", "time"):
+        return best
+    spans = [t for t in found if t.granularity == "range" and t.first_day and t.last_day
+             and t.first_day <= best.first_day <= t.last_day]
+    return spans[0] if spans else best
+
+
+_FROM_BEFORE = re.compile(r"(?<![\w])from\s+$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:their|his|her|its|our|the)\s+$", re.IGNORECASE)
 
 
@@ -61,7 +75,11 @@ def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Voca
     if start < trigger.end:
         return False
     words = "|".join(vocab.raw.get("relative_openers", ()))
-    return bool(words) and re.search(rf",\s*(?:{words})(?![\w])", sentence[trigger.end : start], re.IGNORECASE) is not None
+    opener = re.search(rf",\s*(?:{words})(?![\w])", sentence[trigger.end : start], re.IGNORECASE) if words else None
+    if opener is None:
+        return False
+    same = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab.raw.get("relative_same_happening", ()))
+    return not (same and re.match(rf",\s*(?:{same})(?![\w])", sentence[trigger.end + opener.start() : start], re.IGNORECASE))
 
 
 def _across_clauses(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
@@ -97,11 +115,14 @@ def _usable(timex: Timex, published: date | None) -> bool:
     return timex.first_day <= published and not future_span
 
 
-def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
-    """False when a preposition such as "since" governs the expression, or when the trigger is reported
-    ("he said the attack ...") and the expression belongs to the reporting clause before the verb."""
+def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, ranged: bool = False) -> bool:
+    """False when a preposition such as "since" governs the expression (not "from" before a range: "from 17
+    to 19 May" is the happening's span), or when the trigger is reported ("he said the attack ...") and the
+    expression belongs to the reporting clause before the verb."""
     before = sentence[max(0, start - 20) : start]
-    if _not_after(vocab).search(before) and not _named_by_when_clause(sentence, start, trigger):
+    if ranged and _FROM_BEFORE.search(before):
+        pass
+    elif _not_after(vocab).search(before) and not _named_by_when_clause(sentence, start, trigger):
         return False
     if _dates_the_report(sentence[:start], vocab) and not _is_the_report(trigger, start, vocab):
         return False
