@@ -30,60 +30,57 @@ def required_keys(regex: re.Pattern) -> frozenset[str] | None:
 class KeyIndex:
     """The patterns of a list (given by their keys, None for "always run") that may match a text.
 
-    One regular expression, shaped as a trie of the minimal keys (no key inside another) and read at
-    every position, finds the keys a text holds; a longer key is looked for only when every minimal key
-    inside it was found. Each key found names the patterns it belongs to.
+    One regular expression, shaped as a trie of the keys and read at every position, finds the longest key
+    that starts there; the keys that are prefixes of it start there too ("meet" where "meeting" does), and
+    a key inside another at a later position ("all" in "call") is found at that position. Each key found
+    names the patterns it belongs to.
     """
 
     def __init__(self, keys: Sequence[frozenset[str] | None]):
         every = frozenset().union(*(k for k in keys if k))
-        minimal = _minimal(set(every))
-        self._scan = re.compile(f"(?=({_trie(minimal)}))") if minimal else None
-        self._longer = tuple((key, frozenset(m for m in minimal if m in key)) for key in sorted(every - minimal))
-        by_key: dict[str, list[int]] = defaultdict(list)
+        self._scan = re.compile(f"(?=({_trie(every)}))") if every else None
+        by_key: dict[str, set[int]] = defaultdict(set)
         for at, pattern_keys in enumerate(keys):
             for key in pattern_keys or ():
-                by_key[key].append(at)
-        self._by_key = {key: tuple(at) for key, at in by_key.items()}
-        self._always = tuple(at for at, pattern_keys in enumerate(keys) if pattern_keys is None)
+                by_key[key].add(at)
+        # The longest key found at a position -> the patterns of it and of every key that is a prefix of it.
+        self._patterns = {key: frozenset().union(*(by_key[k] for k in every if key.startswith(k))) for key in every}
+        self._always = frozenset(at for at, pattern_keys in enumerate(keys) if pattern_keys is None)
 
     def candidates(self, text: str) -> tuple[int, ...]:
         """The positions, in order, of the patterns that may match ``text``."""
         return _candidates(self, text)
 
-    def keys_in(self, text: str) -> frozenset[str]:
-        """The keys that occur in ``text``, case-folded as re.IGNORECASE folds it."""
-        if self._scan is None:
-            return frozenset()
-        keyed = text.lower().translate(_IGNORECASE_FIXES)
-        found = {match.group(1) for match in self._scan.finditer(keyed)}
-        if found:
-            found.update(key for key, inside in self._longer if inside <= found and key in keyed)
-        return frozenset(found)
+    def longest_keys(self, text: str) -> set[str]:
+        """The longest key at each position of ``text`` where one starts, case-folded as re.IGNORECASE
+        folds it."""
+        return set(self._scan.findall(text.lower().translate(_IGNORECASE_FIXES))) if self._scan else set()
 
 
 @lru_cache(maxsize=64)  # a sentence is looked up twice in a row: for triggers and for a continuation
 def _candidates(index: KeyIndex, text: str) -> tuple[int, ...]:
-    present = index.keys_in(text)
-    if not present:
-        return index._always  # noqa: SLF001 - the index's own cache
-    return tuple(sorted({at for key in present for at in index._by_key[key]}.union(index._always)))  # noqa: SLF001
+    patterns = index._always.union(*(index._patterns[key] for key in index.longest_keys(text)))  # noqa: SLF001
+    return tuple(sorted(patterns))
 
 
-def _trie(words: set[str]) -> str:
-    """A regular expression for ``words`` (none a prefix of another) that shares their common prefixes, so
-    that a failed position costs one test per distinct first character, not one per word."""
+def _trie(words: frozenset[str]) -> str:
+    """A regular expression for ``words`` that shares their common prefixes, so that a failed position
+    costs one test per distinct first character, not one per word; it matches the longest word that starts
+    where it is tried (an ending word's continuations are optional and greedy)."""
+    end = ""  # marks the node where a word ends; no character is empty
     tree: dict = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
+        node[end] = {}
 
     def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items())]
-        if len(branches) <= 1:
-            return "".join(branches)
-        return "(?:" + "|".join(branches) + ")"
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char != end]
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if not branches:
+            return ""
+        return f"(?:{body})?" if end in node else body
 
     return emit(tree)
 
