@@ -97,7 +97,9 @@ def _in_dateline(timex: Timex, text: str) -> bool:
 
 
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
-    triggers = _outside_names(find_triggers(sentence.text, ctx.vocab), sentence, ctx)
+    triggers = find_triggers(sentence.text, ctx.vocab)
+    if triggers:  # most sentences report nothing: only continuations and reports are read from them
+        triggers = _outside_names(triggers, sentence, ctx)
     continues, named_type = continued_type(sentence.text, ctx.vocab)
     if continues and named_type not in (None, "any") and not any(d.event_type == named_type for d in drafts):
         _retype_unspecific(drafts, named_type, ctx)  # "During the call, ..." after "X and Y discussed ..."
@@ -105,9 +107,10 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     ctx_subject = target if (target is not None and named_type is None) else None  # "The two leaders ..."
     if target and target.location is None and named_type != "any":
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
-    _name_the_encounter(sentence.text, triggers, drafts, ctx)
-    main = _main_triggers(triggers, sentence.text, ctx.vocab)
-    remarks = _remarks_day(sentence, ctx)
+    if triggers:
+        _name_the_encounter(sentence.text, triggers, drafts, ctx)
+    main = _main_triggers(triggers, sentence.text, ctx.vocab) if triggers else []
+    remarks = _remarks_day(sentence, ctx) if main else None
     _note_reports(sentence, ctx)
     for trigger in main:
         draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1,
@@ -349,7 +352,9 @@ def _name_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
 
 def _within(spans, sentence: Sentence, ctx: Context) -> list:
     """The items of ``spans`` (a tuple of ``ctx``, sorted by start) that start inside ``sentence``."""
-    starts = ctx.starts.setdefault(id(spans), [item.start for item in spans])
+    starts = ctx.starts.get(id(spans))
+    if starts is None:
+        starts = ctx.starts[id(spans)] = [item.start for item in spans]
     return list(spans[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, sentence.end)])
 
 
