@@ -73,6 +73,7 @@ class Vocabulary:
     later_before: re.Pattern = re.compile(r"(?!)")  # "X later held talks": follows the event reported before
     people_reference: re.Pattern = re.compile(r"(?!)")  # "both ministers": the people of an earlier event
     same_day: re.Pattern = re.compile(r"(?!)")  # "the same day", "earlier in the day": the day of the news
+    compared_before: re.Pattern | None = None  # "the deadliest attack" before a trigger (``compared_since``)
     # Which rules (positions 0..len(rules)-1) and continuation patterns (after them) may match a sentence;
     # built from the two lists, so a copy with other rules gets its own.
     index: KeyIndex = field(init=False, repr=False, compare=False)
@@ -124,7 +125,15 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         people_reference=_alternation(raw["people_reference"]),
         later_before=_ending(raw["later_before"], words_between=1),
         same_day=re.compile(rf"\W*(?:{'|'.join(_spaces(w) for w in raw.get('same_day_phrases', ()))})\W*", re.IGNORECASE),
+        compared_before=_compared_before(raw.get("compared_since")),
     )
+
+
+def _compared_before(table: dict | None) -> re.Pattern | None:
+    if not table:
+        return None
+    words = "|".join(w.replace(" ", r"\s+") for w in table["words"])
+    return re.compile(rf"(?<![\w])(?:the|its|their|a)\s+(?:{words})\s+(?:[\w'’\-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _rules(types: dict) -> list[Rule]:
@@ -183,9 +192,11 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     if not candidates:
         return []
     found = []
-    ignored = [(m.start(), m.end()) for m in vocab.ignore.finditer(sentence)]
+    ignored = None  # read once the first match is found
     for rule in candidates:
         for match in rule.regex.finditer(sentence):
+            if ignored is None:
+                ignored = [(m.start(), m.end()) for m in vocab.ignore.finditer(sentence)]
             if any(match.start() < end and start < match.end() for start, end in ignored):
                 continue
             strength = "weak" if _opens_with_participle(sentence, match.start()) \
@@ -197,16 +208,15 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     return [t for t in _without_overlaps(found) if _is_realis(sentence, t.start, t.end, vocab)]
 
 
+_SINCE = re.compile(r"(?<![\w])since(?![\w])", re.IGNORECASE)
+
+
 def _compared_since(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """True for "the first shooting incident since ...", "the deadliest attack since 2020": the trigger
     names the happening already reported, compared with the past (data/events.yaml ``compared_since``)."""
-    table = vocab.raw.get("compared_since")
-    if not table:
+    if vocab.compared_before is None or not vocab.compared_before.search(sentence[max(0, start - 60) : start]):
         return False
-    words = "|".join(w.replace(" ", r"\s+") for w in table["words"])
-    ranks = re.search(rf"(?<![\w])(?:the|its|their|a)\s+(?:{words})\s+(?:[\w'’\-]+\s+){{0,2}}$",
-                      sentence[max(0, start - 60) : start], re.IGNORECASE)
-    return ranks is not None and re.search(r"(?<![\w])since(?![\w])", sentence[end:], re.IGNORECASE) is not None
+    return _SINCE.search(sentence[end:]) is not None
 
 
 def _opens_with_participle(sentence: str, start: int) -> bool:
