@@ -218,3 +218,17 @@ def test_two_places_and_a_date_in_a_body_sentence_are_no_dateline(sentence):
     article = _read(f"A headline about talks\n\n{sentence}\n\n{BODY}")
     assert article.published is None and article.published_basis == ""
     assert article.text.startswith(sentence)
+
+
+def test_a_list_of_links_under_a_related_header_is_furniture_and_no_date_source():
+    """Link titles under "Related content" (with their dates) are dropped up to the first sentence; a
+    "Related: ..." link of its own opens no list."""
+    from timeline.reading.cleaning import strip_furniture
+
+    lines = ["The ministers met on Monday.", "", "Related content", "Floods hit the north  |  2 May 2021",
+             "", "Talks resume in Geneva", "The agency said more talks would follow.",
+             "Related: EU sends aid", "Ministers sign a trade pact"]
+    kept, dropped, _ = strip_furniture(lines, DATA_DIR)
+    assert [line for line in kept if line] == ["The ministers met on Monday.", "The agency said more talks would follow.",
+                                               "Ministers sign a trade pact"]
+    assert "link_list" in dropped

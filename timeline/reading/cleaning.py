@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import PartialDate, parse_date
+from ..resources import load
 from .rules import Furniture, date_rules, furniture
 
 # How many non-empty lines at the top may hold the title, subtitle and date lines.
@@ -74,16 +75,36 @@ def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[s
     """Lines without furniture, the names of the rules that removed something, and a removed
     closing signature line (an outlet's domain name), if any."""
     rules = furniture(data_dir)
+    openers, opener_max = _list_openers(data_dir)
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     kept, dropped, signature = [], [], ""
+    in_list = False
     for index, line in enumerate(lines):
+        if in_list and line.strip():
+            in_list = not _SENTENCE_END.search(line.strip()) and len(line.strip()) <= rules.max_line
+            if in_list:
+                dropped.append("link_list")
+                continue
         cleaned, names = _clean_line(line, rules, index == last)
         dropped.extend(names)
+        if cleaned is None and names and names[-1] in openers and len(line.strip()) <= opener_max \
+                and _BARE_WORDS.fullmatch(line.strip()):
+            in_list = True
         if cleaned is not None:
             kept.append(cleaned)
         elif names and names[-1] in rules.closing:
             signature = line.strip()
     return kept, dropped, signature
+
+
+_BARE_WORDS = re.compile(r"[^\W\d_][\w'’ ]*[:»>]?")  # "Related content", "See also:" (no link after it)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _list_openers(data_dir: Path) -> tuple[frozenset[str], int]:
+    """The furniture rules whose bare words open a list of links, and how long such a line may be."""
+    raw = load("furniture.yaml", Path(data_dir))
+    return frozenset(raw.get("list_openers", ())), int(raw.get("list_opener_max", 0))
 
 
 def clean_line(line: str, data_dir: Path, is_last: bool = False) -> tuple[str | None, list[str]]:
