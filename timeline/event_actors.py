@@ -205,9 +205,11 @@ def _reporting_after(text: str, end: int, vocab: Vocabulary) -> int | None:
 
 def _sides(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor]) -> list[str]:
     """Countries and organisations that meet: the subject before the trigger and the ones named right
-    after "with"/"between" ("EU ministers met with NATO"), not those the talks were about."""
+    after "with"/"between" ("EU ministers met with NATO") or "hosted/mediated by" ("talks hosted by
+    Qatar"), not those the talks were about."""
     after = sentence[trigger.end :]
-    joined = re.match(r"\s*(?:with|between)\b", after) or re.search(r"(?:with|between)$", trigger.text)
+    joined = re.match(r"\s*(?:with|between|hosted by|mediated by|brokered by)\b", after) \
+        or re.search(r"(?:with|between)$", trigger.text)
     reach = trigger.end + (80 if joined else 0)
     return _ids([item for item in local if item[0] < reach], actors, lambda a: a.kind != "person")
 
