@@ -66,7 +66,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         unnamed = [item for item in local if _heads_unnamed_people(item, sentence, actors, vocab)]
         return people + _ids(unnamed, actors, lambda a: True)
     belongs = {g for p in people for g in affiliations(p)}
-    return people + [g for g in groups if g not in belongs]
+    heads = set(_ids([i for i in local if _heads_unnamed_people(i, sentence, actors, vocab)], actors, lambda a: True))
+    return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
 
 
 def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, int]], vocab: Vocabulary,
