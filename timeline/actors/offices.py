@@ -40,6 +40,7 @@ class OfficeVocabulary:
         self.name_stopwords: frozenset[str] = frozenset(data.get("name_stopwords", []))
         self.name_suffixes: frozenset[str] = frozenset(w.lower() for w in data.get("name_suffixes", []))
         self.state_forms: tuple[str, ...] = tuple(data.get("state_forms", []))
+        self.bodies: tuple[str, ...] = tuple(data.get("title_bodies", []))
         self.counterparts: frozenset[str] = frozenset(w.lower() for w in data.get("counterpart_titles", []))
         self.examples: tuple[dict, ...] = tuple(data.get("examples", []))
         self._spellings = [a for o in data.get("offices", []) for a in o.get("aliases", [])] + list(self.titles)

@@ -37,7 +37,7 @@ def settle_titles(
     """Title chains before names (absorbed, or discovering new people) and titles standing alone."""
     groups = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind != "person"]
     persons = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind == "person"]
-    finder = TitleFinder(text, groups, gazetteer.offices.state_forms)
+    finder = TitleFinder(text, groups, gazetteer.offices.state_forms, gazetteer.offices.bodies)
     titles = [finder.title(o) for o in offices]
     result = TitleResult()
     used: set[int] = set()

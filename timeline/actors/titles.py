@@ -46,8 +46,12 @@ class Title:
 class TitleFinder:
     """Settles the titles of one text. ``groups`` are the country/organisation candidates."""
 
-    def __init__(self, text: str, groups: list[Candidate], state_forms: tuple[str, ...] = ()):
+    def __init__(self, text: str, groups: list[Candidate], state_forms: tuple[str, ...] = (),
+                 bodies: tuple[str, ...] = ()):
         self.text = text
+        names = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True))
+        # "the Office of the Prime Minister": the title names an institution, not its holder
+        self.body_of = re.compile(rf"(?<![\w])(?:{names})\s+of\s+(?:the\s+)?$") if names else None
         forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(state_forms, key=len, reverse=True))
         # "of X", "of the X", and "of the Republic of X" when the gazetteer knows X but not the long form
         self.of = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:{forms})\s+of\s+(?:the\s+)?)?") if forms else _OF
@@ -77,6 +81,8 @@ class TitleFinder:
             body = self._body_before(office.start)
             if body:
                 return Title(office, body.start, end, body, direct=False)
+        if self.body_of and self.body_of.search(self.text, max(0, office.start - 40), office.start):
+            return Title(office, start, end, affiliation, direct=False)
         return Title(office, start, end, affiliation)
 
     def _body_before(self, start: int) -> Candidate | None:
