@@ -10,7 +10,17 @@ from timeline.triggers import find_triggers, vocabulary
 
 
 def test_keys_of_an_alternation_are_each_alternative():
-    assert required_keys(re.compile(r"(?:phone|telephone)|video ?conference")) == {"phone", "conference"}
+    assert required_keys(re.compile(r"(?:phone|telephone)|video\s*conference")) == {"phone", "conference"}
+
+
+def test_spellings_stay_whole():
+    # re's parser shares the prefix of "met|meets" ("me"): the keys are the whole spellings
+    assert required_keys(re.compile(r"(?:met|meets)(?:\s+with)?")) == {"met", "meets"}
+    assert required_keys(re.compile(r"(?:conversation|call)s?")) == {"conversation", "call"}
+
+
+def test_words_of_a_look_around_are_never_required():
+    assert required_keys(re.compile(r"(?<!peace )talks(?!\s+about)")) == {"talks"}
 
 
 def test_pattern_without_fixed_text_has_no_keys_and_always_runs():
@@ -20,6 +30,7 @@ def test_pattern_without_fixed_text_has_no_keys_and_always_runs():
 
 def test_optional_text_is_not_required():
     assert required_keys(re.compile(r"(?:the )?summit")) == {"summit"}
+    assert required_keys(re.compile(r"summits?\s+in")) == {"summit"}
 
 
 def test_case_fold_oddities_still_reach_the_key():

@@ -19,12 +19,16 @@ import re._parser as P  # noqa: N812
 # Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.
 _IGNORECASE_FIXES = str.maketrans({"ı": "i", "ſ": "s"})
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)  # they consume no text: the literals around them are adjacent
+_EXACT_LIMIT = 32  # at most this many spellings are listed for a run of fixed text ("met|meets" + " with")
 
 
 def required_keys(regex: re.Pattern) -> frozenset[str] | None:
-    """Lower-cased ASCII strings one of which occurs in every match of ``regex``; None when none is known."""
-    keys = _required(P.parse(regex.pattern, regex.flags))
-    return frozenset(_minimal(keys)) if keys else None
+    """Lower-cased ASCII strings one of which occurs in every match of ``regex``; None when none is known.
+    Of the runs of fixed text a match needs (each with all its spellings), the most selective: the longest
+    shortest key, then the fewest keys."""
+    groups = _groups(P.parse(regex.pattern, regex.flags))
+    return frozenset(_minimal(max(groups, key=_rank))) if groups else None
 
 
 class KeyIndex:
@@ -85,39 +89,71 @@ def _trie(words: frozenset[str]) -> str:
     return emit(tree)
 
 
-def _required(sequence) -> set[str] | None:
-    """The best (longest shortest key) set of alternatives that a match of ``sequence`` must contain."""
-    best: set[str] | None = None
-    run: list[str] = []
+def _groups(sequence) -> list[set[str]]:
+    """The key groups of a sequence of the parse tree: each run of fixed text (every spelling of it) and
+    the groups of each element that is not fixed text."""
+    groups: list[set[str]] = []
+    run = {""}  # the spellings of the fixed text read so far
     for op, arg in list(sequence) + [(None, None)]:
-        if op is C.LITERAL and chr(arg).isascii():
-            run.append(chr(arg).lower())
-            continue
-        if run:
-            best = _better(best, {"".join(run)})
-            run = []
-        best = _better(best, _required_of(op, arg))
-    return best
+        exact = _exact(op, arg) if op is not None else None
+        if exact is not None:
+            longer = {a + b for a in run for b in exact}
+            if len(longer) <= _EXACT_LIMIT:
+                run = longer
+                continue
+        if "" not in run:
+            groups.append(run)
+        run = exact if exact is not None else {""}
+        if exact is None and op is not None:
+            groups += _groups_of(op, arg)
+    return groups
 
 
-def _required_of(op, arg) -> set[str] | None:
+def _groups_of(op, arg) -> list[set[str]]:
     if op is C.SUBPATTERN:
-        return _required(arg[3])
+        return _groups(arg[3])
     if op is C.BRANCH:
-        alternatives = [_required(a) for a in arg[1]]
-        return set().union(*alternatives) if all(alternatives) else None
+        alternatives = [_groups(a) for a in arg[1]]
+        if not all(alternatives):
+            return []
+        return [set().union(*(max(groups, key=_rank) for groups in alternatives))]
     if op in _REPEATS and arg[0] >= 1:
-        return _required(arg[2])
+        return _groups(arg[2])
+    return []
+
+
+def _exact(op, arg) -> set[str] | None:
+    """Every text the element can match, when it is a few fixed ASCII spellings ("met|meets", "s?")."""
+    if op is C.LITERAL:
+        return {chr(arg).lower()} if chr(arg).isascii() else None
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is C.SUBPATTERN:
+        return _exact_sequence(arg[3])
+    if op is C.BRANCH:
+        spellings = [_exact_sequence(a) for a in arg[1]]
+        together = set().union(*spellings) if all(s is not None for s in spellings) else None
+        return together if together is not None and len(together) <= _EXACT_LIMIT else None
+    if op in _REPEATS and (arg[0], arg[1]) in ((0, 1), (1, 1)):
+        inner = _exact_sequence(arg[2])
+        return None if inner is None else inner | ({""} if arg[0] == 0 else set())
     return None
 
 
-def _better(best: set[str] | None, other: set[str] | None) -> set[str] | None:
-    if not other:
-        return best
-    if best is None:
-        return other
-    rank = lambda keys: (min(map(len, keys)), -len(keys))  # noqa: E731
-    return other if rank(other) > rank(best) else best
+def _exact_sequence(sequence) -> set[str] | None:
+    spellings = {""}
+    for op, arg in sequence:
+        exact = _exact(op, arg)
+        if exact is None:
+            return None
+        spellings = {a + b for a in spellings for b in exact}
+        if len(spellings) > _EXACT_LIMIT:
+            return None
+    return spellings
+
+
+def _rank(keys: set[str] | frozenset[str]) -> tuple[int, int]:
+    return min(map(len, keys)), -len(keys)
 
 
 def _minimal(keys: set[str]) -> set[str]:
