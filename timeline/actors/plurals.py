@@ -11,6 +11,8 @@ from datetime import date
 from functools import lru_cache
 
 from .gazetteer import Gazetteer
+from .names import trie_pattern
+from .offices import OfficeVocabulary
 from .spans import Candidate
 
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
@@ -26,7 +28,7 @@ def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candi
     by_start = {c.start: c for c in groups}
     by_end = {c.end: c for c in groups}
     found: list[Candidate] = []
-    for match in _plural_pattern(tuple(sorted(gazetteer.offices.office_of.items()))).finditer(text):
+    for match in _plural_pattern(gazetteer.offices).finditer(text):
         office = _office_of(match.group(), gazetteer)
         of = _OF.match(text, match.end())
         listed = _list_after(text, of.end(), by_start) if of else _list_before(text, match.start(), by_end)
@@ -67,19 +69,18 @@ def _list_before(text: str, at: int, by_end: dict[int, Candidate]) -> list[Candi
 
 def _office_of(title: str, gazetteer: Gazetteer) -> str:
     plural = " ".join(title.lower().replace("-", " ").split())
-    return _singulars(tuple(sorted(gazetteer.offices.office_of.items())))[plural]
+    return _singulars(gazetteer.offices)[plural]
 
 
-@lru_cache(maxsize=4)
-def _singulars(spellings: tuple[tuple[str, str], ...]) -> dict[str, str]:
+@lru_cache(maxsize=4)  # by the (read-only) vocabulary itself: no tuple of every spelling to build and hash per call
+def _singulars(offices: OfficeVocabulary) -> dict[str, str]:
     """Plural spelling -> office id, for each office spelling of more than three letters."""
-    return {_plural(key): office for key, office in spellings if len(key) > 3}
+    return {_plural(key): office for key, office in sorted(offices.office_of.items()) if len(key) > 3}
 
 
 @lru_cache(maxsize=4)
-def _plural_pattern(spellings: tuple[tuple[str, str], ...]) -> re.Pattern:
-    words = sorted(_singulars(spellings), key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in words)
+def _plural_pattern(offices: OfficeVocabulary) -> re.Pattern:
+    body = trie_pattern(_singulars(offices)).replace(r"\ ", r"[\s-]+")  # longest spelling first, as a trie
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
