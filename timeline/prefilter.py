@@ -25,8 +25,7 @@ _EXACT_LIMIT = 32  # at most this many spellings are listed for a run of fixed t
 
 def required_keys(regex: re.Pattern) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which occurs in every match of ``regex``; None when none is known.
-    Of the runs of fixed text a match needs (each with all its spellings), the most selective: the longest
-    shortest key, then the fewest keys."""
+    Of the runs of fixed text a match needs (each with all its spellings), the most selective (``_rank``)."""
     groups = _groups(P.parse(regex.pattern, regex.flags))
     return frozenset(_minimal(max(groups, key=_rank))) if groups else None
 
@@ -152,8 +151,10 @@ def _exact_sequence(sequence) -> set[str] | None:
     return spellings
 
 
-def _rank(keys: set[str] | frozenset[str]) -> tuple[int, int]:
-    return min(map(len, keys)), -len(keys)
+def _rank(keys: set[str] | frozenset[str]) -> float:
+    """Higher for a rarer group: a key of n letters is taken to occur about 26**-n as often as one letter,
+    so "the|his|her|that" ranks below "aid|convoy|evacuation" and "me" below "with"."""
+    return -sum(26.0 ** -len(key) for key in keys)
 
 
 def _minimal(keys: set[str]) -> set[str]:
