@@ -57,7 +57,10 @@ class KeyIndex:
     def longest_keys(self, text: str) -> set[str]:
         """The longest key at each position of ``text`` where one starts, case-folded as re.IGNORECASE
         folds it."""
-        return set(self._scan.findall(text.lower().translate(_IGNORECASE_FIXES))) if self._scan else set()
+        if self._scan is None:
+            return set()
+        keyed = text.lower()
+        return set(self._scan.findall(keyed if keyed.isascii() else keyed.translate(_IGNORECASE_FIXES)))
 
 
 @lru_cache(maxsize=64)  # a sentence is looked up twice in a row: for triggers and for a continuation
