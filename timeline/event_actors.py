@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from .actors.places import place_country
 from .models import Actor, Mention
@@ -22,7 +23,17 @@ _IN_THE_HAPPENING = re.compile(r"\b(?:in|during)\s+(?:an?|the|their|his|her|two|
 
 def _words(vocab: Vocabulary, name: str) -> str:
     """An alternation of the closed word class ``name`` of data/events.yaml ``grammar``."""
-    return "|".join(re.escape(w) for w in vocab.raw["grammar"][name])
+    return _escaped(tuple(vocab.raw["grammar"][name]))
+
+
+@lru_cache(maxsize=64)  # asked for every trigger: escape the words once
+def _escaped(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=8)
+def _word_regexes(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(re.escape(word), re.IGNORECASE) for word in words)
 
 
 def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
@@ -253,8 +264,8 @@ def _clause(sentence: str, trigger: Trigger, vocab: Vocabulary, protected) -> tu
     ``protected`` spans, such as "November 10, 2020", do not count)."""
     marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence)
              if not any(s <= m.start() < e for s, e in protected)]
-    for word in vocab.raw["clause_words"]:
-        marks += [m.start() for m in re.finditer(re.escape(word), sentence, re.IGNORECASE)]
+    for regex in _word_regexes(tuple(vocab.raw["clause_words"])):
+        marks += [m.start() for m in regex.finditer(sentence)]
     left = max([m for m in marks if m < trigger.start], default=-1) + 1
     right = min([m for m in marks if m >= trigger.end], default=len(sentence))
     return left, right
@@ -271,15 +282,27 @@ def find_location(sentence: str, mentions_spans: list[tuple[int, int]], vocab: V
     return chosen[0][1] if chosen else None
 
 
+_PLACES: dict[int, tuple[re.Pattern, re.Pattern, frozenset[str]]] = {}
+
+
+def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """(a place after "in", "at", "held in"...; "the city of X" after it; words that end no place name),
+    compiled once per vocabulary."""
+    key = id(vocab.raw)
+    if key not in _PLACES:
+        raw = vocab.raw
+        preps = "|".join(p.replace(" ", r"\s+") for p in sorted(raw["location_before"], key=len, reverse=True))
+        skip = "|".join(re.escape(w) for w in raw["location_skip_words"])
+        regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|{_words(vocab, 'place_nouns')})\s+){{0,4}}"
+                           rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
+        of_place = re.compile(rf"\s+(?:{'|'.join(raw['grammar']['place_modifier_nouns'])})\s+of\s+(?:the\s+)?"
+                              rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
+        _PLACES[key] = (regex, of_place, frozenset(raw["location_stop"]))
+    return _PLACES[key]
+
+
 def _places(sentence: str, vocab: Vocabulary, names: list[tuple[int, int]]):
-    raw = vocab.raw
-    stop = set(raw["location_stop"])
-    preps = "|".join(p.replace(" ", r"\s+") for p in sorted(raw["location_before"], key=len, reverse=True))
-    skip = "|".join(re.escape(w) for w in raw["location_skip_words"])
-    regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|{_words(vocab, 'place_nouns')})\s+){{0,4}}"
-                       rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
-    of_place = re.compile(rf"\s+(?:{'|'.join(raw['grammar']['place_modifier_nouns'])})\s+of\s+(?:the\s+)?"
-                          rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
+    regex, of_place, stop = _place_patterns(vocab)
     for match in regex.finditer(sentence):
         if _inside_name(sentence, match.start(), match.group(), names):
             continue
