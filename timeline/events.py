@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import event_actors, event_dates
 from .models import Actor, Article, Event, Mention, Timex
@@ -464,12 +465,19 @@ def _documents_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
 def _document_kind(words: str, vocab: Vocabulary) -> int | None:
     """The index of the kind of the last document the trigger's words name, if any."""
     found = None
-    for kind, nouns in enumerate(vocab.raw["merge"].get("document_kinds", ())):
-        for noun in nouns:
-            for match in re.finditer(rf"(?<![\w]){re.escape(noun)}(?![\w])", words, re.IGNORECASE):
+    for kind, regexes in enumerate(_noun_regexes(tuple(map(tuple, vocab.raw["merge"].get("document_kinds", ()))))):
+        for regex in regexes:
+            for match in regex.finditer(words):
                 if found is None or match.start() > found[0]:
                     found = (match.start(), kind)
     return found[1] if found else None
+
+
+@lru_cache(maxsize=8)
+def _noun_regexes(kinds: tuple[tuple[str, ...], ...]) -> tuple[tuple[re.Pattern, ...], ...]:
+    """Each kind's nouns as whole-word patterns, compiled once (they are tried for every pair of mentions)."""
+    return tuple(tuple(re.compile(rf"(?<![\w]){re.escape(noun)}(?![\w])", re.IGNORECASE) for noun in nouns)
+                 for nouns in kinds)
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
