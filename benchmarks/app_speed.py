@@ -3,10 +3,10 @@
 1. the app's rerun after a filter change with 10,000 events on the server (Streamlit's AppTest runs the
    real app.py; the pipeline is handed 10,000 generated events instead of the sample articles);
 2. the time from opening the page to the first chart drawn, in headless Chromium, on the sample corpus
-   (`streamlit run app.py` on a free port; the first visit after the server starts, then first-time
-   visitors on the warm server (a fresh browser context each: no HTTP cache), then returning visitors
-   (one context: the browser's cache holds Streamlit's and Plotly's code)), with the milestones on the way
-   and the time until the rest of the page (filters and table) is there;
+   (`streamlit run app.py` on a free port, started as scripts/app.sh starts it; the first visit after the
+   server starts, then first-time visitors on the warm server (a fresh browser context each: no HTTP
+   cache), then returning visitors (one context: the browser's cache holds Streamlit's and Plotly's
+   code)), with the milestones on the way and the time until the rest of the page (filters and table);
 3. a warm PNG export of the sample chart through the persistent kaleido server.
 
     .venv/bin/python benchmarks/app_speed.py [--events 10000] [--visits 6] [--skip rerun|browser|png]
@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -103,19 +104,32 @@ st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
 """
 
 
-def first_chart_visits(visits: int, script: Path = ROOT / "app.py", complete: bool = True) -> dict[str, list[dict]]:
+# What scripts/app.sh passes to `streamlit run` (besides the script health check it calls once the server
+# answers: see _warm_up).
+APP_SH_ARGS = ("--server.scriptHealthCheckEnabled", "true", "--server.fileWatcherType", "none")
+
+
+def first_chart_visits(visits: int, script: Path = ROOT / "app.py", complete: bool = True,
+                       server_args: tuple[str, ...] = APP_SH_ARGS, warm_up: bool = True) -> dict[str, list[dict]]:
     """Milestones (seconds after page.goto) of each visit: {"cold": [first visit after start-up],
-    "warm": [first-time visitors], "returning": [visitors whose browser has been here before]}."""
+    "warm": [first-time visitors], "returning": [visitors whose browser has been here before]}.
+
+    The server is started as scripts/app.sh starts it (``server_args``; with ``warm_up``, its one script run
+    through the health check, started as the server answers). The first visit opens the page at that same
+    moment, as a user who opens it at once would: it does not wait for the warm-up to end.
+    """
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("streamlit")), "run", str(script), "--server.headless", "true",
-         "--server.port", str(port)],
+         "--server.port", str(port), *server_args],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         _wait_healthy(port)
+        if warm_up:
+            threading.Thread(target=_warm_up, args=(port,), daemon=True).start()
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             url = f"http://localhost:{port}/"
@@ -190,6 +204,14 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _warm_up(port: int) -> None:
+    """What scripts/app.sh does once the server answers: one run of the app through the script health check."""
+    try:
+        urllib.request.urlopen(f"http://localhost:{port}/_stcore/script-health-check", timeout=120).read()
+    except OSError:
+        pass
 
 
 def _wait_healthy(port: int, timeout: float = 120) -> None:

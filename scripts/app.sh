@@ -4,7 +4,8 @@
 #
 # Once the server answers, one run of app.py through Streamlit's script health check imports the
 # timeline package and loads the articles' board, so that the first visitor's page does not wait for
-# that. No file watcher: this is for using the dashboard (`streamlit run app.py` reloads on save).
+# that. No file watcher (also set in .streamlit/config.toml): watching cost each new visitor about a
+# second of server CPU; pass --server.fileWatcherType auto --server.runOnSave true to reload on save.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
