@@ -9,7 +9,6 @@ command streams instead, without keeping the corpus: ``timeline.batch.stream_out
 
 from __future__ import annotations
 
-from collections import ChainMap
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -32,7 +31,7 @@ def parse_article(article: Article, gazetteer: Gazetteer, settings: Settings = D
     """Temporal expressions, actor mentions and events of one article. Pure: same inputs, same output."""
     timexes = tag(article.text, article.published, settings)
     mentions, discovered = find_mentions(article.text, gazetteer, article.published, settings)
-    actors = ChainMap({a.id: a for a in discovered}, gazetteer.actors)
+    actors = {**gazetteer.actors, **{a.id: a for a in discovered}}  # a dict: looked up for every mention
 
     def affiliations(actor_id: str) -> tuple[str, ...]:
         return gazetteer.affiliation_ids(actor_id) or (actors[actor_id].affiliations if actor_id in actors else ())
