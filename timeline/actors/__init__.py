@@ -72,11 +72,17 @@ def _without_titles_inside_names(text: str, offices: list, aliased: bytearray, s
         before = _WORD_BEFORE.search(text, max(0, office.start - 40), office.start)
         inside = (" " not in office.text.strip() and before is not None and before.group(1)[0].isupper()
                   and before.group(1) not in stopwords and 1 not in aliased[before.start(1):before.end(1)]
-                  and text[:before.start(1)].rstrip() and len(text[:before.start(1)].rstrip()) in ends
+                  and _end_before(text, before.start(1)) in ends
                   and _NAME_NEXT.match(text, office.end) is not None)
         if not inside:
             kept.append(office)
     return kept
+
+
+def _end_before(text: str, at: int) -> int:
+    """Where the text before ``at`` ends once the spaces right before ``at`` are left out (a bounded look)."""
+    window = text[max(0, at - 8) : at]
+    return at - (len(window) - len(window.rstrip()))
 
 
 def _is_group(candidate: Candidate, gazetteer: Gazetteer) -> bool:
