@@ -692,3 +692,30 @@ def test_adversarial_markdown_does_not_backtrack():
 def test_markdown_links_images_and_emphasis_keep_their_words():
     text = "Title\n\nSee [the report](https://x.org/a) ![chart](c.png) with **bold words** and __under__ here."
     assert _one("a.md", text.encode()).text == "See the report  with bold words and under here."
+
+
+@pytest.mark.parametrize("field", ["pub_date", "pubDate", "Publish-Date", "first_publish_date", "published_at",
+                                   "datePublished", "created_at"])
+def test_record_date_field_spellings(field):
+    """Common metadata names for the publication date are read, however they are cased or separated."""
+    csv_text = f"headline,article_text,{field}\nTalks,\"OSLO, Feb 16 - The ministers met.\",2025-02-16 19:05:00\n"
+    article = read_bytes("desk.csv", csv_text.encode())[0]
+    assert article.published == date(2025, 2, 16) and field in article.published_basis
+
+
+def test_record_body_as_content_elements():
+    """A body given as a list of content elements keeps the text elements in order, without images."""
+    record = {"headline": "Talks", "published": "2024-05-02",
+              "content_elements": [{"type": "text", "content": "The ministers met on Monday."},
+                                   {"type": "image", "url": "x.jpg", "caption": "A photo"},
+                                   {"type": "text", "content": "They signed a memorandum."}]}
+    article = _one("a.json", json.dumps(record).encode())
+    assert article.text == "The ministers met on Monday.\n\nThey signed a memorandum."
+
+
+def test_dated_byline_is_a_date_line_not_furniture():
+    """"By NAME | Mar 3, 2025" under a kicker and headline gives the publication date; Markdown emphasis too."""
+    plain = "WORLD / ASIA\n\nCoast guards clash near the shoal\n\nBy Jane Roe | Mar 3, 2025\n\nTwo vessels collided on Sunday."
+    assert _one("a.txt", plain.encode()).published == date(2025, 3, 3)
+    markdown = "# Ships collide\n\n*By Jane Roe · Published on Monday, March 3, 2025*\n\nTwo vessels collided on Sunday."
+    assert _one("a.md", markdown.encode()).published == date(2025, 3, 3)

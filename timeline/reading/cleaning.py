@@ -224,8 +224,9 @@ def is_title_like(line: str) -> bool:
 
 
 def match_date_line(line: str, data_dir: Path) -> Found | None:
-    """A header line such as "date 2023-05-26" or "Published: 19 September 2023, 14:05"."""
-    line = line.strip()
+    """A header line such as "date 2023-05-26" or "Published: 19 September 2023, 14:05" (Markdown emphasis
+    around it, "*Published: ...*", does not count)."""
+    line = line.strip().strip("*_").strip()
     if len(line) > DATELINE_WINDOW or not _DIGIT.search(line):
         return None  # a date line states a year, so it holds a digit: most lines are skipped here
     for rule in date_rules(data_dir).date_lines:

@@ -15,7 +15,7 @@ from ..errors import InputRejected
 from ..models import Article, Rejected
 from ..settings import Settings
 from .building import build
-from .records import TEXT_FIELDS, from_mapping
+from .records import TEXT_FIELDS, from_mapping, is_text_field
 from .streams import text_stream
 
 CHUNK = 1 << 20
@@ -93,7 +93,7 @@ def _header(reader, name: str) -> list[str]:
         header = next(reader)
     except (StopIteration, csv.Error) as error:
         raise InputRejected(name, f"no CSV header row ({error or 'empty'})")
-    if not any(cell.strip().casefold() in TEXT_FIELDS for cell in header):
+    if not any(is_text_field(cell) for cell in header):
         raise InputRejected(name, "CSV header has no text column (" + ", ".join(TEXT_FIELDS[:3]) + " or similar)")
     return header
 
@@ -132,7 +132,7 @@ def _json_document(value: object, name: str, encoding: str, settings: Settings) 
     if isinstance(value, _Bad):
         yield Rejected(name, f"file {value.reason}")
         return
-    if isinstance(value, dict) and not any(str(k).strip().casefold() in TEXT_FIELDS for k in value):
+    if isinstance(value, dict) and not any(is_text_field(k) for k in value):
         records = _inner_list(value)
         if records is not None:
             for number, item in enumerate(records, start=1):

@@ -4,23 +4,52 @@ and wrongly typed fields. Reads one record; adds a RawRecord or the reason it ca
 
 from __future__ import annotations
 
+import re
+
 from ..models import Rejected
 from .building import RawRecord
 from .decoding import from_surrogates
 
-TEXT_FIELDS = ("text", "body", "content", "article", "full_text", "fulltext", "article_text", "story", "maintext")
+# Field names are compared by field_key: case, spaces, "_", "-" and "." do not count ("pub_date", "pubDate",
+# "Pub Date" are one name).
+TEXT_FIELDS = ("text", "body", "content", "article", "fulltext", "articletext", "articlebody", "story", "maintext",
+               "contentelements", "bodytext", "storytext")
 TITLE_FIELDS = ("title", "headline", "heading")
-DATE_FIELDS = ("published", "date", "published_at", "publication_date", "pubdate", "date_published",
-               "datepublished", "published_date", "publish_date", "datetime", "created_at", "timestamp", "time")
-URL_FIELDS = ("url", "link", "href", "uri", "permalink")
-SOURCE_FIELDS = ("source", "outlet", "publisher", "site", "site_name", "source_name", "domain", "media")
+# Publication first; then creation, then (last) an update: each is the record's own date, better than any
+# date guessed from the text.
+DATE_FIELDS = ("published", "date", "publishedat", "publicationdate", "pubdate", "datepublished", "publisheddate",
+               "publishdate", "publishedon", "firstpublished", "firstpublishdate", "firstpublishedat",
+               "publishedtime", "releasedate", "issued", "posted", "postedat", "postedon", "datetime",
+               "displaydate", "datecreated", "createdat", "created", "creationdate", "timestamp", "time",
+               "dateupdated", "updatedat", "lastmodified", "datemodified", "modified")
+URL_FIELDS = ("url", "link", "href", "uri", "permalink", "canonicalurl", "weburl")
+SOURCE_FIELDS = ("source", "outlet", "publisher", "site", "sitename", "sourcename", "domain", "media")
+# In a body given as a list of content elements ({"type": "text", "content": "..."}), the keys holding text,
+# and the element types that are not article text.
+ELEMENT_TEXT_KEYS = ("content", "text", "value", "body", "html")
+SKIPPED_ELEMENT_TYPES = frozenset({"image", "video", "audio", "gallery", "embed", "ad", "advertisement",
+                                   "related", "link", "links", "oembed", "raw_html", "interstitial_link"})
+_KEY_NOISE = re.compile(r"[\s_.\-]+")
+
+
+def field_key(key: object) -> str:
+    """A field name as compared: "Pub_Date", "pubDate" and "pub-date" all give "pubdate"."""
+    return _KEY_NOISE.sub("", str(key).casefold())
+
+
+def is_text_field(key: object) -> bool:
+    """Whether a field (or CSV column) name is one of the names of an article's text."""
+    return field_key(key) in TEXT_FIELDS
 
 
 def from_mapping(record: object, name: str, encoding: str) -> RawRecord | Rejected:
     """The RawRecord for one JSON/CSV record, or a Rejected that says what is wrong with it."""
     if not isinstance(record, dict):
         return Rejected(name, f"record is not an object but {_kind(record)}")
-    fields = {str(key).strip().casefold(): value for key, value in record.items() if key is not None}
+    fields, written = {}, {}
+    for key, value in record.items():
+        if key is not None and field_key(key) not in fields:
+            fields[field_key(key)], written[field_key(key)] = value, str(key).strip()
     text_key = next((key for key in TEXT_FIELDS if key in fields), None)
     if text_key is None:
         return Rejected(name, "record has no text field (" + ", ".join(TEXT_FIELDS[:3]) + " or similar)")
@@ -36,7 +65,7 @@ def from_mapping(record: object, name: str, encoding: str) -> RawRecord | Reject
         strings[key], repaired = from_surrogates(value)
         if repaired and "invalid UTF-8 read as cp1252" not in notes:
             notes.append("invalid UTF-8 read as cp1252")
-    return RawRecord(name=name, published=fields.get(date_key), published_field=f"record field {date_key!r}",
+    return RawRecord(name=name, published=fields.get(date_key), published_field=f"record field {written.get(date_key, date_key)!r}",
                      encoding=encoding, notes=tuple(notes), guess_title=not strings["title"].strip(), **strings)
 
 
@@ -45,9 +74,31 @@ def _text_value(value: object) -> tuple[str, str]:
         return (value, "") if value.strip() else ("", "is empty")
     if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
         return "\n\n".join(value), ""
+    if isinstance(value, (list, dict)) and value:
+        parts = [part for part in _element_texts(value, 0) if part.strip()]
+        if parts:
+            return "\n\n".join(parts), ""
     if value is None:
         return "", "is empty"
     return "", f"is {_kind(value)}, not text"
+
+
+def _element_texts(value: object, depth: int) -> list[str]:
+    """The text of a nested body, in order: a list of content elements ({"type": "text", "content": ...}),
+    or an object holding the text under one of ELEMENT_TEXT_KEYS; images, embeds and the like are skipped."""
+    if depth > 4:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in _element_texts(item, depth + 1)]
+    if not isinstance(value, dict):
+        return []
+    keyed = {field_key(key): item for key, item in value.items()}
+    if str(keyed.get("type", "")).casefold() in SKIPPED_ELEMENT_TYPES:
+        return []
+    found = next((keyed[key] for key in ELEMENT_TEXT_KEYS if isinstance(keyed.get(key), (str, list, dict))), None)
+    return _element_texts(found, depth + 1) if found is not None else []
 
 
 def _first(fields: dict, candidates: tuple) -> object:
