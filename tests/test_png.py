@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from synthetic_events import make_actors, make_events
 
 from timeline import png
@@ -102,3 +102,53 @@ def test_a_browser_path_that_is_not_a_program_is_a_clear_error(monkeypatch, tmp_
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-chrome"))
     with pytest.raises(TimelineError, match="BROWSER_PATH"):
         png.find_browser()
+
+
+def test_alike_legendless_traces_are_joined_in_drawing_order():
+    frame = to_frame(make_events(300))
+    figure = figure_for(frame, Filters(lanes="type"))
+    plain, merged = png.print_spec(figure, merge=False)["data"], png.print_spec(figure)["data"]
+    assert len(merged) < len(plain)
+    for kind in ("scatter", "bar"):
+        drawn = [t for t in plain if t["type"] == kind and t.get("showlegend") is False]
+        joined = [t for t in merged if t["type"] == kind and t.get("showlegend") is False]
+        assert [x for t in drawn for x in t["x"]] == [x for t in joined for x in t["x"]]
+        assert [y for t in drawn for y in t["y"]] == [y for t in joined for y in t["y"]]
+    legend = [t["name"] for t in plain if t.get("showlegend") is not False]
+    assert [t["name"] for t in merged if t.get("showlegend") is not False] == legend
+
+
+def test_lines_and_mixed_marker_sizes_are_not_joined():
+    lines = [{"type": "scatter", "mode": "lines", "x": [0, 1], "y": [0, 1], "showlegend": False},
+             {"type": "scatter", "mode": "lines", "x": [2, 3], "y": [0, 1], "showlegend": False}]
+    assert len(png.merge_traces(lines)) == 2  # one polyline would join the two segments
+    dots = [{"type": "scatter", "mode": "markers", "x": [0], "y": [0], "showlegend": False, "marker": {"size": 9}},
+            {"type": "scatter", "mode": "markers", "x": [1], "y": [1], "showlegend": False,
+             "marker": {"size": [4]}}]
+    assert len(png.merge_traces(dots)) == 2  # an array of sizes makes a bubble chart, drawn otherwise
+    same = [dict(dots[0], marker={"size": 9, "color": c}) for c in ("#111111", "#222222")]
+    (joined,) = png.merge_traces(same)
+    assert joined["marker"]["size"] == 9 and list(joined["marker"]["color"]) == ["#111111", "#222222"]
+
+
+@needs_browser
+def test_joined_traces_draw_the_same_pixels(server):
+    actors = make_actors()
+    figure = figure_for(to_frame(make_events(400, actors=actors), actors.get), Filters())
+    merged = server.render_spec(png.print_spec(figure), width=900, height=700)
+    plain = server.render_spec(png.print_spec(figure, merge=False), width=900, height=700)
+    check_png(merged, 900, 700)
+    difference = ImageChops.difference(Image.open(io.BytesIO(merged)).convert("RGB"),
+                                       Image.open(io.BytesIO(plain)).convert("RGB"))
+    assert difference.getbbox() is None
+
+
+def test_labels_drawn_as_text_stay_in_the_export():
+    from timeline.charts import network_figure
+    from timeline.frame import meeting_edges
+
+    actors = make_actors()
+    figure = network_figure(meeting_edges(to_frame(make_events(200, actors=actors), actors.get)))
+    nodes = [t for t in png.print_spec(figure)["data"] if "text" in t.get("mode", "")]
+    assert nodes and all(len(t["text"]) == len(t["x"]) for t in nodes)
+    assert all("customdata" not in t and "hovertemplate" not in t for t in png.print_spec(figure)["data"])

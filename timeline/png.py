@@ -10,11 +10,13 @@ and stops it. Without a browser the export raises ``TimelineError`` saying how t
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import warnings
 from dataclasses import dataclass
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -52,9 +54,13 @@ class ExportServer:
     def render(self, figure: go.Figure, width: int = 1400, height: int | None = None, scale: float = 1.0,
                timeout: float = EXPORT_TIMEOUT_S) -> bytes:
         """PNG bytes of ``figure`` at ``width`` x ``height`` pixels (times ``scale``)."""
-        figure = print_version(figure)
-        height = int(height or figure.layout.height or 600)
-        return _with_timeout(lambda: _to_png(figure, int(width), height, scale), timeout)
+        return self.render_spec(print_spec(figure), width, height, scale, timeout)
+
+    def render_spec(self, spec: dict, width: int = 1400, height: int | None = None, scale: float = 1.0,
+                    timeout: float = EXPORT_TIMEOUT_S) -> bytes:
+        """PNG bytes of a figure given as plain data (``print_spec``), as it is."""
+        height = int(height or spec["layout"].get("height") or 600)
+        return _with_timeout(lambda: _to_png(spec, int(width), height, scale), timeout)
 
     def stop(self) -> None:
         """Stop the process-wide server (the command line does this; the app keeps it running)."""
@@ -64,10 +70,10 @@ class ExportServer:
             kaleido.stop_sync_server(silence_warnings=True)
 
 
-def _to_png(figure: go.Figure, width: int, height: int, scale: float) -> bytes:
+def _to_png(spec: dict, width: int, height: int, scale: float) -> bytes:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # plotly passes kaleido options the server ignores
-        return pio.to_image(figure, format="png", width=width, height=height, scale=scale, validate=False)
+        return pio.to_image(spec, format="png", width=width, height=height, scale=scale, validate=False)
 
 
 def find_browser() -> str:
@@ -81,16 +87,133 @@ def find_browser() -> str:
 
 
 def print_version(figure: go.Figure) -> go.Figure:
-    """A copy of ``figure`` without what only a screen uses: range selector buttons, hover texts, WebGL."""
-    spec = figure.to_dict()
-    for trace in spec.get("data", []):
-        for key in ("text", "customdata", "hovertemplate"):
-            trace.pop(key, None)
-        if trace.get("type") == "scattergl":
-            trace["type"] = "scatter"
-    copy = go.Figure(spec, _validate=False)
-    copy.update_xaxes(rangeselector_visible=False)
-    return copy
+    """A copy of ``figure`` as it is printed: see ``print_spec``."""
+    return go.Figure(print_spec(figure), _validate=False)
+
+
+def print_spec(figure: go.Figure, merge: bool = True) -> dict:
+    """``figure`` as plain data without what only a screen uses (range selector buttons, hover texts,
+    WebGL), its runs of like marker or bar traces drawn as one trace each: the same picture, drawn faster.
+
+    Each trace costs the browser a fixed amount of work; a timeline figure has one per event type and
+    kind of mark, which took Chromium about as long as its thousand markers (``merge_traces``).
+    """
+    layout = figure.layout.to_plotly_json()
+    xaxis = layout.setdefault("xaxis", {})
+    xaxis["rangeselector"] = {**xaxis.get("rangeselector", {}), "visible": False}
+    traces = [_printed(trace.to_plotly_json()) for trace in figure.data]
+    if merge:
+        traces = merge_traces(traces, bars_overlap=layout.get("barmode") == "overlay")
+    return {"data": traces, "layout": layout}
+
+
+def _printed(trace: dict) -> dict:
+    """A trace without its hover-only fields, drawn with SVG."""
+    for key in ("customdata", "hovertemplate", "hovertext"):
+        trace.pop(key, None)
+    if not _shows_text(trace):
+        trace.pop("text", None)
+    if trace.get("type") == "scattergl":
+        trace["type"] = "scatter"
+    return trace
+
+
+def _shows_text(trace: dict) -> bool:
+    if trace.get("type") in ("bar", "histogram"):
+        return trace.get("textposition") != "none"
+    return "text" in str(trace.get("mode", ""))
+
+
+# Marker properties that may hold one value per point (plotly's "arrayOk"): traces that differ only in
+# these, in their points and in their name can be drawn as one.
+PER_POINT = ("color", "symbol", "size")
+POINTS = ("x", "y", "base")
+MERGEABLE = ("scatter", "bar")
+
+
+def merge_traces(traces: list[dict], bars_overlap: bool = True) -> list[dict]:
+    """``traces`` with each run of consecutive, alike, legend-less traces joined into one.
+
+    Alike: the same type, mode and style, differing only in their points, their marker's colour, symbol,
+    size and line colour, and their name and legend group (which a legend-less trace never shows). The
+    points keep their drawing order, so the picture is the same. Bars are joined only when they overlap
+    (``barmode="overlay"``): grouped or stacked bars are placed by trace.
+    """
+    merged: list[dict] = []
+    run: list[dict] = []
+    for trace in traces + [{}]:
+        if run and not (trace and _alike(run[0], trace, bars_overlap)):
+            merged.append(_joined(run) if len(run) > 1 else run[0])
+            run = []
+        if trace:
+            run.append(trace)
+    return merged
+
+
+def _alike(first: dict, trace: dict, bars_overlap: bool) -> bool:
+    kind = trace.get("type")
+    if kind not in MERGEABLE or trace.get("showlegend") is not False:
+        return False
+    if (kind == "bar" and not bars_overlap) or (kind == "scatter" and trace.get("mode") != "markers"):
+        return False  # grouped bars are placed by trace; lines would join one trace's line to the next
+    style = _style(trace)
+    return style is not None and style == _style(first) and _has_points(first) and _has_points(trace)
+
+
+def _style(trace: dict) -> str | None:
+    """What a trace looks like apart from its points and per-point marker values (None: it holds other
+    arrays, or numbers for colours, so it is drawn as it is)."""
+    marker, line = trace.get("marker", {}), trace.get("marker", {}).get("line", {})
+    colours = [marker.get("color", ""), line.get("color", "")]
+    if not all(isinstance(c, str) or np.ndim(c) == 1 and all(isinstance(v, str) for v in c) for c in colours):
+        return None  # numbers would go through a colour scale
+    style = {
+        "trace": {k: v for k, v in trace.items() if k not in POINTS + ("name", "legendgroup", "marker")},
+        "marker": {k: v for k, v in marker.items() if k not in PER_POINT + ("line",)},
+        "line": {k: v for k, v in line.items() if k != "color"},
+        "present": [k in trace for k in POINTS] + [k in marker for k in PER_POINT] + ["color" in line],
+        # an array of sizes makes a bubble chart, with other defaults: sizes are joined only if all are arrays
+        "size": "array" if np.ndim(marker.get("size")) else marker.get("size"),
+    }
+    try:
+        return json.dumps(style, sort_keys=True, default=_no_arrays)
+    except TypeError:
+        return None
+
+
+def _no_arrays(value):
+    raise TypeError(f"not a plain value: {type(value).__name__}")
+
+
+def _has_points(trace: dict) -> bool:
+    x = trace.get("x")
+    return x is not None and len(x) > 0 and all(np.ndim(trace.get(k, ())) == 1 for k in POINTS)
+
+
+def _joined(run: list[dict]) -> dict:
+    """One trace drawing the points of ``run`` in order, with per-point marker values."""
+    sizes = [len(trace["x"]) for trace in run]
+    joined = {k: v for k, v in run[0].items() if k not in ("name", "legendgroup")}
+    for key in POINTS:
+        if key in joined:
+            joined[key] = np.concatenate([np.asarray(trace[key]) for trace in run])
+    marker = dict(run[0].get("marker", {}))
+    for key in PER_POINT:
+        if key in marker:
+            marker[key] = _spread([trace["marker"][key] for trace in run], sizes)
+    if "color" in marker.get("line", {}):
+        marker["line"] = {**marker["line"], "color": _spread([t["marker"]["line"]["color"] for t in run], sizes)}
+    if marker:
+        joined["marker"] = marker
+    return joined
+
+
+def _spread(values: list, sizes: list[int]):
+    """The traces' values of one marker property: their one value if they share it, else one per point."""
+    if not any(np.ndim(v) for v in values) and all(v == values[0] for v in values):
+        return values[0]
+    return np.concatenate([np.asarray(v, dtype=object) if np.ndim(v) else np.full(n, v, dtype=object)
+                           for v, n in zip(values, sizes)])
 
 
 def _with_timeout(work, timeout: float) -> bytes:
