@@ -80,3 +80,25 @@ def test_an_unreadable_store_is_a_miss(folder, settings, sample_board):
     assert board_store.load(folder, settings) is None
     assert board_store.save(folder, settings, sample_board)  # and is replaced
     same(board_store.load(folder, settings), sample_board)
+
+
+def test_a_preview_is_found_by_its_figure_and_size_only(settings):
+    figure_json = '{"data": [{"x": [1, 2], "y": [3, 4]}], "layout": {"height": 460}}'
+    key = board_store.preview_key(figure_json, 1100, 460)
+    assert board_store.load_preview(key, settings) is None
+    assert board_store.save_preview(key, settings, b"\x89PNG one")
+    assert board_store.load_preview(key, settings) == b"\x89PNG one"
+    others = {board_store.preview_key(figure_json.replace("4]", "5]"), 1100, 460),
+              board_store.preview_key(figure_json, 1200, 460), board_store.preview_key(figure_json, 1100, 500)}
+    assert key not in others and len(others) == 3
+    assert all(board_store.load_preview(other, settings) is None for other in others)
+
+
+def test_only_the_newest_previews_are_kept(settings):
+    keys = [board_store.preview_key(f'{{"n": {n}}}', 1100, 460) for n in range(board_store.MAX_PREVIEWS + 3)]
+    for number, key in enumerate(keys):
+        board_store.save_preview(key, settings, b"png")
+        path = settings.cache_dir / f"preview-{key}.png"
+        os.utime(path, ns=(number * 10**9, number * 10**9))  # distinct ages, oldest first
+    kept = [key for key in keys if board_store.load_preview(key, settings) is not None]
+    assert kept == keys[-board_store.MAX_PREVIEWS:]

@@ -9,6 +9,10 @@ stored board stale, and the app builds and stores a new one. A missing, stale or
 
 The app keeps boards in memory while it runs; this file only saves the first page of a freshly started
 app the imports and the parse (the parse cache still has to read, date and decode every article).
+
+It also keeps PNG previews of the opening view's chart (``preview-<digest>.png``, the digest being that of
+the figure's JSON and the picture's size, so that any change to the data or the figure is a miss), which
+the app shows while the browser loads Plotly. Only the newest ``MAX_PREVIEWS`` are kept.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from .frame import Board
 from .settings import Settings
 
 STORE_VERSION = "1"
+MAX_PREVIEWS = 8
 
 
 def load(folder: Path | str, settings: Settings) -> Board | None:
@@ -72,3 +77,36 @@ def _files(folder: Path) -> list[Path]:
 def _path(folder: Path | str, settings: Settings) -> Path:
     name = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
     return Path(settings.cache_dir or DEFAULT_CACHE_DIR) / f"board-{name}.pickle"
+
+
+def preview_key(figure_json: str, width: int, height: int) -> str:
+    """The name of a chart's preview: a digest of the figure's JSON and of the picture's size."""
+    return hashlib.sha256(f"{width}x{height}\n{figure_json}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def load_preview(key: str, settings: Settings) -> bytes | None:
+    """The stored PNG preview ``key``, or None."""
+    try:
+        return _preview_path(key, settings).read_bytes()
+    except OSError:
+        return None
+
+
+def save_preview(key: str, settings: Settings, png: bytes) -> bool:
+    """Store the PNG preview ``key`` (dropping all but the newest ``MAX_PREVIEWS``); False if it cannot be written."""
+    path = _preview_path(key, settings)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(png)
+        os.replace(temporary, path)
+        for old in sorted(path.parent.glob("preview-*.png"), key=lambda p: p.stat().st_mtime)[:-MAX_PREVIEWS]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _preview_path(key: str, settings: Settings) -> Path:
+    return Path(settings.cache_dir or DEFAULT_CACHE_DIR) / f"preview-{key}.png"
