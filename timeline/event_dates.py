@@ -34,6 +34,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         timex = past_reading(timex, published)
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
+                or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
             continue
@@ -80,6 +81,21 @@ def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Voca
         return False
     same = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab.raw.get("relative_same_happening", ()))
     return not (same and re.match(rf",\s*(?:{same})(?![\w])", sentence[trigger.end + opener.start() : start], re.IGNORECASE))
+
+
+def _in_closed_relative_clause(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True for an expression inside a relative clause that opens and closes before the trigger ("X, who
+    flew to Y on Thursday evening, held talks with Z"; "The gang, which ... after a takedown last month,
+    listed ..."): it dates the clause, not the main happening."""
+    if end > trigger.start:
+        return False
+    words = "|".join(vocab.raw.get("relative_openers", ()))
+    if not words:
+        return False
+    openers = list(re.finditer(rf",\s*(?:{words})(?![\w])", sentence[:start], re.IGNORECASE))
+    if not openers or "," in sentence[openers[-1].end() : start]:
+        return False
+    return bool(re.search(r"[,;]|\s[–—-]\s", sentence[end : trigger.start]))
 
 
 def _across_clauses(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
@@ -212,6 +228,9 @@ def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary) -> tuple[s
     head = came_at.match(sentence)
     if head and trigger.start >= head.end():
         return nouns[head.group("noun").lower()], -_signed_days(head, vocab)
+    opening = _within_pattern(vocab, nouns).match(sentence)
+    if opening and trigger.start >= opening.end():
+        return nouns[opening.group("noun").lower()], _signed_days(opening, vocab)
     for tail in held_at.finditer(sentence, trigger.end):
         noun = tail.group("noun").lower()
         if tail.group("offset") or noun in vocab.raw["timed_after"].get("bare_before_nouns", ()):
@@ -258,6 +277,23 @@ def _timed_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict[str
                           rf"(?:[\w\-]+\s+){{0,2}}?{noun}(?![\w])", re.IGNORECASE)
         _TIMED_CACHE[key] = (came, held, nouns)
     return _TIMED_CACHE[key]
+
+
+_WITHIN_CACHE: dict[int, re.Pattern] = {}
+
+
+def _within_pattern(vocab: Vocabulary, nouns: dict[str, str]) -> re.Pattern:
+    """A sentence opening that times what follows against another happening: "Within hours of the arrest,
+    armed men blocked ..." (the offsets of data/events.yaml ``timed_after``)."""
+    key = id(vocab)
+    if key not in _WITHIN_CACHE:
+        table = vocab.raw["timed_after"]
+        spaced = lambda words: "|".join(re.sub(r" ", r"\\s+", w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        _WITHIN_CACHE[key] = re.compile(
+            rf"\W*(?:within|in\s+the)\s+(?:a\s+few\s+)?(?P<offset>{spaced(table['offsets'])})\s+(?P<side>of|after)\s+"
+            rf"(?:the|this|that|its|their|his|her)\s+(?:[\w\-]+\s+){{0,2}}?(?P<noun>{spaced(nouns)})(?![\w])\W",
+            re.IGNORECASE)
+    return _WITHIN_CACHE[key]
 
 
 def in_year_named_before(timexes: list[Timex], text: str, vocab: Vocabulary) -> list[Timex]:
