@@ -20,6 +20,7 @@ from .plurals import plural_office_candidates
 from .pronouns import pronoun_candidates
 from .surnames import surname_candidates
 from .people import discovered_name_repeats, settle_titles
+from .organisations import organisation_candidates
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -49,13 +50,16 @@ def find_mentions(
     introduced = {c.start for c in titles.candidates}
     repeats = discovered_name_repeats(text, [r for r in unmatched if r.start not in introduced], titles.discovered)
     named += titles.candidates + repeats
+    covered = span_mask(len(text), [*exact, *offices, *fuzzy, *titles.candidates])
+    organisations, found = organisation_candidates(text, covered, stopwords, settings.data_dir)
+    named += organisations
     persons = [c for c in named if _is_person(c, gazetteer, titles.discovered) and c.method != "office"]
     named += surname_candidates(text, words, gazetteer, persons, titles.discovered, stopwords)
     named += pronoun_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)])
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
-    return mentions, [a for a in titles.discovered.values() if a.id in used]
+    return mentions, [a for a in (*titles.discovered.values(), *found.values()) if a.id in used]
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")

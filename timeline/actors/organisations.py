@@ -1,0 +1,77 @@
+"""Organisations the gazetteer does not know, named as organisations. Reads the text, the spans the gazetteer
+and the offices already cover, and data/actors.yaml ``organisation_names``; adds discovered organisations
+("new:...") and a Candidate for each mention of them:
+
+- a capitalised name ending in an organisation noun: "the Sinaloa Cartel", "Scheldt Container Terminals";
+- a name before a descriptor and a group noun: "the LockBit ransomware gang" (LockBit);
+- an acronym before its expansion in brackets: "JNIM (Group for the Support of ...)" (JNIM).
+
+A name holding a word the gazetteer knows ("Sudanese Armed Forces": Sudan) is left to the gazetteer, and
+every later mention of a discovered name in the text is a mention of it too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..models import Actor
+from ..resources import load
+from .names import slug
+from .spans import Candidate
+
+_WORD = r"[A-Z][\w'’&.\-]*"
+
+
+@lru_cache(maxsize=8)
+def _patterns(data_dir: Path) -> tuple[re.Pattern, ...] | None:
+    table = load("actors.yaml", data_dir).get("organisation_names")
+    if not table:
+        return None
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    headed = re.compile(rf"(?<![\w'’\-])((?:{_WORD}\s+){{1,3}}(?:{alt(table['heads'])}))(?![\w\-])")
+    described = re.compile(rf"(?<![\w'’\-])({_WORD})\s+(?:{alt(table['descriptors'])})\s+(?:{alt(table['group_nouns'])})(?![\w])")
+    acronym = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{5,80}\)")
+    return headed, described, acronym
+
+
+def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
+                            data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+    """Mentions of organisations named as such that no alias or title covers, and those organisations.
+    ``stopwords``: capitalised words never a name of their own (data/offices.yaml name_stopwords); a headed
+    name made only of ``generic_words`` ("the Security Forces") names no particular organisation."""
+    patterns = _patterns(Path(data_dir))
+    if patterns is None:
+        return [], {}
+    table = load("actors.yaml", Path(data_dir))["organisation_names"]
+    leading, generic = frozenset(table.get("leading_words", ())), frozenset(table.get("generic_words", ()))
+    found: dict[str, Actor] = {}
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = _without_leading_stopwords(text, match.start(1), match.end(1), leading)
+            name = " ".join(text[start:end].split())
+            words = name.split()
+            if start >= end or 1 in covered[start:end] or len(name) < 3 \
+                    or (pattern is patterns[0] and (len(words) < 2 or all(w in generic for w in words[:-1]))) \
+                    or (pattern is not patterns[0] and name in stopwords):
+                continue
+            actor_id = "new:" + slug(name)
+            found.setdefault(actor_id, Actor(actor_id, name, "organization", discovered=True))
+    candidates = []
+    for actor in found.values():
+        for match in re.finditer(rf"(?<![\w\-]){re.escape(actor.name)}(?![\w\-])", text):
+            if 1 not in covered[match.start():match.end()]:
+                candidates.append(Candidate(match.start(), match.end(), actor.id, "exact", 0.8))
+    return candidates, found
+
+
+def _without_leading_stopwords(text: str, start: int, end: int, stopwords: frozenset[str]) -> tuple[int, int]:
+    """The span without capitalised words that open a sentence or a name but are never part of it ("The")."""
+    while True:
+        word = re.match(r"\S+", text[start:end])
+        if word is None or word.group().strip(".,") not in stopwords:
+            return start, end
+        start += word.end()
+        while start < end and text[start].isspace():
+            start += 1
