@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from synthetic_events import make_actors, make_events
 
 from timeline.frame import (
-    actor_infos, board_for, counts, date_span, events_of, groups_of, mark_of, meeting_edges, table_view,
+    actor_infos, board_for, counts, date_span, day_label, events_of, groups_of, mark_of, meeting_edges, plot_span,
+    table_view,
     to_csv, to_frame, to_json,
 )
 from timeline.models import Actor, Corpus, Role, Source, TimelineEvent
@@ -149,3 +150,18 @@ def test_every_event_keeps_a_positive_width(spans):
     dated = frame[frame["start"].notna()]
     assert len(frame) == len(events)
     assert ((dated["end"] - dated["start"]) >= pd.Timedelta(days=1)).all()
+
+
+def test_columns_worked_out_per_distinct_value_match_each_event_alone():
+    actors = make_actors()
+    events = make_events(600, actors=actors)
+    events += [event("m", precision="month", basis="inferred from the month"), event("y", precision="year"),
+               event("w", day=None, window=(None, date(2023, 3, 1))), event("s", sources=3, day=None)]
+    frame = to_frame(events, actors.get)
+    for row, e in zip(frame.itertuples(index=False), events_of(frame)):
+        assert row.day == day_label(e) and row.mark == mark_of(e)
+        start, end = plot_span(e)
+        assert (pd.isna(row.start), pd.isna(row.end)) == (start is None, end is None)
+        assert start is None or (row.start.date(), row.end.date()) == (start, end)
+        assert row.groups == groups_of(e.actor_ids, actors.get)
+        assert row.articles == tuple(dict.fromkeys(s.article for s in e.sources))
