@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from timeline.prefilter import KeyIndex, required_keys
+from timeline.prefilter import KeyIndex, required_groups, required_keys
 from timeline.triggers import find_triggers, vocabulary
 
 
@@ -17,6 +17,16 @@ def test_spellings_stay_whole():
     # re's parser shares the prefix of "met|meets" ("me"): the keys are the whole spellings
     assert required_keys(re.compile(r"(?:met|meets)(?:\s+with)?")) == {"met", "meets"}
     assert required_keys(re.compile(r"(?:conversation|call)s?")) == {"conversation", "call"}
+
+
+def test_every_run_of_fixed_text_is_a_group_the_rarest_first():
+    assert required_groups(re.compile(r"(?:met|meets)\s+(?:up\s+)?with")) == ({"with"}, {"met", "meets"})
+
+
+def test_a_pattern_is_a_candidate_only_when_its_further_groups_occur_too():
+    index = KeyIndex([frozenset({"talks"}), frozenset({"talks"})], [({"held", "hold"},), ()])
+    assert index.candidates("They HELD talks") == (0, 1)
+    assert index.candidates("The talks began") == (1,)
 
 
 def test_words_of_a_look_around_are_never_required():
@@ -46,11 +56,15 @@ def test_index_finds_keys_inside_other_keys_and_keeps_pattern_order():
     assert index.candidates("nothing") == (4,)
 
 
-@given(st.lists(st.text("abc", min_size=1, max_size=4), min_size=1, max_size=6), st.text("abcAB ", max_size=30))
-def test_index_gives_the_patterns_whose_keys_occur(words, text):
+@given(st.lists(st.text("abc", min_size=1, max_size=4), min_size=1, max_size=6), st.text("abcAB ", max_size=30),
+       st.integers(0, 2))
+def test_index_gives_the_patterns_each_of_whose_groups_occurs(words, text, further):
     keys = [frozenset(words[i : i + 2]) for i in range(len(words))]
-    expected = tuple(at for at, k in enumerate(keys) if any(key in text.lower() for key in k))
-    assert KeyIndex(keys).candidates(text) == expected
+    also = [tuple(frozenset(words[j : j + 1]) for j in range(i + 1, min(i + 1 + further, len(words))))
+            for i in range(len(words))]
+    occurs = lambda group: any(key in text.lower() for key in group)  # noqa: E731
+    expected = tuple(at for at in range(len(words)) if occurs(keys[at]) and all(map(occurs, also[at])))
+    assert KeyIndex(keys, also).candidates(text) == expected
 
 
 @pytest.mark.parametrize("rule", vocabulary().rules, ids=lambda r: r.regex.pattern[:40])

@@ -21,13 +21,21 @@ _IGNORECASE_FIXES = str.maketrans({"ı": "i", "ſ": "s"})
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)  # they consume no text: the literals around them are adjacent
 _EXACT_LIMIT = 32  # at most this many spellings are listed for a run of fixed text ("met|meets" + " with")
+_ALSO_GROUPS = 2  # further groups looked for, the most selective first (each costs a few substring tests)
 
 
 def required_keys(regex: re.Pattern) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which occurs in every match of ``regex``; None when none is known.
     Of the runs of fixed text a match needs (each with all its spellings), the most selective (``_rank``)."""
-    groups = _groups(P.parse(regex.pattern, regex.flags))
-    return frozenset(_minimal(max(groups, key=_rank))) if groups else None
+    groups = required_groups(regex)
+    return groups[0] if groups else None
+
+
+def required_groups(regex: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Every group of keys that a match of ``regex`` holds one key of (a run of fixed text, with all its
+    spellings), the most selective first."""
+    groups = sorted(_groups(P.parse(regex.pattern, regex.flags)), key=_rank, reverse=True)
+    return tuple(frozenset(_minimal(group)) for group in groups)
 
 
 class KeyIndex:
@@ -36,10 +44,11 @@ class KeyIndex:
     One regular expression, shaped as a trie of the keys and read at every position, finds the longest key
     that starts there; the keys that are prefixes of it start there too ("meet" where "meeting" does), and
     a key inside another at a later position ("all" in "call") is found at that position. Each key found
-    names the patterns it belongs to.
+    names the patterns it belongs to. A pattern may also need ``also`` groups (one key of each): they are
+    looked for in the text only when its own keys were found.
     """
 
-    def __init__(self, keys: Sequence[frozenset[str] | None]):
+    def __init__(self, keys: Sequence[frozenset[str] | None], also: Sequence[tuple[frozenset[str], ...]] = ()):
         every = frozenset().union(*(k for k in keys if k))
         self._scan = re.compile(f"(?=({_trie(every)}))") if every else None
         by_key: dict[str, set[int]] = defaultdict(set)
@@ -49,24 +58,32 @@ class KeyIndex:
         # The longest key found at a position -> the patterns of it and of every key that is a prefix of it.
         self._patterns = {key: frozenset().union(*(by_key[k] for k in every if key.startswith(k))) for key in every}
         self._always = frozenset(at for at, pattern_keys in enumerate(keys) if pattern_keys is None)
+        self._also = {at: groups[:_ALSO_GROUPS] for at, groups in enumerate(also) if groups}
 
     def candidates(self, text: str) -> tuple[int, ...]:
         """The positions, in order, of the patterns that may match ``text``."""
         return _candidates(self, text)
 
-    def longest_keys(self, text: str) -> set[str]:
-        """The longest key at each position of ``text`` where one starts, case-folded as re.IGNORECASE
-        folds it."""
-        if self._scan is None:
-            return set()
-        keyed = text.lower()
-        return set(self._scan.findall(keyed if keyed.isascii() else keyed.translate(_IGNORECASE_FIXES)))
+    def longest_keys(self, keyed: str) -> set[str]:
+        """The longest key at each position of ``keyed`` (a text folded by ``fold``) where one starts."""
+        return set(self._scan.findall(keyed)) if self._scan is not None else set()
+
+    def also_found(self, at: int, keyed: str) -> bool:
+        """Whether ``keyed`` holds a key of each further group of pattern ``at``."""
+        return all(any(key in keyed for key in group) for group in self._also.get(at, ()))
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded as re.IGNORECASE folds it, for looking up keys."""
+    keyed = text.lower()
+    return keyed if keyed.isascii() else keyed.translate(_IGNORECASE_FIXES)
 
 
 @lru_cache(maxsize=64)  # a sentence is looked up twice in a row: for triggers and for a continuation
 def _candidates(index: KeyIndex, text: str) -> tuple[int, ...]:
-    patterns = index._always.union(*(index._patterns[key] for key in index.longest_keys(text)))  # noqa: SLF001
-    return tuple(sorted(patterns))
+    keyed = fold(text)
+    patterns = index._always.union(*(index._patterns[key] for key in index.longest_keys(keyed)))  # noqa: SLF001
+    return tuple(at for at in sorted(patterns) if index.also_found(at, keyed))
 
 
 def _trie(words: frozenset[str]) -> str:

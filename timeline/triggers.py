@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import KeyIndex, required_keys
+from .prefilter import KeyIndex, required_groups, required_keys
 from .resources import load
 from .settings import DATA_DIR
 
@@ -80,7 +80,9 @@ class Vocabulary:
 
     def __post_init__(self):
         keys = [rule.keys for rule in self.rules] + [required_keys(regex) for regex, _ in self.continuation]
-        object.__setattr__(self, "index", KeyIndex(keys))
+        also = [required_groups(rule.regex)[1:] if rule.keys else () for rule in self.rules] + \
+            [required_groups(regex)[1:] for regex, _ in self.continuation]
+        object.__setattr__(self, "index", KeyIndex(keys, also))
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
