@@ -6,16 +6,19 @@ Layout only. Parsing, tables, filters, figures, highlighting and export live in 
 
 from __future__ import annotations
 
+import base64
 import math
 import os
 import sys
 import threading
 import time
+import warnings
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
 
+import plotly.io as pio
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -35,6 +38,18 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
 TABLE_ROWS = 2000  # events per page of the table
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 1100, 460  # the first chart's PNG preview (the chart's own height if it has one)
+# While the interactive chart is not drawn it lies, hidden, over the preview (same place, same height); once it
+# holds its first marker or bar it shows and the preview goes, in the browser, without waiting for the server.
+PREVIEW_CSS = """<style>
+.st-key-first_chart { position: relative; }
+.st-key-first_chart img.chart-preview { display: block; height: HEIGHTpx; width: 100%; object-fit: contain;
+  object-position: left top; }
+.st-key-first_chart:not(:has(.js-plotly-plot .point)) [data-testid="stElementContainer"]:has(img.chart-preview)
+  ~ [data-testid="stElementContainer"] { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }
+.st-key-first_chart:has(.js-plotly-plot .point) [data-testid="stElementContainer"]:has(img.chart-preview) {
+  display: none; }
+</style>"""
 # Reports when the browser has drawn the page's first chart (see wait_for_first_chart).
 CHART_DRAWN = components.declare_component("chart_drawn", path=str(Path(__file__).resolve().parent / "app_parts" /
                                                                    "chart_drawn"))
@@ -266,8 +281,12 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
         st.info("No event matches these filters. Widen the dates, or clear a filter in the sidebar.")
         return False
     figure = charts.view_figure(shown, filters)
-    clicked = st.plotly_chart(figure, key="chart", on_select="rerun", selection_mode="points",
-                              config={"displaylogo": False, "scrollZoom": True})
+    with st.container(key="first_chart"):  # the same two slots in every run, so the chart is never redrawn
+        preview = st.empty()
+        if not full:
+            show_preview(preview, figure, filters)
+        clicked = st.plotly_chart(figure, key="chart", on_select="rerun", selection_mode="points",
+                                  config={"displaylogo": False, "scrollZoom": True})
     picked = [p["customdata"] for p in clicked.selection.points if isinstance(p.get("customdata"), str)]
     _pick("chart_pick", picked[:1])  # a count marker (a large view) carries no event id
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
@@ -425,6 +444,58 @@ def wait_for_first_chart(chart: bool) -> None:
         st.markdown("### Filters")
         st.caption("The filters appear once the chart is drawn.")
     CHART_DRAWN(wait=chart, key="chart_drawn", default=False, on_change=_first_chart_drawn)
+
+
+def show_preview(slot, figure, filters: Filters) -> None:
+    """In a session's first run, a PNG of the opening view's chart (drawn on the server beforehand), shown
+    until the browser has drawn the interactive chart over it: Plotly's code takes the browser seconds.
+
+    Only the opening view of the article folder (no filter, nothing added) has one, kept on disk
+    (timeline/board_store.py). Where it is missing it is drawn in the background for the next visitor;
+    this one waits for the interactive chart as before.
+    """
+    uploads, pasted, _ = session_inputs()
+    if filters != Filters() or uploads or pasted.strip():
+        return
+    height = int(figure.layout.height or PREVIEW_HEIGHT)
+    key = board_store.preview_key(figure.to_json(), PREVIEW_WIDTH, height)
+    png_bytes = board_store.load_preview(key, DEFAULT_SETTINGS)
+    if png_bytes is None:
+        _draw_preview_later(key, figure, height)
+        return
+    st.html(PREVIEW_CSS.replace("HEIGHT", str(height)))
+    # In the page itself (a data: URL), not as a media file: no request, nor Streamlit's image code, to wait for.
+    slot.html(f'<img class="chart-preview" alt="The timeline chart (loading)" '
+              f'src="data:image/png;base64,{base64.b64encode(png_bytes).decode("ascii")}">')
+
+
+def _draw_preview_later(key: str, figure, height: int) -> None:
+    pending = _previews_pending()
+    with pending["lock"]:
+        if key in pending["keys"]:
+            return
+        pending["keys"].add(key)
+    threading.Thread(target=_draw_preview, args=(key, figure, height), daemon=True).start()
+
+
+@st.cache_resource(show_spinner=False)
+def _previews_pending() -> dict:
+    """The previews being drawn by this process (so that each is drawn once)."""
+    return {"lock": threading.Lock(), "keys": set()}
+
+
+def _draw_preview(key: str, figure, height: int) -> None:
+    time.sleep(WARM_DELAY_S)  # after this run's page
+    if sys.platform == "linux":
+        os.nice(10)  # this thread only, and the browser it starts: pages come first
+    try:
+        export_server()  # kaleido's server, which plotly.io.to_image then uses
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # plotly passes kaleido options its server ignores
+            image = pio.to_image(figure, format="png", width=PREVIEW_WIDTH, height=height)  # the figure as is
+        board_store.save_preview(key, DEFAULT_SETTINGS, image)
+    except Exception:  # no browser, or it failed: the page shows the interactive chart only
+        pass
 
 
 def _first_chart_drawn() -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import io
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -339,3 +342,62 @@ def test_a_long_table_is_paged_and_the_evidence_offers_the_page(monkeypatch, tmp
     options = at.selectbox(key="event").options  # this page's events, and the one already chosen first
     assert at.selectbox(key="event").value == before and len(options) == 501
     assert all(any(label.endswith(f" · {title}") for label in options) for title in last_page)
+
+
+TINY_PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                         "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+
+
+def test_the_first_run_shows_the_stored_preview_and_the_next_run_drops_it(monkeypatch):
+    from timeline import board_store
+
+    asked = []
+    monkeypatch.setattr(board_store, "load_preview", lambda key, settings: asked.append(key) or TINY_PNG)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert previews(at) == [TINY_PNG] and at.get("plotly_chart")  # the picture, and the chart drawn over it
+    assert any("st-key-first_chart" in html.proto.body for html in at.get("html"))  # the style that does so
+    at.session_state["first_chart_drawn"] = True
+    at.run()
+    assert not previews(at) and at.get("plotly_chart") and len(set(asked)) == 1
+
+
+def previews(at: AppTest) -> list[bytes]:
+    """The PNG previews in the page (app.show_preview: an <img> with a data: URL)."""
+    found = [re.search(r'class="chart-preview".*?base64,([^"]+)"', html.proto.body) for html in at.get("html")]
+    return [base64.b64decode(match.group(1)) for match in found if match]
+
+
+def test_a_filtered_first_view_has_no_preview(monkeypatch):
+    from timeline import board_store
+
+    monkeypatch.setattr(board_store, "load_preview", lambda key, settings: TINY_PNG)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["type"] = "meeting"
+    at.run()
+    assert not at.exception and at.get("plotly_chart") and not previews(at)
+
+
+def test_a_missing_preview_is_drawn_in_the_background_for_the_next_visitor(monkeypatch):
+    import time
+
+    import streamlit as st
+    from PIL import Image
+
+    from timeline import board_store
+
+    st.cache_resource.clear()  # no preview being drawn yet in this process
+    saved = []
+    monkeypatch.setattr(board_store, "load_preview", lambda key, settings: None)
+    monkeypatch.setattr(board_store, "save_preview", lambda key, settings, png: saved.append((key, png)) or True)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception and at.get("plotly_chart") and not previews(at)  # this visitor: the chart only
+    AppTest.from_file(APP, default_timeout=TIMEOUT).run()  # a second visitor meanwhile: drawn once, not twice
+    deadline = time.monotonic() + 120
+    while not saved and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert len(saved) == 1
+    image = Image.open(io.BytesIO(saved[0][1]))
+    assert image.size == (1100, 460) and len(image.convert("RGB").getcolors(maxcolors=1_000_000)) > 20
+    time.sleep(2)
+    assert len(saved) == 1

@@ -135,3 +135,45 @@ def test_selecting_an_actor_changes_the_chart_and_the_png_downloads(page, tmp_pa
     assert image.size[0] == 1600 and image.size[1] >= 900
     assert len(image.getcolors(maxcolors=1_000_000)) > 50
     assert not page.get_by_test_id("stException").count()
+
+
+# Where the preview (app.show_preview) sits in its container when it has loaded, and how tall the container is.
+PREVIEW_PLACE = """
+window.__preview = null;
+document.addEventListener('load', (event) => {
+    if (!event.target.matches || !event.target.matches('img.chart-preview')) return;
+    const box = document.querySelector('.st-key-first_chart').getBoundingClientRect();
+    window.__preview = [event.target.getBoundingClientRect().top - box.top, box.height];
+}, true);
+"""
+DRAWN = f"() => !!document.querySelector('{CHART} .point')"
+CHART_PLACE = f"""() => {{
+    const box = document.querySelector('.st-key-first_chart').getBoundingClientRect();
+    const preview = document.querySelector('img.chart-preview');
+    return [document.querySelector('{CHART}').getBoundingClientRect().top - box.top, box.height,
+            preview ? preview.getBoundingClientRect().height : 0];
+}}"""
+
+
+def test_the_stored_preview_shows_first_and_the_chart_takes_its_place(server, page):
+    # `page` has opened the app: the opening view's preview, if missing, is being drawn for the next visitors
+    context = page.context.browser.new_context(viewport={"width": 1440, "height": 1000})
+    deadline = time.monotonic() + 120
+    while True:
+        visit = context.new_page()
+        visit.set_default_timeout(90_000)
+        visit.add_init_script(PREVIEW_PLACE)
+        visit.goto(server)
+        visit.wait_for_function(DRAWN, polling=50)
+        preview = visit.evaluate("window.__preview")
+        if preview is not None or time.monotonic() > deadline:
+            break
+        visit.close()
+        time.sleep(3)
+    assert preview is not None, "no preview was shown within 2 minutes"
+    top, height, preview_height = visit.evaluate(CHART_PLACE)
+    assert preview == [top, height] and height > 300  # the same place, the same height: nothing moves
+    assert preview_height == 0  # the preview gave way as soon as the chart was drawn
+    visit.get_by_test_id("stDataFrame").wait_for()
+    assert not visit.locator("img.chart-preview").count()  # and is gone from the page with the next run
+    context.close()
