@@ -232,3 +232,18 @@ def test_a_list_of_links_under_a_related_header_is_furniture_and_no_date_source(
     assert [line for line in kept if line] == ["The ministers met on Monday.", "The agency said more talks would follow.",
                                                "Ministers sign a trade pact"]
     assert "link_list" in dropped
+
+
+def test_yearless_dateline_takes_the_year_its_office_holders_allow():
+    """The corpus year would put "President Donald Trump" in Biden's term: the nearest year in which the
+    named holder held office wins, and the basis says why."""
+    text = b"WASHINGTON, Feb. 3 (Reuters) - President Donald Trump met the visiting delegation on Monday."
+    article = infer_published(read_bytes("a.txt", text)[0], date(2024, 6, 1))
+    assert article.published == date(2025, 2, 3) and "office" in article.published_basis
+
+
+def test_yearless_dateline_without_a_corpus_year_takes_the_only_year_of_its_holders():
+    text = b"TOKYO, Nov. 15 (Kyodo) - Foreign Minister Yoko Kamikawa met President Joe Biden in Lima."
+    assert infer_published(read_bytes("a.txt", text)[0], None).published == date(2023, 11, 15)
+    former = b"TOKYO, Nov. 15 (Kyodo) - Former Foreign Minister Yoko Kamikawa met President Joe Biden in Lima."
+    assert infer_published(read_bytes("a.txt", former)[0], None).published is None

@@ -75,6 +75,8 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     line = _yearless_dateline(article, settings)
     if line is not None:
         found = _from_dateline(line, timexes, reference, settings)
+        found = _in_office_years(line, found, text, settings) if isinstance(found, Evidence) \
+            else _only_office_year(line, text, settings) or found
     else:
         found = _from_body(text, timexes, hint, reference, settings)
     if isinstance(found, str):
@@ -188,6 +190,51 @@ def _from_dateline(line: Yearless, timexes: list[Timex], reference: date | None,
         return None
     return (f"{NOT_BEFORE}{latest.day.isoformat()}: {line.why()[len('inferred: '):]} names no year, and no year "
             f"after the text's latest dated mention {latest.words!r} fits it alone")
+
+
+# How many years from the first reading a year-less dateline may move to fit the office holders it names.
+OFFICE_YEAR_REACH = 3
+
+
+def _in_office_years(line: Yearless, found: Evidence, text: str, settings: Settings) -> Evidence:
+    """The dateline's day moved to the nearest year in which every office holder the text names by title
+    held that office ("President NAME", who took office after the corpus year): a year the text itself
+    contradicts is never kept when another fits. Unchanged when all fit, or when no year fits them all."""
+    from .office_years import allowed, holder_terms
+
+    holders = holder_terms(text, settings)
+    if not holders or all(allowed(found.day, terms) for _, terms in holders):
+        return found
+    for year in sorted(range(found.day.year - OFFICE_YEAR_REACH, found.day.year + OFFICE_YEAR_REACH + 1),
+                       key=lambda y: (abs(y - found.day.year), y)):
+        day = line.on(year)
+        if day is None or (line.weekday is not None and day.weekday() != line.weekday):
+            continue
+        if all(allowed(day, terms) for _, terms in holders):
+            named = ", ".join(dict.fromkeys(words for words, _ in holders))
+            return Evidence(day, f"{line.why()}; {year}, the nearest year in which the office holders it names "
+                                 f"({named}) held office")
+    return found
+
+
+def _only_office_year(line: Yearless, text: str, settings: Settings) -> Evidence | None:
+    """The dateline's day in the only year in which every office holder the text names by title held office,
+    when their terms bound the years on both sides (one holder took office, one left it); else None."""
+    from .office_years import allowed, holder_terms
+
+    holders = holder_terms(text, settings)
+    starts = [t[0] for _, terms in holders if all(t[0] for t in terms) for t in terms]
+    ends = [t[1] for _, terms in holders if all(t[1] for t in terms) for t in terms]
+    if not starts or not ends:
+        return None
+    days = [day for year in range(min(starts).year, max(ends).year + 1) for day in [line.on(year)]
+            if day is not None and (line.weekday is None or day.weekday() == line.weekday)
+            and all(allowed(day, terms) for _, terms in holders)]
+    if len(days) != 1:
+        return None
+    named = ", ".join(dict.fromkeys(words for words, _ in holders))
+    return Evidence(days[0], f"{line.why()}; {days[0].year}, the only year in which the office holders it names "
+                             f"({named}) held office")
 
 
 def _near_reference(line: Yearless, reference: date | None) -> Evidence | None:
