@@ -2,23 +2,26 @@
 
 Reads: a ``plotly.graph_objects.Figure``. Adds: PNG bytes of the requested size.
 
-Each plain ``write_image`` would start a browser (~3 s). ``ExportServer.start()`` starts kaleido's
-persistent server once (``kaleido.start_sync_server``), after which an export takes a fraction of a
-second. The app keeps the one server in ``st.cache_resource``; the command line starts it, exports
-and stops it. Without a browser the export raises ``TimelineError`` saying how to install one.
+Each plain ``write_image`` would start a browser (~3 s). ``ExportServer.start()`` starts one persistent
+kaleido 1.x browser per process (``_Printer``: like ``kaleido.start_sync_server``, but a tab is reloaded
+after its PNG is returned instead of before), after which an export takes a fraction of a second. The
+figure is sent as ``print_spec`` draws it: same picture, fewer traces, no hover texts. The app keeps the
+one server in ``st.cache_resource``; the command line starts it, exports and stops it. Without a
+browser the export raises ``TimelineError`` saying how to install one.
 """
 
 from __future__ import annotations
 
+import asyncio
+import atexit
+import concurrent.futures
 import json
 import os
 import threading
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from .errors import TimelineError
 
@@ -34,18 +37,16 @@ _LOCK = threading.Lock()
 
 @dataclass
 class ExportServer:
-    """A handle on kaleido's process-wide export server. Create it with ``ExportServer.start()``."""
+    """A handle on the process-wide export server. Create it with ``ExportServer.start()``."""
 
     browser: str
 
     @classmethod
     def start(cls) -> "ExportServer":
-        """Find a browser, start kaleido's persistent server, and prove it works with a tiny export."""
+        """Find a browser, start the process-wide server (once), and prove it works with a tiny export."""
         browser = find_browser()
-        import kaleido
-
         with _LOCK:
-            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+            _PRINTER.open()
         server = cls(browser)
         server.render(go.Figure(layout={"width": 20, "height": 20}), width=20, height=20,
                       timeout=START_TIMEOUT_S)
@@ -59,21 +60,92 @@ class ExportServer:
     def render_spec(self, spec: dict, width: int = 1400, height: int | None = None, scale: float = 1.0,
                     timeout: float = EXPORT_TIMEOUT_S) -> bytes:
         """PNG bytes of a figure given as plain data (``print_spec``), as it is."""
-        height = int(height or spec["layout"].get("height") or 600)
-        return _with_timeout(lambda: _to_png(spec, int(width), height, scale), timeout)
+        options = {"format": "png", "width": int(width), "scale": scale,
+                   "height": int(height or spec["layout"].get("height") or 600)}
+        with _LOCK:
+            try:
+                return _PRINTER.render(spec, options, timeout)
+            except TimeoutError:
+                raise TimelineError(f"PNG export did not finish within {timeout:.0f} s; is the browser working? "
+                                    f"{NO_BROWSER}") from None
+            except TimelineError:
+                raise
+            except Exception as error:  # the browser's own message
+                raise TimelineError(f"PNG export failed: {error}") from error
 
     def stop(self) -> None:
         """Stop the process-wide server (the command line does this; the app keeps it running)."""
-        import kaleido
-
         with _LOCK:
-            kaleido.stop_sync_server(silence_warnings=True)
+            _PRINTER.close()
 
 
-def _to_png(spec: dict, width: int, height: int, scale: float) -> bytes:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # plotly passes kaleido options the server ignores
-        return pio.to_image(spec, format="png", width=width, height=height, scale=scale, validate=False)
+class _Printer:
+    """kaleido's ``Kaleido`` (Chromium with plotly.js loaded in two tabs) on an event loop in its own thread.
+
+    kaleido reloads a tab after each export so that the next one starts on a fresh page, and its sync
+    server waits for that reload (about a quarter of a warm export) before it returns the PNG. Here the
+    reload runs after the PNG is returned, and two tabs take turns, so the next export finds a fresh tab.
+    """
+
+    def __init__(self):
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.kaleido = None
+
+    def open(self) -> None:
+        if self.loop is not None:
+            return
+        loop = asyncio.new_event_loop()
+        threading.Thread(target=loop.run_forever, name="png-export", daemon=True).start()
+        kaleido = _reloading_kaleido()(n=2, mathjax=False)
+        try:
+            asyncio.run_coroutine_threadsafe(kaleido.open(), loop).result(START_TIMEOUT_S)
+        except BaseException:
+            loop.call_soon_threadsafe(loop.stop)
+            raise
+        self.loop, self.kaleido = loop, kaleido
+        atexit.register(self.close)
+
+    def render(self, spec: dict, options: dict, timeout: float) -> bytes:
+        if self.loop is None:
+            raise TimelineError("the PNG export server is not running: call ExportServer.start() first")
+        job = asyncio.run_coroutine_threadsafe(self.kaleido.calc_fig(spec, opts=options), self.loop)
+        try:
+            return job.result(timeout)
+        except concurrent.futures.TimeoutError:
+            job.cancel()
+            raise TimeoutError from None
+
+    def close(self) -> None:
+        if self.loop is None:
+            return
+        loop, kaleido, self.loop, self.kaleido = self.loop, self.kaleido, None, None
+        try:
+            asyncio.run_coroutine_threadsafe(kaleido.close(), loop).result(START_TIMEOUT_S)
+        except Exception:  # a browser that already died leaves nothing to close
+            pass
+        loop.call_soon_threadsafe(loop.stop)
+
+
+def _reloading_kaleido():
+    """``kaleido.Kaleido`` whose tabs are reloaded after an export has returned, not before."""
+    import kaleido
+
+    class ReloadingKaleido(kaleido.Kaleido):
+        async def _return_kaleido_tab(self, tab) -> None:
+            task = asyncio.get_running_loop().create_task(self._reload_then_return(tab))
+            self._main_render_coroutines.add(task)  # kept alive; cancelled if the browser closes
+            task.add_done_callback(self._main_render_coroutines.discard)
+
+        async def _reload_then_return(self, tab) -> None:
+            try:
+                await tab.reload()
+            finally:
+                await self.tabs_ready.put(tab)
+
+    return ReloadingKaleido
+
+
+_PRINTER = _Printer()
 
 
 def find_browser() -> str:
@@ -214,24 +286,3 @@ def _spread(values: list, sizes: list[int]):
         return values[0]
     return np.concatenate([np.asarray(v, dtype=object) if np.ndim(v) else np.full(n, v, dtype=object)
                            for v, n in zip(values, sizes)])
-
-
-def _with_timeout(work, timeout: float) -> bytes:
-    """Run ``work`` in a helper thread; a browser that died must not hang the caller forever."""
-    result: dict = {}
-
-    def run():
-        try:
-            result["value"] = work()
-        except Exception as error:  # reported below, with the browser's own message
-            result["error"] = error
-
-    worker = threading.Thread(target=run, daemon=True)
-    with _LOCK:
-        worker.start()
-        worker.join(timeout)
-    if worker.is_alive():
-        raise TimelineError(f"PNG export did not finish within {timeout:.0f} s; is the browser working? {NO_BROWSER}")
-    if "error" in result:
-        raise TimelineError(f"PNG export failed: {result['error']}") from result["error"]
-    return result["value"]
