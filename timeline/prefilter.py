@@ -34,7 +34,12 @@ def required_keys(regex: re.Pattern) -> frozenset[str] | None:
 def required_groups(regex: re.Pattern) -> tuple[frozenset[str], ...]:
     """Every group of keys that a match of ``regex`` holds one key of (a run of fixed text, with all its
     spellings), the most selective first."""
-    groups = sorted(_groups(P.parse(regex.pattern, regex.flags)), key=_rank, reverse=True)
+    return _required_groups(regex.pattern, regex.flags)
+
+
+@lru_cache(maxsize=1024)  # parsing a pattern is slow; the vocabulary asks for each one more than once
+def _required_groups(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
+    groups = sorted(_groups(P.parse(pattern, flags)), key=_rank, reverse=True)
     return tuple(frozenset(_minimal(group)) for group in groups)
 
 
