@@ -44,14 +44,18 @@ DRAWN = """() => {
 MILESTONES = """
 window.__milestones = {};
 const stamp = (name) => { if (!(name in window.__milestones)) window.__milestones[name] = performance.timeOrigin + performance.now(); };
+// After the next frame is painted (a frame needs the main thread, which Plotly's code may hold for seconds).
+const painted = (name) => requestAnimationFrame(() => setTimeout(() => stamp(name), 0));
 new MutationObserver(() => {
     if (document.querySelector('[data-testid="stPlotlyChart"]')) stamp('chart element');
     if (document.querySelector('[data-testid="stPlotlyChart"] .main-svg')) stamp('chart svg');
+    const preview = document.querySelector('img.chart-preview');  // a data: URL: often loaded when inserted
+    if (preview && preview.complete && preview.naturalWidth > 0) painted('preview image shown');
     if (document.querySelector('[data-testid="stDataFrame"]') &&
         document.querySelector('[data-testid="stSidebarUserContent"] [data-testid="stMultiSelect"]')) stamp('page complete');
 }).observe(document, {subtree: true, childList: true});
-document.addEventListener('load', (event) => {  // an image has loaded: the preview is on screen
-    if (event.target.tagName === 'IMG' && event.target.matches('img.chart-preview')) stamp('preview image shown');
+document.addEventListener('load', (event) => {  // or loaded later
+    if (event.target.tagName === 'IMG' && event.target.matches('img.chart-preview')) painted('preview image shown');
 }, true);
 """
 COMPLETE = ('() => !!document.querySelector(\'[data-testid="stDataFrame"]\') && '

@@ -140,11 +140,14 @@ def test_selecting_an_actor_changes_the_chart_and_the_png_downloads(page, tmp_pa
 # Where the preview (app.show_preview) sits in its container when it has loaded, and how tall the container is.
 PREVIEW_PLACE = """
 window.__preview = null;
-document.addEventListener('load', (event) => {
-    if (!event.target.matches || !event.target.matches('img.chart-preview')) return;
+const place = () => {
+    const preview = document.querySelector('img.chart-preview');
+    if (window.__preview || !preview || !preview.complete || !preview.naturalWidth) return;
     const box = document.querySelector('.st-key-first_chart').getBoundingClientRect();
-    window.__preview = [event.target.getBoundingClientRect().top - box.top, box.height];
-}, true);
+    window.__preview = [preview.getBoundingClientRect().top - box.top, box.height];
+};
+new MutationObserver(place).observe(document, {subtree: true, childList: true});
+document.addEventListener('load', place, true);
 """
 DRAWN = f"() => !!document.querySelector('{CHART} .point')"
 CHART_PLACE = f"""() => {{
