@@ -178,18 +178,24 @@ def _jitter(placed: pd.DataFrame) -> np.ndarray:
 
 
 def hover_texts(frame: pd.DataFrame) -> np.ndarray:
-    """The hover box of each row: title, day, type, basis, actors and sources, HTML-escaped."""
-    columns = ("title", "day", "event_type", "date_basis", "actors", "n_sources")
-    return np.array([_hover(*values) for values in zip(*(frame[c].to_numpy() for c in columns))], dtype=str)
+    """The hover box of each row: title, day, type, basis, actors and sources, HTML-escaped.
+
+    Each part is escaped and shortened once per distinct value (days, types, bases and actor lists
+    repeat a lot), then the parts are joined per row.
+    """
+    title = _per_value(frame["title"], lambda text: _escape(_shorten(text, 90)))
+    day, kind = _per_value(frame["day"], _escape), _per_value(frame["event_type"], _escape)
+    basis = _per_value(frame["date_basis"], lambda text: _escape(_shorten(text, 120)) or "not stated")
+    actors = _per_value(frame["actors"], lambda names: _escape(_shorten(", ".join(names), 120)) or "none named")
+    parts = zip(title, day, kind, basis, actors, frame["n_sources"].to_numpy())
+    return np.array([f"<b>{t}</b><br>{d} · {k}<br><i>basis:</i> {b}<br><i>actors:</i> {a}<br><i>sources:</i> {n}"
+                     for t, d, k, b, a, n in parts], dtype=str)
 
 
-def _hover(title: str, day: str, event_type: str, basis: str, actors: tuple, sources: int) -> str:
-    return (
-        f"<b>{_escape(_shorten(title, 90))}</b><br>{_escape(day)} · {_escape(event_type)}"
-        f"<br><i>basis:</i> {_escape(_shorten(basis, 120)) or 'not stated'}"
-        f"<br><i>actors:</i> {_escape(_shorten(', '.join(actors), 120)) or 'none named'}"
-        f"<br><i>sources:</i> {sources}"
-    )
+def _per_value(column: pd.Series, compute) -> np.ndarray:
+    """``compute(value)`` for each row of ``column``, computed once per distinct value."""
+    codes, distinct = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
+    return np.array([compute(value) for value in distinct], dtype=object)[codes]
 
 
 HOVER = "%{text}<extra></extra>"
