@@ -38,7 +38,8 @@ def find_mentions(
     offices = [o for o in gazetteer.offices.find(text) if 1 not in aliased[o.start:o.end]]
     offices = _without_titles_inside_names(text, offices, aliased, stopwords)
     words = capitalised_words(text)
-    runs = [r for r in name_runs(text, words, exact + offices, stopwords) if len(r.words) > 1]
+    runs = [r for r in name_runs(text, words, exact + offices, stopwords, gazetteer.offices.name_particles)
+            if len(r.words) > 1]
     fuzzy = fuzzy_candidates(text, runs, gazetteer, settings.fuzzy_threshold)
     fuzzed = span_mask(len(text), fuzzy)
     unmatched = [r for r in runs if 1 not in fuzzed[r.start:r.end]]

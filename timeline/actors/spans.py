@@ -106,16 +106,24 @@ def span_mask(length: int, spans) -> bytearray:
     return mask
 
 
-def name_runs(text: str, words: list[re.Match[str]], taken: list, stopwords: frozenset[str]) -> list[NameRun]:
-    """Runs of capitalised ``words`` joined by single spaces, outside ``taken`` spans and stopwords."""
+def name_runs(text: str, words: list[re.Match[str]], taken: list, stopwords: frozenset[str],
+              particles: frozenset[str] = frozenset()) -> list[NameRun]:
+    """Runs of capitalised ``words`` joined by single spaces (or by a lower-case name particle such as "de" or
+    "bin": "Kyélem de Tambèla"), outside ``taken`` spans and stopwords."""
     runs: list[list[tuple[int, int]]] = []
     blocked = span_mask(len(text), taken)
     for match in words:
         if match.group() in stopwords or 1 in blocked[match.start():match.end()]:
             runs.append([])
             continue
-        if runs and runs[-1] and runs[-1][-1][1] + 1 == match.start() and text[match.start() - 1] == " ":
+        if runs and runs[-1] and _joined(text, runs[-1][-1][1], match.start(), particles):
             runs[-1].append(match.span())
         else:
             runs.append([match.span()])
     return [NameRun(tuple(r)) for r in runs if r]
+
+
+def _joined(text: str, end: int, start: int, particles: frozenset[str]) -> bool:
+    """True when the gap between two capitalised words is one space, or a name particle between spaces."""
+    gap = text[end:start]
+    return gap == " " or (len(gap) <= 7 and gap.startswith(" ") and gap.endswith(" ") and gap.strip() in particles)
