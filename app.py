@@ -39,6 +39,7 @@ PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
 TABLE_ROWS = 2000  # events per page of the table
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 1100, 460  # the first chart's PNG preview (the chart's own height if it has one)
+PREVIEW_MAX_EVENTS = 2000  # above this the figure's JSON (the preview's key) takes 0.1 s or more to write
 # While the interactive chart is not drawn it lies, hidden, over the preview (same place, same height); once it
 # holds its first marker or bar it shows and the preview goes, in the browser, without waiting for the server.
 PREVIEW_CSS = """<style>
@@ -284,7 +285,7 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     with st.container(key="first_chart"):  # the same two slots in every run, so the chart is never redrawn
         preview = st.empty()
         if not full:
-            show_preview(preview, figure, filters)
+            show_preview(preview, figure, filters, shown)
         clicked = st.plotly_chart(figure, key="chart", on_select="rerun", selection_mode="points",
                                   config={"displaylogo": False, "scrollZoom": True})
     picked = [p["customdata"] for p in clicked.selection.points if isinstance(p.get("customdata"), str)]
@@ -446,16 +447,16 @@ def wait_for_first_chart(chart: bool) -> None:
     CHART_DRAWN(wait=chart, key="chart_drawn", default=False, on_change=_first_chart_drawn)
 
 
-def show_preview(slot, figure, filters: Filters) -> None:
+def show_preview(slot, figure, filters: Filters, shown) -> None:
     """In a session's first run, a PNG of the opening view's chart (drawn on the server beforehand), shown
     until the browser has drawn the interactive chart over it: Plotly's code takes the browser seconds.
 
-    Only the opening view of the article folder (no filter, nothing added) has one, kept on disk
-    (timeline/board_store.py). Where it is missing it is drawn in the background for the next visitor;
+    Only the opening view of the article folder (no filter, nothing added, at most ``PREVIEW_MAX_EVENTS``
+    events: the key is a digest of the figure's JSON) has one, kept on disk (timeline/board_store.py). Where it is missing it is drawn in the background for the next visitor;
     this one waits for the interactive chart as before.
     """
     uploads, pasted, _ = session_inputs()
-    if filters != Filters() or uploads or pasted.strip():
+    if filters != Filters() or uploads or pasted.strip() or len(shown) > PREVIEW_MAX_EVENTS:
         return
     height = int(figure.layout.height or PREVIEW_HEIGHT)
     key = board_store.preview_key(figure.to_json(), PREVIEW_WIDTH, height)

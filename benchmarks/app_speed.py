@@ -189,7 +189,8 @@ def _summary(runs: list[dict]) -> str:
     for name in names:
         values = [run[name] for run in runs if name in run]
         spread = f" ({min(values):.2f}–{max(values):.2f})" if len(values) > 1 else ""
-        parts.append(f"{name} {statistics.median(values):.2f}{spread}")
+        some = f" [in {len(values)} of {len(runs)} visits]" if len(values) < len(runs) else ""
+        parts.append(f"{name} {statistics.median(values):.2f}{spread}{some}")
     return "; ".join(parts)
 
 
