@@ -94,6 +94,15 @@ def test_remarks_referred_back_to_give_their_day():
     assert "remarks" in events[0].date_basis
 
 
+def test_remarks_take_the_day_of_the_latest_report_not_of_a_later_date():
+    text = ("The minister said on Monday that the border would reopen.\n\n"
+            "The border had been closed on Tuesday, April 30.\n\n"
+            "He made the remarks at a news conference in the capital, where the two ministers signed a memorandum.")
+    events = _events(text)
+    assert [(e.event_type, e.date) for e in events] == [("agreement", date(2024, 5, 6))]
+    assert "remarks" in events[0].date_basis
+
+
 def test_a_country_named_only_as_the_place_is_no_actor_of_an_incident():
     events = _events("A blast hit a market in the Greek town of Volos on Monday, killing two people.")
     assert [(e.event_type, e.actors) for e in events] == [("incident", ())]

@@ -62,7 +62,9 @@ class Context:
     vocab: Vocabulary
     settings: Settings
     starts: dict = field(default_factory=dict)  # id of a span tuple -> the starts of its items, for bisect
-    reports: list = field(default_factory=list)  # days of remarks reported so far ("said on Tuesday")
+    # (sentence, day) of each day so far that may date a report ("said on Tuesday"), in text order; whether
+    # it does is read only when a sentence refers back to remarks (sentence None: it does)
+    reports: list = field(default_factory=list)
 
 
 def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
@@ -200,14 +202,12 @@ def _with_referred_people(draft: Draft, drafts: list[Draft], ctx: Context) -> li
 
 
 def _note_reports(sentence: Sentence, ctx: Context) -> None:
-    """Remember the day of each report in ``sentence`` ("X said on Tuesday that ...")."""
+    """Remember each past day in ``sentence`` that may date a report ("X said on Tuesday that ...")."""
     published = ctx.article.published
     for timex in _within(ctx.timexes, sentence, ctx):
         timex = event_dates.past_reading(timex, published)
-        if timex.granularity in ("day", "time") and timex.first_day and (published is None or timex.first_day <= published) \
-                and event_dates.dates_the_report(sentence.text[max(0, timex.start - sentence.start - 120) :
-                                                                timex.start - sentence.start], ctx.vocab):
-            ctx.reports.append(timex)
+        if timex.granularity in ("day", "time") and timex.first_day and (published is None or timex.first_day <= published):
+            ctx.reports.append((sentence, timex))
 
 
 def _remarks_day(sentence: Sentence, ctx: Context) -> Timex | None:
@@ -215,7 +215,14 @@ def _remarks_day(sentence: Sentence, ctx: Context) -> Timex | None:
     remarks at a news conference, where ...")."""
     if not ctx.reports or not ctx.vocab.remarks_reference.search(sentence.text):
         return None
-    return ctx.reports[-1]
+    while ctx.reports:  # the latest day that dates a report; the others are dropped once read
+        said, timex = ctx.reports[-1]
+        if said is None or event_dates.dates_the_report(
+                said.text[max(0, timex.start - said.start - 120) : timex.start - said.start], ctx.vocab):
+            ctx.reports[-1] = (None, timex)
+            return timex
+        ctx.reports.pop()
+    return None
 
 
 def _dated_here(draft: Draft) -> bool:
