@@ -11,7 +11,7 @@
    code)), with the milestones on the way and the time until the rest of the page (filters and table);
 3. a warm PNG export of the sample chart through the persistent kaleido server.
 
-    .venv/bin/python benchmarks/app_speed.py [--events 10000] [--visits 6] [--skip rerun|browser|png]
+    .venv/bin/python benchmarks/app_speed.py [--events 10000] [--visits 6] [--starts 1] [--skip rerun|browser|png]
 """
 
 from __future__ import annotations
@@ -244,6 +244,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--visits", type=int, default=6, help="first-time visits per server (the first is cold)")
+    parser.add_argument("--starts", type=int, default=1, help="server starts (each gives one first visit after a start)")
     parser.add_argument("--skip", choices=("rerun", "browser", "png"), action="append", default=[])
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
@@ -252,6 +253,8 @@ def main() -> None:
         print(f"PNG export (sample chart, 1600x900): server start {startup:.2f} s, warm export {warm:.2f} s (median of 5)")
     if "browser" not in args.skip:
         visits = first_chart_visits(args.visits)
+        for _ in range(args.starts - 1):  # more first visits after a start, each on a newly started server
+            visits["cold"] += first_chart_visits(1)["cold"]
         print("the page in Chromium (sample corpus), seconds after page.goto to each milestone, median (min–max):")
         for kind, runs in visits.items():
             print(f"  {kind} ({len(runs)}): {_summary(runs)}")
