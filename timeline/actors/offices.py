@@ -40,6 +40,7 @@ class OfficeVocabulary:
         self.name_stopwords: frozenset[str] = frozenset(data.get("name_stopwords", []))
         self.name_suffixes: frozenset[str] = frozenset(w.lower() for w in data.get("name_suffixes", []))
         self.name_particles: frozenset[str] = frozenset(data.get("name_particles", []))
+        self.honorifics: tuple[str, ...] = tuple(data.get("honorifics", []))
         self.state_forms: tuple[str, ...] = tuple(data.get("state_forms", []))
         self.bodies: tuple[str, ...] = tuple(data.get("title_bodies", []))
         self.counterparts: frozenset[str] = frozenset(w.lower() for w in data.get("counterpart_titles", []))

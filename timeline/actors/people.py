@@ -13,6 +13,7 @@ from datetime import date
 from ..models import Actor, Role
 from .gazetteer import Gazetteer
 from .holders import office_mention, title_and_surname
+from .introductions import honorific_pattern, introduction
 from .names import fold, slug
 from .offices import OfficeMatch
 from .spans import Candidate, NameRun
@@ -44,11 +45,15 @@ def settle_titles(
     names = [*persons, *runs]
     for person in persons:
         _attach(finder, titles, names, person, used, result)
+    honorifics = honorific_pattern(gazetteer.offices.honorifics)
     for run in runs:
         if len(run.words) <= MAX_NAME_WORDS:
             roles = _attach(finder, titles, names, run, used, result)
-            if roles:
-                _discover(text, roles, run, result, gazetteer.offices.name_suffixes)
+            introduced = None if roles else introduction(text, run, finder.by_end, honorifics)
+            if introduced and introduced.absorbed:
+                result.absorbed.append(introduced.absorbed)
+            if roles or introduced:
+                _discover(text, roles or introduced.roles, run, result, gazetteer.offices.name_suffixes)
     named = [(p.start, gazetteer.actors[p.actor_id]) for p in persons]
     named += [(c.start, result.discovered[c.actor_id]) for c in result.candidates if c.actor_id in result.discovered]
     for title in titles:
