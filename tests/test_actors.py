@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.actors import find_mentions, load_gazetteer
+from timeline.actors.places import place_country
 from timeline.resources import load
 from timeline.settings import DATA_DIR
 
@@ -393,3 +394,17 @@ def test_a_subject_pronoun_continues_the_person_the_sentence_before_starts_with(
     assert pronouns == [("He", "ararat-mirzoyan"), ("he", "ararat-mirzoyan")]
     unknown = "Heavy rain hit the coast on Monday. He said Ilham Aliyev would visit."
     assert [m.method for m in find_mentions(unknown, gaz, DAY)[0]] == ["exact"]
+
+
+def test_a_possessive_or_honorific_introduces_a_person_linked_to_the_country(gaz):
+    """"Kenya's Jane Roe": a discovered person of Kenya, absorbed with the possessive; the later surname is hers."""
+    mentions, discovered = find_mentions("Kenya's Jane Roe met Mr John Smith. Roe left.", gaz, DAY)
+    assert [(m.text, m.actor_id) for m in mentions] == [
+        ("Jane Roe", "new:jane-roe"), ("John Smith", "new:john-smith"), ("Roe", "new:jane-roe")]
+    assert [[r.affiliation for r in a.roles] for a in discovered] == [["kenya"], []]
+
+
+def test_a_capital_that_does_not_act_still_places_a_visit_in_its_country():
+    visited = [place_country(p, capitals=True) for p in ("Addis Ababa", "Nairobi", "Baku", "Gondar")]
+    assert visited == ["ethiopia", "kenya", "azerbaijan", None]
+    assert (place_country("Nairobi"), place_country("Baku")) == (None, "azerbaijan")  # a conference held there

@@ -84,10 +84,12 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
 def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, int]], vocab: Vocabulary,
                  data_dir) -> str | None:
     """The country a visit goes to or a conference is held in: the first place after the trigger that is a
-    country, a demonym before a place noun ("the Turkish capital") or a capital ("arrived in Astana")."""
+    country, a demonym before a place noun ("the Turkish capital") or a capital ("arrived in Astana"; for a
+    visit any capital of data/actors.yaml ``capitals``, for a conference only one that acts)."""
+    capitals = vocab.types[trigger.event_type].get("host") == "visitors_and_country"
     for start, name, qualifier in _places(sentence, vocab, name_spans):
         if start >= trigger.start and not any(s <= start < e for s, e in name_spans):
-            country = place_country(name, data_dir) or (qualifier and place_country(qualifier, data_dir))
+            country = place_country(name, data_dir, capitals) or (qualifier and place_country(qualifier, data_dir))
             if country:
                 return country
     return None
