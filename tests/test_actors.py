@@ -408,3 +408,9 @@ def test_a_capital_that_does_not_act_still_places_a_visit_in_its_country():
     visited = [place_country(p, capitals=True) for p in ("Addis Ababa", "Nairobi", "Baku", "Gondar")]
     assert visited == ["ethiopia", "kenya", "azerbaijan", None]
     assert (place_country("Nairobi"), place_country("Baku")) == (None, "azerbaijan")  # a conference held there
+
+
+def test_an_apposition_gives_a_discovered_person_its_role_with_the_words_before_the_title(gaz):
+    """"Jane Roe, the former Kenyan foreign minister,": her role is no longer the office."""
+    _, discovered = find_mentions("Jane Roe, the former Kenyan foreign minister, spoke.", gaz, DAY)
+    assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("former foreign minister", "kenya")]

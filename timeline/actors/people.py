@@ -38,7 +38,8 @@ def settle_titles(
     """Title chains before names (absorbed, or discovering new people) and titles standing alone."""
     groups = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind != "person"]
     persons = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind == "person"]
-    finder = TitleFinder(text, groups, gazetteer.offices.state_forms, gazetteer.offices.bodies)
+    finder = TitleFinder(text, groups, gazetteer.offices.state_forms, gazetteer.offices.bodies,
+                         gazetteer.offices.appositive_gap_stopwords)
     titles = [finder.title(o) for o in offices]
     result = TitleResult()
     used: set[int] = set()
@@ -77,8 +78,8 @@ def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used,
         result.absorbed.append((chain[0].start, name.start))
         roles = finder.roles(chain, name.start)
     appositive = finder.appositive_after(name.end, titles)
-    if appositive and id(appositive[0]) not in used:
-        used.add(id(appositive[0]))
+    if appositive and id(appositive[2]) not in used:
+        used.add(id(appositive[2]))
         result.absorbed.append((name.end, appositive[1]))
         roles += finder.roles([appositive[0]], appositive[1])
     return roles

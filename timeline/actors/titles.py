@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Role
 from .offices import OfficeMatch
@@ -32,6 +32,9 @@ _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|to
 _TRAILING = re.compile(r"[\s,]*(?:\band)?[\s,]*$")
 MAX_TITLE_CHARS = 200
 MAX_NAME_WORDS = 4
+MAX_GAP_CHARS = 40  # describing words between an apposition's article and its title
+_GAP = re.compile(r"(?:'s|’s)?\s*(?:[^\W\d][\w’'-]*\s+){0,3}")
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')\s")
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,9 @@ class TitleFinder:
     """Settles the titles of one text. ``groups`` are the country/organisation candidates."""
 
     def __init__(self, text: str, groups: list[Candidate], state_forms: tuple[str, ...] = (),
-                 bodies: tuple[str, ...] = ()):
+                 bodies: tuple[str, ...] = (), gap_stopwords: frozenset[str] = frozenset()):
         self.text = text
+        self.gap_stopwords = gap_stopwords
         names = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True))
         # "the Office of the Prime Minister": the title names an institution, not its holder
         self.body_of = re.compile(rf"(?<![\w])(?:{names})\s+of\s+(?:the\s+)?$") if names else None
@@ -134,14 +138,41 @@ class TitleFinder:
             self._names = _Names(names)
         return self._names
 
-    def appositive_after(self, name_end: int, titles: list[Title]) -> tuple[Title, int] | None:
-        """A title set after the name ("NAME, the president of X, said"), and where it ends."""
+    def appositive_after(self, name_end: int, titles: list[Title]) -> tuple[Title, int, Title] | None:
+        """A title set after the name ("NAME, the president of X, said"; "NAME, a senior official of X,";
+        "NAME, X's health minister,"): the title as the apposition gives it, where it ends, and the title
+        of ``titles`` it stands on."""
         comma = _APPOSITIVE.match(self.text, name_end)
-        title = comma and self._titles_of(titles).starting_at(comma.end())
+        if not comma:
+            return None
+        found = self._titles_of(titles).starting_at(comma.end())
+        title, found = (found, found) if found else self._after_words(comma, titles)
         if not title or _NAME_NEXT.match(self.text, title.end):  # "NAME, President X and ..." is a list
             return None
         end = _APPOSITIVE_END.search(self.text, title.office.end, title.office.end + MAX_TITLE_CHARS)
-        return title, end.start() if end else min(len(self.text), title.office.end + MAX_TITLE_CHARS)
+        return title, end.start() if end else min(len(self.text), title.office.end + MAX_TITLE_CHARS), found
+
+    def _after_words(self, comma: re.Match[str], titles: list[Title]) -> tuple[Title | None, Title | None]:
+        """The title a few describing words into an apposition that opens with an article or a country's
+        possessive ("a senior official", "the former Kenyan foreign minister", "Kenya's health minister"),
+        widened to the apposition's start, and the title itself; (None, None) when a linking word ("who met
+        the president") stands before it."""
+        start = comma.end()
+        owner = self._possessive_at(start)
+        if not comma.group().rstrip().endswith(("the", "a", "an")) and owner is None:
+            return None, None
+        title = self._titles_of(titles).first_within(start + 1, start + MAX_GAP_CHARS)
+        gap = title and self.text[owner.end if owner else start : title.start]
+        if not title or not _GAP.fullmatch(gap) or self.gap_stopwords & set(gap.lower().split()):
+            return None, None
+        words = " ".join([*_POSSESSIVE_AFTER.sub("", gap, count=1).split(), title.office.text])
+        office = replace(title.office, text=words, modified=title.office.modified or words != title.office.text)
+        return replace(title, office=office, start=start, affiliation=title.affiliation or owner), title
+
+    def _possessive_at(self, start: int) -> Candidate | None:
+        """The country or organisation starting at ``start`` with a possessive: "Kenya's"."""
+        owner = self.by_start.get(start)
+        return owner if owner and _POSSESSIVE_AFTER.match(self.text, owner.end) else None
 
     def roles(self, chain: list[Title], chain_end: int) -> tuple[Role, ...]:
         """One role per title of the chain: its words (plus a complement such as "for Rule of Law"), and
@@ -173,6 +204,7 @@ class _Titles:
         self.by_start: dict[int, Title] = {}
         for title in titles:
             self.by_start.setdefault(title.start, title)
+        self.starts = sorted(self.by_start)
 
     def before(self, start: int) -> list[Title]:
         """The titles whose office ends at most MAX_TITLE_CHARS before ``start``, in text order."""
@@ -181,6 +213,11 @@ class _Titles:
 
     def starting_at(self, start: int) -> Title | None:
         return self.by_start.get(start)
+
+    def first_within(self, low: int, high: int) -> Title | None:
+        """The first title starting in [low, high)."""
+        index = bisect_left(self.starts, low)
+        return self.by_start[self.starts[index]] if index < len(self.starts) and self.starts[index] < high else None
 
 
 class _Names:
