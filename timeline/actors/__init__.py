@@ -18,6 +18,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs, span_mask
 from .plurals import plural_office_candidates
 from .pronouns import pronoun_candidates
+from .pairs import pair_candidates
 from .surnames import surname_candidates
 from .people import discovered_name_repeats, settle_titles
 from .organisations import organisation_candidates
@@ -57,6 +58,8 @@ def find_mentions(
     persons = [c for c in named if _is_person(c, gazetteer, titles.discovered) and c.method != "office"]
     named += surname_candidates(text, words, gazetteer, persons, titles.discovered, stopwords)
     named += pronoun_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)])
+    named += pair_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)],
+                             gazetteer.offices.pair_nouns)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
