@@ -1,7 +1,8 @@
 """The two people a phrase such as "the two leaders" refers back to: reads the text and the person
 candidates found so far; adds two "pronoun" candidates over the phrase (one on "two", one on the noun) for
-the last two people named before the phrase's sentence, when exactly two are named in the sentences just
-before it (data/offices.yaml pair_nouns: "the two prime ministers held talks", "met the two leaders").
+the two people named before the phrase's sentence, when exactly two are named in the sentences just before
+it, leaving out those its own sentence names before it (data/offices.yaml pair_nouns: "the two prime
+ministers held talks", "X met the two leaders").
 """
 
 from __future__ import annotations
@@ -38,10 +39,11 @@ def pair_candidates(text: str, persons: list[Candidate], nouns: tuple[str, ...])
 
 
 def _last_two(text: str, at: int, persons: list[Candidate]) -> tuple[str, str] | None:
-    """The two distinct people named last before the sentence holding ``at``; None unless exactly two are
-    named within PAIR_REACH characters before it."""
+    """The two distinct people named before the sentence holding ``at`` (less those named in it before
+    ``at``); None unless exactly two are named within PAIR_REACH characters before it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - PAIR_REACH - 400), at + 1) if m.end() <= at]
     sentence_start = ends[-1] if ends else max(0, at - PAIR_REACH - 400)
     earlier = sorted((c for c in persons if sentence_start - PAIR_REACH <= c.start < sentence_start), key=lambda c: c.start)
-    ids = list(dict.fromkeys(c.actor_id for c in earlier))
+    own = {c.actor_id for c in persons if sentence_start <= c.start < at}  # "X met the two leaders": not X
+    ids = [i for i in dict.fromkeys(c.actor_id for c in earlier) if i not in own]
     return (ids[0], ids[1]) if len(ids) == 2 else None
