@@ -2,8 +2,9 @@
 title introduced whom the gazetteer does not know.
 
 Stages, each in its own module: exact aliases, demonyms and acting capitals (spans, metonyms), fuzzy
-names (fuzzy), plural offices with their countries (plurals), titles and offices (titles, offices), surnames after a full mention (surnames); overlaps
-are settled here, longest first.
+names (fuzzy), plural offices with their countries (plurals), titles and offices (titles, offices), people
+introduced by a possessive or an honorific (introductions), surnames after a full mention (surnames), "he"/"she"
+(pronouns) and "the two leaders" (pairs); overlaps are settled here, longest first.
 """
 
 from __future__ import annotations
