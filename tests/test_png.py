@@ -152,3 +152,65 @@ def test_labels_drawn_as_text_stay_in_the_export():
     nodes = [t for t in png.print_spec(figure)["data"] if "text" in t.get("mode", "")]
     assert nodes and all(len(t["text"]) == len(t["x"]) for t in nodes)
     assert all("customdata" not in t and "hovertemplate" not in t for t in png.print_spec(figure)["data"])
+
+
+def long_named_actors():
+    """The synthetic actors, every third with a name long enough to be shortened in its lane label."""
+    from timeline.models import Actor
+
+    return {key: Actor(actor.id, f"{actor.name} of the Extraordinarily Long Name Commission for Wide Labels"
+                       if i % 3 == 0 else f"WWWW MMMM {actor.name}", actor.kind, actor.roles)
+            for i, (key, actor) in enumerate(make_actors().items())}
+
+
+def test_the_export_reserves_a_left_margin_for_its_lane_names():
+    actors = make_actors()
+    short = figure_for(to_frame(make_events(200, actors=actors), actors.get), Filters())
+    wide_actors = long_named_actors()
+    wide = figure_for(to_frame(make_events(200, actors=wide_actors), wide_actors.get), Filters())
+    short_margin = png.print_spec(short)["layout"]["margin"]["l"]
+    wide_margin = png.print_spec(wide)["layout"]["margin"]["l"]
+    widest = max(wide.layout.yaxis.ticktext, key=len)
+    assert 100 < short_margin < wide_margin
+    assert wide_margin >= png.label_width([widest], 13) + 10
+    assert png.label_width([widest], 13) > 0.4 * 13 * len(widest)  # any sans-serif font is this wide
+    assert wide.layout.margin.l == short.layout.margin.l == 10  # the app's figure is untouched
+    assert png.print_spec(wide)["layout"]["yaxis"]["automargin"] is True  # a wider font still fits
+
+
+def test_label_width_reads_plotly_label_markup():
+    assert png.label_width(["a &amp; b"], 13) == png.label_width(["a & b"], 13)
+    assert png.label_width(["<b>ab</b>"], 13) == png.label_width(["ab"], 13)
+    assert png.label_width(["short<br>a much longer line"], 13) == png.label_width(["a much longer line"], 13)
+    assert png.label_width(["MMMM"], 26) > 1.9 * png.label_width(["MMMM"], 13)
+
+
+def test_short_date_windows_get_room_for_two_line_date_labels():
+    frame = to_frame(make_events(30, days=6))
+    short = png.print_spec(figure_for(frame, Filters()))["layout"]["margin"]["b"]
+    years = timeline_figure_of_years()
+    assert short >= 2 * 1.3 * 13 + 5  # two lines and the ticks
+    assert png.print_spec(years)["layout"]["margin"]["b"] == years.layout.margin.b  # one line fits as it is
+
+
+def timeline_figure_of_years():
+    return figure_for(to_frame(make_events(200, days=3 * 365)), Filters())
+
+
+@needs_browser
+@pytest.mark.parametrize("view", ["long names", "types", "short window", "years"])
+def test_reserved_margins_leave_plotly_nothing_to_widen(server, view):
+    """Same pixels with the axes' automargin on and off: the reserved margins hold every label."""
+    actors = long_named_actors()
+    frame = to_frame(make_events(30 if view == "short window" else 300, actors=actors,
+                                 days=6 if view == "short window" else 3 * 365 if view == "years" else 365),
+                     actors.get)
+    spec = png.print_spec(figure_for(frame, Filters(lanes="type" if view == "types" else "actor")))
+    fixed = {**spec, "layout": {**spec["layout"], "yaxis": {**spec["layout"]["yaxis"], "automargin": False},
+                                "xaxis": {**spec["layout"]["xaxis"], "automargin": False}}}
+    automatic = server.render_spec(spec, width=1000, height=700)
+    check_png(automatic, 1000, 700)
+    difference = ImageChops.difference(Image.open(io.BytesIO(automatic)).convert("RGB"),
+                                       Image.open(io.BytesIO(server.render_spec(fixed, width=1000, height=700)))
+                                       .convert("RGB"))
+    assert difference.getbbox() is None

@@ -5,9 +5,10 @@ Reads: a ``plotly.graph_objects.Figure``. Adds: PNG bytes of the requested size.
 Each plain ``write_image`` would start a browser (~3 s). ``ExportServer.start()`` starts one persistent
 kaleido 1.x browser per process (``_Printer``: like ``kaleido.start_sync_server``, but a tab is reloaded
 after its PNG is returned instead of before), after which an export takes a fraction of a second. The
-figure is sent as ``print_spec`` draws it: same picture, fewer traces, no hover texts. The app keeps the
-one server in ``st.cache_resource``; the command line starts it, exports and stops it. Without a
-browser the export raises ``TimelineError`` saying how to install one.
+figure is sent as ``print_spec`` draws it: same picture, fewer traces, no hover texts, and margins already
+wide enough for the axis labels (``reserve_label_margin``, ``reserve_date_margin``), so that Plotly draws it
+once instead of twice. The app keeps the one server in ``st.cache_resource``; the command line starts it,
+exports and stops it. Without a browser the export raises ``TimelineError`` saying how to install one.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import functools
+import html
 import json
+import math
 import os
+import re
 import threading
 from dataclasses import dataclass
 
@@ -176,7 +181,102 @@ def print_spec(figure: go.Figure, merge: bool = True) -> dict:
     traces = [_printed(trace.to_plotly_json()) for trace in figure.data]
     if merge:
         traces = merge_traces(traces, bars_overlap=layout.get("barmode") == "overlay")
+    reserve_label_margin(layout)
+    reserve_date_margin(layout)
     return {"data": traces, "layout": layout}
+
+
+# Text widths are measured with the first of these fonts found (Liberation Sans has Arial's and Helvetica's
+# widths; Chromium on Linux draws "Helvetica, Arial, sans-serif" with it), else estimated per character.
+MEASURE_FONTS = ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "Helvetica.ttc", "DejaVuSans.ttf")
+WIDTH_FACTOR = 1.05  # room for a slightly wider font (Inter, Segoe UI) than the one measured
+EM_PER_CHAR = 0.62  # without any font file: a generous average advance of a sans-serif character
+LABEL_PAD = 12  # Plotly's gap between the labels and the plot, plus a pixel or two to spare
+LINE_HEIGHT = 1.3  # Plotly's line height, in font sizes
+ONE_LINE_DAYS = 365  # a date axis spanning at least this many days is labelled by month or year: one line
+
+
+def reserve_label_margin(layout: dict) -> None:
+    """Widen ``margin.l`` of a plain layout to what the left y-axis tick labels need (measured here).
+
+    With ``automargin`` Plotly measures the labels after drawing the figure and, when they do not fit the
+    margin, widens it and draws everything again: about half of an export. A margin that is already wide
+    enough leaves it nothing to widen. ``automargin`` stays on, so a label wider than measured here (an
+    unusual font) still fits: it costs the second draw, never a clipped label.
+    """
+    yaxis = layout.get("yaxis") or {}
+    texts = yaxis.get("ticktext")
+    if texts is None or not len(texts) or not _labels_outside(yaxis, "left"):
+        return
+    size, ticks = _tick_size(yaxis, layout), _tick_length(yaxis)
+    margin = layout.setdefault("margin", {})
+    needed = math.ceil(WIDTH_FACTOR * label_width(texts, size)) + ticks + LABEL_PAD
+    margin["l"] = max(margin.get("l", 80), needed)
+
+
+def reserve_date_margin(layout: dict) -> None:
+    """Widen ``margin.b`` of a plain layout to the height of the bottom x-axis's date labels.
+
+    Plotly labels days and weeks in two lines (``Sep 17`` over ``2023`` at the first tick and at each new
+    year), months and years in one; a window shorter than ``ONE_LINE_DAYS`` (or not known) gets room for
+    two lines. Like ``reserve_label_margin``, this only spares Plotly its second draw.
+    """
+    xaxis = layout.get("xaxis") or {}
+    if xaxis.get("type") != "date" or not _labels_outside(xaxis, "bottom"):
+        return
+    size, ticks = _tick_size(xaxis, layout), _tick_length(xaxis)
+    lines = 1 if _span_days(xaxis.get("range")) >= ONE_LINE_DAYS else 2
+    margin = layout.setdefault("margin", {})
+    margin["b"] = max(margin.get("b", 80), math.ceil(lines * LINE_HEIGHT * size) + ticks + LABEL_PAD + 2)
+
+
+def _labels_outside(axis: dict, side: str) -> bool:
+    """Whether ``axis`` shows its tick labels outside the plot on ``side``, with Plotly's automargin on."""
+    return bool(axis.get("automargin")) and axis.get("visible") is not False and axis.get("side", side) == side \
+        and not str(axis.get("ticklabelposition", "outside")).startswith("inside")
+
+
+def _tick_size(axis: dict, layout: dict) -> float:
+    """The font size of ``axis``'s tick labels (Plotly's default: 12)."""
+    return (axis.get("tickfont") or {}).get("size") or (layout.get("font") or {}).get("size") or 12
+
+
+def _tick_length(axis: dict) -> float:
+    """How far ``axis``'s ticks push its labels away from the plot."""
+    return axis.get("ticklen", 5) if axis.get("ticks") == "outside" else 0
+
+
+def _span_days(window) -> float:
+    """Days between the ends of a date range (0 when it is not set or not dates)."""
+    try:
+        low, high = (np.datetime64(str(end).replace(" ", "T")) for end in window)
+        return abs(float((high - low) / np.timedelta64(1, "D")))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def label_width(texts, size: float) -> float:
+    """The width in pixels of the widest of ``texts`` (Plotly label markup: ``<br>`` breaks, tags, entities)."""
+    lines = [html.unescape(re.sub(r"<[^>]*>", "", line))
+             for text in texts for line in re.split(r"<br\s*/?>", str(text), flags=re.I)]
+    font = _measure_font(round(size))
+    if font is None:
+        return max(len(line) for line in lines) * EM_PER_CHAR * size
+    return max(font.getlength(line) for line in lines) * size / round(size)
+
+
+@functools.lru_cache(maxsize=8)
+def _measure_font(size: int):
+    try:
+        from PIL import ImageFont
+    except ImportError:
+        return None
+    for name in MEASURE_FONTS:
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
+    return None
 
 
 def _printed(trace: dict) -> dict:
