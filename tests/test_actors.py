@@ -414,3 +414,9 @@ def test_an_apposition_gives_a_discovered_person_its_role_with_the_words_before_
     """"Jane Roe, the former Kenyan foreign minister,": her role is no longer the office."""
     _, discovered = find_mentions("Jane Roe, the former Kenyan foreign minister, spoke.", gaz, DAY)
     assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("former foreign minister", "kenya")]
+
+
+def test_a_modifier_before_a_title_s_country_stays_in_a_discovered_person_s_role(gaz):
+    """"Former Armenian Prime Minister Jane Roe": her role is not the office (no holder resolves to her)."""
+    _, discovered = find_mentions("Former Armenian Prime Minister Jane Roe spoke.", gaz, DAY)
+    assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("Former Prime Minister", "armenia")]

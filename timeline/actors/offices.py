@@ -67,6 +67,14 @@ class OfficeVocabulary:
         modifier_tail = rf"(?:(?<!\w)(?:{trie_pattern(modifiers)})\s+|(?<!\w)(?:{trie_pattern(prefixes)}))+$"
         return word_pattern(words), word_pattern(acronyms), re.compile(modifier_tail)
 
+    def modifier_before(self, text: str, start: int) -> int | None:
+        """Where the modifiers ending right before ``start`` begin ("The former| Turkish President"); None
+        if none do."""
+        low = max(0, start - 40)
+        window = _lower_same_length(text[low:start])
+        modifier = self._patterns[2].search(window)
+        return low + modifier.start() if modifier else None
+
     def find(self, text: str) -> list[OfficeMatch]:
         """Every title in ``text`` (longest spelling at each place), with the modifiers before it."""
         words, acronyms, modifier_tail = self._patterns

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..models import Role
@@ -50,8 +51,10 @@ class TitleFinder:
     """Settles the titles of one text. ``groups`` are the country/organisation candidates."""
 
     def __init__(self, text: str, groups: list[Candidate], state_forms: tuple[str, ...] = (),
-                 bodies: tuple[str, ...] = (), gap_stopwords: frozenset[str] = frozenset()):
+                 bodies: tuple[str, ...] = (), gap_stopwords: frozenset[str] = frozenset(),
+                 modifier_before: Callable[[str, int], int | None] | None = None):
         self.text = text
+        self.modifier_before = modifier_before
         self.gap_stopwords = gap_stopwords
         names = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True))
         # "the Office of the Prime Minister": the title names an institution, not its holder
@@ -73,6 +76,7 @@ class TitleFinder:
         if gap and gap.end() == len(before) and (office.start - len(gap.group())) in self.by_end:
             affiliation = self.by_end[office.start - len(gap.group())]
             start = affiliation.start
+            office, start = self._modified_before(office, start)
         of = _OF.match(self.text, office.end)
         if of and of.end() not in self.by_start:
             of = self.of.match(self.text, office.end)
@@ -88,6 +92,15 @@ class TitleFinder:
         if self.body_of and self.body_of.search(self.text, max(0, office.start - 40), office.start):
             return Title(office, start, end, affiliation, direct=False)
         return Title(office, start, end, affiliation)
+
+    def _modified_before(self, office: OfficeMatch, start: int) -> tuple[OfficeMatch, int]:
+        """ "The former Turkish President": a modifier before the affiliation makes it another office than
+        the plain one (not its holder's); the office and the title's start."""
+        modifier = self.modifier_before(self.text, start) if self.modifier_before and not office.modified else None
+        if modifier is None:
+            return office, start
+        words = " ".join([*self.text[modifier:start].split(), office.text])
+        return replace(office, start=modifier, text=words, office=None, modified=True), modifier
 
     def _body_before(self, start: int) -> Candidate | None:
         """The country or organisation of a body named before a title: "Russian Defence Ministry spokesman"."""
