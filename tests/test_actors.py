@@ -420,3 +420,9 @@ def test_a_modifier_before_a_title_s_country_stays_in_a_discovered_person_s_role
     """"Former Armenian Prime Minister Jane Roe": her role is not the office (no holder resolves to her)."""
     _, discovered = find_mentions("Former Armenian Prime Minister Jane Roe spoke.", gaz, DAY)
     assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("Former Prime Minister", "armenia")]
+
+
+def test_a_possessive_one_word_before_a_title_is_the_title_s_affiliation(gaz):
+    """"Kenya's new envoy to Ethiopia, Jane Roe": Kenya's envoy (not Ethiopia's), and the word stays in her role."""
+    _, discovered = find_mentions("Kenya's new envoy to Ethiopia, Jane Roe, arrived.", gaz, DAY)
+    assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("new envoy to Ethiopia", "kenya")]

@@ -35,6 +35,7 @@ MAX_TITLE_CHARS = 200
 MAX_NAME_WORDS = 4
 MAX_GAP_CHARS = 40  # describing words between an apposition's article and its title
 _GAP = re.compile(r"(?:'s|’s)?\s*(?:[^\W\d][\w’'-]*\s+){0,3}")
+_OWNER_GAP = re.compile(r"(?:'s|’s)\s+([a-z][\w-]*)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')\s")
 
 
@@ -77,6 +78,9 @@ class TitleFinder:
             affiliation = self.by_end[office.start - len(gap.group())]
             start = affiliation.start
             office, start = self._modified_before(office, start)
+        elif (owner := self._owner_before(office.start)) is not None:  # "Kenya's health minister"
+            word = _OWNER_GAP.search(self.text, owner.end, office.start).group(1)
+            affiliation, start, office = owner, owner.start, replace(office, text=f"{word} {office.text}")
         of = _OF.match(self.text, office.end)
         if of and of.end() not in self.by_start:
             of = self.of.match(self.text, office.end)
@@ -92,6 +96,12 @@ class TitleFinder:
         if self.body_of and self.body_of.search(self.text, max(0, office.start - 40), office.start):
             return Title(office, start, end, affiliation, direct=False)
         return Title(office, start, end, affiliation)
+
+    def _owner_before(self, start: int) -> Candidate | None:
+        """The country or organisation whose possessive stands one describing word before a title ("Kenya's
+        new envoy", "Kenya's health minister")."""
+        gap = _OWNER_GAP.search(self.text, max(0, start - 30), start)
+        return self.by_end.get(gap.start()) if gap else None
 
     def _modified_before(self, office: OfficeMatch, start: int) -> tuple[OfficeMatch, int]:
         """ "The former Turkish President": a modifier before the affiliation makes it another office than
