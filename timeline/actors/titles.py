@@ -28,7 +28,7 @@ _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&
 # A title's complement of capitalised words right before the name: "Deputy Minister| of Foreign Affairs |NAME".
 _COMPLEMENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w’'-]*){0,5}\s+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
-_APPOSITIVE = re.compile(r",\s+(?:the\s+|an?\s+)?")
+_APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:the\s+|an?\s+)?")  # ", 45, a diplomat"
 _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
 _TRAILING = re.compile(r"[\s,]*(?:\band)?[\s,]*$")
 MAX_TITLE_CHARS = 200
