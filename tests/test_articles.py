@@ -682,7 +682,7 @@ def test_records_file_larger_than_the_article_limit_still_streams(tmp_path):
 def test_adversarial_markdown_does_not_backtrack():
     import time
 
-    nasty = ["[" * 200_000, "[a](" * 50_000, "**" * 100_000, "__a" * 50_000, "![" * 50_000, "- " * 50_000 + "x"]
+    nasty = ["[" * 200_000, "[a](" * 50_000, "**" * 100_000, "__a" * 50_000, "*a" * 100_000, "_a " * 50_000, "![" * 50_000, "- " * 50_000 + "x"]
     started = time.perf_counter()
     for text in nasty:
         assert isinstance(_one("nasty.md", ("Title\n\n" + text + "\n\nEnd.").encode()), Article)
@@ -692,6 +692,16 @@ def test_adversarial_markdown_does_not_backtrack():
 def test_markdown_links_images_and_emphasis_keep_their_words():
     text = "Title\n\nSee [the report](https://x.org/a) ![chart](c.png) with **bold words** and __under__ here."
     assert _one("a.md", text.encode()).text == "See the report  with bold words and under here."
+
+
+def test_markdown_single_emphasis_keeps_words_and_a_byline_date():
+    """"*Jane Roe* · Mar 3, 2025" under a headline and standfirst is a dated byline; "_x_" loses its marks, while
+    a bullet, "2*3*4" and snake_case keep theirs."""
+    text = "Title\n\nSome *italic* and _slanted_ words, 2*3*4 and snake_case_name.\n\n* a bullet *item"
+    assert _one("a.md", text.encode()).text == "Some italic and slanted words, 2*3*4 and snake_case_name.\n\n* a bullet *item"
+    byline = ("Desk · World\n\n# Ships collide near the shoal\n\n**Two vessels were damaged.**\n\n"
+              "*Jane Roe* · Mar 3, 2025\n\nTwo vessels collided on Sunday.")
+    assert _one("a.md", byline.encode()).published == date(2025, 3, 3)
 
 
 @pytest.mark.parametrize("field", ["pub_date", "pubDate", "Publish-Date", "first_publish_date", "published_at",

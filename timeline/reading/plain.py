@@ -18,6 +18,10 @@ _LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,1000}\)")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ ]+(.*?)(?:[ ]+#+)?[ ]*$", re.MULTILINE)
 _RULE_LINE = re.compile(r"^[ ]{0,3}(?:[-=*_][ ]*){3,}$", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,1000})(?<=\S)\*\*|__(?=[^\s_])([^_\n]{1,1000})(?<=\S)__")
+# Single-marker emphasis ("*Jane Roe* · Mar 3, 2025", "_italic_"): not inside a word ("2*3*4", "snake_case_name"),
+# never a list bullet ("* item": a space follows the marker).
+_EMPHASIS_ONE = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]{1,1000})(?<=[^\s*])\*(?![*\w])"
+                           r"|(?<![_\w])_(?=[^\s_])([^_\n]{1,1000})(?<=[^\s_])_(?![_\w])")
 _QUOTE = re.compile(r"^[ ]{0,3}>[ ]?", re.MULTILINE)
 
 
@@ -32,6 +36,7 @@ def from_markdown(name: str, text: str, encoding: str, notes: tuple) -> RawRecor
     text = _HEADING.sub(r"\1", text)
     text = _RULE_LINE.sub("", text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _EMPHASIS_ONE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _QUOTE.sub("", text)
     return RawRecord(
         name=name, text=text, title=meta.get("title", ""), published=meta.get("date") or meta.get("published"),
