@@ -247,3 +247,20 @@ def test_yearless_dateline_without_a_corpus_year_takes_the_only_year_of_its_hold
     assert infer_published(read_bytes("a.txt", text)[0], None).published == date(2023, 11, 15)
     former = b"TOKYO, Nov. 15 (Kyodo) - Former Foreign Minister Yoko Kamikawa met President Joe Biden in Lima."
     assert infer_published(read_bytes("a.txt", former)[0], None).published is None
+
+
+SAME_DAY_OPENERS = load("sentences.yaml")["same_day_openers"]["examples"]
+
+
+@pytest.mark.parametrize("example", SAME_DAY_OPENERS, ids=[e["text"][-40:] for e in SAME_DAY_OPENERS])
+def test_a_part_of_the_day_opener_goes_on_with_the_day_before(example):
+    """data/sentences.yaml ``same_day_openers``: "In the evening, ..." takes the day of the event just before it."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 8))
+    events = parse_article(article, load_gazetteer()).events
+    second = [e for e in events if e.evidence_start >= example["text"].index(". ") + 2]
+    assert len(second) == 1
+    expected = example["date"] and date.fromisoformat(example["date"])
+    assert second[0].date == expected

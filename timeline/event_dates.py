@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from .models import Timex
+from .resources import load
 from .temporal import weekday_date
 from .triggers import Trigger, Vocabulary
 
@@ -314,3 +317,16 @@ def in_year_named_before(timexes: list[Timex], text: str, vocab: Vocabulary) -> 
                                 anchor=f"the year named before it ({year})")
         found.append(timex)
     return found
+
+
+def opens_same_day(sentence: str, data_dir: Path) -> bool:
+    """True when ``sentence`` opens with a part of the day (data/sentences.yaml ``same_day_openers``: "In the
+    evening, ..."): it goes on with the day of the event reported just before it."""
+    return bool(_same_day_openers(Path(data_dir)).match(sentence))
+
+
+@lru_cache(maxsize=8)
+def _same_day_openers(data_dir: Path) -> re.Pattern:
+    phrases = load("sentences.yaml", data_dir).get("same_day_openers", {}).get("phrases", ())
+    words = "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases) or "(?!)"
+    return re.compile(rf"^\W*(?:{words})(?![\w'’])", re.IGNORECASE)

@@ -104,6 +104,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     if triggers:  # most sentences report nothing: only continuations and reports are read from them
         triggers = _outside_names(triggers, sentence, ctx)
     continues, named_type = continued_type(sentence.text, ctx.vocab)
+    if not continues and event_dates.opens_same_day(sentence.text, ctx.settings.data_dir):
+        continues, named_type = True, "any"  # "In the evening, ...": the day of the event just before
     if continues and named_type not in (None, "any") and not any(d.event_type == named_type for d in drafts):
         _retype_unspecific(drafts, named_type, ctx)  # "During the call, ..." after "X and Y discussed ..."
     target = _target(drafts, continues, named_type, ctx.vocab)
