@@ -426,3 +426,8 @@ def test_a_possessive_one_word_before_a_title_is_the_title_s_affiliation(gaz):
     """"Kenya's new envoy to Ethiopia, Jane Roe": Kenya's envoy (not Ethiopia's), and the word stays in her role."""
     _, discovered = find_mentions("Kenya's new envoy to Ethiopia, Jane Roe, arrived.", gaz, DAY)
     assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("new envoy to Ethiopia", "kenya")]
+
+
+def test_an_initial_may_be_written_without_its_full_stop(gaz):
+    mentions, _ = find_mentions("Joseph R Biden spoke to reporters on Monday.", gaz)
+    assert [m.actor_id for m in mentions] == ["joe-biden"]

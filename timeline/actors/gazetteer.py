@@ -148,9 +148,14 @@ class Gazetteer:
         return {k: tuple(v) for k, v in table.items()}
 
 
+_INITIAL_DOT = re.compile(r"\b([A-Z])\.(?= [A-Z])")
+
+
 def _variants(alias: str, capitals: bool = True) -> set[str]:
-    """An alias as written, without accents, and in capitals (headlines): "Türkiye", "Turkiye", "TÜRKIYE"."""
+    """An alias as written, without accents, and in capitals (headlines): "Türkiye", "Turkiye", "TÜRKIYE"; an
+    initial also without its full stop ("S. Name", "S Name")."""
     spellings = {alias, fold(alias)}
+    spellings |= {_INITIAL_DOT.sub(r"\1", s) for s in spellings}
     if capitals and len(alias) >= 4 and not alias.isupper():
         spellings |= {s.upper() for s in spellings}
     return spellings
