@@ -264,3 +264,19 @@ def test_a_part_of_the_day_opener_goes_on_with_the_day_before(example):
     assert len(second) == 1
     expected = example["date"] and date.fromisoformat(example["date"])
     assert second[0].date == expected
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The standoff began in May 2020, and ties worsened after a clash in the valley in June that year killed 20 soldiers.",
+     date(2020, 6, 1)),
+    ("The war broke out in 2020. A ceasefire was signed in November of that year.", date(2020, 11, 1)),
+])
+def test_a_month_with_that_year_is_in_the_year_named_before(text, day):
+    """"in June that year": the month takes the year named before it, and "that year" read alone (from the
+    month, in the publication year) dates nothing."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=text, published=date(2024, 7, 31))
+    (event,) = [e for e in parse_article(article, load_gazetteer()).events if e.date is not None]
+    assert (event.date, event.precision) == (day, "month")

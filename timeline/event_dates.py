@@ -301,14 +301,20 @@ def _within_pattern(vocab: Vocabulary, nouns: dict[str, str]) -> re.Pattern:
 
 def in_year_named_before(timexes: list[Timex], text: str, vocab: Vocabulary) -> list[Timex]:
     """``timexes`` (sorted by start), with a month followed by "of that year" (data/events.yaml
-    ``that_year_after``) moved to the year of the latest expression before it that names a year."""
+    ``that_year_after``) moved to the year of the latest expression before it that names a year; the
+    expression of those words ("that year" read on its own from the month) is left out: it is the month's."""
     words = "|".join(re.sub(r" ", r"\\s+", w) for w in vocab.raw.get("that_year_after", ()))
     if not words:
         return timexes
     after = re.compile(rf"\s*(?:{words})(?![\w])", re.IGNORECASE)
     found: list[Timex] = []
+    covered = -1  # the end of the latest "that year" read with its month: a timex inside it is that month's
     for timex in timexes:
-        if timex.granularity == "month" and timex.first_day and after.match(text, timex.end):
+        if timex.start < covered and timex.end <= covered:
+            continue
+        words = after.match(text, timex.end) if timex.granularity == "month" and timex.first_day else None
+        if words:
+            covered = words.end()
             year = next((t.first_day.year for t in reversed(found) if t.first_day and re.search(r"\d{4}", t.text)), None)
             if year is not None and year != timex.first_day.year:
                 first = timex.first_day.replace(year=year)
