@@ -280,3 +280,19 @@ def test_a_month_with_that_year_is_in_the_year_named_before(text, day):
     article = Article(id="a", name="a.txt", title="", text=text, published=date(2024, 7, 31))
     (event,) = [e for e in parse_article(article, load_gazetteer()).events if e.date is not None]
     assert (event.date, event.precision) == (day, "month")
+
+
+OPENING_SPEECH = load("sentences.yaml")["opening_speech"]["examples"]
+
+
+@pytest.mark.parametrize("example", OPENING_SPEECH, ids=[e["text"][:40] for e in OPENING_SPEECH])
+def test_an_opening_speech_takes_the_day_the_conference_opened(example):
+    """data/sentences.yaml ``opening_speech``: "In his opening address" after "The summit opened on Monday"."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 8))
+    events = parse_article(article, load_gazetteer()).events
+    speeches = [e for e in events if e.event_type == "speech"]
+    assert len(speeches) == 1
+    assert speeches[0].date == (example["date"] and date.fromisoformat(example["date"]))

@@ -336,3 +336,24 @@ def _same_day_openers(data_dir: Path) -> re.Pattern:
     phrases = load("sentences.yaml", data_dir).get("same_day_openers", {}).get("phrases", ())
     words = "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases) or "(?!)"
     return re.compile(rf"^\W*(?:{words})(?![\w'’])", re.IGNORECASE)
+
+
+def opening_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_dir: Path) -> tuple[date, str] | None:
+    """(day, words) for an opening speech ("In his opening address, ...", data/sentences.yaml ``opening_speech``):
+    the day of the latest earlier conference whose sentence says it opened. ``earlier``: (event type,
+    sentence, resolved) of the article's events before it. None otherwise."""
+    speech, opened = _opening_patterns(Path(data_dir))
+    if not speech.search(sentence):
+        return None
+    for event_type, words, resolved in reversed(earlier):
+        if event_type == "conference" and resolved and resolved[0] is not None and resolved[2] == "day" \
+                and opened.search(words):
+            return resolved[0], words
+    return None
+
+
+@lru_cache(maxsize=8)
+def _opening_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
+    table = load("sentences.yaml", data_dir).get("opening_speech", {})
+    return (re.compile(rf"(?<![\w]){table.get('speech', '(?!)')}(?![\w])", re.IGNORECASE),
+            re.compile(rf"(?<![\w]){table.get('opened', '(?!)')}(?![\w])", re.IGNORECASE))

@@ -569,6 +569,11 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         day, end, precision = event_dates.from_timex(draft.remarks_day)
         draft.resolved = (day, end, precision, f'day of the remarks: "{_short(draft.sentence.text)}" refers back '
                           f'to remarks reported "{draft.remarks_day.text}" ({draft.remarks_day.value})', None)
+    elif draft.event_type == "speech" and (opening := event_dates.opening_day(
+            draft.sentence.text, [(d.event_type, d.sentence.text, d.resolved) for d in earlier],
+            ctx.settings.data_dir)) is not None:
+        draft.resolved = (opening[0], None, "day", f'the opening day: "{_short(draft.sentence.text)}" is the opening '
+                          f'speech of the conference that opened {opening[0].isoformat()} ("{_short(opening[1])}")', None)
     elif draft.today and article.published and not article.published_inferred:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
                  f'{article.published.isoformat()} ({article.published_basis or "article date"})')
