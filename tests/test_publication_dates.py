@@ -296,3 +296,18 @@ def test_an_opening_speech_takes_the_day_the_conference_opened(example):
     speeches = [e for e in events if e.event_type == "speech"]
     assert len(speeches) == 1
     assert speeches[0].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+ARRIVALS = load("sentences.yaml")["arrival_clause"]["examples"]
+
+
+@pytest.mark.parametrize("example", ARRIVALS, ids=[e["text"][:50] for e in ARRIVALS])
+def test_an_event_after_an_arrival_on_the_publication_day_is_that_day(example):
+    """data/sentences.yaml ``arrival_clause``: "X, who arrived on Tuesday morning, met Y", published that Tuesday."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 7))
+    meetings = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
+    assert len(meetings) == 1
+    assert meetings[0].date == (example["date"] and date.fromisoformat(example["date"]))

@@ -357,3 +357,24 @@ def _opening_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
     table = load("sentences.yaml", data_dir).get("opening_speech", {})
     return (re.compile(rf"(?<![\w]){table.get('speech', '(?!)')}(?![\w])", re.IGNORECASE),
             re.compile(rf"(?<![\w]){table.get('opened', '(?!)')}(?![\w])", re.IGNORECASE))
+
+
+def arrival_day(sentence: str, sentence_start: int, trigger: Trigger, timexes: list[Timex],
+                data_dir: Path) -> Timex | None:
+    """The day of an arrival told in a relative clause before ``trigger`` ("X, who arrived in P on Tuesday
+    morning, met Y": data/sentences.yaml ``arrival_clause``): the event happened on or after it. None otherwise."""
+    clause = _arrival_clause(Path(data_dir))
+    for timex in timexes:
+        start, end = timex.start - sentence_start, timex.end - sentence_start
+        if start < 0 or end > trigger.start or timex.granularity not in ("day", "time") or timex.first_day is None:
+            continue
+        if clause.search(sentence[:start]) and re.match(r"[^,;]{0,20},", sentence[end:trigger.start]):
+            return timex
+    return None
+
+
+@lru_cache(maxsize=8)
+def _arrival_clause(data_dir: Path) -> re.Pattern:
+    verbs = load("sentences.yaml", data_dir).get("arrival_clause", {}).get("verbs", ())
+    words = "|".join(r"\s+".join(map(re.escape, str(v).split())) for v in verbs) or "(?!)"
+    return re.compile(rf",\s*who\s+(?:had\s+)?(?:{words})(?![\w])[^,;]*$", re.IGNORECASE)

@@ -574,6 +574,11 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
             ctx.settings.data_dir)) is not None:
         draft.resolved = (opening[0], None, "day", f'the opening day: "{_short(draft.sentence.text)}" is the opening '
                           f'speech of the conference that opened {opening[0].isoformat()} ("{_short(opening[1])}")', None)
+    elif article.published and not article.published_inferred and (arrived := event_dates.arrival_day(
+            draft.sentence.text, draft.sentence.start, draft.trigger, list(_within(ctx.timexes, draft.sentence, ctx)),
+            ctx.settings.data_dir)) is not None and arrived.first_day == article.published:
+        draft.resolved = (article.published, None, "day", f'after an arrival on the publication day: "{arrived.text}" '
+                          f'({arrived.value}) dates the arrival before it, and the article appeared that day', None)
     elif draft.today and article.published and not article.published_inferred:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
                  f'{article.published.isoformat()} ({article.published_basis or "article date"})')
