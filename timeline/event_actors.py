@@ -46,6 +46,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     """
     local = [(m.start - sentence_start, m.end - sentence_start, m.actor_id) for m in mentions
              if m.actor_id in actors]
+    if policy == "participants":
+        local = [item for item in local if actors[item[2]].kind == "person" or not _at_venue(item, sentence, vocab)]
     protected = [*protected, *_list_commas(local, sentence)]
     if crowded and policy != "countries_and_organisations":
         clause = _clause(sentence, trigger, vocab, protected)
@@ -79,6 +81,13 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     belongs = {g for p in people for g in affiliations(p)}
     heads = set(_ids([i for i in local if _heads_unnamed_people(i, sentence, actors, vocab)], actors, lambda a: True))
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
+
+
+def _at_venue(item: tuple[int, int, str], sentence: str, vocab: Vocabulary) -> bool:
+    """True for a name inside "on the sidelines of ..." (grammar ``venue_openers``), up to the next clause
+    mark: the gathering where a meeting took place, not one of its sides."""
+    opener = re.compile(rf"(?<![\w])(?:{_words(vocab, 'venue_openers')})\s[^,;:]*$", re.IGNORECASE)
+    return opener.search(sentence, 0, item[0]) is not None
 
 
 def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, int]], vocab: Vocabulary,
