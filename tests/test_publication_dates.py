@@ -311,3 +311,18 @@ def test_an_event_after_an_arrival_on_the_publication_day_is_that_day(example):
     meetings = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
     assert len(meetings) == 1
     assert meetings[0].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+WELCOMES = load("sentences.yaml")["arrival_place"]["examples"]
+
+
+@pytest.mark.parametrize("example", WELCOMES, ids=[e["text"][-40:] for e in WELCOMES])
+def test_a_meeting_at_the_airport_after_a_visit_is_the_visit_day(example):
+    """data/sentences.yaml ``arrival_place``: "Y met him at the airport" right after a dated visit."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 10))
+    meetings = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
+    assert len(meetings) == 1
+    assert meetings[0].date == (example["date"] and date.fromisoformat(example["date"]))

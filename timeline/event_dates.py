@@ -378,3 +378,21 @@ def _arrival_clause(data_dir: Path) -> re.Pattern:
     verbs = load("sentences.yaml", data_dir).get("arrival_clause", {}).get("verbs", ())
     words = "|".join(r"\s+".join(map(re.escape, str(v).split())) for v in verbs) or "(?!)"
     return re.compile(rf",\s*who\s+(?:had\s+)?(?:{words})(?![\w])[^,;]*$", re.IGNORECASE)
+
+
+def welcome_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_dir: Path) -> date | None:
+    """The day of the visit reported just before, for an event at the place of arrival ("Y met him at the
+    airport": data/sentences.yaml ``arrival_place``); None otherwise. ``earlier`` as for ``opening_day``."""
+    if not earlier or not _arrival_place(Path(data_dir)).search(sentence):
+        return None
+    event_type, _, resolved = earlier[-1]
+    if event_type == "visit" and resolved and resolved[0] is not None and resolved[2] == "day":
+        return resolved[0]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _arrival_place(data_dir: Path) -> re.Pattern:
+    words = load("sentences.yaml", data_dir).get("arrival_place", {}).get("words", ())
+    alternation = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in words) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)

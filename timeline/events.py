@@ -579,6 +579,10 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
             ctx.settings.data_dir)) is not None and arrived.first_day == article.published:
         draft.resolved = (article.published, None, "day", f'after an arrival on the publication day: "{arrived.text}" '
                           f'({arrived.value}) dates the arrival before it, and the article appeared that day', None)
+    elif (welcome := event_dates.welcome_day(draft.sentence.text, [(d.event_type, d.sentence.text, d.resolved)
+                                                                     for d in earlier], ctx.settings.data_dir)):
+        draft.resolved = (welcome, None, "day", f'the day of the arrival: "{_short(draft.sentence.text)}" is at the '
+                          f'place of arrival of the visit of {welcome.isoformat()} reported just before', None)
     elif draft.today and article.published and not article.published_inferred:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
                  f'{article.published.isoformat()} ({article.published_basis or "article date"})')
