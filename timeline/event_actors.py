@@ -48,6 +48,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
              if m.actor_id in actors]
     if policy == "participants":
         local = [item for item in local if actors[item[2]].kind == "person" or not _at_venue(item, sentence, vocab)]
+    if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
+        local = [item for item in local if not _visited_elsewhere(item, sentence, trigger, actors, vocab)]
     protected = [*protected, *_list_commas(local, sentence)]
     if crowded and policy != "countries_and_organisations":
         clause = _clause(sentence, trigger, vocab, protected)
@@ -88,6 +90,16 @@ def _at_venue(item: tuple[int, int, str], sentence: str, vocab: Vocabulary) -> b
     mark: the gathering where a meeting took place, not one of its sides."""
     opener = re.compile(rf"(?<![\w])(?:{_words(vocab, 'venue_openers')})\s[^,;:]*$", re.IGNORECASE)
     return opener.search(sentence, 0, item[0]) is not None
+
+
+def _visited_elsewhere(item: tuple[int, int, str], sentence: str, trigger: Trigger, actors: Mapping[str, Actor],
+                       vocab: Vocabulary) -> bool:
+    """True for a country after the visit's trigger that an opener of grammar ``visit_elsewhere_openers``
+    names as where the visitor came from or goes next, up to the next clause mark."""
+    if item[0] < trigger.end or actors[item[2]].kind != "country":
+        return False
+    opener = re.compile(rf"(?<![\w])(?:{_words(vocab, 'visit_elsewhere_openers')})\s[^,;:]*$", re.IGNORECASE)
+    return opener.search(sentence, trigger.end, item[0]) is not None
 
 
 def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, int]], vocab: Vocabulary,
