@@ -48,6 +48,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
              if m.actor_id in actors]
     if policy == "participants":
         local = [item for item in local if actors[item[2]].kind == "person" or not _at_venue(item, sentence, vocab)]
+    local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
     if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
         local = [item for item in local if not _visited_elsewhere(item, sentence, trigger, actors, vocab)]
     protected = [*protected, *_list_commas(local, sentence)]
@@ -99,6 +100,16 @@ def _visited_elsewhere(item: tuple[int, int, str], sentence: str, trigger: Trigg
     if item[0] < trigger.end or actors[item[2]].kind != "country":
         return False
     opener = re.compile(rf"(?<![\w])(?:{_words(vocab, 'visit_elsewhere_openers')})\s[^,;:]*$", re.IGNORECASE)
+    return opener.search(sentence, trigger.end, item[0]) is not None
+
+
+def _in_content(item: tuple[int, int, str], sentence: str, trigger: Trigger, actors: Mapping[str, Actor],
+                vocab: Vocabulary) -> bool:
+    """True for a country or organisation after the trigger inside what a statement says or a session was
+    about (grammar ``content_openers``: "a statement saying that X ..."), up to the next clause mark."""
+    if item[0] < trigger.end or actors[item[2]].kind == "person":
+        return False
+    opener = re.compile(rf"(?<![\w])(?:{_words(vocab, 'content_openers')})\s[^,;:]*$", re.IGNORECASE)
     return opener.search(sentence, trigger.end, item[0]) is not None
 
 
