@@ -49,6 +49,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     if policy == "participants":
         local = [item for item in local if actors[item[2]].kind == "person" or not _at_venue(item, sentence, vocab)]
     local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
+    local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
     if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
         local = [item for item in local if not _visited_elsewhere(item, sentence, trigger, actors, vocab)]
     protected = [*protected, *_list_commas(local, sentence)]
@@ -110,6 +111,14 @@ def _in_content(item: tuple[int, int, str], sentence: str, trigger: Trigger, act
     if item[0] < trigger.end or actors[item[2]].kind == "person":
         return False
     opener = re.compile(rf"(?<![\w])(?:{_words(vocab, 'content_openers')})\s[^,;:]*$", re.IGNORECASE)
+    return opener.search(sentence, trigger.end, item[0]) is not None
+
+
+def _after_opener(item: tuple[int, int, str], sentence: str, trigger: Trigger, vocab: Vocabulary, words: str) -> bool:
+    """True for a name after the trigger that follows one of the grammar's ``words`` within its clause."""
+    if item[0] < trigger.end:
+        return False
+    opener = re.compile(rf"(?<![\w])(?:{_words(vocab, words)})\s[^,;:]*$", re.IGNORECASE)
     return opener.search(sentence, trigger.end, item[0]) is not None
 
 
