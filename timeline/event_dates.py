@@ -375,8 +375,7 @@ def arrival_day(sentence: str, sentence_start: int, trigger: Trigger, timexes: l
 
 @lru_cache(maxsize=8)
 def _arrival_clause(data_dir: Path) -> re.Pattern:
-    verbs = load("sentences.yaml", data_dir).get("arrival_clause", {}).get("verbs", ())
-    words = "|".join(r"\s+".join(map(re.escape, str(v).split())) for v in verbs) or "(?!)"
+    words = _phrases(load("sentences.yaml", data_dir).get("arrival_clause", {}).get("verbs", ()))
     return re.compile(rf",\s*who\s+(?:had\s+)?(?:{words})(?![\w])[^,;]*$", re.IGNORECASE)
 
 
@@ -393,6 +392,10 @@ def welcome_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_dir: 
 
 @lru_cache(maxsize=8)
 def _arrival_place(data_dir: Path) -> re.Pattern:
-    words = load("sentences.yaml", data_dir).get("arrival_place", {}).get("words", ())
-    alternation = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in words) or "(?!)"
+    alternation = _phrases(load("sentences.yaml", data_dir).get("arrival_place", {}).get("words", ()))
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
+
+
+def _phrases(phrases) -> str:
+    """An alternation of literal phrases, any run of spaces between their words; one that never matches if empty."""
+    return "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases) or "(?!)"
