@@ -2,11 +2,11 @@
 and the offices already cover, and data/actors.yaml ``organisation_names``; adds discovered organisations
 ("new:...") and a Candidate for each mention of them:
 
-- a capitalised name ending in an organisation noun: "the Sinaloa Cartel", "Scheldt Container Terminals";
-- a name before a descriptor and a group noun: "the LockBit ransomware gang" (LockBit);
-- an acronym before its expansion in brackets: "JNIM (Group for the Support of ...)" (JNIM).
+- a capitalised name ending in an organisation noun: "the Valdoro Cartel", "Harbourline Container Terminals";
+- a name before a descriptor and a group noun: "the NightOwl ransomware gang" (NightOwl);
+- an acronym before its expansion in brackets: "FLV (Front for the Liberation of ...)" (FLV).
 
-A name holding a word the gazetteer knows ("Sudanese Armed Forces": Sudan) is left to the gazetteer, and
+A name holding a word the gazetteer knows ("Kenyan Armed Forces": Kenya) is left to the gazetteer, and
 every later mention of a discovered name in the text is a mention of it too.
 """
 
