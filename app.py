@@ -12,13 +12,11 @@ import os
 import sys
 import threading
 import time
-import warnings
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-import plotly.io as pio
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -476,7 +474,7 @@ def _draw_preview_later(key: str, figure, height: int) -> None:
         if key in pending["keys"]:
             return
         pending["keys"].add(key)
-    threading.Thread(target=_draw_preview, args=(key, figure, height), daemon=True).start()
+    threading.Thread(target=_draw_preview, args=(key, figure, height, pending), daemon=True).start()
 
 
 @st.cache_resource(show_spinner=False)
@@ -485,18 +483,16 @@ def _previews_pending() -> dict:
     return {"lock": threading.Lock(), "keys": set()}
 
 
-def _draw_preview(key: str, figure, height: int) -> None:
+def _draw_preview(key: str, figure, height: int, pending: dict) -> None:
     time.sleep(WARM_DELAY_S)  # after this run's page
-    if sys.platform == "linux":
-        os.nice(10)  # this thread only, and the browser it starts: pages come first
     try:
-        export_server()  # kaleido's server, which plotly.io.to_image then uses
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # plotly passes kaleido options its server ignores
-            image = pio.to_image(figure, format="png", width=PREVIEW_WIDTH, height=height)  # the figure as is
+        image = export_server().render(figure, PREVIEW_WIDTH, height)  # the process's one export browser
         board_store.save_preview(key, DEFAULT_SETTINGS, image)
     except Exception:  # no browser, or it failed: the page shows the interactive chart only
         pass
+    finally:  # saved (or failed): a later visitor finds it on disk, or may try again
+        with pending["lock"]:
+            pending["keys"].discard(key)
 
 
 def _first_chart_drawn() -> None:
