@@ -207,10 +207,8 @@ def _in_office_years(line: Yearless, found: Evidence, text: str, settings: Setti
         return found
     for year in sorted(range(found.day.year - OFFICE_YEAR_REACH, found.day.year + OFFICE_YEAR_REACH + 1),
                        key=lambda y: (abs(y - found.day.year), y)):
-        day = line.on(year)
-        if day is None or (line.weekday is not None and day.weekday() != line.weekday):
-            continue
-        if all(allowed(day, terms) for _, terms in holders):
+        day = _fitting_day(line, year, holders)
+        if day is not None:
             named = ", ".join(dict.fromkeys(words for words, _ in holders))
             return Evidence(day, f"{line.why()}; {year}, the nearest year in which the office holders it names "
                                  f"({named}) held office")
@@ -220,21 +218,31 @@ def _in_office_years(line: Yearless, found: Evidence, text: str, settings: Setti
 def _only_office_year(line: Yearless, text: str, settings: Settings) -> Evidence | None:
     """The dateline's day in the only year in which every office holder the text names by title held office,
     when their terms bound the years on both sides (one holder took office, one left it); else None."""
-    from .office_years import allowed, holder_terms
+    from .office_years import holder_terms
 
     holders = holder_terms(text, settings)
     starts = [t[0] for _, terms in holders if all(t[0] for t in terms) for t in terms]
     ends = [t[1] for _, terms in holders if all(t[1] for t in terms) for t in terms]
     if not starts or not ends:
         return None
-    days = [day for year in range(min(starts).year, max(ends).year + 1) for day in [line.on(year)]
-            if day is not None and (line.weekday is None or day.weekday() == line.weekday)
-            and all(allowed(day, terms) for _, terms in holders)]
+    days = [day for year in range(min(starts).year, max(ends).year + 1)
+            for day in [_fitting_day(line, year, holders)] if day is not None]
     if len(days) != 1:
         return None
     named = ", ".join(dict.fromkeys(words for words, _ in holders))
     return Evidence(days[0], f"{line.why()}; {days[0].year}, the only year in which the office holders it names "
                              f"({named}) held office")
+
+
+def _fitting_day(line: Yearless, year: int, holders) -> date | None:
+    """The dateline's day in ``year`` if it exists, falls on the dateline's weekday (if it names one) and
+    every office holder named held office on it; else None."""
+    from .office_years import allowed
+
+    day = line.on(year)
+    if day is None or (line.weekday is not None and day.weekday() != line.weekday):
+        return None
+    return day if all(allowed(day, terms) for _, terms in holders) else None
 
 
 def _near_reference(line: Yearless, reference: date | None) -> Evidence | None:
