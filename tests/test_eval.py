@@ -1,12 +1,16 @@
 """Scoring against a gold file, and the parse/eval commands end to end."""
 
+import itertools
 import json
+import random
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
-from timeline.evaluate import date_ok, evaluate, render
+import pytest
+
+from timeline.evaluate import assign, date_ok, evaluate, render
 from timeline.models import Event
 from timeline.settings import PROJECT_DIR
 
@@ -99,3 +103,37 @@ def test_render_lists_the_actor_differences_of_matched_events():
     text = render(report)
     assert "actor differences on matched events (missing -, extra +): 1" in text
     assert "g: -Bo Sample +Cy Person" in text
+
+
+def test_a_prediction_goes_to_the_required_event_when_an_optional_one_shares_its_sentence():
+    sentence = "Police dismantled the Example gang's servers on Monday, and the gang's site went dark."
+    optional = _gold("g-opt", event_type="operation", evidence=sentence, required=False, also=("incident",))
+    required = _gold("g-req", event_type="incident", evidence=sentence, actors=("Example gang",))
+    events = [_event("e1", event_type="incident", evidence=sentence, actors=("Police", "Example gang"))]
+    report = evaluate([optional, required], events)
+    assert report.figures["required_found"] == 1
+    assert report.misses == []
+
+
+def test_the_assignment_finds_the_most_pairs_where_the_closest_first_would_not():
+    # e1 is closest to g1, but only e1 can match g2: a greedy pairing would find one event, the optimum two.
+    g1 = _gold("g1", evidence="Ann Example met Bo Sample in Oslo on Monday.")
+    g2 = _gold("g2", event_type="call", evidence="Cy Person phoned her later.", actors=("Cy Person",),
+               also=("meeting",))
+    e1 = _event("e1", evidence="Ann Example met Bo Sample in Oslo on Monday.", actors=("Cy Person", "Ann Example"))
+    e2 = _event("e2", evidence="Ann Example and Bo Sample held talks.", actors=("Ann Example", "Bo Sample"))
+    report = evaluate([g1, g2], [e1, e2])
+    assert sorted((m.gold["id"], m.event.id) for m in report.matches) == [("g1", "e2"), ("g2", "e1")]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_assign_gives_the_largest_total_weight(seed):
+    rng = random.Random(seed)
+    rows, cols = rng.randint(1, 5), rng.randint(1, 5)
+    weights = [[rng.choice([0.0, 0.0, rng.uniform(1, 10)]) for _ in range(cols)] for _ in range(rows)]
+    cells = assign(weights)
+    assert len({r for r, _ in cells}) == len(cells) == len({c for _, c in cells})
+    assert all(weights[r][c] > 0 for r, c in cells)
+    best = max(sum(weights[r][c] for r, c in enumerate(perm) if r < rows and c < cols)
+               for perm in itertools.permutations(range(max(rows, cols))))
+    assert abs(sum(weights[r][c] for r, c in cells) - best) < 1e-9

@@ -6,8 +6,9 @@ day accuracy on dated gold events, undated ones null or within their window, act
 and the lists of misses, extras, actor differences and wrong days, so that users can annotate their own corpus and measure.
 
 Matching: a prediction matches a gold event of the same article when its type is the gold type (or one of
-``also_accept_types``) and its evidence or its actors overlap the gold ones; the best-overlapping pairs are
-taken first, one to one. Predictions for articles the gold file does not mention are not scored.
+``also_accept_types``) and its evidence or its actors overlap the gold ones. Pairs are chosen one to one
+by an optimal assignment: most required events found, then most events found, then the closest overlap.
+Predictions for articles the gold file does not mention are not scored.
 """
 
 from __future__ import annotations
@@ -77,21 +78,68 @@ def evaluate(gold: list[dict], events: Iterable[Event]) -> Report:
 
 
 def _match(gold: list[dict], predictions: list[Event]) -> list[Match]:
-    pairs = []
-    for g in gold:
-        for e in predictions:
-            if e.article == g["article"] and _type_ok(g, e):
-                evidence, actors = _overlap(g["evidence"], e.evidence), _jaccard(g["actors"], e.actors)
-                if evidence >= 0.5 or actors >= 0.5 or evidence >= 0.3:
-                    pairs.append(Match(g, e, evidence, actors))
-    pairs.sort(key=lambda m: (-(m.evidence + 0.5 * m.actors), m.event.evidence_start, m.event.id))
-    taken_gold, taken_events, matches = set(), set(), []
-    for pair in pairs:
-        if id(pair.gold) not in taken_gold and pair.event.id not in taken_events:
-            taken_gold.add(id(pair.gold))
-            taken_events.add(pair.event.id)
-            matches.append(pair)
-    return matches
+    """The one-to-one pairing with the most required gold events found, then the most gold events found,
+    then the closest evidence and actors (an optimal assignment, article by article, so that a prediction
+    is never spent on an optional gold event when a required one sharing its sentence needs it)."""
+    matches = []
+    for article in dict.fromkeys(g["article"] for g in gold):
+        golds = [g for g in gold if g["article"] == article]
+        events = [e for e in predictions if e.article == article]
+        candidates = {(i, j): pair for i, g in enumerate(golds) for j, e in enumerate(events)
+                      if (pair := _candidate(g, e))}
+        weights = [[_weight(candidates[i, j]) if (i, j) in candidates else 0.0 for j in range(len(events))]
+                   for i in range(len(golds))]
+        matches += [candidates[cell] for cell in assign(weights) if cell in candidates]
+    return sorted(matches, key=lambda m: (-(m.evidence + 0.5 * m.actors), m.event.evidence_start, m.event.id))
+
+
+def _candidate(g: dict, e: Event) -> Match | None:
+    if not _type_ok(g, e):
+        return None
+    evidence, actors = _overlap(g["evidence"], e.evidence), _jaccard(g["actors"], e.actors)
+    return Match(g, e, evidence, actors) if evidence >= 0.3 or actors >= 0.5 else None
+
+
+def _weight(m: Match) -> float:
+    """A required gold event outweighs any number of optional ones; any pair outweighs closeness."""
+    return (1000.0 if m.gold.get("required", True) else 0.0) + 100.0 + m.evidence + 0.5 * m.actors
+
+
+def assign(weights: list[list[float]]) -> list[tuple[int, int]]:
+    """The (row, column) cells of a maximum-weight one-to-one assignment (Hungarian method, O(n^3)).
+
+    Rows and columns may differ in number; a cell of weight 0 is no pair and is left out.
+    """
+    rows, cols = len(weights), len(weights[0]) if weights else 0
+    n = max(rows, cols)
+    if not rows or not cols:
+        return []
+    cost = [[-(weights[i][j] if i < rows and j < cols else 0.0) for j in range(n)] for i in range(n)]
+    u, v, owner, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for row in range(1, n + 1):
+        owner[0], col0 = row, 0
+        slack, used = [float("inf")] * (n + 1), [False] * (n + 1)
+        while owner[col0]:
+            used[col0], i0, delta, col1 = True, owner[col0], float("inf"), 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    reduced = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if reduced < slack[j]:
+                        slack[j], way[j] = reduced, col0
+                    if slack[j] < delta:
+                        delta, col1 = slack[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    slack[j] -= delta
+            col0 = col1
+        while col0:
+            col1 = way[col0]
+            owner[col0], col0 = owner[col1], col1
+    return [(owner[j] - 1, j - 1) for j in range(1, n + 1)
+            if owner[j] and owner[j] - 1 < rows and j - 1 < cols and weights[owner[j] - 1][j - 1] > 0]
 
 
 def _type_ok(gold: dict, event: Event) -> bool:
