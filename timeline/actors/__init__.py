@@ -20,7 +20,7 @@ from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, nam
 from .plurals import plural_office_candidates
 from .pronouns import pronoun_candidates
 from .pairs import pair_candidates
-from .surnames import surname_candidates
+from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
 from .organisations import organisation_candidates
 
@@ -58,6 +58,8 @@ def find_mentions(
     named += organisations
     persons = [c for c in named if _is_person(c, gazetteer, titles.discovered) and c.method != "office"]
     named += surname_candidates(text, words, gazetteer, persons, titles.discovered, stopwords)
+    groups = {c.actor_id for c in exact if _is_group(c, gazetteer)}
+    named += office_holder_surnames(text, words, gazetteer, named, groups, when, stopwords)
     named += pronoun_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)])
     named += pair_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)],
                              gazetteer.offices.pair_nouns)

@@ -1,13 +1,17 @@
 """Surnames alone ("Lavrov", "S. Lavrov") after a full mention of the person in the same text.
 
 Reads the person candidates already found and the text's capitalised words; adds "surname" candidates
-for the nearest earlier full mention with that surname (or the first later one, for headlines).
+for the nearest earlier full mention with that surname (or the first later one, for headlines). A surname
+whose full mention is not in the text (it stood in a dropped lead or standfirst) is the one office holder
+of the gazetteer with that surname when the text also names the country or organisation they serve, on a
+day they held that office (``office_holder_surnames``).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import date
 
 from ..models import Actor
 from .gazetteer import Gazetteer
@@ -79,3 +83,39 @@ def _is_given_name(text: str, previous: re.Match[str], match: re.Match[str], sto
 def _nearest(owners: list[tuple[int, str]], offset: int) -> str:
     index = bisect_right(owners, (offset, "\uffff"))
     return owners[index - 1][1] if index else owners[0][1]
+
+
+MIN_LONE_SURNAME = 4  # letters: a shorter surname ("Xi", "Lee") is too common a word or name to stand alone
+
+
+def office_holder_surnames(text: str, words: list[re.Match[str]], gazetteer: Gazetteer, taken: list[Candidate],
+                           groups: set[str], when: date | None, stopwords: frozenset[str]) -> list[Candidate]:
+    """A capitalised word no candidate covers that is the surname of exactly one person of the gazetteer,
+    who held an office on ``when`` for a country or organisation among ``groups`` (those the text names):
+    "Jaishankar said ..." in an article about India, its full name only in a dropped standfirst."""
+    if when is None or not groups:
+        return []
+    mask = span_mask(len(text), taken)
+    found = []
+    for index, match in enumerate(words):
+        word = match.group()
+        owners = gazetteer.surnames.get(fold(word), ())
+        if len(owners) != 1 or len(word) < MIN_LONE_SURNAME or word in stopwords or word in gazetteer.aliases \
+                or 1 in mask[match.start():match.end()] or _in_longer_name(text, words, index):
+            continue
+        if _serves(gazetteer.actors[owners[0]], groups, when):
+            found.append(Candidate(match.start(), match.end(), owners[0], "surname", 0.7))
+    return found
+
+
+def _in_longer_name(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at ``index`` is joined by one space to a capitalised word before or after it."""
+    before = index > 0 and text[words[index - 1].end():words[index].start()] == " "
+    after = index + 1 < len(words) and text[words[index].end():words[index + 1].start()] == " "
+    return before or after
+
+
+def _serves(actor: Actor, groups: set[str], when: date) -> bool:
+    """Whether ``actor`` held, on ``when``, a dated role for one of ``groups``."""
+    return any(role.affiliation in groups and role.start is not None and role.start <= when
+               and (role.end is None or when <= role.end) for role in actor.roles)
