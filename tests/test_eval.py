@@ -137,3 +137,9 @@ def test_assign_gives_the_largest_total_weight(seed):
     best = max(sum(weights[r][c] for r, c in enumerate(perm) if r < rows and c < cols)
                for perm in itertools.permutations(range(max(rows, cols))))
     assert abs(sum(weights[r][c] for r, c in cells) - best) < 1e-9
+
+
+def test_names_written_without_their_special_letters_still_match():
+    from timeline.evaluate import fold
+    assert fold("Czesław Łukasz Søren Đorđe") == fold("Czeslaw Lukasz Soren Dorde")
+    assert fold("Ana") != fold("Anna")

@@ -160,9 +160,15 @@ def _jaccard(gold_actors: list[str], actors: Iterable[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "ı": "i",
+                               "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, for comparing names and words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    """Lower case without accents, for comparing names and words ("Czesław" and "Czeslaw" are one)."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def date_ok(gold: dict, event: Event) -> bool:
