@@ -34,3 +34,23 @@ def test_a_lone_surname_is_the_office_holder_of_a_country_the_text_names(gaz):
 ])
 def test_a_lone_surname_needs_the_holder_s_country_and_term(gaz, text, when):
     assert "sergey-lavrov" not in ids(text, gaz, when)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The forum brought together his counterparts from Kenya, Jane Roe, and Ethiopia, John Doe.",
+     [("Jane Roe", "", "kenya"), ("John Doe", "", "ethiopia")]),
+    ("The defence ministers of Kenya and Ethiopia, Jane Roe and John Doe, met in Nairobi.",
+     [("Jane Roe", "defence minister", "kenya"), ("John Doe", "defence minister", "ethiopia")]),
+])
+def test_people_listed_with_their_countries_are_discovered_as_theirs(gaz, text, expected):
+    mentions, discovered = find_mentions(text, gaz, DAY)
+    assert [(a.name, a.roles[0].title, a.roles[0].affiliation) for a in discovered] == expected
+    assert [m.actor_id for m in mentions] == [f"new:{a.id[4:]}" for a in discovered]  # the countries are absorbed
+
+
+@pytest.mark.parametrize("text", [
+    "The forum brought together officials from Kenya, Jane Roe said.",  # one pair is no list
+    "The ministers of Kenya and Ethiopia, Jane Roe said, met in Nairobi.",  # fewer names than countries
+])
+def test_a_name_after_a_country_is_no_listed_person_without_a_list(gaz, text):
+    assert find_mentions(text, gaz, DAY)[1] == []

@@ -14,6 +14,7 @@ from ..models import Actor, Role
 from .gazetteer import Gazetteer
 from .holders import office_mention, title_and_surname
 from .introductions import honorific_pattern, introduction
+from .lists import listed_people
 from .names import fold, slug
 from .offices import OfficeMatch
 from .spans import Candidate, NameRun
@@ -47,14 +48,19 @@ def settle_titles(
     for person in persons:
         _attach(finder, titles, names, person, used, result)
     honorifics = honorific_pattern(gazetteer.offices.honorifics)
+    listed = {item.run_start: item for item in listed_people(text, groups, runs, gazetteer.offices.list_nouns)}
     for run in runs:
         if len(run.words) <= MAX_NAME_WORDS:
             roles = _attach(finder, titles, names, run, used, result)
             introduced = None if roles else introduction(text, run, finder.by_end, honorifics)
             if introduced and introduced.absorbed:
                 result.absorbed.append(introduced.absorbed)
-            if roles or introduced:
-                _discover(text, roles or introduced.roles, run, result, gazetteer.offices.name_suffixes)
+            in_list = None if roles or introduced else listed.get(run.start)
+            if in_list:  # "counterparts from X, NAME, and Y, NAME": X's person
+                result.absorbed.append(in_list.country)
+            if roles or introduced or in_list:
+                roles = roles or (introduced.roles if introduced else (in_list.role,))
+                _discover(text, roles, run, result, gazetteer.offices.name_suffixes)
     named = [(p.start, gazetteer.actors[p.actor_id]) for p in persons]
     named += [(c.start, result.discovered[c.actor_id]) for c in result.candidates if c.actor_id in result.discovered]
     for title in titles:

@@ -1,0 +1,102 @@
+"""People listed with their countries: reads the text, the country/organisation candidates, the name runs the
+gazetteer does not know and data/offices.yaml ``list_nouns``; says which runs a list introduces as people,
+with the country each one stands for.
+
+Two layouts follow a plural noun and "from"/"of" ("his counterparts from", "the foreign ministers of"):
+- pairs, each country followed by its person: "counterparts from Estaria, Jane Roe, and Ruritania, John Doe";
+- two lists of the same length, countries then people in the same order: "the foreign ministers of Estaria
+  and Ruritania, Jane Roe and John Doe".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Role
+from .spans import Candidate, NameRun
+
+_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?")
+_PAIR_GAP = re.compile(r",\s+")
+MIN_LISTED = 2  # one country and one name is no list
+
+
+@dataclass(frozen=True)
+class Listed:
+    run_start: int
+    role: Role
+    country: tuple[int, int]  # the country's span: the person's affiliation, not a mention of its own
+
+
+@lru_cache(maxsize=4)
+def _opener(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<noun>{words})\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def listed_people(text: str, groups: list[Candidate], runs: list[NameRun], nouns: tuple[str, ...]) -> list[Listed]:
+    """The people each list of ``text`` introduces, with their countries (see the module's docstring)."""
+    opener = _opener(nouns)
+    if opener is None or not groups or not runs:
+        return []
+    countries = {c.start: c for c in groups}
+    names = {r.start: r for r in runs}
+    found: list[Listed] = []
+    for match in opener.finditer(text):
+        title = _singular(" ".join(match.group("noun").split()))
+        pairs = _pairs(text, match.end(), countries, names) or _two_lists(text, match.end(), countries, names)
+        found += [Listed(run.start, Role(title, country.actor_id), (country.start, country.end))
+                  for country, run in pairs]
+    return found
+
+
+def _pairs(text: str, at: int, countries: dict, names: dict) -> list[tuple[Candidate, NameRun]]:
+    """ "Estaria, Jane Roe, and Ruritania, John Doe": each country, a comma, its person."""
+    found = []
+    while at in countries:
+        country = countries[at]
+        comma = _PAIR_GAP.match(text, country.end)
+        run = names.get(comma.end()) if comma else None
+        if run is None:
+            break
+        found.append((country, run))
+        gap = _ITEM_GAP.match(text, run.end)
+        if not gap:
+            break
+        at = gap.end()
+    return found if len(found) >= MIN_LISTED else []
+
+
+def _two_lists(text: str, at: int, countries: dict, names: dict) -> list[tuple[Candidate, NameRun]]:
+    """ "Estaria and Ruritania, Jane Roe and John Doe": as many people as countries, in the same order."""
+    listed = _run_of(text, at, countries)
+    comma = _PAIR_GAP.match(text, listed[-1].end) if listed else None
+    people = _run_of(text, comma.end(), names) if comma else []
+    if len(listed) < MIN_LISTED or len(people) != len(listed):
+        return []
+    return list(zip(listed, people))
+
+
+def _run_of(text: str, at: int, items: dict) -> list:
+    """The items of ``items`` (by start) listed one after another from ``at``."""
+    found = []
+    while at in items:
+        found.append(items[at])
+        gap = _ITEM_GAP.match(text, items[at].end)
+        if not gap:
+            break
+        at = gap.end()
+    return found
+
+
+def _singular(noun: str) -> str:
+    """ "foreign ministers" -> "foreign minister", "heads of state" -> "head of state", "counterparts" -> ""."""
+    head, of, rest = noun.partition(" of ")
+    words = head.split()
+    last = words[-1]
+    words[-1] = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
+    singular = " ".join(words) + (f" of {rest}" if of else "")
+    return "" if singular.lower() in ("counterpart", "colleague") else singular
