@@ -74,6 +74,7 @@ class Vocabulary:
     people_reference: re.Pattern = re.compile(r"(?!)")  # "both ministers": the people of an earlier event
     same_day: re.Pattern = re.compile(r"(?!)")  # "the same day", "earlier in the day": the day of the news
     compared_before: re.Pattern | None = None  # "the deadliest attack" before a trigger (``compared_since``)
+    irrealis_inside: re.Pattern = re.compile(r"(?!)")  # "missiles could hit": a modal inside the trigger's words
     # Which rules (positions 0..len(rules)-1) and continuation patterns (after them) may match a sentence;
     # built from the two lists, so a copy with other rules gets its own.
     index: KeyIndex = field(init=False, repr=False, compare=False)
@@ -128,6 +129,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         later_before=_ending(raw["later_before"], words_between=1),
         same_day=re.compile(rf"\W*(?:{'|'.join(_spaces(w) for w in raw.get('same_day_phrases', ()))})\W*", re.IGNORECASE),
         compared_before=_compared_before(raw.get("compared_since")),
+        irrealis_inside=re.compile(rf"(?<![\w])(?:{'|'.join(raw.get('irrealis_inside', ()) or ['(?!)'])})(?![\w])"),
     )
 
 
@@ -236,6 +238,7 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
         return False
     return not (
         vocab.irrealis_before.search(before)
+        or vocab.irrealis_inside.search(sentence, start, end)
         or vocab.irrealis_in_clause.search(_clause_before(sentence, start, vocab))
         or (vocab.irrealis_right_before.search(before) and not vocab.realis_before_to.search(before))
         or vocab.background_before.search(before)
