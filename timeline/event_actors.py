@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .actors.places import place_country
 from .models import Actor, Mention
+from .resources import load
 from .triggers import Trigger, Vocabulary
 
 AffiliationsOf = Callable[[str], tuple[str, ...]]
@@ -416,3 +417,20 @@ def _template_key(templates, names, location, trigger) -> str:
     if names and "one" in templates:
         return "one"
     return "none"
+
+
+def names_participants(sentence: str, trigger: Trigger, data_dir) -> bool:
+    """True when ``sentence`` mentions an event again through ``trigger`` (a definite noun: "the meeting",
+    "the 30th round of talks") and says who took part in it ("..., brought together X and Y", "was led by X",
+    data/participants.yaml ``joining``): the people it names join that event."""
+    joining, determiners = _participation(data_dir)
+    before = sentence[max(0, trigger.start - 30) : trigger.start].lower().split()
+    definite = any(word in determiners for word in before[-2:])
+    return trigger.form == "noun" and definite and joining.search(sentence) is not None
+
+
+@lru_cache(maxsize=4)
+def _participation(data_dir) -> tuple[re.Pattern, frozenset[str]]:
+    data = load("participants.yaml", data_dir)
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(data["joining"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE), frozenset(data["determiners"])
