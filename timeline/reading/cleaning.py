@@ -62,13 +62,29 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     A head line equal to ``given_title`` is dropped; without one, ``guess_title`` takes the first short
     line without final punctuation as the title (and a second one as the subtitle)."""
     data_dir = Path(data_dir)
-    lines, dropped, signature = strip_furniture(text.split("\n"), data_dir)
+    lines, dropped, signature = strip_furniture(split_date_prefix(text.split("\n"), data_dir), data_dir)
     result = Cleaned(text="", dropped=dropped, signature=signature)
     body = _take_head(lines, result, data_dir, given_title, guess_title)
     body = _take_late_date_line(body, result, data_dir)
     body = _take_dateline(body, result, data_dir)
     result.text = _BLANK_RUNS.sub("\n\n", "\n".join(body)).strip()
     return result
+
+
+def split_date_prefix(lines: list[str], data_dir: Path) -> list[str]:
+    """A first line that begins with a date line and runs on into the article (" date 2024-05-03 The
+    minister met ..."), as stored web pages often are, split into the date line and the rest, so that the
+    date is read as the publication date and is not taken for a date of the first sentence."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _DIGIT.search(lines[first][:DATELINE_WINDOW]):
+        return lines
+    line = lines[first].strip()
+    for rule in date_rules(data_dir).date_lines:
+        match = rule.regex.match(line)
+        if match and rule.kind == "published" and len(line) - match.end() > DATE_LINE_TAIL \
+                and line[match.end():match.end() + 1].isspace():
+            return lines[:first] + [line[:match.end()], line[match.end():].strip()] + lines[first + 1:]
+    return lines
 
 
 def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[str], str]:
