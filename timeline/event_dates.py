@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .models import Timex
 from .resources import load
+from .settings import DATA_DIR
 from .temporal import weekday_date
 from .triggers import Trigger, Vocabulary
 
@@ -234,6 +235,9 @@ def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary) -> tuple[s
     opening = _within_pattern(vocab, nouns).match(sentence)
     if opening and trigger.start >= opening.end():
         return nouns[opening.group("noun").lower()], _signed_days(opening, vocab)
+    after = anchored_to(sentence, trigger, nouns)
+    if after is not None:
+        return after
     for tail in held_at.finditer(sentence, trigger.end):
         noun = tail.group("noun").lower()
         if tail.group("offset") or noun in vocab.raw["timed_after"].get("bare_before_nouns", ()):
@@ -399,3 +403,46 @@ def _arrival_place(data_dir: Path) -> re.Pattern:
 def _phrases(phrases) -> str:
     """An alternation of literal phrases, any run of spaces between their words; one that never matches if empty."""
     return "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases) or "(?!)"
+
+
+def anchored_to(sentence: str, trigger: Trigger, nouns: dict[str, str]) -> tuple[str, int] | None:
+    """(event type, 0) when the sentence says which of the article's events it goes on from
+    (data/temporal/anchoring.yaml): it opens "After the meeting with the president, ..." / "Following the
+    talks, ..." before the trigger, or says "on the sidelines of the summit" (not around the trigger itself).
+    ``nouns``: each event noun's type. None otherwise. (The vocabulary carries no data folder, so the table
+    is the project's own.)"""
+    table = _anchoring(DATA_DIR)
+    opener, venue = _anchoring_patterns(DATA_DIR, tuple(sorted(nouns)))
+    head = opener.match(sentence)
+    if head and trigger.start >= head.end() and _plain_tail(head.group("tail"), table):
+        return nouns[head.group("noun").lower()], 0
+    for place in venue.finditer(sentence):
+        if not (place.start() <= trigger.start < place.end()):
+            return nouns[place.group("noun").lower()], 0
+    return None
+
+
+def _plain_tail(tail: str, table: dict) -> bool:
+    """True for a tail of names after the event noun ("with the president", "in Geneva"): no digit, no
+    word of ``tail_stop``, no lowercase word ending in "-ed" (a clause of its own: "the talks ended")."""
+    words = re.findall(r"[\w'’\-]+", tail)
+    stop = {w.lower() for w in table.get("tail_stop", ())}
+    return not any(any(c.isdigit() for c in w) or w.lower() in stop or (w.islower() and w.endswith("ed"))
+                   for w in words)
+
+
+@lru_cache(maxsize=8)
+def _anchoring(data_dir: Path) -> dict:
+    return load("temporal/anchoring.yaml", data_dir)
+
+
+@lru_cache(maxsize=32)
+def _anchoring_patterns(data_dir: Path, nouns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    table = _anchoring(data_dir)
+    noun = rf"(?P<noun>{_phrases(sorted(nouns, key=len, reverse=True))})"
+    det = _phrases(table.get("determiners", ()))
+    opener = re.compile(rf"\W*(?:{_phrases(table.get('openers', ()))})\s+(?:{det})\s+(?:[^\W\d]+\s+){{0,2}}?{noun}"
+                        rf"(?![\w])(?P<tail>[^,;.:!?\d]{{0,60}}),", re.IGNORECASE)
+    venue = re.compile(rf"(?<![\w])(?:{_phrases(table.get('venues', ()))})\s+(?:{det})\s+(?:[^\W\d]+\s+){{0,3}}?{noun}(?![\w])",
+                       re.IGNORECASE)
+    return opener, venue

@@ -1,0 +1,37 @@
+"""Rule 2 of the date preference in words that name the event a sentence goes on from
+(data/temporal/anchoring.yaml): "After the meeting with the president, ...", "Following the talks, ...",
+"on the sidelines of the summit". Each example there runs here; the article examples run the pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.event_dates import timed_against
+from timeline.models import Article
+from timeline.resources import load
+from timeline.triggers import find_triggers, vocabulary
+
+TABLE = load("temporal/anchoring.yaml")
+
+
+@pytest.mark.parametrize("example", TABLE["examples"], ids=[e["text"][:50] for e in TABLE["examples"]])
+def test_a_sentence_names_the_event_it_goes_on_from(example):
+    vocab = vocabulary()
+    text = example["text"]
+    (trigger,) = [t for t in find_triggers(text, vocab) if text[t.start:].lower().startswith(example["trigger"].lower())][:1]
+    expected = tuple(example["timed"]) if example["timed"] else None
+    assert timed_against(text, trigger, vocab) == expected
+
+
+@pytest.mark.parametrize("example", TABLE["article_examples"], ids=[e["text"][-50:] for e in TABLE["article_examples"]])
+def test_the_event_takes_the_day_of_the_event_it_goes_on_from(example):
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"],
+                      published=date.fromisoformat(example["published"]))
+    events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == example["type"]]
+    assert events, "no event of the type"
+    assert events[-1].date == (example["date"] and date.fromisoformat(example["date"]))
