@@ -142,4 +142,5 @@ def test_assign_gives_the_largest_total_weight(seed):
 def test_names_written_without_their_special_letters_still_match():
     from timeline.evaluate import fold
     assert fold("Czesław Łukasz Søren Đorđe") == fold("Czeslaw Lukasz Soren Dorde")
+    assert fold("Ana Bhutto-Zardari") == fold("Ana  Bhutto Zardari")
     assert fold("Ana") != fold("Anna")

@@ -165,10 +165,14 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ":
                                "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
 
 
+_HYPHENS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, for comparing names and words ("Czesław" and "Czeslaw" are one)."""
+    """Lower case without accents, a hyphen as a space, for comparing names and words ("Czesław" and
+    "Czeslaw", "Bhutto-Zardari" and "Bhutto Zardari" are one)."""
     text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _HYPHENS.sub(" ", "".join(c for c in text if not unicodedata.combining(c))).strip().casefold()
 
 
 def date_ok(gold: dict, event: Event) -> bool:
