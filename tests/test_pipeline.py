@@ -102,3 +102,25 @@ def test_blind_sets_of_other_outlets_keep_their_figures(folder):
     assert figures["dated_right_day"] >= 0.85 * figures["dated_gold_found"]
     assert all(m.event.date is None for m in report.wrong_days)
     assert figures["undated_ok"] == figures["undated_gold_found"]
+
+
+def test_a_cached_undated_article_is_not_dated_again(tmp_path, monkeypatch):
+    from timeline import pipeline
+    from timeline.cache import ParseCache
+    undated = Article(id="u", name="u.txt", title="", text="The two foreign ministers met in the capital on 3 May 2021.")
+    stated = Article(id="s", name="s.txt", title="", text="The talks resumed on Monday.", published=date(2021, 6, 2))
+    items = [undated, Rejected("bad.bin", "not an article"), stated]
+    with ParseCache(tmp_path, "v1") as cache:
+        cold = parse_documents(items, cache=cache)
+    assert cold.parsed[0].article.published_inferred  # the date was inferred once
+    calls = []
+    monkeypatch.setattr(pipeline.reading, "infer_published", lambda *a: calls.append(a) or a[0])
+    with ParseCache(tmp_path, "v1") as cache:
+        progress = []
+        warm = parse_documents(items, cache=cache, progress=lambda d, t: progress.append((d, t)))
+    assert warm == cold and calls == []
+    assert progress[0] == (0, 2) and progress[-1] == (2, 2)
+    with ParseCache(tmp_path, "v1") as cache:  # another reference date: the inference runs again
+        parse_documents([undated, Article(id="t", name="t.txt", title="", text="x", published=date(2022, 1, 1))],
+                        cache=cache)
+    assert len(calls) == 1

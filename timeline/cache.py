@@ -114,6 +114,22 @@ class ParseCache:
         found = self.get_blobs(keys)
         return [decode(found.get(k)) for k in keys]
 
+    def undated_key(self, article: Article, reference: date | None) -> str:
+        """The key of the parse of an article without a publication date, as read (before its date is
+        inferred against the corpus's ``reference`` date): found again without inferring the date."""
+        return article_key(self.version + "\0undated\0" + (reference.isoformat() if reference else "-"), article)
+
+    def get_keyed(self, keys: Sequence[str]) -> dict[str, ParsedArticle]:
+        """The stored parses of those keys (``undated_key``) that have a readable one."""
+        return {key: parsed for key, blob in self.get_blobs(keys).items() if (parsed := decode(blob)) is not None}
+
+    def put_keyed(self, pairs: Iterable[tuple[str, ParsedArticle]]) -> int:
+        """Store parses under the given keys, in one transaction; returns how many were written."""
+        rows = [(key, self.version, encode(parsed)) for key, parsed in pairs]
+        with self._lock, self._db:
+            self._db.executemany("INSERT OR REPLACE INTO parsed(key, version, value) VALUES (?, ?, ?)", rows)
+        return len(rows)
+
     def put_many(self, parsed: Iterable[ParsedArticle]) -> int:
         """Store parses in one transaction (all or nothing); returns how many were written."""
         rows = [(self.key(p.article), self.version, encode(p)) for p in parsed]

@@ -55,13 +55,37 @@ def parse_documents(items: Iterable[Article | Rejected], settings: Settings = DE
     items = list(items)
     found = [item for item in items if isinstance(item, Article)]
     reference = reference_date(found)
-    items = [dated(item, reference, settings) if isinstance(item, Article) else item for item in items]
-    parsed, rejected = [], []
+    cache = engine.get("cache")
     counter = _counter(progress, len(found))
-    for result in parse_stream(items, settings, progress=counter, **engine):
+    known = _known_undated(cache, items, reference, settings)
+    if counter is not None and known:
+        counter(len(known))
+    todo = (known.get(i) or (dated(item, reference, settings) if isinstance(item, Article) else item)
+            for i, item in enumerate(items))  # a ParsedArticle from the cache passes through parse_stream
+    parsed, rejected, fresh = [], [], []
+    for i, result in enumerate(parse_stream(todo, settings, progress=counter, **engine)):
         (parsed if isinstance(result, ParsedArticle) else rejected).append(result)
+        if cache is not None and i not in known and isinstance(result, ParsedArticle) and _undated(items[i], settings):
+            fresh.append((cache.undated_key(items[i], reference), result))
+    if fresh:
+        cache.put_keyed(fresh)
     timeline = merge_events(e for p in parsed for e in p.events)
     return Corpus(tuple(parsed), tuple(timeline), tuple(rejected))
+
+
+def _undated(item, settings: Settings) -> bool:
+    """An article whose publication date would be inferred (against the batch's reference date)."""
+    return isinstance(item, Article) and item.published is None and settings.published_override is None
+
+
+def _known_undated(cache, items: list, reference: date | None, settings: Settings) -> dict[int, ParsedArticle]:
+    """The stored parses of the undated articles, found by the article as read and the reference date, so
+    that a cached article's date is not inferred again (inference runs the tagger); position -> parse."""
+    if cache is None:
+        return {}
+    keys = {i: cache.undated_key(item, reference) for i, item in enumerate(items) if _undated(item, settings)}
+    stored = cache.get_keyed(list(keys.values())) if keys else {}
+    return {i: stored[key] for i, key in keys.items() if key in stored}
 
 
 def reference_date(found: Iterable[Article]) -> date | None:
