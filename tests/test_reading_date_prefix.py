@@ -17,3 +17,11 @@ def test_a_short_tail_stays_on_the_date_line_and_other_lines_are_untouched():
     assert split_date_prefix(lines, DATA_DIR) == lines
     body = ["The talks of 2024-05-03 ended without a statement, officials said on Friday in a short note."]
     assert split_date_prefix(body, DATA_DIR) == body
+
+
+def test_a_headline_on_the_date_line_becomes_the_title():
+    text = " date 2024-05-03 Floods: what we know about the rescue so far\n\nThe army evacuated 300 people on Friday.\n"
+    cleaned = clean(text, DATA_DIR)
+    assert [found.date.day for found in cleaned.date_lines] == [3]
+    assert cleaned.title == "Floods: what we know about the rescue so far"
+    assert cleaned.text == "The army evacuated 300 people on Friday."

@@ -31,6 +31,7 @@ CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", 
 
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _DIGIT = re.compile(r"\d")  # the digits dates.parse_date reads a year from
+_PROSE_WORD = re.compile(r"(?<![\w.])[a-z]{3,}\b")  # "crisis", "what": words of a headline, not of a stamp
 
 
 @dataclass(frozen=True)
@@ -73,17 +74,18 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
 
 def split_date_prefix(lines: list[str], data_dir: Path) -> list[str]:
     """A first line that begins with a date line and runs on into the article (" date 2024-05-03 The
-    minister met ..."), as stored web pages often are, split into the date line and the rest, so that the
-    date is read as the publication date and is not taken for a date of the first sentence."""
+    minister met ...") or its headline (" date 2024-05-03 Floods: what we know so far"), as stored web
+    pages often are, split into the date line and the rest, so that the date is read as the publication
+    date and the rest as text. A short tail without prose ("+ 16 px", "13:00 (UTC+3)") stays on the line."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not _DIGIT.search(lines[first][:DATELINE_WINDOW]):
         return lines
     line = lines[first].strip()
     for rule in date_rules(data_dir).date_lines:
         match = rule.regex.match(line)
-        if match and rule.kind == "published" and len(line) - match.end() > DATE_LINE_TAIL \
-                and line[match.end():match.end() + 1].isspace():
-            return lines[:first] + [line[:match.end()], line[match.end():].strip()] + lines[first + 1:]
+        tail = line[match.end():] if match and rule.kind == "published" else ""
+        if tail[:1].isspace() and (len(tail) > DATE_LINE_TAIL or len(_PROSE_WORD.findall(tail)) >= 3):
+            return lines[:first] + [line[:match.end()], tail.strip()] + lines[first + 1:]
     return lines
 
 
