@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from timeline.actors import load_gazetteer
 from timeline.event_actors import names_participants
+from timeline.models import Article
+from timeline.pipeline import parse_article
 from timeline.resources import load
 from timeline.settings import DATA_DIR
 from timeline.triggers import find_triggers, vocabulary
@@ -17,3 +20,13 @@ def test_participants_examples(example):
     triggers = [t for t in find_triggers(example["text"], vocabulary(DATA_DIR)) if example["trigger"] in t.text]
     assert triggers, "the example's trigger word is no trigger"
     assert names_participants(example["text"], triggers[0], DATA_DIR) is example["joins"]
+
+
+SPEECHES = load("participants.yaml")["speech_examples"]
+
+
+@pytest.mark.parametrize("example", SPEECHES, ids=[e["text"][:40] for e in SPEECHES])
+def test_a_speech_has_its_speaker_and_audience_not_what_was_said(example):
+    article = Article(id="s", name="s.txt", title="", text=example["text"], published=example["published"])
+    events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "speech"]
+    assert [list(e.actor_ids) for e in events] == [example["actors"]]

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from pathlib import Path
 
 from .actors.places import place_country
 from .models import Actor, Mention
 from .resources import load
+from .settings import DATA_DIR
 from .triggers import Trigger, Vocabulary
 
 AffiliationsOf = Callable[[str], tuple[str, ...]]
@@ -39,7 +41,8 @@ def _word_regexes(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 
 def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
                   mentions: list[Mention], actors: Mapping[str, Actor], affiliations: AffiliationsOf,
-                  vocab: Vocabulary, protected: list[tuple[int, int]] = (), crowded: bool = False) -> list[str]:
+                  vocab: Vocabulary, protected: list[tuple[int, int]] = (), crowded: bool = False,
+                  data_dir: Path = DATA_DIR) -> list[str]:
     """Actor ids of the happening that ``trigger`` reports, chosen by the type's ``policy``.
 
     In a ``crowded`` sentence (one that reports several happenings) people are first looked for in the
@@ -51,6 +54,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         local = [item for item in local if actors[item[2]].kind == "person" or not _at_venue(item, sentence, vocab)]
     local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
+    local = _without_speech_content(local, sentence, trigger, actors, data_dir)
     if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
         local = [item for item in local if not _visited_elsewhere(item, sentence, trigger, actors, vocab)]
     protected = [*protected, *_list_commas(local, sentence)]
@@ -86,6 +90,26 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     belongs = {g for p in people for g in affiliations(p)}
     heads = set(_ids([i for i in local if _heads_unnamed_people(i, sentence, actors, vocab)], actors, lambda a: True))
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
+
+
+def _without_speech_content(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor],
+                            data_dir: Path) -> list:
+    """``local`` less, when a person speaks (data/participants.yaml ``speech_types``), the countries and
+    organisations after the trigger that stand behind a ``speech_content_openers`` word: what was said."""
+    types, openers = _speech_grammar(data_dir)
+    if trigger.event_type not in types or not any(actors[item[2]].kind == "person" for item in local):
+        return local
+    opened = openers.search(sentence, trigger.end)
+    if opened is None:
+        return local
+    return [item for item in local if actors[item[2]].kind == "person" or item[0] < opened.start()]
+
+
+@lru_cache(maxsize=4)
+def _speech_grammar(data_dir) -> tuple[frozenset[str], re.Pattern]:
+    data = load("participants.yaml", data_dir)
+    words = "|".join(w.replace(" ", r"\s+") for w in data["speech_content_openers"])
+    return frozenset(data["speech_types"]), re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
 
 
 def _at_venue(item: tuple[int, int, str], sentence: str, vocab: Vocabulary) -> bool:
