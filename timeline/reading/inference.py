@@ -352,11 +352,38 @@ def _from_text(timexes: list[Timex], hint: date | None, reference: date | None, 
                window: bool = True) -> Evidence | None:
     """The latest day the timexes report; ``window=False`` takes explicit dates however far they are
     from the reference (for a lower bound, any explicit date will do)."""
-    candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings)] if e]
+    floor = _latest_dated(timexes)
+    candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings)]
+                  if e and _fits_text(e, floor, reference)]
     explicit = _latest_explicit(timexes, reference if window else None, settings, with_timex=True)
     if explicit is not None:
         candidates.append(explicit)
     return max(candidates, key=lambda e: e.day, default=None)
+
+
+def _latest_dated(timexes: list[Timex]) -> date | None:
+    """The latest first day of a day or month the text writes with its year ("Sept. 18, 2023", "May 2023")."""
+    return max((t.first_day for t in timexes if t.granularity in ("day", "month") and t.first_day is not None
+                and EXPLICIT.fullmatch(t.value)), default=None)
+
+
+# A yearless day-month this close to the corpus date is placed by it alone; a farther one (the batch's median
+# half a year away, nearly as near in the next year as in the last) must also be where the text's own dates put it.
+CLOSE_TO_REFERENCE_DAYS = 120
+
+
+def _fits_text(evidence: Evidence, floor: date | None, reference: date | None) -> bool:
+    """True unless a yearless day-month placed by a far corpus date alone (no weekday of its own) is not where
+    the text's own dates put it: the first time that day-month comes after the latest day or month the text
+    writes with its year. A text that recalls "Sept. 18, 2023" and reports "Feb. 20" is not read as 2025 because
+    the batch's median is August 2024 (2024 is as near, and first follows the text's date)."""
+    if evidence.weekday_named or floor is None or reference is None \
+            or abs((evidence.day - reference).days) <= CLOSE_TO_REFERENCE_DAYS:
+        return True
+    first = safe_date(floor.year, evidence.day.month, evidence.day.day)
+    if first is None or first < floor:
+        first = safe_date(floor.year + 1, evidence.day.month, evidence.day.day)
+    return first == evidence.day
 
 
 def _day_month(timex: Timex, hint: date | None, reference: date | None, settings: Settings) -> Evidence | None:

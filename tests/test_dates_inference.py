@@ -1,0 +1,35 @@
+"""Publication dates inferred from the text (timeline/reading/inference.py): cases beyond the examples of
+data/datelines.yaml that need a corpus date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.articles import infer_published, read_bytes
+from timeline.models import Article
+from timeline.settings import Settings
+
+
+def _read(text: str) -> Article:
+    (article,) = read_bytes("a.txt", text.encode("utf-8"), Settings())
+    return article
+
+
+RECALLS_ITS_YEAR = ("Ministers meet as a blockade drags on\n\n"
+                    "The agriculture ministers of two countries met in a border city on March 8.\n\n"
+                    "On Feb. 20, protesters spilled grain from freight cars at a railway station.\n\n"
+                    "The restrictions expired on Sept. 15, 2023, after which three countries imposed bans.")
+
+
+def test_a_yearless_day_is_read_after_the_text_own_latest_dated_mention_not_near_a_far_corpus_date():
+    """The batch's median (late August 2024) puts "Feb. 20" nearer in 2025, but the text recalls September
+    2023 as past: Feb. 20 and March 8 first follow it in 2024, and March 8, 2024 is the latest day reported."""
+    result = infer_published(_read(RECALLS_ITS_YEAR), date(2024, 8, 30))
+    assert result.published == date(2024, 3, 8) and result.published_inferred
+
+
+def test_a_yearless_day_the_corpus_date_puts_a_year_late_gives_no_day():
+    text = ("Talks stall\n\nThe ministers met on Feb. 20 in a border city.\n\n"
+            "The restrictions expired on Sept. 15, 2023.")
+    result = infer_published(_read(text), date(2024, 8, 30))
+    assert result.published != date(2025, 2, 20)
