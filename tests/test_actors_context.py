@@ -54,3 +54,9 @@ def test_people_listed_with_their_countries_are_discovered_as_theirs(gaz, text, 
 ])
 def test_a_name_after_a_country_is_no_listed_person_without_a_list(gaz, text):
     assert find_mentions(text, gaz, DAY)[1] == []
+
+
+def test_a_country_s_named_service_is_an_organisation_of_that_country(gaz):
+    mentions, discovered = find_mentions("The Kenyan Coast Guard boarded the ship off Mombasa.", gaz, DAY)
+    assert [m.text for m in mentions] == ["Kenyan Coast Guard"]
+    assert [(a.kind, a.roles[0].affiliation) for a in discovered] == [("organization", "kenya")]

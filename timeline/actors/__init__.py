@@ -22,7 +22,7 @@ from .pronouns import pronoun_candidates
 from .pairs import pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
-from .organisations import organisation_candidates
+from .organisations import organisation_candidates, service_candidates
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -56,6 +56,8 @@ def find_mentions(
     covered = span_mask(len(text), [*exact, *offices, *fuzzy, *titles.candidates])
     organisations, found = organisation_candidates(text, covered, stopwords, settings.data_dir)
     named += organisations
+    services, serving = service_candidates(text, [c for c in exact if _is_country(c, gazetteer)], settings.data_dir)
+    named += services
     persons = [c for c in named if _is_person(c, gazetteer, titles.discovered) and c.method != "office"]
     named += surname_candidates(text, words, gazetteer, persons, titles.discovered, stopwords)
     groups = {c.actor_id for c in exact if _is_group(c, gazetteer)}
@@ -66,7 +68,7 @@ def find_mentions(
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
-    return mentions, [a for a in (*titles.discovered.values(), *found.values()) if a.id in used]
+    return mentions, [a for a in (*titles.discovered.values(), *found.values(), *serving.values()) if a.id in used]
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
@@ -99,6 +101,11 @@ def _end_before(text: str, at: int) -> int:
 def _is_group(candidate: Candidate, gazetteer: Gazetteer) -> bool:
     actor = gazetteer.get(candidate.actor_id)
     return actor is not None and actor.kind in ("country", "organization")
+
+
+def _is_country(candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    actor = gazetteer.get(candidate.actor_id)
+    return actor is not None and actor.kind == "country"
 
 
 def _is_person(candidate: Candidate, gazetteer: Gazetteer, discovered: dict[str, Actor]) -> bool:

@@ -4,7 +4,9 @@ and the offices already cover, and data/actors.yaml ``organisation_names``; adds
 
 - a capitalised name ending in an organisation noun: "the Valdoro Cartel", "Harbourline Container Terminals";
 - a name before a descriptor and a group noun: "the NightOwl ransomware gang" (NightOwl);
-- an acronym before its expansion in brackets: "FLV (Front for the Liberation of ...)" (FLV).
+- an acronym before its expansion in brackets: "FLV (Front for the Liberation of ...)" (FLV);
+- a country's service named after it: "the Estarian Navy", "the Ruritania Coast Guard" (``services``), an
+  organisation of that country (``service_candidates``).
 
 A name holding a word the gazetteer knows ("Kenyan Armed Forces": Kenya) is left to the gazetteer, and
 every later mention of a discovered name in the text is a mention of it too.
@@ -16,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..models import Actor
+from ..models import Actor, Role
 from ..resources import load
 from .names import slug
 from .spans import Candidate
@@ -75,3 +77,24 @@ def _without_leading_stopwords(text: str, start: int, end: int, stopwords: froze
         start += word.end()
         while start < end and text[start].isspace():
             start += 1
+
+
+def service_candidates(text: str, countries: list[Candidate], data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+    """ "the Estarian Navy", "the Ruritania Coast Guard": a country (or its demonym) and one of data/actors.yaml
+    ``organisation_names.services`` right after it name that country's service, an organisation of its own
+    that belongs to the country; the country is then its affiliation, not a mention."""
+    services = load("actors.yaml", Path(data_dir)).get("organisation_names", {}).get("services")
+    if not services or not countries:
+        return [], {}
+    after = re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in sorted(services, key=len, reverse=True))})(?![\w\-])")
+    candidates, found = [], {}
+    for country in countries:
+        service = after.match(text, country.end)
+        if service is None:
+            continue
+        name = " ".join(text[country.start:service.end()].split())
+        actor_id = "new:" + slug(name)
+        found.setdefault(actor_id, Actor(actor_id, name, "organization", roles=(Role("", country.actor_id),),
+                                         discovered=True))
+        candidates.append(Candidate(country.start, service.end(), actor_id, "exact", 0.8))
+    return candidates, found
