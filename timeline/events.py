@@ -234,7 +234,15 @@ def _dated_here(draft: Draft) -> bool:
         return False
     at = draft.timex.start - draft.sentence.start
     lo, hi = (draft.trigger.end, at) if at >= draft.trigger.end else (at, draft.trigger.start)
-    return not re.search(r"[;,:]", draft.sentence.text[lo:hi].replace(draft.timex.text, ""))
+    between = draft.sentence.text[lo:hi].replace(draft.timex.text, "")
+    if at < draft.trigger.start and _OPENING_DATE.fullmatch(draft.sentence.text[:at]) \
+            and len(between.split()) <= _OPENING_REACH:
+        between = between.replace(",", "", 1)  # "On 14 January 2025, the 12th meeting of ...": the subject's date
+    return not re.search(r"[;,:]", between)
+
+
+_OPENING_REACH = 4  # words from an opening date to a trigger that heads the subject after it
+_OPENING_DATE = re.compile(r"\W*(?:(?:late|early)\s+)?(?:on|in|at|by)?\s*", re.IGNORECASE)
 
 
 def _quoted(draft: Draft) -> bool:
@@ -298,7 +306,8 @@ def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary
     if trigger.strength == "weak":
         return True
     left, right = sorted((other, trigger), key=lambda t: t.start)
-    same_clause = not re.search(r"[,;:]", sentence[left.end : right.start])
+    between = sentence[left.end : right.start]
+    same_clause = not re.search(r"[,;:]", between) and not vocab.later_before.search(between)
     return same_clause and types[other.event_type]["priority"] < types[trigger.event_type]["priority"]
 
 
@@ -384,7 +393,16 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if referring:
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
-                 and _places_agree(d, draft)), None)
+                 and _places_agree(d, draft) and not _timed_apart(d, draft)), None)
+
+
+def _timed_apart(a: Draft, b: Draft) -> bool:
+    """True when one fresh mention has a date of its own and the other counts its day from another event
+    ("The talks came two days after fighters seized X" and "On Tuesday, shells struck a camp" are two
+    happenings)."""
+    def other_timing(d: Draft) -> bool:
+        return d.timex is None and d.timed_against is not None
+    return (a.timex is not None and other_timing(b)) or (b.timex is not None and other_timing(a))
 
 
 def _on_the_timed_day(draft: Draft, candidates: list[Draft], drafts: list[Draft], ctx: Context) -> list[Draft]:
@@ -536,7 +554,13 @@ def _join(kept: Draft, new: Draft) -> None:
 
 
 def _rank(draft: Draft) -> tuple:
-    return (draft.timex is not None, draft.timed, draft.trigger.strength == "strong", draft.today)
+    return (draft.timex is not None, draft.timed, not _headline(draft), draft.trigger.strength == "strong", draft.today)
+
+
+def _headline(draft: Draft) -> bool:
+    """True for a mention in a line without a full stop at its end (a headline, a bullet of highlights): a
+    sentence of the body that reports the same happening is the better evidence."""
+    return draft.sentence.text.rstrip()[-1:] not in ".!?\"”’'"
 
 
 def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
