@@ -22,11 +22,12 @@ def test_participants_examples(example):
     assert names_participants(example["text"], triggers[0], DATA_DIR) is example["joins"]
 
 
-SPEECHES = load("participants.yaml")["speech_examples"]
+ACTOR_EXAMPLES = load("participants.yaml")["actor_examples"]
 
 
-@pytest.mark.parametrize("example", SPEECHES, ids=[e["text"][:40] for e in SPEECHES])
-def test_a_speech_has_its_speaker_and_audience_not_what_was_said(example):
+@pytest.mark.parametrize("example", ACTOR_EXAMPLES, ids=[e["text"][:40] for e in ACTOR_EXAMPLES])
+def test_actor_examples(example):
+    """A speech has its speaker and audience, not what was said; a signing's place is no party."""
     article = Article(id="s", name="s.txt", title="", text=example["text"], published=example["published"])
-    events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "speech"]
+    events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == example["type"]]
     assert [list(e.actor_ids) for e in events] == [example["actors"]]

@@ -55,6 +55,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
     local = _without_speech_content(local, sentence, trigger, actors, data_dir)
+    if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
+        local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab)]
     if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
         local = [item for item in local if not _visited_elsewhere(item, sentence, trigger, actors, vocab)]
     protected = [*protected, *_list_commas(local, sentence)]
@@ -205,6 +207,22 @@ def _heads_unnamed_people(item: tuple[int, int, str], sentence: str, actors: Map
     after = re.match(rf"\s+(?:[\w\-]+\s+)?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
     rest = sentence[end + after.end():] if after else ""
     return bool(after) and not re.match(r"\s+[A-Z]", rest) and not vocab.reporting.match(rest.lstrip())
+
+
+@lru_cache(maxsize=4)
+def _place_phrase_types(data_dir) -> frozenset[str]:
+    return frozenset(load("participants.yaml", data_dir).get("place_phrase_types", ()))
+
+
+def _in_place_phrase(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:
+    """True for a country that only qualifies a place: "the Estarian capital", "Estaria's capital", "the Estarian
+    city of X" (data/events.yaml grammar: place_modifier_nouns); not "the region of X", which may be X itself."""
+    start, end, actor_id = item
+    if actors[actor_id].kind != "country":
+        return False
+    nouns = "|".join(vocab.raw["grammar"]["place_modifier_nouns"])
+    after = re.match(rf"(?:['’]s)?\s+(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
+    return after is not None
 
 
 def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:
