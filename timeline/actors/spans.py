@@ -109,7 +109,7 @@ def span_mask(length: int, spans) -> bytearray:
 def name_runs(text: str, words: list[re.Match[str]], taken: list, stopwords: frozenset[str],
               particles: frozenset[str] = frozenset()) -> list[NameRun]:
     """Runs of capitalised ``words`` joined by single spaces (or by a lower-case name particle such as "de" or
-    "bin": "Kyélem de Tambèla"), outside ``taken`` spans and stopwords."""
+    "bin": "Kyélem de Tambèla"; or joined to it, "al-": "Omar al-Tayeb"), outside ``taken`` spans and stopwords."""
     runs: list[list[tuple[int, int]]] = []
     blocked = span_mask(len(text), taken)
     for match in words:
@@ -126,4 +126,4 @@ def name_runs(text: str, words: list[re.Match[str]], taken: list, stopwords: fro
 def _joined(text: str, end: int, start: int, particles: frozenset[str]) -> bool:
     """True when the gap between two capitalised words is one space, or a name particle between spaces."""
     gap = text[end:start]
-    return gap == " " or (len(gap) <= 7 and gap.startswith(" ") and gap.endswith(" ") and gap.strip() in particles)
+    return gap == " " or (len(gap) <= 7 and gap.startswith(" ") and gap.endswith((" ", "-")) and gap.strip() in particles)
