@@ -33,3 +33,18 @@ def test_a_yearless_day_the_corpus_date_puts_a_year_late_gives_no_day():
             "The restrictions expired on Sept. 15, 2023.")
     result = infer_published(_read(text), date(2024, 8, 30))
     assert result.published != date(2025, 2, 20)
+
+
+CAPTION = ("Ministers meet in Lima\n\n"
+           "This photo, provided by the ministry on Nov. 15, Friday, shows the two foreign ministers meeting in Lima "
+           "on Nov. 14, Thursday.\n\nThe ministers met in Lima on Thursday, the first meeting since the new "
+           "government took office under {leader}.")
+
+
+def test_a_day_month_with_its_weekday_after_it_takes_the_nearest_year_its_office_holders_allow():
+    """"Nov. 15, Friday" (the weekday after the date) is a Friday in 2019 and 2024; 2019 is nearer a corpus
+    date of mid-2021, but the text names a prime minister who took office in October 2024."""
+    named = infer_published(_read(CAPTION.format(leader="Prime Minister Shigeru Ishiba")), date(2021, 6, 1))
+    assert named.published == date(2024, 11, 15) and "Ishiba" in named.published_basis
+    unnamed = infer_published(_read(CAPTION.format(leader="its new leader")), date(2021, 6, 1))
+    assert unnamed.published == date(2019, 11, 15)

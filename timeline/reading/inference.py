@@ -90,8 +90,9 @@ def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: da
                settings: Settings) -> Evidence | str | None:
     """Evidence from the text; a ``NOT_BEFORE`` basis when it only bounds the day from below."""
     after, reported = _split_after(text, timexes, settings)
-    found = _from_text(reported, hint, reference, settings)
-    bound = _from_text(after, hint, reference, settings, window=False)
+    holders = _holders(text, reported, settings)
+    found = _from_text(reported, hint, reference, settings, holders=holders)
+    bound = _from_text(after, hint, reference, settings, window=False, holders=holders)
     floor, why = _no_day(found, bound, _weekdays(reported))
     return f"{NOT_BEFORE}{floor.isoformat()}: {why}" if floor is not None else found
 
@@ -348,12 +349,23 @@ def _candidates(month: int, day: int, around: date, weekday: int | None) -> list
     return candidate_dates(month, day, around, weekday, years=1)
 
 
+def _holders(text: str, timexes: list[Timex], settings: Settings) -> tuple:
+    """The office holders the text names by title, when a day-month with its weekday may need them to choose
+    its year; () otherwise (finding them reads the whole gazetteer)."""
+    from .office_years import holder_terms
+
+    if not any(YEARLESS.fullmatch(t.value) and _named_weekday(t, settings) is not None for t in timexes):
+        return ()
+    return tuple(holder_terms(text, settings))
+
+
 def _from_text(timexes: list[Timex], hint: date | None, reference: date | None, settings: Settings,
-               window: bool = True) -> Evidence | None:
+               window: bool = True, holders: tuple = ()) -> Evidence | None:
     """The latest day the timexes report; ``window=False`` takes explicit dates however far they are
-    from the reference (for a lower bound, any explicit date will do)."""
+    from the reference (for a lower bound, any explicit date will do). ``holders``: the office holders the
+    text names by title ((words, terms) pairs), which a day-month's year must fit."""
     floor = _latest_dated(timexes)
-    candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings)]
+    candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings, holders)]
                   if e and _fits_text(e, floor, reference)]
     explicit = _latest_explicit(timexes, reference if window else None, settings, with_timex=True)
     if explicit is not None:
@@ -386,19 +398,26 @@ def _fits_text(evidence: Evidence, floor: date | None, reference: date | None) -
     return first == evidence.day
 
 
-def _day_month(timex: Timex, hint: date | None, reference: date | None, settings: Settings) -> Evidence | None:
-    """A yearless day-month ("Saturday, September 23", or "September 19" with a reference)."""
+def _day_month(timex: Timex, hint: date | None, reference: date | None, settings: Settings,
+               holders: tuple = ()) -> Evidence | None:
+    """A yearless day-month ("Saturday, September 23", or "September 19" with a reference). With its weekday,
+    the nearest year in which it falls on that weekday and every office holder in ``holders`` held office."""
+    from .office_years import allowed
+
     found = YEARLESS.fullmatch(timex.value)
     if not found or hint is None:
         return None
     weekday = _named_weekday(timex, settings)
     if weekday is None and reference is None:
         return None
-    day = _nearest(int(found.group(1)), int(found.group(2)), hint, weekday)
+    fits = (lambda d: all(allowed(d, terms) for _, terms in holders)) if weekday is not None else (lambda d: True)  # noqa: E731
+    day = _nearest(int(found.group(1)), int(found.group(2)), hint, weekday, fits)
     if day is None:
         return None
     if weekday is not None:
-        why = f"{timex.text!r} is a {day:%A} in {day.year}, the nearest such year to {_hint_words(hint, reference)}"
+        named = ", ".join(dict.fromkeys(words for words, _ in holders))
+        office = f" in which the office holders it names ({named}) held office" if holders else ""
+        why = f"{timex.text!r} is a {day:%A} in {day.year}, the nearest such year{office} to {_hint_words(hint, reference)}"
     else:
         why = f"{timex.text!r} in {day.year}, the year nearest {_hint_words(hint, reference)}"
     return Evidence(day, f"inferred: {why}; the article reports that day, so it appeared on or after it",
@@ -422,10 +441,10 @@ def _latest_explicit(timexes: list[Timex], reference: date | None, settings: Set
                          "the article appeared on or after it", words=timex.text)
 
 
-def _nearest(month: int, day: int, hint: date, weekday: int | None) -> date | None:
+def _nearest(month: int, day: int, hint: date, weekday: int | None, fits=lambda d: True) -> date | None:
     from ..temporal.calendar import candidate_dates
 
-    found = candidate_dates(month, day, hint, weekday, years=7 if weekday is not None else 1)
+    found = [d for d in candidate_dates(month, day, hint, weekday, years=7 if weekday is not None else 1) if fits(d)]
     return found[0] if found else None
 
 
