@@ -35,3 +35,13 @@ def test_the_event_takes_the_day_of_the_event_it_goes_on_from(example):
     events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == example["type"]]
     assert events, "no event of the type"
     assert events[-1].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+@pytest.mark.parametrize("example", TABLE["since_examples"], ids=[e["text"][-50:] for e in TABLE["since_examples"]])
+def test_a_date_inside_a_since_clause_after_the_trigger_dates_that_clause(example):
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 11, 15))
+    (meeting,) = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
+    assert meeting.date == (example["date"] and date.fromisoformat(example["date"]))

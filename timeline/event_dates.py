@@ -38,6 +38,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         timex = past_reading(timex, published)
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
+                or _in_since_clause(sentence, start, trigger, vocab) \
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
@@ -85,6 +86,20 @@ def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Voca
         return False
     same = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab.raw.get("relative_same_happening", ()))
     return not (same and re.match(rf",\s*(?:{same})(?![\w])", sentence[trigger.end + opener.start() : start], re.IGNORECASE))
+
+
+def _in_since_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True when a clause opened by "since"/"until" (data/temporal/anchoring.yaml ``clause_bounds``) stands
+    between the trigger and the expression, with no comma closing it: "the first meeting since the minister
+    took office last month" dates the taking of office, not the meeting. (A date right after the word is
+    ``_attachable``'s.)"""
+    if start < trigger.end:
+        return False
+    words = _phrases(_anchoring(DATA_DIR).get("clause_bounds", ()))
+    opener = None
+    for opener in re.finditer(rf"(?<![\w])(?:{words})\s+(?=[^\W\d])", sentence[trigger.end:start], re.IGNORECASE):
+        pass
+    return opener is not None and not re.search(r"[,;:]|\s[–—-]\s", sentence[trigger.end + opener.end():start])
 
 
 def _in_closed_relative_clause(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
