@@ -60,3 +60,8 @@ def test_a_country_s_named_service_is_an_organisation_of_that_country(gaz):
     mentions, discovered = find_mentions("The Kenyan Coast Guard boarded the ship off Mombasa.", gaz, DAY)
     assert [m.text for m in mentions] == ["Kenyan Coast Guard"]
     assert [(a.kind, a.roles[0].affiliation) for a in discovered] == [("organization", "kenya")]
+
+
+def test_a_counterpart_takes_the_office_of_the_person_before_for_their_own_country(gaz):
+    _, discovered = find_mentions("Foreign Minister Sergey Lavrov met his Kazakh counterpart Jane Roe.", gaz, DAY)
+    assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("Minister of Foreign Affairs", "kazakhstan")]

@@ -42,7 +42,7 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
     if title.office.text.lower() in gazetteer.offices.counterparts and title.affiliation is not None:
         return _counterpart(gazetteer, title, when, named)
     office = title.office.office
-    if office is None and title.direct and title.affiliation is None and not title.office.modified:
+    if office is None and title.direct and not title.office.modified:
         return _bare_title(text, gazetteer, title, when, named)
     if office is None or not title.direct:
         return None
@@ -61,14 +61,22 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
 def _bare_title(text: str, gazetteer: Gazetteer, title: Title, when: date | None,
                 named: list[tuple[int, Actor]]) -> Candidate | None:
     """ "The Secretary welcomed ...", "the Chairperson said": a title word that is no office of its own
-    refers to the one person named before whose role title begins with it ("Secretary of State X")."""
+    refers to the one person named before whose role title begins with it ("Secretary of State X"); with a
+    country ("the Kazakh minister"), to the one person named before with a role of that country whose title
+    holds the word ("Minister of Foreign Affairs" of Kazakhstan)."""
     if not _definite(text, title):
         return None
     word = title.office.text.lower()
+    affiliation = title.affiliation.actor_id if title.affiliation else None
     earlier = [a for start, a in named if 0 < title.start - start <= DEFINITE_REACH]
     return _unique(title, {a.id for a in earlier if any(
-        r.title.lower().startswith(word) and (when is None or (r.start or when) <= when <= (r.end or when))
-        for r in a.roles)}, 0.7)
+        _names_role(r.title.lower(), word, affiliation is not None) and affiliation in (None, r.affiliation)
+        and (when is None or (r.start or when) <= when <= (r.end or when)) for r in a.roles)}, 0.7)
+
+
+def _names_role(role: str, word: str, anywhere: bool) -> bool:
+    """Whether a role title begins with the title word (or, with ``anywhere``, holds it as a word)."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", role) is not None if anywhere else role.startswith(word)
 
 
 def _counterpart(gazetteer: Gazetteer, title: Title, when: date | None,

@@ -60,6 +60,7 @@ def settle_titles(
                 result.absorbed.append(in_list.country)
             if roles or introduced or in_list:
                 roles = roles or (introduced.roles if introduced else (in_list.role,))
+                roles = _as_counterpart(roles, run.start, persons, gazetteer, when)
                 _discover(text, roles, run, result, gazetteer.offices.name_suffixes)
     named = [(p.start, gazetteer.actors[p.actor_id]) for p in persons]
     named += [(c.start, result.discovered[c.actor_id]) for c in result.candidates if c.actor_id in result.discovered]
@@ -73,6 +74,26 @@ def settle_titles(
         else:
             result.candidates += filter(None, [office_mention(text, gazetteer, title, when, named)])
     return result
+
+
+COUNTERPART_REACH = 300  # characters: "his Kazakh counterpart NAME" names the counterpart of a person this close before
+
+
+def _as_counterpart(roles: tuple[Role, ...], start: int, persons: list[Candidate], gazetteer: Gazetteer,
+                    when: date | None) -> tuple[Role, ...]:
+    """The roles with "counterpart" (data/offices.yaml counterpart_titles) replaced by the office of the known
+    person named last before ``start``: "Foreign Minister X met his Kazakh counterpart NAME" gives NAME the role
+    "Foreign Minister" of Kazakhstan."""
+    counterparts = gazetteer.offices.counterparts
+    if not any(r.title.lower() in counterparts for r in roles):
+        return roles
+    before = [p for p in persons if 0 < start - p.end <= COUNTERPART_REACH]
+    subject = gazetteer.actors[max(before, key=lambda p: p.start).actor_id] if before else None
+    office = next((r.title for r in (subject.roles if subject else ()) if gazetteer.offices.office(r.title)
+                   and (when is None or (r.start or when) <= when <= (r.end or when))), None)
+    if office is None:
+        return roles
+    return tuple(Role(office, r.affiliation) if r.title.lower() in counterparts else r for r in roles)
 
 
 def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used, result) -> tuple[Role, ...]:
