@@ -257,3 +257,11 @@ def test_a_title_naming_a_call_types_the_first_unspecific_encounter():
     assert [e.event_type for e in parse_article(titled, load_gazetteer()).events] == ["call"]
     assert [e.event_type for e in parse_article(untitled, load_gazetteer()).events] == ["meeting"]
     assert [e.event_type for e in parse_article(appeal, load_gazetteer()).events] == ["meeting"]
+
+
+def test_a_body_sentence_is_better_evidence_than_the_headline():
+    text = ("Earthquake kills hundreds in mountain villages\n\n"
+            "A powerful earthquake struck the mountain villages of the province, killing hundreds.")
+    events = _events(text, published=None)
+    assert [e.event_type for e in events] == ["incident"]
+    assert events[0].evidence.startswith("A powerful earthquake")

@@ -316,6 +316,10 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     inside = [t for t in _within(ctx.timexes, sentence, ctx) if t.end <= sentence.end]
     timex = event_dates.own_timex(sentence.text, sentence.start, trigger, inside, ctx.article.published,
                                   ctx.vocab)
+    followed = timex is not None and _timed_by_what_follows(sentence.text, trigger, timex.start - sentence.start,
+                                                             ctx.vocab)
+    if followed:
+        timex = None
     mentions = [m for m in _within(ctx.mentions, sentence, ctx) if m.end <= sentence.end]
     protected = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     policy = ctx.vocab.types[trigger.event_type]["actors"]
@@ -342,10 +346,19 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
                  host=host if host_rule == "country" else None, follows=follows,
                  same_day=_news_day_phrase(timex, inside, ctx.vocab),
                  timed_against=None if timex is not None else event_dates.timed_against(sentence.text, trigger, ctx.vocab),
-                 timed=any(t.granularity in ("day", "time") for t in inside),
+                 timed=not followed and any(t.granularity in ("day", "time") for t in inside),
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
                  reported=is_reported(sentence.text, trigger.start, ctx.vocab))
+
+
+def _timed_by_what_follows(sentence: str, trigger: Trigger, at: int, vocab: Vocabulary) -> bool:
+    """True when a noun trigger is the subject of "follows", "came" (data/events.yaml ``grammar.followed_by``) and
+    the date stands after that verb: "The meeting follows a deal announced on March 10" dates the deal."""
+    words = vocab.raw["grammar"].get("followed_by", ())
+    if trigger.form != "noun" or at < trigger.end or not words:
+        return False
+    return bool(re.match(rf"\s+(?:{'|'.join(words)})(?![\w])", sentence[trigger.end : at], re.IGNORECASE))
 
 
 def _news_day_phrase(timex: Timex | None, inside: list[Timex], vocab: Vocabulary) -> bool:
