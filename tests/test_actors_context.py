@@ -65,3 +65,17 @@ def test_a_country_s_named_service_is_an_organisation_of_that_country(gaz):
 def test_a_counterpart_takes_the_office_of_the_person_before_for_their_own_country(gaz):
     _, discovered = find_mentions("Foreign Minister Sergey Lavrov met his Kazakh counterpart Jane Roe.", gaz, DAY)
     assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("Minister of Foreign Affairs", "kazakhstan")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks were attended by Jane Roe of Kenya and John Doe of Ethiopia.", [("Jane Roe", "kenya"), ("John Doe", "ethiopia")]),
+    ("Ministers Jane Roe (Kenya), Anna Berg (Uganda) and John Doe (Ethiopia) attended.",
+     [("Jane Roe", "kenya"), ("Anna Berg", "uganda"), ("John Doe", "ethiopia")]),
+])
+def test_names_listed_each_with_its_country_are_people_of_those_countries(gaz, text, expected):
+    _, discovered = find_mentions(text, gaz, DAY)
+    assert [(a.name, a.roles[0].affiliation) for a in discovered] == expected
+
+
+def test_one_name_with_its_country_is_no_list(gaz):
+    assert find_mentions("Jane Roe of Kenya spoke.", gaz, DAY)[1] == []

@@ -6,6 +6,8 @@ Two layouts follow a plural noun and "from"/"of" ("his counterparts from", "the 
 - pairs, each country followed by its person: "counterparts from Estaria, Jane Roe, and Ruritania, John Doe";
 - two lists of the same length, countries then people in the same order: "the foreign ministers of Estaria
   and Ruritania, Jane Roe and John Doe".
+And without a noun, a list of people each with their country after them: "Jane Roe of Estaria and John Doe of
+Ruritania", "Jane Roe (Estaria), John Doe (Ruritania)" (``people_with_countries``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from .spans import Candidate, NameRun
 
 _ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?")
 _PAIR_GAP = re.compile(r",\s+")
+_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?|\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
 MIN_LISTED = 2  # one country and one name is no list
 
 
@@ -50,7 +54,41 @@ def listed_people(text: str, groups: list[Candidate], runs: list[NameRun], nouns
         pairs = _pairs(text, match.end(), countries, names) or _two_lists(text, match.end(), countries, names)
         found += [Listed(run.start, Role(title, country.actor_id), (country.start, country.end))
                   for country, run in pairs]
-    return found
+    return found + people_with_countries(text, countries, names)
+
+
+def people_with_countries(text: str, countries: dict, names: dict) -> list[Listed]:
+    """ "Jane Roe of Estaria and John Doe of Ruritania", "Jane Roe (Estaria), John Doe (Ruritania)": two or
+    more names, each followed by its country, listed one after another."""
+    found: list[Listed] = []
+    chain: list[Listed] = []
+    for start in sorted(names):
+        if chain and start < chain[-1].country[1]:
+            continue
+        item = _with_country(text, names[start], countries)
+        joined = chain and item and _ITEM_GAP.fullmatch(text, chain[-1].country[1], start) is not None
+        if item and (joined or not chain):
+            chain.append(item)
+            continue
+        if len(chain) >= MIN_LISTED:
+            found += chain
+        chain = [item] if item else []
+    return found + (chain if len(chain) >= MIN_LISTED else [])
+
+
+def _with_country(text: str, run: NameRun, countries: dict) -> Listed | None:
+    """The run as a person of the country written right after it ("NAME of X", "NAME (X)"), if any."""
+    gap = _COUNTRY_AFTER.match(text, run.end)
+    country = countries.get(gap.end()) if gap else None
+    if country is None:
+        return None
+    end = country.end
+    if "(" in gap.group():
+        close = _CLOSE.match(text, end)
+        if close is None:
+            return None
+        end = close.end()
+    return Listed(run.start, Role("", country.actor_id), (country.start, end))
 
 
 def _pairs(text: str, at: int, countries: dict, names: dict) -> list[tuple[Candidate, NameRun]]:

@@ -37,6 +37,10 @@ MAX_GAP_CHARS = 40  # describing words between an apposition's article and its t
 _GAP = re.compile(r"(?:'s|’s)?\s*(?:[^\W\d][\w’'-]*\s+){0,3}")
 _OWNER_GAP = re.compile(r"(?:'s|’s)\s+([a-z][\w-]*)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')\s")
+# " mission, ", " mission to Kenya, ": lower-case words, maybe with linking words and names, then a comma
+_DESCRIBED = re.compile(r"(?:\s+(?:[a-z][\w’'-]*|[A-Z][\w’'-]*|\([^()]{0,40}\))){1,6}\s*,\s*")
+_LINKING = frozenset({"to", "of", "for", "in", "at", "on", "the", "and"})
+_CLOSED_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[,)]")  # "Jane Roe,"
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,16 @@ class TitleFinder:
             or _COMPLEMENT.fullmatch(gap)
             or (after_affiliation is not None and _ADJACENT.fullmatch(after_affiliation))
             or (_LOOSE.fullmatch(gap) and gap.rstrip().endswith(","))
+            or (after_affiliation is not None and self._described(after_affiliation, person_start))
         )
+
+    def _described(self, gap: str, person_start: int) -> bool:
+        """ "The head of the EU| mission, |Jane Roe, said": a few lower-case words (none of
+        ``gap_stopwords``) complete the title, and commas set the name off as an apposition."""
+        words = [w for w in re.sub(r"\([^()]*\)|,", " ", gap).split() if w[:1].islower() and w not in _LINKING]
+        verb_like = any(w.endswith(("ed", "ly")) for w in words)  # "spoke briefly", "arrived"
+        return bool(words) and _DESCRIBED.fullmatch(gap) is not None and not verb_like \
+            and not self.gap_stopwords & set(words) and _CLOSED_NAME.match(self.text, person_start) is not None
 
     def _links(self, start: int, end: int, names: _Names) -> bool:
         """Whether two titles belong to one chain: only linking words between them, and no name."""
