@@ -1,6 +1,8 @@
 """Sentence splitting keeps offsets, respects abbreviations and initials, and cuts datelines off."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.resources import load
 from timeline.sentences import sentence_at, split
@@ -37,3 +39,16 @@ def test_sentence_at_finds_the_enclosing_sentence():
     sentences = split("One. Two.")
     assert sentence_at(sentences, 6).text == "Two."
     assert sentence_at(sentences, 100) is None
+
+
+# The sentence-end pattern as first written (look-behind first): the quicker form must find the same ends.
+_FIRST_END = r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=".!?\"'”’)]( \nAaZ9É“‘[", max_size=40))
+def test_sentence_ends_are_those_of_the_first_pattern(text):
+    import re
+
+    from timeline.sentences import _END
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in re.finditer(_FIRST_END, text)]
