@@ -71,7 +71,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     people = _ids(local, actors, lambda a: a.kind == "person")
     groups = _ids(local, actors, lambda a: a.kind != "person")
     if policy == "countries_and_organisations" and vocab.types[trigger.event_type].get("places_are_not_actors"):
-        local = [item for item in local if not _only_a_place(item, sentence, actors, vocab)]
+        local = _without_places(local, sentence, actors, vocab)
         groups = _ids(local, actors, lambda a: a.kind != "person")
     if policy == "countries_and_organisations":
         clause = _clause(sentence, trigger, vocab, protected)
@@ -223,6 +223,23 @@ def _in_place_phrase(item: tuple[int, int, str], sentence: str, actors: Mapping[
     nouns = "|".join(vocab.raw["grammar"]["place_modifier_nouns"])
     after = re.match(rf"(?:['’]s)?\s+(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
     return after is not None
+
+
+_LIST_AND = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+
+
+def _without_places(local: list, sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> list:
+    """``local`` less the countries named only as places (``_only_a_place``), and the countries listed right
+    after one of them: "coups in X, Y and Z" names three places."""
+    kept, place_end = [], None
+    for item in sorted(local):
+        listed = place_end is not None and actors[item[2]].kind == "country" \
+            and _LIST_AND.fullmatch(sentence, place_end, item[0]) is not None
+        if listed or _only_a_place(item, sentence, actors, vocab):
+            place_end = item[1]
+        else:
+            kept.append(item)
+    return kept
 
 
 def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:
