@@ -7,6 +7,7 @@ from datetime import date
 
 from timeline.articles import infer_published, read_bytes
 from timeline.models import Article
+from timeline.reading.inference import publication_floor
 from timeline.settings import Settings
 
 
@@ -48,3 +49,12 @@ def test_a_day_month_with_its_weekday_after_it_takes_the_nearest_year_its_office
     assert named.published == date(2024, 11, 15) and "Ishiba" in named.published_basis
     unnamed = infer_published(_read(CAPTION.format(leader="its new leader")), date(2021, 6, 1))
     assert unnamed.published == date(2019, 11, 15)
+
+
+def test_a_day_earlier_than_a_month_the_text_reports_is_only_a_bound():
+    """The text reports a ruling "in January 2024" after a vote of 2 October 2023: the article came after
+    January 2024, so the vote's day is no publication day."""
+    text = ("Police land in the capital\n\nThe first officers landed in the capital on Tuesday.\n\n"
+            "The council authorised the mission on October 2, 2023. A court ruling in January 2024 held it up.")
+    result = infer_published(_read(text), date(2023, 10, 20))
+    assert result.published is None and publication_floor(result) == date(2024, 1, 1)

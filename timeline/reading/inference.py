@@ -94,7 +94,25 @@ def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: da
     found = _from_text(reported, hint, reference, settings, holders=holders)
     bound = _from_text(after, hint, reference, settings, window=False, holders=holders)
     floor, why = _no_day(found, bound, _weekdays(reported))
+    later, because = _later_month(found, reported)
+    if later is not None and (floor is None or later > floor):
+        floor, why = later, because
     return f"{NOT_BEFORE}{floor.isoformat()}: {why}" if floor is not None else found
+
+
+def _later_month(found: Evidence | None, timexes: list[Timex]) -> tuple[date | None, str]:
+    """The first day of a month the text reports with its year ("a ruling in January 2024") when it is later
+    than the day found: that day cannot be the publication day (the article came after the month), so the
+    month's first day is only a bound. (None, "") otherwise."""
+    if found is None:
+        return None, ""
+    later = [t for t in timexes if t.granularity == "month" and t.first_day is not None
+             and EXPLICIT.fullmatch(t.value) and t.first_day > found.day]
+    if not later:
+        return None, ""
+    month = max(later, key=lambda t: t.first_day)
+    return month.first_day, (f"the latest day the text reports is {found.day.isoformat()} ({found.words!r}), but it "
+                             f"also reports {month.text!r}, later: the article came after that, on no day it states")
 
 
 def publication_floor(article: Article) -> date | None:
