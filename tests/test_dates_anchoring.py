@@ -45,3 +45,14 @@ def test_a_date_inside_a_since_clause_after_the_trigger_dates_that_clause(exampl
     article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 11, 15))
     (meeting,) = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
     assert meeting.date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+@pytest.mark.parametrize("example", TABLE["quoted_examples"], ids=[e["text"][:50] for e in TABLE["quoted_examples"]])
+def test_today_inside_a_quotation_gives_no_day(example):
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2022, 11, 4))
+    found = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "agreement"]
+    assert len(found) == 1
+    assert found[0].date == (example["date"] and date.fromisoformat(example["date"]))

@@ -38,7 +38,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         timex = past_reading(timex, published)
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
-                or _in_since_clause(sentence, start, trigger, vocab) \
+                or _in_since_clause(sentence, start, trigger, vocab) or _quoted_deixis(sentence, start, end, timex, vocab) \
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
@@ -86,6 +86,25 @@ def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Voca
         return False
     same = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab.raw.get("relative_same_happening", ()))
     return not (same and re.match(rf",\s*(?:{same})(?![\w])", sentence[trigger.end + opener.start() : start], re.IGNORECASE))
+
+
+_QUOTES = "\"“”«»"
+# Rules whose day is counted from the time of writing ("today", "yesterday", "this week"): inside a quotation
+# that time is the speaker's, which the publication date is not always.
+_DEICTIC_RULES = ("relative_day", "relative_period")
+
+
+def _quoted_deixis(sentence: str, start: int, end: int, timex: Timex, vocab: Vocabulary) -> bool:
+    """True for "today", "yesterday", "this week" inside a quotation ("the agreement signed today is
+    critical," said X): they count from the day the words were spoken, which may be days before the
+    article (a quote of Wednesday's ceremony in Friday's report), so they give the happening no day."""
+    if timex.rule not in _DEICTIC_RULES:
+        return False
+    before = sum(sentence.count(q, 0, start) for q in _QUOTES)
+    if before % 2:
+        return True
+    closing = re.search(rf"[{_QUOTES}]\s*,?\s*([\w'’]+(?:\s+[\w'’]+)?)", sentence[end:])
+    return before == 0 and closing is not None and bool(vocab.reporting.search(closing.group(1)))
 
 
 def _in_since_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
