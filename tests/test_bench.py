@@ -37,8 +37,40 @@ def test_quick_bench_with_the_real_pipeline_and_a_profile(capsys):
     assert main(["bench", "--quick", "--profile", "--articles", "12", "--stream-articles", "40"]) == 0
     output = capsys.readouterr().out
     assert "identical output" in output and "OUTPUT DIFFERS" not in output
-    assert "## Profile" in output and "tottime" in output
+    assert "## Profile" in output and "CPU time by stage" in output
+    profile = output[output.index("## Profile"):]
+    stages = [row for row in _table(profile) if row[0] in benchmark_stages()]
+    assert stages and abs(sum(float(row[1].rstrip("%")) for row in stages) - 100) < 1
     assert any(row[0].startswith("warm PNG export") for row in _table(output))
+
+
+def benchmark_stages() -> tuple[str, ...]:
+    from timeline.stageprofile import ORDER
+    return ORDER
+
+
+def test_a_stack_takes_the_stage_of_its_innermost_stage_module_and_inference_keeps_what_it_calls():
+    from timeline.stageprofile import stage_of
+    assert stage_of(["temporal/tagger.py", "events.py", "pipeline.py"]) == "tagger"
+    assert stage_of(["prefilter.py", "triggers.py", "events.py"]) == "triggers/events"
+    assert stage_of(["temporal/tagger.py", "reading/inference.py", "jobs.py"]) == "publication date"
+    assert stage_of(["parallel.py", "jobs.py"]) == "other" and stage_of([]) == "other"
+
+
+def test_the_profile_counts_cpu_time_not_waiting():
+    import time
+
+    from timeline import stageprofile
+
+    def run():
+        time.sleep(0.3)
+        end = time.process_time() + 0.1
+        while time.process_time() < end:
+            pass
+
+    found = stageprofile.profile(run)
+    assert 0.09 < found.cpu < 0.25 and found.samples > 0 and found.sampled <= found.cpu + 0.01
+    assert "| other | 100.0% |" in stageprofile.report(found, 1)
 
 
 def test_the_corpus_varies_publication_dates_and_ids_and_reads_timeml_text(settings):

@@ -376,37 +376,26 @@ def _quiet(export: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
 # --- profile ------------------------------------------------------------------------------------------
 
 
-def profile_parse(articles: list[Article], settings: Settings, parse: ParseFn, top: int = 25) -> str:
-    """cProfile of the single-process parse: time by stage, then the top entries by own and cumulative time."""
-    import cProfile
-    import io
-    import pstats
+def profile_parse(articles: list[Article], settings: Settings, parse: ParseFn, top: int = 15) -> str:
+    """CPU time by stage and the top functions of the parse command's path in one process, ``parse --merged``
+    style: the articles as JSON files, read, dated, parsed, written as JSON Lines and to a fresh cache,
+    then their events merged (``timeline.stageprofile``: sampled every millisecond of CPU time)."""
+    from . import stageprofile
+    from .batch import stream_outputs
+    from .cache import ParseCache
+    from .merge import merge_events
 
-    profiler = cProfile.Profile()
-    profiler.enable()
-    list(parse_stream(articles, settings, parse=parse))
-    profiler.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
-    out.write(_stages(stats, "parse_article"))
-    stats.strip_dirs().sort_stats("tottime").print_stats(top)
-    stats.sort_stats("cumulative").print_stats(top)
-    return out.getvalue()
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = write_corpus(articles, Path(folder) / "corpus")
+        list(stream_outputs([corpus], settings, parse=parse))  # warm: rules, readers, gazetteer
 
+        def run() -> None:
+            outputs = list(stream_outputs([corpus], settings, cache=cache, parse=parse))
+            merge_events([event for output in outputs for event in output.event_records()])
 
-def _stages(stats, unit: str) -> str:
-    """What the function named ``unit`` spends its time in: each function it calls, by cumulative time."""
-    entries = [key for key in stats.stats if key[2] == unit]
-    if not entries:
-        return ""
-    total = stats.stats[entries[0]][3]
-    stats.calc_callees()
-    callees = stats.all_callees[entries[0]]
-    lines = [f"Time by stage: what {unit} calls ({total:.2f} s in all)\n"]
-    for (path, line, name), timing in sorted(callees.items(), key=lambda item: -item[1][3]):
-        share = timing[3] / total if total else 0.0
-        lines.append(f"  {timing[3]:8.3f} s  {share:6.1%}  {name}  ({Path(path).name}:{line})\n")
-    return "".join(lines) + "\n"
+        with ParseCache.for_settings(settings, Path(folder) / "cache") as cache:  # its version: once per run
+            found = stageprofile.profile(run)
+    return stageprofile.report(found, len(articles), top)
 
 
 def _main(argv: list[str]) -> int:

@@ -44,7 +44,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dask", action="store_true", help="also time the Dask engine on a LocalCluster of --workers")
     parser.add_argument("--no-png", action="store_true", help="skip the PNG export (needs Chromium)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for a smoke test (figures meaningless)")
-    parser.add_argument("--profile", action="store_true", help="print a cProfile of the single-process parse")
+    parser.add_argument("--profile", action="store_true", help="print the CPU time of the single-process parse by stage and function")
     parser.add_argument("--profile-articles", type=int, default=300, help="articles in the profile (default 300)")
     parser.add_argument("--parse", default=DEFAULT_PARSE, help=argparse.SUPPRESS)  # "module:function", for developers
 
@@ -70,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     _png_row(rows, args)
     _print_table(rows)
     if args.profile:
-        print(f"\n## Profile: single-process parse of {min(args.profile_articles, len(articles))} articles\n")
+        print(f"\n## Profile: the parse command's path, 1 process, {min(args.profile_articles, len(articles))}"
+              " articles (read, date, parse, write JSON Lines and cache, merge)\n")
         print(bm.profile_parse(articles[: args.profile_articles], settings, parse))
     return 0
 
