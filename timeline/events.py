@@ -406,7 +406,27 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if referring:
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
-                 and _places_agree(d, draft) and not _timed_apart(d, draft)), None)
+                 and _places_agree(d, draft) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)), None)
+
+
+def _kinds_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
+    """False when two fresh reports of an incident name happenings of different kinds at their triggers
+    (data/events.yaml ``merge.incident_kinds``): "a car bomb exploded" and "three were killed in shelling" are
+    two incidents; a report that names no kind agrees with any."""
+    table = vocab.raw["merge"].get("incident_kinds")
+    if not table or a.event_type != "incident" or b.event_type != "incident":
+        return True
+    kinds = [_kinds_near(d, tuple(map(tuple, table))) for d in (a, b)]
+    return not (kinds[0] and kinds[1]) or bool(kinds[0] & kinds[1])
+
+
+def _kinds_near(draft: Draft, table: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The kinds of happening named by the trigger and the few words after it."""
+    words = draft.sentence.text[draft.trigger.start : draft.trigger.end + KIND_REACH]
+    return {kind for kind, regexes in enumerate(_noun_regexes(table)) if any(r.search(words) for r in regexes)}
+
+
+KIND_REACH = 40  # characters after an incident's trigger that may name its kind ("were killed in shelling")
 
 
 def _timed_apart(a: Draft, b: Draft) -> bool:
