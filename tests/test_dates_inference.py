@@ -58,3 +58,14 @@ def test_a_day_earlier_than_a_month_the_text_reports_is_only_a_bound():
             "The council authorised the mission on October 2, 2023. A court ruling in January 2024 held it up.")
     result = infer_published(_read(text), date(2023, 10, 20))
     assert result.published is None and publication_floor(result) == date(2024, 1, 1)
+
+
+def test_a_far_explicit_day_on_the_only_weekday_the_text_names_is_the_publication_day():
+    """In a batch whose median is years away, a page that says "met on Monday" and quotes a post of
+    April 15, 2024 (a Monday) appeared that day; with a Tuesday named instead, it did not."""
+    text = ("Ministers meet\n\nThe two foreign ministers met in the capital on {day} for talks.\n\n"
+            "- The minister (@minister) April 15, 2024")
+    on_it = infer_published(_read(text.format(day="Monday")), date(2019, 6, 1))
+    assert on_it.published == date(2024, 4, 15) and on_it.published_inferred
+    other = infer_published(_read(text.format(day="Tuesday")), date(2019, 6, 1))
+    assert other.published is None

@@ -92,12 +92,26 @@ def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: da
     after, reported = _split_after(text, timexes, settings)
     holders = _holders(text, reported, settings)
     found = _from_text(reported, hint, reference, settings, holders=holders)
+    if found is None and reference is not None:
+        found = _far_on_its_weekday(reported, settings)
     bound = _from_text(after, hint, reference, settings, window=False, holders=holders)
     floor, why = _no_day(found, bound, _weekdays(reported))
     later, because = _later_month(found, reported)
     if later is not None and (floor is None or later > floor):
         floor, why = later, because
     return f"{NOT_BEFORE}{floor.isoformat()}: {why}" if floor is not None else found
+
+
+def _far_on_its_weekday(timexes: list[Timex], settings: Settings) -> Evidence | None:
+    """The text's latest explicit day when it is far from the corpus date (a batch of articles from many
+    years) but every bare weekday the text names is that day's weekday ("met on Monday", and a post of
+    "April 15, 2024", a Monday): the text itself then places its news on that day. None otherwise."""
+    far = _latest_explicit(timexes, None, settings, with_timex=True)
+    weekdays = _weekdays(timexes)
+    if far is None or weekdays != {far.day.weekday()}:
+        return None
+    return replace(far, basis=f"{far.basis}; it is far from the corpus date, but it is a {far.day:%A}, the only "
+                              f"weekday the text names", weekday_named=True)
 
 
 def _later_month(found: Evidence | None, timexes: list[Timex]) -> tuple[date | None, str]:
