@@ -144,3 +144,14 @@ def test_names_written_without_their_special_letters_still_match():
     assert fold("Czesław Łukasz Søren Đorđe") == fold("Czeslaw Lukasz Soren Dorde")
     assert fold("Ana Bhutto-Zardari") == fold("Ana  Bhutto Zardari")
     assert fold("Ana") != fold("Anna")
+
+
+def test_a_gold_name_that_is_a_gazetteer_alias_is_scored_as_the_canonical_name():
+    from timeline.evaluate import canonical_names, with_canonical_names
+    from timeline.models import Actor
+    actors = [Actor("sam", "Sam Example", "person", aliases=("S. Example",)),
+              Actor("a", "Ann One", "person", aliases=("A. Shared",)), Actor("b", "Ann Two", "person", aliases=("A. Shared",))]
+    gold = with_canonical_names([_gold("g1", actors=("S. Example", "A. Shared", "Bo Sample"))], canonical_names(actors))
+    assert gold[0]["actors"] == ["Sam Example", "A. Shared", "Bo Sample"]
+    report = evaluate(gold, [_event("e1", actors=("Sam Example", "Bo Sample"))])
+    assert report.figures["actor_recall"] == round(2 / 3, 3)

@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .errors import TimelineError
-from .models import Event
+from .models import Actor, Event
 
 _TOKEN = re.compile(r"\w{2,}")
 
@@ -65,6 +65,21 @@ def load_gold(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
     except (OSError, ValueError) as error:
         raise TimelineError(f"cannot read gold file {path}: {error}") from None
+
+
+def canonical_names(actors: Iterable[Actor]) -> dict[str, str]:
+    """Folded alias -> canonical name for the gazetteer's actors (an alias two actors share is left out)."""
+    names: dict[str, set[str]] = {}
+    for actor in actors:
+        for alias in (actor.name, *actor.aliases):
+            names.setdefault(fold(alias), set()).add(actor.name)
+    return {alias: next(iter(found)) for alias, found in names.items() if len(found) == 1}
+
+
+def with_canonical_names(gold: list[dict], names: Mapping[str, str]) -> list[dict]:
+    """Gold records whose actors are written as the gazetteer writes them when the gold uses one of its
+    aliases ("S. Example" for "Sam Example"), so that a name variant is not scored as a wrong actor."""
+    return [{**g, "actors": [names.get(fold(a), a) for a in g.get("actors", [])]} for g in gold]
 
 
 def evaluate(gold: list[dict], events: Iterable[Event]) -> Report:

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..errors import TimelineError
-from ..evaluate import evaluate, load_gold, render
+from ..actors.gazetteer import load_gazetteer
+from ..evaluate import canonical_names, evaluate, load_gold, render, with_canonical_names
 from ..parallel import add_engine_arguments
 from ..settings import DEFAULT_SETTINGS
 from .parse import run_pipeline
@@ -28,7 +29,8 @@ def run(args) -> int:
     missing = [p for p in [args.gold, *args.paths] if not Path(p).exists()]
     if missing:
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
-    gold = load_gold(args.gold)
+    names = canonical_names(load_gazetteer(DEFAULT_SETTINGS).actors.values())
+    gold = with_canonical_names(load_gold(args.gold), names)
     corpus = run_pipeline(args, DEFAULT_SETTINGS)
     report = evaluate(gold, corpus.events)
     if args.json:
