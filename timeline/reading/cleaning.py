@@ -29,6 +29,7 @@ LATE_SHORT_HEADER_LINES = 5
 DATELINE_WINDOW = 200
 CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", "la", "le", "al", "el"}
 
+_BULLET = re.compile(r"^[-*•][ \t]+")  # a Markdown or plain-text list bullet: "- Published: ..."
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _DIGIT = re.compile(r"\d")  # the digits dates.parse_date reads a year from
 _PROSE_WORD = re.compile(r"(?<![\w.])[a-z]{3,}\b")  # "crisis", "what": words of a headline, not of a stamp
@@ -243,8 +244,8 @@ def is_title_like(line: str) -> bool:
 
 def match_date_line(line: str, data_dir: Path) -> Found | None:
     """A header line such as "date 2023-05-26" or "Published: 19 September 2023, 14:05" (Markdown emphasis
-    around it, "*Published: ...*", does not count)."""
-    line = line.strip().strip("*_").strip()
+    around it, "*Published: ...*", and a list bullet before it, "- Published: ...", do not count)."""
+    line = _BULLET.sub("", line.strip()).strip("*_").strip()
     if len(line) > DATELINE_WINDOW or not _DIGIT.search(line):
         return None  # a date line states a year, so it holds a digit: most lines are skipped here
     for rule in date_rules(data_dir).date_lines:

@@ -1,0 +1,32 @@
+"""Whole-page layouts of publication dates (made-up pages): where the date line sits and what surrounds it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.articles import read_bytes
+from timeline.settings import Settings
+
+BODY = "The foreign ministers met on Friday and agreed to open a new crossing."
+
+
+def _read(name: str, text: str):
+    (article,) = read_bytes(name, text.encode("utf-8"), Settings())
+    return article
+
+
+def test_a_date_line_in_a_markdown_list_under_the_headline_is_the_publication_date():
+    page = f"# Ministers agree on a crossing\n\n- Published: 5 January 2024\n- Author: Jane Roe\n\n{BODY}"
+    article = _read("a.md", page)
+    assert article.published == date(2024, 1, 5) and "Published" not in article.text
+
+
+def test_a_body_list_item_with_a_date_is_no_date_line():
+    page = f"# Ministers agree on a crossing\n\n{BODY}\n\nThe talks so far:\n\n- 5 January 2024: a first round in the capital"
+    assert _read("a.md", page).published is None
+
+
+def test_a_page_age_beside_the_date_does_not_hide_it():
+    for stamp in ("2 hours ago · January 5, 2024", "January 5, 2024 - 2 hours ago", "Jan 5, 2024 (3 hours ago)",
+                  "5 min read · Last updated: January 5, 2024 · 5:32 PM UTC"):
+        assert _read("a.txt", f"Ministers agree on a crossing\n\n{stamp}\n\n{BODY}").published == date(2024, 1, 5), stamp
