@@ -21,6 +21,8 @@ from .triggers import Trigger, Vocabulary
 
 AffiliationsOf = Callable[[str], tuple[str, ...]]
 _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
+_SPOKE_THERE = re.compile(r"(?<![\w])in\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+)?(?:speech|address|remarks)\s+"
+                          r"(?:at|to|before)\s", re.IGNORECASE)
 _IN_THE_HAPPENING = re.compile(r"\b(?:in|during)\s+(?:an?|the|their|his|her|two|several|separate)?\s*$", re.IGNORECASE)
 
 
@@ -257,7 +259,8 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
                         rf"(?:(?:{'|'.join(vocab.raw['location_skip_words'])})\s+)?$",
                         sentence[max(0, start - 40) : start], re.IGNORECASE)  # "the Tillaberi region of western X"
     in_a_name = re.match(r"\s+[A-Z]", sentence[end:])  # "from the Turkish Red Crescent" names a body
-    return bool(after or ((before or part_of) and not in_a_name))
+    people = sentence[start:end] in actors[actor_id].demonyms  # "fuel to Filipino fishermen": its people, no place
+    return bool(after or ((before or part_of) and not in_a_name and not people))
 
 
 def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary) -> list[Mention]:
@@ -272,7 +275,9 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
             rf"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
             or not sentence.text[near : trigger.start].strip()  # "X said in a speech to ...": X spoke
             or _IN_THE_HAPPENING.search(sentence.text, near, trigger.start)  # "X informed Y ... in talks": X took part
-            or re.match(r"\s+(?:their|our)\s", sentence.text[near:]))  # "X and Y recalled their meeting"
+            or re.match(r"\s+(?:their|our)\s", sentence.text[near:])  # "X and Y recalled their meeting"
+            or (vocab.types[trigger.event_type]["family"] == "encounter"  # "X told ..., in a speech at the summit"
+                and _SPOKE_THERE.search(sentence.text[: trigger.end + 12], near)))
         speaker = near is not None and near <= trigger.start and start < trigger.start and not speaker_acts
         if not (speaker or _in_attribution(sentence.text, start, end, trigger, vocab)):
             kept.append(mention)
