@@ -38,14 +38,16 @@ def test_a_lone_surname_needs_the_holder_s_country_and_term(gaz, text, when):
 
 @pytest.mark.parametrize("text, expected", [
     ("The forum brought together his counterparts from Kenya, Jane Roe, and Ethiopia, John Doe.",
-     [("Jane Roe", "", "kenya"), ("John Doe", "", "ethiopia")]),
+     [("Jane Roe", "counterpart", "kenya"), ("John Doe", "counterpart", "ethiopia")]),
+    ("Foreign Minister Sergey Lavrov met his counterparts from Kenya, Jane Roe, and Ethiopia, John Doe.",
+     [("Jane Roe", "Minister of Foreign Affairs", "kenya"), ("John Doe", "Minister of Foreign Affairs", "ethiopia")]),
     ("The defence ministers of Kenya and Ethiopia, Jane Roe and John Doe, met in Nairobi.",
      [("Jane Roe", "defence minister", "kenya"), ("John Doe", "defence minister", "ethiopia")]),
 ])
 def test_people_listed_with_their_countries_are_discovered_as_theirs(gaz, text, expected):
     mentions, discovered = find_mentions(text, gaz, DAY)
     assert [(a.name, a.roles[0].title, a.roles[0].affiliation) for a in discovered] == expected
-    assert [m.actor_id for m in mentions] == [f"new:{a.id[4:]}" for a in discovered]  # the countries are absorbed
+    assert not {"kenya", "ethiopia"} & {m.actor_id for m in mentions}  # the countries are absorbed
 
 
 @pytest.mark.parametrize("text", [

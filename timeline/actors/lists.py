@@ -131,10 +131,10 @@ def _run_of(text: str, at: int, items: dict) -> list:
 
 
 def _singular(noun: str) -> str:
-    """ "foreign ministers" -> "foreign minister", "heads of state" -> "head of state", "counterparts" -> ""."""
+    """ "foreign ministers" -> "foreign minister", "heads of state" -> "head of state", "colleagues" -> ""."""
     head, of, rest = noun.partition(" of ")
     words = head.split()
     last = words[-1]
     words[-1] = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
     singular = " ".join(words) + (f" of {rest}" if of else "")
-    return "" if singular.lower() in ("counterpart", "colleague") else singular
+    return "" if singular.lower() == "colleague" else singular
