@@ -174,26 +174,47 @@ def test_dask_on_a_local_cluster_gives_the_outputs_of_one_process(local_cluster,
     assert _entries(dask) == _entries(_run(folder))
 
 
-def test_a_file_changed_between_the_two_passes_is_kept_under_the_bytes_parsed(tmp_path, monkeypatch):
-    folder = _corpus(tmp_path / "in", [_dated("a.json", "2023-09-20", "First text, 2020.")])
+@pytest.mark.parametrize("keep", [0, batch.KEEP_CHARS])
+def test_a_file_changed_between_the_two_passes_is_kept_under_the_bytes_parsed(tmp_path, monkeypatch, keep):
+    """Re-read in pass 2 (keep 0), the second text is parsed; kept from pass 1, the first; either is stored
+    under the digest of the bytes it came from."""
+    monkeypatch.setattr(batch, "KEEP_CHARS", keep)
+    first_text = _dated("a.json", "2023-09-20", "First text, 2020.")
+    second_text = _dated("a.json", "2023-09-20", "Second text, 2021.")
+    folder = _corpus(tmp_path / "in", [first_text])
+    parsed_text = first_text if keep else second_text
     first_pass = batch._first_pass
 
     def then_change(*args):
         found = first_pass(*args)
-        (folder / "a.json").write_text(_dated("a.json", "2023-09-20", "Second text, 2021.")[1])
+        (folder / "a.json").write_text(second_text[1])
         return found
 
     with ParseCache(tmp_path / "c", "v1") as cache:
         monkeypatch.setattr(batch, "_first_pass", then_change)
         changed = _entries(_run(folder, cache))
-        monkeypatch.undo()
-        assert changed == _entries(_run(folder))  # the second text, parsed
-        second = Counting()
-        assert _entries(_run(folder, cache, parse=second)) == changed and second.names == []
-        (folder / "a.json").write_text(_dated("a.json", "2023-09-20", "First text, 2020.")[1])
-        first = Counting()
-        assert _entries(_run(folder, cache, parse=first)) == _entries(_run(folder))
-    assert first.names == ["a.json"]
+        monkeypatch.setattr(batch, "_first_pass", first_pass)
+        (folder / "a.json").write_text(parsed_text[1])
+        assert changed == _entries(_run(folder))  # the text parsed
+        again = Counting()
+        assert _entries(_run(folder, cache, parse=again)) == changed and again.names == []
+        (folder / "a.json").write_text((second_text if keep else first_text)[1])
+        other = Counting()
+        assert _entries(_run(folder, cache, parse=other)) == _entries(_run(folder))
+    assert other.names == ["a.json"]
+
+
+def test_files_read_in_the_first_pass_are_not_read_again_up_to_the_kept_size(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path / "in", [_dated(f"{i}.json", "2023-09-20", f"Text {i}, 2020.") for i in range(6)])
+    reads = []
+    from timeline import jobs
+    original = jobs.read_file
+    monkeypatch.setattr(jobs, "read_file", lambda name, *a: reads.append(name) or original(name, *a))
+    whole = _entries(_run(folder))
+    assert sorted(reads) == [f"{i}.json" for i in range(6)]  # once each: in pass 1, kept for pass 2
+    reads.clear()
+    monkeypatch.setattr(batch, "KEEP_CHARS", 20)  # room for about one file: the rest is read in pass 2
+    assert _entries(_run(folder)) == whole and len(reads) > 6
 
 
 def test_the_same_large_cached_file_given_twice_is_written_twice(tmp_path, monkeypatch):

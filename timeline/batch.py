@@ -8,7 +8,8 @@ Undated articles are dated against the corpus's reference date (the median of th
 state), so there are two passes:
 
 1. Every file's bytes are hashed. A file the cache knows gives its article count and stated dates from
-   the cache; any other is read for them (by the workers, when there are several).
+   the cache; any other is read for them (by the workers, when there are several). What reading a file
+   whole gave is kept for pass 2, up to ``KEEP_CHARS`` characters of text in all (the rest is read again).
 2. A file the cache knows gives its stored outputs, unless one of its articles was dated against another
    reference date. Any other file is read, its articles dated, looked up in the article-level cache and
    parsed by a worker, which returns compact Outputs; this process only writes them out and to the cache.
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import FileFacts, ParseCache
-from .jobs import FileTask, Read, ReadDates, Warm, Worker
+from .jobs import FileTask, Preread, Read, ReadDates, Warm, Worker
 from .models import Article, Rejected
 from .outputs import Output, of_rejected
 from .parallel import Engine, ParseFn, pipeline_parse
@@ -41,6 +42,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 
 WHOLE_FILE_BYTES = 4 << 20  # record files up to this size are read whole, by one worker
 LOOKUP_BATCH = 256  # files looked up in the cache at once
+KEEP_CHARS = 32 << 20  # text read in pass 1 kept for pass 2 (not read again), at most about this much
 Progress = Callable[[int, int], None]
 
 
@@ -54,10 +56,11 @@ def stream_outputs(paths: Iterable[str | Path], settings: Settings = DEFAULT_SET
     warm = Warm(settings) if parse is pipeline_parse else None
     with Engine(engine, workers, scheduler, warm=warm) as run:
         keys = [_file_key(item, cache) for item in files]
-        reference, total = _first_pass(files, keys, cache, run if local else Engine(), settings)
+        reference, total, kept = _first_pass(files, keys, cache, run if local else Engine(), settings,
+                                             KEEP_CHARS if local else 0)
         step = _counter(progress, total)
         worker = Worker(settings, reference, (str(cache.folder), cache.version) if cache is not None else None, parse)
-        entries = _entries(files, keys, reference, cache, settings, local, chunk_size)
+        entries = _entries(files, keys, reference, cache, settings, local, chunk_size, kept)
         for tag, result in run.ordered(worker, entries):
             for output in tag.finish(result, cache):
                 yield output
@@ -67,55 +70,89 @@ def stream_outputs(paths: Iterable[str | Path], settings: Settings = DEFAULT_SET
 # --- pass 1: the reference date ------------------------------------------------------------------------
 
 
-def _first_pass(files, keys, cache, run: Engine, settings: Settings) -> tuple[date | None, int]:
-    """The corpus's reference date and its number of articles, from the cache where it knows the file."""
+def _first_pass(files, keys, cache, run: Engine, settings: Settings, keep: int = 0) -> tuple[date | None, int, dict]:
+    """The corpus's reference date and its number of articles, from the cache where it knows the file; and
+    what reading gave (file -> (digest, inputs)) for files read whole, up to about ``keep`` characters of
+    text, so that pass 2 parses them without reading them again."""
     stated: list[str] = []
     total = 0
-    for count, days in _file_dates(files, keys, cache, run, settings):
+    kept = _Kept(keep)
+    for item, (count, days, read) in _file_dates(files, keys, cache, run, settings, kept):
         total += count
         stated.extend(days)
-    return median_day(stated), total
+        kept.add(item, read)
+    return median_day(stated), total, kept.files
 
 
-def _file_dates(files, keys, cache, run: Engine, settings: Settings) -> Iterator[tuple[int, Iterable[str]]]:
-    """(article count, stated ISO dates) of every file: from the cache, else read (by the workers)."""
+@dataclass
+class _Kept:
+    """The files read in pass 1 that pass 2 gets as read, while they fit in ``room`` characters of text."""
+
+    room: int
+    files: dict = field(default_factory=dict)
+
+    def wanted(self, item: tuple[str, Path]) -> bool:
+        return self.room > 0 and _whole(*item)
+
+    def add(self, item, read: tuple[bytes | None, list] | None) -> None:
+        if read is not None and self.room > 0:
+            self.files[item] = read
+            self.room -= sum(len(i.text) for i in read[1] if isinstance(i, Article))
+
+
+def _file_dates(files, keys, cache, run: Engine, settings: Settings, kept: _Kept):
+    """(file or None, (article count, stated ISO dates, what reading gave or None)) of every file: from the
+    cache, else read (by the workers)."""
     def entries():
         for batch in _batches(zip(files, keys), LOOKUP_BATCH):
             known = cache.get_dates([k for _, k in batch if k]) if cache is not None else {}
             unread = [item for item, key in batch if not isinstance(item, Rejected) and key not in known]
             yield list(known.values()), None
             for job in _batches(unread, 8):
-                yield None, job
+                yield job, [(name, path, kept.wanted((name, path))) for name, path in job]
 
-    for known, read in run.ordered(ReadDates(settings), entries()):
-        yield from (read if known is None else known)
+    for tag, read in run.ordered(ReadDates(settings), entries()):
+        if read is None:
+            yield from ((None, (count, days, None)) for count, days in tag)
+        else:
+            yield from zip(tag, read)
 
 
 # --- pass 2: the outputs --------------------------------------------------------------------------------
 
 
-def _entries(files, keys, reference, cache, settings, local: bool, chunk_size: int) -> Iterator[tuple[Any, Any]]:
-    """(tag, job) in input order: cached files (no job), jobs of files for the workers, record files read here."""
+def _entries(files, keys, reference, cache, settings, local: bool, chunk_size: int,
+             kept: dict | None = None) -> Iterator[tuple[Any, Any]]:
+    """(tag, job) in input order: cached files (no job), jobs of files for the workers (as read in pass 1
+    when ``kept`` holds them), record files read here."""
+    kept = {} if kept is None else kept
     for batch in _batches(zip(files, keys), LOOKUP_BATCH):
         known = _known(cache, [k for _, k in batch if k], reference)
         waiting: list[tuple[str, Path]] = []
         for item, key in batch:
             if isinstance(item, Rejected) or key in known:
-                yield from _flush(waiting, reference, chunk_size)
+                yield from _flush(waiting, reference, chunk_size, kept)
                 yield (_Passed(lambda item=item: [of_rejected(item)], 0) if isinstance(item, Rejected)
                        else known[key]), None
             elif local and _whole(*item):
                 waiting.append(item)
             else:
-                yield from _flush(waiting, reference, chunk_size)
+                yield from _flush(waiting, reference, chunk_size, kept)
                 yield from _streamed(*item, key, reference, settings, chunk_size)
-        yield from _flush(waiting, reference, chunk_size)
+        yield from _flush(waiting, reference, chunk_size, kept)
 
 
-def _flush(waiting: list[tuple[str, Path]], reference: date | None, chunk_size: int) -> Iterator[tuple[Any, Any]]:
+def _flush(waiting: list[tuple[str, Path]], reference: date | None, chunk_size: int,
+           kept: dict) -> Iterator[tuple[Any, Any]]:
     for job in _batches(waiting, chunk_size):
-        yield _Files(job, reference), [FileTask(name, path) for name, path in job]
+        yield _Files(job, reference), [_task(item, kept) for item in job]
     waiting.clear()
+
+
+def _task(item: tuple[str, Path], kept: dict) -> FileTask | Preread:
+    """The file as pass 1 read it (then forgotten here), else the file to read."""
+    read = kept.pop(item, None)
+    return FileTask(*item) if read is None else Preread(item[0], *read)
 
 
 def _known(cache: ParseCache | None, keys: list[str], reference: date | None) -> dict[str, "_Passed"]:

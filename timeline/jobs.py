@@ -28,7 +28,7 @@ from .pipeline import dated
 from .reading import formats
 from .settings import Settings
 
-Task = Any  # a FileTask, or an Article or Rejected read by the main process
+Task = Any  # a FileTask, a Preread, or an Article or Rejected read by the main process
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,15 @@ class FileTask:
 
     name: str
     path: Path
+
+
+@dataclass(frozen=True)
+class Preread:
+    """A file already read whole (in pass 1): its bytes' SHA-256 (None when not read whole) and its inputs."""
+
+    name: str
+    digest: bytes | None
+    items: list
 
 
 @dataclass(frozen=True)
@@ -62,9 +71,18 @@ class ReadDates:
 
     settings: Settings
 
-    def __call__(self, files: list[tuple[str, Path]]) -> list[tuple[int, tuple[str, ...]]]:
-        reads = [Read.of(formats.read_path(name, path, self.settings), self.settings) for name, path in files]
-        return [(read.articles, read.stated) for read in reads]
+    def __call__(self, files: list[tuple[str, Path, bool]]) -> list[tuple[int, tuple[str, ...], Any]]:
+        """Per (name, path, keep): the count, the stated dates and, when ``keep``, what reading the file
+        whole gave (digest, inputs), for pass 2."""
+        return [self._one(*file) for file in files]
+
+    def _one(self, name: str, path: Path, keep: bool = False) -> tuple[int, tuple[str, ...], Any]:
+        if not keep:
+            read = Read.of(formats.read_path(name, path, self.settings), self.settings)
+            return read.articles, read.stated, None
+        digest, items = read_file(name, path, self.settings)
+        read = Read.of(items, self.settings)
+        return read.articles, read.stated, (digest, items)
 
 
 @dataclass(frozen=True)
@@ -81,12 +99,15 @@ class Worker:
         read = [self._read(task) for task in tasks]
         pending = [item for _, items in read for item in items if isinstance(item, Article)]
         dates = [self._date(item) for item in pending]
-        stored = self._stored([d for d in dates if isinstance(d, Article)])
-        done = iter([self._output(item, d, stored) for item, d in zip(pending, dates)])
+        keys = [caching.article_key(self.cache[1], d) if self.cache and isinstance(d, Article) else "" for d in dates]
+        stored = self._stored([key for key in keys if key])
+        done = iter([self._output(*job, stored) for job in zip(pending, dates, keys)])
         return [(digest, [next(done) if isinstance(i, Article) else of_rejected(i) for i in items],
                  Read.of(items, self.settings)) for digest, items in read]
 
     def _read(self, task: Task) -> tuple[bytes | None, list[Article | Rejected]]:
+        if isinstance(task, Preread):
+            return task.digest, task.items
         if not isinstance(task, FileTask):
             return None, [task]
         return read_file(task.name, task.path, self.settings)
@@ -97,17 +118,16 @@ class Worker:
         except Exception as error:  # one bad article must not sink the batch
             return error
 
-    def _stored(self, articles: list[Article]) -> dict[str, Any]:
-        reader = _reader(*self.cache, os.getpid()) if self.cache and articles else None
+    def _stored(self, keys: list[str]) -> dict[str, Any]:
+        """The parses the article-level cache holds under ``keys`` (article keys of this cache's version)."""
+        reader = _reader(*self.cache, os.getpid()) if self.cache and keys else None
         if reader is None:
             return {}
-        keys = [reader.key(a) for a in articles]
         return {key: parsed for key, blob in reader.get_blobs(keys).items() if (parsed := caching.decode(blob))}
 
-    def _output(self, article: Article, dated_article: Article | Exception, stored: dict) -> Output:
+    def _output(self, article: Article, dated_article: Article | Exception, key: str, stored: dict) -> Output:
         if isinstance(dated_article, Exception):
             return _failed(article, dated_article)
-        key = caching.article_key(self.cache[1], dated_article) if self.cache else ""
         parsed, blob = stored.get(key), b""
         if parsed is None:
             try:
