@@ -42,7 +42,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 
 WHOLE_FILE_BYTES = 4 << 20  # record files up to this size are read whole, by one worker
 LOOKUP_BATCH = 256  # files looked up in the cache at once
-KEEP_CHARS = 32 << 20  # text read in pass 1 kept for pass 2 (not read again), at most about this much
+KEEP_CHARS = 16 << 20  # text read in pass 1 kept for pass 2 (not read again), at most about this much (<= 64 MB)
 Progress = Callable[[int, int], None]
 
 
