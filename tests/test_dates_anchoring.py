@@ -56,3 +56,20 @@ def test_today_inside_a_quotation_gives_no_day(example):
     found = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "agreement"]
     assert len(found) == 1
     assert found[0].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+def test_a_span_of_days_starting_on_the_publication_day_dates_the_happening_under_way():
+    """"The forum, held on March 1-3" in an article of March 1 is under way: it starts that day. "Later this
+    month", counted from the publication day, is still to come."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    text = "The third edition of the forum, held on March 1-3 in Antalya, brings together heads of state."
+    article = Article(id="a", name="a.txt", title="", text=text, published=date(2024, 3, 1))
+    (forum,) = parse_article(article, load_gazetteer()).events
+    assert (forum.date, forum.date_end) == (date(2024, 3, 1), date(2024, 3, 3))
+    from timeline.event_dates import _usable
+    from timeline.temporal import tag
+
+    (later,) = tag("the summit later this month", date(2024, 3, 1))
+    assert later.first_day == date(2024, 3, 1) and not _usable(later, date(2024, 3, 1))

@@ -165,8 +165,12 @@ def _usable(timex: Timex, published: date | None) -> bool:
         return False
     if published is None:
         return True
+    # A span of calendar days that starts on the publication day and goes on ("the forum, held on March 1-3",
+    # published March 1) is under way: its start is the happening's date. One that starts later has not begun,
+    # and one counted from the publication day ("later this month") is still to come.
     future_span = timex.first_day >= published and (timex.last_day or timex.first_day) > published
-    return timex.first_day <= published and not future_span
+    under_way = timex.first_day == published and timex.granularity == "range" and any(c.isdigit() for c in timex.text)
+    return timex.first_day <= published and (not future_span or under_way)
 
 
 def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, ranged: bool = False) -> bool:
