@@ -88,7 +88,8 @@ def fold(text: str) -> str:
 def _candidates(index: KeyIndex, text: str) -> tuple[int, ...]:
     keyed = fold(text)
     patterns = index._always.union(*(index._patterns[key] for key in index.longest_keys(keyed)))  # noqa: SLF001
-    return tuple(at for at in sorted(patterns) if index.also_found(at, keyed))
+    also = index._also  # noqa: SLF001 - most patterns need no further group: no call for them
+    return tuple(at for at in sorted(patterns) if at not in also or index.also_found(at, keyed))
 
 
 def _trie(words: frozenset[str]) -> str:
