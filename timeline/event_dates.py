@@ -479,8 +479,9 @@ def _anchoring_patterns(data_dir: Path, nouns: tuple[str, ...]) -> tuple[re.Patt
     table = _anchoring(data_dir)
     noun = rf"(?P<noun>{_phrases(sorted(nouns, key=len, reverse=True))})"
     det = _phrases(table.get("determiners", ()))
-    opener = re.compile(rf"\W*(?:{_phrases(table.get('openers', ()))})\s+(?:{det})\s+(?:[^\W\d]+\s+){{0,2}}?{noun}"
+    word = r"(?!\d{4}(?![\w]))(?!\d+(?:st|nd|rd|th)?\s)[\w\-]+\s+"  # a name word ("G20"), not a year or an ordinal date
+    opener = re.compile(rf"\W*(?:{_phrases(table.get('openers', ()))})\s+(?:{det})\s+(?:{word}){{0,2}}?{noun}"
                         rf"(?![\w])(?P<tail>[^,;.:!?\d]{{0,60}}),", re.IGNORECASE)
-    venue = re.compile(rf"(?<![\w])(?:{_phrases(table.get('venues', ()))})\s+(?:{det})\s+(?:[^\W\d]+\s+){{0,3}}?{noun}(?![\w])",
+    venue = re.compile(rf"(?<![\w])(?:{_phrases(table.get('venues', ()))})\s+(?:{det}|an?)\s+(?:{word}){{0,3}}?{noun}(?![\w])",
                        re.IGNORECASE)
     return opener, venue
