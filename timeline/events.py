@@ -129,8 +129,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         same = _same_event(draft, drafts, target, ctx)
         if same:
             _join(same, draft)
-        elif (trigger.strength == "strong" or (_dated_here(draft) and not _quoted(draft))) \
-                and _has_required_actors(draft, ctx):
+        elif _reported_here(draft) and _has_required_actors(draft, ctx):
             drafts.append(draft)
 
 
@@ -245,12 +244,30 @@ _OPENING_REACH = 4  # words from an opening date to a trigger that heads the sub
 _OPENING_DATE = re.compile(r"\W*(?:(?:late|early)\s+)?(?:on|in|at|by)?\s*", re.IGNORECASE)
 
 
+def _reported_here(draft: Draft) -> bool:
+    """True when the mention makes an event of its own: a strong trigger outside a quotation; a weak one, or a
+    strong one inside a quotation ("We met the president and he promised nothing," a farmer said), only with a
+    date of its own in its clause (a weak one only outside a quotation)."""
+    quoted = _quoted(draft)
+    if draft.trigger.strength == "strong" and not quoted:
+        return True
+    return _dated_here(draft) and (draft.trigger.strength == "strong" or not quoted)
+
+
 def _quoted(draft: Draft) -> bool:
     """True when the trigger stands inside a direct quotation: a speaker's words ("we stand against hybrid
     attacks today") report no happening through a weak trigger. A quotation may open in an earlier sentence,
-    so an odd number of quote marks on either side of the trigger is enough."""
+    so an odd number of quote marks on either side of the trigger is enough; a short quotation closed in the
+    sentence is a term in scare quotes, not speech."""
     text, at = draft.sentence.text, draft.trigger.start
-    return any(sum(part.count(mark) for mark in '"“”') % 2 == 1 for part in (text[:at], text[at:]))
+    if not any(sum(part.count(mark) for mark in '"“”') % 2 == 1 for part in (text[:at], text[at:])):
+        return False
+    opening = max(text.rfind(mark, 0, at) for mark in '"“”')
+    closing = min((i for i in (text.find(mark, draft.trigger.end) for mark in '"“”') if i >= 0), default=-1)
+    return opening < 0 or closing < 0 or len(text[opening + 1 : closing].split()) > QUOTED_TERM_WORDS
+
+
+QUOTED_TERM_WORDS = 5  # a quotation of at most this many words is a term ("launched 'anti-terrorist measures'"), not speech
 
 
 def _has_required_actors(draft: Draft, ctx: Context) -> bool:

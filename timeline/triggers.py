@@ -75,6 +75,9 @@ class Vocabulary:
     same_day: re.Pattern = re.compile(r"(?!)")  # "the same day", "earlier in the day": the day of the news
     compared_before: re.Pattern | None = None  # "the deadliest attack" before a trigger (``compared_since``)
     irrealis_inside: re.Pattern = re.compile(r"(?!)")  # "missiles could hit": a modal inside the trigger's words
+    rate: re.Pattern = re.compile(r"(?!)")  # "40 trucks a day entered": a rate, not one happening (``statistics``)
+    compared_next: re.Pattern = re.compile(r"(?!)")  # "40 trucks entered ..., far fewer than needed" (``statistics``)
+    compared_after: re.Pattern = re.compile(r"(?<![\w])since(?![\w])", re.IGNORECASE)  # "worst flood in a century"
     # Which rules (positions 0..len(rules)-1) and continuation patterns (after them) may match a sentence;
     # built from the two lists, so a copy with other rules gets its own.
     index: KeyIndex = field(init=False, repr=False, compare=False)
@@ -130,6 +133,9 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         same_day=re.compile(rf"\W*(?:{'|'.join(_spaces(w) for w in raw.get('same_day_phrases', ()))})\W*", re.IGNORECASE),
         compared_before=_compared_before(raw.get("compared_since")),
         irrealis_inside=re.compile(rf"(?<![\w])(?:{'|'.join(raw.get('irrealis_inside', ()) or ['(?!)'])})(?![\w])"),
+        rate=_alternation(raw.get("statistics", {}).get("rate", ()) or ["(?!)"]),
+        compared_next=_starting(raw.get("statistics", {}).get("compared_next", ()) or ["(?!)"]),
+        compared_after=_alternation((raw.get("compared_since") or {}).get("after", ()) or ["since"]),
     )
 
 
@@ -212,15 +218,12 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     return [t for t in _without_overlaps(found) if _is_realis(sentence, t.start, t.end, vocab)]
 
 
-_SINCE = re.compile(r"(?<![\w])since(?![\w])", re.IGNORECASE)
-
-
 def _compared_since(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """True for "the first shooting incident since ...", "the deadliest attack since 2020": the trigger
     names the happening already reported, compared with the past (data/events.yaml ``compared_since``)."""
     if vocab.compared_before is None or not vocab.compared_before.search(sentence[max(0, start - 60) : start]):
         return False
-    return _SINCE.search(sentence[end:]) is not None
+    return vocab.compared_after.search(sentence[end:]) is not None
 
 
 def _opens_with_participle(sentence: str, start: int) -> bool:
@@ -236,6 +239,8 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     after = sentence[end : end + 60]
     if vocab.perfect.search(before) and vocab.cumulative_after.search(sentence[end:]):
         return False
+    if _rate(sentence, end, vocab):
+        return False
     return not (
         vocab.irrealis_before.search(before)
         or vocab.irrealis_inside.search(sentence, start, end)
@@ -245,6 +250,18 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
         or vocab.irrealis_after.search(after)
         or _reaction(before, after, vocab)
     )
+
+
+def _rate(sentence: str, end: int, vocab: Vocabulary) -> bool:
+    """True when the words up to the end of the trigger's clause give a rate or an average ("an average of 37
+    trucks a day entered", "On average, 12 people are killed ... every day"), or the next clause compares the
+    figure ("40 trucks entered ..., far fewer than needed"): a statistic, not one happening (data/events.yaml
+    ``statistics``)."""
+    stop = re.search(r"[,;:.]", sentence[end:])
+    clause_end = end + stop.start() if stop else len(sentence)
+    if vocab.rate.search(sentence, 0, clause_end):
+        return True
+    return stop is not None and stop.group() == "," and bool(vocab.compared_next.match(sentence[clause_end + 1 :]))
 
 
 def _reaction(before: str, after: str, vocab: Vocabulary) -> bool:
