@@ -1,0 +1,98 @@
+"""Whole made-up pages in the layouts stored web pages have: the site's furniture around the story must not
+become the title, the text or the publication date (rules: data/furniture.yaml)."""
+
+from datetime import date
+
+from timeline.articles import read_bytes
+from timeline.models import Article
+
+
+def _article(text: str) -> Article:
+    [article] = read_bytes("page.txt", text.encode("utf-8"))
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_site_clock_above_the_story_is_not_its_publication_date():
+    page = (
+        "Monday, March 3, 2031 | Last Update : 10:05 AM GMT\n\n"
+        "Rivers pact signed by two neighbours\n\n"
+        "Wire\n"
+        "Published : Feb 4, 2030, 9:15 am GMT\n\n"
+        "The foreign ministers of Exampleland and Otherland signed a rivers pact on Tuesday in Oslo.\n"
+    )
+    article = _article(page)
+    assert article.published == date(2030, 2, 4)
+    assert article.title == "Rivers pact signed by two neighbours"
+    assert "2031" not in article.text and "Wire" not in article.text.split("\n")
+
+
+def test_the_same_weekday_date_alone_is_still_the_publication_date():
+    page = "Monday, March 3, 2031\n\nRivers pact signed\n\nThe ministers signed a rivers pact on Monday in Oslo.\n"
+    assert _article(page).published == date(2031, 3, 3)
+
+
+def test_a_language_switcher_above_the_headline_is_dropped():
+    switcher = "\n".join(["English", "Русский", "Français", "Oʻzbek", "Español", "Deutsch", "Türkçe", "العربية"])
+    page = (
+        f"{switcher}\n"
+        "Exampleland and Otherland sign a health memorandum\n"
+        "10:34 / 2030-12-01\n\n"
+        "The memorandum between the health ministries of Exampleland and Otherland was signed in Oslo.\n"
+    )
+    article = _article(page)
+    assert article.title == "Exampleland and Otherland sign a health memorandum"
+    assert not any(word in article.text for word in ("English", "Русский", "Oʻzbek"))
+
+
+def test_breadcrumbs_logos_and_version_notes_are_not_the_title():
+    page = (
+        " date 2030-05-10 You are here:\n"
+        "  1. Latest News\n"
+        "  2. World News\n"
+        "Example Daily Logo\n"
+        "Details added (first version posted on 11:05)\n"
+        "Blast in a busy market leaves six hurt\n"
+        "Wire May 10, 2030 14:08:17 GMT\n\n"
+        "Six people were hurt in a blast at a market in Exampleton on Friday, police said.\n"
+    )
+    article = _article(page)
+    assert article.published == date(2030, 5, 10)
+    assert article.title == "Blast in a busy market leaves six hurt"
+    assert article.text.startswith("Six people were hurt")
+
+
+def test_a_menu_of_sections_and_widgets_is_dropped_and_a_list_of_other_headlines_after_the_story_too():
+    page = (
+        "Rescuers evacuate 300 people from flooded town\n"
+        "World\n"
+        "Business & Economy\n"
+        "Science & Space\n"
+        "Select the city\n"
+        "Currency converter\n"
+        "Saturday, 06 Apr 2030\n\n"
+        "Rescuers evacuated 300 people from the flooded town of Exampleton on Saturday, officials said.\n\n"
+        "(Reporting by Jane Roe; Editing by John Doe)\n\n"
+        "Next In World\n\n"
+        "Ministers meet in Oslo to discuss trade\n"
+        "Storm hits the coast of Otherland\n"
+    )
+    article = _article(page)
+    assert article.published == date(2030, 4, 6)
+    assert article.title == "Rescuers evacuate 300 people from flooded town"
+    assert article.text == "Rescuers evacuated 300 people from the flooded town of Exampleton on Saturday, officials said."
+
+
+def test_captions_and_credits_leave_the_story_sentences_alone():
+    page = (
+        "Convoy reaches besieged town\n"
+        "May 9, 2030\n\n"
+        "1 of 4 | Trucks wait at a checkpoint. File Photo by Jane Roe/Wire\n"
+        "File image of aid trucks. Wire\n"
+        "Jane Roe/Wire\n"
+        "An aid convoy reached the besieged town of Exampleton on Thursday. (Photo: Wire)\n"
+        "SOURCE: Wire and agencies\n"
+    )
+    article = _article(page)
+    assert article.published == date(2030, 5, 9)
+    assert article.text == "An aid convoy reached the besieged town of Exampleton on Thursday."
