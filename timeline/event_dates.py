@@ -455,8 +455,9 @@ def anchored_to(sentence: str, trigger: Trigger, nouns: dict[str, str]) -> tuple
     if head and trigger.start >= head.end() and _plain_tail(head.group("tail"), table):
         return nouns[head.group("noun").lower()], 0
     for place in venue.finditer(sentence):
-        if not (place.start() <= trigger.start < place.end()):
-            return nouns[place.group("noun").lower()], 0
+        kind = nouns[place.group("noun").lower()]
+        if kind != trigger.event_type:  # "the summit" of "on the sidelines of the summit" is no other summit
+            return kind, 0
     return None
 
 
@@ -482,6 +483,7 @@ def _anchoring_patterns(data_dir: Path, nouns: tuple[str, ...]) -> tuple[re.Patt
     word = r"(?!\d{4}(?![\w]))(?!\d+(?:st|nd|rd|th)?\s)[\w\-]+\s+"  # a name word ("G20"), not a year or an ordinal date
     opener = re.compile(rf"\W*(?:{_phrases(table.get('openers', ()))})\s+(?:{det})\s+(?:{word}){{0,2}}?{noun}"
                         rf"(?![\w])(?P<tail>[^,;.:!?\d]{{0,60}}),", re.IGNORECASE)
-    venue = re.compile(rf"(?<![\w])(?:{_phrases(table.get('venues', ()))})\s+(?:{det}|an?)\s+(?:{word}){{0,3}}?{noun}(?![\w])",
+    venues = (*table.get("venues", ()), *table.get("spoken_at", ()))
+    venue = re.compile(rf"(?<![\w])(?:{_phrases(venues)})\s+(?:{det}|an?)\s+(?:{word}){{0,3}}?{noun}(?![\w])",
                        re.IGNORECASE)
     return opener, venue
