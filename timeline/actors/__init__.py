@@ -22,7 +22,7 @@ from .pronouns import pronoun_candidates
 from .pairs import pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
-from .organisations import organisation_candidates, service_candidates
+from .organisations import expanded_acronym_candidates, organisation_candidates, service_candidates
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -58,6 +58,8 @@ def find_mentions(
     named += organisations
     services, serving = service_candidates(text, [c for c in exact if _is_country(c, gazetteer)], settings.data_dir)
     named += services
+    expanded, spelled = expanded_acronym_candidates(text, gazetteer.aliases, stopwords, settings.data_dir)
+    named += expanded
     persons = [c for c in named if _is_person(c, gazetteer, titles.discovered) and c.method != "office"]
     named += surname_candidates(text, words, gazetteer, persons, titles.discovered, stopwords)
     groups = {c.actor_id for c in exact if _is_group(c, gazetteer)}
@@ -68,7 +70,7 @@ def find_mentions(
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
-    return mentions, [a for a in (*titles.discovered.values(), *found.values(), *serving.values()) if a.id in used]
+    return mentions, [a for a in (*titles.discovered.values(), *found.values(), *serving.values(), *spelled.values()) if a.id in used]
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")

@@ -5,6 +5,8 @@ and the offices already cover, and data/actors.yaml ``organisation_names``; adds
 - a capitalised name ending in an organisation noun: "the Valdoro Cartel", "Harbourline Container Terminals";
 - a name before a descriptor and a group noun: "the NightOwl ransomware gang" (NightOwl);
 - an acronym before its expansion in brackets: "FLV (Front for the Liberation of ...)" (FLV);
+- a name before its acronym in brackets: "the Ruritanian Mining Agency (RMA)", its later "RMA" too
+  (``expanded_acronym_candidates``);
 - a country's service named after it: "the Estarian Navy", "the Ruritania Coast Guard" (``services``), an
   organisation of that country (``service_candidates``).
 
@@ -98,3 +100,53 @@ def service_candidates(text: str, countries: list[Candidate], data_dir: Path) ->
                                          discovered=True))
         candidates.append(Candidate(country.start, service.end(), actor_id, "exact", 0.8))
     return candidates, found
+
+
+_EXPANDED = re.compile(r"((?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|on|the|de|du|del|des|la|&)\s+)*){1,8})\(([A-Z][A-Z0-9]{1,7})\)")
+_LINK = frozenset({"of", "for", "and", "on", "the", "de", "du", "del", "des", "la", "&"})
+
+
+def expanded_acronym_candidates(text: str, aliases, stopwords: frozenset[str],
+                                data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+    """ "the Ruritanian Mining Agency (RMA)": the capitalised words before a bracketed acronym whose initials
+    it is (in any order: "National Mining Agency (ANM)"), holding an institution word (data/actors.yaml
+    ``organisation_names.institution_words``: "Jane Roe (JR)", "New York (NY)" name none), name an
+    organisation, and the acronym alone names it later. Not when the name or the acronym is already an
+    alias of the gazetteer (``aliases``)."""
+    words = frozenset(table_of(data_dir).get("institution_words", ()))
+    found: dict[str, Actor] = {}
+    for match in _EXPANDED.finditer(text):
+        acronym = match.group(2)
+        name = _expansion(match.group(1).split(), acronym, stopwords)
+        if name is None or name in aliases or acronym in aliases or not words & set(name.split()):
+            continue
+        actor_id = "new:" + slug(name)
+        found.setdefault(actor_id, Actor(actor_id, name, "organization", aliases=(acronym,), discovered=True))
+    things = table_of(data_dir).get("attributive_nouns", ())
+    owned = re.compile(rf"(?:\s*\([A-Z0-9]+\)|\))?\s+(?:{'|'.join(map(re.escape, things))})(?![\w\-])") if things else None
+    candidates = []
+    for actor in found.values():
+        for spelling in (actor.name, *actor.aliases):
+            pattern = re.escape(spelling).replace(r"\ ", r"\s+")
+            for hit in re.finditer(rf"(?<![\w\-]){pattern}(?![\w\-])", text):
+                if owned is None or not owned.match(text, hit.end()):  # "BFAR ships": its ships, not the body
+                    candidates.append(Candidate(hit.start(), hit.end(), actor.id, "exact", 0.8))
+    return candidates, found
+
+
+def table_of(data_dir: Path) -> dict:
+    """data/actors.yaml ``organisation_names``."""
+    return load("actors.yaml", Path(data_dir)).get("organisation_names", {})
+
+
+def _expansion(words: list[str], acronym: str, stopwords: frozenset[str]) -> str | None:
+    """The last words of ``words`` whose capitalised initials are the acronym's letters; None if none are."""
+    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if len(capitals) < len(acronym):
+        return None
+    first = capitals[-len(acronym)]
+    chosen = words[first:]
+    initials = sorted(w[0].upper() for w in chosen if w[:1].isupper())
+    if initials != sorted(acronym) or chosen[0] in stopwords and len(chosen) == 1:
+        return None
+    return " ".join(chosen)
