@@ -42,6 +42,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 
 WHOLE_FILE_BYTES = 4 << 20  # record files up to this size are read whole, by one worker
 LOOKUP_BATCH = 256  # files looked up in the cache at once
+HASH_BLOCK = 1 << 16  # bytes read at a time to hash a file
 KEEP_CHARS = 16 << 20  # text read in pass 1 kept for pass 2 (not read again), at most about this much (<= 64 MB)
 Progress = Callable[[int, int], None]
 
@@ -314,9 +315,11 @@ def _file_key(item, cache: ParseCache | None) -> str | None:
     if cache is None or isinstance(item, Rejected):
         return None
     name, path = item
+    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
-            digest = hashlib.file_digest(handle, "sha256")
+        with open(path, "rb") as handle:  # not hashlib.file_digest: it zeroes a 256 KiB buffer for every file
+            while block := handle.read(HASH_BLOCK):
+                digest.update(block)
     except OSError:
         return None
     return cache.file_key(name, digest.digest())
