@@ -69,3 +69,12 @@ def test_a_far_explicit_day_on_the_only_weekday_the_text_names_is_the_publicatio
     assert on_it.published == date(2024, 4, 15) and on_it.published_inferred
     other = infer_published(_read(text.format(day="Tuesday")), date(2019, 6, 1))
     assert other.published is None
+
+
+def test_a_yearless_dateline_is_never_placed_before_what_the_text_reports():
+    """A corpus date of June 2023 puts "Jan 5" in January 2023, but the text reports 12 December 2023 as past:
+    the dateline is 5 January 2024, the first after it."""
+    text = ("Talks resume\n\nBAKU, Jan 5 (Reuters) - The ministers met again. They recalled the talks of "
+            "12 December 2023.")
+    result = infer_published(_read(text), date(2023, 6, 1))
+    assert result.published == date(2024, 1, 5)

@@ -212,10 +212,15 @@ def _yearless_dateline(article: Article, settings: Settings) -> Yearless | None:
 
 def _from_dateline(line: Yearless, timexes: list[Timex], reference: date | None,
                    settings: Settings) -> Evidence | str | None:
-    """The dateline's day: near the corpus reference, else in a year the text supports. When neither
+    """The dateline's day: near the corpus reference (not before the latest day or month the text reports with
+    its year, and where that puts it when the reference is far), else in a year the text supports. When neither
     fits, the article stays undated (the text's other days are not its day: the dateline says which
     day it is), bounded below by the text's latest dated mention if it has one."""
-    found = _near_reference(line, reference) or _after_text_dates(line, timexes, settings)
+    near = _near_reference(line, reference)
+    floor = _latest_dated(timexes)
+    if near is not None and floor is not None and (near.day < floor or not _fits_text(near, floor, reference)):
+        near = None  # the corpus date puts the dateline before what the text reports, or a year from it
+    found = near or _after_text_dates(line, timexes, settings)
     if found is not None:
         return found
     latest = _latest_mention(timexes, settings)
