@@ -325,13 +325,26 @@ def _reporting_after(text: str, end: int, vocab: Vocabulary) -> int | None:
 
 def _sides(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor]) -> list[str]:
     """Countries and organisations that meet: the subject before the trigger and the ones named right
-    after "with"/"between" ("EU ministers met with NATO") or "hosted/mediated by" ("talks hosted by
-    Qatar"), not those the talks were about."""
-    after = sentence[trigger.end :]
-    joined = re.match(r"\s*(?:with|between|hosted by|mediated by|brokered by)\b", after) \
-        or re.search(r"(?:with|between)$", trigger.text)
-    reach = trigger.end + (80 if joined else 0)
+    after "with"/"between" ("EU ministers met with NATO") or "hosted/mediated/convened by" ("talks hosted by
+    Qatar"; data/participants.yaml side_openers), not those the talks were about."""
+    words = sentence[trigger.start : trigger.end + 16]  # "held talks with", "talks| convened by", "talks convened| by"
+    opener = next((m for m in _side_openers(DATA_DIR).finditer(words) if m.end() >= len(trigger.text)), None)
+    reach = trigger.end
+    if opener is not None:  # the sides named after it, up to what the talks were about ("on the crisis in X")
+        start = trigger.start + opener.end()
+        about = _SIDES_END.search(sentence, start, start + 80)
+        reach = about.start() if about else start + 80
     return _ids([item for item in local if item[0] < reach], actors, lambda a: a.kind != "person")
+
+
+_SIDES_END = re.compile(r"\s(?:on|about|over|in|at|for|to|during|after|before|amid|as|which|who|that|said|says)\s|[;:.]\s|,\s(?!and\s|the\s|[A-Z])")
+
+
+@lru_cache(maxsize=4)
+def _side_openers(data_dir) -> re.Pattern:
+    """Words right after a meeting's trigger that name its other sides (data/participants.yaml side_openers)."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in load("participants.yaml", data_dir)["side_openers"])
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])")
 
 
 def _ids(items, actors: Mapping[str, Actor], keep) -> list[str]:
