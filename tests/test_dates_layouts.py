@@ -30,3 +30,13 @@ def test_a_page_age_beside_the_date_does_not_hide_it():
     for stamp in ("2 hours ago · January 5, 2024", "January 5, 2024 - 2 hours ago", "Jan 5, 2024 (3 hours ago)",
                   "5 min read · Last updated: January 5, 2024 · 5:32 PM UTC"):
         assert _read("a.txt", f"Ministers agree on a crossing\n\n{stamp}\n\n{BODY}").published == date(2024, 1, 5), stamp
+
+
+def test_a_yearless_dateline_a_day_before_the_page_stamp_is_the_story_day():
+    """A stamp of 26 September 04:15 (a later time zone) over "NEW YORK, Sept. 25 (Agency) --": the story was
+    written on the 25th, and its "on Tuesday" counts from there. A dateline of the stamp's day changes nothing."""
+    page = "Debate ends\n\nSource: Agency | 2017-09-26 04:15:42\n\nNEW YORK, Sept. {day} (Agency) -- {body}"
+    before = _read("a.txt", page.format(day=25, body=BODY))
+    assert before.published == date(2017, 9, 25) and "dateline" in before.published_basis
+    same = _read("a.txt", page.format(day=26, body=BODY))
+    assert same.published == date(2017, 9, 26)

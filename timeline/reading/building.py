@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..models import Article, Rejected
 from ..settings import Settings
@@ -78,12 +78,13 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
     if record.published not in (None, ""):
         value = parse_metadata_date(record.published, settings.data_dir, settings.language)
         if value is not None:
-            return value, f"{record.published_field or 'metadata'}: {str(record.published)[:80]}", notes
+            return (*_story_day(value, f"{record.published_field or 'metadata'}: {str(record.published)[:80]}",
+                                cleaned), notes)
         notes.append(f"unreadable publication date in metadata: {str(record.published)[:80]!r}")
     for kind in ("published", "updated"):
         for found in cleaned.date_lines:
             if found.kind == kind:
-                return found.date.to_date(), found.text, notes
+                return (*_story_day(found.date.to_date(), found.text, cleaned), notes)
     line = cleaned.dateline
     if line is not None and line.date is not None and line.date.year is not None:
         return line.date.to_date(), line.text, notes
@@ -92,6 +93,19 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
     if line is not None and line.date is not None:
         return None, YEARLESS_PREFIX + line.text, notes
     return None, "", notes
+
+
+def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | None, str]:
+    """(day, basis) of a page's stamp, or of the story's year-less dateline when it names the day before
+    ("UNITED NATIONS, Sept. 25 (Agency) --" under a stamp of 26 September 04:15 in a later time zone): the
+    dateline is the day the story was written, from which its "on Tuesday" counts."""
+    line = cleaned.dateline
+    if day is None or line is None or line.date is None:
+        return day, basis
+    before = day - timedelta(days=1)
+    if (line.date.month, line.date.day) != (before.month, before.day) or line.date.year is not None:
+        return day, basis  # a dateline with its own year is a publication date of its own: the order decides
+    return before, f"{line.text} (the story's dateline, a day before the page's date: {basis})"
 
 
 def _outlet(cleaned: Cleaned) -> str:
