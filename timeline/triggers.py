@@ -143,7 +143,7 @@ def _compared_before(table: dict | None) -> re.Pattern | None:
     if not table:
         return None
     words = "|".join(w.replace(" ", r"\s+") for w in table["words"])
-    return re.compile(rf"(?<![\w])(?:the|its|their|a)\s+(?:{words})\s+(?:[\w'’\-]+\s+){{0,2}}$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:the|its|their|a|[\w\-]+['’]s)\s+(?:{words})\s+(?:[\w'’\-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _rules(types: dict) -> list[Rule]:
