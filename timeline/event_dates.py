@@ -454,6 +454,9 @@ def anchored_to(sentence: str, trigger: Trigger, nouns: dict[str, str]) -> tuple
     head = opener.match(sentence)
     if head and trigger.start >= head.end() and _plain_tail(head.group("tail"), table):
         return nouns[head.group("noun").lower()], 0
+    closing = _closing_words(DATA_DIR).search(sentence)
+    if closing and trigger.event_type != "conference":  # "In his closing remarks, ...": the day the gathering ended
+        return "conference", 0
     for place in venue.finditer(sentence):
         kind = nouns[place.group("noun").lower()]
         if kind != trigger.event_type:  # "the summit" of "on the sidelines of the summit" is no other summit
@@ -473,6 +476,11 @@ def _plain_tail(tail: str, table: dict) -> bool:
 @lru_cache(maxsize=8)
 def _anchoring(data_dir: Path) -> dict:
     return load("temporal/anchoring.yaml", data_dir)
+
+
+@lru_cache(maxsize=8)
+def _closing_words(data_dir: Path) -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{_phrases(_anchoring(data_dir).get('closing', ()))})(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
