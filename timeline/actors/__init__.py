@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs, span_mask
 from .plurals import plural_office_candidates
 from .pronouns import pronoun_candidates
-from .pairs import pair_candidates
+from .pairs import country_group_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
 from .organisations import expanded_acronym_candidates, organisation_candidates, service_candidates
@@ -67,6 +67,8 @@ def find_mentions(
     named += pronoun_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)])
     named += pair_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)],
                              gazetteer.offices.pair_nouns)
+    named += country_group_candidates(text, [c for c in exact if _is_country(c, gazetteer)],
+                                      gazetteer.offices.country_group_nouns)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}

@@ -43,6 +43,7 @@ class OfficeVocabulary:
         self.honorifics: tuple[str, ...] = tuple(data.get("honorifics", []))
         self.pair_nouns: tuple[str, ...] = tuple(data.get("pair_nouns", []))
         self.list_nouns: tuple[str, ...] = tuple(data.get("list_nouns", []))
+        self.country_group_nouns: tuple[str, ...] = tuple(data.get("country_group_nouns", []))
         self.appositive_gap_stopwords: frozenset[str] = frozenset(data.get("appositive_gap_stopwords", []))
         self.state_forms: tuple[str, ...] = tuple(data.get("state_forms", []))
         self.bodies: tuple[str, ...] = tuple(data.get("title_bodies", []))

@@ -1,4 +1,5 @@
-"""The two people a phrase such as "the two leaders" refers back to: reads the text and the person
+"""The two people a phrase such as "the two leaders" refers back to (and the countries "the two countries",
+"the three countries" refer back to: ``country_group_candidates``): reads the text and the person
 candidates found so far; adds two "pronoun" candidates over the phrase (one on "two", one on the noun) for
 the two people named before the phrase's sentence, when exactly two are named in the sentences just before
 it, leaving out those its own sentence names before it (data/offices.yaml pair_nouns: "the two prime
@@ -47,3 +48,45 @@ def _last_two(text: str, at: int, persons: list[Candidate]) -> tuple[str, str] |
     own = {c.actor_id for c in persons if sentence_start <= c.start < at}  # "X met the two leaders": not X
     ids = [i for i in dict.fromkeys(c.actor_id for c in earlier) if i not in own]
     return (ids[0], ids[1]) if len(ids) == 2 else None
+
+
+_NUMBERS = {"two": 2, "three": 3, "both": 2}
+
+
+@lru_cache(maxsize=4)
+def _group_pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:[Tt]he\s+(?:two|three)|[Bb]oth)\s+(?:{words})(?!\w)")
+
+
+def country_group_candidates(text: str, countries: list[Candidate], nouns: tuple[str, ...]) -> list[Candidate]:
+    """ "the three countries", "both nations" (data/offices.yaml country_group_nouns): the countries named in
+    the sentence before, when there are exactly that many (less those its own sentence names before it); one
+    candidate on each word of the phrase."""
+    pattern = _group_pattern(nouns)
+    if pattern is None or not countries:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        words = list(re.finditer(r"\S+", match.group()))
+        count = _NUMBERS[words[-2].group().lower()]
+        named = _named_just_before(text, match.start(), countries)
+        if len(named) == count:
+            spans = words[-count:]
+            found += [Candidate(match.start() + w.start(), match.start() + w.end(), actor_id, "pronoun", 0.6)
+                      for w, actor_id in zip(spans, named)]
+    return found
+
+
+def _named_just_before(text: str, at: int, countries: list[Candidate]) -> list[str]:
+    """The distinct countries named in the sentence before the one holding ``at``, less those named in its own
+    sentence before ``at``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - PAIR_REACH - 400), at + 1) if m.end() <= at]
+    if not ends:
+        return []
+    start, previous = ends[-1], (ends[-2] if len(ends) > 1 else max(0, at - PAIR_REACH - 400))
+    own = {c.actor_id for c in countries if start <= c.start < at}
+    before = sorted((c for c in countries if previous <= c.start < start), key=lambda c: c.start)
+    return [i for i in dict.fromkeys(c.actor_id for c in before) if i not in own]
