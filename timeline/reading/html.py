@@ -17,6 +17,12 @@ from .building import RawRecord
 DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
              "svg", "canvas", "button", "select", "option", "figcaption", "object", "embed", "head"]
 DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"}
+# Words of a class or id that mark a page's furniture container ("related-posts", "share_bar", "newsletter-signup"):
+# whole words only, split at spaces, hyphens and underscores ("shareholders" and "loaded" are not furniture).
+DROP_CLASS_WORDS = frozenset({
+    "related", "share", "sharing", "social", "newsletter", "comments", "comment", "promo", "advert", "advertisement",
+    "ad", "ads", "breadcrumb", "breadcrumbs", "subscribe", "subscription", "recommended", "popular", "mostread",
+    "sidebar", "cookie", "cookies", "paywall", "outbrain", "taboola", "trending"})
 BLOCK_TAGS = ["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
               "blockquote", "pre", "table", "tr", "dd", "dt", "dl", "figure", "address", "hr"]
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date_published", "pubdate",
@@ -29,6 +35,7 @@ SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{1,40})""", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_CLASS_WORDS = re.compile(r"[\s_\-]+")
 _BLOCKS = re.compile(f"[ ]*[{BLOCK}{BREAK}][{BLOCK}{BREAK} ]*")
 
 
@@ -40,9 +47,9 @@ def declared_charset(data: bytes) -> str:
 def from_html(name: str, text: str, encoding: str, notes: tuple) -> RawRecord:
     soup = BeautifulSoup(text.replace(BLOCK, " ").replace(BREAK, " "), "lxml")
     meta = _meta(soup)
-    published, field = _published(soup, meta)
-    source = meta.get("og:site_name", "") or meta.get("application-name", "")
     root = _root(soup)
+    published, field = _published(soup, meta, root)
+    source = meta.get("og:site_name", "") or meta.get("application-name", "")
     title = _title(soup, root, meta, source)
     url = meta.get("og:url", "") or _canonical(soup)
     body = _body_text(root)
@@ -61,29 +68,39 @@ def _meta(soup) -> dict:
     return found
 
 
-def _published(soup, meta: dict) -> tuple[str | None, str]:
+def _published(soup, meta: dict, root) -> tuple[str | None, str]:
+    """Meta tags, then JSON-LD, then a <time datetime> of the story (a page header's <time> is often the site's
+    clock, today's date), then any <time datetime>."""
     for key in PUBLISHED_META:
         if key in meta:
             return meta[key], f"meta {key}"
     from_ld = _json_ld_date(soup)
     if from_ld:
         return from_ld, "JSON-LD datePublished"
-    time = soup.find("time", attrs={"datetime": True})
+    time = root.find("time", attrs={"datetime": True}) or soup.find("time", attrs={"datetime": True})
     if time is not None and isinstance(time.get("datetime"), str):
         return time["datetime"], "<time datetime>"
     return None, ""
 
 
 def _json_ld_date(soup) -> str:
+    """datePublished of a JSON-LD item: at the top, in a list, or in an "@graph" list (as site plugins write it)."""
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
             data = json.loads(script.string or "")
         except (ValueError, RecursionError):
             continue
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
+        for item in _ld_items(data):
+            if isinstance(item.get("datePublished"), str):
                 return item["datePublished"]
     return ""
+
+
+def _ld_items(data) -> list[dict]:
+    """The JSON-LD items of one script: a dict, a list of them, and the items of their "@graph" lists."""
+    items = [item for item in (data if isinstance(data, list) else [data]) if isinstance(item, dict)]
+    graphs = [item["@graph"] for item in items if isinstance(item.get("@graph"), list)]
+    return items + [item for graph in graphs for item in graph if isinstance(item, dict)]
 
 
 def _canonical(soup) -> str:
@@ -101,8 +118,16 @@ def _tag_text(tag) -> str:
 
 
 def _root(soup):
-    """<article>, else <main>, else <body>: where the story is."""
-    return soup.find("article") or soup.find("main") or soup.body or soup
+    """<article> (the one with the most paragraph text, when teasers of other stories are <article>s too),
+    else <main>, else <body>: where the story is."""
+    articles = soup.find_all("article")
+    if len(articles) > 1:
+        return max(articles, key=_paragraph_chars)
+    return (articles[0] if articles else None) or soup.find("main") or soup.body or soup
+
+
+def _paragraph_chars(tag) -> int:
+    return sum(len(p.get_text()) for p in tag.find_all("p"))
 
 
 def _title(soup, root, meta: dict, source: str) -> str:
@@ -131,6 +156,7 @@ def _visible_strings(root) -> list[str]:
     dropped and hidden elements. Iterative, so deeply nested markup cannot exhaust the stack."""
     end_block = object()
     stack, out = [root], []
+    story = _Story(root)
     while stack:
         node = stack.pop()
         if node is end_block:
@@ -140,7 +166,7 @@ def _visible_strings(root) -> list[str]:
                 out.append(str(node))
         elif node.name == "br":
             out.append(BREAK)
-        elif node is root or (node.name not in DROP_SET and not _hidden(node)):
+        elif node is root or (node.name not in DROP_SET and not _hidden(node) and not story.furniture(node)):
             if node.name in BLOCK_SET:
                 out.append(BLOCK)
                 stack.append(end_block)
@@ -155,3 +181,28 @@ def _hidden(tag) -> bool:
         or attrs.get("aria-hidden") == "true"
         or (isinstance(attrs.get("role"), str) and attrs["role"].lower() in DROP_ROLES)
     )
+
+
+class _Story:
+    """Decides whether a container named as furniture by its class or id ("related-articles", "share-bar") is
+    dropped. Never a paragraph or heading (a story paragraph may be classed "social-affairs"), nor a container
+    that holds the headline or half of the story's paragraph text (a wrapper classed "content has-sidebar")."""
+
+    KEEP = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+    def __init__(self, root):
+        self.half = _paragraph_chars(root) / 2
+
+    def furniture(self, tag) -> bool:
+        if tag.name in self.KEEP or not _furniture_class(tag.attrs or {}):
+            return False
+        return tag.find("h1") is None and _paragraph_chars(tag) <= self.half
+
+
+def _furniture_class(attrs: dict) -> bool:
+    """A class or id with a word naming page furniture (``DROP_CLASS_WORDS``)."""
+    names = attrs.get("class") or []
+    names = [names] if isinstance(names, str) else list(names)
+    if isinstance(attrs.get("id"), str):
+        names.append(attrs["id"])
+    return any(word in DROP_CLASS_WORDS for name in names for word in _CLASS_WORDS.split(name.lower()) if word)
