@@ -1,0 +1,33 @@
+"""timeline/reading/dates.py: dates as page headers write them, and months without a day."""
+
+import pytest
+
+from timeline.reading.dates import parse_date, parse_month
+from timeline.settings import DATA_DIR
+
+
+@pytest.mark.parametrize("text, value", [
+    ("March 4,2030 20:12", "2030-03-04"),
+    ("4 March,2030", "2030-03-04"),
+    ("Thu 19th December 2030 | 10:55 PM", "2030-12-19"),
+    ("10:34 / 2030-12-01", "2030-12-01"),
+    ("OSLO, 17.08.2030 /Agency/.", "2030-08-17"),
+    ("Sept. 8", "--09-08"),
+    ("February 30, 2030", None),
+])
+def test_header_dates(text, value):
+    found = parse_date(text, DATA_DIR)
+    assert (found.value if found else None) == value
+
+
+@pytest.mark.parametrize("text, month", [
+    ("date 2030-08 Ministers met", (2030, 8)),
+    ("August 2030", (2030, 8)),
+    ("Aug. 2030", (2030, 8)),
+    ("2030-08-14", None),
+    ("14 August 2030", None),
+    ("the 2029-2030 season", None),
+    ("2030-13", None),
+])
+def test_months_without_a_day(text, month):
+    assert parse_month(text, DATA_DIR) == month
