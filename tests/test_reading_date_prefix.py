@@ -25,3 +25,12 @@ def test_a_headline_on_the_date_line_becomes_the_title():
     assert [found.date.day for found in cleaned.date_lines] == [3]
     assert cleaned.title == "Floods: what we know about the rescue so far"
     assert cleaned.text == "The army evacuated 300 people on Friday."
+
+
+def test_a_menu_item_above_the_headline_opens_no_link_list():
+    from timeline.reading.cleaning import strip_furniture
+    lines = ["More news", "Ministers agree on a border commission", "World | 4 March 2024", "",
+             "The two foreign ministers met in Oslo on Monday.", "", "More news", "Floods hit the north", "Talks resume"]
+    kept, _, _ = strip_furniture(lines, DATA_DIR)
+    assert [line for line in kept if line] == ["Ministers agree on a border commission", "World | 4 March 2024",
+                                               "The two foreign ministers met in Oslo on Monday."]

@@ -27,6 +27,9 @@ DATE_LINE_TAIL = 80
 LATE_DATE_LINES, LATE_HEADER_LINES = 7, 2
 LATE_SHORT_HEADER_LINES = 5
 DATELINE_WINDOW = 200
+# A link list opens only below the story's first sentence: a line at least this long ending like a sentence.
+# Above it, "More news" is a menu item and the lines after it are the headline and the date line.
+STORY_LINE = 20
 CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", "la", "le", "al", "el"}
 
 _BULLET = re.compile(r"^[-*•][ \t]+")  # a Markdown or plain-text list bullet: "- Published: ..."
@@ -97,7 +100,7 @@ def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[s
     openers, opener_max = _list_openers(data_dir)
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     kept, dropped, signature = [], [], ""
-    in_list = False
+    in_list = story = False
     for index, line in enumerate(lines):
         if in_list and line.strip():
             in_list = not _SENTENCE_END.search(line.strip()) and len(line.strip()) <= rules.max_line
@@ -106,9 +109,11 @@ def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[s
                 continue
         cleaned, names = _clean_line(line, rules, index == last)
         dropped.extend(names)
-        if cleaned is None and names and names[-1] in openers and len(line.strip()) <= opener_max \
+        if story and cleaned is None and names and names[-1] in openers and len(line.strip()) <= opener_max \
                 and _BARE_WORDS.fullmatch(line.strip()):
             in_list = True
+        story = story or (cleaned is not None and len(cleaned.strip()) >= STORY_LINE
+                          and bool(_SENTENCE_END.search(cleaned.strip())))
         if cleaned is not None:
             kept.append(cleaned)
         elif names and names[-1] in rules.closing:
