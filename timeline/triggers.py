@@ -257,11 +257,15 @@ def _rate(sentence: str, end: int, vocab: Vocabulary) -> bool:
     trucks a day entered", "On average, 12 people are killed ... every day"), or the next clause compares the
     figure ("40 trucks entered ..., far fewer than needed"): a statistic, not one happening (data/events.yaml
     ``statistics``)."""
-    stop = re.search(r"[,;:.]", sentence[end:])
-    clause_end = end + stop.start() if stop else len(sentence)
-    if vocab.rate.search(sentence, 0, clause_end):
+    stop = _CLAUSE_END.search(sentence, end, end + CLAUSE_REACH)  # bounded: linear on long run-on text
+    clause_end = stop.start() if stop else min(len(sentence), end + CLAUSE_REACH)
+    if vocab.rate.search(sentence, max(0, end - 2 * CLAUSE_REACH), clause_end):
         return True
-    return stop is not None and stop.group() == "," and bool(vocab.compared_next.match(sentence[clause_end + 1 :]))
+    return stop is not None and stop.group() == "," \
+        and bool(vocab.compared_next.match(sentence[clause_end + 1 : clause_end + 1 + CLAUSE_REACH]))
+
+
+_CLAUSE_END = re.compile(r"[,;:.]")
 
 
 def _reaction(before: str, after: str, vocab: Vocabulary) -> bool:
