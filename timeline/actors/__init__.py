@@ -66,7 +66,7 @@ def find_mentions(
     named += office_holder_surnames(text, words, gazetteer, named, groups, when, stopwords)
     named += pronoun_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)])
     named += pair_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)],
-                             gazetteer.offices.pair_nouns)
+                             gazetteer.offices.pair_nouns, gazetteer.offices.bare_pair_nouns)
     named += country_group_candidates(text, [c for c in exact if _is_country(c, gazetteer)],
                                       gazetteer.offices.country_group_nouns)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))

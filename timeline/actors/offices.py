@@ -42,6 +42,7 @@ class OfficeVocabulary:
         self.name_particles: frozenset[str] = frozenset(data.get("name_particles", []))
         self.honorifics: tuple[str, ...] = tuple(data.get("honorifics", []))
         self.pair_nouns: tuple[str, ...] = tuple(data.get("pair_nouns", []))
+        self.bare_pair_nouns: tuple[str, ...] = tuple(data.get("bare_pair_nouns", []))
         self.list_nouns: tuple[str, ...] = tuple(data.get("list_nouns", []))
         self.country_group_nouns: tuple[str, ...] = tuple(data.get("country_group_nouns", []))
         self.appositive_gap_stopwords: frozenset[str] = frozenset(data.get("appositive_gap_stopwords", []))

@@ -18,24 +18,28 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“A-Z])")
 
 
 @lru_cache(maxsize=4)
-def _pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+def _pattern(nouns: tuple[str, ...], bare: tuple[str, ...] = ()) -> re.Pattern[str] | None:
     if not nouns:
         return None
-    words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)[Tt]he\s+(?P<two>two)\s+(?P<noun>{words})(?!\w)")
+    alt = lambda found: "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(found, key=len, reverse=True))  # noqa: E731
+    without = rf"|(?P<the>[Tt]he)\s+(?P<bare>{alt(bare)})(?!\w)(?!\s+of\s)" if bare else ""
+    return re.compile(rf"(?<!\w)(?:[Tt]he\s+(?P<two>two)\s+(?P<noun>{alt(nouns)})(?!\w){without})")
 
 
-def pair_candidates(text: str, persons: list[Candidate], nouns: tuple[str, ...]) -> list[Candidate]:
-    """Candidates for the two people each "the two NOUN" phrase of ``text`` refers back to."""
-    pattern = _pattern(nouns)
+def pair_candidates(text: str, persons: list[Candidate], nouns: tuple[str, ...],
+                    bare: tuple[str, ...] = ()) -> list[Candidate]:
+    """Candidates for the two people each "the two NOUN" phrase of ``text`` refers back to, and each "the
+    NOUN" of ``bare`` ("the ministers", data/offices.yaml bare_pair_nouns) when exactly two are named before."""
+    pattern = _pattern(nouns, bare)
     if pattern is None or not persons:
         return []
     found = []
     for match in pattern.finditer(text):
         pair = _last_two(text, match.start(), persons)
         if pair:
-            found.append(Candidate(*match.span("two"), pair[0], "pronoun", 0.6))
-            found.append(Candidate(*match.span("noun"), pair[1], "pronoun", 0.6))
+            first, second = ("two", "noun") if match.group("two") else ("the", "bare")
+            found.append(Candidate(*match.span(first), pair[0], "pronoun", 0.6))
+            found.append(Candidate(*match.span(second), pair[1], "pronoun", 0.6))
     return found
 
 
