@@ -33,10 +33,10 @@ def test_a_page_age_beside_the_date_does_not_hide_it():
 
 
 def test_a_yearless_dateline_a_day_before_the_page_stamp_is_the_story_day():
-    """A stamp of 26 September 04:15 (a later time zone) over "NEW YORK, Sept. 25 (Agency) --": the story was
-    written on the 25th, and its "on Tuesday" counts from there. A dateline of the stamp's day changes nothing."""
-    page = "Debate ends\n\nSource: Agency | 2017-09-26 04:15:42\n\nNEW YORK, Sept. {day} (Agency) -- {body}"
-    before = _read("a.txt", page.format(day=25, body=BODY))
-    assert before.published == date(2017, 9, 25) and "dateline" in before.published_basis
-    same = _read("a.txt", page.format(day=26, body=BODY))
-    assert same.published == date(2017, 9, 26)
+    """A stamp of 4 March 03:40 (a later time zone) over "GENEVA, March 3 (Agency) --": the story was written
+    on the 3rd, and its "on Friday" counts from there. A dateline of the stamp's day changes nothing."""
+    page = "Council session closes\n\nSource: Agency | 2022-03-04 03:40:10\n\nGENEVA, March {day} (Agency) -- {body}"
+    before = _read("a.txt", page.format(day=3, body=BODY))
+    assert before.published == date(2022, 3, 3) and "dateline" in before.published_basis
+    same = _read("a.txt", page.format(day=4, body=BODY))
+    assert same.published == date(2022, 3, 4)

@@ -165,8 +165,8 @@ def _usable(timex: Timex, published: date | None) -> bool:
         return False
     if published is None:
         return True
-    # A span of calendar days that starts on the publication day and goes on ("the forum, held on March 1-3",
-    # published March 1) is under way: its start is the happening's date. One that starts later has not begun,
+    # A span of calendar days that starts on the publication day and goes on ("the fair, held on June 4-6",
+    # published June 4) is under way: its start is the happening's date. One that starts later has not begun,
     # and one counted from the publication day ("later this month") is still to come.
     future_span = timex.first_day >= published and (timex.last_day or timex.first_day) > published
     under_way = timex.first_day == published and timex.granularity == "range" and any(c.isdigit() for c in timex.text)
@@ -445,7 +445,7 @@ def _phrases(phrases) -> str:
 
 def anchored_to(sentence: str, trigger: Trigger, nouns: dict[str, str]) -> tuple[str, int] | None:
     """(event type, 0) when the sentence says which of the article's events it goes on from
-    (data/temporal/anchoring.yaml): it opens "After the meeting with the president, ..." / "Following the
+    (data/temporal/anchoring.yaml): it opens "After his meeting with the king, ..." / "Following the
     talks, ..." before the trigger, or says "on the sidelines of the summit" (not around the trigger itself).
     ``nouns``: each event noun's type. None otherwise. (The vocabulary carries no data folder, so the table
     is the project's own.)"""
@@ -455,7 +455,7 @@ def anchored_to(sentence: str, trigger: Trigger, nouns: dict[str, str]) -> tuple
     if head and trigger.start >= head.end() and _plain_tail(head.group("tail"), table):
         return nouns[head.group("noun").lower()], 0
     closing = _closing_words(DATA_DIR).search(sentence)
-    if closing and trigger.event_type != "conference":  # "In his closing remarks, ...": the day the gathering ended
+    if closing and trigger.event_type != "conference":  # "In her closing address, ...": the day the gathering ended
         return "conference", 0
     for place in venue.finditer(sentence):
         kind = nouns[place.group("noun").lower()]

@@ -97,7 +97,7 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
 
 def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | None, str]:
     """(day, basis) of a page's stamp, or of the story's year-less dateline when it names the day before
-    ("UNITED NATIONS, Sept. 25 (Agency) --" under a stamp of 26 September 04:15 in a later time zone): the
+    ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone): the
     dateline is the day the story was written, from which its "on Tuesday" counts."""
     line = cleaned.dateline
     if day is None or line is None or line.date is None:

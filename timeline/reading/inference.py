@@ -105,7 +105,7 @@ def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: da
 def _far_on_its_weekday(timexes: list[Timex], settings: Settings) -> Evidence | None:
     """The text's latest explicit day when it is far from the corpus date (a batch of articles from many
     years) but every bare weekday the text names is that day's weekday ("met on Monday", and a post of
-    "April 15, 2024", a Monday): the text itself then places its news on that day. None otherwise."""
+    "June 3, 2024", a Monday): the text itself then places its news on that day. None otherwise."""
     far = _latest_explicit(timexes, None, settings, with_timex=True)
     weekdays = _weekdays(timexes)
     if far is None or weekdays != {far.day.weekday()}:
@@ -115,7 +115,7 @@ def _far_on_its_weekday(timexes: list[Timex], settings: Settings) -> Evidence | 
 
 
 def _later_month(found: Evidence | None, timexes: list[Timex]) -> tuple[date | None, str]:
-    """The first day of a month the text reports with its year ("a ruling in January 2024") when it is later
+    """The first day of a month the text reports with its year ("a vote in March 2024") when it is later
     than the day found: that day cannot be the publication day (the article came after the month), so the
     month's first day is only a bound. (None, "") otherwise."""
     if found is None:
@@ -411,7 +411,7 @@ def _from_text(timexes: list[Timex], hint: date | None, reference: date | None, 
 
 
 def _latest_dated(timexes: list[Timex]) -> date | None:
-    """The latest first day of a day or month the text writes with its year ("Sept. 18, 2023", "May 2023")."""
+    """The latest first day of a day or month the text writes with its year ("March 4, 2022", "May 2022")."""
     return max((t.first_day for t in timexes if t.granularity in ("day", "month") and t.first_day is not None
                 and EXPLICIT.fullmatch(t.value)), default=None)
 
@@ -424,8 +424,8 @@ CLOSE_TO_REFERENCE_DAYS = 120
 def _fits_text(evidence: Evidence, floor: date | None, reference: date | None) -> bool:
     """True unless a yearless day-month placed by a far corpus date alone (no weekday of its own) is not where
     the text's own dates put it: the first time that day-month comes after the latest day or month the text
-    writes with its year. A text that recalls "Sept. 18, 2023" and reports "Feb. 20" is not read as 2025 because
-    the batch's median is August 2024 (2024 is as near, and first follows the text's date)."""
+    writes with its year. A text that recalls "Oct. 4, 2022" and reports "March 30" is not read as 2024 because
+    the batch's median is September 2023 (2023 is as near, and first follows the text's date)."""
     if evidence.weekday_named or floor is None or reference is None \
             or abs((evidence.day - reference).days) <= CLOSE_TO_REFERENCE_DAYS:
         return True
