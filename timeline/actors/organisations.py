@@ -150,3 +150,33 @@ def _expansion(words: list[str], acronym: str, stopwords: frozenset[str]) -> str
     if initials != sorted(acronym) or chosen[0] in stopwords and len(chosen) == 1:
         return None
     return " ".join(chosen)
+
+
+DEFINITE_REACH = 1500  # characters: "the union" refers to an organisation named at most this far before
+
+
+def definite_organisation_candidates(text: str, named: list[Candidate], actors, data_dir: Path) -> list[Candidate]:
+    """ "the union", "the agency" (data/actors.yaml ``organisation_names.definite_nouns``): the organisation
+    named last before the phrase (within DEFINITE_REACH) whose name or an alias holds that noun ("African
+    Union", "International Atomic Energy Agency"); not "the union of ..." or "the agency's chief"."""
+    nouns = table_of(data_dir).get("definite_nouns", ())
+    if not nouns:
+        return []
+    pattern = re.compile(rf"(?<![\w\-])[Tt]he\s+({'|'.join(map(re.escape, nouns))})(?![\w\-'’])(?!\s+of\s)", re.IGNORECASE)
+    orgs = sorted((c for c in named if c.actor_id in actors and actors[c.actor_id].kind == "organization"),
+                  key=lambda c: c.start)
+    found = []
+    for match in pattern.finditer(text):
+        if match.group(0)[4:5].isupper():  # "The Union" opening a sentence is fine, "the Union Cabinet" a name
+            following = re.match(r"\s+[A-Z]", text[match.end():])
+            if following:
+                continue
+        noun = match.group(1).lower()
+        earlier = [c for c in orgs if 0 < match.start() - c.end <= DEFINITE_REACH and _holds_noun(actors[c.actor_id], noun)]
+        if earlier:
+            found.append(Candidate(match.start(), match.end(), earlier[-1].actor_id, "pronoun", 0.6))
+    return found
+
+
+def _holds_noun(actor: Actor, noun: str) -> bool:
+    return any(noun in name.lower().replace("-", " ").split() for name in (actor.name, *actor.aliases))
