@@ -82,9 +82,10 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
                                 cleaned), notes)
         notes.append(f"unreadable publication date in metadata: {str(record.published)[:80]!r}")
     for kind in ("published", "updated"):
-        for found in cleaned.date_lines:
-            if found.kind == kind:
-                return (*_story_day(found.date.to_date(), found.text, cleaned), notes)
+        found = [line for line in cleaned.date_lines if line.kind == kind and line.date.to_date() is not None]
+        if found:  # the earliest: a site's clock above the story ("Thursday, 25 April 2024") is the later date
+            first = min(found, key=lambda line: line.date.to_date())
+            return (*_story_day(first.date.to_date(), first.text, cleaned), notes)
     line = cleaned.dateline
     if line is not None and line.date is not None and line.date.year is not None:
         return line.date.to_date(), line.text, notes
