@@ -111,7 +111,7 @@ def _without_speech_content(local, sentence: str, trigger: Trigger, actors: Mapp
 
 @lru_cache(maxsize=4)
 def _speech_grammar(data_dir) -> tuple[frozenset[str], re.Pattern]:
-    data = load("participants.yaml", data_dir)
+    data = _participants(data_dir)
     words = "|".join(w.replace(" ", r"\s+") for w in data["speech_content_openers"])
     return frozenset(data["speech_types"]), re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
 
@@ -213,7 +213,7 @@ def _heads_unnamed_people(item: tuple[int, int, str], sentence: str, actors: Map
 
 @lru_cache(maxsize=4)
 def _place_phrase_types(data_dir) -> frozenset[str]:
-    return frozenset(load("participants.yaml", data_dir).get("place_phrase_types", ()))
+    return frozenset(_participants(data_dir).get("place_phrase_types", ()))
 
 
 def _in_place_phrase(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:
@@ -343,7 +343,7 @@ _SIDES_END = re.compile(r"\s(?:on|about|over|in|at|for|to|during|after|before|am
 @lru_cache(maxsize=4)
 def _side_openers(data_dir) -> re.Pattern:
     """Words right after a meeting's trigger that name its other sides (data/participants.yaml side_openers)."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in load("participants.yaml", data_dir)["side_openers"])
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _participants(data_dir)["side_openers"])
     return re.compile(rf"(?<![\w])(?:{words})(?![\w])")
 
 
@@ -508,6 +508,13 @@ def names_participants(sentence: str, trigger: Trigger, data_dir) -> bool:
 
 @lru_cache(maxsize=4)
 def _participation(data_dir) -> tuple[re.Pattern, frozenset[str]]:
-    data = load("participants.yaml", data_dir)
+    data = _participants(data_dir)
     words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(data["joining"], key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE), frozenset(data["determiners"])
+
+
+def _participants(data_dir) -> dict:
+    """data/participants.yaml of ``data_dir``, or of the package's data folder when that folder has none (a
+    data folder made before the file existed)."""
+    path = Path(data_dir) / "participants.yaml"
+    return load("participants.yaml", data_dir if path.exists() else DATA_DIR)
