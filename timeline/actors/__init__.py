@@ -22,8 +22,8 @@ from .pronouns import pronoun_candidates
 from .pairs import country_group_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
-from .organisations import (definite_organisation_candidates, expanded_acronym_candidates, organisation_candidates,
-                            service_candidates)
+from .organisations import (definite_form_candidates, definite_organisation_candidates, expanded_acronym_candidates,
+                            organisation_candidates, service_candidates)
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -72,6 +72,7 @@ def find_mentions(
                                       gazetteer.offices.country_group_nouns)
     known = {**gazetteer.actors, **found, **serving, **spelled}
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
+    named += definite_form_candidates(text, named, settings.data_dir)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}

@@ -180,3 +180,20 @@ def definite_organisation_candidates(text: str, named: list[Candidate], actors, 
 
 def _holds_noun(actor: Actor, noun: str) -> bool:
     return any(noun in name.lower().replace("-", " ").split() for name in (actor.name, *actor.aliases))
+
+
+def definite_form_candidates(text: str, named: list[Candidate], data_dir: Path) -> list[Candidate]:
+    """ "the North" for North Korea (data/actors.yaml ``definite_forms``): a country's short definite form, once
+    the country itself is named at most DEFINITE_REACH characters before; not "the North Atlantic", "the South
+    of France"."""
+    forms = load("actors.yaml", Path(data_dir)).get("definite_forms", {})
+    found = []
+    for actor_id, words in forms.items():
+        before = [c.end for c in named if c.actor_id == actor_id]
+        if not before:
+            continue
+        pattern = re.compile(rf"(?<![\w\-])[Tt]he\s+(?:{'|'.join(map(re.escape, words))})(?![\w\-])(?!\s+[A-Z]|\s+of\s|['’]s\s+[a-z]+\s+of\s)")
+        for match in pattern.finditer(text):
+            if any(0 < match.start() - end <= DEFINITE_REACH for end in before):
+                found.append(Candidate(match.start(), match.end(), actor_id, "pronoun", 0.6))
+    return found
