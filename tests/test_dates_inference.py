@@ -78,3 +78,14 @@ def test_a_yearless_dateline_is_never_placed_before_what_the_text_reports():
             "12 December 2023.")
     result = infer_published(_read(text), date(2023, 6, 1))
     assert result.published == date(2024, 1, 5)
+
+
+def test_a_yearless_dateline_is_not_put_in_a_corpus_year_whose_weekday_the_text_denies():
+    """"June 7 (Wire) -- ... on Saturday": June 7 is a Friday in 2024 (the corpus year), so the Saturday
+    the lead reports cannot be that week's; the page stays undated rather than take a guessed year. A lead
+    naming Friday keeps 2024."""
+    text = "Ferry service resumes\n\nJune 7 (Wire) -- The ferry line between the two islands resumed on {day}."
+    denied = infer_published(_read(text.format(day="Saturday")), date(2024, 5, 20))
+    assert denied.published is None
+    kept = infer_published(_read(text.format(day="Friday")), date(2024, 5, 20))
+    assert kept.published == date(2024, 6, 7)

@@ -77,6 +77,8 @@ def infer_published(article: Article, reference: date | None, settings: Settings
         found = _from_dateline(line, timexes, reference, settings)
         found = _in_office_years(line, found, text, settings) if isinstance(found, Evidence) \
             else _only_office_year(line, text, settings) or found
+        if isinstance(found, Evidence) and line.weekday is None and not _weekdays_fit(found.day, _weekdays(timexes)):
+            found = None  # the text's weekdays deny that year's day (a guessed year): no day rather than a wrong one
     else:
         found = _from_body(text, timexes, hint, reference, settings)
     if isinstance(found, str):
@@ -281,6 +283,19 @@ def _fitting_day(line: Yearless, year: int, holders) -> date | None:
     if day is None or (line.weekday is not None and day.weekday() != line.weekday):
         return None
     return day if all(allowed(day, terms) for _, terms in holders) else None
+
+
+# A report names days of the week before its dateline's day ("BAKU, May 14 - ... said on Tuesday"): on 43 TimeML
+# texts whose lead names a weekday, it was the creation day or 1-4 days before it in 41; one or two days after
+# it (a later weekday of the same week) in 2. A text naming only such later weekdays is not of that year.
+LEAD_WEEKDAY_LAG = 4
+
+
+def _weekdays_fit(day: date, weekdays: set[int]) -> bool:
+    """True when the text names no bare weekday, or one of them is ``day``'s weekday or up to
+    ``LEAD_WEEKDAY_LAG`` days before it; a text that only names the day or two after the dateline's day
+    ("on Saturday" under a Friday) does not belong to that year."""
+    return not weekdays or any((day.weekday() - w) % 7 <= LEAD_WEEKDAY_LAG for w in weekdays)
 
 
 def _near_reference(line: Yearless, reference: date | None) -> Evidence | None:
