@@ -40,3 +40,17 @@ def test_a_yearless_dateline_a_day_before_the_page_stamp_is_the_story_day():
     assert before.published == date(2022, 3, 3) and "dateline" in before.published_basis
     same = _read("a.txt", page.format(day=4, body=BODY))
     assert same.published == date(2022, 3, 4)
+
+
+def test_a_first_line_dated_to_the_month_only_bounds_the_page_and_gives_no_day():
+    """" date 2019-05 Ferries resumed on Monday ...": the page gives a month, not a day: the label is cut, the
+    article stays undated, and its events cannot be dated before 1 May 2019."""
+    from timeline.articles import infer_published
+    from timeline.reading.inference import publication_floor
+
+    article = _read("a.txt", " date 2019-05 Ferries between the islands resumed on Monday after a storm.\n\nMore text.")
+    assert article.published is None and article.text.startswith("Ferries")
+    inferred = infer_published(article, date(2023, 1, 10))
+    assert inferred.published is None and publication_floor(inferred) == date(2019, 5, 1)
+    full = _read("a.txt", " date 2019-05-06 Ferries between the islands resumed on Monday.\n\nMore text.")
+    assert full.published == date(2019, 5, 6)

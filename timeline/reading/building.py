@@ -21,6 +21,7 @@ from .dates import parse_metadata_date
 from .decoding import normalise
 
 YEARLESS_PREFIX = "dateline without year: "
+MONTH_PREFIX = "dated to the month only: "  # a page whose date line gives a month ("date 2017-08")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
         return settings.published_override, "user override (--published)", notes
     if line is not None and line.date is not None:
         return None, YEARLESS_PREFIX + line.text, notes
+    if cleaned.month is not None:
+        year, month = cleaned.month
+        return None, f"{MONTH_PREFIX}{year:04d}-{month:02d} ({cleaned.month_text})", notes
     return None, "", notes
 
 

@@ -59,6 +59,8 @@ class Cleaned:
     dateline: Found | None = None
     dropped: list = field(default_factory=list)  # names of furniture rules that removed something
     signature: str = ""  # a closing outlet signature line that was removed ("example.org")
+    month: tuple | None = None  # (year, month) of a first line that dates the page to a month only ("date 2017-08")
+    month_text: str = ""  # that line's words
 
 
 def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = True) -> Cleaned:
@@ -67,8 +69,9 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     A head line equal to ``given_title`` is dropped; without one, ``guess_title`` takes the first short
     line without final punctuation as the title (and a second one as the subtitle)."""
     data_dir = Path(data_dir)
-    lines, dropped, signature = strip_furniture(split_date_prefix(text.split("\n"), data_dir), data_dir)
-    result = Cleaned(text="", dropped=dropped, signature=signature)
+    lines, month, month_text = split_month_prefix(split_date_prefix(text.split("\n"), data_dir))
+    lines, dropped, signature = strip_furniture(lines, data_dir)
+    result = Cleaned(text="", dropped=dropped, signature=signature, month=month, month_text=month_text)
     body = _take_head(lines, result, data_dir, given_title, guess_title)
     body = _take_late_date_line(body, result, data_dir)
     body = _take_dateline(body, result, data_dir)
@@ -91,6 +94,22 @@ def split_date_prefix(lines: list[str], data_dir: Path) -> list[str]:
         if tail[:1].isspace() and (len(tail) > DATE_LINE_TAIL or len(_PROSE_WORD.findall(tail)) >= 3):
             return lines[:first] + [line[:match.end()], tail.strip()] + lines[first + 1:]
     return lines
+
+
+# A labelled first line that dates the page to a month only (" date 2017-08 At least ...", as stored pages give it).
+_MONTH_PREFIX = re.compile(r"^[ \t]*(?i:date|dated|published|posted)[ \t]*:?[ \t]*(?P<year>\d{4})-(?P<month>\d{1,2})(?![\d\-/.:])[ \t]*")
+
+
+def split_month_prefix(lines: list[str]) -> tuple[list[str], tuple | None, str]:
+    """The lines without a first line's month-only date label (" date 2017-08 The minister ..."), the (year,
+    month) it gives and its words; the lines unchanged, None and "" when the first line has none."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    match = _MONTH_PREFIX.match(lines[first]) if first is not None else None
+    if match is None or not 1 <= int(match.group("month")) <= 12:
+        return lines, None, ""
+    rest = lines[first][match.end():].strip()
+    return lines[:first] + ([rest] if rest else []) + lines[first + 1:], \
+        (int(match.group("year")), int(match.group("month"))), match.group(0).strip()
 
 
 def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[str], str]:

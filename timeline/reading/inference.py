@@ -40,7 +40,7 @@ from pathlib import Path
 from ..models import Article, Timex
 from ..resources import load
 from ..settings import DEFAULT_SETTINGS, Settings
-from .building import YEARLESS_PREFIX
+from .building import MONTH_PREFIX, YEARLESS_PREFIX
 from .dates import date_weekday, parse_date, safe_date
 
 # Only this much of a text is tagged for inference (dates that matter are near the top).
@@ -69,6 +69,9 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     article whose text only bounds the date from below stays undated with that bound in its basis."""
     if article.published is not None:
         return article
+    if article.published_basis.startswith(MONTH_PREFIX):  # the page's own month: a bound, never a day
+        month = article.published_basis[len(MONTH_PREFIX):len(MONTH_PREFIX) + 7]
+        return replace(article, published_basis=f"{NOT_BEFORE}{month}-01: the page is dated to the month {month} only")
     text = article.text[:MAX_CHARS]
     timexes = _tag(text, settings)
     hint = reference or _latest_explicit(timexes, None, settings)
