@@ -89,3 +89,5 @@ def test_a_yearless_dateline_is_not_put_in_a_corpus_year_whose_weekday_the_text_
     assert denied.published is None
     kept = infer_published(_read(text.format(day="Friday")), date(2024, 5, 20))
     assert kept.published == date(2024, 6, 7)
+    both = infer_published(_read(text.format(day="Saturday, a day after a first try failed on Friday")), date(2024, 5, 20))
+    assert both.published is None

@@ -295,10 +295,10 @@ LEAD_WEEKDAY_LAG = 4
 
 
 def _weekdays_fit(day: date, weekdays: set[int]) -> bool:
-    """True when the text names no bare weekday, or one of them is ``day``'s weekday or up to
-    ``LEAD_WEEKDAY_LAG`` days before it; a text that only names the day or two after the dateline's day
-    ("on Saturday" under a Friday) does not belong to that year."""
-    return not weekdays or any((day.weekday() - w) % 7 <= LEAD_WEEKDAY_LAG for w in weekdays)
+    """True when every bare weekday the text names (in a past context) is ``day``'s weekday or up to
+    ``LEAD_WEEKDAY_LAG`` days before it; a text that names the day or two after the dateline's day ("on
+    Saturday" under a Friday) does not belong to that year."""
+    return all((day.weekday() - w) % 7 <= LEAD_WEEKDAY_LAG for w in weekdays)
 
 
 def _near_reference(line: Yearless, reference: date | None) -> Evidence | None:
