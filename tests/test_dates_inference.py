@@ -91,3 +91,14 @@ def test_a_yearless_dateline_is_not_put_in_a_corpus_year_whose_weekday_the_text_
     assert kept.published == date(2024, 6, 7)
     both = infer_published(_read(text.format(day="Saturday, a day after a first try failed on Friday")), date(2024, 5, 20))
     assert both.published is None
+
+
+def test_a_yearless_day_in_a_corpus_year_its_office_holders_deny_gives_no_day():
+    """"today (May 20)" with a batch median of March 2020 would be 20 May 2020, but the text names a foreign
+    minister in office from June 2023: no day rather than a year the text denies."""
+    text = ("Envoys meet\n\nForeign Minister Hakan Fidan held talks with a visiting delegation today (May 20) "
+            "in the capital.")
+    result = infer_published(_read(text), date(2020, 3, 31))
+    assert result.published is None
+    plain = infer_published(_read(text.replace("Foreign Minister Hakan Fidan", "The mayor")), date(2020, 3, 31))
+    assert plain.published == date(2020, 5, 20)

@@ -405,11 +405,11 @@ def _candidates(month: int, day: int, around: date, weekday: int | None) -> list
 
 
 def _holders(text: str, timexes: list[Timex], settings: Settings) -> tuple:
-    """The office holders the text names by title, when a day-month with its weekday may need them to choose
+    """The office holders the text names by title, when a yearless day-month may need them to choose or check
     its year; () otherwise (finding them reads the whole gazetteer)."""
     from .office_years import holder_terms
 
-    if not any(YEARLESS.fullmatch(t.value) and _named_weekday(t, settings) is not None for t in timexes):
+    if not any(YEARLESS.fullmatch(t.value) for t in timexes):
         return ()
     return tuple(holder_terms(text, settings))
 
@@ -467,8 +467,8 @@ def _day_month(timex: Timex, hint: date | None, reference: date | None, settings
         return None
     fits = (lambda d: all(allowed(d, terms) for _, terms in holders)) if weekday is not None else (lambda d: True)  # noqa: E731
     day = _nearest(int(found.group(1)), int(found.group(2)), hint, weekday, fits)
-    if day is None:
-        return None
+    if day is None or not all(allowed(day, terms) for _, terms in holders):
+        return None  # without a weekday, a year the text's office holders deny is a guess: no evidence
     if weekday is not None:
         named = ", ".join(dict.fromkeys(words for words, _ in holders))
         office = f" in which the office holders it names ({named}) held office" if holders else ""
