@@ -1,8 +1,8 @@
-"""timeline/reading/dates.py: dates as page headers write them, and months without a day."""
+"""timeline/reading/dates.py: dates as page headers write them."""
 
 import pytest
 
-from timeline.reading.dates import parse_date, parse_month
+from timeline.reading.dates import parse_date
 from timeline.settings import DATA_DIR
 
 
@@ -18,16 +18,3 @@ from timeline.settings import DATA_DIR
 def test_header_dates(text, value):
     found = parse_date(text, DATA_DIR)
     assert (found.value if found else None) == value
-
-
-@pytest.mark.parametrize("text, month", [
-    ("date 2030-08 Ministers met", (2030, 8)),
-    ("August 2030", (2030, 8)),
-    ("Aug. 2030", (2030, 8)),
-    ("2030-08-14", None),
-    ("14 August 2030", None),
-    ("the 2029-2030 season", None),
-    ("2030-13", None),
-])
-def test_months_without_a_day(text, month):
-    assert parse_month(text, DATA_DIR) == month

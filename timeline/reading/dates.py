@@ -47,29 +47,6 @@ def parse_date(text: str, data_dir: Path) -> PartialDate | None:
     return _resolve(match.group(0), rules.months)
 
 
-def parse_month(text: str, data_dir: Path) -> tuple[int, int] | None:
-    """The year and month of a date written to the month only ("2017-08", "August 2017", "Aug. 2017"), as a
-    header line "date 2017-08" gives it; None when ``text`` holds no such month or holds a full date."""
-    head = text[:200]
-    if _any_date(data_dir).search(head):
-        return None
-    match = _month_only(data_dir).search(head)
-    if not match:
-        return None
-    if match.group("iso_year"):
-        year, month = int(match.group("iso_year")), int(match.group("iso_month"))
-    else:
-        year, month = int(match.group("year")), date_rules(data_dir).months[match.group("month").lower().rstrip(".")]
-    return (year, month) if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 else None
-
-
-@lru_cache(maxsize=8)
-def _month_only(data_dir: Path) -> re.Pattern:
-    month = date_rules(data_dir).fragments["MONTH"]
-    return re.compile(rf"(?<![\d\-/.])(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{1,2}})(?![\d\-/])"
-                      rf"|(?<!\d[ ])(?P<month>{month})\.?,?[ ]+(?P<year>\d{{4}})(?!\d)")
-
-
 def date_weekday(text: str, data_dir: Path) -> int | None:
     """The weekday (Monday = 0) written right before the first date of ``text`` ("Tuesday, May 14"), or None."""
     match = _weekday_date(data_dir).search(text[:200])
