@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     _chart_rows(rows, args)
     _png_row(rows, args)
     _print_table(rows)
+    print(f"\nload average {_load()} at the end")
     if args.profile:
         print(f"\n## Profile: the parse command's path, 1 process, {min(args.profile_articles, len(articles))}"
               " articles (read, date, parse, write JSON Lines and cache, merge)\n")
@@ -82,7 +83,16 @@ def _header(args, sources, articles) -> None:
     print(f"# timeline bench: {len(articles)} articles, {mb:.2f} MB of text, from {samples} sample articles"
           f" and {len(sources) - samples} TimeML texts (read at run time), each with its own publication date")
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()},"
-          f" {platform.system()}{' (quick mode: sizes too small for real figures)' if args.quick else ''}\n")
+          f" {platform.system()}, load average {_load()} at the start"
+          f"{' (quick mode: sizes too small for real figures)' if args.quick else ''}\n")
+
+
+def _load() -> str:
+    """The 1-minute load average: above ~0.5 other programs share the cores and the timings suffer."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"
 
 
 def _search_dates_rows(rows, articles, settings, parse, args) -> None:
