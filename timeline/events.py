@@ -129,6 +129,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         same = _same_event(draft, drafts, target, ctx)
         if same:
             _join(same, draft)
+            if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
+                same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
         elif _reported_here(draft) and _has_required_actors(draft, ctx):
             drafts.append(draft)
 
@@ -251,7 +253,13 @@ def _reported_here(draft: Draft) -> bool:
     quoted = _quoted(draft)
     if draft.trigger.strength == "strong" and not quoted:
         return True
+    if quoted and draft.timex is not None and _SPEAKERS_DAY.fullmatch(draft.timex.text):
+        return False  # '"... the deal signed today is critical," she said': the speaker's day, no date given
     return _dated_here(draft) and (draft.trigger.strength == "strong" or not quoted)
+
+
+_SPEAKERS_DAY = re.compile(r"\s*(?:today|tonight|this (?:morning|afternoon|evening|week)|now|yesterday)\s*",
+                           re.IGNORECASE)  # a quotation's deictic date counts from a speaking day the text may not give
 
 
 def _quoted(draft: Draft) -> bool:
