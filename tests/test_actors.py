@@ -431,3 +431,33 @@ def test_a_possessive_one_word_before_a_title_is_the_title_s_affiliation(gaz):
 def test_an_initial_may_be_written_without_its_full_stop(gaz):
     mentions, _ = find_mentions("Joseph R Biden spoke to reporters on Monday.", gaz)
     assert [m.actor_id for m in mentions] == ["joe-biden"]
+
+
+def test_a_list_of_people_with_their_countries_may_hold_known_people(gaz):
+    """A known person in "NAME of X and NAME of Y" keeps the list going: the new name is discovered."""
+    mentions, new = find_mentions("Foreign Ministers Sergey Lavrov of Russia and Tomas Varga of Hungary met on "
+                                  "Monday.", gaz, DAY)
+    assert [(p.name, [(r.title, r.affiliation) for r in p.roles]) for p in new] == [("Tomas Varga", [("", "hungary")])]
+    assert "hungary" not in [m.actor_id for m in mentions]
+
+
+def test_a_plural_title_before_a_list_of_names_introduces_them(gaz):
+    mentions, new = find_mentions("Foreign Ministers Sergey Lavrov, Tomas Varga, Piet Smit and Antony Blinken "
+                                  "arrived in Oslo.", gaz, DAY)
+    assert [m.actor_id for m in mentions] == ["sergey-lavrov", "new:tomas-varga", "new:piet-smit", "antony-blinken"]
+    assert {(r.title, r.affiliation) for p in new for r in p.roles} == {("Foreign Minister", "")}
+    assert find_mentions("the ministers Tomas Varga and Piet Smit spoke.", gaz, DAY)[1] == []
+
+
+def test_a_plural_title_of_countries_each_before_its_person(gaz):
+    """ "the Prime Ministers of X NAME, Y NAME and Z NAME": each country right before its person."""
+    _, new = find_mentions("She hosted the Prime Ministers of Hungary Tomas Varga, Poland Piet Smit and Austria "
+                           "Karl Hoff on Monday.", gaz, DAY)
+    assert [(p.name, p.roles[0].affiliation) for p in new] == [
+        ("Tomas Varga", "hungary"), ("Piet Smit", "poland"), ("Karl Hoff", "austria")]
+
+
+def test_a_dateline_place_before_an_agency_is_no_organisation(gaz):
+    assert ids("OSLO (Wire) - Norway sent aid on Monday.", gaz) == ["norway"]
+    assert ids("KARLSTAD (Example News Agency) - Sweden sent aid.", gaz)[-1] == "sweden"
+    assert ids("The RMA (Ruritanian Mining Agency) said on Monday.", gaz) == ["new:rma"]

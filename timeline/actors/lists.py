@@ -21,6 +21,7 @@ from .spans import Candidate, NameRun
 
 _ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?")
 _PAIR_GAP = re.compile(r",\s+")
+_COUNTRY_NAME_GAP = re.compile(r",\s+|\s+")  # "of X, NAME, and Y, NAME" or "of X NAME, Y NAME"
 _COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?|\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
 MIN_LISTED = 2  # one country and one name is no list
@@ -41,20 +42,46 @@ def _opener(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?P<noun>{words})\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def listed_people(text: str, groups: list[Candidate], runs: list[NameRun], nouns: tuple[str, ...]) -> list[Listed]:
-    """The people each list of ``text`` introduces, with their countries (see the module's docstring)."""
+def listed_people(text: str, groups: list[Candidate], runs: list[NameRun], nouns: tuple[str, ...],
+                  known: list[Candidate] = ()) -> list[Listed]:
+    """The people each list of ``text`` introduces, with their countries (see the module's docstring).
+    ``known``: the people the gazetteer knows, who may stand in a list beside new ones ("KNOWN of Estaria
+    and NEW of Ruritania"); only the new ones are returned."""
     opener = _opener(nouns)
-    if opener is None or not groups or not runs:
+    if opener is None or not runs:
         return []
     countries = {c.start: c for c in groups}
-    names = {r.start: r for r in runs}
+    new = {r.start for r in runs}
+    names = {**{k.start: k for k in known}, **{r.start: r for r in runs}}
     found: list[Listed] = []
     for match in opener.finditer(text):
         title = _singular(" ".join(match.group("noun").split()))
         pairs = _pairs(text, match.end(), countries, names) or _two_lists(text, match.end(), countries, names)
         found += [Listed(run.start, Role(title, country.actor_id), (country.start, country.end))
                   for country, run in pairs]
-    return found + people_with_countries(text, countries, names)
+    found += _titled_names(text, names, nouns)
+    found += people_with_countries(text, countries, names)
+    return [item for item in found if item.run_start in new]
+
+
+def _titled_names(text: str, names: dict, nouns: tuple[str, ...]) -> list[Listed]:
+    """ "Foreign Ministers Jane Roe, John Doe and Ann Poe": a capitalised plural title right before a list of
+    two or more names; each is a person with that title (no country: the title names none)."""
+    found: list[Listed] = []
+    for match in _bare_opener(nouns).finditer(text):
+        if not match.group("noun")[0].isupper():
+            continue
+        listed = _run_of(text, match.end(), names)
+        if len(listed) >= MIN_LISTED:
+            title = _singular(" ".join(match.group("noun").split()))
+            found += [Listed(run.start, Role(title), (run.start, run.start)) for run in listed]
+    return found
+
+
+@lru_cache(maxsize=4)
+def _bare_opener(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<noun>{words})\s+(?=[A-Z])", re.IGNORECASE)
 
 
 def people_with_countries(text: str, countries: dict, names: dict) -> list[Listed]:
@@ -96,7 +123,7 @@ def _pairs(text: str, at: int, countries: dict, names: dict) -> list[tuple[Candi
     found = []
     while at in countries:
         country = countries[at]
-        comma = _PAIR_GAP.match(text, country.end)
+        comma = _COUNTRY_NAME_GAP.match(text, country.end)
         run = names.get(comma.end()) if comma else None
         if run is None:
             break

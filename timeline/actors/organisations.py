@@ -23,6 +23,7 @@ from pathlib import Path
 from ..models import Actor, Role
 from ..resources import load
 from .names import slug
+from .places import place_country
 from .spans import Candidate
 
 _WORD = r"[A-Z][\w'’&.\-]*"
@@ -36,7 +37,8 @@ def _patterns(data_dir: Path) -> tuple[re.Pattern, ...] | None:
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     headed = re.compile(rf"(?<![\w'’\-])((?:{_WORD}\s+){{1,3}}(?:{alt(table['heads'])}))(?![\w\-])")
     described = re.compile(rf"(?<![\w'’\-])({_WORD})\s+(?:{alt(table['descriptors'])})\s+(?:{alt(table['group_nouns'])})(?![\w])")
-    acronym = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{5,80}\)")
+    # "ABC (the Alpha Beta Council)"; not a dateline's place before a one-word agency: "OSLO (Wire) -"
+    acronym = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{2,80}\s[^()\n]{1,80}\)")
     return headed, described, acronym
 
 
@@ -58,7 +60,8 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
             words = name.split()
             if start >= end or 1 in covered[start:end] or len(name) < 3 \
                     or (pattern is patterns[0] and (len(words) < 2 or all(w in generic for w in words[:-1]))) \
-                    or (pattern is not patterns[0] and name in stopwords):
+                    or (pattern is not patterns[0] and name in stopwords) \
+                    or (pattern is patterns[2] and place_country(name, data_dir, capitals=True)):
                 continue
             actor_id = "new:" + slug(name)
             found.setdefault(actor_id, Actor(actor_id, name, "organization", discovered=True))

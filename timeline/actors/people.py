@@ -48,7 +48,8 @@ def settle_titles(
     for person in persons:
         _attach(finder, titles, names, person, used, result)
     honorifics = honorific_pattern(gazetteer.offices.honorifics)
-    listed = {item.run_start: item for item in listed_people(text, groups, runs, gazetteer.offices.list_nouns)}
+    listed = {item.run_start: item for item in listed_people(text, groups, runs, gazetteer.offices.list_nouns,
+                                                                       persons)}
     for run in runs:
         if len(run.words) <= MAX_NAME_WORDS:
             roles = _attach(finder, titles, names, run, used, result)
