@@ -23,6 +23,7 @@ AffiliationsOf = Callable[[str], tuple[str, ...]]
 _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
 _SPOKE_THERE = re.compile(r"(?<![\w])in\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+)?(?:speech|address|remarks)\s+"
                           r"(?:at|to|before)\s", re.IGNORECASE)
+_NOUN_ENDS = re.compile(r"\s*(?:[,;:.)]|$)|\s+(?:and|or|were|was|are|who|had|have)(?![\w])")  # "two Lebanese were"
 _IN_THE_HAPPENING = re.compile(r"\b(?:in|during)\s+(?:an?|the|their|his|her|two|several|separate)?\s*$", re.IGNORECASE)
 
 
@@ -57,6 +58,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
     local = _without_speech_content(local, sentence, trigger, actors, data_dir)
+    local = _without_counted_people(local, sentence, actors, data_dir)
     if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
         local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab)]
     if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
@@ -96,17 +98,49 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
 
 
+def _without_counted_people(local, sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> list:
+    """``local`` less the countries named only by a counted demonym ("two Estarians were killed", "40 people
+    including Estarians and Ruritanians"; data/participants.yaml ``counted_people``): people counted, not a side."""
+    count, nouns, held = _count_pattern(data_dir)
+    if held.search(sentence):
+        return local
+    kept, counted_end = [], None
+    for item in local:
+        start, end, actor_id = item
+        demonym = sentence[start:end] in actors[actor_id].demonyms and (
+            sentence[start:end].endswith("s") or nouns.match(sentence, end) or _NOUN_ENDS.match(sentence, end))
+        listed = counted_end is not None and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", sentence[counted_end:start])
+        if demonym and (listed or count.search(sentence, max(0, start - 40), start)):
+            counted_end = end
+            continue
+        counted_end = None
+        kept.append(item)
+    return kept
+
+
+@lru_cache(maxsize=4)
+def _count_pattern(data_dir) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = _participants(data_dir)["counted_people"]
+    words = "|".join(w.replace(" ", r"\s+") for w in data["count_words"])
+    nouns = "|".join(data["people_nouns"])
+    return (re.compile(rf"(?<![\w])(?:{words})\s+(?:(?-i:[a-z])[\w-]*\s+)?$", re.IGNORECASE),
+            re.compile(rf"\s+(?:{nouns})(?![\w])", re.IGNORECASE),
+            re.compile(rf"(?<![\w])(?:{'|'.join(data['held_words'])})(?![\w])", re.IGNORECASE))
+
+
 def _without_speech_content(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor],
                             data_dir: Path) -> list:
     """``local`` less, when a person speaks (data/participants.yaml ``speech_types``), the countries and
-    organisations after the trigger that stand behind a ``speech_content_openers`` word: what was said."""
+    organisations after the trigger that stand behind a ``speech_content_openers`` word: what was said; and the
+    people there too when the speaker is named before the opener ("X in his speech warned that Y ...")."""
     types, openers = _speech_grammar(data_dir)
     if trigger.event_type not in types or not any(actors[item[2]].kind == "person" for item in local):
         return local
     opened = openers.search(sentence, trigger.end)
     if opened is None:
         return local
-    return [item for item in local if actors[item[2]].kind == "person" or item[0] < opened.start()]
+    speaker = any(actors[item[2]].kind == "person" and item[0] < opened.start() for item in local)
+    return [item for item in local if item[0] < opened.start() or (actors[item[2]].kind == "person" and not speaker)]
 
 
 @lru_cache(maxsize=4)
