@@ -370,7 +370,7 @@ def in_year_named_before(timexes: list[Timex], text: str, vocab: Vocabulary) -> 
 def opens_same_day(sentence: str, data_dir: Path) -> bool:
     """True when ``sentence`` opens with a part of the day (data/sentences.yaml ``same_day_openers``: "In the
     evening, ..."): it goes on with the day of the event reported just before it."""
-    return bool(_same_day_openers(Path(data_dir)).match(sentence))
+    return bool(_same_day_openers(data_dir).match(sentence))
 
 
 @lru_cache(maxsize=8)
@@ -384,7 +384,7 @@ def opening_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_dir: 
     """(day, words) for an opening speech ("In his opening address, ...", data/sentences.yaml ``opening_speech``):
     the day of the latest earlier conference whose sentence says it opened. ``earlier``: (event type,
     sentence, resolved) of the article's events before it. None otherwise."""
-    speech, opened = _opening_patterns(Path(data_dir))
+    speech, opened = _opening_patterns(data_dir)
     if not speech.search(sentence):
         return None
     for event_type, words, resolved in reversed(earlier):
@@ -405,7 +405,7 @@ def arrival_day(sentence: str, sentence_start: int, trigger: Trigger, timexes: l
                 data_dir: Path) -> Timex | None:
     """The day of an arrival told in a relative clause before ``trigger`` ("X, who arrived in P on Tuesday
     morning, met Y": data/sentences.yaml ``arrival_clause``): the event happened on or after it. None otherwise."""
-    clause = _arrival_clause(Path(data_dir))
+    clause = _arrival_clause(data_dir)
     for timex in timexes:
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if start < 0 or end > trigger.start or timex.granularity not in ("day", "time") or timex.first_day is None:
@@ -424,7 +424,7 @@ def _arrival_clause(data_dir: Path) -> re.Pattern:
 def welcome_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_dir: Path) -> date | None:
     """The day of the visit reported just before, for an event at the place of arrival ("Y met him at the
     airport": data/sentences.yaml ``arrival_place``); None otherwise. ``earlier`` as for ``opening_day``."""
-    if not earlier or not _arrival_place(Path(data_dir)).search(sentence):
+    if not earlier or not _arrival_place(data_dir).search(sentence):
         return None
     event_type, _, resolved = earlier[-1]
     if event_type == "visit" and resolved and resolved[0] is not None and resolved[2] == "day":
