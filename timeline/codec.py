@@ -56,7 +56,12 @@ def loads(data: bytes) -> ParsedArticle:
     return decode(json.loads(data.decode("utf-8", "surrogatepass")))
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _to_plain(value: Any) -> Any:
+    if type(value) in _PLAIN:  # most fields: returned before the dataclass lookup
+        return value
     names = _field_names(type(value))
     if names is not None:
         return {name: _to_plain(getattr(value, name)) for name in names}
