@@ -57,6 +57,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         local = [item for item in local if actors[item[2]].kind == "person" or not _at_venue(item, sentence, vocab)]
     local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
+    local = [item for item in local if not _conceded(item, sentence, trigger, data_dir)]
+    local = [item for item in local if not _reporter_in_apposition(item, sentence, trigger, data_dir)]
     local = _without_speech_content(local, sentence, trigger, actors, data_dir)
     local = _without_counted_people(local, sentence, actors, data_dir)
     if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
@@ -96,6 +98,32 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     belongs = {g for p in people for g in affiliations(p)}
     heads = set(_ids([i for i in local if _heads_unnamed_people(i, sentence, actors, vocab)], actors, lambda a: True))
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
+
+
+def _conceded(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_dir: Path) -> bool:
+    """True for a name after the trigger behind a ``concession_openers`` word of data/participants.yaml
+    ("... met on Monday despite the objections of Z"), up to the next clause mark: no side."""
+    return item[0] >= trigger.end and _concession_pattern(data_dir).search(sentence, trigger.end, item[0]) is not None
+
+
+@lru_cache(maxsize=4)
+def _concession_pattern(data_dir) -> re.Pattern:
+    words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("concession_openers", ()))
+    return re.compile(rf"(?<![\w])(?:{words})\s[^,;:]*$", re.IGNORECASE)
+
+
+def _reporter_in_apposition(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_dir: Path) -> bool:
+    """True for ", NAME, the spokesperson for X, said" after the trigger (data/participants.yaml
+    ``reporting_verbs``): the name only says who reports the happening."""
+    if item[0] < trigger.end or not re.search(r"[,;:]\s*$", sentence[max(trigger.end, item[0] - 4) : item[0]]):
+        return False
+    return _apposition_pattern(data_dir).match(sentence, item[1]) is not None
+
+
+@lru_cache(maxsize=4)
+def _apposition_pattern(data_dir) -> re.Pattern:
+    verbs = "|".join(_participants(data_dir).get("reporting_verbs", ()))
+    return re.compile(rf",\s+(?:the|a|an|its|his|her|their)\s[^,;:()]{{1,100}},\s+(?:{verbs})(?![\w])", re.IGNORECASE)
 
 
 def _without_counted_people(local, sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> list:
