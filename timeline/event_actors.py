@@ -263,11 +263,15 @@ def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping
 def _heads_unnamed_people(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor],
                           vocab: Vocabulary) -> bool:
     """True for a country or organisation whose people take part unnamed: "EU foreign ministers met ...",
-    "talks with Chinese officials" (data/events.yaml grammar: people_nouns), not "Chinese officials said"."""
+    "talks with Chinese officials", "met a delegation of X" (data/events.yaml grammar: people_nouns), not
+    "Chinese officials said"."""
     start, end, actor_id = item
     if actors[actor_id].kind == "person":
         return False
     nouns = _words(vocab, "people_nouns")
+    if re.search(rf"(?<![\w])(?:{nouns})\s+(?:of|from)\s+(?:the\s+)?$", sentence[max(0, start - 60) : start],
+                 re.IGNORECASE):  # "held talks with a delegation of X"
+        return True
     after = re.match(rf"\s+(?:[\w\-]+\s+)?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
     rest = sentence[end + after.end():] if after else ""
     return bool(after) and not re.match(r"\s+[A-Z]", rest) and not vocab.reporting.match(rest.lstrip())
