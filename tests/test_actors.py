@@ -461,3 +461,7 @@ def test_a_dateline_place_before_an_agency_is_no_organisation(gaz):
     assert ids("OSLO (Wire) - Norway sent aid on Monday.", gaz) == ["norway"]
     assert ids("KARLSTAD (Example News Agency) - Sweden sent aid.", gaz)[-1] == "sweden"
     assert ids("The RMA (Ruritanian Mining Agency) said on Monday.", gaz) == ["new:rma"]
+
+
+def test_a_country_s_border_police_is_its_service(gaz):
+    assert ids("Two men attacked the Norway Border Police at a crossing on Monday.", gaz) == ["new:norway-border-police"]
