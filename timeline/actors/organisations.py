@@ -112,7 +112,7 @@ _LINK = frozenset({"of", "for", "and", "on", "the", "de", "du", "del", "des", "l
 def expanded_acronym_candidates(text: str, aliases, stopwords: frozenset[str],
                                 data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
     """ "the Ruritanian Mining Agency (RMA)": the capitalised words before a bracketed acronym whose initials
-    it is (in any order: "National Mining Agency (ANM)"), holding an institution word (data/actors.yaml
+    it is (in any order: "Ruritanian Ports Bureau (BPR)"), holding an institution word (data/actors.yaml
     ``organisation_names.institution_words``: "Jane Roe (JR)", "New York (NY)" name none), name an
     organisation, and the acronym alone names it later. Not when the name or the acronym is already an
     alias of the gazetteer (``aliases``)."""
