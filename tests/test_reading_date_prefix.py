@@ -13,7 +13,7 @@ def test_a_date_line_running_into_the_first_sentence_is_split_off():
 
 
 def test_a_short_tail_stays_on_the_date_line_and_other_lines_are_untouched():
-    lines = [" date 2024-05-03 + 16 px", "", "Body."]
+    lines = [" date 2024-05-03 + A 12 pt", "", "Body."]
     assert split_date_prefix(lines, DATA_DIR) == lines
     body = ["The talks of 2024-05-03 ended without a statement, officials said on Friday in a short note."]
     assert split_date_prefix(body, DATA_DIR) == body

@@ -83,7 +83,7 @@ def split_date_prefix(lines: list[str], data_dir: Path) -> list[str]:
     """A first line that begins with a date line and runs on into the article (" date 2024-05-03 The
     minister met ...") or its headline (" date 2024-05-03 Floods: what we know so far"), as stored web
     pages often are, split into the date line and the rest, so that the date is read as the publication
-    date and the rest as text. A short tail without prose ("+ 16 px", "13:00 (UTC+3)") stays on the line."""
+    date and the rest as text. A short tail without prose (a font-size widget, a clock time) stays on the line."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not _DIGIT.search(lines[first][:DATELINE_WINDOW]):
         return lines
