@@ -27,6 +27,7 @@ from .places import place_country
 from .spans import Candidate
 
 _WORD = r"[A-Z][\w'’&.\-]*"
+_FIRST = r"[A-Z](?<![\w'’\-][A-Z])[\w'’&.\-]*"  # a _WORD not preceded by a letter, digit, apostrophe or hyphen
 
 
 @lru_cache(maxsize=8)
@@ -35,10 +36,11 @@ def _patterns(data_dir: Path) -> tuple[re.Pattern, ...] | None:
     if not table:
         return None
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    headed = re.compile(rf"(?<![\w'’\-])((?:{_WORD}\s+){{1,3}}(?:{alt(table['heads'])}))(?![\w\-])")
-    described = re.compile(rf"(?<![\w'’\-])({_WORD})\s+(?:{alt(table['descriptors'])})\s+(?:{alt(table['group_nouns'])})(?![\w])")
+    # Each starts with its capital and only then looks behind it, so that the regex engine skips to capitals.
+    headed = re.compile(rf"({_FIRST}\s+(?:{_WORD}\s+){{0,2}}(?:{alt(table['heads'])}))(?![\w\-])")
+    described = re.compile(rf"({_FIRST})\s+(?:{alt(table['descriptors'])})\s+(?:{alt(table['group_nouns'])})(?![\w])")
     # "ABC (the Alpha Beta Council)"; not a dateline's place before a one-word agency: "OSLO (Wire) -"
-    acronym = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{2,80}\s[^()\n]{1,80}\)")
+    acronym = re.compile(r"([A-Z](?<![\w\-][A-Z])[A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{2,80}\s[^()\n]{1,80}\)")
     return headed, described, acronym
 
 
