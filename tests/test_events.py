@@ -265,3 +265,23 @@ def test_a_body_sentence_is_better_evidence_than_the_headline():
     events = _events(text, published=None)
     assert [e.event_type for e in events] == ["incident"]
     assert events[0].evidence.startswith("A powerful earthquake")
+
+
+def _events_of(text: str, published: date):
+    from timeline.actors.gazetteer import load_gazetteer
+    from timeline.models import Article
+    from timeline.pipeline import parse_article
+    return parse_article(Article(id="a", name="a.txt", title="", text=text, published=published), load_gazetteer()).events
+
+
+def test_the_lead_news_without_a_day_of_its_own_takes_the_publication_day():
+    events = _events_of("The foreign minister received a delegation of the Exampleland parliament in the capital.\n\n"
+                        "The two sides also met with business leaders.", date(2024, 5, 3))
+    assert events[0].date == date(2024, 5, 3) and "lead news" in events[0].date_basis
+    assert all(e.date is None for e in events[1:])
+
+
+def test_a_lead_whose_sentence_names_another_day_keeps_no_day():
+    [event] = _events_of("The agency said on Friday it had sent three medical teams to the flooded province.",
+                         date(2024, 5, 4))
+    assert event.date is None

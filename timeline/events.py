@@ -5,8 +5,8 @@ the actors those mentions refer to, and the vocabulary of data/events.yaml.
 Adds: ``Event`` records. Repeated mentions of a happening collapse into one event; sentences that continue
 an event ("During the meeting, ...") add detail to it, not new events. Dates follow this preference:
 1. the event's own temporal expression; 2. the date of the dated event that its sentence continues;
-3. the publication date, for reports such as "a meeting was held" or "has addressed"; 4. no day, with a
-window where one can be bounded. ``date_basis`` always says which words and rule gave the date.
+3. the publication date, for reports such as "a meeting was held" or "has addressed", and for the
+article's lead news when its sentence names no day; 4. no day, with a window where one can be bounded. ``date_basis`` always says which words and rule gave the date.
 """
 
 from __future__ import annotations
@@ -669,8 +669,24 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
                  f'{article.published.isoformat()} ({article.published_basis or "article date"})')
         draft.resolved = (article.published, None, "day", basis, None)
+    elif _lead_news(draft, ctx, earlier):
+        basis = (f'publication date: "{_short(draft.trigger.text)}" is the article\'s lead news and its sentence '
+                 f'names no day; published {article.published.isoformat()} ({article.published_basis or "article date"})')
+        draft.resolved = (article.published, None, "day", basis, None)
     else:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
+
+
+LEAD_CHARS = 600  # the lead: the article's first event within this many characters of the start of its text
+
+
+def _lead_news(draft: Draft, ctx: Context, earlier: list[Draft]) -> bool:
+    """Rule 3 for the article's news: its first event, in the lead, in a sentence that names no day at all
+    (not "said on Friday it had sent ..."), not reported as recent, under a stated publication date. News
+    reports their lead happening on the day they appear; a day before it would be named."""
+    article = ctx.article
+    return (not earlier and draft.sentence.start < LEAD_CHARS and not draft.recent and article.published is not None
+            and not article.published_inferred and not _within(ctx.timexes, draft.sentence, ctx))
 
 
 def _day_of_the_news(earlier: list[Draft], dated_lead: bool = False) -> Draft | None:
