@@ -681,12 +681,13 @@ LEAD_CHARS = 600  # the lead: the article's first event within this many charact
 
 
 def _lead_news(draft: Draft, ctx: Context, earlier: list[Draft]) -> bool:
-    """Rule 3 for the article's news: its first event, in the lead, in a sentence that names no day at all
-    (not "said on Friday it had sent ..."), not reported as recent, under a stated publication date. News
-    reports their lead happening on the day they appear; a day before it would be named."""
+    """Rule 3 for the article's news: its first event, in the lead, when neither its sentence nor any text
+    before it names a day (not "said on Friday it had sent ...", not after "X spoke in Paris on Wednesday."),
+    not reported as recent, under a stated publication date. News reports their lead happening on the day
+    they appear; a day before it would be named."""
     article = ctx.article
     return (not earlier and draft.sentence.start < LEAD_CHARS and not draft.recent and article.published is not None
-            and not article.published_inferred and not _within(ctx.timexes, draft.sentence, ctx))
+            and not article.published_inferred and not any(t.start < draft.sentence.end for t in ctx.timexes[:1]))
 
 
 def _day_of_the_news(earlier: list[Draft], dated_lead: bool = False) -> Draft | None:
