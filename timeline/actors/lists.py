@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Role
-from .spans import Candidate, NameRun
+from .spans import Candidate, NameRun, run_from
 
 _ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?")
 _PAIR_GAP = re.compile(r",\s+")
@@ -71,7 +71,7 @@ def _titled_names(text: str, names: dict, nouns: tuple[str, ...]) -> list[Listed
     for match in _bare_opener(nouns).finditer(text):
         if not match.group("noun")[0].isupper():
             continue
-        listed = _run_of(text, match.end(), names)
+        listed = run_from(text, match.end(), names, _ITEM_GAP)
         if len(listed) >= MIN_LISTED:
             title = _singular(" ".join(match.group("noun").split()))
             found += [Listed(run.start, Role(title), (run.start, run.start)) for run in listed]
@@ -137,24 +137,12 @@ def _pairs(text: str, at: int, countries: dict, names: dict) -> list[tuple[Candi
 
 def _two_lists(text: str, at: int, countries: dict, names: dict) -> list[tuple[Candidate, NameRun]]:
     """ "Estaria and Ruritania, Jane Roe and John Doe": as many people as countries, in the same order."""
-    listed = _run_of(text, at, countries)
+    listed = run_from(text, at, countries, _ITEM_GAP)
     comma = _PAIR_GAP.match(text, listed[-1].end) if listed else None
-    people = _run_of(text, comma.end(), names) if comma else []
+    people = run_from(text, comma.end(), names, _ITEM_GAP) if comma else []
     if len(listed) < MIN_LISTED or len(people) != len(listed):
         return []
     return list(zip(listed, people))
-
-
-def _run_of(text: str, at: int, items: dict) -> list:
-    """The items of ``items`` (by start) listed one after another from ``at``."""
-    found = []
-    while at in items:
-        found.append(items[at])
-        gap = _ITEM_GAP.match(text, items[at].end)
-        if not gap:
-            break
-        at = gap.end()
-    return found
 
 
 def _singular(noun: str) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .gazetteer import Gazetteer
 from .names import trie_pattern
 from .offices import OfficeVocabulary
-from .spans import Candidate
+from .spans import Candidate, run_from
 
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -31,7 +31,7 @@ def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candi
     for match in _plural_pattern(gazetteer.offices).finditer(text):
         office = _office_of(match.group(), gazetteer)
         of = _OF.match(text, match.end())
-        listed = _list_after(text, of.end(), by_start) if of else _list_before(text, match.start(), by_end)
+        listed = run_from(text, of.end(), by_start, _SEPARATOR) if of else _list_before(text, match.start(), by_end)
         if len(listed) < 2:
             continue
         for country in listed:
@@ -39,18 +39,6 @@ def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candi
             if holder is not None:
                 found.append(Candidate(country.start, country.end, holder.id, "office", 0.85))
     return found
-
-
-def _list_after(text: str, at: int, by_start: dict[int, Candidate]) -> list[Candidate]:
-    """The countries listed from ``at`` on: "France, Germany and Italy"."""
-    listed = []
-    while at in by_start:
-        listed.append(by_start[at])
-        gap = _SEPARATOR.match(text, by_start[at].end)
-        if not gap:
-            break
-        at = gap.end()
-    return listed
 
 
 def _list_before(text: str, at: int, by_end: dict[int, Candidate]) -> list[Candidate]:

@@ -127,3 +127,16 @@ def _joined(text: str, end: int, start: int, particles: frozenset[str]) -> bool:
     """True when the gap between two capitalised words is one space, or a name particle between spaces."""
     gap = text[end:start]
     return gap == " " or (len(gap) <= 7 and gap.startswith(" ") and gap.endswith((" ", "-")) and gap.strip() in particles)
+
+
+def run_from(text: str, at: int, items: dict, gap: re.Pattern) -> list:
+    """The items of ``items`` (keyed by start) listed one after another from ``at``, each joined to the next
+    by a match of ``gap`` ("France, Germany and Italy")."""
+    found = []
+    while at in items:
+        found.append(items[at])
+        joint = gap.match(text, items[at].end)
+        if not joint:
+            break
+        at = joint.end()
+    return found
