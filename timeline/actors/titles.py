@@ -218,7 +218,7 @@ class TitleFinder:
             next_start = chain[i + 1].start if i + 1 < len(chain) else chain_end
             affiliation = title.affiliation or self._group_within(title.office.end, next_start)
             words = title.office.text
-            if not title.direct:  # "Security Council secretary", "Foreign Ministry spokesperson"
+            if not title.direct and title.affiliation:  # "Security Council secretary", "Foreign Ministry spokesperson"
                 words = re.sub(r"^(?:'s|’s)", "", self.text[title.affiliation.end:title.office.end])
             if title.end == title.office.end:  # no "of X": keep a complement like "for Rule of Law ..."
                 words += _TRAILING.sub("", self.text[title.office.end:next_start])
