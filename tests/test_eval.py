@@ -42,6 +42,17 @@ def test_found_missed_and_extra_events_are_counted():
     assert "misses (required gold events not found): 1" in render(report)
 
 
+def test_found_dated_events_are_split_into_right_wrong_and_no_day():
+    gold = [_gold("g1", day="2024-05-06"), _gold("g2", day="2024-05-07", evidence="Cy Person met Di Other on Tuesday."),
+            _gold("g3", day="2024-05-08", evidence="Ed Third visited Rome."), _gold("g4", day="2024-05-09", evidence="Fay met Gus.")]
+    events = [_event("e1", day=date(2024, 5, 6)), _event("e2", day=date(2024, 5, 1), evidence=gold[1]["evidence"]),
+              _event("e3", evidence=gold[2]["evidence"], event_type="meeting")]
+    figures = evaluate(gold, events).figures
+    assert (figures["dated_required_found"], figures["dated_required_right_day"], figures["dated_required_wrong_day"],
+            figures["dated_required_no_day"], figures["dated_required_total"]) == (3, 1, 1, 1, 4)
+    assert "of the 3 found: 1 on a wrong day, 1 with no day" in render(evaluate(gold, events))
+
+
 def test_also_accepted_types_match():
     report = evaluate([_gold("g1", event_type="conference", also=("speech",))], [_event("e1", event_type="speech")])
     assert report.figures["gold_found"] == 1

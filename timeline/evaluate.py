@@ -222,11 +222,20 @@ def _figures(report: Report) -> dict:
         "dated_gold_total": sum(1 for g in gold if g.get("date")),
         "dated_required_total": sum(1 for g in required if g.get("date")),
         "dated_required_right_day": sum(date_ok(m.gold, m.event) for m in dated if m.gold.get("required", True)),
+        **_found_days([m for m in dated if m.gold.get("required", True)]),
         "undated_gold_found": len(undated), "undated_ok": sum(date_ok(m.gold, m.event) for m in undated),
         "actor_precision": round(shared / predicted_actors, 3) if predicted_actors else 0.0,
         "actor_recall": round(shared / gold_actors, 3) if gold_actors else 0.0,
         "ignored_predictions": report.ignored,
     }
+
+
+def _found_days(matches: list[Match]) -> dict:
+    """How the found dated events stand: a missed event costs its day too, so this separates finding the event
+    from dating it."""
+    no_day = sum(1 for m in matches if m.event.date is None)
+    return {"dated_required_found": len(matches), "dated_required_no_day": no_day,
+            "dated_required_wrong_day": sum(1 for m in matches if m.event.date and not date_ok(m.gold, m.event))}
 
 
 def render(report: Report) -> str:
@@ -240,7 +249,9 @@ def render(report: Report) -> str:
         f"precision: {f['gold_found']}/{f['predictions']} = {f['precision']:.3f}",
         f"event F1 (precision, required recall): {f['f1']:.3f}",
         f"dated required events on the right day: {f['dated_required_right_day']}/{f['dated_required_total']}"
-        f" (all dated gold: {f['dated_right_day']}/{f['dated_gold_total']})",
+        f" (all dated gold: {f['dated_right_day']}/{f['dated_gold_total']}); of the"
+        f" {f['dated_required_found']} found: {f['dated_required_wrong_day']} on a wrong day,"
+        f" {f['dated_required_no_day']} with no day",
         f"undated gold events null or within window: {f['undated_ok']}/{f['undated_gold_found']}",
         f"actors over matched events: precision {f['actor_precision']:.3f}, recall {f['actor_recall']:.3f}",
     ]
