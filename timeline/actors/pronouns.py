@@ -3,7 +3,8 @@
 day in Y, she met X"): the person who was the subject of the sentence just before.
 
 Only the sentence right before counts, and only when a person is named (or continued) near its start:
-a pronoun after a sentence about no known person stays no one.
+a pronoun after a sentence about no known person stays no one. A quotation of several sentences counts as
+part of the sentence that opened it ('X said, "... . ... ." He then ...': X).
 """
 
 from __future__ import annotations
@@ -16,8 +17,17 @@ from .spans import Candidate
 _CAPITAL = re.compile(r"[\"“A-Z]")
 _END_MARK = re.compile(r"[.!?][\"'”’)]*$")
 LOOK_BACK = 8  # characters of spaces (and closing quotes) looked at before a capital
-# "He"/"She" as the subject: first in the sentence, or after a fronted phrase closed by a comma.
-_SUBJECT = re.compile(r"(?:[^,.;:!?\"“”\n]{0,60},[ \t]{1,3})?(?P<pronoun>[Hh]e|[Ss]he)[ \t]{1,3}(?=[a-z])")
+# "He"/"She" as the subject: first in the sentence, after a fronted phrase closed by a comma, or after a
+# fronted phrase of time words with no comma ("After 1 pm he was welcomed", "On Monday she met").
+_TIME_WORD = (r"(?:\d[\d:.]*|[ap]\.?m\.?|noon|midday|the|that|this|same|next|following|day|morning|afternoon|"
+              r"evening|night|week|weekend|[A-Z][a-z]+day|January|February|March|April|May|June|July|August|"
+              r"September|October|November|December)")
+_FRONTED = (r"(?:After|Before|On|In|At|Later|Then|Earlier|During|Upon|Following|Afterwards|Subsequently|Next|"
+            rf"Shortly|Since|By)(?:[ \t]+{_TIME_WORD}){{0,4}}[ \t]+")
+_SUBJECT = re.compile(rf"(?:[^,.;:!?\"“”\n]{{0,60}},[ \t]{{1,3}}|{_FRONTED}(?=he |she ))?"
+                      r"(?P<pronoun>[Hh]e|[Ss]he)[ \t]{1,3}(?=[a-z])")
+_CLOSING_QUOTE = re.compile(r"[\"”][)\s]*$")
+QUOTE_REACH = 1500  # characters: a quotation of several sentences is looked back over this far
 SUBJECT_REACH = 60  # characters: a sentence's subject is named this close to its start
 
 
@@ -29,10 +39,31 @@ def pronoun_candidates(text: str, persons: list[Candidate]) -> list[Candidate]:
         subject = _SUBJECT.match(text, start)
         if subject is None:
             continue
-        person = _subject_of(previous, start, [*persons, *found])
+        opened = _quotation_opener(text, previous, start, starts)
+        person = _subject_of(opened[0], opened[1], [*persons, *found]) if opened else None
+        person = person or _subject_of(previous, start, [*persons, *found])
         if person is not None:
             found.append(Candidate(subject.start("pronoun"), subject.end("pronoun"), person, "pronoun", 0.6))
     return found
+
+
+def _quotation_opener(text: str, previous: int, start: int, starts: list[int]) -> tuple[int, int] | None:
+    """(start of the sentence that opened the quotation, where it opened) when the sentence
+    ``text[previous:start]`` closes a quotation opened in an earlier sentence; None otherwise."""
+    closing = _CLOSING_QUOTE.search(text, previous, start)
+    if closing is None or text.count("“", previous, closing.start()) or text.count('"', previous, closing.start()):
+        return None
+    low = max(0, previous - QUOTE_REACH)
+    opening = max(text.rfind("“", low, previous), text.rfind('"', low, previous))
+    if opening < 0 or text.rfind("”", opening, previous) >= 0 or not _opens(text, opening):
+        return None
+    sentence = max((s for s in starts if s <= opening), default=None)
+    return (sentence, opening) if sentence is not None else None
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the quotation mark at ``at`` opens a quotation: after a space or the text's start, before a word."""
+    return (at == 0 or text[at - 1].isspace()) and at + 1 < len(text) and not text[at + 1].isspace()
 
 
 def _starts_sentence(text: str, at: int) -> bool:
