@@ -53,9 +53,11 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     """
     local = [(m.start - sentence_start, m.end - sentence_start, m.actor_id) for m in mentions
              if m.actor_id in actors]
-    if policy == "participants":
+    if policy != "countries_and_organisations":
         local = [item for item in local if actors[item[2]].kind == "person" or not _at_venue(item, sentence, vocab)]
     local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
+    local = [item for item in local if not _in_other_happening(item, sentence, trigger, data_dir)]
+    local = _without_represented(local, sentence, actors, data_dir)
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
     local = [item for item in local if not _conceded(item, sentence, trigger, data_dir)]
     local = [item for item in local if not _reporter_in_apposition(item, sentence, trigger, data_dir)]
@@ -92,12 +94,65 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         return chosen
     if not people:
         return _sides(local, sentence, trigger, actors) if policy == "participants" else groups
+    unnamed = _unnamed_heads(local, sentence, actors, vocab)
     if policy == "participants":
-        unnamed = [item for item in local if _heads_unnamed_people(item, sentence, actors, vocab)]
         return people + _ids(unnamed, actors, lambda a: True)
     belongs = {g for p in people for g in affiliations(p)}
-    heads = set(_ids([i for i in local if _heads_unnamed_people(i, sentence, actors, vocab)], actors, lambda a: True))
+    heads = set(_ids(unnamed, actors, lambda a: True))
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
+
+
+def _in_other_happening(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_dir: Path) -> bool:
+    """True for a name after the trigger behind an ``other_happening_openers`` phrase of data/participants.yaml
+    ("met on Monday ahead of talks between X and Y", "the first visit since 2011, when Z visited"), up to the
+    next clause mark: a side of another happening, not of this one."""
+    return item[0] >= trigger.end and _other_happening_pattern(data_dir).search(sentence, trigger.end, item[0]) is not None
+
+
+@lru_cache(maxsize=4)
+def _other_happening_pattern(data_dir) -> re.Pattern:
+    words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("other_happening_openers", ()))
+    return re.compile(rf"(?<![\w])(?:{words})\s[^,;:]*(?:,\s+when\s[^,;:]*)?$", re.IGNORECASE)  # "since 2009, when X ..."
+
+
+def _without_represented(local: list, sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> list:
+    """``local`` less the people whose aides, advisers or envoys act for them (data/participants.yaml
+    ``proxy_nouns``): "X's top aide, Y, met ...", "advisers to X, Z and W met ...": Y takes part, X, Z, W do not."""
+    nouns = _proxy_nouns(data_dir)
+    kept, proxied_end = [], None
+    for item in sorted(local):
+        start, end, actor_id = item
+        person = actors[actor_id].kind == "person"
+        listed = proxied_end is not None and _LIST_AND.fullmatch(sentence, proxied_end, start) is not None
+        behind = re.search(rf"(?<![\w])(?:{nouns})\s+(?:to|of|for)\s+(?:the\s+)?$", sentence[max(0, start - 60) : start],
+                           re.IGNORECASE)  # "advisers to X"
+        owner = re.match(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
+        if person and (listed or behind or owner):
+            proxied_end = end if (listed or behind) else None
+            continue
+        proxied_end = None
+        kept.append(item)
+    return kept
+
+
+@lru_cache(maxsize=4)
+def _proxy_nouns(data_dir) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("proxy_nouns", ()))
+
+
+def _unnamed_heads(local: list, sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> list:
+    """The items of ``local`` whose people take part unnamed (``_heads_unnamed_people``), with the countries
+    and organisations listed right after one of them: "met the ambassadors of X, Y and Z" names three sides."""
+    found, head_end = [], None
+    for item in sorted(local):
+        group = actors[item[2]].kind != "person"
+        listed = group and head_end is not None and _LIST_AND.fullmatch(sentence, head_end, item[0]) is not None
+        if listed or _heads_unnamed_people(item, sentence, actors, vocab):
+            found.append(item)
+            head_end = item[1]
+        else:
+            head_end = None
+    return found
 
 
 def _conceded(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_dir: Path) -> bool:
@@ -293,7 +348,7 @@ def _in_place_phrase(item: tuple[int, int, str], sentence: str, actors: Mapping[
     return after is not None
 
 
-_LIST_AND = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+_LIST_AND = re.compile(r"\s*[,،]\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")  # also an Arabic comma
 
 
 def _without_places(local: list, sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> list:
@@ -333,7 +388,7 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
     """The mentions minus the speakers of a report the trigger stands in ("X said the attack ..."), and
     the sources named in an attribution clause ("..., the US military's Central Command said", "according
     to the Turkish defence ministry")."""
-    kept = []
+    dropped = []
     for mention in mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         near = _reporting_after(sentence.text, end, vocab)
@@ -345,9 +400,15 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
             or (vocab.types[trigger.event_type]["family"] == "encounter"  # "X told ..., in a speech at the summit"
                 and _SPOKE_THERE.search(sentence.text[: trigger.end + 12], near)))
         speaker = near is not None and near <= trigger.start and start < trigger.start and not speaker_acts
-        if not (speaker or _in_attribution(sentence.text, start, end, trigger, vocab)):
-            kept.append(mention)
-    return kept
+        dropped.append(speaker or _in_attribution(sentence.text, start, end, trigger, vocab))
+    for i in range(len(mentions) - 2, -1, -1):  # "X and Y welcomed ...": X speaks with Y
+        gap = sentence.text[mentions[i].end - sentence.start : mentions[i + 1].start - sentence.start]
+        if dropped[i + 1] and not dropped[i] and mentions[i + 1].start - sentence.start < trigger.start and _JOINED_NAMES.fullmatch(gap):
+            dropped[i] = True
+    return [mention for mention, gone in zip(mentions, dropped) if not gone]
+
+
+_JOINED_NAMES = re.compile(r"\s*,\s*|\s*(?:,\s*)?and\s+")
 
 
 def _in_attribution(text: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
