@@ -100,17 +100,39 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
     return None, "", notes
 
 
+# A year-less dateline names the story's day when it falls at most this many days before the page's stamp.
+STAMP_AFTER_DATELINE_DAYS = 366
+
+
 def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | None, str]:
-    """(day, basis) of a page's stamp, or of the story's year-less dateline when it names the day before
-    ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone): the
-    dateline is the day the story was written, from which its "on Tuesday" counts."""
+    """(day, basis) of a page's stamp, or of the story's year-less dateline when it names an earlier day:
+    the day before ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone), or
+    months before (a site's clock, "Monday, May 19, 2031", above "Oslo, Dec 16:"). The dateline is the day
+    the story was written, from which its "on Tuesday" counts; its year is the one that puts it on or before
+    the stamp."""
     line = cleaned.dateline
-    if day is None or line is None or line.date is None:
-        return day, basis
-    before = day - timedelta(days=1)
-    if (line.date.month, line.date.day) != (before.month, before.day) or line.date.year is not None:
+    if day is None or line is None or line.date is None or line.date.year is not None:
         return day, basis  # a dateline with its own year is a publication date of its own: the order decides
-    return before, f"{line.text} (the story's dateline, a day before the page's date: {basis})"
+    story = _on_or_before(line.date.month, line.date.day, day)
+    if story is None or story == day or (day - story).days > STAMP_AFTER_DATELINE_DAYS:
+        return day, basis
+    if story == day - timedelta(days=1):
+        return story, f"{line.text} (the story's dateline, a day before the page's date: {basis})"
+    return story, f"{line.text} (the story's dateline; the page's date {basis!r} is later)"
+
+
+def _on_or_before(month: int | None, day_of_month: int | None, limit: date) -> date | None:
+    """The last day with that month and day on or before ``limit``; None for an impossible one."""
+    if month is None or day_of_month is None:
+        return None
+    for year in (limit.year, limit.year - 1, limit.year - 2, limit.year - 3, limit.year - 4):
+        try:
+            candidate = date(year, month, day_of_month)
+        except ValueError:
+            continue  # 29 February in a common year
+        if candidate <= limit:
+            return candidate
+    return None
 
 
 def _outlet(cleaned: Cleaned) -> str:

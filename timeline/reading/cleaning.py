@@ -75,8 +75,56 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     body = _take_head(lines, result, data_dir, given_title, guess_title)
     body = _take_late_date_line(body, result, data_dir)
     body = _take_dateline(body, result, data_dir)
+    body = _take_closing_date_line(body, result, data_dir)
+    body = _drop_closing_links(body, result)
     result.text = _BLANK_RUNS.sub("\n\n", "\n".join(body)).strip()
     return result
+
+
+# A date line among the last few lines of a text with none at its head: the date a statement or press release
+# was issued ("Issued on 14 June 2032"), or a page's stamp under the story ("First Published: Jul 2 2031").
+CLOSING_DATE_LINES = 3
+
+
+def _take_closing_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
+    """A date line among the last CLOSING_DATE_LINES non-empty lines, when the head had none: recorded and cut."""
+    if result.date_lines:
+        return lines
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for index in reversed(filled[-CLOSING_DATE_LINES:]):
+        found = match_date_line(lines[index], data_dir) if index != filled[0] else None
+        if found is not None:
+            result.date_lines.append(found)
+            return lines[:index] + lines[index + 1:]
+        if _SENTENCE_END.search(lines[index].strip()):
+            break  # a sentence of the story below it: the date line is not the closing one
+    return lines
+
+
+# At least this many headline-like lines after the story's last sentence are a list of links to other stories.
+CLOSING_LINKS = 3
+_LINK_TITLE = re.compile(r"[\"“‘'A-Z0-9][^\n]{0,118}(?<![.!?:;,\"'”’)…])")  # a headline: no final stop
+_SEPARATOR = re.compile(r"[-–—•·|*]")  # a line that only separates two links
+
+
+def _drop_closing_links(lines: list[str], result: Cleaned) -> list[str]:
+    """The lines without a closing list of other stories' headlines ("Minister resigns over leak" / "-" /
+    "Floods close two schools" ...): at least CLOSING_LINKS short lines without a final stop, after the
+    story's last sentence and up to the end, perhaps with separator lines between them."""
+    end, titles = len(lines), 0
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        if not line or _SEPARATOR.fullmatch(line):
+            continue
+        if not _LINK_TITLE.fullmatch(line) or _BULLET.match(line):
+            break
+        titles, end = titles + 1, index
+    while end and (not lines[end - 1].strip() or _SEPARATOR.fullmatch(lines[end - 1].strip())):
+        end -= 1
+    if titles < CLOSING_LINKS or not end:
+        return lines
+    result.dropped.append("closing_link_list")
+    return lines[:end]
 
 
 def split_date_prefix(lines: list[str], data_dir: Path) -> list[str]:
@@ -122,7 +170,8 @@ def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[s
     in_list = story = False
     for index, line in enumerate(lines):
         if in_list and line.strip():
-            in_list = not _SENTENCE_END.search(line.strip()) and len(line.strip()) <= rules.max_line
+            in_list = not _SENTENCE_END.search(line.strip()) and len(line.strip()) <= rules.max_line \
+                and match_date_line(line, data_dir) is None  # a page's date line under the links ends them
             if in_list:
                 dropped.append("link_list")
                 continue
@@ -172,8 +221,9 @@ def _clean_line(line: str, rules: Furniture, is_last: bool) -> tuple[str | None,
 
 
 def _whole_line_rule(line: str, rules: Furniture, is_last: bool) -> str:
-    """The name of the first whole-line rule (or, on the last line, closing rule) that matches."""
-    match = rules.lines.fullmatch(line)
+    """The name of the first whole-line rule (or, on the last line, closing rule) that matches; a list
+    bullet before the words does not hide them ("• 4 min read")."""
+    match = rules.lines.fullmatch(line) or (_BULLET.match(line) and rules.lines.fullmatch(_BULLET.sub("", line)))
     if match:
         return rules.rules[int(match.lastgroup[1:])].name
     for rule in rules.rules:
@@ -189,15 +239,16 @@ def _take_head(lines: list[str], result: Cleaned, data_dir: Path, given_title: s
         line = lines[index].strip()
         if line:
             seen += 1
-            if not _head_line(line, result, data_dir, wanted, _has_more(lines, index)):
+            if not _head_line(line, result, data_dir, wanted, _next_line(lines, index)):
                 break
         index += 1
+    _promote_after_kicker(result)
     return lines[index:]
 
 
-def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, more: bool) -> bool:
+def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, following: str | None) -> bool:
     """Record one head line; False when it belongs to the body. ``wanted``: the known title, "" to
-    guess one, None for neither."""
+    guess one, None for neither; ``following``: the next non-empty line (None at the end of the text)."""
     found = match_date_line(line, data_dir)
     if found is not None:
         result.date_lines.append(found)
@@ -211,8 +262,10 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, m
         return False
     if wanted:
         return _norm(line) == wanted
-    if not more or not is_title_like(line):
+    if following is None or not is_title_like(line) or _runs_on(line, following):
         return False
+    if _BULLET.match(line) and not result.title and len(_BULLET.sub("", line).split()) <= BULLET_KICKER_WORDS:
+        return True  # a bulleted section label above the headline ("• World"): a kicker, not the title
     if not result.title:
         result.title = line
         return True
@@ -220,6 +273,32 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, m
         result.subtitle = line
         return True
     return False
+
+
+# A head line of at most this many words above a longer headline is a kicker ("California", "Analysis"); a
+# bulleted one of at most BULLET_KICKER_WORDS ("• Premier League") is one too.
+KICKER_WORDS, BULLET_KICKER_WORDS = 1, 3
+_CUT_START = re.compile(r"^(?:[,;:)\]]|(?!by\b)[a-z])")  # a line that starts in the middle of a sentence
+_LOWER_START = re.compile(r"^(?!by\b)[a-z]")  # a line that goes on with the sentence above it
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """A line cut from a sentence (text wrapped at a fixed width): it starts in the middle of one (", the
+    former governor ...") or the next line carries on with it in lower case ("... did not take a" /
+    "decision on ..."). Neither is a title; both are the body's first sentence."""
+    return bool(_CUT_START.match(line) or _LOWER_START.match(following))
+
+
+def _promote_after_kicker(result: Cleaned) -> None:
+    """A one-word title above a longer title-like line ("California" / "Crews build containment lines") is
+    a section label: the longer line is the headline."""
+    if result.title and result.subtitle and len(result.title.split()) <= KICKER_WORDS \
+            and len(result.subtitle.split()) > 2 * KICKER_WORDS + 1:
+        result.title, result.subtitle = result.subtitle, ""
+
+
+def _next_line(lines: list[str], index: int) -> str | None:
+    return next((line.strip() for line in lines[index + 1:] if line.strip()), None)
 
 
 def _take_late_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
@@ -232,7 +311,7 @@ def _take_late_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> l
     if hit is None:
         return lines
     above = [line.strip() for line in lines[:hit] if line.strip()]
-    if len(above) > LATE_HEADER_LINES and not _short_header(above):
+    if len(above) > LATE_HEADER_LINES and not _short_header(above) or any(map(_paragraph, above)):
         return lines
     if above and not result.subtitle:
         result.subtitle = above[0]
@@ -252,8 +331,13 @@ def _short_header(above: list[str]) -> bool:
         for line in above)
 
 
-def _has_more(lines: list[str], index: int) -> bool:
-    return any(line.strip() for line in lines[index + 1:])
+def _paragraph(line: str) -> bool:
+    """A body paragraph, never header matter: longer than a standfirst, or of several sentences."""
+    return len(line) > STANDFIRST_MAX_CHARS or len(_SENTENCE_BREAK.findall(line)) >= 2
+
+
+STANDFIRST_MAX_CHARS = 400
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*[ ]+[\"“‘(]?[A-Z]")
 
 
 def is_title_like(line: str) -> bool:

@@ -1,0 +1,141 @@
+"""Made-up pages in layouts seen on real news pages the product had never read: text wrapped at a fixed
+width, a statement whose date closes it, a site clock above a story's dateline, kickers and page furniture
+in the place of the headline, a closing list of other stories (rules: data/furniture.yaml,
+data/datelines.yaml; code: timeline/reading/cleaning.py, building.py)."""
+
+from datetime import date
+
+from timeline.articles import read_bytes
+from timeline.models import Article
+
+
+def _article(text: str) -> Article:
+    [article] = read_bytes("page.txt", text.encode("utf-8"))
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_lead_sentence_wrapped_at_a_fixed_width_stays_whole_in_the_body():
+    page = (
+        "Council fails to agree on port inspections\n"
+        "The nine-member harbour council on Tuesday did not reach a\n"
+        "decision on the inspections, an official in Exampleton said.\n"
+        "Two members voted in favour and seven abstained.\n"
+    )
+    article = _article(page)
+    assert article.title == "Council fails to agree on port inspections"
+    assert article.text.startswith("The nine-member harbour council on Tuesday did not reach a\ndecision")
+
+
+def test_a_line_that_starts_inside_a_sentence_is_not_the_subtitle():
+    page = "Former mayor jailed\n\n, the former mayor of Exampleton, was jailed for\nthree years on Friday.\n"
+    article = _article(page)
+    assert article.title == "Former mayor jailed"
+    assert article.text.startswith(", the former mayor")
+
+
+def test_a_date_closing_a_statement_dates_it_and_its_paragraph_stays_the_body():
+    page = (
+        "Statements|\n\n"
+        "Answering questions from the press, the spokesperson said the ceremony for new envoys follows protocol. "
+        "It is arranged with each mission. The next one will be held soon.\n\n"
+        "14 June 2031\n\n"
+        "Close Search Window\n"
+    )
+    article = _article(page)
+    assert article.published == date(2031, 6, 14) and not article.published_inferred
+    assert article.text.startswith("Answering questions from the press")
+    assert "Close Search Window" not in article.text
+
+
+def test_a_labelled_date_under_a_list_of_links_at_the_end_is_the_publication_date():
+    page = (
+        "Envoys present credentials\n\n"
+        "Four envoys presented their credentials to the president at a ceremony in the capital on Monday.\n"
+        "More From This Section\n"
+        "First Published: Jul 02 2031 | 10:28 PM IST\n"
+    )
+    assert _article(page).published == date(2031, 7, 2)
+
+
+def test_a_date_line_with_a_sentence_after_it_is_no_closing_date():
+    page = ("Floods hit the valley\n\nRescuers came at dawn. They found two people. Both were unhurt.\n\n"
+            "Published On 5 Jun 2031\n\nThe roads reopened.\n")
+    article = _article(page)
+    assert article.published is None or article.published_inferred
+
+
+def test_a_site_clock_months_after_a_yearless_dateline_gives_the_dateline_its_year():
+    page = (
+        "Monday, May 19, 2031\n"
+        "spot_img\n\n"
+        "President receives ceremonial welcome in the capital\n\n"
+        "Date:\n\nShare post:\n\n"
+        "Exampleton, Dec 16: The visiting president was welcomed at the palace on Monday.\n"
+    )
+    article = _article(page)
+    assert article.title == "President receives ceremonial welcome in the capital"
+    assert article.published == date(2030, 12, 16)
+    assert "dateline" in article.published_basis
+
+
+def test_a_yearless_dateline_on_the_stamps_day_keeps_the_stamp():
+    page = "Talks open\n\nMay 19, 2031\n\nExampleton, May 19: The talks opened on Monday.\n"
+    assert _article(page).published == date(2031, 5, 19)
+
+
+def test_kickers_and_site_links_are_not_the_headline():
+    page = (
+        "Top of page\n\n"
+        "California\n\n"
+        "Crews build containment lines around two wildfires\n\n"
+        "Firefighters built containment lines around two wildfires on Sunday, officials said.\n"
+    )
+    assert _article(page).title == "Crews build containment lines around two wildfires"
+    bulleted = "• Premier League\n\nWhat the managers said\n\nAugust 27, 2031\n\nThe manager praised his side.\n"
+    article = _article(bulleted)
+    assert article.title == "What the managers said" and article.published == date(2031, 8, 27)
+
+
+def test_a_caption_with_its_credit_is_neither_the_title_nor_the_text():
+    page = (
+        "A patrol car with its lights on (Photo: JANE ROE/Wire via Example Images)\n\n"
+        "One person was killed in a shooting near the depot, police said on Thursday.\n"
+    )
+    article = _article(page)
+    assert article.title == ""
+    assert "patrol car" not in article.text
+
+
+def test_a_closing_list_of_other_headlines_is_dropped():
+    page = (
+        "Plane crash kills ten\n\n"
+        "A small plane crashed near the airport on Sunday, killing ten people, officials said.\n"
+        "jr/ab\n"
+        "-\n"
+        "Minister resigns over leaked memo\n"
+        "-\n"
+        "Floods close two schools in the north\n"
+        "-\n"
+        "Court delays ruling on port contract\n"
+    )
+    article = _article(page)
+    assert article.text.endswith("officials said.")
+
+
+def test_a_short_closing_list_without_enough_headlines_stays():
+    page = "Talks end\n\nThe talks ended on Sunday, officials said.\nNext round in May\n"
+    assert _article(page).text.endswith("Next round in May")
+
+
+def test_an_outlet_stamp_with_a_font_size_prompt_and_a_foreign_month_give_the_date():
+    page = "Ex-governor jailed for two years\nWire, January 7, 2031 Adjust font size:\nThe former governor was jailed.\n"
+    assert _article(page).published == date(2031, 1, 7)
+    spanish = "Sanctions signed into law\n\nJane Roe\nAgosto 3, 2031\n\nThe president signed the sanctions law.\n"
+    assert _article(spanish).published == date(2031, 8, 3)
+
+
+def test_a_written_label_gives_the_publication_date():
+    page = ("Hostages released\n\nWritten: 2031-10-14 07:54:06Updated: 2031-10-14 08:58:56\n\n"
+            "All the hostages were released on Monday.\n")
+    assert _article(page).published == date(2031, 10, 14)
