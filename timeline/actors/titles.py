@@ -25,8 +25,10 @@ _NAME_NEXT = re.compile(r"\s+[A-Z]")
 # What may stand between two titles of one chain, or a title and its complement: capitalised words,
 # linking words, parentheses, commas ("for Rule of Law and Security Institutions").
 _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&)(?!\w)|[A-Z][^\s,()]*))*\s*")
-# A title's complement of capitalised words right before the name: "Deputy Minister| of Foreign Affairs |NAME".
-_COMPLEMENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w’'-]*){0,5}\s+")
+# A title's complement of capitalised words right before the name: "Deputy Minister| of Foreign Affairs |NAME",
+# "Ambassador| to the United States |NAME", "Chief of Mission| at the U.S. Mission to the OSCE |NAME".
+_COMPLEMENT = re.compile(r"\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+                         r"(?:\s+(?:(?:and|of|for|the|to|at|&)\s+){0,2}[A-Z][\w’'.-]*){0,5}\s+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
 _APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:the\s+|an?\s+)?")  # ", 45, a diplomat"
 _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
