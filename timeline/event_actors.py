@@ -626,11 +626,18 @@ def _template_key(templates, names, location, trigger) -> str:
 def names_participants(sentence: str, trigger: Trigger, data_dir) -> bool:
     """True when ``sentence`` mentions an event again through ``trigger`` (a definite noun: "the meeting",
     "the 30th round of talks") and says who took part in it ("..., brought together X and Y", "was led by X",
-    data/participants.yaml ``joining``): the people it names join that event."""
+    data/participants.yaml ``joining``), or through a verb followed by "with" ("The minister had talks with X, Y
+    and Z", not "also held talks with"): the people it names join that event."""
     joining, determiners = _participation(data_dir)
     before = sentence[max(0, trigger.start - 30) : trigger.start].lower().split()
     definite = any(word in determiners for word in before[-2:])
+    if trigger.form == "verb":  # a repeat that names the other sides: "X had talks with A, B and C"
+        near_end = sentence[max(trigger.start, trigger.end - 5) : trigger.end + 6]
+        return "also" not in before[-3:] and _WITH.search(near_end) is not None
     return trigger.form == "noun" and definite and joining.search(sentence) is not None
+
+
+_WITH = re.compile(r"(?:^|\s)with\s")
 
 
 @lru_cache(maxsize=4)
