@@ -139,3 +139,50 @@ def test_a_written_label_gives_the_publication_date():
     page = ("Hostages released\n\nWritten: 2031-10-14 07:54:06Updated: 2031-10-14 08:58:56\n\n"
             "All the hostages were released on Monday.\n")
     assert _article(page).published == date(2031, 10, 14)
+
+
+def test_a_date_only_the_headline_names_dates_the_page_by_inference():
+    page = ("{Envoys presented their credentials to the president in the capital on Thursday 16th Jan 2031.}\n"
+            "Among the envoys was the new ambassador of Exampleland.\n"
+            "The previous ceremony was held on October 23, 2030.\n")
+    article = _article(page)
+    from timeline.articles import infer_published
+    dated = infer_published(article, None)
+    assert dated.published == date(2031, 1, 16) and dated.published_inferred
+
+
+def test_a_glued_menu_and_the_pages_age_are_not_the_headline():
+    page = (
+        " date 2031-08-24 MarketsSolutionsLegalExample News AgencyRisk ManagementBlog: Answers On\n"
+        "a year ago\n"
+        "Air strike may have killed civilians, military says\n\n"
+        "Example Staff\n\n"
+        "An air strike on a depot on Tuesday may have killed civilians, the command said on Wednesday.\n\n"
+        "Reporting by Jane Roe; Editing by John Doe\n"
+    )
+    article = _article(page)
+    assert article.title == "Air strike may have killed civilians, military says"
+    assert article.published == date(2031, 8, 24)
+    assert article.text == "An air strike on a depot on Tuesday may have killed civilians, the command said on Wednesday."
+
+
+def test_a_short_lower_case_caption_under_the_headline_does_not_unseat_it():
+    page = ("Five arrested after shots fired at patrol cars\n\ncity hall at night\n\n"
+            "Five people were arrested on Tuesday after shots were fired at patrol cars, police said.\n")
+    assert _article(page).title == "Five arrested after shots fired at patrol cars"
+
+
+def test_the_headline_printed_again_and_a_repeated_caption_are_dropped_from_the_body():
+    page = (
+        "Envoy wins praise for talks\n\n"
+        "August 24, 2031 / 9:03 PM / a year ago\n\n"
+        "Envoy wins praise for talks\n\n"
+        "Divers search the harbour after the storm.\n"
+        "Divers search the harbour after the storm.\n\n"
+        "The envoy was praised on Tuesday for the talks, officials said.\n\n"
+        "Updated Date: August 24, 2031 12:35:51 IST\n"
+    )
+    article = _article(page)
+    assert article.published == date(2031, 8, 24)
+    assert article.text == ("Divers search the harbour after the storm.\n\n"
+                            "The envoy was praised on Tuesday for the talks, officials said.")

@@ -75,10 +75,26 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     body = _take_head(lines, result, data_dir, given_title, guess_title)
     body = _take_late_date_line(body, result, data_dir)
     body = _take_dateline(body, result, data_dir)
+    body = _drop_repeats(body, result)
     body = _take_closing_date_line(body, result, data_dir)
     body = _drop_closing_links(body, result)
     result.text = _BLANK_RUNS.sub("\n\n", "\n".join(body)).strip()
     return result
+
+
+def _drop_repeats(lines: list[str], result: Cleaned) -> list[str]:
+    """The lines without the headline printed again in the body, and without a line that repeats the one just
+    above it (an image's alternative text and its caption, a headline and its link): no new words either way."""
+    seen = {_norm(part) for part in (result.title, result.subtitle) if part}
+    kept, previous = [], ""
+    for line in lines:
+        words = _norm(line)
+        if words and (words in seen or words == previous) and len(words) <= TITLE_MAX_CHARS:
+            result.dropped.append("repeated_line")
+            continue
+        kept.append(line)
+        previous = words or previous
+    return kept
 
 
 # A date line among the last few lines of a text with none at its head: the date a statement or press release
@@ -87,14 +103,13 @@ CLOSING_DATE_LINES = 3
 
 
 def _take_closing_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
-    """A date line among the last CLOSING_DATE_LINES non-empty lines, when the head had none: recorded and cut."""
-    if result.date_lines:
-        return lines
+    """A date line among the last CLOSING_DATE_LINES non-empty lines: cut, and recorded when the head had none."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     for index in reversed(filled[-CLOSING_DATE_LINES:]):
         found = match_date_line(lines[index], data_dir) if index != filled[0] else None
         if found is not None:
-            result.date_lines.append(found)
+            if not result.date_lines:  # the head's own date line comes first; this one is only cut
+                result.date_lines.append(found)
             return lines[:index] + lines[index + 1:]
         if _SENTENCE_END.search(lines[index].strip()):
             break  # a sentence of the story below it: the date line is not the closing one
@@ -280,13 +295,15 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, f
 KICKER_WORDS, BULLET_KICKER_WORDS = 1, 3
 _CUT_START = re.compile(r"^(?:[,;:)\]]|(?!by\b)[a-z])")  # a line that starts in the middle of a sentence
 _LOWER_START = re.compile(r"^(?!by\b)[a-z]")  # a line that goes on with the sentence above it
+WRAPPED_LINE = 50  # characters: a line of text wrapped at a fixed width is at least this long, or ends its sentence
 
 
 def _runs_on(line: str, following: str) -> bool:
     """A line cut from a sentence (text wrapped at a fixed width): it starts in the middle of one (", the
     former governor ...") or the next line carries on with it in lower case ("... did not take a" /
     "decision on ..."). Neither is a title; both are the body's first sentence."""
-    return bool(_CUT_START.match(line) or _LOWER_START.match(following))
+    goes_on = _LOWER_START.match(following) and (len(following) >= WRAPPED_LINE or _SENTENCE_END.search(following))
+    return bool(_CUT_START.match(line) or goes_on)  # a short lower-case label below ("city hall at night") is no sentence
 
 
 def _promote_after_kicker(result: Cleaned) -> None:

@@ -72,7 +72,7 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     if article.published_basis.startswith(MONTH_PREFIX):  # the page's own month: a bound, never a day
         month = article.published_basis[len(MONTH_PREFIX):len(MONTH_PREFIX) + 7]
         return replace(article, published_basis=f"{NOT_BEFORE}{month}-01: the page is dated to the month {month} only")
-    text = article.text[:MAX_CHARS]
+    text = _headed(article)[:MAX_CHARS]
     timexes = _tag(text, settings)
     hint = reference or _latest_explicit(timexes, None, settings)
     line = _yearless_dateline(article, settings)
@@ -89,6 +89,12 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     if found is None:
         return article
     return replace(article, published=found.day, published_inferred=True, published_basis=found.basis)
+
+
+def _headed(article: Article) -> str:
+    """The text the date is inferred from: the headline too, which may be the only place that names the day
+    ("Envoys present credentials on Thursday 16th Jan 2031")."""
+    return f"{article.title}\n\n{article.text}" if article.title else article.text
 
 
 def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: date | None,
