@@ -40,3 +40,12 @@ def test_a_fronted_phrase_of_time_words_needs_no_comma(gaz):
     assert _pronouns(text, gaz) == [("he", "ararat-mirzoyan")]
     other_subject = "Ararat Mirzoyan spoke on Monday. On Monday Hakan Fidan said he would go."
     assert _pronouns(other_subject, gaz) == []
+
+
+def test_the_three_or_five_leaders_are_the_people_named_just_before_when_exactly_that_many(gaz):
+    text = ("Ilham Aliyev met Nikol Pashinyan, Charles Michel, Emmanuel Macron and Olaf Scholz in Granada. "
+            "The five leaders had met in Chisinau on June 1.")
+    assert [a for _, a in _pronouns(text, gaz)] == [
+        "ilham-aliyev", "nikol-pashinyan", "charles-michel", "emmanuel-macron", "olaf-scholz"]
+    too_few = "Ilham Aliyev met Nikol Pashinyan in Granada. The three leaders had met in June."
+    assert _pronouns(too_few, gaz) == []

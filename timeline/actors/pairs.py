@@ -23,35 +23,49 @@ def _pattern(nouns: tuple[str, ...], bare: tuple[str, ...] = ()) -> re.Pattern[s
         return None
     alt = lambda found: "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(found, key=len, reverse=True))  # noqa: E731
     without = rf"|(?P<the>[Tt]he)\s+(?P<bare>{alt(bare)})(?!\w)(?!\s+of\s)" if bare else ""
-    return re.compile(rf"(?<!\w)(?:[Tt]he\s+(?P<two>two)\s+(?P<noun>{alt(nouns)})(?!\w){without})")
+    return re.compile(rf"(?<!\w)(?:[Tt]he\s+(?P<two>two|three|four|five|six)\s+(?P<noun>{alt(nouns)})(?!\w){without})")
 
 
 def pair_candidates(text: str, persons: list[Candidate], nouns: tuple[str, ...],
                     bare: tuple[str, ...] = ()) -> list[Candidate]:
     """Candidates for the two people each "the two NOUN" phrase of ``text`` refers back to, and each "the
-    NOUN" of ``bare`` ("the ministers", data/offices.yaml bare_pair_nouns) when exactly two are named before."""
+    NOUN" of ``bare`` ("the ministers", data/offices.yaml bare_pair_nouns) when exactly two are named before;
+    "the three/four/five/six NOUN" likewise for that many people (one candidate on each piece of the phrase)."""
     pattern = _pattern(nouns, bare)
     if pattern is None or not persons:
         return []
     found = []
     for match in pattern.finditer(text):
-        pair = _last_two(text, match.start(), persons)
-        if pair:
+        count = _COUNTS[match.group("two").lower()] if match.group("two") else 2
+        people = _last_n(text, match.start(), persons, count)
+        if people and count > 2:
+            found += [Candidate(start, end, actor_id, "pronoun", 0.6)
+                      for (start, end), actor_id in zip(_pieces(match.start("two"), match.end("noun"), count), people)]
+        elif people:
             first, second = ("two", "noun") if match.group("two") else ("the", "bare")
-            found.append(Candidate(*match.span(first), pair[0], "pronoun", 0.6))
-            found.append(Candidate(*match.span(second), pair[1], "pronoun", 0.6))
+            found.append(Candidate(*match.span(first), people[0], "pronoun", 0.6))
+            found.append(Candidate(*match.span(second), people[1], "pronoun", 0.6))
     return found
 
 
-def _last_two(text: str, at: int, persons: list[Candidate]) -> tuple[str, str] | None:
-    """The two distinct people named before the sentence holding ``at`` (less those named in it before
-    ``at``); None unless exactly two are named within PAIR_REACH characters before it."""
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _pieces(start: int, end: int, count: int) -> list[tuple[int, int]]:
+    """``count`` adjacent spans that together cover ``start``..``end`` ("five leaders" for five people)."""
+    cuts = [start + (end - start) * i // count for i in range(count + 1)]
+    return list(zip(cuts, cuts[1:]))
+
+
+def _last_n(text: str, at: int, persons: list[Candidate], count: int) -> tuple[str, ...] | None:
+    """The ``count`` distinct people named before the sentence holding ``at`` (less those named in it before
+    ``at``); None unless exactly that many are named within PAIR_REACH characters before it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - PAIR_REACH - 400), at + 1) if m.end() <= at]
     sentence_start = ends[-1] if ends else max(0, at - PAIR_REACH - 400)
     earlier = sorted((c for c in persons if sentence_start - PAIR_REACH <= c.start < sentence_start), key=lambda c: c.start)
     own = {c.actor_id for c in persons if sentence_start <= c.start < at}  # "X met the two leaders": not X
     ids = [i for i in dict.fromkeys(c.actor_id for c in earlier) if i not in own]
-    return (ids[0], ids[1]) if len(ids) == 2 else None
+    return tuple(ids) if len(ids) == count else None
 
 
 _NUMBERS = {"two": 2, "three": 3, "both": 2}
