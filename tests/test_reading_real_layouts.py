@@ -186,3 +186,37 @@ def test_the_headline_printed_again_and_a_repeated_caption_are_dropped_from_the_
     assert article.published == date(2031, 8, 24)
     assert article.text == ("Divers search the harbour after the storm.\n\n"
                             "The envoy was praised on Tuesday for the talks, officials said.")
+
+
+def test_a_stamp_followed_by_page_tools_and_a_font_widget_in_words_dates_the_page():
+    page = ("Ministry of Examples Press service Statements\n"
+            "Wednesday, 5 June 2030. PDF Print E-mail\n"
+            "Minister meets ambassadors\n"
+            "+ larger fontnormal font- Smaller font\n"
+            "The minister met the country's ambassadors today at the ministry.\n")
+    article = _article(page)
+    assert article.published == date(2030, 6, 5)
+    assert article.text == "The minister met the country's ambassadors today at the ministry."
+
+
+def test_the_weekday_of_the_lead_gives_a_yearless_dateline_its_year_near_the_corpus_date():
+    from timeline.articles import infer_published
+
+    page = ("Corridors let civilians leave\n\n"
+            "April 2 (Wire) -- Hundreds of civilians left the besieged port on Saturday, officials said.\n\n"
+            "An earlier attempt on Friday failed.\n")
+    article = _article(page)
+    assert article.published is None
+    # The corpus date's year puts 2 April on a Friday, before the lead's Saturday; of 2031-2033 only 2033 has
+    # it on a Saturday (2031: Wednesday): the lead's own day.
+    dated = infer_published(article, date(2032, 1, 10))
+    assert dated.published == date(2033, 4, 2) and dated.published_inferred
+    assert "Saturday" in dated.published_basis
+
+
+def test_a_lead_weekday_that_fits_no_single_year_leaves_the_page_undated():
+    from timeline.articles import infer_published
+
+    page = ("Talks resume\n\nApril 2 (Wire) -- The envoys met again on Sunday, officials said.\n")
+    # 2 April is a Sunday or a Monday in none of 2031-2033 (Wednesday, Friday, Saturday): no year fits.
+    assert infer_published(_article(page), date(2032, 1, 10)).published is None
