@@ -27,6 +27,7 @@ MAX_SENTENCE_CHARS = 3000
 # Only this much text before a period is looked at for the abbreviation or initial that owns it.
 _WORD_WINDOW = 40
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALISM = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")  # "h.r", "a.b.c": single letters joined by stops
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _is_abbreviation(chunk: str, abbreviations: frozenset[str]) -> bool:
     if not found:
         return False
     word = found.group(1).lower().strip(".")
-    return word in abbreviations or (len(word) == 1 and word.isalpha())
+    return word in abbreviations or (len(word) == 1 and word.isalpha()) or bool(_INITIALISM.fullmatch(word))
 
 
 def _dateline_end(paragraph: str, rules: dict) -> int:
