@@ -86,6 +86,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
         signatories = _signatories(inside, sentence, trigger, actors) \
             if vocab.types[trigger.event_type].get("people_if_no_groups") else []
+        if signatories:  # "... as well as an agreement between X and Y": the parties the document names
+            signatories = list(dict.fromkeys([*signatories, *_document_parties(local, sentence, trigger, actors, data_dir)]))
         if signatories:
             return signatories
         chosen = _ids(inside, actors, lambda a: a.kind != "person") or groups
@@ -495,6 +497,24 @@ def _signatories(inside: list[tuple[int, int, str]], sentence: str, trigger: Tri
     joined = re.search(r"(?:with|between)\s", sentence[trigger.end : trigger.end + 60])
     partners = [item for item in inside if joined and trigger.end + joined.end() <= item[0] < trigger.end + 80]
     return list(dict.fromkeys(people + _ids(partners, actors, lambda a: True)))
+
+
+def _document_parties(local: list, sentence: str, trigger: Trigger, actors: Mapping[str, Actor], data_dir: Path) -> list[str]:
+    """The countries and organisations named right after "<document noun> between" after the trigger
+    (data/participants.yaml ``document_nouns``: "signed a joint statement, as well as an agreement between X and
+    Y"): the parties of what was signed."""
+    opener = _document_pattern(data_dir).search(sentence, trigger.end)
+    if opener is None:
+        return []
+    about = _SIDES_END.search(sentence, opener.end(), opener.end() + 120)
+    reach = about.start() if about else opener.end() + 120
+    return _ids([item for item in local if opener.end() <= item[0] < reach], actors, lambda a: a.kind != "person")
+
+
+@lru_cache(maxsize=4)
+def _document_pattern(data_dir) -> re.Pattern:
+    nouns = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("document_nouns", ()))
+    return re.compile(rf"(?<![\w])(?:{nouns})\s+between\s", re.IGNORECASE)
 
 
 _LIST_GAP = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,4}")  # a title may stand before a name
