@@ -50,7 +50,14 @@ class OfficeVocabulary:
         self.bodies: tuple[str, ...] = tuple(data.get("title_bodies", []))
         self.counterparts: frozenset[str] = frozenset(w.lower() for w in data.get("counterpart_titles", []))
         self.examples: tuple[dict, ...] = tuple(data.get("examples", []))
+        self.leader_nouns: tuple[str, ...] = tuple(data.get("leader_nouns", []))
+        led = data.get("government_led", {}) or {}
+        self.leader_office_of: dict[str, str] = {country: office for office, countries in led.items() for country in countries}
         self._spellings = [a for o in data.get("offices", []) for a in o.get("aliases", [])] + list(self.titles)
+
+    def leader_office(self, country_id: str) -> str:
+        """The office whose holder leads ``country_id`` (data/offices.yaml government_led; the president elsewhere)."""
+        return self.leader_office_of.get(country_id, "president")
 
     @staticmethod
     def _key(title: str) -> str:

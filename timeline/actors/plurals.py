@@ -1,7 +1,7 @@
 """Plural office titles: reads the text, the country and organisation candidates and the article's date; adds
 "office" candidates for the holders of a plural office named with its countries ("the foreign ministers of
-France and Germany", "the French and German foreign ministers"): each country's name stands for the person
-holding that office for it on that date, when the gazetteer knows them.
+France and Germany", "the French and German foreign ministers", "the Estarian and Ruritanian leaders"): each
+country's name stands for the person holding that office for it on that date, when the gazetteer knows them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candi
         if len(listed) < 2:
             continue
         for country in listed:
-            holder = gazetteer.holder(office, country.actor_id, when)
+            led_by = gazetteer.offices.leader_office(country.actor_id) if office == LEADER else office
+            holder = gazetteer.holder(led_by, country.actor_id, when)
             if holder is not None:
                 found.append(Candidate(country.start, country.end, holder.id, "office", 0.85))
     return found
@@ -60,10 +61,14 @@ def _office_of(title: str, gazetteer: Gazetteer) -> str:
     return _singulars(gazetteer.offices)[plural]
 
 
+LEADER = "leader"  # "the Estarian and Ruritanian leaders": each country's leader (OfficeVocabulary.leader_office)
+
+
 @lru_cache(maxsize=4)  # by the (read-only) vocabulary itself: no tuple of every spelling to build and hash per call
 def _singulars(offices: OfficeVocabulary) -> dict[str, str]:
-    """Plural spelling -> office id, for each office spelling of more than three letters."""
-    return {_plural(key): office for key, office in sorted(offices.office_of.items()) if len(key) > 3}
+    """Plural spelling -> office id, for each office spelling of more than three letters (and the leader nouns)."""
+    found = {_plural(key): office for key, office in sorted(offices.office_of.items()) if len(key) > 3}
+    return {**{" ".join(n.lower().split()): LEADER for n in offices.leader_nouns}, **found}
 
 
 @lru_cache(maxsize=4)
