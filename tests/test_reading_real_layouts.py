@@ -220,3 +220,18 @@ def test_a_lead_weekday_that_fits_no_single_year_leaves_the_page_undated():
     page = ("Talks resume\n\nApril 2 (Wire) -- The envoys met again on Sunday, officials said.\n")
     # 2 April is a Sunday or a Monday in none of 2031-2033 (Wednesday, Friday, Saturday): no year fits.
     assert infer_published(_article(page), date(2032, 1, 10)).published is None
+
+
+def test_a_question_and_answer_column_keeps_its_q_and_a():
+    page = ("Reactions to a takeover drive share prices\n\n-\n\nExample Column\n\nQ: Does the target's share price always go up? — A reader\n\n"
+            "A: It depends on the deal, the columnist wrote.\n")
+    article = _article(page)
+    assert article.text.startswith("Q: Does the target's share price always go up?")
+
+
+def test_a_date_line_before_a_second_story_at_the_end_stays():
+    page = ("Champion wins final\n\nOct 29, 2031\n\nThe champion won the final on Sunday.\n\n"
+            "Veteran beats rival in indoor final\n\nOct 29, 2031\n"
+            "BASEL — The veteran finally beat his rival in an indoor final, winning in three sets after losing the first "
+            "one on a tie-break, and lifted the trophy for the tenth time in front of a home crowd that had waited")
+    assert "Oct 29, 2031\nBASEL" in _article(page).text

@@ -100,6 +100,7 @@ def _drop_repeats(lines: list[str], result: Cleaned) -> list[str]:
 # A date line among the last few lines of a text with none at its head: the date a statement or press release
 # was issued ("Issued on 14 June 2032"), or a page's stamp under the story ("First Published: Jul 2 2031").
 CLOSING_DATE_LINES = 3
+CLOSING_TAIL_CHARS = 100  # a longer line after a date line is the story's (perhaps cut short), not the page's
 
 
 def _take_closing_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
@@ -111,8 +112,8 @@ def _take_closing_date_line(lines: list[str], result: Cleaned, data_dir: Path) -
             if not result.date_lines:  # the head's own date line comes first; this one is only cut
                 result.date_lines.append(found)
             return lines[:index] + lines[index + 1:]
-        if _SENTENCE_END.search(lines[index].strip()):
-            break  # a sentence of the story below it: the date line is not the closing one
+        if _SENTENCE_END.search(lines[index].strip()) or len(lines[index].strip()) > CLOSING_TAIL_CHARS:
+            break  # a sentence or paragraph of the story below it: the date line is not the closing one
     return lines
 
 
@@ -432,8 +433,9 @@ def _plausible(match: re.Match, capitals: bool, stopwords: frozenset) -> bool:
     as "On" or a weekday; an outlet starts with a capital."""
     place = (match.groupdict().get("place") or "").strip()
     outlet = (match.groupdict().get("outlet") or "").strip()
-    if place and (not _capitalised(place) or place.split()[0].lower().rstrip(".") in stopwords):
-        return False
+    if place and (not _capitalised(place) or place.split()[0].lower().rstrip(".") in stopwords
+                  or sum(ch.isalpha() for ch in place) < 2):
+        return False  # no place is a single letter ("Q: When ...", "A: It depends")
     if capitals and place and not place.isupper():
         return False
     return not outlet or _delimited(match) or _capitalised(outlet)
