@@ -235,3 +235,14 @@ def test_a_date_line_before_a_second_story_at_the_end_stays():
             "BASEL — The veteran finally beat his rival in an indoor final, winning in three sets after losing the first "
             "one on a tie-break, and lifted the trophy for the tenth time in front of a home crowd that had waited")
     assert "Oct 29, 2031\nBASEL" in _article(page).text
+
+
+def test_a_long_cookie_banner_and_a_long_line_of_icon_names_are_dropped():
+    icons = " ".join(["article", "bell", "cancel-o", "chevron-down", "email", "facebook", "menu", "search", "twitter",
+                      "left-arrow", "right-arrow", "download", "pinterest", "loader", "hamburger"] * 4)
+    banner = ("We and our partners use cookies to understand how you use our site, improve your experience and serve "
+              "you content. Read about how we use cookies in our cookie policy and how you can control them by "
+              "clicking Manage Settings. By continuing to use this site, you accept these cookies and all the rest of it.")
+    assert len(icons) > 300 and len(banner) > 300
+    page = f"Storm update\n\n{icons}\n\nThe storm flooded two towns on Monday, officials said.\n\n{banner}\n"
+    assert _article(page).text == "The storm flooded two towns on Monday, officials said."

@@ -222,8 +222,10 @@ def clean_line(line: str, data_dir: Path, is_last: bool = False) -> tuple[str | 
 
 def _clean_line(line: str, rules: Furniture, is_last: bool) -> tuple[str | None, list[str]]:
     line = line.rstrip()
-    if not line.strip() or len(line) > rules.max_line:
+    if not line.strip():
         return line, []
+    if len(line) > rules.max_line:
+        return _long_line(line, rules)
     names, lowered = [], line.lower()
     for rule in rules.inline:
         if rule.applies(lowered):
@@ -234,6 +236,16 @@ def _clean_line(line: str, rules: Furniture, is_last: bool) -> tuple[str | None,
                 return None, names
     whole = _whole_line_rule(line.strip(), rules, is_last)
     return (None, names + [whole]) if whole else (line, names)
+
+
+def _long_line(line: str, rules: Furniture) -> tuple[str | None, list[str]]:
+    """A line longer than max_line is furniture only by a rule marked for long lines (a cookie banner, the
+    names of a page's icons), and only up to long_line characters."""
+    if len(line) <= rules.long_line:
+        for rule in rules.long_lines:
+            if rule.regex.fullmatch(line.strip()):
+                return None, [rule.name]
+    return line, []
 
 
 def _whole_line_rule(line: str, rules: Furniture, is_last: bool) -> str:

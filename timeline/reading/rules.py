@@ -64,6 +64,8 @@ class Furniture:
     closing: frozenset  # names of last_line rules
     inline: tuple  # the inline rules, in file order
     lines: re.Pattern  # every whole-line rule in one alternation; the group name is the rule's index
+    long_lines: tuple = ()  # the whole-line rules that also apply to lines longer than max_line (up to long_line)
+    long_line: int = 0
 
 
 @lru_cache(maxsize=8)
@@ -74,7 +76,9 @@ def furniture(data_dir: Path) -> Furniture:
     closing = frozenset(rule.name for rule in rules if rule.kind == "last_line")
     inline = tuple(rule for rule in rules if rule.kind == "inline")
     whole = [f"(?P<r{i}>{rule.regex.pattern})" for i, rule in enumerate(rules) if rule.kind == "line"]
-    return Furniture(rules, int(raw.get("max_line", 300)), closing, inline, re.compile("|".join(whole) or "(?!)"))
+    long_lines = tuple(rule for rule, entry in zip(rules, raw["rules"]) if entry.get("long_lines") and rule.kind == "line")
+    return Furniture(rules, int(raw.get("max_line", 300)), closing, inline, re.compile("|".join(whole) or "(?!)"),
+                     long_lines, int(raw.get("long_line", 0)))
 
 
 def furniture_rules(data_dir: Path) -> tuple:
