@@ -77,16 +77,15 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     hint = reference or _latest_explicit(timexes, None, settings)
     line = _yearless_dateline(article, settings)
     if line is not None:
-        first = found = _from_dateline(line, timexes, reference, settings)
+        found = _from_dateline(line, timexes, reference, settings)
         found = _in_office_years(line, found, text, settings) if isinstance(found, Evidence) \
             else _only_office_year(line, text, settings) or found
-        moved = isinstance(first, Evidence) and found is not first  # a year guessed from the office holders
         if isinstance(found, Evidence) and line.weekday is None and not _weekdays_fit(found.day, _weekdays(timexes)):
             found = None  # the text's weekdays deny that year's day (a guessed year): no day rather than a wrong one
-        if not isinstance(found, Evidence) or moved and not _fits_lead(found.day, article, timexes, settings):
-            found = _lead_weekday_year(line, article, text, timexes, reference, settings) or found
     else:
         found = _from_body(text, timexes, hint, reference, settings)
+        if not isinstance(found, Evidence):
+            found = _head_date_then_lead_weekday(article, timexes, settings) or found
     if isinstance(found, str):
         return replace(article, published_basis=found)
     if found is None:
@@ -297,65 +296,51 @@ def _fitting_day(line: Yearless, year: int, holders) -> date | None:
     return day if all(allowed(day, terms) for _, terms in holders) else None
 
 
-# A wire lead names its dateline's weekday or the day before ("MOSCOW, May 31 (Agency) The ministers spoke on
-# Wednesday": a Thursday dateline), at most this many days before it: so in 61 of 69 TimeML texts whose lead
-# names a weekday (same day 54, day before 7; 2-4 days before 6, the day after 2).
-LEAD_SAME_DAY_LAG = 1
+RELATIVE_PERIOD = re.compile(r"XXXX(?:-XX)?")  # a year or month counted from the unknown date ("last year")
+# The lead is among the body's first few sentences (a caption or standfirst may come first).
+LEAD_SENTENCES = 3
 
 
-def _lead_weekday_year(line: Yearless, article: Article, text: str, timexes: list[Timex], reference: date | None,
-                       settings: Settings) -> Evidence | None:
-    """The dateline's day in the only year, within a year of the corpus date (else within the terms of the
-    office holders the text names), that puts the weekday the lead sentence names on that day or the day
-    before it; None when the lead names no weekday or no single year fits."""
-    from ..sentences import split
-    from .office_years import holder_terms
-
-    weekday = _lead_weekday(article, timexes, settings)
-    if weekday is None:
-        return None
-    holders = holder_terms(text, settings)
-    near = range(reference.year - 1, reference.year + 2) if reference is not None else range(0)
-    years = [y for y in near if _lead_fits(line, y, weekday, holders)]
-    if not years:
-        starts = [t[0] for _, terms in holders if all(t[0] for t in terms) for t in terms]
-        ends = [t[1] for _, terms in holders if all(t[1] for t in terms) for t in terms]
-        span = range(min(starts).year, max(ends).year + 1) if starts and ends else range(0)
-        years = [y for y in span if _lead_fits(line, y, weekday, holders)]
-    if len(years) != 1:
-        return None
-    day = line.on(years[0])
-    where = f"within a year of the corpus date {reference.isoformat()}" if reference is not None and \
-        years[0] in near else "in the terms of the office holders it names"
-    return Evidence(day, f"{line.why()}; {day.year}, the only year {where} in which the lead's "
-                         f"{WEEKDAY_NAMES[weekday]} is that day or the day before")
+def _in_head_line(body: str, at: int) -> bool:
+    """True for a place in the headline (``at`` < 0) or in a body line that does not end like a sentence (a
+    caption, a standfirst): never in the lead's own sentences ("The talks opened on 4 March 2030.")."""
+    if at < 0:
+        return True
+    start, end = body.rfind("\n", 0, at) + 1, body.find("\n", at)
+    line = body[start:end if end >= 0 else len(body)].strip()
+    return not _SENTENCE_STOP.search(line)
 
 
-def _fits_lead(day: date, article: Article, timexes: list[Timex], settings: Settings) -> bool:
-    """True unless the lead names a weekday that is neither ``day``'s nor the one before."""
-    weekday = _lead_weekday(article, timexes, settings)
-    return weekday is None or (day.weekday() - weekday) % 7 <= LEAD_SAME_DAY_LAG
+_SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*$")
 
 
-def _lead_weekday(article: Article, timexes: list[Timex], settings: Settings) -> int | None:
-    """The first bare weekday (Monday = 0) the article's lead sentence names, if any."""
+def _head_date_then_lead_weekday(article: Article, timexes: list[Timex], settings: Settings) -> Evidence | None:
+    """The first day after a date the page's head gives (headline, caption, standfirst: above the lead) that
+    falls on the weekday the lead names ("... arrive in the town on April 19, 2030" over "Aid groups launched
+    their largest delivery on Thursday"): a head's date is a day or two before the story's, never after it.
+    None when the text has a later explicit date, or no lead among the first sentences names a weekday."""
     from ..sentences import split
 
-    sentences = split(article.text[:2000], settings.data_dir)
-    if not sentences:
+    offset = len(article.title) + 2 if article.title else 0
+    lead = None
+    for sentence in split(article.text[:3000], settings.data_dir)[:LEAD_SENTENCES]:
+        start, end = offset + sentence.start, offset + sentence.end
+        lead = next((t for t in timexes if start <= t.start < end and WEEKDAY_VALUE.match(t.value)), None)
+        if lead is not None:
+            break
+    if lead is None or any(RELATIVE_PERIOD.fullmatch(t.value) for t in timexes):
+        return None  # "last year", "this month": the text counts from a date it does not give; the head may be old
+    dated = [t for t in timexes if t.granularity == "day" and t.first_day and FULL_DATE.fullmatch(t.value)]
+    head = [t for t in dated if t.start < lead.start and _in_head_line(article.text, t.start - offset)]
+    if not head:
         return None
-    offset = len(article.title) + 2 if article.title else 0  # the text was tagged with the headline first
-    start, end = offset + sentences[0].start, offset + sentences[0].end
-    for timex in timexes:
-        match = WEEKDAY_VALUE.match(timex.value)
-        if match and start <= timex.start < end:
-            return int(match.group(1)) - 1
-    return None
-
-
-def _lead_fits(line: Yearless, year: int, weekday: int, holders) -> bool:
-    day = _fitting_day(line, year, holders)
-    return day is not None and (day.weekday() - weekday) % 7 <= LEAD_SAME_DAY_LAG
+    latest = max(head, key=lambda t: t.first_day)
+    weekday = int(WEEKDAY_VALUE.match(lead.value).group(1)) - 1
+    day = latest.first_day + timedelta(days=(weekday - latest.first_day.weekday()) % 7)
+    if any(t.first_day > day for t in dated):
+        return None
+    return Evidence(day, f"inferred: the page's head gives {latest.text!r} and the lead's {WEEKDAY_NAMES[weekday]} "
+                         f"is the first one on or after it", weekday_named=True, words=lead.text)
 
 
 # A report names days of the week before its dateline's day ("BAKU, May 14 - ... said on Tuesday"): on 43 TimeML
