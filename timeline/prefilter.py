@@ -21,7 +21,9 @@ _IGNORECASE_FIXES = str.maketrans({"ı": "i", "ſ": "s"})
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)  # they consume no text: the literals around them are adjacent
 _EXACT_LIMIT = 32  # at most this many spellings are listed for a run of fixed text ("met|meets" + " with")
-_ALSO_GROUPS = 2  # further groups looked for, the most selective first (each costs a few substring tests)
+_ALSO_GROUPS = 2
+_SPACE = re.compile(r"\s")
+_WORDS_KEPT = 200_000  # distinct words remembered per index (about 30 MB at most), then forgotten  # further groups looked for, the most selective first (each costs a few substring tests)
 
 
 def required_keys(regex: re.Pattern) -> frozenset[str] | None:
@@ -64,10 +66,32 @@ class KeyIndex:
         self._patterns = {key: frozenset().union(*(by_key[k] for k in every if key.startswith(k))) for key in every}
         self._always = frozenset(at for at, pattern_keys in enumerate(keys) if pattern_keys is None)
         self._also = {at: groups[:_ALSO_GROUPS] for at, groups in enumerate(also) if groups}
+        # A key without a space lies inside one word of a text (a run without spaces): each distinct word is
+        # read once and remembered (``in_words``); the few keys with a space by a substring test.
+        self._other = tuple((key, frozenset(by_key[key])) for key in sorted(every) if _SPACE.search(key))
+        self._seen: set[str] = set()  # words read
+        self._hits: dict[str, frozenset[int]] = {}  # the words read that hold a key -> patterns
 
     def candidates(self, text: str) -> tuple[int, ...]:
         """The positions, in order, of the patterns that may match ``text``."""
         return _candidates(self, text)
+
+    def in_words(self, keyed: str) -> frozenset[int]:
+        """The patterns of the keys without a space that occur in ``keyed`` (a text folded by ``fold``), found
+        word by word; a word read before is not read again (set operations on the whole text's words)."""
+        words = set(keyed.split())
+        new = words - self._seen
+        if new:
+            if len(self._seen) + len(new) > _WORDS_KEPT:
+                self._seen.clear()
+                self._hits.clear()
+            for word in new:
+                found = self.longest_keys(word)
+                if found:
+                    self._hits[word] = frozenset().union(*(self._patterns[key] for key in found))
+            self._seen |= new
+        hits = self._hits
+        return frozenset().union(*(hits[word] for word in words & hits.keys()))
 
     def longest_keys(self, keyed: str) -> set[str]:
         """The longest key at each position of ``keyed`` (a text folded by ``fold``) where one starts."""
@@ -75,7 +99,7 @@ class KeyIndex:
 
     def also_found(self, at: int, keyed: str) -> bool:
         """Whether ``keyed`` holds a key of each further group of pattern ``at``."""
-        return all(any(key in keyed for key in group) for group in self._also.get(at, ()))
+        return all(any(map(keyed.__contains__, group)) for group in self._also.get(at, ()))
 
 
 def fold(text: str) -> str:
@@ -87,7 +111,10 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=64)  # a sentence is looked up twice in a row: for triggers and for a continuation
 def _candidates(index: KeyIndex, text: str) -> tuple[int, ...]:
     keyed = fold(text)
-    patterns = index._always.union(*(index._patterns[key] for key in index.longest_keys(keyed)))  # noqa: SLF001
+    patterns = index._always | index.in_words(keyed)  # noqa: SLF001
+    for key, others in index._other:  # noqa: SLF001
+        if key in keyed:
+            patterns |= others
     also = index._also  # noqa: SLF001 - most patterns need no further group: no call for them
     return tuple(at for at in sorted(patterns) if at not in also or index.also_found(at, keyed))
 
