@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from . import event_actors, event_dates
+from . import event_actors, event_dates, leads
 from .models import Actor, Article, Event, Mention, Timex
 from .reading.inference import publication_floor
 from .sentences import Sentence, split
@@ -49,6 +49,8 @@ class Draft:
     timed_against: tuple | None = None  # (event type, days): timed against that event of the article ("a day after")
     timed: bool = False  # the sentence names a day, even one without a calendar date ("last Thursday")
     support: int = 1
+    guessed: bool = False  # made from the lead by its broad cues (timeline.leads), not by a trigger rule
+    lead: bool = False  # reported in the article's lead sentence
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
 
 
@@ -65,6 +67,8 @@ class Context:
     # (sentence, day) of each day so far that may date a report ("said on Tuesday"), in text order; whether
     # it does is read only when a sentence refers back to remarks (sentence None: it does)
     reports: list = field(default_factory=list)
+    # sentence start -> the triggers of that sentence that made an event or joined one
+    used: dict = field(default_factory=dict)
 
 
 def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
@@ -79,8 +83,14 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
                   affiliations or (lambda actor_id: actors[actor_id].affiliations if actor_id in actors else ()),
                   vocabulary(settings.data_dir), settings)
     drafts: list[Draft] = []
-    for sentence in split(article.text, settings.data_dir):
+    sentences = split(article.text, settings.data_dir)
+    lead = leads.lead_sentence(sentences, settings.data_dir, article.text)
+    for sentence in sentences:
         _read_sentence(sentence, drafts, ctx)
+        if sentence is lead:
+            _guess_lead(sentence, drafts, ctx)
+            for draft in drafts:
+                draft.lead = draft.lead or draft.sentence is lead  # a headline's event the lead reports again too
     _name_by_title(drafts, ctx)
     for at, draft in enumerate(drafts):
         _resolve(draft, ctx, drafts[:at])
@@ -91,12 +101,16 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:/|:|-|–|—|\|)")  # 
 
 
 def _in_dateline(timex: Timex, text: str) -> bool:
-    """True for the date of a dateline left at the head of the text ("TBILISI, 22 March 2024 / outlet /"):
-    it dates the article, not a happening."""
-    if timex.start >= 60:  # before slicing: a long text has many timexes
+    """True for the date of a dateline left at the head of the text or of its first paragraph after a
+    headline ("TBILISI, 22 March 2024 / outlet /"): it dates the article, not a happening."""
+    if timex.start >= DATELINE_REACH:  # before slicing: a long text has many timexes
         return False
-    head = text[: timex.start]
-    return "\n" not in head and "," in head and bool(_DATELINE_END.match(text, timex.end))
+    line = text.rfind("\n", 0, timex.start) + 1
+    head = text[line : timex.start]
+    return len(head) < 60 and text[:line].count("\n") <= 3 and "," in head and bool(_DATELINE_END.match(text, timex.end))
+
+
+DATELINE_REACH = 300  # a dateline opens the text or the paragraph after its headline, within these characters
 
 
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -133,6 +147,27 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
         elif _reported_here(draft) and _has_required_actors(draft, ctx):
             drafts.append(draft)
+        else:
+            continue
+        ctx.used.setdefault(sentence.start, []).append(trigger)
+
+
+def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
+    """The lead states the article's news: when no trigger of it made an event (or each names a happening
+    only as background, "... following an earthquake"), one event of the type its broad cues name
+    (``timeline.leads.classify``), with a lower confidence; none when the lead reports no happening."""
+    used = ctx.used.get(lead.start, [])
+    if any(not leads.in_background(lead.text, t.start, ctx.settings.data_dir) for t in used):
+        return
+    guess = leads.classify(lead.text, ctx.settings.data_dir)
+    if guess is None or any(t.event_type == guess.event_type for t in used):
+        return
+    trigger = Trigger(guess.event_type, guess.start, guess.end, guess.text, "weak", "verb")
+    draft = _draft(lead, trigger, None, ctx, latest=drafts[-1] if drafts else None)
+    draft.guessed = True
+    if _has_required_actors(draft, ctx):
+        drafts[:] = [d for d in drafts if d.sentence is not lead or d.support > 1]  # background named only here
+        drafts.append(draft)
 
 
 def _name_the_encounter(sentence: str, triggers: list[Trigger], drafts: list[Draft], ctx: Context) -> None:
@@ -421,7 +456,8 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if not referring and _sequel(draft, ctx):
         return None
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab)
-                  and _dates_agree(d, draft) and _labels_agree(d, draft, ctx.vocab)
+                  and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
+                  and _labels_agree(d, draft, ctx.vocab)
                   and (referring or _documents_agree(d, draft, ctx.vocab))]
     candidates = _on_the_timed_day(draft, candidates, drafts, ctx)
     if not candidates:
@@ -602,6 +638,7 @@ def _join(kept: Draft, new: Draft) -> None:
     kept.recent = kept.recent or new.recent
     if _rank(new) > _rank(kept):
         location = kept.location
+        kept.guessed = False
         kept.sentence, kept.trigger, kept.timex, kept.timed = new.sentence, new.trigger, new.timex, new.timed
         kept.actor_ids, kept.host = (new.actor_ids, new.host) if new.actor_ids else (kept.actor_ids, kept.host)
         kept.continued, kept.follows, kept.today, kept.reported = new.continued, new.follows, new.today, new.reported
@@ -609,6 +646,7 @@ def _join(kept: Draft, new: Draft) -> None:
         kept.location = new.location or location
     elif kept.location is None:
         kept.location = new.location
+
 
 
 def _rank(draft: Draft) -> tuple:
@@ -690,6 +728,19 @@ def _lead_news(draft: Draft, ctx: Context, earlier: list[Draft]) -> bool:
             and not article.published_inferred and not any(t.start < draft.sentence.end for t in ctx.timexes[:1]))
 
 
+def _other_day_than_the_news(lead: Draft, draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
+    """True when a weak mention with no determiner ("during a meeting in Berlin on 19 October", not "The
+    meeting took place on Monday") names a day of its own other than the publication day that dates the
+    article's undated lead event (rule 3): it is another happening of the type, recalled, not the lead news."""
+    if not lead.lead or lead.timex is not None or not drafts or drafts[0] is not lead:
+        return False
+    timex, determiners = draft.timex, ctx.vocab.raw["grammar"]["determiners"]
+    if draft.trigger.strength != "weak" or timex is None or timex.granularity not in ("day", "time") \
+            or _anaphoric(draft, ctx.vocab) or draft.trigger.text.split()[0].lower() in determiners:
+        return False
+    return _lead_news(lead, ctx, []) and timex.first_day != ctx.article.published
+
+
 def _day_of_the_news(earlier: list[Draft], dated_lead: bool = False) -> Draft | None:
     """The event whose day "the same day" or "earlier in the day" names: the latest earlier event with a day
     that is not before the lead event's day (the first event with a day); a day recalled in between, before
@@ -735,7 +786,7 @@ def _undated_basis(draft: Draft, ctx: Context) -> str:
 
 def _confidence(draft: Draft, ctx: Context) -> float:
     table = ctx.vocab.raw["confidence"]
-    score = table[draft.trigger.strength]
+    score = leads.confidence(ctx.settings.data_dir) if draft.guessed else table[draft.trigger.strength]
     basis = draft.resolved[3]
     if draft.timex is not None:
         score += table["own_date"]

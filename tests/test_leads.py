@@ -1,0 +1,110 @@
+"""The lead of a news report: every example of data/leads.yaml, and leads read inside whole articles."""
+
+import shutil
+from datetime import date
+
+import pytest
+import yaml
+
+from timeline.actors import load_gazetteer
+from timeline.leads import classify, in_background, lead_sentence, rules
+from timeline.models import Article
+from timeline.pipeline import parse_article
+from timeline.sentences import split
+from timeline.settings import DATA_DIR, Settings
+
+RAW = rules().raw
+EXAMPLES = [(t, ex) for t, entry in RAW["types"].items() for ex in entry.get("examples", ())]
+
+
+@pytest.mark.parametrize("event_type,lead", EXAMPLES)
+def test_lead_examples_are_classified(event_type, lead):
+    guess = classify(lead)
+    assert guess is not None and guess.event_type == event_type
+    assert lead[guess.start : guess.end] == guess.text
+
+
+@pytest.mark.parametrize("lead", RAW["not_examples"], ids=lambda s: s[:30])
+def test_leads_that_report_no_happening_give_no_guess(lead):
+    assert classify(lead) is None
+
+
+def test_every_type_has_an_example():
+    assert {t for t, _ in EXAMPLES} == set(RAW["types"])
+
+
+def test_the_lead_is_the_first_full_sentence_after_headline_dateline_and_caption():
+    text = ("Storm leaves ferry stranded\n\nThis photo, taken by a passenger, shows the ferry near the pier.\n\n"
+            "OSTRA, May 3 (Wire) - A ferry with 200 passengers ran aground off the island of Ostra on Friday.\n\n"
+            "Nobody was hurt.")
+    lead = lead_sentence(split(text))
+    assert lead is not None and lead.text.startswith("A ferry with 200 passengers")
+
+
+def test_a_caption_line_that_places_people_or_credits_a_photo_is_no_lead():
+    text = ("A. Moro (left) greets the visiting Estarian premier at the palace gates. (Photo: Press office)\n\n"
+            "The premiers of Quellia and Estaria signed a treaty on fishing rights in the capital.")
+    lead = lead_sentence(split(text), text=text)
+    assert lead is not None and lead.text.startswith("The premiers")
+
+
+def test_a_happening_named_after_a_background_opener_is_background():
+    text = "Rescue crews left for the coast following a powerful earthquake that hit the region."
+    assert in_background(text, text.index("earthquake"))
+    assert not in_background(text, text.index("left"))
+
+
+def test_a_main_verb_after_a_background_phrase_is_not_background():
+    text = "Nine sailors held for a month by the rebels were freed on Sunday."
+    assert not in_background(text, text.index("were freed"))
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory) -> Settings:
+    """Settings whose trigger rules know no verb for meetings and aid (data/events.yaml without those types'
+    verb triggers; their nouns stay): the leads below stand for wording no trigger list has seen."""
+    folder = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(DATA_DIR, folder)
+    vocabulary = yaml.safe_load((folder / "events.yaml").read_text(encoding="utf-8"))
+    for event_type in ("meeting", "humanitarian"):
+        entry = vocabulary["types"][event_type]
+        entry["triggers"] = [t for t in entry["triggers"] if t["form"] == "noun"]
+    (folder / "events.yaml").write_text(yaml.safe_dump(vocabulary, allow_unicode=True), encoding="utf-8")
+    return Settings(data_dir=folder)
+
+
+def _events(settings: Settings, text: str, published: date | None = date(2024, 5, 8)):
+    article = Article(id="a", name="a.txt", title="", text=text, published=published)
+    return parse_article(article, load_gazetteer(settings), settings).events
+
+
+def test_a_lead_no_trigger_reads_makes_one_event_dated_by_publication(unseen):
+    events = _events(unseen, "Quellish President Ana Moro accredited five new ambassadors at the palace in Velm.\n\n"
+                     "The envoys come from Asia and Europe.")
+    assert [(e.event_type, e.date) for e in events] == [("meeting", date(2024, 5, 8))]
+    assert events[0].confidence < 0.6
+    assert "lead news" in events[0].date_basis
+
+
+def test_a_lead_that_reports_a_plan_makes_no_event(unseen):
+    assert _events(unseen, "The presidents of Estaria and Ruritania are expected to accredit envoys at a ceremony next "
+                   "month, officials said.") == ()
+
+
+def test_a_lead_whose_only_event_is_background_gets_its_main_happening(unseen):
+    events = _events(unseen, "Relief crews from nine countries have flown in to help survivors following a devastating "
+                     "earthquake that hit the mountain province.\n\nMore teams are expected.")
+    assert [e.event_type for e in events] == ["humanitarian"]
+
+
+def test_a_later_mention_with_the_lead_event_as_its_subject_lends_its_day(unseen):
+    events = _events(unseen, "Quellish President Ana Moro accredited five new ambassadors at the palace in Velm.\n\n"
+                     "The meeting took place on Monday.")
+    assert [(e.event_type, e.date) for e in events] == [("meeting", date(2024, 5, 6))]
+
+
+def test_a_meeting_recalled_on_another_day_is_not_the_lead_meeting(unseen):
+    events = _events(unseen, "Quellish President Ana Moro accredited five new ambassadors at the palace in Velm.\n\n"
+                     "The ceremony was agreed by the two chambers during a meeting in Ostra on 2 May.")
+    assert [(e.event_type, e.date) for e in events if e.event_type == "meeting"] == \
+        [("meeting", date(2024, 5, 8)), ("meeting", date(2024, 5, 2))]

@@ -1,0 +1,172 @@
+"""The lead of a news report: its first sentence states the news, whatever words it uses.
+
+Reads: an article's sentences and the cues of data/leads.yaml (with the real/unreal cue lists of
+data/events.yaml). Adds: ``lead_sentence`` finds the lead; ``classify`` scores it over broad per-type cues
+and returns a ``LeadGuess`` (the type, its score and the verb that reports the happening) when the lead
+reports a happening and one type stands out, else None (a plan, an opinion, an analysis, a statistic, a
+quotation). ``timeline.events`` makes one lower-confidence event from a guess when its trigger rules found
+none in the lead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import load
+from .sentences import Sentence
+from .settings import DATA_DIR
+from .triggers import Vocabulary, compile_pattern, vocabulary
+
+
+@dataclass(frozen=True)
+class Cue:
+    event_type: str  # "" for a happening verb of no type
+    form: str  # verb | noun
+    weight: int
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class LeadGuess:
+    event_type: str
+    score: int
+    start: int  # the verb that reports the happening, offsets into the sentence
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    cues: tuple[Cue, ...]
+    captions: re.Pattern
+    caption_marks: re.Pattern  # anywhere in a line: a photo credit, "(right)"
+    background: re.Pattern  # the text before a word ends in a background phrase
+    stop: re.Pattern  # a word that ends a background phrase
+    not_news: tuple[tuple[str, re.Pattern], ...]
+    raw: dict
+
+
+@lru_cache(maxsize=4)
+def rules(data_dir: Path = DATA_DIR) -> Rules:
+    """The compiled cues of data/leads.yaml."""
+    raw = load("leads.yaml", data_dir)
+    cues = [Cue("", "verb", 0, compile_pattern(p)) for p in raw["happening_verbs"]]
+    for event_type, entry in raw["types"].items():
+        for form in ("verb", "noun"):
+            for weight, patterns in (entry.get(form) or {}).items():
+                cues += [Cue(event_type, form, int(weight), compile_pattern(p)) for p in patterns]
+    captions = re.compile(rf"^\W*(?:{'|'.join(raw['lead']['captions'])})", re.IGNORECASE)
+    marks = re.compile("|".join(raw["lead"]["caption_marks"]), re.IGNORECASE)
+    openers = "|".join(o.replace(" ", r"\s+") for o in raw["background_openers"])
+    stop = re.compile(rf"(?:{'|'.join(raw['background_stop'])})(?![\w])", re.IGNORECASE)
+    word = rf"(?!{stop.pattern})[^\s,;:()]+"
+    background = re.compile(rf"(?<![\w-])(?:{openers})\s+(?:{word}\s+){{0,{raw['background_words'] - 1}}}$",
+                            re.IGNORECASE)
+    not_news = tuple((kind, re.compile(rf"(?<![\w-])(?:{'|'.join(patterns)})(?![\w])" if kind not in ("quote", "question")
+                                       else "|".join(patterns)))
+                     for kind, patterns in raw["not_news"].items())
+    return Rules(tuple(cues), captions, marks, background, stop, not_news, raw)
+
+
+def lead_sentence(sentences: list[Sentence], data_dir: Path = DATA_DIR, text: str = "") -> Sentence | None:
+    """The article's lead: its first sentence of ``lead.min_words`` words or more that ends like a sentence
+    and is no photo caption (in the line of the article ``text`` that holds it, when given), within
+    ``lead.reach_chars`` of the start of the body."""
+    table = rules(data_dir)
+    lead = table.raw["lead"]
+    for sentence in sentences:
+        if sentence.start > lead["reach_chars"]:
+            return None
+        words = sentence.text.rstrip()
+        if len(words.split()) >= lead["min_words"] and words[-1:] in ".!\"”’'" and not table.captions.match(words) \
+                and not table.caption_marks.search(_line(text, sentence) if text else words):
+            return sentence
+    return None
+
+
+def _line(text: str, sentence: Sentence) -> str:
+    """The line of ``text`` that holds ``sentence``."""
+    end = text.find("\n", sentence.end)
+    return text[text.rfind("\n", 0, sentence.start) + 1 : end if end >= 0 else len(text)]
+
+
+def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
+    """The type of happening the lead ``text`` reports, with the verb that reports it; None when it reports
+    none (``not_news``, no real verb) or no type scores ``scoring.min_score`` with ``scoring.min_margin``
+    over the next."""
+    table, vocab = rules(data_dir), vocabulary(data_dir)
+    found = [(cue, m) for cue in table.cues for m in cue.regex.finditer(text) if not _hidden(text, m.start(), table)]
+    verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab)),
+                   key=lambda pair: pair[1].start())
+    if not verbs:
+        return None
+    scores = _scores(found, verbs)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    scoring = table.raw["scoring"]
+    if not ranked or ranked[0][1] < scoring["min_score"] or \
+            (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < scoring["min_margin"]):
+        return None
+    best = ranked[0][0]
+    verb = next((m for cue, m in verbs if cue.event_type == best), verbs[0][1])
+    if _not_news(text, verb.end(), table, vocab):
+        return None
+    return LeadGuess(best, ranked[0][1], verb.start(), verb.end(), verb.group())
+
+
+def _scores(found: list, verbs: list) -> dict[str, int]:
+    """Each type's score: the weights of its distinct cues (a verb cue only in a real form), the heaviest
+    match of each stretch of text counted once."""
+    real = {id(m) for _, m in verbs}
+    taken: dict[str, list[tuple[int, int, int]]] = {}
+    for cue, match in sorted(found, key=lambda pair: -pair[0].weight):
+        if not cue.event_type or (cue.form == "verb" and id(match) not in real):
+            continue
+        spans = taken.setdefault(cue.event_type, [])
+        if not any(lo < match.end() and match.start() < hi for lo, hi, _ in spans):
+            spans.append((match.start(), match.end(), cue.weight))
+    return {event_type: sum(w for _, _, w in spans) for event_type, spans in taken.items()}
+
+
+def confidence(data_dir: Path = DATA_DIR) -> float:
+    """The base confidence of an event made from a lead's cues (``scoring.confidence``)."""
+    return rules(data_dir).raw["scoring"]["confidence"]
+
+
+def in_background(text: str, start: int, data_dir: Path = DATA_DIR) -> bool:
+    """True when the words at ``start`` stand in a background phrase: within ``background_words`` words after
+    a ``background_opener`` ("following a devastating earthquake", "abducted by gunmen in the attack"), with
+    no comma and no word of ``background_stop`` between."""
+    table = rules(data_dir)
+    return not table.stop.match(text, start) and bool(table.background.search(text[max(0, start - 120) : start]))
+
+
+def _hidden(text: str, start: int, table: Rules) -> bool:
+    """True for words in a quotation or a background phrase: their cues do not count."""
+    if sum(text.count(mark, 0, start) for mark in '"“”') % 2 == 1:
+        return True
+    return not table.stop.match(text, start) and bool(table.background.search(text[max(0, start - 120) : start]))
+
+
+def _real(text: str, match: re.Match, vocab: Vocabulary) -> bool:
+    """True when a verb reports a real happening: no future, plan, negation or modal before it in its
+    clause (data/events.yaml ``irrealis_before``, ``irrealis_in_clause``)."""
+    before = text[max(0, match.start() - 60) : match.start()]
+    clause = _CLAUSE_END.split(before)[-1]
+    return not (vocab.irrealis_before.search(before) or vocab.irrealis_in_clause.search(clause)
+                or re.search(r"(?<![\w])to\s*$", before))
+
+
+def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool:
+    """True when the lead's head (its words up to the end of the happening verb's clause) is a plan, an
+    opinion, an analysis, a statistic (or a rate: data/events.yaml ``statistics``), a quotation or a question
+    (data/leads.yaml ``not_news``)."""
+    stop = _CLAUSE_END.search(text, verb_end)
+    head = text[: stop.start()] if stop else text
+    return bool(vocab.rate.search(head)) or \
+        any(regex.search(text if kind == "question" else head) for kind, regex in table.not_news)
+
+
+_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
