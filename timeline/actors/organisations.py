@@ -49,13 +49,14 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
     """Mentions of organisations named as such that no alias or title covers, and those organisations.
     ``stopwords``: capitalised words never a name of their own (data/offices.yaml name_stopwords); a headed
     name made only of ``generic_words`` ("the Security Forces") names no particular organisation."""
-    patterns = _patterns(Path(data_dir))
+    patterns = _patterns(data_dir)
     if patterns is None:
         return [], {}
-    table = load("actors.yaml", Path(data_dir))["organisation_names"]
-    leading, generic = frozenset(table.get("leading_words", ())), frozenset(table.get("generic_words", ()))
+    leading, generic = _word_sets(data_dir)
     found: dict[str, Actor] = {}
     for pattern in patterns:
+        if pattern is patterns[2] and "(" not in text:  # the acronym pattern needs a bracket
+            continue
         for match in pattern.finditer(text):
             start, end = _without_leading_stopwords(text, match.start(1), match.end(1), leading)
             name = " ".join(text[start:end].split())
@@ -69,10 +70,35 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
             found.setdefault(actor_id, Actor(actor_id, name, "organization", discovered=True))
     candidates = []
     for actor in found.values():
-        for match in re.finditer(rf"(?<![\w\-]){re.escape(actor.name)}(?![\w\-])", text):
-            if 1 not in covered[match.start():match.end()]:
-                candidates.append(Candidate(match.start(), match.end(), actor.id, "exact", 0.8))
+        for start, end in whole_word_spans(text, actor.name):
+            if 1 not in covered[start:end]:
+                candidates.append(Candidate(start, end, actor.id, "exact", 0.8))
     return candidates, found
+
+
+_NAME_EDGE = re.compile(r"[\w\-]")
+
+
+def whole_word_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` (not empty) stands in ``text`` with no word character or hyphen on either side, in
+    order and not overlapping: what ``re.finditer(rf"(?<![\\w\\-]){re.escape(name)}(?![\\w\\-])", text)``
+    finds, without compiling a pattern for every name."""
+    spans, at = [], text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or _NAME_EDGE.match(text, at - 1) is None) and _NAME_EDGE.match(text, end) is None:
+            spans.append((at, end))
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return spans
+
+
+@lru_cache(maxsize=8)
+def _word_sets(data_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """``organisation_names`` leading_words and generic_words."""
+    table = load("actors.yaml", data_dir)["organisation_names"]
+    return frozenset(table.get("leading_words", ())), frozenset(table.get("generic_words", ()))
 
 
 def _without_leading_stopwords(text: str, start: int, end: int, stopwords: frozenset[str]) -> tuple[int, int]:
@@ -90,10 +116,11 @@ def service_candidates(text: str, countries: list[Candidate], data_dir: Path) ->
     """ "the Estarian Navy", "the Ruritania Coast Guard": a country (or its demonym) and one of data/actors.yaml
     ``organisation_names.services`` right after it name that country's service, an organisation of its own
     that belongs to the country; the country is then its affiliation, not a mention."""
-    services = load("actors.yaml", Path(data_dir)).get("organisation_names", {}).get("services")
-    if not services or not countries:
+    if not countries:
         return [], {}
-    after = re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in sorted(services, key=len, reverse=True))})(?![\w\-])")
+    after = _service_after(data_dir)
+    if after is None:
+        return [], {}
     candidates, found = [], {}
     for country in countries:
         service = after.match(text, country.end)
@@ -107,6 +134,16 @@ def service_candidates(text: str, countries: list[Candidate], data_dir: Path) ->
     return candidates, found
 
 
+@lru_cache(maxsize=8)
+def _service_after(data_dir: Path) -> re.Pattern | None:
+    """A service's name right after a country: "\\s+(?:Coast Guard|Navy|...)"; None when there are none."""
+    services = load("actors.yaml", data_dir).get("organisation_names", {}).get("services")
+    if not services:
+        return None
+    return re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in sorted(services, key=len, reverse=True))})(?![\w\-])")
+
+
+_BRACKETED = re.compile(r"\([A-Z][A-Z0-9]{1,7}\)")  # every match of _EXPANDED ends with one
 _EXPANDED = re.compile(r"((?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|on|the|de|du|del|des|la|&)\s+)*){1,8})\(([A-Z][A-Z0-9]{1,7})\)")
 _LINK = frozenset({"of", "for", "and", "on", "the", "de", "du", "del", "des", "la", "&"})
 
@@ -118,6 +155,8 @@ def expanded_acronym_candidates(text: str, aliases, stopwords: frozenset[str],
     ``organisation_names.institution_words``: "Jane Roe (JR)", "New York (NY)" name none), name an
     organisation, and the acronym alone names it later. Not when the name or the acronym is already an
     alias of the gazetteer (``aliases``)."""
+    if _BRACKETED.search(text) is None:
+        return [], {}
     words = frozenset(table_of(data_dir).get("institution_words", ()))
     found: dict[str, Actor] = {}
     for match in _EXPANDED.finditer(text):
@@ -141,7 +180,7 @@ def expanded_acronym_candidates(text: str, aliases, stopwords: frozenset[str],
 
 def table_of(data_dir: Path) -> dict:
     """data/actors.yaml ``organisation_names``."""
-    return load("actors.yaml", Path(data_dir)).get("organisation_names", {})
+    return load("actors.yaml", data_dir).get("organisation_names", {})
 
 
 def _expansion(words: list[str], acronym: str, stopwords: frozenset[str]) -> str | None:
@@ -164,12 +203,13 @@ def definite_organisation_candidates(text: str, named: list[Candidate], actors, 
     """ "the union", "the agency" (data/actors.yaml ``organisation_names.definite_nouns``): the organisation
     named last before the phrase (within DEFINITE_REACH) whose name or an alias holds that noun ("African
     Union", "International Atomic Energy Agency"); not "the union of ..." or "the agency's chief"."""
-    nouns = table_of(data_dir).get("definite_nouns", ())
-    if not nouns:
+    pattern = _definite(data_dir)
+    if pattern is None:
         return []
-    pattern = re.compile(rf"(?<![\w\-])[Tt]he\s+({'|'.join(map(re.escape, nouns))})(?![\w\-'’])(?!\s+of\s)", re.IGNORECASE)
     orgs = sorted((c for c in named if c.actor_id in actors and actors[c.actor_id].kind == "organization"),
                   key=lambda c: c.start)
+    if not orgs:  # no organisation named: no phrase can refer to one
+        return []
     found = []
     for match in pattern.finditer(text):
         if match.group(0)[4:5].isupper():  # "The Union" opening a sentence is fine, "the Union Cabinet" a name
@@ -183,6 +223,15 @@ def definite_organisation_candidates(text: str, named: list[Candidate], actors, 
     return found
 
 
+@lru_cache(maxsize=8)
+def _definite(data_dir: Path) -> re.Pattern | None:
+    """ "the union", "the agency": ``organisation_names.definite_nouns`` after "the"; None when there are none."""
+    nouns = table_of(data_dir).get("definite_nouns", ())
+    if not nouns:
+        return None
+    return re.compile(rf"(?<![\w\-])[Tt]he\s+({'|'.join(map(re.escape, nouns))})(?![\w\-'’])(?!\s+of\s)", re.IGNORECASE)
+
+
 def _holds_noun(actor: Actor, noun: str) -> bool:
     return any(noun in name.lower().replace("-", " ").split() for name in (actor.name, *actor.aliases))
 
@@ -191,7 +240,7 @@ def definite_form_candidates(text: str, named: list[Candidate], data_dir: Path) 
     """ "the North" for North Korea (data/actors.yaml ``definite_forms``): a country's short definite form, once
     the country itself is named at most DEFINITE_REACH characters before; not "the North Atlantic", "the South
     of France"."""
-    forms = load("actors.yaml", Path(data_dir)).get("definite_forms", {})
+    forms = load("actors.yaml", data_dir).get("definite_forms", {})
     found = []
     for actor_id, words in forms.items():
         before = [c.end for c in named if c.actor_id == actor_id]

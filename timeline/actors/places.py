@@ -20,7 +20,7 @@ def place_country(place: str, data_dir: Path = DATA_DIR, capitals: bool = False)
     """The id of the country ``place`` names or is the acting capital of (with ``capitals``, any listed
     capital: a visit to a capital is a visit to its country, a meeting held there may be an organisation's);
     None for other places."""
-    return _table(Path(data_dir), capitals).get(fold(" ".join(place.split())).casefold())
+    return _table(data_dir, capitals).get(fold(" ".join(place.split())).casefold())
 
 
 @lru_cache(maxsize=8)
