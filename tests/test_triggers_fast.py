@@ -90,3 +90,13 @@ def test_continuation_and_ignore_patterns_find_the_same_spans():
                 folded = fold(text)
                 assert spans_of(regex, fast, on_folded, text, folded if len(folded) == len(text) else None) == \
                     [m.span() for m in regex.finditer(text)]
+
+
+def test_skipping_gives_the_spans_of_the_named_groups_in_the_text():
+    from timeline.prefilter import Skipping
+
+    regex = re.compile(r"(?<![\w-])(?P<noun>foreign\s+ministers|counterparts)\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+    skipping = Skipping(regex)
+    assert skipping.fast is not None and skipping.on_folded
+    for text in ["His Counterparts from Estaria and the foreign  ministers OF the bloc", "x-counterparts of", "İ counterparts of A"]:
+        assert skipping.spans(text, "noun") == [(m.span(), m.span("noun")) for m in regex.finditer(text)]

@@ -5,6 +5,9 @@ Reads: a compiled pattern. Adds: the lower-cased literal words one of which ever
 holds one of them. The test is conservative: a pattern whose matches need no fixed text gets no keys and
 always runs, so skipping never changes what is found. ``KeyIndex`` finds, in one scan of a text, which of
 many patterns may match it.
+
+And a faster form of a pattern that opens with a look-behind (``fast_pattern``, ``Skipping``): the same
+matches, found by jumping from one possible first letter to the next.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+import re._compiler as _compiler
 import re._constants as C  # noqa: N812 - the parse tree's opcodes
 import re._parser as P  # noqa: N812
 
@@ -117,6 +121,176 @@ def _candidates(index: KeyIndex, text: str) -> tuple[int, ...]:
             patterns |= others
     also = index._also  # noqa: SLF001 - most patterns need no further group: no call for them
     return tuple(at for at in sorted(patterns) if at not in also or index.also_found(at, keyed))
+
+
+# --- regular expressions that open with a look-behind, searched faster -------------------------------
+
+LOOK_BEHINDS = (r"(?<![\w-])", r"(?<![\w])")  # the look-behinds ``fast_pattern`` can move after the first letter
+
+
+def fast_pattern(regex: re.Pattern) -> tuple[re.Pattern | None, bool]:
+    """A pattern opening with a look-behind (``LOOK_BEHINDS``) that the regex engine can skip through, and
+    whether it reads the folded sentence.
+
+    The look-behind leaves the engine nothing to skip by: it tries the look-behind and every alternative at
+    each position. The fast pattern opens with the characters a match can start with (``[hm]`` for
+    "met|held ..."), checks the look-behind after that character and reads the rest in a look-ahead from it,
+    so that the engine jumps from one possible first letter to the next; group 1 is the match of ``regex``.
+    A case-insensitive pattern becomes a case-sensitive one with lower-case letters, to run over the
+    sentence folded by ``prefilter.fold`` (same length, same offsets): the engine skips only by
+    case-sensitive letters. (None, False) when that would not be the same pattern: no such look-behind,
+    first characters that are not a short list, an empty match possible, or a pattern whose lower-cased form
+    compiles differently (an escape, a range or a case-sensitive part that lower-casing would change)."""
+    behind = next((b for b in LOOK_BEHINDS if regex.pattern.startswith(b)), None)
+    if behind is None:
+        return None, False
+    body, flags = regex.pattern[len(behind):], regex.flags
+    folded = bool(flags & re.IGNORECASE)
+    if folded:
+        lowered = _lower_literals(regex.pattern)
+        flags &= ~re.IGNORECASE
+        try:
+            same = _compiled(lowered, regex.flags) == _compiled(regex.pattern, regex.flags) \
+                and _lower_only(lowered[len(behind):], flags)
+        except re.error:
+            same = False
+        if not same:
+            return None, False
+        body = lowered[len(behind):]
+    try:
+        tree = P.parse(body, flags)
+        chars, empty = _first_chars(tree)
+        if not chars or empty or tree.getwidth()[0] == 0:
+            return None, False
+        first = "".join(re.escape(c) for c in sorted(chars))
+        return re.compile(rf"[{first}](?<!{behind[4:-1]}[\s\S])(?<=(?=({body}))[\s\S])", flags), folded
+    except re.error:  # a construct the look-around cannot hold (a back-reference in a look-behind)
+        return None, False
+
+
+def _first_chars(tree) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the parsed ``tree`` can start with, or None when any or too many can;
+    whether it can match the empty string). Zero-width checks are skipped: they only narrow the matches."""
+    chars: set[str] = set()
+    for op, arg in tree:
+        if op is C.LITERAL:
+            return chars | {chr(arg)}, False
+        if op is C.IN:
+            found = _class_chars(arg)
+            return (None if found is None else chars | found), False
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.BRANCH:
+            parts = [_first_chars(alternative) for alternative in arg[1]]
+        elif op is C.SUBPATTERN:
+            parts = [_first_chars(arg[3])]
+        elif op in _REPEATS:
+            inner, empty = _first_chars(arg[2])
+            parts = [(inner, empty or arg[0] == 0)]
+        else:
+            return None, False
+        if any(found is None for found, _ in parts):
+            return None, False
+        chars = chars.union(*(found for found, _ in parts))
+        if not any(empty for _, empty in parts):
+            return chars, False
+    return chars, True
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters of a character class made of literals and small ranges; None for anything else."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is C.LITERAL:
+            found.add(chr(arg))
+        elif op is C.RANGE and arg[1] - arg[0] < 128:
+            found.update(map(chr, range(arg[0], arg[1] + 1)))
+        else:
+            return None
+    return found
+
+
+def _lower_literals(pattern: str) -> str:
+    """``pattern`` with every character lower-cased except escapes (``\\W`` stays ``\\W``) and group names
+    (``(?P<Name>``, ``(?P=Name)``)."""
+    return _KEPT_CASE.sub(lambda m: m.group() if m.group().startswith(("\\", "(?P")) else m.group().lower(), pattern)
+
+
+_KEPT_CASE = re.compile(r"\\.|\(\?P<[^>]*>|\(\?P=[^)]*\)|[^\\(]+|\(", re.S)
+
+
+def _compiled(pattern: str, flags: int) -> list:
+    return _compiler._code(P.parse(pattern, flags), flags)  # noqa: SLF001 - the engine's own program
+
+
+def _lower_only(pattern: str, flags: int) -> bool:
+    """Whether every literal character and range of ``pattern`` is already as ``prefilter.fold`` leaves text."""
+    def chars(tree) -> bool:
+        for op, arg in tree:
+            if op in (C.LITERAL, C.NOT_LITERAL):
+                if fold(chr(arg)) != chr(arg):
+                    return False
+            elif op is C.RANGE:
+                if any(fold(chr(c)) != chr(c) for c in range(arg[0], arg[1] + 1)):
+                    return False
+            elif op is C.IN:
+                if not chars(arg):
+                    return False
+            elif op is C.BRANCH:
+                if not all(chars(a) for a in arg[1]):
+                    return False
+            elif op is C.SUBPATTERN:
+                if not chars(arg[3]):
+                    return False
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                if not chars(arg[2]):
+                    return False
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                if not chars(arg[1]):
+                    return False
+            elif op is C.ATOMIC_GROUP:
+                if not chars(arg):
+                    return False
+            elif op is C.GROUPREF_EXISTS:
+                if not (chars(arg[1]) and (arg[2] is None or chars(arg[2]))):
+                    return False
+        return True
+
+    return chars(P.parse(pattern, flags))
+
+
+def spans_of(regex: re.Pattern, fast: re.Pattern | None, on_folded: bool, sentence: str,
+             folded: str | None) -> list[tuple[int, int]]:
+    """(start, end) of each match of ``regex`` in ``sentence``, found through ``fast_pattern``'s (fast,
+    on_folded) when there is one."""
+    text = folded if on_folded else sentence
+    if fast is None or text is None:
+        return [match.span() for match in regex.finditer(sentence)]
+    spans, at = [], 0
+    while (match := fast.search(text, at)) is not None:
+        spans.append(match.span(1))
+        at = match.end(1)
+    return spans
+
+
+class Skipping:
+    """A regular expression opening with a look-behind (``LOOK_BEHINDS``), searched through its fast form
+    (``fast_pattern``) when it has one; ``spans`` finds what ``regex.finditer`` finds."""
+
+    def __init__(self, regex: re.Pattern):
+        self.regex = regex
+        self.fast, self.on_folded = fast_pattern(regex)
+
+    def spans(self, text: str, *names: str) -> list[tuple[tuple[int, int], ...]]:
+        """For each match of ``regex`` in ``text``, in order: its span, then the span of each group named."""
+        folded = fold(text) if self.fast is not None and self.on_folded else None
+        if self.fast is None or (self.on_folded and len(folded) != len(text)):
+            return [(match.span(), *(match.span(name) for name in names)) for match in self.regex.finditer(text)]
+        searched, found, at = folded if self.on_folded else text, [], 0
+        while (match := self.fast.search(searched, at)) is not None:
+            found.append((match.span(1), *(match.span(name) for name in names)))
+            at = match.end(1)
+        return found
 
 
 def _trie(words: frozenset[str]) -> str:

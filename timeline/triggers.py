@@ -8,14 +8,11 @@ cue checks: no future or negated happening ("will meet", "refused to meet"), no 
 from __future__ import annotations
 
 import re
-import re._compiler as _compiler
-import re._constants as _constants
-import re._parser as _parser
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import KeyIndex, fold, required_groups, required_keys
+from .prefilter import KeyIndex, fast_pattern, fold, required_groups, required_keys, spans_of
 from .resources import load
 from .settings import DATA_DIR
 
@@ -101,7 +98,6 @@ class Vocabulary:
 
 
 LOOK_BEHIND = r"(?<![\w-])"  # every trigger pattern opens with it: no word character or hyphen before
-LOOK_BEHINDS = (LOOK_BEHIND, r"(?<![\w])")  # the look-behinds ``fast_pattern`` can move after the first letter
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
@@ -114,153 +110,11 @@ def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
     return re.compile(rf"{LOOK_BEHIND}(?:{body})(?![\w])", flags)
 
 
-def fast_pattern(regex: re.Pattern) -> tuple[re.Pattern | None, bool]:
-    """A pattern opening with a look-behind (``LOOK_BEHINDS``) that the regex engine can skip through, and
-    whether it reads the folded sentence.
-
-    The look-behind leaves the engine nothing to skip by: it tries the look-behind and every alternative at
-    each position. The fast pattern opens with the characters a match can start with (``[hm]`` for
-    "met|held ..."), checks the look-behind after that character and reads the rest in a look-ahead from it,
-    so that the engine jumps from one possible first letter to the next; group 1 is the match of ``regex``.
-    A case-insensitive pattern becomes a case-sensitive one with lower-case letters, to run over the
-    sentence folded by ``prefilter.fold`` (same length, same offsets): the engine skips only by
-    case-sensitive letters. (None, False) when that would not be the same pattern: no such look-behind,
-    first characters that are not a short list, an empty match possible, or a pattern whose lower-cased form
-    compiles differently (an escape, a range or a case-sensitive part that lower-casing would change)."""
-    behind = next((b for b in LOOK_BEHINDS if regex.pattern.startswith(b)), None)
-    if behind is None:
-        return None, False
-    body, flags = regex.pattern[len(behind):], regex.flags
-    folded = bool(flags & re.IGNORECASE)
-    if folded:
-        lowered = _lower_literals(regex.pattern)
-        flags &= ~re.IGNORECASE
-        if _compiled(lowered, regex.flags) != _compiled(regex.pattern, regex.flags) \
-                or not _lower_only(lowered[len(behind):], flags):
-            return None, False
-        body = lowered[len(behind):]
-    tree = _parser.parse(body, flags)
-    chars, empty = _first_chars(tree)
-    if not chars or empty or tree.getwidth()[0] == 0:
-        return None, False
-    first = "".join(re.escape(c) for c in sorted(chars))
-    return re.compile(rf"[{first}](?<!{behind[4:-1]}[\s\S])(?<=(?=({body}))[\s\S])", flags), folded
-
-
-_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
-
-
-def _first_chars(tree) -> tuple[set[str] | None, bool]:
-    """(the characters a match of the parsed ``tree`` can start with, or None when any or too many can;
-    whether it can match the empty string). Zero-width checks are skipped: they only narrow the matches."""
-    chars: set[str] = set()
-    for op, arg in tree:
-        if op is _constants.LITERAL:
-            return chars | {chr(arg)}, False
-        if op is _constants.IN:
-            found = _class_chars(arg)
-            return (None if found is None else chars | found), False
-        if op in _ZERO_WIDTH:
-            continue
-        if op is _constants.BRANCH:
-            parts = [_first_chars(alternative) for alternative in arg[1]]
-        elif op is _constants.SUBPATTERN:
-            parts = [_first_chars(arg[3])]
-        elif op in _REPEATS:
-            inner, empty = _first_chars(arg[2])
-            parts = [(inner, empty or arg[0] == 0)]
-        else:
-            return None, False
-        if any(found is None for found, _ in parts):
-            return None, False
-        chars = chars.union(*(found for found, _ in parts))
-        if not any(empty for _, empty in parts):
-            return chars, False
-    return chars, True
-
-
-def _class_chars(items) -> set[str] | None:
-    """The characters of a character class made of literals and small ranges; None for anything else."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op is _constants.LITERAL:
-            found.add(chr(arg))
-        elif op is _constants.RANGE and arg[1] - arg[0] < 128:
-            found.update(map(chr, range(arg[0], arg[1] + 1)))
-        else:
-            return None
-    return found
-
-
-def _lower_literals(pattern: str) -> str:
-    """``pattern`` with every character lower-cased except escapes (``\\W`` stays ``\\W``)."""
-    out, escaped = [], False
-    for char in pattern:
-        out.append(char if escaped else char.lower())
-        escaped = not escaped and char == "\\"
-    return "".join(out)
-
-
-def _compiled(pattern: str, flags: int) -> list:
-    return _compiler._code(_parser.parse(pattern, flags), flags)  # noqa: SLF001 - the engine's own program
-
-
-def _lower_only(pattern: str, flags: int) -> bool:
-    """Whether every literal character and range of ``pattern`` is already as ``prefilter.fold`` leaves text."""
-    def chars(tree) -> bool:
-        for op, arg in tree:
-            if op in (_constants.LITERAL, _constants.NOT_LITERAL):
-                if fold(chr(arg)) != chr(arg):
-                    return False
-            elif op is _constants.RANGE:
-                if any(fold(chr(c)) != chr(c) for c in range(arg[0], arg[1] + 1)):
-                    return False
-            elif op is _constants.IN:
-                if not chars(arg):
-                    return False
-            elif op is _constants.BRANCH:
-                if not all(chars(a) for a in arg[1]):
-                    return False
-            elif op is _constants.SUBPATTERN:
-                if not chars(arg[3]):
-                    return False
-            elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
-                if not chars(arg[2]):
-                    return False
-            elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
-                if not chars(arg[1]):
-                    return False
-            elif op is _constants.ATOMIC_GROUP:
-                if not chars(arg):
-                    return False
-            elif op is _constants.GROUPREF_EXISTS:
-                if not (chars(arg[1]) and (arg[2] is None or chars(arg[2]))):
-                    return False
-        return True
-
-    return chars(_parser.parse(pattern, flags))
-
-
 def match_spans(rule: Rule, sentence: str, folded: str | None) -> list[tuple[int, int]]:
     """(start, end) of each match of ``rule`` in ``sentence``, as ``rule.regex.finditer`` finds them; through
     ``rule.fast`` (over ``folded``, ``prefilter.fold(sentence)``, when the rule is case-insensitive; None
     when folding changed the sentence's length)."""
     return spans_of(rule.regex, rule.fast, rule.on_folded, sentence, folded)
-
-
-def spans_of(regex: re.Pattern, fast: re.Pattern | None, on_folded: bool, sentence: str,
-             folded: str | None) -> list[tuple[int, int]]:
-    """(start, end) of each match of ``regex`` in ``sentence``, found through ``fast_pattern``'s (fast,
-    on_folded) when there is one."""
-    text = folded if on_folded else sentence
-    if fast is None or text is None:
-        return [match.span() for match in regex.finditer(sentence)]
-    spans, at = [], 0
-    while (match := fast.search(text, at)) is not None:
-        spans.append(match.span(1))
-        at = match.end(1)
-    return spans
 
 
 @lru_cache(maxsize=8)
