@@ -15,6 +15,7 @@ from .spans import Candidate, capitalised_after
 from .titles import Title
 
 _THE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
+_AS_BEFORE = re.compile(r"(?<!\w)as\s+(?:the\s+|an?\s+)?$")  # "stepped down as Estaria's president in 2007"
 _OF_AFTER = re.compile(r"\s+(?:of|for)\s")
 DEFINITE_REACH = 1500  # "the president" refers to a holder named at most this many characters before
 
@@ -38,7 +39,10 @@ def _fits(gazetteer: Gazetteer, actor: Actor, title: Title, when: date | None) -
 def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | None,
                    named: list[tuple[int, Actor]]) -> Candidate | None:
     """The holder of the office on ``when``; failing that, the one person named in the text who holds it.
-    "the Secretary-General" without a country or organisation: the one such office holder named before."""
+    "the Secretary-General" without a country or organisation: the one such office holder named before. A title
+    after "as" ("X, who stepped down as Estaria's president") is a role of someone else: no holder."""
+    if _AS_BEFORE.search(text, max(0, title.start - 12), title.start):
+        return None  # a role someone else held or holds ("X, who served as Estaria's president"), no holder
     if title.office.text.lower() in gazetteer.offices.counterparts and title.affiliation is not None:
         return _counterpart(gazetteer, title, when, named)
     office = title.office.office
