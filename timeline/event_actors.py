@@ -56,8 +56,10 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     if policy != "countries_and_organisations":
         local = [item for item in local if actors[item[2]].kind == "person" or not _at_venue(item, sentence, vocab)]
     local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
-    local = [item for item in local if not _in_other_happening(item, sentence, trigger, data_dir)]
+    local = [item for item in local if not _in_other_happening(item, sentence, trigger, local, data_dir)]
     local = _without_represented(local, sentence, actors, data_dir)
+    local = _without_fronted_clause(local, sentence, trigger, actors, data_dir)
+    local = [item for item in local if not _private_sector(item, sentence, actors, data_dir)]
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
     local = [item for item in local if not _conceded(item, sentence, trigger, data_dir)]
     local = [item for item in local if not _reporter_in_apposition(item, sentence, trigger, data_dir)]
@@ -104,17 +106,57 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
 
 
-def _in_other_happening(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_dir: Path) -> bool:
+def _in_other_happening(item: tuple[int, int, str], sentence: str, trigger: Trigger, local: list,
+                        data_dir: Path) -> bool:
     """True for a name after the trigger behind an ``other_happening_openers`` phrase of data/participants.yaml
     ("met on Monday ahead of talks between X and Y", "the first visit since 2011, when Z visited"), up to the
-    next clause mark: a side of another happening, not of this one."""
-    return item[0] >= trigger.end and _other_happening_pattern(data_dir).search(sentence, trigger.end, item[0]) is not None
+    next clause mark: a side of another happening, not of this one; and for a name before such a phrase that
+    holds the trigger and names who did it ("the first meeting between X and Y since Z took office": X and Y did
+    not take office; "X's ties have been strained since parliament passed a law": X's parliament did)."""
+    pattern = _other_happening_pattern(data_dir)
+    if item[0] >= trigger.end:
+        return pattern.search(sentence, trigger.end, item[0]) is not None
+    opener = pattern.search(sentence, item[1], trigger.start) if item[1] <= trigger.start else None
+    return opener is not None and any(opener.start() < other[0] < trigger.start for other in local)
 
 
 @lru_cache(maxsize=4)
 def _other_happening_pattern(data_dir) -> re.Pattern:
     words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("other_happening_openers", ()))
     return re.compile(rf"(?<![\w])(?:{words})\s[^,;:]*(?:,\s+when\s[^,;:]*)?$", re.IGNORECASE)  # "since 2009, when X ..."
+
+
+def _private_sector(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> bool:
+    """True for a country named only by its demonym before a ``private_nouns`` word of data/participants.yaml
+    ("met representatives of Estarian businesses", "Estarian energy companies"): its firms, not the state."""
+    start, end, actor_id = item
+    if sentence[start:end] not in actors[actor_id].demonyms:
+        return False
+    return _private_pattern(data_dir).match(sentence, end) is not None
+
+
+@lru_cache(maxsize=4)
+def _private_pattern(data_dir) -> re.Pattern:
+    words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("private_nouns", ()))
+    return re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{words})(?![\w])", re.IGNORECASE)
+
+
+def _without_fronted_clause(local: list, sentence: str, trigger: Trigger, actors: Mapping[str, Actor],
+                            data_dir: Path) -> list:
+    """``local`` less the names of a clause that opens the sentence with a ``fronted_openers`` word of
+    data/participants.yaml and ends in a comma before the trigger ("After meeting with X, Y had lunch with Z"),
+    when the main clause names a person of its own before the trigger: X took part in the earlier happening."""
+    fronted = _fronted_pattern(data_dir).match(sentence)
+    if fronted is None or fronted.end() > trigger.start:
+        return local
+    subject = any(actors[i[2]].kind == "person" and fronted.end() <= i[0] < trigger.start for i in local)
+    return [i for i in local if i[0] >= fronted.end()] if subject else local
+
+
+@lru_cache(maxsize=4)
+def _fronted_pattern(data_dir) -> re.Pattern:
+    words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("fronted_openers", ()))
+    return re.compile(rf"\s*(?:{words})\s[^,;:]{{1,120}},\s")
 
 
 def _without_represented(local: list, sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> list:
