@@ -533,7 +533,8 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     """True when ``draft`` reports a further happening: its sentence counts its time from another day ("two
     days later"), "a second"/"another" stands before its trigger, or the trigger's clause sets it apart in
     time from another happening ("The attack came hours after Russian missiles hit ...") (merge.sequel_* in
-    data/events.yaml)."""
+    data/events.yaml; ``sequel_before_for_types`` for words that set apart only some types: "X also met Y" is
+    another meeting, "five soldiers also were killed in the attack" the same attack)."""
     merge = ctx.vocab.raw["merge"]
     offsets = set(merge.get("sequel_offset_words", ()))
     if any(t.rule == "offset" and t.text.lower().split()[-1] in offsets
@@ -543,7 +544,8 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
             and draft.timex.start < draft.sentence.start + draft.trigger.start:
         return True  # "since 13 February, when four soldiers were killed": the killing is a happening of its own
     before = " ".join(draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split())
-    if any(before == words or before.endswith(" " + words) for words in merge.get("sequel_before", ())):
+    typed = [w for w, types in (merge.get("sequel_before_for_types") or {}).items() if draft.event_type in types]
+    if any(before == words or before.endswith(" " + words) for words in (*merge.get("sequel_before", ()), *typed)):
         return True
     clause = " ".join(re.findall(r"[\w'’]+", draft.sentence.text[max(0, draft.trigger.start - 80) : draft.trigger.start].lower()))
     return any(f"{words} " in f" {clause} " for words in merge.get("sequel_clause", ()))
