@@ -40,13 +40,19 @@ def slug(text: str) -> str:
 def trie_pattern(words: Iterable[str]) -> str:
     """One regex alternation for ``words`` shaped as a character trie, so matching never backtracks
     across thousands of alternatives. Longer words are tried first at every branch."""
+    trie = _trie(words)
+    return _branch(trie) if trie else "(?!)"
+
+
+def _trie(words: Iterable[str]) -> dict:
+    """``words`` as nested dicts, one level per character; "" marks where a word ends."""
     trie: dict = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branch(trie) if trie else "(?!)"
+    return trie
 
 
 def _branch(node: dict) -> str:
@@ -63,5 +69,11 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     words = sorted(set(words))
     if not words:
         return re.compile("(?!)")
-    first = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(rf"(?=[{first}])(?<!\w)(?:{trie_pattern(words)})(?!\w)")
+    if "" in words:
+        first = "".join(sorted({re.escape(w[0]) for w in words if w}))
+        return re.compile(rf"(?=[{first}])(?<!\w)(?:{trie_pattern(words)})(?!\w)")
+    # Each first letter comes before the look-behind (checked once it is read), so the regex engine skips
+    # straight to the places where a word's first letter stands.
+    trie = _trie(words)
+    firsts = [re.escape(char) + r"(?<!\w[\s\S])" + _branch(child) for char, child in sorted(trie.items()) if char]
+    return re.compile(rf"(?:{'|'.join(firsts)})(?!\w)")

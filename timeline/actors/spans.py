@@ -20,7 +20,8 @@ _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.isupper() and c.isalpha())
 _LOWER = "".join(re.escape(c) for c in map(chr, range(0x530)) if c.islower() and c.isalpha())
 # A capitalised word: "Lavrov", "McDonald", "Ki-moon", "Çavuşoğlu" (not "UN": acronyms are aliases).
-_CAPITALISED = re.compile(rf"(?<!\w)[{_UPPER}](?=[^\W\d_]*[{_LOWER}])[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
+# It starts with the capital and only then looks behind it, so that the regex engine skips to capitals.
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<!\w[{_UPPER}])(?=[^\W\d_]*[{_LOWER}])[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
 
 
 @dataclass(frozen=True)
