@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from timeline.actors import load_gazetteer
-from timeline.leads import classify, in_background, lead_sentence, rules
+from timeline.leads import classify, in_background, lead_sentence, only_dates, rules
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.sentences import split
@@ -108,3 +108,21 @@ def test_a_meeting_recalled_on_another_day_is_not_the_lead_meeting(unseen):
                      "The ceremony was agreed by the two chambers during a meeting in Ostra on 2 May.")
     assert [(e.event_type, e.date) for e in events if e.event_type == "meeting"] == \
         [("meeting", date(2024, 5, 8)), ("meeting", date(2024, 5, 2))]
+
+
+@pytest.mark.parametrize("sentence,word,expected", [
+    ("The incident happened on Saturday when the farmers tried to clear the field.", "incident", True),
+    ("The talks took place at the palace on Monday.", "talks", True),
+    ("The strike hit the main square on Tuesday.", "strike", False),
+    ("Diplomats said the meeting took place on Monday.", "meeting", False),
+])
+def test_a_sentence_that_only_dates_a_happening(sentence, word, expected):
+    assert only_dates(sentence, sentence.index(word)) is expected
+
+
+def test_the_lead_stays_the_evidence_of_a_happening_a_later_sentence_only_dates():
+    text = ("Ostra - Two farmers were killed and a third was hurt in a landmine explosion near the village of Ostra."
+            "\n\nThe incident happened on Monday when the men tried to plough a field.")
+    events = _events(Settings(), text)
+    assert [(e.event_type, e.date) for e in events] == [("incident", date(2024, 5, 6))]
+    assert "Two farmers were killed" in events[0].evidence

@@ -141,7 +141,9 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             draft.actor_ids = list(draft.continued.actor_ids)  # "After the talks, the two ministers signed ..."
         draft.actor_ids = _with_referred_people(draft, drafts, ctx)
         same = _same_event(draft, drafts, target, ctx)
-        if same:
+        if same and same.lead and leads.only_dates(sentence.text, trigger.start, ctx.settings.data_dir):
+            _date_the_lead(same, draft)
+        elif same:
             _join(same, draft)
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
@@ -632,6 +634,15 @@ def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...],
     if not left or not right or left <= right or right <= left:
         return True
     return len(left & right) / len(left | right) >= overlap
+
+
+def _date_the_lead(kept: Draft, new: Draft) -> None:
+    """A later sentence that only dates the lead's event ("The incident occurred on Saturday"): the lead stays
+    the evidence, with its people, and takes the day when it has none."""
+    kept.support += 1
+    if kept.timex is None and new.timex is not None:
+        kept.timex, kept.timed = new.timex, new.timed
+    kept.location = kept.location or new.location
 
 
 def _join(kept: Draft, new: Draft) -> None:

@@ -130,6 +130,14 @@ def _scores(found: list, verbs: list) -> dict[str, int]:
     return {event_type: sum(w for _, _, w in spans) for event_type, spans in taken.items()}
 
 
+def only_dates(sentence: str, trigger_start: int, data_dir: Path = DATA_DIR) -> bool:
+    """True for a sentence that only dates a happening named before: a determiner, at most three words that
+    hold the trigger, then a ``dating_verbs`` verb ("The incident occurred on Saturday when ...")."""
+    verbs = "|".join(v.replace(" ", r"\s+") for v in rules(data_dir).raw["dating_verbs"])
+    found = re.match(rf"\W*(?:the|this|that)\s+(?:[\w'’\-]+\s+){{1,3}}?(?:{verbs})(?![\w])", sentence, re.IGNORECASE)
+    return found is not None and trigger_start < found.end()
+
+
 def confidence(data_dir: Path = DATA_DIR) -> float:
     """The base confidence of an event made from a lead's cues (``scoring.confidence``)."""
     return rules(data_dir).raw["scoring"]["confidence"]
