@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Role
+from ..prefilter import Skipping
 from .spans import Candidate, NameRun, run_from
 
 _ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?")
@@ -35,11 +36,11 @@ class Listed:
 
 
 @lru_cache(maxsize=4)
-def _opener(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+def _opener(nouns: tuple[str, ...]) -> Skipping | None:
     if not nouns:
         return None
     words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<noun>{words})\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+    return Skipping(re.compile(rf"(?<![\w-])(?P<noun>{words})\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE))
 
 
 def listed_people(text: str, groups: list[Candidate], runs: list[NameRun], nouns: tuple[str, ...],
@@ -54,9 +55,9 @@ def listed_people(text: str, groups: list[Candidate], runs: list[NameRun], nouns
     new = {r.start for r in runs}
     names = {**{k.start: k for k in known}, **{r.start: r for r in runs}}
     found: list[Listed] = []
-    for match in opener.finditer(text):
-        title = _singular(" ".join(match.group("noun").split()))
-        pairs = _pairs(text, match.end(), countries, names) or _two_lists(text, match.end(), countries, names)
+    for (_, end), (noun_start, noun_end) in opener.spans(text, "noun"):
+        title = _singular(" ".join(text[noun_start:noun_end].split()))
+        pairs = _pairs(text, end, countries, names) or _two_lists(text, end, countries, names)
         found += [Listed(run.start, Role(title, country.actor_id), (country.start, country.end))
                   for country, run in pairs]
     found += _titled_names(text, names, nouns)
@@ -68,20 +69,20 @@ def _titled_names(text: str, names: dict, nouns: tuple[str, ...]) -> list[Listed
     """ "Foreign Ministers Jane Roe, John Doe and Ann Poe": a capitalised plural title right before a list of
     two or more names; each is a person with that title (no country: the title names none)."""
     found: list[Listed] = []
-    for match in _bare_opener(nouns).finditer(text):
-        if not match.group("noun")[0].isupper():
+    for (_, end), (noun_start, noun_end) in _bare_opener(nouns).spans(text, "noun"):
+        if not text[noun_start].isupper():
             continue
-        listed = run_from(text, match.end(), names, _ITEM_GAP)
+        listed = run_from(text, end, names, _ITEM_GAP)
         if len(listed) >= MIN_LISTED:
-            title = _singular(" ".join(match.group("noun").split()))
+            title = _singular(" ".join(text[noun_start:noun_end].split()))
             found += [Listed(run.start, Role(title), (run.start, run.start)) for run in listed]
     return found
 
 
 @lru_cache(maxsize=4)
-def _bare_opener(nouns: tuple[str, ...]) -> re.Pattern[str]:
+def _bare_opener(nouns: tuple[str, ...]) -> Skipping:
     words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<noun>{words})\s+(?=[A-Z])", re.IGNORECASE)
+    return Skipping(re.compile(rf"(?<![\w-])(?P<noun>{words})\s+(?=[A-Z])", re.IGNORECASE))
 
 
 def people_with_countries(text: str, countries: dict, names: dict) -> list[Listed]:
