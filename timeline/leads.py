@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .prefilter import KeyIndex, required_groups, required_keys
 from .resources import load
 from .sentences import Sentence
 from .settings import DATA_DIR
@@ -87,6 +88,14 @@ def lead_sentence(sentences: list[Sentence], data_dir: Path = DATA_DIR, text: st
     return None
 
 
+@lru_cache(maxsize=4)
+def _cue_index(data_dir: Path) -> KeyIndex:
+    """Which cues may match a text (the prefilter's keys): the others are not run."""
+    keys = [required_keys(cue.regex) for cue in rules(data_dir).cues]
+    also = [required_groups(cue.regex)[1:] if key else () for cue, key in zip(rules(data_dir).cues, keys)]
+    return KeyIndex(keys, also)
+
+
 def _line(text: str, sentence: Sentence) -> str:
     """The line of ``text`` that holds ``sentence``."""
     end = text.find("\n", sentence.end)
@@ -98,7 +107,9 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
     none (``not_news``, no real verb) or no type scores ``scoring.min_score`` with ``scoring.min_margin``
     over the next."""
     table, vocab = rules(data_dir), vocabulary(data_dir)
-    found = [(cue, m) for cue in table.cues for m in cue.regex.finditer(text) if not _hidden(text, m.start(), table)]
+    cues = table.cues
+    found = [(cues[at], m) for at in _cue_index(data_dir).candidates(text) for m in cues[at].regex.finditer(text)
+             if not _hidden(text, m.start(), table)]
     verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab)),
                    key=lambda pair: pair[1].start())
     if not verbs:
