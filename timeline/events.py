@@ -536,7 +536,7 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     days later"), "a second"/"another" stands before its trigger, or the trigger's clause sets it apart in
     time from another happening ("The attack came hours after Russian missiles hit ...") (merge.sequel_* in
     data/events.yaml; ``sequel_before_for_types`` for words that set apart only some types: "X also met Y" is
-    another meeting, "five soldiers also were killed in the attack" the same attack)."""
+    another meeting, "two guards also were killed in the raid" the same attack)."""
     merge = ctx.vocab.raw["merge"]
     offsets = set(merge.get("sequel_offset_words", ()))
     if any(t.rule == "offset" and t.text.lower().split()[-1] in offsets

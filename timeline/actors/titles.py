@@ -26,7 +26,7 @@ _NAME_NEXT = re.compile(r"\s+[A-Z]")
 # linking words, parentheses, commas ("for Rule of Law and Security Institutions").
 _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&)(?!\w)|[A-Z][^\s,()]*))*\s*")
 # A title's complement of capitalised words right before the name: "Deputy Minister| of Foreign Affairs |NAME",
-# "Ambassador| to the United States |NAME", "Chief of Mission| at the U.S. Mission to the OSCE |NAME".
+# "Ambassador| to the United States |NAME", "Chief of Mission| at the U.S. Mission to the United Nations |NAME".
 _COMPLEMENT = re.compile(r"\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'.-]*"
                          r"(?:\s+(?:(?:and|of|for|the|to|at|&)\s+){0,2}[A-Z][\w’'.-]*){0,5}\s+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
