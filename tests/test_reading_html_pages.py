@@ -3,16 +3,15 @@ by their class or id, and JSON-LD dates inside an "@graph" list."""
 
 from datetime import date
 
-from timeline.articles import read_bytes
 from timeline.models import Article
+
+from pages import read_page
 
 STORY = "<p>The foreign ministers of Exampleland and Otherland met in Oslo on Tuesday to discuss a rivers pact.</p>"
 
 
 def _article(html: str) -> Article:
-    [article] = read_bytes("page.html", html.encode("utf-8"))
-    assert isinstance(article, Article)
-    return article
+    return read_page(html, "page.html")
 
 
 def test_the_story_is_the_article_with_the_most_paragraph_text():

@@ -3,14 +3,7 @@ become the title, the text or the publication date (rules: data/furniture.yaml).
 
 from datetime import date
 
-from timeline.articles import read_bytes
-from timeline.models import Article
-
-
-def _article(text: str) -> Article:
-    [article] = read_bytes("page.txt", text.encode("utf-8"))
-    assert isinstance(article, Article)
-    return article
+from pages import read_page
 
 
 def test_a_site_clock_above_the_story_is_not_its_publication_date():
@@ -21,7 +14,7 @@ def test_a_site_clock_above_the_story_is_not_its_publication_date():
         "Published : Feb 4, 2030, 9:15 am GMT\n\n"
         "The foreign ministers of Exampleland and Otherland signed a rivers pact on Tuesday in Oslo.\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.published == date(2030, 2, 4)
     assert article.title == "Rivers pact signed by two neighbours"
     assert "2031" not in article.text and "Wire" not in article.text.split("\n")
@@ -29,7 +22,7 @@ def test_a_site_clock_above_the_story_is_not_its_publication_date():
 
 def test_the_same_weekday_date_alone_is_still_the_publication_date():
     page = "Monday, March 3, 2031\n\nRivers pact signed\n\nThe ministers signed a rivers pact on Monday in Oslo.\n"
-    assert _article(page).published == date(2031, 3, 3)
+    assert read_page(page).published == date(2031, 3, 3)
 
 
 def test_a_language_switcher_above_the_headline_is_dropped():
@@ -40,7 +33,7 @@ def test_a_language_switcher_above_the_headline_is_dropped():
         "10:34 / 2030-12-01\n\n"
         "The memorandum between the health ministries of Exampleland and Otherland was signed in Oslo.\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.title == "Exampleland and Otherland sign a health memorandum"
     assert not any(word in article.text for word in ("English", "Русский", "Oʻzbek"))
 
@@ -56,7 +49,7 @@ def test_breadcrumbs_logos_and_version_notes_are_not_the_title():
         "Wire June 3, 2030 09:41:05 GMT\n\n"
         "Six people were hurt when a gas cylinder exploded at the Exampleton bus station, police said.\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.published == date(2030, 6, 3)
     assert article.title == "Six hurt as gas cylinder explodes at bus station"
     assert article.text.startswith("Six people were hurt")
@@ -77,7 +70,7 @@ def test_a_menu_of_sections_and_widgets_is_dropped_and_a_list_of_other_headlines
         "Ministers meet in Oslo to discuss trade\n"
         "Storm hits the coast of Otherland\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.published == date(2030, 4, 6)
     assert article.title == "Rescuers evacuate 300 people from flooded town"
     assert article.text == "Rescuers evacuated 300 people from the flooded town of Exampleton on Saturday, officials said."
@@ -93,6 +86,6 @@ def test_captions_and_credits_leave_the_story_sentences_alone():
         "An aid convoy reached the besieged town of Exampleton on Thursday. (Photo: Wire)\n"
         "SOURCE: Wire and agencies\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.published == date(2030, 5, 9)
     assert article.text == "An aid convoy reached the besieged town of Exampleton on Thursday."

@@ -5,14 +5,7 @@ data/datelines.yaml; code: timeline/reading/cleaning.py, building.py)."""
 
 from datetime import date
 
-from timeline.articles import read_bytes
-from timeline.models import Article
-
-
-def _article(text: str) -> Article:
-    [article] = read_bytes("page.txt", text.encode("utf-8"))
-    assert isinstance(article, Article)
-    return article
+from pages import read_page
 
 
 def test_a_lead_sentence_wrapped_at_a_fixed_width_stays_whole_in_the_body():
@@ -22,14 +15,14 @@ def test_a_lead_sentence_wrapped_at_a_fixed_width_stays_whole_in_the_body():
         "decision on the inspections, an official in Exampleton said.\n"
         "Two members voted in favour and seven abstained.\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.title == "Council fails to agree on port inspections"
     assert article.text.startswith("The nine-member harbour council on Tuesday did not reach a\ndecision")
 
 
 def test_a_line_that_starts_inside_a_sentence_is_not_the_subtitle():
     page = "Former mayor jailed\n\n, the former mayor of Exampleton, was jailed for\nthree years on Friday.\n"
-    article = _article(page)
+    article = read_page(page)
     assert article.title == "Former mayor jailed"
     assert article.text.startswith(", the former mayor")
 
@@ -42,7 +35,7 @@ def test_a_date_closing_a_statement_dates_it_and_its_paragraph_stays_the_body():
         "14 June 2031\n\n"
         "Close Search Window\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.published == date(2031, 6, 14) and not article.published_inferred
     assert article.text.startswith("Answering questions from the press")
     assert "Close Search Window" not in article.text
@@ -55,13 +48,13 @@ def test_a_labelled_date_under_a_list_of_links_at_the_end_is_the_publication_dat
         "More From This Section\n"
         "First Published: Jul 02 2031 | 10:28 PM IST\n"
     )
-    assert _article(page).published == date(2031, 7, 2)
+    assert read_page(page).published == date(2031, 7, 2)
 
 
 def test_a_date_line_with_a_sentence_after_it_is_no_closing_date():
     page = ("Floods hit the valley\n\nRescuers came at dawn. They found two people. Both were unhurt.\n\n"
             "Published On 5 Jun 2031\n\nThe roads reopened.\n")
-    article = _article(page)
+    article = read_page(page)
     assert article.published is None or article.published_inferred
 
 
@@ -73,7 +66,7 @@ def test_a_site_clock_months_after_a_yearless_dateline_gives_the_dateline_its_ye
         "Date:\n\nShare post:\n\n"
         "Exampleton, Dec 16: The visiting president was welcomed at the palace on Monday.\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.title == "President receives ceremonial welcome in the capital"
     assert article.published == date(2030, 12, 16)
     assert "dateline" in article.published_basis
@@ -81,7 +74,7 @@ def test_a_site_clock_months_after_a_yearless_dateline_gives_the_dateline_its_ye
 
 def test_a_yearless_dateline_on_the_stamps_day_keeps_the_stamp():
     page = "Talks open\n\nMay 19, 2031\n\nExampleton, May 19: The talks opened on Monday.\n"
-    assert _article(page).published == date(2031, 5, 19)
+    assert read_page(page).published == date(2031, 5, 19)
 
 
 def test_kickers_and_site_links_are_not_the_headline():
@@ -91,9 +84,9 @@ def test_kickers_and_site_links_are_not_the_headline():
         "Crews build containment lines around two wildfires\n\n"
         "Firefighters built containment lines around two wildfires on Sunday, officials said.\n"
     )
-    assert _article(page).title == "Crews build containment lines around two wildfires"
+    assert read_page(page).title == "Crews build containment lines around two wildfires"
     bulleted = "• Premier League\n\nWhat the managers said\n\nAugust 27, 2031\n\nThe manager praised his side.\n"
-    article = _article(bulleted)
+    article = read_page(bulleted)
     assert article.title == "What the managers said" and article.published == date(2031, 8, 27)
 
 
@@ -102,7 +95,7 @@ def test_a_caption_with_its_credit_is_neither_the_title_nor_the_text():
         "A patrol car with its lights on (Photo: JANE ROE/Wire via Example Images)\n\n"
         "One person was killed in a shooting near the depot, police said on Thursday.\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.title == ""
     assert "patrol car" not in article.text
 
@@ -119,33 +112,33 @@ def test_a_closing_list_of_other_headlines_is_dropped():
         "-\n"
         "Court delays ruling on port contract\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.text.endswith("officials said.")
 
 
 def test_a_short_closing_list_without_enough_headlines_stays():
     page = "Talks end\n\nThe talks ended on Sunday, officials said.\nNext round in May\n"
-    assert _article(page).text.endswith("Next round in May")
+    assert read_page(page).text.endswith("Next round in May")
 
 
 def test_an_outlet_stamp_with_a_font_size_prompt_and_a_foreign_month_give_the_date():
     page = "Ex-governor jailed for two years\nWire, January 7, 2031 Adjust font size:\nThe former governor was jailed.\n"
-    assert _article(page).published == date(2031, 1, 7)
+    assert read_page(page).published == date(2031, 1, 7)
     spanish = "Sanctions signed into law\n\nJane Roe\nAgosto 3, 2031\n\nThe president signed the sanctions law.\n"
-    assert _article(spanish).published == date(2031, 8, 3)
+    assert read_page(spanish).published == date(2031, 8, 3)
 
 
 def test_a_written_label_gives_the_publication_date():
     page = ("Hostages released\n\nWritten: 2031-10-14 07:54:06Updated: 2031-10-14 08:58:56\n\n"
             "All the hostages were released on Monday.\n")
-    assert _article(page).published == date(2031, 10, 14)
+    assert read_page(page).published == date(2031, 10, 14)
 
 
 def test_a_date_only_the_headline_names_dates_the_page_by_inference():
     page = ("{Envoys presented their credentials to the president in the capital on Thursday 16th Jan 2031.}\n"
             "Among the envoys was the new ambassador of Exampleland.\n"
             "The previous ceremony was held on October 23, 2030.\n")
-    article = _article(page)
+    article = read_page(page)
     from timeline.articles import infer_published
     dated = infer_published(article, None)
     assert dated.published == date(2031, 1, 16) and dated.published_inferred
@@ -160,7 +153,7 @@ def test_a_glued_menu_and_the_pages_age_are_not_the_headline():
         "An air strike on a depot on Tuesday may have killed civilians, the command said on Wednesday.\n\n"
         "Reporting by Jane Roe; Editing by John Doe\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.title == "Air strike may have killed civilians, military says"
     assert article.published == date(2031, 8, 24)
     assert article.text == "An air strike on a depot on Tuesday may have killed civilians, the command said on Wednesday."
@@ -169,7 +162,7 @@ def test_a_glued_menu_and_the_pages_age_are_not_the_headline():
 def test_a_short_lower_case_caption_under_the_headline_does_not_unseat_it():
     page = ("Five arrested after shots fired at patrol cars\n\ncity hall at night\n\n"
             "Five people were arrested on Tuesday after shots were fired at patrol cars, police said.\n")
-    assert _article(page).title == "Five arrested after shots fired at patrol cars"
+    assert read_page(page).title == "Five arrested after shots fired at patrol cars"
 
 
 def test_the_headline_printed_again_and_a_repeated_caption_are_dropped_from_the_body():
@@ -182,7 +175,7 @@ def test_the_headline_printed_again_and_a_repeated_caption_are_dropped_from_the_
         "The envoy was praised on Tuesday for the talks, officials said.\n\n"
         "Updated Date: August 24, 2031 12:35:51 IST\n"
     )
-    article = _article(page)
+    article = read_page(page)
     assert article.published == date(2031, 8, 24)
     assert article.text == ("Divers search the harbour after the storm.\n\n"
                             "The envoy was praised on Tuesday for the talks, officials said.")
@@ -194,7 +187,7 @@ def test_a_stamp_followed_by_page_tools_and_a_font_widget_in_words_dates_the_pag
             "Minister meets ambassadors\n"
             "+ larger fontnormal font- Smaller font\n"
             "The minister met the country's ambassadors today at the ministry.\n")
-    article = _article(page)
+    article = read_page(page)
     assert article.published == date(2030, 6, 5)
     assert article.text == "The minister met the country's ambassadors today at the ministry."
 
@@ -202,7 +195,7 @@ def test_a_stamp_followed_by_page_tools_and_a_font_widget_in_words_dates_the_pag
 def test_a_question_and_answer_column_keeps_its_q_and_a():
     page = ("Reactions to a takeover drive share prices\n\n-\n\nExample Column\n\nQ: Does the target's share price always go up? — A reader\n\n"
             "A: It depends on the deal, the columnist wrote.\n")
-    article = _article(page)
+    article = read_page(page)
     assert article.text.startswith("Q: Does the target's share price always go up?")
 
 
@@ -211,7 +204,7 @@ def test_a_date_line_before_a_second_story_at_the_end_stays():
             "Veteran beats rival in indoor final\n\nOct 29, 2031\n"
             "BASEL — The veteran finally beat his rival in an indoor final, winning in three sets after losing the first "
             "one on a tie-break, and lifted the trophy for the tenth time in front of a home crowd that had waited")
-    assert "Oct 29, 2031\nBASEL" in _article(page).text
+    assert "Oct 29, 2031\nBASEL" in read_page(page).text
 
 
 def test_a_long_cookie_banner_and_a_long_line_of_icon_names_are_dropped():
@@ -222,7 +215,7 @@ def test_a_long_cookie_banner_and_a_long_line_of_icon_names_are_dropped():
               "clicking Manage Settings. By continuing to use this site, you accept these cookies and all the rest of it.")
     assert len(icons) > 300 and len(banner) > 300
     page = f"Storm update\n\n{icons}\n\nThe storm flooded two towns on Monday, officials said.\n\n{banner}\n"
-    assert _article(page).text == "The storm flooded two towns on Monday, officials said."
+    assert read_page(page).text == "The storm flooded two towns on Monday, officials said."
 
 
 def test_a_caption_date_above_the_lead_and_the_leads_weekday_date_the_page():
@@ -232,7 +225,7 @@ def test_a_caption_date_above_the_lead_and_the_leads_weekday_date_the_page():
             "Jane Roe, Wire | A family rides a scooter alongside a long line of relief trucks carrying food and "
             "medicine for the besieged residents as they arrive in the town of Exampleton on April 19, 2033\n\n"
             "Aid groups launched their largest delivery yet on Thursday, officials said.\n")
-    dated = infer_published(_article(page), None)
+    dated = infer_published(read_page(page), None)
     # 19 April 2033 is a Tuesday: the lead's Thursday is 21 April.
     assert dated.published == date(2033, 4, 21) and dated.published_inferred
 
@@ -243,7 +236,7 @@ def test_a_head_date_is_not_used_when_the_text_counts_from_an_unstated_year_or_n
     archive = ("Air raid killed two children, military says\n\n"
                "A file photo shows jets flying on September 23, 2033 after strikes.\n\n"
                "Air strikes last year killed two children by mistake, officials said Thursday.\n")
-    assert infer_published(_article(archive), None).published is None
+    assert infer_published(read_page(archive), None).published is None
     later = ("Aid reaches the valley\n\nTrucks arrive in Exampleton on April 19, 2033\n\n"
              "Aid groups delivered food on Thursday. The next convoy is planned after talks on 2 May 2033 ended.\n")
-    assert infer_published(_article(later), None).published != date(2033, 4, 21)
+    assert infer_published(read_page(later), None).published != date(2033, 4, 21)
