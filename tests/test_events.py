@@ -275,10 +275,15 @@ def _events_of(text: str, published: date):
 
 
 def test_the_lead_news_without_a_day_of_its_own_takes_the_publication_day():
-    events = _events_of("The foreign minister received a delegation of the Exampleland parliament in the capital.\n\n"
-                        "The two sides also met with business leaders.", date(2024, 5, 3))
+    """Only the lead takes the publication day as the news: a later, separate happening stays undated, and a
+    further meeting of the same two sides ("also met") takes the lead's day as its continuation, saying so."""
+    lead = "The foreign minister received a delegation of the Exampleland parliament in the capital.\n\n"
+    events = _events_of(lead + "Separately, gunmen attacked a police post in the north, killing two officers.",
+                        date(2024, 5, 3))
     assert events[0].date == date(2024, 5, 3) and "lead news" in events[0].date_basis
-    assert all(e.date is None for e in events[1:])
+    assert [(e.event_type, e.date) for e in events[1:]] == [("incident", None)]
+    lead_meeting, further = _events_of(lead + "The two sides also met with business leaders.", date(2024, 5, 3))
+    assert further.date == lead_meeting.date and further.date_basis.startswith("continued date")
 
 
 def test_a_lead_whose_sentence_names_another_day_keeps_no_day():
