@@ -147,6 +147,21 @@ class Gazetteer:
                         table[last].append(actor.id)
         return {k: tuple(v) for k, v in table.items()}
 
+    def given_names_of(self, given: str) -> tuple[str, ...]:
+        """Ids of the people one of whose names (folded) begins with the word ``given`` ("Abdullah" -> Abdullah II)."""
+        return self._given_names.get(given, ())
+
+    @cached_property
+    def _given_names(self) -> Mapping[str, tuple[str, ...]]:
+        table: dict[str, list[str]] = defaultdict(list)
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for name in (actor.name, *actor.aliases):
+                    first = fold(name.split()[0]) if name.split() else ""
+                    if first and actor.id not in table[first]:
+                        table[first].append(actor.id)
+        return {k: tuple(v) for k, v in table.items()}
+
 
 _INITIAL_DOT = re.compile(r"\b([A-Z])\.(?= [A-Z])")
 

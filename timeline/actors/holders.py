@@ -20,13 +20,40 @@ _OF_AFTER = re.compile(r"\s+(?:of|for)\s")
 DEFINITE_REACH = 1500  # "the president" refers to a holder named at most this many characters before
 
 
-def title_and_surname(text: str, gazetteer: Gazetteer, title: Title, when: date | None) -> Candidate | None:
+def title_and_surname(text: str, gazetteer: Gazetteer, title: Title, when: date | None,
+                      named: list[tuple[int, Actor]] = ()) -> Candidate | None:
     """ "President Macron", "Foreign Minister Lavrov": a title and one capitalised word that is the surname
-    of the one known person who holds such a title (on ``when``, if known)."""
+    of the one known person who holds such a title (on ``when``, if known). After a title that goes with a
+    given name (data/offices.yaml ``given_name_titles``: "Prince Khalid", "Sheikh Tamim") the word is the first
+    name of a person named in the text, or of the one known person whose name begins with it."""
     word = capitalised_after(text, title.end, gazetteer.offices.name_stopwords)
+    if word and _given_name_title(gazetteer, title):
+        return _given_name(gazetteer, word, title, when, named)
     owners = gazetteer.surnames.get(fold(word.group()), ()) if word else ()
     fitting = [a for a in owners if _fits(gazetteer, gazetteer.actors[a], title, when)]
     return Candidate(word.start(), word.end(), fitting[0], "surname", 0.8) if len(fitting) == 1 else None
+
+
+def _given_name_title(gazetteer: Gazetteer, title: Title) -> bool:
+    words = title.office.text.split()
+    return bool(words) and words[-1] in gazetteer.offices.given_name_titles
+
+
+def _given_name(gazetteer: Gazetteer, word: re.Match[str], title: Title, when: date | None,
+                named: list[tuple[int, Actor]]) -> Candidate | None:
+    """The person a title and a first name stand for ("Prince Khalid" after "Khalid bin Omar"): the nearest
+    person named before whose name begins with the word; else the one known person whose name (or alias)
+    begins with it and who fits the title; else none (the word is no surname here)."""
+    given = fold(word.group())
+    before = [(start, a) for start, a in named if start < word.start() and _first_name(a) == given]
+    if before:
+        return Candidate(word.start(), word.end(), max(before, key=lambda item: item[0])[1].id, "surname", 0.8)
+    owners = [a for a in gazetteer.given_names_of(given) if _fits(gazetteer, gazetteer.actors[a], title, when)]
+    return Candidate(word.start(), word.end(), owners[0], "surname", 0.8) if len(owners) == 1 else None
+
+
+def _first_name(actor: Actor) -> str:
+    return fold(actor.name.split()[0]) if actor.kind == "person" and actor.name.split() else ""
 
 
 def _fits(gazetteer: Gazetteer, actor: Actor, title: Title, when: date | None) -> bool:

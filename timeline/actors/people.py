@@ -68,7 +68,7 @@ def settle_titles(
     for title in titles:
         if id(title) in used:
             continue
-        surname = title_and_surname(text, gazetteer, title, when)
+        surname = title_and_surname(text, gazetteer, title, when, named)
         if surname:
             result.candidates.append(surname)
             result.absorbed.append((title.start, surname.start))

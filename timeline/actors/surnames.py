@@ -39,13 +39,32 @@ def surname_candidates(
         owners = mentions.get(fold(match.group()))
         if not owners or 1 in taken[match.start():match.end()]:
             continue
+        start = match.start()
         if index and _is_given_name(text, words[index - 1], match, stopwords, gazetteer):
-            continue  # "Armen Mirzoyan" is somebody else than the Mirzoyan mentioned before
+            owners = _compound_owners(text, words[index - 1], match, owners, gazetteer, discovered)
+            if not owners:
+                continue  # "Armen Mirzoyan" is somebody else than the Mirzoyan mentioned before
+            start = words[index - 1].start()  # "López Obrador", "El Molla": a two-word surname
         actor_id = _nearest(owners, match.start())
-        initial = _INITIAL.search(text, max(0, match.start() - 3), match.start())
-        start = initial.start() if initial else match.start()
+        initial = _INITIAL.search(text, max(0, start - 3), start)
+        start = initial.start() if initial else start
         found.append(Candidate(start, match.end(), actor_id, "surname", 0.9))
     return found
+
+
+def _compound_owners(text: str, previous: re.Match[str], match: re.Match[str], owners: list[tuple[int, str]],
+                     gazetteer: Gazetteer, discovered: dict[str, Actor]) -> list[tuple[int, str]]:
+    """The ``owners`` whose full name ends with the two words ``previous`` and ``match`` when that name has
+    at least three words: "López Obrador" after "Andrés Manuel López Obrador", "El Molla" after "Tarek El
+    Molla" (a two-word surname, not a given name and a surname)."""
+    pair = fold(text[previous.start():match.end()])
+    kept = []
+    for owner in owners:
+        actor = gazetteer.get(owner[1]) or discovered.get(owner[1])
+        names = (actor.name, *actor.aliases) if actor is not None else ()
+        if any(len(n.split()) >= 3 and fold(n).endswith(" " + pair) for n in names):
+            kept.append(owner)
+    return kept
 
 
 def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tuple[int, str]]]:
