@@ -64,6 +64,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     local = [item for item in local if not _conceded(item, sentence, trigger, data_dir)]
     local = [item for item in local if not _reporter_in_apposition(item, sentence, trigger, data_dir)]
     local = _without_speech_content(local, sentence, trigger, actors, data_dir)
+    local = _without_possessors(local, sentence, trigger, actors)
     local = _without_counted_people(local, sentence, actors, data_dir)
     if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
         local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab)]
@@ -98,7 +99,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         return chosen
     if not people:
         return _sides(local, sentence, trigger, actors) if policy == "participants" else groups
-    unnamed = _unnamed_heads(local, sentence, actors, vocab)
+    unnamed = _unnamed_heads(local, sentence, actors, vocab, data_dir)
     if policy == "participants":
         return people + _ids(unnamed, actors, lambda a: True)
     belongs = {g for p in people for g in affiliations(p)}
@@ -184,14 +185,15 @@ def _proxy_nouns(data_dir) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("proxy_nouns", ()))
 
 
-def _unnamed_heads(local: list, sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> list:
+def _unnamed_heads(local: list, sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary,
+                   data_dir: Path = DATA_DIR) -> list:
     """The items of ``local`` whose people take part unnamed (``_heads_unnamed_people``), with the countries
     and organisations listed right after one of them: "met the ambassadors of X, Y and Z" names three sides."""
     found, head_end = [], None
     for item in sorted(local):
         group = actors[item[2]].kind != "person"
         listed = group and head_end is not None and _LIST_AND.fullmatch(sentence, head_end, item[0]) is not None
-        if listed or _heads_unnamed_people(item, sentence, actors, vocab):
+        if listed or _heads_unnamed_people(item, sentence, actors, vocab, data_dir):
             found.append(item)
             head_end = item[1]
         else:
@@ -268,6 +270,26 @@ def _without_speech_content(local, sentence: str, trigger: Trigger, actors: Mapp
         return local
     speaker = any(actors[item[2]].kind == "person" and item[0] < opened.start() for item in local)
     return [item for item in local if item[0] < opened.start() or (actors[item[2]].kind == "person" and not speaker)]
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}?[\w-]+)")
+
+
+def _without_possessors(local: list, sentence: str, trigger: Trigger, actors: Mapping[str, Actor]) -> list:
+    """``local`` less the people named only as owners of something else than the happening ("regret at X's
+    decision", "the importance of X's visit" in a sentence about a meeting), when another person remains: X is
+    talked about, not taking part. A possessor of the trigger itself or of its word ("X's talks with Y", "the
+    summit agreed on during X's meeting with Y") stays."""
+    word = trigger.text.lower()
+
+    def possessor(item) -> bool:
+        owned = _POSSESSIVE.match(sentence, item[1])
+        return (actors[item[2]].kind == "person" and owned is not None
+                and not (owned.start(1) < trigger.end and trigger.start <= owned.end(1))  # overlaps the trigger
+                and word not in owned.group(1).lower())
+    dropped = [item for item in local if possessor(item)]
+    people = [item for item in local if actors[item[2]].kind == "person" and item not in dropped]
+    return [item for item in local if item not in dropped] if dropped and people else local
 
 
 @lru_cache(maxsize=4)
@@ -360,20 +382,26 @@ def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping
 
 
 def _heads_unnamed_people(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor],
-                          vocab: Vocabulary) -> bool:
+                          vocab: Vocabulary, data_dir: Path = DATA_DIR) -> bool:
     """True for a country or organisation whose people take part unnamed: "EU foreign ministers met ...",
-    "talks with Chinese officials", "met a delegation of X" (data/events.yaml grammar: people_nouns), not
-    "Chinese officials said"."""
+    "talks with Chinese officials", "met a delegation of X", "the ambassadors of X" (data/events.yaml grammar:
+    people_nouns; data/participants.yaml unnamed_people_nouns), not "Chinese officials said"."""
     start, end, actor_id = item
     if actors[actor_id].kind == "person":
         return False
-    nouns = _words(vocab, "people_nouns")
+    nouns = _people_nouns(vocab, data_dir)
     if re.search(rf"(?<![\w])(?:{nouns})\s+(?:of|from)\s+(?:the\s+)?$", sentence[max(0, start - 60) : start],
                  re.IGNORECASE):  # "held talks with a delegation of X"
         return True
-    after = re.match(rf"\s+(?:[\w\-]+\s+)?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
+    # one modifier may stand between ("EU foreign ministers"), not a verb ("X received ambassadors", "X hosts envoys")
+    after = re.match(rf"\s+(?:(?![\w\-]*(?:ed|s)\s)[\w\-]+\s+)?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
     rest = sentence[end + after.end():] if after else ""
     return bool(after) and not re.match(r"\s+[A-Z]", rest) and not vocab.reporting.match(rest.lstrip())
+
+
+def _people_nouns(vocab: Vocabulary, data_dir: Path) -> str:
+    """An alternation of the nouns for people who take part for a country or organisation unnamed."""
+    return _escaped((*vocab.raw["grammar"]["people_nouns"], *_participants(data_dir).get("unnamed_people_nouns", ())))
 
 
 @lru_cache(maxsize=4)
@@ -441,6 +469,7 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
             or not sentence.text[near : trigger.start].strip()  # "X said in a speech to ...": X spoke
             or _IN_THE_HAPPENING.search(sentence.text, near, trigger.start)  # "X informed Y ... in talks": X took part
             or re.match(r"\s+(?:their|our)\s", sentence.text[near:])  # "X and Y recalled their meeting"
+            or _own_agents(sentence.text, near, trigger.start)  # "X said its forces struck ...": X acted
             or (vocab.types[trigger.event_type]["family"] == "encounter"  # "X told ..., in a speech at the summit"
                 and _SPOKE_THERE.search(sentence.text[: trigger.end + 12], near)))
         speaker = near is not None and near <= trigger.start and start < trigger.start and not speaker_acts
@@ -450,6 +479,19 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
         if dropped[i + 1] and not dropped[i] and mentions[i + 1].start - sentence.start < trigger.start and _JOINED_NAMES.fullmatch(gap):
             dropped[i] = True
     return [mention for mention, gone in zip(mentions, dropped) if not gone]
+
+
+def _own_agents(text: str, start: int, end: int) -> bool:
+    """True when the report between ``start`` and ``end`` (the trigger) names the speaker's own people or forces
+    as doing it (data/participants.yaml ``own_agent_nouns``): "X said 40 of its citizens were evacuated", "X said
+    its troops repelled an attack": the speaker took part."""
+    return _own_agents_pattern(DATA_DIR).search(text, start, end) is not None
+
+
+@lru_cache(maxsize=4)
+def _own_agents_pattern(data_dir) -> re.Pattern:
+    nouns = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("own_agent_nouns", ()))
+    return re.compile(rf"(?<![\w])(?:its|their|our)\s+(?:[\w-]+\s+)?(?:{nouns})(?![\w])", re.IGNORECASE)
 
 
 _JOINED_NAMES = re.compile(r"\s*,\s*|\s*(?:,\s*)?and\s+")
