@@ -38,6 +38,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         timex = past_reading(timex, published)
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
+                or _names_something_else(sentence, start, end, timex, trigger, vocab) \
                 or _in_since_clause(sentence, start, trigger, vocab) or _quoted_deixis(sentence, start, end, timex, vocab) \
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or not (_modifies(sentence, start, end, trigger)
@@ -47,11 +48,85 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         if bound and not _binds_to(sentence, start, trigger):
             continue
         distance = 0 if bound else max(trigger.start - end, start - trigger.end, 0)
-        rank = (not bound and _across_clauses(sentence, start, end, trigger, vocab), distance)
+        across = not bound and _across_clauses(sentence, start, end, trigger, vocab)
+        if across and timex.granularity in _COARSE and not _named_by_when_clause(sentence, start, trigger):
+            continue
+        rank = (across, distance)
         if best is None or rank < best[0]:
             best = (rank, timex)
         found.append(timex)
     return _span_holding(best[1], found) if best else None
+
+
+def _names_something_else(sentence: str, start: int, end: int, timex: Timex, trigger: Trigger,
+                          vocab: Vocabulary) -> bool:
+    """True for an expression that is part of something other than the trigger's happening: a span of a
+    century or a decade (no happening of the news takes one), a year inside a name ("visited Expo 2020",
+    "the Vision 2030 plan"), a date inside a quotation the trigger stands outside of, or a date that
+    pre-modifies another happening's noun ("after the minister's 1998 visit", "the 2015 agreement")."""
+    if start < 0:
+        return False
+    return _too_long(timex) or _year_in_name(sentence, start, timex) \
+        or _quoted_apart(sentence, start, trigger) or _modifies_other_noun(sentence, start, end, trigger, vocab)
+
+
+def _too_long(timex: Timex) -> bool:
+    """True for a span longer than two years ("the 20th century", "the 1990s")."""
+    return timex.last_day is not None and (timex.last_day - timex.first_day).days > 731
+
+
+def _quoted_apart(sentence: str, start: int, trigger: Trigger) -> bool:
+    """True for an expression inside a quotation that does not hold the trigger ('... accepted the post,
+    saying "I will serve during the year 2024"'): the speaker's time, not the happening's. Only in a
+    sentence whose quotation marks pair up."""
+    marks = [i for i, c in enumerate(sentence) if c in _QUOTES]
+    if len(marks) % 2:
+        return False
+    inside = sum(1 for i in marks if i < start)
+    return inside % 2 == 1 and sum(1 for i in marks if i < trigger.start) != inside
+
+
+# A determiner or a possessive right before an expression that pre-modifies a noun ("the 2015 agreement").
+_PREMODIFIER_BEFORE = re.compile(r"(?:(?<![\w])(?:the|a|an|its|their|his|her|our|this|that)|\w['’]s)\s+$", re.IGNORECASE)
+
+
+def _modifies_other_noun(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True for an expression right before another happening's noun, at most two words between ("after the
+    minister's 1998 visit", "the 2015 nuclear agreement"): it dates that happening, not the trigger's."""
+    noun = _event_noun_after(vocab).match(sentence, end)
+    if noun is None or trigger.start <= noun.start("noun") < trigger.end:
+        return False
+    return bool(noun.group("owner")) or bool(_PREMODIFIER_BEFORE.search(sentence, max(0, start - 20), start))
+
+
+_NOUN_AFTER_CACHE: dict[int, re.Pattern] = {}
+
+
+def _event_noun_after(vocab: Vocabulary) -> re.Pattern:
+    """The nouns of data/events.yaml's types (and ``timed_after.nouns``) after up to two lower-case words."""
+    key = id(vocab)
+    if key not in _NOUN_AFTER_CACHE:
+        nouns = {n.lower() for entry in vocab.types.values() for n in entry.get("nouns", ())}
+        nouns |= {n.lower() for n in vocab.raw.get("timed_after", {}).get("nouns", {})}
+        _NOUN_AFTER_CACHE[key] = re.compile(
+            rf"(?P<owner>['’]s)?\s+(?:(?-i:[a-z][\w\-]*)\s+){{0,2}}?(?P<noun>{_phrases(sorted(nouns, key=len, reverse=True))})"
+            r"(?![\w])", re.IGNORECASE)
+    return _NOUN_AFTER_CACHE[key]
+
+
+# A lower-case word, then a capitalised one right before the expression: mid-sentence, not a Title Case headline.
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w’'])(?-i:[a-z][\w’']*)\s+(?-i:[A-Z][\w\-]*)\s+$")
+
+
+def _year_in_name(sentence: str, start: int, timex: Timex) -> bool:
+    """True for a bare year right after a capitalised word inside the sentence ("visited Expo 2020 in Dubai",
+    "the Vision 2030 plan"): a name holding a year, not the happening's date. ("In 2020" opens the sentence;
+    "in May 2020" is one expression of the tagger's.)"""
+    return bool(re.fullmatch(r"\d{4}", timex.text.strip())) \
+        and bool(_NAME_WORD_BEFORE.search(sentence, max(0, start - 40), start))
+# A month, a year, a week or a quarter in another clause ("visited the country after the 1998 war",
+# "met after having spoken by phone last month") dates that clause: it gives the trigger no day.
+_COARSE = ("week", "month", "quarter", "year")
 
 
 def _span_holding(best: Timex, found: list[Timex]) -> Timex:
@@ -60,7 +135,7 @@ def _span_holding(best: Timex, found: list[Timex]) -> Timex:
     if best.granularity not in ("day", "time"):
         return best
     spans = [t for t in found if t.granularity == "range" and t.first_day and t.last_day
-             and t.first_day <= best.first_day <= t.last_day]
+             and t.first_day <= best.first_day <= t.last_day and any(c.isdigit() for c in t.text)]
     return spans[0] if spans else best
 
 

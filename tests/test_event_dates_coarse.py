@@ -1,0 +1,46 @@
+"""Which time expression a happening is tied to (timeline/event_dates.py ``own_timex``): a coarse or borrowed
+expression of the sentence (a century, a year inside a name, a quoted year, the date of another happening's
+noun, a month or year in another clause) gives the trigger no date, and a vague span ("over the weekend") does
+not replace the day the trigger names. Made-up sentences; the article date is pinned."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.actors import load_gazetteer
+from timeline.models import Article
+from timeline.pipeline import parse_article
+
+CASES = [
+    # a day stays the day when a vague span of a later clause holds it
+    ("Firefighters evacuated three more villages near the border on Sunday where a forest fire that has "
+     "burned dozens of homes over the weekend came close.", "2024-06-09", "humanitarian", "2024-06-09"),
+    # a year inside a name is no date ("Expo 2020"); the day of the sentence is the visit's
+    ("On Wednesday, Sergey Lavrov toured Expo 2020 in Dubai.", "2021-12-10", "visit", "2021-12-08"),
+    # a decade or a century dates no happening of the news
+    ("Olaf Scholz visited a fortress built in the 1990s in Mombasa.", "2024-05-10", "visit", None),
+    # a year inside a quotation is the speaker's, not the speech's
+    ('The new chairman made a speech after the vote in which he said: "I will lead the union during the year '
+     '2024 with humility."', "2024-05-10", "speech", None),
+    # a year before another happening's noun dates that happening ("the 2009 visit")
+    ("Olaf Scholz visited Kenya, the first German leader to do so after the 2009 visit of his predecessor.",
+     "2024-05-10", "visit", None),
+    # a month in another clause ("after having agreed ... last month") is not the meeting's
+    ("Olaf Scholz and William Ruto met after having agreed by phone last month to resume the talks.",
+     "2024-05-10", "meeting", None),
+    # ... but a month named by a when-clause dates the happening of that clause
+    ("It was the deadliest attack on the mission since June 1993, when 22 soldiers were killed in the capital.",
+     "2024-05-10", "incident", "1993-06-01"),
+    # a year that opens the sentence still dates it
+    ("In 2019 Olaf Scholz visited Kenya.", "2024-05-10", "visit", "2019-01-01"),
+]
+
+
+@pytest.mark.parametrize("text, published, event_type, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_a_happening_takes_only_the_time_expression_it_is_tied_to(text, published, event_type, expected):
+    article = Article(id="a", name="a.txt", title="", text=text, published=date.fromisoformat(published))
+    found = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == event_type]
+    assert len(found) == 1
+    assert found[0].date == (expected and date.fromisoformat(expected))
