@@ -6,6 +6,7 @@ data/datelines.yaml; code: timeline/reading/cleaning.py, building.py)."""
 from datetime import date
 
 from pages import read_page
+from timeline.articles import infer_published
 
 
 def test_a_lead_sentence_wrapped_at_a_fixed_width_stays_whole_in_the_body():
@@ -240,3 +241,42 @@ def test_a_head_date_is_not_used_when_the_text_counts_from_an_unstated_year_or_n
     later = ("Aid reaches the valley\n\nTrucks arrive in Exampleton on April 19, 2033\n\n"
              "Aid groups delivered food on Thursday. The next convoy is planned after talks on 2 May 2033 ended.\n")
     assert infer_published(read_page(later), None).published != date(2033, 4, 21)
+
+
+def test_a_comma_left_before_a_dateline_by_a_cut_link_does_not_hide_it():
+    page = "Talks open in the capital\n\n, SPRINGFIELD, Utopia, Aug 30 – Ministers met on Thursday at the palace.\n"
+    article = read_page(page)
+    assert article.text.startswith("Ministers met on Thursday")
+    assert article.published_basis == "dateline without year: SPRINGFIELD, Utopia, Aug 30 –"
+
+
+def test_a_dated_photo_caption_keeps_its_words_without_the_credit_and_dates_the_lead():
+    page = (
+        "Ministers discuss a summit\n\n"
+        "The ministers at their meeting, June 2, 2031, Springfield, Utopia (Photo: Example Ministry)\n\n"
+        "The foreign ministers met in Springfield on Monday and discussed the summit documents.\n"
+    )
+    article = read_page(page)
+    assert "subtitle: The ministers at their meeting, June 2, 2031, Springfield, Utopia" in article.notes
+    assert infer_published(article, None).published == date(2031, 6, 2)
+
+
+def test_a_created_field_in_a_bar_separated_byline_dates_the_page():
+    page = (
+        "Leaders vow to cooperate\n"
+        "The two presidents vowed on Monday to cooperate on trade.\n"
+        "Wire | Springfield | Updated: 05-04-2031 23:22 IST | Created: 04-04-2031 23:22 IST\n"
+        "The two presidents vowed on Monday to cooperate on trade, energy and culture.\n"
+    )
+    article = read_page(page)
+    assert article.published == date(2031, 4, 4)
+    assert article.text.startswith("The two presidents vowed on Monday to cooperate on trade, energy")
+
+
+def test_stamps_of_other_scripts_date_the_page():
+    arabic = read_page("Minister meets envoy\nSunday\u060c 02 March 2031 - 12:39 PM\n\nThe minister met the envoy on Saturday.\n")
+    assert arabic.published == date(2031, 3, 2)
+    cyrillic = read_page("Minister visits a shelter\n\n25 октября 2031\nThe minister visited a shelter today.\n")
+    assert cyrillic.published == date(2031, 10, 25)
+    labelled = read_page("Minister visits a shelter\n\nОпубліковано 15 May 2031 року, о 14:24\n\nToday the minister visited.\n")
+    assert labelled.published == date(2031, 5, 15)

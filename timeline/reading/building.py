@@ -21,6 +21,7 @@ from .dates import parse_metadata_date
 from .decoding import normalise
 
 YEARLESS_PREFIX = "dateline without year: "
+SUBTITLE_NOTE = "subtitle: "  # the note that keeps a page's subtitle (standfirst), which inference reads too
 MONTH_PREFIX = "dated to the month only: "  # a page whose date line gives a month ("date 2017-08")
 
 
@@ -143,7 +144,7 @@ def _outlet(cleaned: Cleaned) -> str:
 def _cleaning_notes(cleaned: Cleaned) -> tuple:
     notes = [f"removed page furniture: {name}" for name in dict.fromkeys(cleaned.dropped)]
     if cleaned.subtitle and cleaned.text:
-        notes.append(f"subtitle: {cleaned.subtitle}")
+        notes.append(f"{SUBTITLE_NOTE}{cleaned.subtitle}")
     notes.extend(f"removed date line: {found.text}" for found in cleaned.date_lines)
     if cleaned.dateline is not None:
         notes.append(f"removed dateline: {cleaned.dateline.text}")

@@ -32,6 +32,8 @@ DATELINE_WINDOW = 200
 STORY_LINE = 20
 CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", "la", "le", "al", "el"}
 
+# A page made for Arabic script writes its stamp's comma so: "Sunday، 03 December 2030" (read as a comma).
+ARABIC_COMMA = "\u060c"
 _BULLET = re.compile(r"^[-*•][ \t]+")  # a Markdown or plain-text list bullet: "- Published: ..."
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _DIGIT = re.compile(r"\d")  # the digits dates.parse_date reads a year from
@@ -386,8 +388,9 @@ def match_date_line(line: str, data_dir: Path) -> Found | None:
     line = _BULLET.sub("", line.strip()).strip("*_").strip()
     if len(line) > DATELINE_WINDOW or not _DIGIT.search(line):
         return None  # a date line states a year, so it holds a digit: most lines are skipped here
+    read = line.replace(ARABIC_COMMA, ",")
     for rule in date_rules(data_dir).date_lines:
-        match = rule.regex.match(line)
+        match = rule.regex.match(read)
         if match and len(line) - match.end() <= DATE_LINE_TAIL:
             partial = parse_date(match.group("date"), data_dir)
             if partial is not None and partial.year is not None:
@@ -411,10 +414,14 @@ def _take_dateline(lines: list[str], result: Cleaned, data_dir: Path) -> list[st
     return lines
 
 
+# Spaces, and a comma left where a page's link was cut out before its dateline (", OSLO, Aug 30 - ...").
+_STRAY_START = re.compile(r"[ \t]*(?:,[ \t]*(?=[^\W\d_]))?")
+
+
 def _cut_dateline(lines: list[str], first: int, result: Cleaned, data_dir: Path) -> list[str] | None:
     """The lines with a dateline cut from the start of line ``first``; None when it has none."""
     line = lines[first]
-    offset = len(line) - len(line.lstrip())
+    offset = _STRAY_START.match(line).end()
     found, end = match_dateline(line[offset:], data_dir)
     if found is None:
         return None

@@ -40,7 +40,7 @@ from pathlib import Path
 from ..models import Article, Timex
 from ..resources import load
 from ..settings import DEFAULT_SETTINGS, Settings
-from .building import MONTH_PREFIX, YEARLESS_PREFIX
+from .building import MONTH_PREFIX, SUBTITLE_NOTE, YEARLESS_PREFIX
 from .dates import date_weekday, parse_date, safe_date
 
 # Only this much of a text is tagged for inference (dates that matter are near the top).
@@ -94,9 +94,16 @@ def infer_published(article: Article, reference: date | None, settings: Settings
 
 
 def _headed(article: Article) -> str:
-    """The text the date is inferred from: the headline too, which may be the only place that names the day
-    ("Envoys present credentials on Thursday 16th Jan 2031")."""
-    return f"{article.title}\n\n{article.text}" if article.title else article.text
+    """The text the date is inferred from: the headline and the standfirst too, which may be the only places
+    that name the day ("Envoys present credentials on Thursday 16th Jan 2031")."""
+    head = _head(article)
+    return f"{head}\n\n{article.text}" if head else article.text
+
+
+def _head(article: Article) -> str:
+    """The headline, then the subtitle the reader set apart (kept in the article's notes), if any."""
+    subtitle = next((note[len(SUBTITLE_NOTE):] for note in article.notes if note.startswith(SUBTITLE_NOTE)), "")
+    return "\n\n".join(part for part in (article.title, subtitle) if part)
 
 
 def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: date | None,
@@ -321,7 +328,8 @@ def _head_date_then_lead_weekday(article: Article, timexes: list[Timex], setting
     None when the text has a later explicit date, or no lead among the first sentences names a weekday."""
     from ..sentences import split
 
-    offset = len(article.title) + 2 if article.title else 0
+    head = _head(article)
+    offset = len(head) + 2 if head else 0
     lead = None
     for sentence in split(article.text[:3000], settings.data_dir)[:LEAD_SENTENCES]:
         start, end = offset + sentence.start, offset + sentence.end
