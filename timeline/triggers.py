@@ -81,6 +81,10 @@ class Vocabulary:
     rate: re.Pattern = re.compile(r"(?!)")  # "40 trucks a day entered": a rate, not one happening (``statistics``)
     compared_next: re.Pattern = re.compile(r"(?!)")  # "40 trucks entered ..., far fewer than needed" (``statistics``)
     compared_after: re.Pattern = re.compile(r"(?<![\w])since(?![\w])", re.IGNORECASE)  # "worst flood in a century"
+    # Words a sentence can do without when triggers are looked for (``compact``): spans dropped whole, and
+    # marks dropped around the words they enclose (group 1 is kept).
+    compact_drop: re.Pattern = re.compile(r"(?!)")
+    compact_unmark: re.Pattern = re.compile(r"(?!)")
     # Which rules (positions 0..len(rules)-1) and continuation patterns (after them) may match a sentence;
     # built from the two lists, so a copy with other rules gets its own.
     index: KeyIndex = field(init=False, repr=False, compare=False)
@@ -154,7 +158,14 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         rate=_alternation(raw.get("statistics", {}).get("rate", ()) or ["(?!)"]),
         compared_next=_starting(raw.get("statistics", {}).get("compared_next", ()) or ["(?!)"]),
         compared_after=_alternation((raw.get("compared_since") or {}).get("after", ()) or ["since"]),
+        compact_drop=re.compile("|".join(f"(?:{_spaces(p)})" for p in _compact_patterns(raw, "drop"))),
+        compact_unmark=re.compile("|".join(f"(?:{_spaces(p)})" for p in _compact_patterns(raw, "unmark"))),
     )
+
+
+def _compact_patterns(raw: dict, kind: str) -> list[str]:
+    table = raw.get("compact") or {}
+    return [entry["pattern"].replace("{complement}", table["complement"]) for entry in table.get(kind, ())] or ["(?!)"]
 
 
 def _compared_before(table: dict | None) -> re.Pattern | None:
@@ -215,27 +226,55 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
 
     Where two triggers overlap, the longer one wins (a strong "held talks" over a weak "talks").
     """
+    spans = _rule_spans(sentence, vocab)
+    short = compact(sentence, vocab)
+    if short is not None:  # a match across dropped words is one more; the others were found above
+        text, origin = short
+        spans += [(rule, origin[start], origin[end - 1] + 1) for rule, start, end in _rule_spans(text, vocab)
+                  if origin[end - 1] - origin[start] != end - 1 - start]
+    if not spans:
+        return []
+    found = []
+    folded = fold(sentence)
+    ignored = spans_of(vocab.ignore, *vocab.ignore_fast, sentence, folded if len(folded) == len(sentence) else None)
+    for rule, start, end in spans:
+        if any(start < stop and begin < end for begin, stop in ignored):
+            continue
+        strength = "weak" if _opens_with_participle(sentence, start) \
+            or _compared_since(sentence, start, end, vocab) else rule.strength
+        form = "verb" if rule.form == "noun" and vocab.light_verb.search(sentence[:start]) else rule.form
+        found.append(Trigger(rule.event_type, start, end, sentence[start:end], strength, form, rule.label))
+    # Overlaps are settled first, so that a word inside an unreal phrase ("plan to hold a meeting") goes too.
+    return [t for t in _without_overlaps(found) if _is_realis(sentence, t.start, t.end, vocab)]
+
+
+def _rule_spans(sentence: str, vocab: Vocabulary) -> list[tuple[Rule, int, int]]:
+    """(rule, start, end) of every match of a trigger rule in ``sentence``."""
     rules = vocab.rules
     candidates = [rules[at] for at in vocab.index.candidates(sentence) if at < len(rules)]
     if not candidates:
         return []
-    found = []
-    ignored = None  # read once the first match is found
     folded = fold(sentence)
     if len(folded) != len(sentence):
         folded = None
-    for rule in candidates:
-        for start, end in match_spans(rule, sentence, folded):
-            if ignored is None:
-                ignored = spans_of(vocab.ignore, *vocab.ignore_fast, sentence, folded)
-            if any(start < stop and begin < end for begin, stop in ignored):
-                continue
-            strength = "weak" if _opens_with_participle(sentence, start) \
-                or _compared_since(sentence, start, end, vocab) else rule.strength
-            form = "verb" if rule.form == "noun" and vocab.light_verb.search(sentence[:start]) else rule.form
-            found.append(Trigger(rule.event_type, start, end, sentence[start:end], strength, form, rule.label))
-    # Overlaps are settled first, so that a word inside an unreal phrase ("plan to hold a meeting") goes too.
-    return [t for t in _without_overlaps(found) if _is_realis(sentence, t.start, t.end, vocab)]
+    return [(rule, start, end) for rule in candidates for start, end in match_spans(rule, sentence, folded)]
+
+
+def compact(sentence: str, vocab: Vocabulary) -> tuple[str, list[int]] | None:
+    """``sentence`` without the words a trigger can do without (data/events.yaml ``compact``): a time
+    adverbial between a verb and its complement ("conferred on Saturday with"), scare quotes around a verb, an
+    abbreviation in brackets, a relative clause between a subject and its verb; with the offset in
+    ``sentence`` of each of its characters (and of its end). None when nothing is dropped."""
+    cuts = [m.span() for m in vocab.compact_drop.finditer(sentence)]
+    for m in vocab.compact_unmark.finditer(sentence):
+        cuts += [(m.start(), m.start(1)), (m.end(1), m.end())]
+    if not cuts:
+        return None
+    keep = [True] * len(sentence)
+    for start, end in cuts:
+        keep[start:end] = [False] * (end - start)
+    origin = [at for at in range(len(sentence)) if keep[at]] + [len(sentence)]
+    return "".join(sentence[at] for at in origin[:-1]), origin
 
 
 def _compared_since(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
