@@ -175,9 +175,9 @@ def _jaccard(gold_actors: list[str], actors: Iterable[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-# Latin letters that Unicode does not decompose into a base letter and an accent.
+# Latin letters that Unicode does not decompose into a base letter and an accent; typographic apostrophes.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "ı": "i",
-                               "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+                               "\u2019": "'", "\u2018": "'", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
 
 
 _HYPHENS = re.compile(r"[\s\-\u2010\u2011]+")
@@ -185,7 +185,7 @@ _HYPHENS = re.compile(r"[\s\-\u2010\u2011]+")
 
 def fold(text: str) -> str:
     """Lower case without accents, a hyphen as a space, for comparing names and words ("Czesław" and
-    "Czeslaw", "Bhutto-Zardari" and "Bhutto Zardari" are one)."""
+    "Czeslaw", "Bhutto-Zardari" and "Bhutto Zardari", "O\u2019Neil" and "O'Neil" are one)."""
     text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return _HYPHENS.sub(" ", "".join(c for c in text if not unicodedata.combining(c))).strip().casefold()
 
