@@ -177,7 +177,8 @@ def _jaccard(gold_actors: list[str], actors: Iterable[str]) -> float:
 
 # Latin letters that Unicode does not decompose into a base letter and an accent; typographic apostrophes.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "ı": "i",
-                               "\u2019": "'", "\u2018": "'", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+                               "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d",
+                               "\u2019": "'", "\u2018": "'"})
 
 
 _HYPHENS = re.compile(r"[\s\-\u2010\u2011]+")
