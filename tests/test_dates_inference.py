@@ -102,3 +102,13 @@ def test_a_yearless_day_in_a_corpus_year_its_office_holders_deny_gives_no_day():
     assert result.published is None
     plain = infer_published(_read(text.replace("Foreign Minister Hakan Fidan", "The mayor")), date(2020, 3, 31))
     assert plain.published == date(2020, 5, 20)
+
+
+def test_a_batch_reference_is_its_median_only_when_its_dates_gather_in_one_period():
+    from timeline.reading.inference import batch_reference
+
+    months = [date(2031, 3, 1), date(2031, 4, 2), date(2031, 5, 9), date(2031, 9, 20), date(2032, 1, 5)]
+    assert batch_reference(months) == date(2031, 5, 9)
+    years = [date(2016 + 2 * i, 5, 1) for i in range(8)]  # one page every other year
+    assert batch_reference(years) is None
+    assert batch_reference([]) is None and batch_reference([date(2031, 5, 9)]) == date(2031, 5, 9)
