@@ -115,7 +115,7 @@ def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used,
 
 def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleResult,
               suffixes: frozenset[str] = frozenset()) -> None:
-    name = " ".join(text[run.start:run.end].split())
+    name = " ".join(text[run.start:run.end].split()).replace("’", "'")  # "O’Brien" and "O'Brien" are one name
     actor_id = "new:" + slug(name)
     if actor_id not in result.discovered:
         name, surname = _suffixed(name, text[run.end:run.end + 1], suffixes)

@@ -95,8 +95,18 @@ def capitalised_after(text: str, end: int, stopwords: frozenset[str]) -> re.Matc
 
 
 def capitalised_words(text: str) -> list[re.Match[str]]:
-    """Every capitalised word of ``text``, in order."""
-    return list(_CAPITALISED.finditer(text))
+    """Every capitalised word of ``text``, in order; "O’Brien", "D'Souza" whole (an O or D and an apostrophe
+    before the capital)."""
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        at = match.start()
+        if at >= 2 and text[at - 1] in "'’" and text[at - 2] in "OD" and (at == 2 or not text[at - 3].isalnum()):
+            match = _PREFIXED.match(text, at - 2) or match
+        found.append(match)
+    return found
+
+
+_PREFIXED = re.compile(rf"[OD]['’][{_UPPER}][^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
 
 
 def span_mask(length: int, spans) -> bytearray:
