@@ -315,6 +315,24 @@ def _not_after(vocab: Vocabulary) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def names_another_day(timex: Timex, published: date | None) -> bool:
+    """True for an expression that names a time other than the publication day and could date a happening: a
+    lead sentence holding one does not report the day's news, while one naming only the publication day does
+    ("... have been released, the governor said Sunday", published that Sunday). A plain duration ("the
+    two-year war", "more than two weeks after"), a span longer than two years ("the 20th century") and a time of
+    day alone name no other day; a span counted back from now ("over the past two months") and a vague
+    "recently" do."""
+    if timex.type == "DURATION":
+        return timex.granularity == "range"
+    if timex.type not in ("DATE", "TIME") or timex.granularity == "set":
+        return False
+    if published is None or timex.first_day is None:
+        return True
+    if _too_long(timex) or (timex.granularity == "time" and _CLOCK_ONLY.match(timex.text)):
+        return False
+    return not (timex.first_day == published and timex.last_day in (None, published))
+
+
 def from_timex(timex: Timex) -> tuple[date, date | None, str]:
     """(date, date_end, precision) for a resolved expression."""
     precision = PRECISION_OF.get(timex.granularity, "day")

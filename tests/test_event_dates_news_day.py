@@ -1,0 +1,46 @@
+"""``event_dates.names_another_day``: which expressions of a lead sentence name a time other than the
+publication day (and so keep the lead-news rule from dating the lead happening to that day)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.event_dates import names_another_day
+from timeline.models import Timex
+
+PUBLISHED = date(2024, 3, 24)
+
+
+def _timex(text, type_="DATE", granularity="day", first=None, last=None, value=""):
+    return Timex(0, len(text), text, type_, value, first, last if last else first, granularity)
+
+
+CASES = [
+    # "the governor said Sunday", published that Sunday: the publication day itself
+    (_timex("Sunday", first=PUBLISHED), False),
+    # the day before publication is another day
+    (_timex("Saturday", first=date(2024, 3, 23)), True),
+    # "more than two weeks after": a plain duration names no day
+    (_timex("two weeks", "DURATION", "duration", value="P2W"), False),
+    # "over the past two months": a span counted back from publication does
+    (_timex("the past two months", "DURATION", "range", value="P2M"), True),
+    # "the 20th century": too long a span to date a happening of the news
+    (_timex("the 20th century", granularity="range", first=date(1900, 1, 1), last=date(1999, 12, 31)), False),
+    # "recently": vague, but the happening is then not the day's news
+    (_timex("recently", granularity="vague", value="PAST_REF"), True),
+    # "last month"
+    (_timex("last month", granularity="month", first=date(2024, 2, 1), last=date(2024, 2, 29)), True),
+    # "5 p.m. local time": a time of day alone
+    (_timex("5 p.m. local time", "TIME", "time", first=PUBLISHED), False),
+]
+
+
+@pytest.mark.parametrize("timex, expected", CASES, ids=[c[0].text for c in CASES])
+def test_an_expression_names_another_day_than_the_publication(timex, expected):
+    assert names_another_day(timex, PUBLISHED) is expected
+
+
+def test_without_a_publication_date_any_date_names_another_day():
+    assert names_another_day(_timex("Sunday", first=PUBLISHED), None) is True
