@@ -112,3 +112,13 @@ def test_a_batch_reference_is_its_median_only_when_its_dates_gather_in_one_perio
     years = [date(2016 + 2 * i, 5, 1) for i in range(8)]  # one page every other year
     assert batch_reference(years) is None
     assert batch_reference([]) is None and batch_reference([date(2031, 5, 9)]) == date(2031, 5, 9)
+
+
+def test_a_yearless_dateline_is_not_put_in_the_batch_year_when_the_lead_weekday_does_not_fit_it():
+    """30 April is a Friday in 2032: a lead's Tuesday is three days before it, not a day a Friday dateline
+    reports, so 2032 (nearest the batch's date) is not its year. In 2030 it is a Tuesday: kept."""
+    page = "OSLO, April 30 (Wire) -- At least 20 people were killed in a raid on a village, sources said on Tuesday.\n"
+    assert infer_published(_read(page), date(2032, 3, 1)).published is None
+    assert infer_published(_read(page), date(2030, 3, 1)).published == date(2030, 4, 30)
+    monday = "OSLO, April 28 (Wire) -- At least 20 people were killed in a raid on a village on Friday, sources said.\n"
+    assert infer_published(_read(monday), date(2031, 3, 1)).published == date(2031, 4, 28)  # a Monday
