@@ -3,7 +3,7 @@
 ``parse_article`` is the pure, cacheable unit (one article, the gazetteer's data, the settings);
 ``parse_corpus`` reads files and folders, ``parse_documents`` takes articles already read (uploads).
 Both infer missing publication dates against the batch's reference date (the median of the known
-dates), parse every article, and merge the events of all articles into one timeline. The ``parse``
+dates, when they gather in one period), parse every article, and merge the events of all articles into one timeline. The ``parse``
 command streams instead, without keeping the corpus: ``timeline.batch.stream_outputs``.
 """
 
@@ -21,6 +21,7 @@ from .events import extract
 from .merge import merge_events
 from .models import Actor, Article, Corpus, ParsedArticle, Rejected
 from .parallel import parse_stream
+from .reading.inference import batch_reference
 from .settings import DEFAULT_SETTINGS, Settings
 from .temporal import tag
 
@@ -98,17 +99,14 @@ def _known_undated(cache, items: list, reference: date | None, settings: Setting
 
 
 def reference_date(found: Iterable[Article]) -> date | None:
-    """The median of the publication dates the articles state (not inferred ones); None if none does."""
-    return median_day(a.published for a in found if a.published and not a.published_inferred)
+    """The batch's reference date, from the publication dates the articles state (not inferred ones)."""
+    return stated_reference(a.published for a in found if a.published and not a.published_inferred)
 
 
-def median_day(days: Iterable[date | str]) -> date | None:
-    """The (lower) median of ``days``: dates, or ISO strings (which sort as their dates do); None if none."""
-    ordered = sorted(days)
-    if not ordered:
-        return None
-    day = ordered[(len(ordered) - 1) // 2]
-    return day if isinstance(day, date) else date.fromisoformat(day)
+def stated_reference(days: Iterable[date | str]) -> date | None:
+    """The (lower) median of the stated publication ``days`` (dates or ISO strings) when they gather in one
+    period, else None (``reading.inference.batch_reference``): a batch spread over years names no year."""
+    return batch_reference(day if isinstance(day, date) else date.fromisoformat(day) for day in days)
 
 
 def dated(article: Article, reference: date | None, settings: Settings) -> Article:
