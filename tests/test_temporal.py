@@ -21,7 +21,7 @@ from timeline.temporal import candidate_years, tag, tagger, weekday_date
 from timeline.temporal.firstchars import held_chars
 from timeline.temporal.lexicon import lexicon_for
 from timeline.temporal.prefixes import as_regex, prefixes
-from timeline.temporal.tense import SENTENCE_END, SENTENCE_FREE, Cues
+from timeline.temporal.tense import CUE_KINDS, SENTENCE_END, SENTENCE_FREE, Cues
 
 WEDNESDAY = date(2023, 9, 20)
 RULES = load("temporal/rules.yaml", DATA_DIR)
@@ -92,6 +92,23 @@ def test_weekday_in_past_reporting_is_the_latest_on_or_before_anchor():
                                   "The vote is scheduled for Tuesday"])
 def test_weekday_in_the_future_goes_forward(text):
     assert only(text).first_day == date(2023, 9, 26)
+
+
+@pytest.mark.parametrize("text, day", [("The two sides agreed to meet again on Tuesday", date(2023, 9, 26)),
+                                       ("On Tuesday the two sides agreed to resume the talks", date(2023, 9, 19)),
+                                       ("On Thursday the rebels vowed to keep fighting", date(2023, 9, 14))])
+def test_a_deciding_verb_points_a_date_after_it_forward_and_one_before_it_back(text, day):
+    assert only(text).first_day == day
+
+
+def test_a_title_abbreviation_does_not_cut_the_sentence_its_tense_is_read_from():
+    assert only("The bill will be signed by Sen. Jones on Friday").first_day == date(2023, 9, 22)
+    assert only("The decree was signed by Gen. Ali on Friday").first_day == date(2023, 9, 15)
+
+
+def test_a_month_before_a_deciding_verb_is_the_deciding_month():
+    found = tag("In March, the defence ministers agreed to increase joint drills.", date(2023, 6, 24))
+    assert [t.value for t in found] == ["2023-03"]
 
 
 def test_weekday_with_parenthesised_date():
@@ -306,10 +323,10 @@ class _WholeTextCues(Cues):
 
     def _near(self, low, high):
         found = [cue for cue in map(self._cue, self.lexicon.tense_cues.finditer(self.lowered)) if cue]
-        return [span for kind, span in found if kind == "future"], [span for kind, span in found if kind == "past"]
+        return tuple([span for kind, span in found if kind == wanted] for wanted in CUE_KINDS)
 
     def _sentence(self, start, end):
-        ends = [match.end() for match in SENTENCE_END.finditer(self.text)]
+        ends = [end for end in map(self._end, SENTENCE_END.finditer(self.text)) if end is not None]
         before, after = bisect.bisect_right(ends, start), bisect.bisect_left(ends, end)
         low, high = ends[before - 1] if before else 0, ends[after] if after < len(ends) else len(self.text)
         return max(low, start - 160), min(high, end + 80)
@@ -320,7 +337,7 @@ class _SmallBlockCues(Cues):
 
 
 CUE_WORDS = NEWS_WORDS + ("will be held is expected to met talks planned to going to 'll ended United Ted "
-                          "had would may could agreed to visit, on . ; : ( ) 3 1/2").split()
+                          "had would may could agreed to visit, on . ; : ( ) 3 1/2 Mr. Gen. W. vs.").split()
 
 
 @settings(max_examples=300, deadline=None)

@@ -7,12 +7,17 @@ Each takes the matched groups (placeholder name -> words) and a Context, and ret
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import calendar as cal
 from . import readings as r
 from .context import Context
 from .readings import Reading
 
+# A capitalised word right before a year (a name's first part, "Expo 2020"), and the characters after which
+# a capitalised word opens a sentence or a line instead ("In 2020, ...").
+NAME_BEFORE = re.compile(r"(?<![\w.&'’-])([A-Z][A-Za-z]*|[A-Z]{2,}) $")
+SENTENCE_OPENERS = ".!?:;\n\"“‘'(—–-|•*"
 # A day-month without a year follows the tense only of a cue this close ("the year ended March 31").
 ADJACENT_CUE = 12
 # ...and follows the sentence's tense when the nearest year puts it this many days from the anchor.
@@ -137,9 +142,28 @@ def month(g: dict, ctx: Context) -> Reading | None:
     year = _year(g, ctx)
     if year is not None:
         return r.month(year, m)
+    word = ctx.text[ctx.start : ctx.end]
+    if "relation" not in g and "period_parts" not in g and word in ctx.lexicon.surname_months and _surname(word, ctx):
+        return None
     if ctx.anchor is None:
         return r.unknown(f"XXXX-{m:02d}", "month")
     return r.month(_year_of_month(m, g, ctx), m, ctx.basis)
+
+
+def _surname(word: str, ctx: Context) -> bool:
+    """Whether the text names someone with the month's word (one of the vocabulary's ``ambiguous_months``)
+    as surname ("Theresa May said"): a capitalised word before it that is no year opener ("In", "Since"),
+    and a lower-case word or a stop after it (a title-case headline, "Talks May Resume", names no one).
+    A lone "May" is then that person."""
+    for found in _full_name(word).finditer(ctx.text):
+        if found.group(1).lower() not in ctx.lexicon.year_openers and ctx.lexicon.value("weekdays", found.group(1)) is None:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _full_name(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w.])([A-Z][a-z]+) {re.escape(word)}(?=[,;:)]|\.\s|\s+[a-z]|’s|'s)")
 
 
 def month_of_relative_year(g: dict, ctx: Context) -> Reading | None:
@@ -167,7 +191,20 @@ def _year_of_month(m: int, g: dict, ctx: Context) -> int:
 
 
 def year(g: dict, ctx: Context) -> Reading | None:
+    """A year ("in 2020", "fiscal 1989"); none when it is part of a name ("Expo 2020", "Vision 2030")."""
+    if _in_name(ctx):
+        return None
     return r.year(_year(g, ctx))
+
+
+def _in_name(ctx: Context) -> bool:
+    """Whether the year follows a capitalised word inside a sentence that is not one of the vocabulary's
+    year openers ("In", "Fiscal", "Ramadan"): a name then holds it, "the Expo 2020 site", "Agenda 2063"."""
+    word = NAME_BEFORE.search(ctx.text, max(0, ctx.start - 40), ctx.start)
+    if word is None or word.group(1).lower() in ctx.lexicon.year_openers:
+        return False
+    head = ctx.text[: word.start(1)].rstrip(" \t")
+    return bool(head) and head[-1] not in SENTENCE_OPENERS
 
 
 def decade(g: dict, ctx: Context) -> Reading | None:
@@ -229,14 +266,25 @@ def quarter(g: dict, ctx: Context) -> Reading | None:
 
 
 def half(g: dict, ctx: Context) -> Reading | None:
+    """"the first half of 2022", "profit for the first half": a half-year; a bare half with no year or
+    business words in its sentence is a match's half ("scored in the second half"): no expression."""
     h = ctx.lexicon.value("ordinals", g["ordinal"])
-    year = _year(g, ctx) or (ctx.anchor.year if ctx.anchor else None)
-    if h not in (1, 2):
+    if h not in (1, 2) or ("year" not in g and not _calendar_half(ctx)):
         return None
+    year = _year(g, ctx) or (ctx.anchor.year if ctx.anchor else None)
     if year is None:
         return r.unknown(f"XXXX-H{h}", "range")
     first, last = cal.half_span(year, h)
     return Reading("DATE", f"{year}-H{h}", first, last, "range", "" if "year" in g else ctx.basis)
+
+
+def _calendar_half(ctx: Context) -> bool:
+    """Whether a half without a year is a half-year: "of the year"/"of fiscal 2023" after it, or a word of
+    the vocabulary's ``half_year_cues`` (profit, exports, growth...) in its sentence."""
+    if ctx.lexicon.half_year_after.match(ctx.text, ctx.end):
+        return True
+    low, high = ctx.cues.sentence(ctx.start, ctx.end) if ctx.cues else (max(0, ctx.start - 160), ctx.end + 80)
+    return ctx.lexicon.half_year_cues.search(ctx.text, low, high) is not None
 
 
 def season(g: dict, ctx: Context) -> Reading | None:

@@ -53,11 +53,16 @@ class Lexicon:
     candidates: dict[str, tuple[int, ...]]  # first character -> the rules that can start with it
     rules: tuple[Rule, ...]
     tables: dict[str, tuple[tuple[re.Pattern, Any], ...]]
-    tense_cues: re.Pattern  # on lower-cased text; group "future" or "past" says which kind matched
+    tense_cues: re.Pattern  # on lower-cased text; group "intent", "future" or "past" says which kind matched
     cue_free: re.Pattern | None  # a character no tense cue can hold (None: any character may be in one)
     past_preposition: re.Pattern  # matches the end of the text just before an expression
     future_preposition: re.Pattern
     negatives: tuple
+    year_openers: frozenset  # capitalised words (lower-cased) before which a year is still a date ("In 2020")
+    surname_months: frozenset  # month words that are also surnames ("May"): alone, they may name a person
+    abbreviation: re.Pattern  # the end of a text just before a full stop that ends no sentence ("Mr", "Gen")
+    half_year_after: re.Pattern  # after "the first half": words that make it a half-year ("of the year")
+    half_year_cues: re.Pattern  # words in a sentence that make a bare "first half" a half-year ("profit")
     case_sensitive: frozenset  # placeholder names whose words must be capitalised in the text
 
     def rule_regex(self, index: int) -> re.Pattern:
@@ -105,7 +110,8 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     candidates = {c: tuple(i for i, s in enumerate(starts) if c in s) for c in set().union(*starts)}
     sensitive = {*vocab["case_sensitive"], "month_safe", "month_named"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
     beginnings = [prefixes(pattern, PREFIX_CHARS) for pattern in patterns]
-    cues = rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
+    cues = (rf"(?<![a-z])(?:(?P<intent>{_alternation(vocab['intent_cues'])})|(?P<future>{_alternation(vocab['future_cues'])})"
+            rf"|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])")
     return Lexicon(
         starts=re.compile(f"{BEFORE}(?=[{_charclass(sorted(candidates))}]){_any_beginning(beginnings)}"),
         starts_after=re.compile(f"[^{INSIDE}](?<!\\d-)(?=[{_charclass(sorted(candidates))}])(?={_any_beginning(beginnings)})"),
@@ -119,6 +125,11 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         past_preposition=re.compile(r"\b(?:" + "|".join(vocab["past_prepositions"]) + r")\s+$", re.IGNORECASE),
         future_preposition=re.compile(r"\b(?:" + "|".join(vocab["future_prepositions"]) + r")\s+$", re.IGNORECASE),
         negatives=tuple(spec.get("negatives", ())),
+        year_openers=frozenset(vocab["year_openers"].lower().split()),
+        surname_months=frozenset(vocab["ambiguous_months"]),
+        abbreviation=re.compile(rf"(?<![\w.])(?:{vocab['abbreviations']}|[A-Z])$"),
+        half_year_after=re.compile(vocab["half_year_after"], re.IGNORECASE),
+        half_year_cues=re.compile(rf"\b(?:{_alternation(vocab['half_year_cues'])})\b", re.IGNORECASE),
         case_sensitive=frozenset(sensitive),
     )
 

@@ -173,8 +173,14 @@ def _at_granularity(found: date, code: str, basis: str) -> Reading:
 
 
 def the_quarter(g: dict, ctx: Context) -> Reading | None:
-    """"the quarter", "the latest period": the quarter named just before, else the latest one by tense."""
+    """"the quarter", "the latest period": the quarter named just before, else the latest one by tense;
+    "the current quarter" is the anchor's; "the latest quarter" is never one still to end at the anchor."""
+    words = ctx.text[ctx.start : ctx.end].lower()
+    if "current" in words and ctx.anchor is not None:
+        return period("Q", 0, ctx.anchor, ctx.basis)
     quarter = ctx.latest_period("quarter", within=1500)
+    if quarter is not None and ctx.anchor is not None and quarter.last_day >= ctx.anchor and "latest" in words:
+        return period("Q", -1, ctx.anchor, ctx.basis)
     if quarter is not None:
         return Reading(quarter.type, quarter.value, quarter.first_day, quarter.last_day, "quarter",
                        f"{quarter.text!r} ({quarter.value})")

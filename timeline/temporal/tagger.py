@@ -19,6 +19,9 @@ from .readings import part_of
 from .tense import Cues
 
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+TITLE_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=[A-Z\d])")  # "the Six-Day War": a title after its article
+TITLE_WORDS = re.compile(r"(?<!\w)(?!(?:the|a|an)\s)[A-Za-z]+|\d+")  # a title's words, its article left out
+WORD_BEFORE = re.compile(r"([\w'’.-]+)[\s\"“‘]*$")  # the word before a span, past spaces and opening quotes
 NORMALISERS = {**absolute.NORMALISERS, **relative.NORMALISERS, **spans.NORMALISERS, **fallback.NORMALISERS}
 
 
@@ -78,11 +81,29 @@ def _capitalised(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     return True
 
 
+def _title_name(text: str, start: int, end: int, g: dict, lexicon: Lexicon) -> bool:
+    """Whether the span is a title inside a sentence ("the Six-Day War", "CBS's 60 Minutes", "ABC's This
+    Week"): every word capitalised though none is a month, weekday or holiday, and the word before it is
+    lower-case or a possessive (a title-case headline's words before it are capitalised)."""
+    span = text[start:end]
+    if span.islower() or (" " not in span and "-" not in span) or (span[0].islower() and not TITLE_ARTICLE.match(span)):
+        return False
+    words = TITLE_WORDS.findall(text, start, end)
+    if len(words) < 2 or not all(w[0].isupper() or w.isdigit() for w in words) or all(w.isdigit() for w in words):
+        return False
+    if any(len(w) == 4 and w.isdigit() for w in words) or any(name.rstrip("0123456789") in lexicon.case_sensitive for name in g):
+        return False
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and (before.group(1).islower() or before.group(1).endswith(("'s", "’s", "'", "’")))
+
+
 def _timex(hit, text, anchor, settings, lexicon: Lexicon, previous: list[Timex], cues: Cues):
     index, match = hit
     rule = lexicon.rules[index]
     g = {name: value for name, value in match.groupdict().items() if value is not None}
     start, end = match.span("span") if "span" in g else match.span()
+    if _title_name(text, start, end, g, lexicon):
+        return None
     ctx = Context(text, start, end, anchor, settings, lexicon, rule.params, previous, cues)
     try:
         reading = NORMALISERS[rule.kind](g, ctx)

@@ -17,6 +17,9 @@ SENTENCE_FREE = outside(SENTENCE_END.pattern)  # a character no sentence end hol
 ON_BEFORE = re.compile(r"\s+on\s+$")  # the end of the text just before a date governed through "on"
 WINDOW = 160  # characters looked at before a span (and half as many after it)
 NONE = 10**6  # distance when a sentence has no cue
+# Cue kinds: "intent" is a past verb of deciding with its infinitive ("agreed to meet"): it points a time
+# after it forward (the meeting's date) and one before it back ("On Monday they agreed to meet": the agreeing).
+CUE_KINDS = ("future", "past", "intent")
 BLOCK = 128  # characters: cues and sentence ends are found block by block, only where an expression needs them
 
 
@@ -74,29 +77,39 @@ class Cues:
         self.lowered = lowered  # the text with ASCII letters lower-cased (same offsets)
         self.lexicon = lexicon
         self._cues = Blocks(lowered, lexicon.tense_cues, lexicon.cue_free, self._cue, self.block)
-        self._ends = Blocks(text, SENTENCE_END, SENTENCE_FREE, re.Match.end, self.block)
+        self._ends = Blocks(text, SENTENCE_END, SENTENCE_FREE, self._end, self.block)
+
+    def _end(self, match: re.Match) -> int | None:
+        """Where a sentence ends, or None after an abbreviation or an initial on the same line ("Mr. Smith",
+        "George W. Bush")."""
+        if (self.text[match.start()] == "." and "\n" not in match.group()
+                and self.lexicon.abbreviation.search(self.text, max(0, match.start() - 8), match.start())):
+            return None
+        return match.end()
 
     def _cue(self, match: re.Match) -> tuple[str, tuple[int, int]] | None:
         if match.lastgroup == "past" and self.text[match.start()].isupper():
             return None  # "United", "Ted": a capitalised word is a name, not a verb
         return match.lastgroup, match.span()
 
-    def _near(self, low: int, high: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """The future and the past cues starting in ``text[low:high]`` (and maybe some around it), in order."""
+    def _near(self, low: int, high: int) -> tuple[list[tuple[int, int]], ...]:
+        """The future, past and intent cues starting in ``text[low:high]`` (and maybe some around it), in order."""
         found = self._cues.near(low, high)
-        return [span for kind, span in found if kind == "future"], [span for kind, span in found if kind == "past"]
+        return tuple([span for kind, span in found if kind == wanted] for wanted in CUE_KINDS)
 
     def tense(self, start: int, end: int, within: int = NONE) -> str | None:
         """The tense of the cue nearest before ``text[start:end]`` in its sentence (the verb that governs
-        a time adverbial mostly comes first), else of the nearest after it; at most ``within`` away."""
+        a time adverbial mostly comes first), else of the nearest after it; at most ``within`` away. An
+        intent cue ("agreed to meet") reads forward before the expression and back after it."""
         if self.lexicon.past_preposition.search(self.lowered[max(0, start - 12) : start]):
             return "past"  # "since March"
         low, high = self._sentence(start, end)
-        futures, pasts = self._near(low, high)
-        future = _before(futures, start, low)
+        futures, pasts, intents = self._near(low, high)
+        future = min(_before(futures, start, low), _before(intents, start, low))
         past = _before(pasts, start, low)
         if future == past == NONE:  # no cue before it in the sentence: the nearest after it
-            future, past = _after(futures, start, end, high), _after(pasts, start, end, high)
+            future = _after(futures, start, end, high)
+            past = min(_after(pasts, start, end, high), _after(intents, start, end, high))
         if future == past == NONE and self.lexicon.future_preposition.search(self.lowered[max(0, start - 12) : start]):
             return "future"  # "by May", "until Friday" with no verb to say otherwise
         if min(future, past) > within or future == past == NONE:
@@ -109,8 +122,12 @@ class Cues:
         on = ON_BEFORE.search(self.lowered, max(0, start - 6), start)
         if on is None:
             return False
-        _, pasts = self._near(max(0, on.start() - 40), on.start())
+        _, pasts, _ = self._near(max(0, on.start() - 40), on.start())
         return any(end == on.start() for _, end in pasts)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Where the sentence around ``text[start:end]`` begins and ends (within a window around it)."""
+        return self._sentence(start, end)
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
         """Where the sentence around ``text[start:end]`` begins and ends, at most WINDOW characters before it
