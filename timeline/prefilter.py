@@ -20,6 +20,8 @@ import re._compiler as _compiler
 import re._constants as C  # noqa: N812 - the parse tree's opcodes
 import re._parser as P  # noqa: N812
 
+from .derived import DerivedStore
+
 # Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.
 _IGNORECASE_FIXES = str.maketrans({"ı": "i", "ſ": "s"})
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -27,7 +29,10 @@ _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)  # they consume no text: the litera
 _EXACT_LIMIT = 32  # at most this many spellings are listed for a run of fixed text ("met|meets" + " with")
 _ALSO_GROUPS = 2
 _SPACE = re.compile(r"\s")
-_WORDS_KEPT = 200_000  # distinct words remembered per index (about 30 MB at most), then forgotten  # further groups looked for, the most selective first (each costs a few substring tests)
+_WORDS_KEPT = 200_000  # distinct words remembered per index (about 30 MB at most), then forgotten
+# What parsing the patterns gives (key groups, fast sources), remembered on disk between processes: a new
+# process (the app, the CLI, a Dask worker) compiles the rules in about half the time.
+DERIVED = DerivedStore.default()
 
 
 def required_keys(regex: re.Pattern) -> frozenset[str] | None:
@@ -45,8 +50,13 @@ def required_groups(regex: re.Pattern) -> tuple[frozenset[str], ...]:
 
 @lru_cache(maxsize=1024)  # parsing a pattern is slow; the vocabulary asks for each one more than once
 def _required_groups(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
+    groups = DERIVED.get("groups", pattern, flags, _derive_groups)
+    return tuple(frozenset(group) for group in groups)
+
+
+def _derive_groups(pattern: str, flags: int) -> list[list[str]]:
     groups = sorted(_groups(P.parse(pattern, flags)), key=_rank, reverse=True)
-    return tuple(frozenset(_minimal(group)) for group in groups)
+    return [sorted(_minimal(group)) for group in groups]
 
 
 class KeyIndex:
@@ -141,31 +151,43 @@ def fast_pattern(regex: re.Pattern) -> tuple[re.Pattern | None, bool]:
     case-sensitive letters. (None, False) when that would not be the same pattern: no such look-behind,
     first characters that are not a short list, an empty match possible, or a pattern whose lower-cased form
     compiles differently (an escape, a range or a case-sensitive part that lower-casing would change)."""
-    behind = next((b for b in LOOK_BEHINDS if regex.pattern.startswith(b)), None)
-    if behind is None:
+    found = DERIVED.get("fast", regex.pattern, regex.flags, _fast_source)
+    if found is None:
         return None, False
-    body, flags = regex.pattern[len(behind):], regex.flags
+    source, flags, folded = found
+    return re.compile(source, flags), folded
+
+
+def _fast_source(pattern: str, flags: int) -> tuple[str, int, bool] | None:
+    """``fast_pattern``'s (source, flags, on the folded text) for the pattern ``pattern`` with ``flags``."""
+    behind = next((b for b in LOOK_BEHINDS if pattern.startswith(b)), None)
+    if behind is None:
+        return None
+    original = flags
+    body = pattern[len(behind):]
     folded = bool(flags & re.IGNORECASE)
     if folded:
-        lowered = _lower_literals(regex.pattern)
+        lowered = _lower_literals(pattern)
         flags &= ~re.IGNORECASE
         try:
-            same = _compiled(lowered, regex.flags) == _compiled(regex.pattern, regex.flags) \
+            same = _compiled(lowered, original) == _compiled(pattern, original) \
                 and _lower_only(lowered[len(behind):], flags)
         except re.error:
             same = False
         if not same:
-            return None, False
+            return None
         body = lowered[len(behind):]
     try:
         tree = P.parse(body, flags)
         chars, empty = _first_chars(tree)
         if not chars or empty or tree.getwidth()[0] == 0:
-            return None, False
+            return None
         first = "".join(re.escape(c) for c in sorted(chars))
-        return re.compile(rf"[{first}](?<!{behind[4:-1]}[\s\S])(?<=(?=({body}))[\s\S])", flags), folded
+        source = rf"[{first}](?<!{behind[4:-1]}[\s\S])(?<=(?=({body}))[\s\S])"
+        re.compile(source, flags)
+        return source, int(flags), folded
     except re.error:  # a construct the look-around cannot hold (a back-reference in a look-behind)
-        return None, False
+        return None
 
 
 def _first_chars(tree) -> tuple[set[str] | None, bool]:

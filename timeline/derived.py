@@ -1,0 +1,110 @@
+"""What the rules' compilation derives from a pattern, remembered on disk so that a new process skips it.
+
+Reads: a pattern's source and flags, and a function that derives a JSON value from them (the prefilter's
+key groups, the source of a pattern's fast form). Adds: the value, computed once per machine instead of
+once per process. Parsing the rules' patterns to derive these took about half of a new process's first
+parse (the app, the CLI, each Dask worker); reading them back takes a few milliseconds.
+
+The store is one JSON Lines file per version of the code that derives the values (the digest of the
+deriving modules' source and of the Python version), so a changed rule gets a new entry and changed code
+a new file: a value read back is always the one the function would compute. Each line carries its own
+checksum; a damaged line (two processes appending at once) is skipped and derived again. A store that
+cannot be read or written only costs the time it would have saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .settings import PACKAGE_DIR, PROJECT_DIR
+
+DEFAULT_FOLDER = PROJECT_DIR / ".cache" / "timeline"
+DERIVING_MODULES = ("prefilter.py", "derived.py")  # the code whose output the store holds
+MAX_BYTES = 16 << 20  # a store grown past this (patterns edited many times) is started again
+Derive = Callable[[str, int], Any]
+
+
+class DerivedStore:
+    """Values derived from (kind, pattern, flags), in memory and in ``folder`` (None: in memory only)."""
+
+    def __init__(self, folder: Path | None, version: str = ""):
+        self.path = folder / f"derived-{version}.jsonl" if folder is not None else None
+        self._values: dict[tuple[str, str, int], Any] | None = None
+
+    @classmethod
+    def default(cls) -> "DerivedStore":
+        return cls(DEFAULT_FOLDER, code_version())
+
+    def get(self, kind: str, pattern: str, flags: int, derive: Derive) -> Any:
+        """The value ``derive(pattern, flags)`` stored under (kind, pattern, flags); derived and stored when new."""
+        values = self._loaded()
+        key = (kind, pattern, int(flags))
+        if key not in values:
+            values[key] = _tuples(derive(pattern, int(flags)))
+            self._append(key, values[key])
+        return values[key]
+
+    def _loaded(self) -> dict[tuple[str, str, int], Any]:
+        if self._values is None:
+            self._values = dict(_read(self.path)) if self.path is not None else {}
+        return self._values
+
+    def _append(self, key: tuple[str, str, int], value: Any) -> None:
+        if self.path is None:
+            return
+        record = json.dumps([*key, value], separators=(",", ":"))
+        try:
+            if not self.path.exists():
+                _forget_other_versions(self.path)
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(f"{_checksum(record)} {record}\n")
+        except OSError:  # a read-only folder: the value is only kept in memory
+            self.path = None
+
+
+def _forget_other_versions(path: Path) -> None:
+    """Makes ``path``'s folder and removes the stores that older code wrote there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob("derived-*.jsonl"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def _read(path: Path):
+    """(key, value) of each sound line of the store at ``path``."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            path.unlink()
+            return
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return
+    for line in lines:
+        checksum, _, record = line.partition(" ")
+        if checksum != _checksum(record):
+            continue
+        kind, pattern, flags, value = json.loads(record)
+        yield (kind, pattern, flags), _tuples(value)
+
+
+def _tuples(value: Any) -> Any:
+    """JSON's lists back as the tuples they were derived as."""
+    return tuple(_tuples(item) for item in value) if isinstance(value, (list, tuple)) else value
+
+
+def _checksum(record: str) -> str:
+    return f"{zlib.crc32(record.encode('utf-8')):08x}"
+
+
+def code_version() -> str:
+    """The digest of the deriving modules' source and of the Python version (its regular-expression parser)."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in DERIVING_MODULES:
+        digest.update((PACKAGE_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
