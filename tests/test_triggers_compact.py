@@ -36,3 +36,17 @@ def test_dropped_words_make_no_trigger_of_a_future_or_negated_happening():
     assert not find_triggers("The premier will meet on Saturday with the visiting envoy.", VOCAB)
     assert not [t for t in find_triggers("The premier did not confer on Saturday with the envoy.", VOCAB)
                 if t.strength == "strong"]
+
+
+def test_a_verb_in_scare_quotes_holds_both_marks_and_makes_an_event():
+    from datetime import date
+
+    from timeline.actors import load_gazetteer
+    from timeline.models import Article
+    from timeline.pipeline import parse_article
+
+    sentence = 'Security forces "neutralised" 12 Northern Front (NF) militants in the hills, the ministry said on Monday.'
+    found = [t for t in find_triggers(sentence, VOCAB) if t.event_type == "operation"]
+    assert [t.text[:13] for t in found] == ['"neutralised"']
+    article = Article(id="a.txt", name="a.txt", title="", text=sentence, published=date(2024, 5, 8))
+    assert [e.event_type for e in parse_article(article, load_gazetteer()).events] == ["operation"]

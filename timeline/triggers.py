@@ -82,9 +82,10 @@ class Vocabulary:
     compared_next: re.Pattern = re.compile(r"(?!)")  # "40 trucks entered ..., far fewer than needed" (``statistics``)
     compared_after: re.Pattern = re.compile(r"(?<![\w])since(?![\w])", re.IGNORECASE)  # "worst flood in a century"
     # Words a sentence can do without when triggers are looked for (``compact``): spans dropped whole, and
-    # marks dropped around the words they enclose (group 1 is kept).
-    compact_drop: re.Pattern = re.compile(r"(?!)")
-    compact_unmark: re.Pattern = re.compile(r"(?!)")
+    # marks dropped around the words they enclose (group 1 is kept); each with a pattern of the keys one of
+    # which occurs in every match, in the folded sentence (``prefilter.required_keys``; None: no such keys).
+    compact_drop: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
+    compact_unmark: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
     # Which rules (positions 0..len(rules)-1) and continuation patterns (after them) may match a sentence;
     # built from the two lists, so a copy with other rules gets its own.
     index: KeyIndex = field(init=False, repr=False, compare=False)
@@ -158,14 +159,18 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         rate=_alternation(raw.get("statistics", {}).get("rate", ()) or ["(?!)"]),
         compared_next=_starting(raw.get("statistics", {}).get("compared_next", ()) or ["(?!)"]),
         compared_after=_alternation((raw.get("compared_since") or {}).get("after", ()) or ["since"]),
-        compact_drop=re.compile("|".join(f"(?:{_spaces(p)})" for p in _compact_patterns(raw, "drop"))),
-        compact_unmark=re.compile("|".join(f"(?:{_spaces(p)})" for p in _compact_patterns(raw, "unmark"))),
+        compact_drop=_compact_patterns(raw, "drop"),
+        compact_unmark=_compact_patterns(raw, "unmark"),
     )
 
 
-def _compact_patterns(raw: dict, kind: str) -> list[str]:
+def _compact_patterns(raw: dict, kind: str) -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
     table = raw.get("compact") or {}
-    return [entry["pattern"].replace("{complement}", table["complement"]) for entry in table.get(kind, ())] or ["(?!)"]
+    regexes = [re.compile(_spaces(entry["pattern"].replace("{complement}", table["complement"])))
+               for entry in table.get(kind, ())]
+    keys = [required_keys(regex) for regex in regexes]
+    return tuple((regex, re.compile("|".join(map(re.escape, sorted(key)))) if key else None)
+                 for regex, key in zip(regexes, keys))
 
 
 def _compared_before(table: dict | None) -> re.Pattern | None:
@@ -226,16 +231,17 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
 
     Where two triggers overlap, the longer one wins (a strong "held talks" over a weak "talks").
     """
-    spans = _rule_spans(sentence, vocab)
-    short = compact(sentence, vocab)
+    folded = fold(sentence)
+    spans = _rule_spans(sentence, vocab, folded)
+    short = compact(sentence, vocab, folded)
     if short is not None:  # a match across dropped words is one more; the others were found above
         text, origin = short
-        spans += [(rule, origin[start], origin[end - 1] + 1) for rule, start, end in _rule_spans(text, vocab)
+        spans += [(rule, _opening_mark(sentence, origin, start), origin[end - 1] + 1)
+                  for rule, start, end in _rule_spans(text, vocab, fold(text))
                   if origin[end - 1] - origin[start] != end - 1 - start]
     if not spans:
         return []
     found = []
-    folded = fold(sentence)
     ignored = spans_of(vocab.ignore, *vocab.ignore_fast, sentence, folded if len(folded) == len(sentence) else None)
     for rule, start, end in spans:
         if any(start < stop and begin < end for begin, stop in ignored):
@@ -248,26 +254,39 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     return [t for t in _without_overlaps(found) if _is_realis(sentence, t.start, t.end, vocab)]
 
 
-def _rule_spans(sentence: str, vocab: Vocabulary) -> list[tuple[Rule, int, int]]:
-    """(rule, start, end) of every match of a trigger rule in ``sentence``."""
+def _rule_spans(sentence: str, vocab: Vocabulary, folded: str) -> list[tuple[Rule, int, int]]:
+    """(rule, start, end) of every match of a trigger rule in ``sentence`` (``folded``: its ``fold``)."""
     rules = vocab.rules
     candidates = [rules[at] for at in vocab.index.candidates(sentence) if at < len(rules)]
     if not candidates:
         return []
-    folded = fold(sentence)
     if len(folded) != len(sentence):
         folded = None
     return [(rule, start, end) for rule in candidates for start, end in match_spans(rule, sentence, folded)]
 
 
-def compact(sentence: str, vocab: Vocabulary) -> tuple[str, list[int]] | None:
+def _opening_mark(sentence: str, origin: list[int], start: int) -> int:
+    """The offset in ``sentence`` of a compact match that starts at ``start``, with a dropped quote mark right
+    before it: a trigger in scare quotes holds both marks (it is a term, not a quotation it stands in)."""
+    at = origin[start]
+    dropped = at > 0 and (start == 0 or origin[start - 1] < at - 1)
+    return at - 1 if dropped and sentence[at - 1] in "\"“‘" else at
+
+
+def compact(sentence: str, vocab: Vocabulary, folded: str | None = None) -> tuple[str, list[int]] | None:
     """``sentence`` without the words a trigger can do without (data/events.yaml ``compact``): a time
     adverbial between a verb and its complement ("conferred on Saturday with"), scare quotes around a verb, an
     abbreviation in brackets, a relative clause between a subject and its verb; with the offset in
-    ``sentence`` of each of its characters (and of its end). None when nothing is dropped."""
-    cuts = [m.span() for m in vocab.compact_drop.finditer(sentence)]
-    for m in vocab.compact_unmark.finditer(sentence):
-        cuts += [(m.start(), m.start(1)), (m.end(1), m.end())]
+    ``sentence`` of each of its characters (and of its end); ``folded``: ``prefilter.fold(sentence)``, when
+    known. None when nothing is dropped."""
+    folded = fold(sentence) if folded is None else folded
+    cuts = []
+    for kind, patterns in (("drop", vocab.compact_drop), ("unmark", vocab.compact_unmark)):
+        for regex, keys in patterns:
+            if keys is not None and not keys.search(folded):
+                continue
+            for m in regex.finditer(sentence):
+                cuts += [m.span()] if kind == "drop" else [(m.start(), m.start(1)), (m.end(1), m.end())]
     if not cuts:
         return None
     keep = [True] * len(sentence)
