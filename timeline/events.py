@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from . import event_actors, event_dates, leads
 from .models import Actor, Article, Event, Mention, Timex
+from .resources import load
 from .reading.inference import publication_floor
 from .sentences import Sentence, split
 from .settings import DEFAULT_SETTINGS, Settings
@@ -50,7 +51,9 @@ class Draft:
     timed: bool = False  # the sentence names a day, even one without a calendar date ("last Thursday")
     support: int = 1
     guessed: bool = False  # made from the lead by its broad cues (timeline.leads), not by a trigger rule
+    background: bool = False  # named in a background phrase ("following an earthquake that hit ..."), not reported
     lead: bool = False  # reported in the article's lead sentence
+    evidence: Sentence | None = None  # the sentence that first reported it, when a later one gave its day
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
 
 
@@ -140,11 +143,14 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if not draft.actor_ids and draft.continued and ctx.vocab.types[draft.event_type].get("continued_actors"):
             draft.actor_ids = list(draft.continued.actor_ids)  # "After the talks, the two ministers signed ..."
         draft.actor_ids = _with_referred_people(draft, drafts, ctx)
+        if _talks_outcome(draft, ctx):
+            ctx.used.setdefault(sentence.start, []).append(trigger)
+            continue
         same = _same_event(draft, drafts, target, ctx)
         if same and same.lead and leads.only_dates(sentence.text, trigger.start, ctx.settings.data_dir):
             _date_the_lead(same, draft)
         elif same:
-            _join(same, draft)
+            _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
         elif _reported_here(draft) and _has_required_actors(draft, ctx):
@@ -152,6 +158,20 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         else:
             continue
         ctx.used.setdefault(sentence.start, []).append(trigger)
+
+
+def _talks_outcome(draft: Draft, ctx: Context) -> bool:
+    """True for what an encounter settled ("Both ministers agreed to restore flights", "They also agreed on
+    regular consultations"): an undated mention of a ``talks_outcome_types`` type by one of ``talks_outcome_verbs``
+    (data/same_happening.yaml) in a sentence that continues a meeting, call or visit, naming no document ("agreed
+    to a ceasefire" and "signed a plan" are agreements of their own)."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    verb = draft.trigger.text.split()[0].lower()
+    if draft.event_type not in rules.get("talks_outcome_types", ()) or draft.timex is not None \
+            or verb not in rules.get("talks_outcome_verbs", ()) or draft.continued is None:
+        return False
+    return ctx.vocab.types[draft.continued.event_type]["family"] == "encounter" \
+        and _document_kind(draft.trigger.text, ctx.vocab) is None
 
 
 def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -411,7 +431,8 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
                  timed=not followed and any(t.granularity in ("day", "time") for t in inside),
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
-                 reported=is_reported(sentence.text, trigger.start, ctx.vocab))
+                 reported=is_reported(sentence.text, trigger.start, ctx.vocab),
+                 background=leads.in_background(sentence.text, trigger.start, ctx.settings.data_dir))
 
 
 def _timed_by_what_follows(sentence: str, trigger: Trigger, at: int, vocab: Vocabulary) -> bool:
@@ -454,7 +475,10 @@ def _within(spans, sentence: Sentence, ctx: Context) -> list:
 
 def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Context) -> Draft | None:
     """The earlier event of the article that ``draft`` mentions again, if any."""
-    referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab)
+    repeated = next((d for d in reversed(drafts) if _repeats(d, draft) and _dates_agree(d, draft)), None)
+    if repeated is not None:
+        return repeated
+    referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab) or _outcome_clause(draft)
     if not referring and _sequel(draft, ctx):
         return None
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab)
@@ -470,6 +494,24 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
                  and _places_agree(d, draft) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)), None)
+
+
+def _repeats(earlier: Draft, draft: Draft) -> bool:
+    """True when ``draft``'s sentence says again, word for word up to the end of the trigger, what an earlier
+    one said (a standfirst or a caption that repeats the lead): the same happening, whatever actors each names."""
+    def head(d: Draft) -> str:
+        return " ".join(d.sentence.text[: d.trigger.end].split())
+    return earlier.event_type == draft.event_type and earlier.trigger.text == draft.trigger.text \
+        and head(earlier) == head(draft)
+
+
+def _outcome_clause(draft: Draft) -> bool:
+    """True for an undated participle clause after a comma ("..., killing eight civilians"): the outcome of the
+    happening its sentence reports, which may be named by no trigger ("two strikes targeted the village, killing
+    eight"); it refers to that happening as "the attack" would."""
+    before = draft.sentence.text[: draft.trigger.start].rstrip()
+    word = draft.trigger.text.split()[0].lower()
+    return draft.timex is None and draft.trigger.form == "verb" and word.endswith("ing") and before.endswith(",")
 
 
 def _kinds_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
@@ -546,11 +588,20 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
             and draft.timex.start < draft.sentence.start + draft.trigger.start:
         return True  # "since 13 February, when four soldiers were killed": the killing is a happening of its own
     before = " ".join(draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split())
-    typed = [w for w, types in (merge.get("sequel_before_for_types") or {}).items() if draft.event_type in types]
+    typed = [w for w, types in (merge.get("sequel_before_for_types") or {}).items() if draft.event_type in types] \
+        if not _topic_follows(draft, ctx) else []
     if any(before == words or before.endswith(" " + words) for words in (*merge.get("sequel_before", ()), *typed)):
         return True
     clause = " ".join(re.findall(r"[\w'’]+", draft.sentence.text[max(0, draft.trigger.start - 80) : draft.trigger.start].lower()))
     return any(f"{words} " in f" {clause} " for words in merge.get("sequel_clause", ()))
+
+
+def _topic_follows(draft: Draft, ctx: Context) -> bool:
+    """True when an encounter's trigger is followed by what was talked about ("also held talks on energy"), not by
+    another side (data/same_happening.yaml ``topic_openers``): the encounter reported before, not a further one."""
+    words = load("same_happening.yaml", ctx.settings.data_dir).get("topic_openers", ())
+    after = draft.sentence.text[draft.trigger.end :].split(maxsplit=1)
+    return ctx.vocab.types[draft.event_type]["family"] == "encounter" and bool(after) and after[0].lower() in words
 
 
 def _places_agree(a: Draft, b: Draft) -> bool:
@@ -645,25 +696,44 @@ def _date_the_lead(kept: Draft, new: Draft) -> None:
     kept.location = kept.location or new.location
 
 
-def _join(kept: Draft, new: Draft) -> None:
-    """Fold a further mention into ``kept``; the better-dated mention becomes the evidence."""
+def _names_the_lead_news(kept: Draft, new: Draft, drafts: list[Draft], ctx: Context) -> bool:
+    """True when ``kept`` is the article's lead news (its first event, in the lead), reported by a verb, and
+    ``new`` only refers back to it ("Gunmen ambushed a convoy ..." and then "The killing on Thursday sparked a
+    manhunt"): the lead stays the evidence, the later sentence gives the day."""
+    return kept is drafts[0] and kept.sentence.start < LEAD_CHARS and _reports(kept) and _anaphoric(new, ctx.vocab)
+
+
+def _join(kept: Draft, new: Draft, keep_evidence: bool = False) -> None:
+    """Fold a further mention into ``kept``; the better-dated mention gives the day and becomes the evidence
+    (with ``keep_evidence``, the day only)."""
     kept.support += 1
     kept.recent = kept.recent or new.recent
     if _rank(new) > _rank(kept):
+        if kept.evidence is None and keep_evidence:
+            kept.evidence = kept.sentence
         location = kept.location
         kept.guessed = False
         kept.sentence, kept.trigger, kept.timex, kept.timed = new.sentence, new.trigger, new.timex, new.timed
-        kept.actor_ids, kept.host = (new.actor_ids, new.host) if new.actor_ids else (kept.actor_ids, kept.host)
+        named = new.actor_ids or kept.background  # a background phrase's sides are those of its sentence's news
+        kept.actor_ids, kept.host = (new.actor_ids, new.host) if named else (kept.actor_ids, kept.host)
         kept.continued, kept.follows, kept.today, kept.reported = new.continued, new.follows, new.today, new.reported
-        kept.same_day, kept.timed_against = new.same_day, new.timed_against
+        kept.same_day, kept.timed_against, kept.background = new.same_day, new.timed_against, new.background
         kept.location = new.location or location
     elif kept.location is None:
         kept.location = new.location
 
 
 
+def _reports(draft: Draft) -> bool:
+    """True for a strong verb mention in a sentence of the body, outside a quotation: a report of the happening
+    ("gunmen ambushed a convoy"), not a noun that a sentence about something else names ("the incident underscored")."""
+    return draft.trigger.strength == "strong" and draft.trigger.form == "verb" and not _headline(draft) \
+        and not _quoted(draft)
+
+
 def _rank(draft: Draft) -> tuple:
-    return (draft.timex is not None, draft.timed, not _headline(draft), draft.trigger.strength == "strong", draft.today)
+    return (draft.timex is not None, draft.timed, not _headline(draft), not draft.background,
+            draft.trigger.strength == "strong", draft.today)
 
 
 def _headline(draft: Draft) -> bool:
@@ -821,7 +891,7 @@ def _event(draft: Draft, ctx: Context) -> Event:
     kinds = entry.get("kinds", {})
     title = event_actors.make_title(entry["titles"], names, draft.trigger, draft.location,
                                     _noun(draft.trigger, entry), kinds.get(draft.trigger.label, kinds.get("default", "")))
-    sentence = draft.sentence
+    sentence = draft.evidence or draft.sentence
     key = f"{ctx.article.id}|{draft.event_type}|{sentence.start}|{draft.trigger.start}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
