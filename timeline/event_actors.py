@@ -732,9 +732,11 @@ def names_participants(sentence: str, trigger: Trigger, data_dir) -> bool:
     "the 30th round of talks") and says who took part in it ("..., brought together X and Y", "was led by X",
     data/participants.yaml ``joining``), or through a verb followed by "with" ("The minister had talks with X, Y
     and Z", not "also held talks with"): the people it names join that event."""
-    joining, determiners = _participation(data_dir)
+    joining, determiners, secondary = _participation(data_dir)
     before = sentence[max(0, trigger.start - 30) : trigger.start].lower().split()
     definite = any(word in determiners for word in before[-2:])
+    if secondary.search(sentence):  # "X was also present at the meeting": company, not a side
+        return False
     if trigger.form == "verb":  # a repeat that names the other sides: "X had talks with A, B and C"
         near_end = sentence[max(trigger.start, trigger.end - 5) : trigger.end + 6]
         return "also" not in before[-3:] and _WITH.search(near_end) is not None
@@ -745,10 +747,15 @@ _WITH = re.compile(r"(?:^|\s)with\s")
 
 
 @lru_cache(maxsize=4)
-def _participation(data_dir) -> tuple[re.Pattern, frozenset[str]]:
+def _participation(data_dir) -> tuple[re.Pattern, frozenset[str], re.Pattern]:
     data = _participants(data_dir)
-    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(data["joining"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE), frozenset(data["determiners"])
+    secondary = _phrases(data["secondary"]) if data.get("secondary") else re.compile("(?!)")
+    return _phrases(data["joining"]), frozenset(data["determiners"]), secondary
+
+
+def _phrases(phrases) -> re.Pattern:
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
 
 
 def _participants(data_dir) -> dict:

@@ -171,9 +171,24 @@ def _variants(alias: str, capitals: bool = True) -> set[str]:
     initial also without its full stop ("S. Name", "S Name")."""
     spellings = {alias, fold(alias)}
     spellings |= {_INITIAL_DOT.sub(r"\1", s) for s in spellings}
+    spellings |= {v for s in spellings for v in _article_variants(s)}
     if capitals and len(alias) >= 4 and not alias.isupper():
         spellings |= {s.upper() for s in spellings}
     return spellings
+
+
+_ARABIC_ARTICLE = re.compile(r"(?<![\w'’])([ae]l)-(?=[A-Z])")
+
+
+def _article_variants(alias: str) -> set[str]:
+    """The other spellings news use for an Arabic article inside a name: "el-Sisi" is also "El-Sisi", "El Sisi"
+    and "el Sisi" (and likewise "al-")."""
+    if not _ARABIC_ARTICLE.search(alias):
+        return set()
+    forms = [r"\1-", r"\1 "]
+    found = {_ARABIC_ARTICLE.sub(f, alias) for f in forms}
+    found |= {_ARABIC_ARTICLE.sub(lambda m, f=f: m.expand(f).capitalize(), alias) for f in forms}
+    return found - {alias}
 
 
 def _alias_table(actors: Mapping[str, Actor], not_actors: tuple[str, ...],
