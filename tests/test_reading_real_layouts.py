@@ -9,7 +9,7 @@ from pages import read_page
 from timeline.articles import infer_published
 
 
-def test_a_lead_sentence_wrapped_at_a_fixed_width_stays_whole_in_the_body():
+def test_a_lead_sentence_wrapped_at_a_fixed_width_is_unwrapped_into_one_line_of_the_body():
     page = (
         "Council fails to agree on port inspections\n"
         "The nine-member harbour council on Tuesday did not reach a\n"
@@ -18,7 +18,7 @@ def test_a_lead_sentence_wrapped_at_a_fixed_width_stays_whole_in_the_body():
     )
     article = read_page(page)
     assert article.title == "Council fails to agree on port inspections"
-    assert article.text.startswith("The nine-member harbour council on Tuesday did not reach a\ndecision")
+    assert article.text.startswith("The nine-member harbour council on Tuesday did not reach a decision on the")
 
 
 def test_a_line_that_starts_inside_a_sentence_is_not_the_subtitle():
@@ -280,3 +280,17 @@ def test_stamps_of_other_scripts_date_the_page():
     assert cyrillic.published == date(2031, 10, 25)
     labelled = read_page("Minister visits a shelter\n\nОпубліковано 15 May 2031 року, о 14:24\n\nToday the minister visited.\n")
     assert labelled.published == date(2031, 5, 15)
+
+
+def test_a_break_inside_a_sentence_goes_but_breaks_between_sentences_and_headlines_stay():
+    page = (
+        "Strike hits a house\n\n"
+        "OSLO, Sept 21 At least six civilians were killed\n"
+        "on Wednesday when an air strike hit a house, residents said.\n"
+        "Rescuers searched the rubble.\n\n"
+        "Officials said the families and\n\nloved ones were told.\n"
+    )
+    article = read_page(page)
+    assert article.text.startswith("At least six civilians were killed on Wednesday when an air strike hit a house")
+    assert "residents said.\nRescuers searched" in article.text
+    assert "the families and loved ones were told." in article.text

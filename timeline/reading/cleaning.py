@@ -80,8 +80,19 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     body = _drop_repeats(body, result)
     body = _take_closing_date_line(body, result, data_dir)
     body = _drop_closing_links(body, result)
-    result.text = _BLANK_RUNS.sub("\n\n", "\n".join(body)).strip()
+    result.text = unwrap(_BLANK_RUNS.sub("\n\n", "\n".join(body)).strip())
     return result
+
+
+# A line break inside a sentence: after a word (no closing stop, colon or quote) and before a lower-case word, as
+# text wrapped at a fixed width has it ("six civilians were killed" / "on Wednesday when ...").
+_WRAPPED_BREAK = re.compile(r"(?<=[^\W_])[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[a-z])")
+
+
+def unwrap(text: str) -> str:
+    """The text with each line break inside a sentence made a space: later stages read a line as a paragraph,
+    and a sentence cut in two loses its day ("were killed" / "on Wednesday")."""
+    return _WRAPPED_BREAK.sub(" ", text)
 
 
 def _drop_repeats(lines: list[str], result: Cleaned) -> list[str]:
@@ -157,9 +168,17 @@ def split_date_prefix(lines: list[str], data_dir: Path) -> list[str]:
     for rule in date_rules(data_dir).date_lines:
         match = rule.regex.match(line)
         tail = line[match.end():] if match and rule.kind == "published" else ""
-        if tail[:1].isspace() and (len(tail) > DATE_LINE_TAIL or len(_PROSE_WORD.findall(tail)) >= 3):
+        if tail[:1].isspace() and (len(tail) > DATE_LINE_TAIL or len(_PROSE_WORD.findall(tail)) >= 3
+                                   or _opens_with_dateline(tail.strip(), data_dir)):
             return lines[:first] + [line[:match.end()], tail.strip()] + lines[first + 1:]
     return lines
+
+
+def _opens_with_dateline(text: str, data_dir: Path) -> bool:
+    """True for a text that opens with a dateline followed by the lead's first words ("OSLO, Sept 6 (Wire): The
+    envoy"): the body's first line, never a headline."""
+    found, end = match_dateline(text, data_dir)
+    return found is not None and 0 < end < len(text)
 
 
 # A labelled first line that dates the page to a month only (" date 2017-08 At least ...", as stored pages give it).
@@ -292,6 +311,8 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, f
         return False
     if wanted:
         return _norm(line) == wanted
+    if _opens_with_dateline(line, data_dir):
+        return False
     if following is None or not is_title_like(line) or _runs_on(line, following):
         return False
     if _BULLET.match(line) and not result.title and len(_BULLET.sub("", line).split()) <= BULLET_KICKER_WORDS:
