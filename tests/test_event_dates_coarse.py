@@ -20,7 +20,8 @@ CASES = [
     # a year inside a name is no date ("Expo 2020"); the day of the sentence is the visit's
     ("On Wednesday, Sergey Lavrov toured Expo 2020 in Dubai.", "2021-12-10", "visit", "2021-12-08"),
     # a decade or a century dates no happening of the news
-    ("Olaf Scholz visited a fortress built in the 1990s in Mombasa.", "2024-05-10", "visit", None),
+    ("Sergey Lavrov met Hakan Fidan in Ankara on Monday.\n\nOlaf Scholz visited a fortress built in the 1990s "
+     "in Mombasa.", "2024-05-10", "visit", None),
     # a year inside a quotation is the speaker's, not the speech's
     ('The new chairman made a speech after the vote in which he said: "I will lead the union during the year '
      '2024 with humility."', "2024-05-10", "speech", None),
@@ -33,6 +34,8 @@ CASES = [
     # ... but a month named by a when-clause dates the happening of that clause
     ("It was the deadliest attack on the mission since June 1993, when 22 soldiers were killed in the capital.",
      "2024-05-10", "incident", "1993-06-01"),
+    # a day after a plan that follows the trigger ("and plans to visit ... on Tuesday") is the plan's
+    ("Sergey Lavrov had lunch with Hakan Fidan and plans to visit Izmir on Tuesday.", "2024-05-10", "meeting", None),
     # a year that opens the sentence still dates it
     ("In 2019 Olaf Scholz visited Kenya.", "2024-05-10", "visit", "2019-01-01"),
 ]
@@ -44,3 +47,23 @@ def test_a_happening_takes_only_the_time_expression_it_is_tied_to(text, publishe
     found = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == event_type]
     assert len(found) == 1
     assert found[0].date == (expected and date.fromisoformat(expected))
+
+
+OPENERS = [
+    # an opener names the happening the sentence goes on from, with or without a determiner before its noun
+    ("After meeting with Fidan, Lavrov had lunch with the mayor.", "had lunch", ("meeting", 0)),
+    ("Following talks with the king, the minister visited a school.", "visited", ("meeting", 0)),
+    ("After his talks with the king, the minister visited a school.", "visited", ("meeting", 0)),
+    # ... but words before a bare noun make it no single happening ("months of talks")
+    ("After months of talks, the two sides signed a deal.", "signed", None),
+]
+
+
+@pytest.mark.parametrize("text, word, expected", OPENERS, ids=[o[0][:40] for o in OPENERS])
+def test_an_opener_times_the_sentence_against_the_happening_it_names(text, word, expected):
+    from timeline.event_dates import timed_against
+    from timeline.triggers import find_triggers, vocabulary
+
+    vocab = vocabulary()
+    (trigger,) = [t for t in find_triggers(text, vocab) if t.text.startswith(word)]
+    assert timed_against(text, trigger, vocab) == expected

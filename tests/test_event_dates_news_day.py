@@ -44,3 +44,27 @@ def test_an_expression_names_another_day_than_the_publication(timex, expected):
 
 def test_without_a_publication_date_any_date_names_another_day():
     assert names_another_day(_timex("Sunday", first=PUBLISHED), None) is True
+
+
+def test_today_inside_a_quotation_names_the_speakers_day():
+    text = 'Lead.\nThe ministers "signed the agreement today", the mediator said.'
+    start = text.index("today")
+    today = Timex(start, start + 5, "today", "DATE", "", PUBLISHED, PUBLISHED, "day", "relative_day")
+    assert names_another_day(today, PUBLISHED, text) is True
+    assert names_another_day(today, PUBLISHED, text.replace('"', "")) is False
+
+
+def test_a_pluperfect_happening_reported_on_the_publication_day_is_not_the_days_news():
+    from timeline.event_dates import news_of_the_day
+    from timeline.triggers import Trigger
+
+    sunday = _timex("Sunday", first=PUBLISHED)
+    released = "Nearly 300 pupils have been released, the governor said Sunday."
+    launched = "The ministry said on Sunday that it had launched an operation in the region."
+    assert news_of_the_day(released, Trigger("other", 21, 29, "released", "weak", "verb"), [sunday], PUBLISHED)
+    start = launched.index("launched")
+    trigger = Trigger("operation", start, start + 8, "launched", "weak", "verb")
+    assert not news_of_the_day(launched, trigger, [sunday], PUBLISHED)
+    assert news_of_the_day(launched, trigger, [], PUBLISHED)
+    assert not news_of_the_day(released, Trigger("other", 21, 29, "released", "weak", "verb"),
+                               [_timex("Saturday", first=date(2024, 3, 23))], PUBLISHED)

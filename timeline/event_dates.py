@@ -39,6 +39,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
                 or _names_something_else(sentence, start, end, timex, trigger, vocab) \
+                or _planned_between(sentence, start, trigger, vocab) \
                 or _in_since_clause(sentence, start, trigger, vocab) or _quoted_deixis(sentence, start, end, timex, vocab) \
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or not (_modifies(sentence, start, end, trigger)
@@ -68,6 +69,13 @@ def _names_something_else(sentence: str, start: int, end: int, timex: Timex, tri
         return False
     return _too_long(timex) or _year_in_name(sentence, start, timex) \
         or _quoted_apart(sentence, start, trigger) or _modifies_other_noun(sentence, start, end, trigger, vocab)
+
+
+def _planned_between(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True for an expression after a plan or a future that follows the trigger (data/events.yaml
+    ``irrealis_in_clause``: "had lunch with X and plans to meet businessmen on Tuesday", "met Y and will
+    travel to Z on Friday"): it dates what is planned, not the happening reported."""
+    return start >= trigger.end and bool(vocab.irrealis_in_clause.search(sentence, trigger.end, start))
 
 
 def _too_long(timex: Timex) -> bool:
@@ -315,22 +323,52 @@ def _not_after(vocab: Vocabulary) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def names_another_day(timex: Timex, published: date | None) -> bool:
+def news_of_the_day(sentence: str, trigger: Trigger, timexes: list[Timex], published: date | None,
+                    text: str = "") -> bool:
+    """True when the expressions ``timexes`` (those from the start of the article to the end of the lead
+    sentence) let the lead happening be the day's news: none names another day (``names_another_day``), and
+    one that names the publication day does not report a happening told in the pluperfect ("the ministry said
+    on Tuesday that it had launched ...": before the report, on a day not told)."""
+    if any(names_another_day(t, published, text) for t in timexes):
+        return False
+    return not (timexes and _pluperfect(sentence, trigger))
+
+
+# "had" a few words before the trigger, in its clause ("it had launched", "had been released", 'had launched
+# "local measures"').
+_HAD_BEFORE = re.compile(r"(?<![\w])had(?![\w])[^,;:.]{0,30}$", re.IGNORECASE)
+
+
+def _pluperfect(sentence: str, trigger: Trigger) -> bool:
+    """True for a trigger told in the pluperfect: "had" before it in its clause, or opening it."""
+    return bool(_HAD_BEFORE.search(sentence, max(0, trigger.start - 40), trigger.start)) \
+        or trigger.text.lower().startswith("had ")
+
+
+def names_another_day(timex: Timex, published: date | None, text: str = "") -> bool:
     """True for an expression that names a time other than the publication day and could date a happening: a
     lead sentence holding one does not report the day's news, while one naming only the publication day does
     ("... have been released, the governor said Sunday", published that Sunday). A plain duration ("the
     two-year war", "more than two weeks after"), a span longer than two years ("the 20th century") and a time of
-    day alone name no other day; a span counted back from now ("over the past two months") and a vague
-    "recently" do."""
+    day alone name no other day; a span counted back from now ("over the past two months"), a vague "recently"
+    and a "today" inside a quotation of ``text`` (the speaker's day) do."""
     if timex.type == "DURATION":
         return timex.granularity == "range"
     if timex.type not in ("DATE", "TIME") or timex.granularity == "set":
         return False
-    if published is None or timex.first_day is None:
+    if published is None or timex.first_day is None or _quoted_in_line(text, timex):
         return True
     if _too_long(timex) or (timex.granularity == "time" and _CLOCK_ONLY.match(timex.text)):
         return False
     return not (timex.first_day == published and timex.last_day in (None, published))
+
+
+def _quoted_in_line(text: str, timex: Timex) -> bool:
+    """True for "today", "yesterday", "this week" inside a quotation of its line of ``text``."""
+    if timex.rule not in _DEICTIC_RULES or not text:
+        return False
+    line = text[text.rfind("\n", 0, timex.start) + 1 : timex.start]
+    return sum(line.count(q) for q in _QUOTES) % 2 == 1
 
 
 def from_timex(timex: Timex) -> tuple[date, date | None, str]:
@@ -582,7 +620,7 @@ def _anchoring_patterns(data_dir: Path, nouns: tuple[str, ...]) -> tuple[re.Patt
     noun = rf"(?P<noun>{_phrases(sorted(nouns, key=len, reverse=True))})"
     det = _phrases(table.get("determiners", ()))
     word = r"(?!\d{4}(?![\w]))(?!\d+(?:st|nd|rd|th)?\s)[\w\-]+\s+"  # a name word ("G20"), not a year or an ordinal date
-    opener = re.compile(rf"\W*(?:{_phrases(table.get('openers', ()))})\s+(?:{det})\s+(?:{word}){{0,2}}?{noun}"
+    opener = re.compile(rf"\W*(?:{_phrases(table.get('openers', ()))})\s+(?:(?:{det})\s+(?:{word}){{0,2}}?)?{noun}"
                         rf"(?![\w])(?P<tail>[^,;.:!?\d]{{0,60}}),", re.IGNORECASE)
     venues = (*table.get("venues", ()), *table.get("spoken_at", ()))
     venue = re.compile(rf"(?<![\w])(?:{_phrases(venues)})\s+(?:{det}|an?)\s+(?:{word}){{0,3}}?{noun}(?![\w])",
