@@ -12,7 +12,8 @@ from timeline.models import Article
 
 TESTS = Path(__file__).resolve().parent
 ROWS = ("full parse, 1 process", "search_dates, same articles", "full parse vs search_dates", "--workers 2 vs 1",
-        "unchanged corpus re-parsed", "peak RSS, 300 articles streamed", "chart build, 1,000 events")
+        "unchanged corpus re-parsed", "peak RSS, 300 articles streamed", "chart build, 1,000 events",
+        "CPU of 2 forked processes parsing the same 10 articles at once")
 
 
 def _table(output: str) -> list[list[str]]:
@@ -101,3 +102,14 @@ def test_search_dates_figure_counts_what_it_found():
     article = Article(id="x", name="x", title="", text="They met on 19 September 2023.", published=date(2023, 9, 20))
     figures = benchmark.measure_search_dates([article])
     assert figures["articles"] == 1 and figures["found"] >= 1
+
+
+def test_side_by_side_figure_times_each_forked_process_alone_and_together():
+    from test_parallel import stand_in_parse
+
+    from timeline.settings import Settings
+
+    articles = [Article(id=f"a{i}", name=f"a{i}", title="", text="Talks on Monday.") for i in range(3)]
+    figures = benchmark.measure_together(articles, Settings(), stand_in_parse, copies=2, rounds=1)
+    assert figures["copies"] == 2 and figures["alone_cpu"] >= 0 and figures["together_cpu"] >= 0
+    assert figures["ratio"] == pytest.approx(figures["together_cpu"] / max(figures["alone_cpu"], 1e-9))

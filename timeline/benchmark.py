@@ -154,6 +154,42 @@ def warm_up(articles: list[Article], settings: Settings, parse: ParseFn) -> None
         _search_dates(article, settings.language)
 
 
+def measure_together(articles: list[Article], settings: Settings, parse: ParseFn = pipeline_parse,
+                     copies: int = 2, rounds: int = 2) -> dict[str, Any]:
+    """The machine's own cost of running processes at once: CPU seconds a process forked from this one takes
+    to parse ``articles`` alone, and each of ``copies`` such processes parsing them at the same time (no pool,
+    no messages, no cache; the same rules and caches, inherited). Alone and together alternate ``rounds``
+    times; medians. ``ratio`` > 1 is CPU the workers spend only because they run side by side."""
+    alone, together = [], []
+    for _ in range(rounds):
+        alone += _forked_cpu(articles, settings, parse, 1)
+        together += _forked_cpu(articles, settings, parse, copies)
+    return {"alone_cpu": statistics.median(alone), "together_cpu": statistics.median(together),
+            "ratio": statistics.median(together) / max(statistics.median(alone), 1e-9), "copies": copies}
+
+
+def _forked_cpu(articles: list[Article], settings: Settings, parse: ParseFn, copies: int) -> list[float]:
+    """CPU seconds of each of ``copies`` forked processes started together, each parsing ``articles``."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    processes = [context.Process(target=_parse_cpu, args=(articles, settings, parse, queue)) for _ in range(copies)]
+    for process in processes:
+        process.start()
+    seconds = [queue.get() for _ in processes]
+    for process in processes:
+        process.join()
+    return seconds
+
+
+def _parse_cpu(articles: list[Article], settings: Settings, parse: ParseFn, queue) -> None:
+    started = time.process_time()
+    for article in articles:
+        parse(article, settings)
+    queue.put(time.process_time() - started)
+
+
 # --- the parse command's path: files on disk -> JSON Lines, through the cache -----------------------
 
 

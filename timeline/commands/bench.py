@@ -27,7 +27,7 @@ HELP = "Measure parse speed (vs dateparser.search_dates), workers, memory, cache
 
 DEFAULT_PARSE = "timeline.parallel:pipeline_parse"
 QUICK = {"articles": 30, "stream_articles": 300, "search_dates_articles": 5, "chart_events": [1000],
-         "profile_articles": 10}
+         "profile_articles": 10, "together_articles": 10}
 TARGETS = {"vs_search_dates": 25.0, "workers": 1.7, "rss_mb": 500.0, "cache": 50.0, "chart_100k_s": 1.5,
            "png_s": 1.0}
 
@@ -41,6 +41,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="how many of the articles search_dates runs over (it is slow; default 200)")
     parser.add_argument("--chart-events", type=lambda s: [int(x) for x in s.split(",")],
                         default=[1000, 10_000, 100_000], help="event counts for the chart figure (default 1000,10000,100000)")
+    parser.add_argument("--together-articles", type=int, default=200,
+                        help="articles each forked process parses for the side-by-side CPU figure (default 200)")
     parser.add_argument("--dask", action="store_true", help="also time the Dask engine on a LocalCluster of --workers")
     parser.add_argument("--no-png", action="store_true", help="skip the PNG export (needs Chromium)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for a smoke test (figures meaningless)")
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         corpus = bm.write_corpus(articles, Path(folder) / "corpus")
         _quietly(bm.measure_files, corpus, Path(folder) / "warm-up.jsonl", settings, parse)  # reader rules
         _search_dates_rows(rows, articles, settings, parse, args)
-        _file_rows(rows, corpus, Path(folder), bm.text_bytes(articles), settings, parse, args)
+        _file_rows(rows, corpus, Path(folder), bm.text_bytes(articles), settings, parse, args, articles)
     _stream_row(rows, args)
     _chart_rows(rows, args)
     _png_row(rows, args)
@@ -109,7 +111,7 @@ def _search_dates_rows(rows, articles, settings, parse, args) -> None:
                  _met(ratio >= TARGETS["vs_search_dates"])))
 
 
-def _file_rows(rows, corpus, folder, size, settings, parse, args) -> None:
+def _file_rows(rows, corpus, folder, size, settings, parse, args, articles) -> None:
     """The parse command's path (files -> JSON Lines), each run from a cold cache, then again warm."""
     def files(name, cache, **engine):
         return _quietly(bm.measure_files, corpus, folder / f"{name}.jsonl", settings, parse,
@@ -125,6 +127,11 @@ def _file_rows(rows, corpus, folder, size, settings, parse, args) -> None:
                  f"{speedup:.2f}x, {_rate(many)}; CPU s: 1 process {single['cpu']:.1f},"
                  f" workers {many['workers_cpu']:.1f} + main {many['cpu']:.1f}",
                  f">= {TARGETS['workers']}x", _met(speedup >= TARGETS["workers"])))
+    together = bm.measure_together(articles[: args.together_articles], settings, parse, copies=args.workers)
+    rows.append((f"CPU of {args.workers} forked processes parsing the same {min(args.together_articles, len(articles))}"
+                 " articles at once vs 1 alone (no pool: what running side by side costs on this machine)",
+                 f"{together['ratio']:.2f}x ({together['together_cpu']:.2f} s vs {together['alone_cpu']:.2f} s each)",
+                 "", ""))
     if args.dask:
         dask = files("dask", "cache-d", engine="dask", workers=args.workers)
         rows.append((f"--engine dask, LocalCluster of {args.workers} ({_same(dask, single)}, incl. start-up)",
