@@ -39,7 +39,11 @@ class DerivedStore:
 
     @classmethod
     def default(cls) -> "DerivedStore":
-        return cls(DEFAULT_FOLDER, code_version())
+        """The store in the project's cache folder; in memory only when the deriving code cannot be read."""
+        try:
+            return cls(DEFAULT_FOLDER, code_version())
+        except OSError:  # no source files (an installation of compiled modules only)
+            return cls(None)
 
     def get(self, kind: str, pattern: str, flags: int, derive: Derive) -> Any:
         """The value ``derive(pattern, flags)`` stored under (kind, pattern, flags); derived and stored when new."""
