@@ -26,9 +26,10 @@ _NAME_NEXT = re.compile(r"\s+[A-Z]")
 # linking words, parentheses, commas ("for Rule of Law and Security Institutions").
 _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&)(?!\w)|[A-Z][^\s,()]*))*\s*")
 # A title's complement of capitalised words right before the name: "Deputy Minister| of Foreign Affairs |NAME",
-# "Ambassador| to the United States |NAME", "Chief of Mission| at the U.S. Mission to the United Nations |NAME".
-_COMPLEMENT = re.compile(r"\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'.-]*"
-                         r"(?:\s+(?:(?:and|of|for|the|to|at|&)\s+){0,2}[A-Z][\w’'.-]*){0,5}\s+")
+# "Ambassador| to the United States |NAME", "Chief of Mission| at the U.S. Mission to the United Nations |NAME",
+# "Assistant Secretary| of State in the Bureau of African Affairs |NAME".
+_COMPLEMENT = re.compile(r"\s+(?:of|for|to|at|in)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+                         r"(?:\s+(?:(?:and|of|for|the|to|at|in|&)\s+){0,2}[A-Z][\w’'.-]*){0,6}\s+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
 _APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:the\s+|an?\s+)?")  # ", 45, a diplomat"
 _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
