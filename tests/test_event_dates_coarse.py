@@ -36,6 +36,15 @@ CASES = [
      "2024-05-10", "incident", "1993-06-01"),
     # a day after a plan that follows the trigger ("and plans to visit ... on Tuesday") is the plan's
     ("Sergey Lavrov had lunch with Hakan Fidan and plans to visit Izmir on Tuesday.", "2024-05-10", "meeting", None),
+    # a year joined to a word ("a 1967-born engineer") is a description, not a time
+    ("Sergey Lavrov met Hakan Fidan in Ankara on Monday.\n\nA landmine explosion injured a 1967-born engineer of "
+     "the agency in the village.", "2024-05-10", "incident", None),
+    # a day inside words reported before "X told ..." dates what is reported, not the telling
+    ("Sergey Lavrov met Hakan Fidan in Ankara on Monday.\n\nThe following day, gunmen stopped an aid convoy near "
+     "the border, Antonio Guterres told the Security Council.", "2024-05-10", "speech", None),
+    # ... and a day right before the comma is the telling's
+    ("Sergey Lavrov met Hakan Fidan in Ankara on Monday.\n\nOn Tuesday, Antonio Guterres told the Security "
+     "Council that gunmen had stopped a convoy.", "2024-05-10", "speech", "2024-05-07"),
     # a year that opens the sentence still dates it
     ("In 2019 Olaf Scholz visited Kenya.", "2024-05-10", "visit", "2019-01-01"),
 ]

@@ -67,8 +67,29 @@ def _names_something_else(sentence: str, start: int, end: int, timex: Timex, tri
     pre-modifies another happening's noun ("after the minister's 1998 visit", "the 2015 agreement")."""
     if start < 0:
         return False
-    return _too_long(timex) or _year_in_name(sentence, start, timex) \
-        or _quoted_apart(sentence, start, trigger) or _modifies_other_noun(sentence, start, end, trigger, vocab)
+    return _too_long(timex) or _year_in_name(sentence, start, timex) or _joined_year(sentence, end, timex) \
+        or _quoted_apart(sentence, start, trigger) or _modifies_other_noun(sentence, start, end, trigger, vocab) \
+        or _in_content_reported_after(sentence, end, trigger, vocab)
+
+
+def _joined_year(sentence: str, end: int, timex: Timex) -> bool:
+    """True for a year joined by a hyphen to the word after it ("a 1967-born engineer", "a 2000-strong
+    force"): a description, not a time."""
+    return bool(re.fullmatch(r"\d{4}", timex.text.strip())) and bool(re.match(r"-[^\W\d]", sentence[end : end + 2]))
+
+
+# A comma closing the reported words, then the speaker (a few words) and nothing else before the trigger.
+_SPEAKER_BEFORE = re.compile(r"[,”\"]\s*(?:[\w'’.\-]+\s+){1,5}$")
+
+
+def _in_content_reported_after(sentence: str, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True for an expression inside words reported before the reporting trigger ("The following day, gunmen
+    diverted the convoy, the envoy told the council"): it dates what is reported, not the telling. An
+    expression right before the comma ("On Monday, the envoy told ...") is the telling's."""
+    if end > trigger.start or not vocab.reporting.match(trigger.text):
+        return False
+    speaker = _SPEAKER_BEFORE.search(sentence, end, trigger.start)
+    return speaker is not None and len(re.findall(r"[^\W\d]{2,}", sentence[end : speaker.start()])) >= 2
 
 
 def _planned_between(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
@@ -350,7 +371,7 @@ def names_another_day(timex: Timex, published: date | None, text: str = "") -> b
     lead sentence holding one does not report the day's news, while one naming only the publication day does
     ("... have been released, the governor said Sunday", published that Sunday). A plain duration ("the
     two-year war", "more than two weeks after"), a span longer than two years ("the 20th century") and a time of
-    day alone name no other day; a span counted back from now ("over the past two months"), a vague "recently"
+    day alone name no other day, nor does a year joined to a word ("a 1967-born engineer"); a span counted back from now ("over the past two months"), a vague "recently"
     and a "today" inside a quotation of ``text`` (the speaker's day) do."""
     if timex.type == "DURATION":
         return timex.granularity == "range"
@@ -358,7 +379,8 @@ def names_another_day(timex: Timex, published: date | None, text: str = "") -> b
         return False
     if published is None or timex.first_day is None or _quoted_in_line(text, timex):
         return True
-    if _too_long(timex) or (timex.granularity == "time" and _CLOCK_ONLY.match(timex.text)):
+    if _too_long(timex) or (timex.granularity == "time" and _CLOCK_ONLY.match(timex.text)) \
+            or _joined_year(text, timex.end, timex):
         return False
     return not (timex.first_day == published and timex.last_day in (None, published))
 
