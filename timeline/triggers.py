@@ -315,7 +315,7 @@ def _opens_with_participle(sentence: str, start: int) -> bool:
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 60]
-    if vocab.perfect.search(before) and vocab.cumulative_after.search(sentence[end:]):
+    if _perfect(before, sentence[start:end], vocab) and vocab.cumulative_after.search(sentence[end:]):
         return False
     if _rate(sentence, end, vocab):
         return False
@@ -328,6 +328,12 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
         or vocab.irrealis_after.search(after)
         or _reaction(before, after, vocab)
     )
+
+
+def _perfect(before: str, trigger: str, vocab: Vocabulary) -> bool:
+    """True for a trigger in the perfect ("have killed", "has been in talks": the auxiliary may open the
+    trigger's own words)."""
+    return bool(vocab.perfect.search(before) or vocab.perfect.search(before + trigger.split(maxsplit=1)[0]))
 
 
 def _rate(sentence: str, end: int, vocab: Vocabulary) -> bool:
