@@ -20,6 +20,7 @@ NONE = 10**6  # distance when a sentence has no cue
 # Cue kinds: "intent" is a past verb of deciding with its infinitive ("agreed to meet"): it points a time
 # after it forward (the meeting's date) and one before it back ("On Monday they agreed to meet": the agreeing).
 CUE_KINDS = ("future", "past", "intent")
+INTENT_TAIL = re.compile(r"\s+to\s+[a-z]+(?![a-z])")  # the infinitive after a verb of deciding
 BLOCK = 128  # characters: cues and sentence ends are found block by block, only where an expression needs them
 
 
@@ -88,9 +89,15 @@ class Cues:
         return match.end()
 
     def _cue(self, match: re.Match) -> tuple[str, tuple[int, int]] | None:
-        if match.lastgroup == "past" and self.text[match.start()].isupper():
+        if match.lastgroup != "past":
+            return match.lastgroup, match.span()
+        if self.text[match.start()].isupper():
             return None  # "United", "Ted": a capitalised word is a name, not a verb
-        return match.lastgroup, match.span()
+        if match.group() in self.lexicon.intent_verbs:
+            tail = INTENT_TAIL.match(self.lowered, match.end())  # letters and spaces: never past the block's end
+            if tail:
+                return "intent", (match.start(), tail.end())
+        return "past", match.span()
 
     def _near(self, low: int, high: int) -> tuple[list[tuple[int, int]], ...]:
         """The future, past and intent cues starting in ``text[low:high]`` (and maybe some around it), in order."""
