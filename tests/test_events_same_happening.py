@@ -80,3 +80,14 @@ def test_a_later_sentence_that_reports_the_happening_with_its_day_is_the_evidenc
     raid = [e for e in _events(text) if e.event_type == "operation"]
     assert [(e.date, e.evidence[:8]) for e in raid] == [(date(2024, 5, 9), "Officers")]
 
+
+def test_an_aid_convoy_hit_by_an_attack_is_its_target_not_a_delivery():
+    text = "Troops struck a humanitarian aid convoy near the border on Monday, officials said."
+    assert _types(text) == ["operation"]
+    text += "\n\nThe attack on the food aid convoy lasted an hour, the agency said."
+    assert _types(text) == ["operation"]
+
+
+def test_an_aid_convoy_that_reached_a_town_after_shelling_is_a_delivery():
+    text = "The town was shelled on Sunday, and an aid convoy reached it on Monday, officials said."
+    assert "humanitarian" in _types(text)

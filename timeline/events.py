@@ -131,7 +131,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
     if triggers:
         _name_the_encounter(sentence.text, triggers, drafts, ctx)
-    main = _main_triggers(triggers, sentence.text, ctx.vocab) if triggers else []
+    main = _without_targets(_main_triggers(triggers, sentence.text, ctx.vocab), sentence.text, ctx.vocab) if triggers else []
     remarks = _remarks_day(sentence, ctx) if main else None
     _note_reports(sentence, ctx)
     for trigger in main:
@@ -366,6 +366,25 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary) ->
             by_type[trigger.event_type] = trigger
     kept = _one_happening(sorted(by_type.values(), key=lambda t: t.start), vocab)
     return [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
+
+
+def _without_targets(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
+    """The triggers less a noun of another happening type that an attack names as its target ("troops struck an
+    aid convoy", "the attack on the aid convoy"): within TARGET_WORDS words after a strong trigger of a
+    ``one_happening`` type (data/events.yaml ``merge``), or after "on"/"against" following a weak one, in its
+    clause, it is what was hit, not a happening of its own."""
+    group = set(vocab.raw["merge"].get("one_happening", ()))
+    attacks = [a for a in triggers if a.event_type in group]
+
+    def hit(t: Trigger) -> bool:
+        between = [sentence[a.end : t.start] for a in attacks if a.end <= t.start
+                   and (a.strength == "strong" or re.match(r"\s+(?:on|against)\s", sentence[a.end : t.start]))]
+        return any(len(words.split()) <= TARGET_WORDS and not re.search(r"[,;:]", words) for words in between)
+    return [t for t in triggers if t.form != "noun" or t.event_type in group
+            or vocab.types[t.event_type]["family"] != "happening" or not hit(t)]
+
+
+TARGET_WORDS = 4  # words from an attack's trigger to the noun it names as hit ("struck a humanitarian aid convoy")
 
 
 def _one_happening(triggers: list[Trigger], vocab: Vocabulary) -> list[Trigger]:
