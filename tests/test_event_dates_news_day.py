@@ -54,7 +54,7 @@ def test_today_inside_a_quotation_names_the_speakers_day():
     assert names_another_day(today, PUBLISHED, text.replace('"', "")) is False
 
 
-def test_a_pluperfect_happening_reported_on_the_publication_day_is_not_the_days_news():
+def test_a_happening_told_as_earlier_than_a_report_of_the_publication_day_is_not_the_days_news():
     from timeline.event_dates import news_of_the_day
     from timeline.triggers import Trigger
 
@@ -68,3 +68,8 @@ def test_a_pluperfect_happening_reported_on_the_publication_day_is_not_the_days_
     assert news_of_the_day(launched, trigger, [], PUBLISHED)
     assert not news_of_the_day(released, Trigger("other", 21, 29, "released", "weak", "verb"),
                                [_timex("Saturday", first=date(2024, 3, 23))], PUBLISHED)
+    agreed = "The minister said on Sunday that talks would go on, after the two countries agreed to restore ties."
+    start = agreed.index("agreed")
+    trigger = Trigger("agreement", start, start + 6, "agreed", "strong", "verb")
+    assert not news_of_the_day(agreed, trigger, [sunday], PUBLISHED)
+    assert news_of_the_day(agreed.replace("after", "and"), trigger, [sunday], PUBLISHED)

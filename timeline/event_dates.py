@@ -348,21 +348,23 @@ def news_of_the_day(sentence: str, trigger: Trigger, timexes: list[Timex], publi
                     text: str = "") -> bool:
     """True when the expressions ``timexes`` (those from the start of the article to the end of the lead
     sentence) let the lead happening be the day's news: none names another day (``names_another_day``), and
-    one that names the publication day does not report a happening told in the pluperfect ("the ministry said
-    on Tuesday that it had launched ...": before the report, on a day not told)."""
+    one that names the publication day does not report a happening told as earlier than the report: in the
+    pluperfect ("the ministry said on Tuesday that it had launched ...") or in an "after" clause ("said on
+    Tuesday ..., after the two countries agreed to ..."): before the report, on a day not told."""
     if any(names_another_day(t, published, text) for t in timexes):
         return False
-    return not (timexes and _pluperfect(sentence, trigger))
+    return not (timexes and _told_as_earlier(sentence, trigger))
 
 
 # "had" a few words before the trigger, in its clause ("it had launched", "had been released", 'had launched
-# "local measures"').
-_HAD_BEFORE = re.compile(r"(?<![\w])had(?![\w])[^,;:.]{0,30}$", re.IGNORECASE)
+# "local measures"'), or "after" opening its clause ("after the two countries agreed").
+_EARLIER_BEFORE = re.compile(r"(?<![\w])(?:had|after)(?![\w])[^,;:.]{0,30}$", re.IGNORECASE)
 
 
-def _pluperfect(sentence: str, trigger: Trigger) -> bool:
-    """True for a trigger told in the pluperfect: "had" before it in its clause, or opening it."""
-    return bool(_HAD_BEFORE.search(sentence, max(0, trigger.start - 40), trigger.start)) \
+def _told_as_earlier(sentence: str, trigger: Trigger) -> bool:
+    """True for a trigger told as before the sentence's report: "had" or "after" before it in its clause, or
+    "had" opening it."""
+    return bool(_EARLIER_BEFORE.search(sentence, max(0, trigger.start - 40), trigger.start)) \
         or trigger.text.lower().startswith("had ")
 
 

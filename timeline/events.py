@@ -822,12 +822,17 @@ LEAD_CHARS = 600  # the lead: the article's first event within this many charact
 
 def _lead_news(draft: Draft, ctx: Context, earlier: list[Draft]) -> bool:
     """Rule 3 for the article's news: its first event, in the lead, when neither its sentence nor any text
-    before it names a day (not "said on Friday it had sent ...", not after "X spoke in Paris on Wednesday."),
-    not reported as recent, under a stated publication date. News reports their lead happening on the day
-    they appear; a day before it would be named."""
+    before it names another day than the publication day (``event_dates.news_of_the_day``: not "said on
+    Friday it had sent ...", not after "X spoke in Paris on Wednesday."; but "..., the governor said Sunday"
+    published that Sunday, or "the largest since the two-year war" leave it the day's news), not reported as
+    recent, under a stated publication date. News reports their lead happening on the day they appear; a day
+    before it would be named."""
     article = ctx.article
     return (not earlier and draft.sentence.start < LEAD_CHARS and not draft.recent and article.published is not None
-            and not article.published_inferred and not any(t.start < draft.sentence.end for t in ctx.timexes[:1]))
+            and not article.published_inferred
+            and event_dates.news_of_the_day(draft.sentence.text, draft.trigger,
+                                            [t for t in ctx.timexes if t.start < draft.sentence.end],
+                                            article.published, article.text))
 
 
 def _other_day_than_the_news(lead: Draft, draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
