@@ -108,11 +108,10 @@ def _quoted_apart(sentence: str, start: int, trigger: Trigger) -> bool:
     """True for an expression inside a quotation that does not hold the trigger ('... accepted the post,
     saying "I will serve during the year 2024"'): the speaker's time, not the happening's. Only in a
     sentence whose quotation marks pair up."""
-    marks = [i for i, c in enumerate(sentence) if c in _QUOTES]
-    if len(marks) % 2:
+    if _marks(sentence, 0, len(sentence)) % 2:
         return False
-    inside = sum(1 for i in marks if i < start)
-    return inside % 2 == 1 and sum(1 for i in marks if i < trigger.start) != inside
+    inside = _marks(sentence, 0, start)
+    return inside % 2 == 1 and _marks(sentence, 0, trigger.start) != inside
 
 
 # A determiner or a possessive right before an expression that pre-modifies a noun ("the 2015 agreement").
@@ -193,6 +192,13 @@ def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Voca
 
 
 _QUOTES = "\"“”«»"
+
+
+def _marks(text: str, start: int, end: int) -> int:
+    """The number of quotation marks in ``text[start:end]``: an odd number before a point opens a quotation."""
+    return sum(text.count(q, start, end) for q in _QUOTES)
+
+
 # Rules whose day is counted from the time of writing ("today", "yesterday", "this week"): inside a quotation
 # that time is the speaker's, which the publication date is not always.
 _DEICTIC_RULES = ("relative_day", "relative_period")
@@ -204,7 +210,7 @@ def _quoted_deixis(sentence: str, start: int, end: int, timex: Timex, vocab: Voc
     article (a quote of Wednesday's ceremony in Friday's report), so they give the happening no day."""
     if timex.rule not in _DEICTIC_RULES:
         return False
-    before = sum(sentence.count(q, 0, start) for q in _QUOTES)
+    before = _marks(sentence, 0, start)
     if before % 2:
         return True
     closing = re.search(rf"[{_QUOTES}]\s*,?\s*([\w'’]+(?:\s+[\w'’]+)?)", sentence[end:])
@@ -391,8 +397,7 @@ def _quoted_in_line(text: str, timex: Timex) -> bool:
     """True for "today", "yesterday", "this week" inside a quotation of its line of ``text``."""
     if timex.rule not in _DEICTIC_RULES or not text:
         return False
-    line = text[text.rfind("\n", 0, timex.start) + 1 : timex.start]
-    return sum(line.count(q) for q in _QUOTES) % 2 == 1
+    return _marks(text, text.rfind("\n", 0, timex.start) + 1, timex.start) % 2 == 1
 
 
 def from_timex(timex: Timex) -> tuple[date, date | None, str]:
