@@ -5,7 +5,12 @@ data/datelines.yaml; code: timeline/reading/cleaning.py, building.py)."""
 
 from datetime import date
 
+import pytest
+
 from pages import read_page
+from timeline.reading.cleaning import unwrap
+from timeline.resources import load
+from timeline.settings import DATA_DIR
 from timeline.articles import infer_published
 
 
@@ -294,3 +299,19 @@ def test_a_break_inside_a_sentence_goes_but_breaks_between_sentences_and_headlin
     assert article.text.startswith("At least six civilians were killed on Wednesday when an air strike hit a house")
     assert "residents said.\nRescuers searched" in article.text
     assert "the families and loved ones were told." in article.text
+
+
+@pytest.mark.parametrize("example", load("furniture.yaml", DATA_DIR)["line_goes_on_examples"])
+def test_a_line_ending_with_a_comma_or_a_word_no_sentence_ends_with_goes_on_in_the_next_line(example):
+    assert unwrap(example["text"], DATA_DIR) == example["kept"]
+
+
+def test_a_sentence_cut_into_two_paragraphs_after_a_preposition_is_one_line_of_the_body():
+    page = (
+        "Jets strike palace in Exampleton\n\n"
+        "Fighter jets of an alliance hit a palace in the port city of\n\n"
+        "Exampleton on Wednesday, a resident said.\n"
+    )
+    article = read_page(page)
+    assert article.title == "Jets strike palace in Exampleton"
+    assert article.text == "Fighter jets of an alliance hit a palace in the port city of Exampleton on Wednesday, a resident said."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .dates import PartialDate, parse_date
@@ -80,7 +81,7 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     body = _drop_repeats(body, result)
     body = _take_closing_date_line(body, result, data_dir)
     body = _drop_closing_links(body, result)
-    result.text = unwrap(_BLANK_RUNS.sub("\n\n", "\n".join(body)).strip())
+    result.text = unwrap(_BLANK_RUNS.sub("\n\n", "\n".join(body)).strip(), data_dir)
     return result
 
 
@@ -89,10 +90,32 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
 _WRAPPED_BREAK = re.compile(r"(?<=[^\W_])[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[a-z])")
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, data_dir: Path) -> str:
     """The text with each line break inside a sentence made a space: later stages read a line as a paragraph,
-    and a sentence cut in two loses its day ("were killed" / "on Wednesday")."""
-    return _WRAPPED_BREAK.sub(" ", text)
+    and a sentence cut in two loses its day ("were killed" / "on Wednesday"). A break is inside a sentence
+    before a lower-case word, or after a comma or a word no sentence ends with ("the", "of", "and": data/
+    furniture.yaml ``line_goes_on_after``) whatever word follows ("launched missiles on" / "Wednesday ...")."""
+    return _break_after_word(data_dir).sub(r"\1 ", _WRAPPED_BREAK.sub(" ", text))
+
+
+@lru_cache(maxsize=8)
+def _break_after_word(data_dir: Path) -> re.Pattern:
+    ending = _alternation(load("furniture.yaml", data_dir).get("line_goes_on_after", ()))
+    return re.compile(rf"(,|(?<![\w'’\-])(?:{ending}))[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[^\W_]|[\"“‘(])")
+
+
+@lru_cache(maxsize=8)
+def _cut_end(data_dir: Path) -> re.Pattern:
+    """A head line's end that no headline has: a comma, or a word a sentence goes on after ("... missiles on" is
+    cut from a sentence; "Talks go on" is a headline: data/furniture.yaml ``title_may_end_with``)."""
+    raw = load("furniture.yaml", data_dir)
+    kept = set(map(str, raw.get("title_may_end_with", ())))
+    words = [word for word in map(str, raw.get("line_goes_on_after", ())) if word not in kept]
+    return re.compile(rf"(?:,|(?<![\w'’\-])(?:{_alternation(words)}))[ \t]*$")
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(map(str, words), key=len, reverse=True))) or "(?!)"
 
 
 def _drop_repeats(lines: list[str], result: Cleaned) -> list[str]:
@@ -313,7 +336,7 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, f
         return _norm(line) == wanted
     if _opens_with_dateline(line, data_dir):
         return False
-    if following is None or not is_title_like(line) or _runs_on(line, following):
+    if following is None or not is_title_like(line) or _runs_on(line, following) or _cut_end(data_dir).search(line):
         return False
     if _BULLET.match(line) and not result.title and len(_BULLET.sub("", line).split()) <= BULLET_KICKER_WORDS:
         return True  # a bulleted section label above the headline ("• World"): a kicker, not the title
