@@ -111,6 +111,39 @@ def test_a_month_before_a_deciding_verb_is_the_deciding_month():
     assert [t.value for t in found] == ["2023-03"]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The board said the bonus would be paid on a still unspecified date in January.", "2024-01"),
+    ("The minister postponed his delayed trip to the coast until January.", "2024-01"),
+    ("The union will fight the cut in wages in March.", "2024-03"),
+    ("The strike that began in March ended.", "2023-03"),
+])
+def test_a_past_form_after_a_determiner_is_no_past_verb(text, value):
+    """An article of 12 December: "unspecified", "delayed", "cut" after an article or a possessive are
+    adjectives or nouns, so the verb that counts is another; "that began" is still a verb."""
+    assert only(text, date(2023, 12, 12)).value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The official said the accession was planned for early March.", "2024-03"),
+    ("The ministers said a summit was planned for late March.", "2024-03"),
+])
+def test_planned_for_points_forward(text, value):
+    assert only(text, date(2024, 2, 10)).value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Officials told the buyers of a cutback in deliveries in September.", "2023-09"),
+    ("The regulator gave the firm until mid-September to answer.", "2023-09"),
+    ("The festival was held in September.", "2022-09"),
+    ("Prices have risen since September.", "2022-09"),
+    ("Officials told the buyers of a cutback in deliveries in July.", "2023-07"),
+])
+def test_the_month_after_the_anchors_is_the_coming_one_unless_a_past_verb_governs_it(text, value):
+    """An article of 16 August: past reporting far from the month does not make "September" a month eleven
+    months back (a writer would say "last September"); a past verb right before it or "since" does."""
+    assert only(text, date(2023, 8, 16)).value == value
+
+
 def test_weekday_with_parenthesised_date():
     timex = only("The meeting on Wednesday (Sept 20) was short")
     assert (timex.text, timex.value) == ("Wednesday (Sept 20)", "2023-09-20")

@@ -179,6 +179,9 @@ def _year_of_month(m: int, g: dict, ctx: Context) -> int:
     anchor = ctx.anchor
     if relation is None:
         tense = ctx.tense()
+        if tense == "past" and m % 12 == (anchor.month + 1) % 12 and ctx.tense(within=ADJACENT_CUE) != "past":
+            tense = None  # the month after the anchor's: "in September" of an August article is the coming
+            # one unless a past verb governs it ("was held in September"); last year's would be "last September"
         if m == anchor.month or tense is None:
             nearest = cal.nearest_date(m, 1, anchor.replace(day=1), window=183)
             return nearest.year if nearest else anchor.year

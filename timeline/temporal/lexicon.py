@@ -111,7 +111,9 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     candidates = {c: tuple(i for i, s in enumerate(starts) if c in s) for c in set().union(*starts)}
     sensitive = {*vocab["case_sensitive"], "month_safe", "month_named"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
     beginnings = [prefixes(pattern, PREFIX_CHARS) for pattern in patterns]
-    cues = rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
+    modifiers = "".join(rf"(?<!(?<![a-z]){re.escape(word)} )" for word in vocab["past_form_modifiers"])
+    cues = (rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|{modifiers}"
+            rf"(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])")
     return Lexicon(
         starts=re.compile(f"{BEFORE}(?=[{_charclass(sorted(candidates))}]){_any_beginning(beginnings)}"),
         starts_after=re.compile(f"[^{INSIDE}](?<!\\d-)(?=[{_charclass(sorted(candidates))}])(?={_any_beginning(beginnings)})"),
