@@ -188,7 +188,18 @@ def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Voca
     if opener is None:
         return False
     same = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab.raw.get("relative_same_happening", ()))
-    return not (same and re.match(rf",\s*(?:{same})(?![\w])", sentence[trigger.end + opener.start() : start], re.IGNORECASE))
+    clause = sentence[trigger.end + opener.start() : start]
+    if same and re.match(rf",\s*(?:{same})(?![\w])", clause, re.IGNORECASE):
+        return False
+    return not (trigger.form == "noun" and _relative_time_clause(DATA_DIR).match(clause))
+
+
+@lru_cache(maxsize=8)
+def _relative_time_clause(data_dir: Path) -> re.Pattern:
+    """", which happened", ", which occurred" (data/sentences.yaml ``relative_time_clause``): a clause that only
+    says when the noun before it took place ("the attack, which happened Thursday")."""
+    verbs = _phrases(load("sentences.yaml", data_dir).get("relative_time_clause", {}).get("verbs", ()))
+    return re.compile(rf",\s*(?:which|that)\s+(?:{verbs})(?![\w])", re.IGNORECASE)
 
 
 _QUOTES = "\"“”«»"
@@ -655,3 +666,4 @@ def _anchoring_patterns(data_dir: Path, nouns: tuple[str, ...]) -> tuple[re.Patt
     venue = re.compile(rf"(?<![\w])(?:{_phrases(venues)})\s+(?:{det}|an?)\s+(?:{word}){{0,3}}?{noun}(?![\w])",
                        re.IGNORECASE)
     return opener, venue
+
