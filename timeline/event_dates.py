@@ -19,7 +19,8 @@ from .models import Timex
 from .resources import load
 from .settings import DATA_DIR
 from .temporal import weekday_date
-from .triggers import Trigger, Vocabulary
+from .sentences import split
+from .triggers import Trigger, Vocabulary, find_triggers
 
 USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range", "time"}
 # A time of day alone ("5 p.m. local time") is anchored to the document date by the tagger; it names no day.
@@ -667,3 +668,59 @@ def _anchoring_patterns(data_dir: Path, nouns: tuple[str, ...]) -> tuple[re.Patt
                        re.IGNORECASE)
     return opener, venue
 
+
+RETOLD_SENTENCES = 2  # the sentences right after the lead that may tell its happening again, with its day
+RETOLD_DAYS = 7  # how many days before publication such a day may be: the lead is recent news
+_STEM = 5  # letters two words share when they name the same happening ("attacked", "attackers")
+_WORD = re.compile(r"[^\W\d_]{%d,}" % _STEM)
+
+
+def day_told_after_lead(text: str, lead_end: int, trigger: Trigger, timexes: list[Timex], published: date | None,
+                        vocab: Vocabulary, data_dir: Path = DATA_DIR) -> Timex | None:
+    """The day of the lead's happening when one of the next sentences tells it again with a day of the week
+    before publication (a wire story written a day or two after the happening: "Gunmen attacked a school,
+    sources said Tuesday." / "The attackers stormed the school on Monday, a witness said."): a trigger of the
+    lead's type dated by its own expression, or a word of the lead's trigger ("attack" and "attackers") in a
+    clause with a day that dates no report. ``timexes`` index ``text``; ``lead_end`` is where the lead ends.
+    None when no such sentence follows."""
+    if published is None:
+        return None
+    stems = {w.lower()[:_STEM] for w in _WORD.findall(trigger.text)}
+    for sentence in split(text[lead_end : lead_end + 1500], data_dir)[:RETOLD_SENTENCES]:
+        start = lead_end + sentence.start
+        inside = [t for t in timexes if start <= t.start and t.end <= start + len(sentence.text)]
+        days = [t for t in (past_reading(t, published) for t in inside) if _recent_day(t, published)]
+        if not days:
+            continue
+        for other in find_triggers(sentence.text, vocab):
+            own = own_timex(sentence.text, start, other, inside, published, vocab) \
+                if other.event_type == trigger.event_type else None
+            if own is not None and _recent_day(own, published):
+                return own
+        told = _day_by_word(sentence.text, start, stems, days, vocab)
+        if told is not None:
+            return told
+    return None
+
+
+def _recent_day(timex: Timex, published: date) -> bool:
+    return timex.granularity in ("day", "time") and timex.first_day is not None \
+        and published - timedelta(days=RETOLD_DAYS) <= timex.first_day < published \
+        and timex.last_day in (None, timex.first_day)
+
+
+def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], vocab: Vocabulary) -> Timex | None:
+    """The day nearest a word sharing a stem with ``stems``, in its clause and dating no report."""
+    best: tuple[int, Timex] | None = None
+    for word in _WORD.finditer(sentence):
+        if word.group().lower()[:_STEM] not in stems:
+            continue
+        for timex in days:
+            at, end = timex.start - start, timex.end - start
+            lo, hi = (end, word.start()) if end <= word.start() else (word.end(), at)
+            if re.search(r"[,;:]", sentence[lo:hi]) or vocab.clause_break.search(sentence, lo, hi) \
+                    or _dates_the_report(sentence[:at], vocab):
+                continue
+            if best is None or hi - lo < best[0]:
+                best = (hi - lo, timex)
+    return best[1] if best else None

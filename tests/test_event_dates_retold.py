@@ -1,0 +1,55 @@
+"""``event_dates.day_told_after_lead``: a wire story tells its lead happening without a day ("Gunmen attacked a
+school, police said on Tuesday") and gives the day in the next sentence or two; that day is the lead's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.event_dates import day_told_after_lead
+from timeline.sentences import split
+from timeline.settings import DEFAULT_SETTINGS
+from timeline.temporal import tag
+from timeline.triggers import find_triggers, vocabulary
+
+PUBLISHED = date(2024, 5, 7)  # a Tuesday
+
+CASES = [
+    # a trigger of the lead's type with its own day
+    ("Gunmen attacked a village school in the north, killing two guards, police said on Tuesday. "
+     "The gunmen stormed the school on Monday night, a witness told reporters.", date(2024, 5, 6)),
+    # a word of the lead's trigger told again in a clause with a day
+    ("Eight soldiers have been killed in a jihadist ambush in the east, security sources said. "
+     "Jihadists ambushed the patrol on Sunday near the border, a source said.", date(2024, 5, 5)),
+    # the day of the next sentence belongs to another happening
+    ("Security forces killed six militants in a raid in the border district, the army said on Tuesday. "
+     "On Friday, a roadside bomb hit a police van in a nearby town.", None),
+    # the day dates a report, not the happening
+    ("Gunmen attacked a village school in the north, killing two guards. "
+     "Police said on Monday the attackers had fled into the forest.", None),
+    # a day long before publication is no retelling of the news
+    ("Gunmen attacked a village school in the north, killing two guards. "
+     "The gunmen stormed the school on 2 April, a witness said.", None),
+    # only the next two sentences tell the lead again
+    ("Gunmen attacked a village school in the north, killing two guards. Two guards died. The school is closed. "
+     "The gunmen stormed the school on Monday night, a witness said.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_the_lead_takes_the_day_a_following_sentence_tells_it_with(text, expected):
+    vocab = vocabulary(DEFAULT_SETTINGS.data_dir)
+    lead = split(text)[0]
+    trigger = find_triggers(lead.text, vocab)[0]
+    timexes = tag(text, PUBLISHED, DEFAULT_SETTINGS)
+    told = day_told_after_lead(text, lead.end, trigger, timexes, PUBLISHED, vocab)
+    assert (told.first_day if told else None) == expected
+
+
+def test_without_a_publication_date_no_day_is_told():
+    text = "Gunmen attacked a school. The gunmen stormed the school on Monday night."
+    vocab = vocabulary(DEFAULT_SETTINGS.data_dir)
+    lead = split(text)[0]
+    trigger = find_triggers(lead.text, vocab)[0]
+    assert day_told_after_lead(text, lead.end, trigger, tag(text, None, DEFAULT_SETTINGS), None, vocab) is None
