@@ -23,7 +23,7 @@ from .pairs import country_group_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
 from .organisations import (definite_form_candidates, definite_organisation_candidates, expanded_acronym_candidates,
-                            organisation_candidates, service_candidates)
+                            joined_to_known_acronyms, organisation_candidates, service_candidates)
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -56,6 +56,8 @@ def find_mentions(
     named += titles.candidates + repeats
     covered = span_mask(len(text), [*exact, *offices, *fuzzy, *titles.candidates])
     organisations, found = organisation_candidates(text, covered, stopwords, settings.data_dir)
+    organisations = joined_to_known_acronyms(text, organisations, found, gazetteer.aliases,
+                                             lambda i: getattr(gazetteer.get(i), "kind", None))
     named += organisations
     services, serving = service_candidates(text, [c for c in exact if _is_country(c, gazetteer)], settings.data_dir)
     named += services

@@ -4,6 +4,9 @@ and the offices already cover, and data/actors.yaml ``organisation_names``; adds
 
 - a capitalised name ending in an organisation noun: "the Valdoro Cartel", "Harbourline Container Terminals";
 - a name before a descriptor and a group noun: "the NightOwl ransomware gang" (NightOwl);
+- a name of two or more capitalised words before a noun for its members: "two Valdoro Brotherhood militants were
+  killed" (Valdoro Brotherhood); a word the gazetteer knows may stand inside it, not first ("Free Estarian Army
+  fighters");
 - an acronym before its expansion in brackets: "FLV (Front for the Liberation of ...)" (FLV);
 - a name before its acronym in brackets: "the Ruritanian Mining Agency (RMA)", its later "RMA" too
   (``expanded_acronym_candidates``);
@@ -17,6 +20,7 @@ every later mention of a discovered name in the text is a mention of it too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,7 +45,9 @@ def _patterns(data_dir: Path) -> tuple[re.Pattern, ...] | None:
     described = re.compile(rf"({_FIRST})\s+(?:{alt(table['descriptors'])})\s+(?:{alt(table['group_nouns'])})(?![\w])")
     # "ABC (the Alpha Beta Council)"; not a dateline's place before a one-word agency: "OSLO (Wire) -"
     acronym = re.compile(r"([A-Z](?<![\w\-][A-Z])[A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{2,80}\s[^()\n]{1,80}\)")
-    return headed, described, acronym
+    nouns = alt(table.get("member_nouns") or ["\x00"])
+    members = re.compile(rf"({_FIRST}(?:[ \t]+{_WORD}){{1,3}})[ \t]+(?:{nouns})(?![\w\-])")
+    return headed, described, acronym, members
 
 
 def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
@@ -54,6 +60,7 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
         return [], {}
     leading, generic = _word_sets(data_dir)
     found: dict[str, Actor] = {}
+    spanning: set[str] = set()  # names of members' groups, which may hold a word the gazetteer knows
     for pattern in patterns:
         if pattern is patterns[2] and "(" not in text:  # the acronym pattern needs a bracket
             continue
@@ -61,7 +68,12 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
             start, end = _without_leading_stopwords(text, match.start(1), match.end(1), leading)
             name = " ".join(text[start:end].split())
             words = name.split()
-            if start >= end or 1 in covered[start:end] or len(name) < 3 \
+            if pattern is patterns[3]:
+                if len(words) < 2 or covered[start] or words[0] in generic \
+                        or not _member_group(words, stopwords, table_of(data_dir)):
+                    continue
+                spanning.add("new:" + slug(name))
+            elif start >= end or 1 in covered[start:end] or len(name) < 3 \
                     or (pattern is patterns[0] and (len(words) < 2 or all(w in generic for w in words[:-1]))) \
                     or (pattern is not patterns[0] and name in stopwords) \
                     or (pattern is patterns[2] and place_country(name, data_dir, capitals=True)):
@@ -71,9 +83,38 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
     candidates = []
     for actor in found.values():
         for start, end in whole_word_spans(text, actor.name):
-            if 1 not in covered[start:end]:
+            if 1 not in covered[start:end] or (actor.id in spanning and not covered[start]):
                 candidates.append(Candidate(start, end, actor.id, "exact", 0.8))
     return candidates, found
+
+
+_BRACKET_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,7})\)")
+
+
+def joined_to_known_acronyms(text: str, candidates: list[Candidate], found: dict[str, Actor], aliases,
+                             kind_of: Callable[[str], str | None]) -> list[Candidate]:
+    """``candidates`` with every mention of a discovered organisation that stands once before a bracketed acronym
+    the gazetteer knows as one organisation ("the Estaria Liberation Front (ELF)") made a mention of that one
+    (a spelling of its name the gazetteer lacks), and that discovered organisation removed from ``found``."""
+    owners: dict[str, str] = {}
+    for candidate in candidates:
+        bracket = _BRACKET_AFTER.match(text, candidate.end)
+        entry = aliases.get(bracket.group(1)) if bracket else None
+        if entry is not None and entry.method == "exact" and len(entry.actor_ids) == 1 \
+                and kind_of(entry.actor_ids[0]) == "organization" and candidate.actor_id in found:
+            owners[candidate.actor_id] = entry.actor_ids[0]
+    for discovered in owners:
+        del found[discovered]
+    return [Candidate(c.start, c.end, owners[c.actor_id], c.method, c.score) if c.actor_id in owners else c
+            for c in candidates]
+
+
+def _member_group(words: list[str], stopwords: frozenset[str], table: dict) -> bool:
+    """True when the capitalised words before a members' noun can name a group: none of them a word that is
+    never a name of its own (data/offices.yaml name_stopwords: "North", "Valley", "Monday") unless it is an
+    institution word ("Army")."""
+    institutions = frozenset(table.get("institution_words", ()))
+    return not any(w.strip(".,") in stopwords and w.strip(".,") not in institutions for w in words)
 
 
 _NAME_EDGE = re.compile(r"[\w\-]")
