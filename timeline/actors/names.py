@@ -24,9 +24,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_JOINING_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
 def name_key(text: str) -> str:
-    """A spelling-insensitive key of a name: folded, lower case, transliteration variants merged."""
-    key = fold(text).lower()
+    """A spelling-insensitive key of a name: folded, lower case, a hyphen between words written as a space
+    ("Amir-Abdollahian", "Amir Abdollahian"), transliteration variants merged."""
+    key = _JOINING_HYPHEN.sub(" ", fold(text).lower())
     for variant, common in _TRANSLIT:
         key = key.replace(variant, common)
     return _DOUBLED.sub(r"\1", key)

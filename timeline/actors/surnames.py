@@ -56,13 +56,14 @@ def _compound_owners(text: str, previous: re.Match[str], match: re.Match[str], o
                      gazetteer: Gazetteer, discovered: dict[str, Actor]) -> list[tuple[int, str]]:
     """The ``owners`` whose full name ends with the two words ``previous`` and ``match`` when that name has
     at least three words: "López Obrador" after "Andrés Manuel López Obrador", "El Molla" after "Tarek El
-    Molla" (a two-word surname, not a given name and a surname)."""
-    pair = fold(text[previous.start():match.end()])
+    Molla" (a two-word surname, not a given name and a surname), "Amir Abdollahian" after "Hossein
+    Amir-Abdollahian" (a hyphen read as a space)."""
+    pair = fold(text[previous.start():match.end()]).replace("-", " ")
     kept = []
     for owner in owners:
         actor = gazetteer.get(owner[1]) or discovered.get(owner[1])
-        names = (actor.name, *actor.aliases) if actor is not None else ()
-        if any(len(n.split()) >= 3 and fold(n).endswith(" " + pair) for n in names):
+        names = [fold(n).replace("-", " ") for n in (actor.name, *actor.aliases)] if actor is not None else ()
+        if any(len(n.split()) >= 3 and n.endswith(" " + pair) for n in names):
             kept.append(owner)
     return kept
 
@@ -78,9 +79,17 @@ def _surname_mentions(text, gazetteer, persons, discovered) -> dict[str, list[tu
             continue  # a full name, or a surname that a title made sure of ("President Macron")
         names = {fold(actor.surname)} if actor.surname else \
             {fold(written[-1])} | {fold(_without_suffix(n.split(), suffixes)[-1]) for n in (actor.name, *actor.aliases)}
+        names |= {piece for name in names if (piece := _last_piece(name))}
         for surname in names:
             table.setdefault(surname, []).append((person.start, actor.id))
     return table
+
+
+def _last_piece(surname: str) -> str | None:
+    """The last part of a hyphenated surname, itself a surname ("Amir-Abdollahian": "Abdollahian"), when it is
+    capitalised and four letters or more ("Jong-un" has none)."""
+    piece = surname.rpartition("-")[2]
+    return piece if piece != surname and len(piece) >= 4 and piece[:1].isupper() else None
 
 
 def _without_suffix(words: list[str], suffixes: frozenset[str]) -> list[str]:
