@@ -215,10 +215,36 @@ def _concession_pattern(data_dir) -> re.Pattern:
 
 def _reporter_in_apposition(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_dir: Path) -> bool:
     """True for ", NAME, the spokesperson for X, said" after the trigger (data/participants.yaml
-    ``reporting_verbs``): the name only says who reports the happening."""
-    if item[0] < trigger.end or not re.search(r"[,;:]\s*$", sentence[max(trigger.end, item[0] - 4) : item[0]]):
+    ``reporting_verbs``), and for a name after the trigger right behind a ``reporter_titles`` word in a clause
+    with a reporting verb (", ministry spokesman NAME said"): the name only says who reports the happening."""
+    if item[0] < trigger.end:
+        return False
+    if _titled_reporter(item, sentence, trigger, data_dir):
+        return True
+    if not re.search(r"[,;:]\s*$", sentence[max(trigger.end, item[0] - 4) : item[0]]):
         return False
     return _apposition_pattern(data_dir).match(sentence, item[1]) is not None
+
+
+def _titled_reporter(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_dir: Path) -> bool:
+    """True for ", the ministry's spokeswoman NAME told reporters" or ", said spokesman NAME": a reporter's title
+    right before the name and a reporting verb in the name's clause, which the trigger is not in."""
+    title, verb = _titled_reporter_patterns(data_dir)
+    if title.search(sentence, max(trigger.end, item[0] - 40), item[0]) is None:
+        return False
+    left = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, trigger.end, item[0])), default=None)
+    if left is None:
+        return False
+    right = _CLAUSE_MARK.search(sentence, item[1])
+    return verb.search(sentence, left, right.start() if right else len(sentence)) is not None
+
+
+@lru_cache(maxsize=4)
+def _titled_reporter_patterns(data_dir) -> tuple[re.Pattern, re.Pattern]:
+    data = _participants(data_dir)
+    titles = "|".join(w.replace(" ", r"\s+") for w in data.get("reporter_titles", ()) or ["\x00"])
+    return (re.compile(rf"(?<![\w])(?:{titles})\s+$", re.IGNORECASE),
+            re.compile(rf"(?<![\w])(?:{'|'.join(data.get('reporting_verbs', ()))})(?![\w])", re.IGNORECASE))
 
 
 @lru_cache(maxsize=4)
