@@ -83,3 +83,25 @@ def test_find_triggers_same_with_and_without_prefilter():
     assert plain.index.candidates("") == tuple(range(len(vocab.rules)))
     for example in (e for rule in vocab.rules for e in rule.examples):
         assert find_triggers(example, vocab) == find_triggers(example, plain)
+
+
+@pytest.mark.parametrize("pattern, flags", [(r"(?<![\w-])met\s+with", re.IGNORECASE), ("(?i)talks", 0), ("a(?x) b", 0),
+                                            ("ab", re.ASCII), (r"\d+", 0)])
+def test_a_lazy_pattern_is_the_compiled_pattern_once_used(pattern, flags):
+    import pickle
+
+    from timeline.prefilter import LazyPattern
+
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error:
+        with pytest.raises(re.error):
+            LazyPattern(pattern, flags).search("x")
+        return
+    lazy = LazyPattern(pattern, flags)
+    assert lazy.pattern == compiled.pattern and lazy.flags == compiled.flags  # before and after compiling
+    text = "He MET with 12 envoys; talks a b ab"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.flags == compiled.flags and lazy.groupindex == compiled.groupindex
+    again = pickle.loads(pickle.dumps(lazy))
+    assert again.search(text).span() == compiled.search(text).span()

@@ -76,8 +76,10 @@ class KeyIndex:
         for at, pattern_keys in enumerate(keys):
             for key in pattern_keys or ():
                 by_key[key].add(at)
-        # The longest key found at a position -> the patterns of it and of every key that is a prefix of it.
-        self._patterns = {key: frozenset().union(*(by_key[k] for k in every if key.startswith(k))) for key in every}
+        # The longest key found at a position -> the patterns of it and of every key that is a prefix of it
+        # (each prefix looked up: comparing every key with every other took a third of a second).
+        self._patterns = {key: frozenset().union(*(by_key[key[:n]] for n in range(1, len(key) + 1) if key[:n] in every))
+                          for key in every}
         self._always = frozenset(at for at, pattern_keys in enumerate(keys) if pattern_keys is None)
         self._also = {at: groups[:_ALSO_GROUPS] for at, groups in enumerate(also) if groups}
         # A key without a space lies inside one word of a text (a run without spaces): each distinct word is
@@ -155,7 +157,37 @@ def fast_pattern(regex: re.Pattern) -> tuple[re.Pattern | None, bool]:
     if found is None:
         return None, False
     source, flags, folded = found
-    return re.compile(source, flags), folded
+    return LazyPattern(source, flags), folded
+
+
+class LazyPattern:
+    """A regular expression compiled when it is first used (``search``, ``finditer``, ``flags`` ...), not when
+    it is made: most rules' fast forms are never run in a process that parses a few articles, and compiling
+    them all took a fifth of a new process's first parse. After that it is the compiled pattern's own methods."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self._given = int(flags)
+        if not _GLOBAL_FLAGS.match(pattern) and not flags & (re.ASCII | re.LOCALE):
+            self.flags = self._given | int(re.UNICODE)  # what the compiled pattern reports: keys need no compiling
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # copy and pickle probe for special names: they are not the pattern's
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._given)
+        self.__dict__.update({attr: getattr(compiled, attr) for attr in _PATTERN_ATTRIBUTES})
+        return getattr(compiled, name)
+
+    def __reduce__(self):
+        return LazyPattern, (self.pattern, self._given)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self._given})"
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # flags set inside the pattern: its flags are read by compiling it
+_PATTERN_ATTRIBUTES = ("flags", "groups", "groupindex", "search", "match", "fullmatch", "finditer", "findall",
+                       "split", "sub", "subn", "scanner")
 
 
 def _fast_source(pattern: str, flags: int) -> tuple[str, int, bool] | None:
