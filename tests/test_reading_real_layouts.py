@@ -315,3 +315,36 @@ def test_a_sentence_cut_into_two_paragraphs_after_a_preposition_is_one_line_of_t
     article = read_page(page)
     assert article.title == "Jets strike palace in Exampleton"
     assert article.text == "Fighter jets of an alliance hit a palace in the port city of Exampleton on Wednesday, a resident said."
+
+
+def test_a_list_of_teasers_cut_with_an_ellipsis_is_no_part_of_the_story():
+    page = (
+        "Ministers meet in Exampleton\n\n"
+        "The foreign ministers of Ruritania and Osterlich met in Exampleton on Monday.\n"
+        "They discussed trade and transport.\n"
+        "Floods close two schools in the north\n"
+        "Rescuers evacuated hundreds of families from the river towns after heavy…\n"
+        "Police detained four suspects in the southern city of Porto…\n"
+        "Army kills rebels near the border\n"
+    )
+    article = read_page(page)
+    assert article.text == (
+        "The foreign ministers of Ruritania and Osterlich met in Exampleton on Monday.\n"
+        "They discussed trade and transport.\nArmy kills rebels near the border"
+    )
+
+
+def test_a_single_line_ending_with_an_ellipsis_stays_in_the_story():
+    page = "Envoy speaks\n\nThe envoy met the minister on Monday.\nHe said the talks would go on...\nThey ended at noon.\n"
+    assert "He said the talks would go on..." in read_page(page).text
+
+
+def test_a_caption_written_twice_over_in_one_line_is_no_part_of_the_story():
+    caption = "Rescuers search the rubble of a market in Exampleton on Sunday (Wire)"
+    page = f"Quake kills dozens\n\n{caption} {caption}\n\nThe death toll rose to 40 on Monday, officials said.\n"
+    assert read_page(page).text == "The death toll rose to 40 on Monday, officials said."
+
+
+def test_a_sentence_that_repeats_a_phrase_stays():
+    line = "The ministers met in Exampleton on Monday, and the ministers met in Exampleton on Monday again."
+    assert read_page(f"Talks\n\n{line}\n").text == line

@@ -80,7 +80,7 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     body = _take_dateline(body, result, data_dir)
     body = _drop_repeats(body, result)
     body = _take_closing_date_line(body, result, data_dir)
-    body = _drop_closing_links(body, result)
+    body = _drop_closing_links(_drop_teasers(body, result), result)
     result.text = unwrap(_BLANK_RUNS.sub("\n\n", "\n".join(body)).strip(), data_dir)
     return result
 
@@ -125,12 +125,26 @@ def _drop_repeats(lines: list[str], result: Cleaned) -> list[str]:
     kept, previous = [], ""
     for line in lines:
         words = _norm(line)
-        if words and (words in seen or words == previous) and len(words) <= TITLE_MAX_CHARS:
+        if words and (words in seen or words == previous) and len(words) <= TITLE_MAX_CHARS or _doubled(line):
             result.dropped.append("repeated_line")
             continue
         kept.append(line)
         previous = words or previous
     return kept
+
+
+DOUBLED_MIN_CHARS = 30  # a line at least this long written twice over is a picture's alternative text and caption
+
+
+def _doubled(line: str) -> bool:
+    """A line that says the same words twice in a row ("Rescuers search the rubble (Wire) Rescuers search the
+    rubble (Wire)"): a picture's alternative text and caption run together. A story's sentence never does."""
+    text = line.strip()
+    half = len(text) // 2
+    if half < DOUBLED_MIN_CHARS:
+        return False
+    again = text.find(text[:DOUBLED_MIN_CHARS], 1)
+    return again > 0 and _norm(text[:again]) == _norm(text[again:])
 
 
 # A date line among the last few lines of a text with none at its head: the date a statement or press release
@@ -151,6 +165,28 @@ def _take_closing_date_line(lines: list[str], result: Cleaned, data_dir: Path) -
         if _SENTENCE_END.search(lines[index].strip()) or len(lines[index].strip()) > CLOSING_TAIL_CHARS:
             break  # a sentence or paragraph of the story below it: the date line is not the closing one
     return lines
+
+
+# A line cut short after a word with an ellipsis ("... killed four rebels in the city of…"): the teaser of a link
+# to another story. Two of them at most TEASER_REACH non-empty lines apart are a list of such links.
+_TEASER = re.compile(r"[^\W_][\"'”’]?(?:…|\.\.\.)$")
+TEASER_REACH = 2
+
+
+def _drop_teasers(lines: list[str], result: Cleaned) -> list[str]:
+    """The lines without lists of teasers of other stories: from the headline above a list's first teaser (a
+    line without a final stop) to its last teaser, with the headlines between them. A lone line ending with an
+    ellipsis (a quotation left open, a story cut short) stays."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    teasers = [n for n, i in enumerate(filled) if _TEASER.search(lines[i].rstrip())]
+    drop: set[int] = set()
+    for a, b in zip(teasers, teasers[1:]):
+        if b - a <= TEASER_REACH:
+            first = a - 1 if a and is_title_like(lines[filled[a - 1]].strip()) else a
+            drop.update(filled[first:b + 1])
+    if drop:
+        result.dropped.append("teaser_list")
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 # At least this many headline-like lines after the story's last sentence are a list of links to other stories.
