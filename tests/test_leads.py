@@ -48,6 +48,17 @@ def test_a_caption_line_that_places_people_or_credits_a_photo_is_no_lead():
     assert lead is not None and lead.text.startswith("The premiers")
 
 
+@pytest.mark.parametrize("caption", [
+    "Workers clear the wreckage of the two trains that derailed near the junction. Photo / Wire agency via Wire",
+    "Police and residents gather at the site of the blast in the market on Thursday. An official says a bomber"
+    " attacked the market, killing shoppers. | Wire",
+])
+def test_a_caption_line_that_credits_after_a_slash_or_a_bar_is_no_lead(caption):
+    text = f"{caption}\n\nTwo freight trains collided near the junction on Friday, killing at least nine people."
+    lead = lead_sentence(split(text), text=text)
+    assert lead is not None and lead.text.startswith("Two freight trains")
+
+
 def test_a_happening_named_after_a_background_opener_is_background():
     text = "Rescue crews left for the coast following a powerful earthquake that hit the region."
     assert in_background(text, text.index("earthquake"))
