@@ -181,6 +181,12 @@ class LazyPattern:
     def __reduce__(self):
         return LazyPattern, (self.pattern, self._given)
 
+    def __eq__(self, other) -> bool:
+        return isinstance(other, LazyPattern) and (self.pattern, self._given) == (other.pattern, other._given)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self._given))
+
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self._given})"
 
