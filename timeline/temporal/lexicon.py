@@ -65,6 +65,8 @@ class Lexicon:
     half_year_after: re.Pattern  # after "the first half": words that make it a half-year ("of the year")
     half_year_cues: re.Pattern  # words in a sentence that make a bare "first half" a half-year ("profit")
     case_sensitive: frozenset  # placeholder names whose words must be capitalised in the text
+    clock_rules: frozenset = frozenset()  # names of the rules that read a bare clock time ("10 a.m.")
+    weekday_rules: frozenset = frozenset()  # names of the rules that read a weekday ("Monday", "noon Monday")
 
     def rule_regex(self, index: int) -> re.Pattern:
         """Rule ``index`` with its named groups, compiled on first use (most texts need a few rules)."""
@@ -134,6 +136,8 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         half_year_after=re.compile(vocab["half_year_after"], re.IGNORECASE),
         half_year_cues=re.compile(rf"\b(?:{_alternation(vocab['half_year_cues'])})\b", re.IGNORECASE),
         case_sensitive=frozenset(sensitive),
+        clock_rules=frozenset(rule.name for rule in rules if rule.kind == "clock_time"),
+        weekday_rules=frozenset(rule.name for rule in rules if rule.kind == "weekday"),
     )
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..models import Timex
 from ..settings import DEFAULT_SETTINGS, Settings
-from . import absolute, fallback, relative, spans
+from . import absolute, fallback, neighbours, relative, spans
 from .context import Context
 from .lexicon import PREFIX_CHARS, Lexicon, lexicon_for
 from .readings import part_of
@@ -35,7 +35,7 @@ def tag(text: str, anchor: date | None = None, settings: Settings = DEFAULT_SETT
         timex = _timex(match, text, anchor, settings, lexicon, found, cues)
         if timex is not None:
             found.append(timex)
-    return found
+    return neighbours.settle(found, text, lexicon)
 
 
 def _lower(text: str) -> str:
