@@ -105,3 +105,12 @@ def test_a_lazy_pattern_is_the_compiled_pattern_once_used(pattern, flags):
     assert lazy.flags == compiled.flags and lazy.groupindex == compiled.groupindex
     again = pickle.loads(pickle.dumps(lazy))
     assert again.search(text).span() == compiled.search(text).span()
+
+
+def test_pending_lazy_patterns_are_compiled_before_workers_are_forked():
+    from timeline.prefilter import LazyPattern, compile_pending
+
+    lazy = LazyPattern(r"(?<![\w-])talks")
+    assert "search" not in vars(lazy)
+    assert compile_pending() >= 1 and "search" in vars(lazy) and compile_pending() == 0
+    assert lazy.search("peace talks").span() == (6, 11)

@@ -27,6 +27,7 @@ from typing import Any
 
 from .cache import ParseCache
 from .models import Article, ParsedArticle, Rejected
+from .prefilter import compile_pending
 from .settings import Settings
 
 ENGINES = ("local", "dask")
@@ -175,6 +176,7 @@ class Engine:
     def _start_pool(self) -> ProcessPoolExecutor:
         if self.warm is not None:
             self.warm()
+            compile_pending()  # the rules' patterns compiled once here, not in each forked worker
         pool = self._stack.enter_context(ProcessPoolExecutor(max_workers=self.workers, initializer=self.warm))
         gc.freeze()  # the workers are forked at the first submit; unfrozen here once they are
         try:

@@ -13,6 +13,7 @@ matches, found by jumping from one possible first letter to the next.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -168,6 +169,7 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
         self._given = int(flags)
+        _MADE[id(self)] = self
         if not _GLOBAL_FLAGS.match(pattern) and not flags & (re.ASCII | re.LOCALE):
             self.flags = self._given | int(re.UNICODE)  # what the compiled pattern reports: keys need no compiling
 
@@ -191,6 +193,16 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r}, {self._given})"
 
 
+def compile_pending() -> int:
+    """Compiles every LazyPattern made so far that no text has needed yet; returns how many. A process that
+    forks workers calls it first, so that they share the compiled patterns instead of each compiling them."""
+    pending = [lazy for lazy in list(_MADE.values()) if "search" not in lazy.__dict__]
+    for lazy in pending:
+        lazy.search  # noqa: B018 - the first use compiles it
+    return len(pending)
+
+
+_MADE: "weakref.WeakValueDictionary[int, LazyPattern]" = weakref.WeakValueDictionary()  # id -> pattern, while alive
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # flags set inside the pattern: its flags are read by compiling it
 _PATTERN_ATTRIBUTES = ("flags", "groups", "groupindex", "search", "match", "fullmatch", "finditer", "findall",
                        "split", "sub", "subn", "scanner")
