@@ -232,7 +232,7 @@ def _fast_source(pattern: str, flags: int) -> tuple[str, int, bool] | None:
         chars, empty = _first_chars(tree)
         if not chars or empty or tree.getwidth()[0] == 0:
             return None
-        first = "".join(re.escape(c) for c in sorted(chars))
+        first = "".join(c if c in _CLASS_CATEGORIES.values() else re.escape(c) for c in sorted(chars))
         source = rf"[{first}](?<!{behind[4:-1]}[\s\S])(?<=(?=({body}))[\s\S])"
         re.compile(source, flags)
         return source, int(flags), folded
@@ -270,16 +270,22 @@ def _first_chars(tree) -> tuple[set[str] | None, bool]:
 
 
 def _class_chars(items) -> set[str] | None:
-    """The characters of a character class made of literals and small ranges; None for anything else."""
+    """The characters of a character class made of literals, small ranges and digits (``\\d`` stands for
+    every digit the engine knows, kept as it is); None for anything else."""
     found: set[str] = set()
     for op, arg in items:
         if op is C.LITERAL:
             found.add(chr(arg))
         elif op is C.RANGE and arg[1] - arg[0] < 128:
             found.update(map(chr, range(arg[0], arg[1] + 1)))
+        elif op is C.CATEGORY and arg in _CLASS_CATEGORIES:
+            found.add(_CLASS_CATEGORIES[arg])
         else:
             return None
     return found
+
+
+_CLASS_CATEGORIES = {C.CATEGORY_DIGIT: r"\d"}  # a category a match may start with -> its escape in a class
 
 
 def _lower_literals(pattern: str) -> str:
