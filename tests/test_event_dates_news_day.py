@@ -34,6 +34,10 @@ CASES = [
     (_timex("last month", granularity="month", first=date(2024, 2, 1), last=date(2024, 2, 29)), True),
     # "5 p.m. local time": a time of day alone
     (_timex("5 p.m. local time", "TIME", "time", first=PUBLISHED), False),
+    # "a summit will be held on August 9": a date still to come names a plan, no day of a happening
+    (_timex("August 9", first=date(2024, 8, 9)), False),
+    # but a bare weekday read forward may be a past happening's ("agreed to a truce on Saturday")
+    (Timex(0, 8, "Saturday", "DATE", "", date(2024, 3, 30), date(2024, 3, 30), "day", "weekday"), True),
 ]
 
 

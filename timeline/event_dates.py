@@ -390,8 +390,9 @@ def names_another_day(timex: Timex, published: date | None, text: str = "") -> b
     """True for an expression that names a time other than the publication day and could date a happening: a
     lead sentence holding one does not report the day's news, while one naming only the publication day does
     ("... have been released, the governor said Sunday", published that Sunday). A plain duration ("the
-    two-year war", "more than two weeks after"), a span longer than two years ("the 20th century") and a time of
-    day alone name no other day, nor does a year joined to a word ("a 1967-born engineer"); a span counted back from now ("over the past two months"), a vague "recently"
+    two-year war", "more than two weeks after"), a span longer than two years ("the 20th century"), a time of
+    day alone and a date still to come ("will be held on August 9") name no other day, nor does a year joined to
+    a word ("a 1967-born engineer"); a span counted back from now ("over the past two months"), a vague "recently"
     and a "today" inside a quotation of ``text`` (the speaker's day) do."""
     if timex.type == "DURATION":
         return timex.granularity == "range"
@@ -400,9 +401,16 @@ def names_another_day(timex: Timex, published: date | None, text: str = "") -> b
     if published is None or timex.first_day is None or _quoted_in_line(text, timex):
         return True
     if _too_long(timex) or (timex.granularity == "time" and _CLOCK_ONLY.match(timex.text)) \
-            or _joined_year(text, timex.end, timex):
+            or _joined_year(text, timex.end, timex) or _still_to_come(timex, published):
         return False
     return not (timex.first_day == published and timex.last_day in (None, published))
+
+
+def _still_to_come(timex: Timex, published: date) -> bool:
+    """True for a date after publication ("a summit will be held on August 9"): it names a plan, which no
+    happening reported as done can have taken place on. (Not a bare weekday, which the tagger may read forward
+    although the happening is past.)"""
+    return timex.first_day > published and "weekday" not in (timex.rule or "")
 
 
 def _quoted_in_line(text: str, timex: Timex) -> bool:
