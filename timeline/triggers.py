@@ -81,6 +81,8 @@ class Vocabulary:
     rate: re.Pattern = re.compile(r"(?!)")  # "40 trucks a day entered": a rate, not one happening (``statistics``)
     compared_next: re.Pattern = re.compile(r"(?!)")  # "40 trucks entered ..., far fewer than needed" (``statistics``)
     compared_after: re.Pattern = re.compile(r"(?<![\w])since(?![\w])", re.IGNORECASE)  # "worst flood in a century"
+    # "for the first time since 2012" before a cumulative cue: one happening compared with the past (``_cumulative``)
+    cumulative_unless: re.Pattern = re.compile(r"(?!)")
     # Words a sentence can do without when triggers are looked for (``compact``): spans dropped whole, and
     # marks dropped around the words they enclose (group 1 is kept); each with a pattern of the keys one of
     # which occurs in every match, in the folded sentence (``prefilter.required_keys``; None: no such keys).
@@ -147,6 +149,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         recent=_alternation(raw["recent"]["words"]),
         ignore=_alternation(raw["ignore"]),
         cumulative_after=_alternation(raw["cumulative_after"]),
+        cumulative_unless=_ending(raw.get("cumulative_unless_before") or ["(?!)"], words_between=3),
         light_verb=_ending(raw["grammar"]["light_verbs"], words_between=2),
         perfect=_ending(raw["grammar"]["perfect_auxiliaries"], words_between=1),
         same_time=re.compile(rf"^\W*(?:{'|'.join(w.replace(' ', chr(92) + 's+') for w in raw['same_time'])})(?![\w])",
@@ -315,7 +318,7 @@ def _opens_with_participle(sentence: str, start: int) -> bool:
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 60]
-    if _perfect(before, sentence[start:end], vocab) and vocab.cumulative_after.search(sentence[end:]):
+    if _perfect(before, sentence[start:end], vocab) and _cumulative(sentence, end, vocab):
         return False
     if _rate(sentence, end, vocab):
         return False
@@ -328,6 +331,17 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
         or vocab.irrealis_after.search(after)
         or _reaction(before, after, vocab)
     )
+
+
+def _cumulative(sentence: str, end: int, vocab: Vocabulary) -> bool:
+    """True when a cue after the trigger sums up a period ("has killed 20 since 2020", "have met several times"),
+    unless "first" stands right before that cue in its clause ("has delivered food for the first time since 2012":
+    one happening; data/events.yaml ``cumulative_unless_before``)."""
+    for cue in vocab.cumulative_after.finditer(sentence, end):
+        head = sentence[end : cue.start()]
+        if not vocab.cumulative_unless.search(head[max(head.rfind(","), head.rfind(";")) + 1 :]):
+            return True
+    return False
 
 
 def _perfect(before: str, trigger: str, vocab: Vocabulary) -> bool:

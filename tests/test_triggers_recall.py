@@ -1,0 +1,33 @@
+"""Trigger cues that must not drop a happening: a perfect trigger compared with the past ("for the first time
+since"), a topic cue followed by a day ("the session on Tuesday began with an address")."""
+
+import pytest
+
+from timeline.triggers import find_triggers, vocabulary
+
+VOCAB = vocabulary()
+
+
+def _types(sentence: str) -> set[str]:
+    return {t.event_type for t in find_triggers(sentence, VOCAB) if t.strength == "strong"}
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    ("The food agency has delivered flour for the first time since 2019 to the besieged town.", "humanitarian"),
+    ("The two premiers have met in person for the first time since the border dispute began.", "meeting"),
+])
+def test_a_perfect_compared_with_the_past_is_one_happening(sentence, event_type):
+    assert event_type in _types(sentence)
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    ("The group has killed 40 soldiers since 2020.", "incident"),
+    ("The envoy has met the rebel leaders several times this year.", "meeting"),
+])
+def test_a_perfect_summing_up_a_period_is_no_happening(sentence, event_type):
+    assert event_type not in _types(sentence)
+
+
+def test_a_topic_cue_followed_by_a_day_is_a_time_not_a_topic():
+    assert "speech" in _types("The plenary session on Tuesday began with an address from the host premier.")
+    assert "agreement" not in _types("The panel held a debate on the agreement signed in 2015.")
