@@ -55,6 +55,7 @@ class Lexicon:
     tables: dict[str, tuple[tuple[re.Pattern, Any], ...]]
     tense_cues: re.Pattern  # on lower-cased text; group "future" or "past" says which kind matched
     intent_verbs: frozenset  # past verbs of deciding: with "to VERB" after them an "intent" cue (tense.py)
+    past_form_modifier: re.Pattern  # the end of a lower-cased text before an adjective in past form ("a ")
     cue_free: re.Pattern | None  # a character no tense cue can hold (None: any character may be in one)
     past_preposition: re.Pattern  # matches the end of the text just before an expression
     future_preposition: re.Pattern
@@ -113,9 +114,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     candidates = {c: tuple(i for i, s in enumerate(starts) if c in s) for c in set().union(*starts)}
     sensitive = {*vocab["case_sensitive"], "month_safe", "month_named"} | {a for a, t in ALIASES.items() if t in vocab["case_sensitive"]}
     beginnings = [prefixes(pattern, PREFIX_CHARS) for pattern in patterns]
-    modifiers = "".join(rf"(?<!(?<![a-z]){re.escape(word)} )" for word in vocab["past_form_modifiers"])
-    cues = (rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|{modifiers}"
-            rf"(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])")
+    cues = rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
     return Lexicon(
         starts=re.compile(f"{BEFORE}(?=[{_charclass(sorted(candidates))}]){_any_beginning(beginnings)}"),
         starts_after=re.compile(f"[^{INSIDE}](?<!\\d-)(?=[{_charclass(sorted(candidates))}])(?={_any_beginning(beginnings)})"),
@@ -126,6 +125,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         tables={name: _table(entries) for name, entries in vocab.items() if isinstance(entries, dict)},
         tense_cues=re.compile(cues),
         intent_verbs=frozenset(vocab["intent_verbs"].split()),
+        past_form_modifier=re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, vocab['past_form_modifiers']))}) $"),
         cue_free=outside(cues),
         past_preposition=re.compile(r"\b(?:" + "|".join(vocab["past_prepositions"]) + r")\s+$", re.IGNORECASE),
         future_preposition=re.compile(r"\b(?:" + "|".join(vocab["future_prepositions"]) + r")\s+$", re.IGNORECASE),

@@ -21,6 +21,7 @@ NONE = 10**6  # distance when a sentence has no cue
 # after it forward (the meeting's date) and one before it back ("On Monday they agreed to meet": the agreeing).
 CUE_KINDS = ("future", "past", "intent")
 INTENT_TAIL = re.compile(r"\s+to\s+[a-z]+(?![a-z])")  # the infinitive after a verb of deciding
+MODIFIER_CHARS = 8  # characters looked at before a past form for a word that makes it an adjective ("still ")
 BLOCK = 128  # characters: cues and sentence ends are found block by block, only where an expression needs them
 
 
@@ -93,6 +94,8 @@ class Cues:
             return match.lastgroup, match.span()
         if self.text[match.start()].isupper():
             return None  # "United", "Ted": a capitalised word is a name, not a verb
+        if self.lexicon.past_form_modifier.search(self.lowered, max(0, match.start() - MODIFIER_CHARS), match.start()):
+            return None  # "a planned visit", "the cut in rates": an adjective or a noun, not a verb
         if match.group() in self.lexicon.intent_verbs:
             tail = INTENT_TAIL.match(self.lowered, match.end())  # letters and spaces: never past the block's end
             if tail:
