@@ -348,3 +348,10 @@ def test_a_caption_written_twice_over_in_one_line_is_no_part_of_the_story():
 def test_a_sentence_that_repeats_a_phrase_stays():
     line = "The ministers met in Exampleton on Monday, and the ministers met in Exampleton on Monday again."
     assert read_page(f"Talks\n\n{line}\n").text == line
+
+
+def test_a_stamp_without_its_year_above_the_headline_is_not_the_title():
+    page = "Thursday\nApril 13\nEnvoy arrives in Exampleton for talks\n\nThe envoy arrived in Exampleton on Thursday.\n"
+    article = read_page(page)
+    assert article.title == "Envoy arrives in Exampleton for talks"
+    assert article.text == "The envoy arrived in Exampleton on Thursday."

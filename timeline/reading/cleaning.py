@@ -105,6 +105,14 @@ def _break_after_word(data_dir: Path) -> re.Pattern:
 
 
 @lru_cache(maxsize=8)
+def _bare_day(data_dir: Path) -> re.Pattern:
+    """A head line that is only a weekday and/or a day and month ("Thursday", "April 13", "Thu, 13 April")."""
+    fragments = date_rules(data_dir).fragments
+    weekday, day = fragments["WEEKDAY"], fragments["DATE_NOYEAR"]
+    return re.compile(rf"[ ]*(?:{weekday}(?:,?[ ]+{day})?|{day})[ ]*")
+
+
+@lru_cache(maxsize=8)
 def _cut_end(data_dir: Path) -> re.Pattern:
     """A head line's end that no headline has: a comma, or a word a sentence goes on after ("... missiles on" is
     cut from a sentence; "Talks go on" is a headline: data/furniture.yaml ``title_may_end_with``)."""
@@ -370,6 +378,8 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, f
         return False
     if wanted:
         return _norm(line) == wanted
+    if _bare_day(data_dir).fullmatch(line):
+        return True  # a stamp without its year ("Thursday", "April 13"): the page's, never the title
     if _opens_with_dateline(line, data_dir):
         return False
     if following is None or not is_title_like(line) or _runs_on(line, following) or _cut_end(data_dir).search(line):
