@@ -143,7 +143,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if not draft.actor_ids and draft.continued and ctx.vocab.types[draft.event_type].get("continued_actors"):
             draft.actor_ids = list(draft.continued.actor_ids)  # "After the talks, the two ministers signed ..."
         draft.actor_ids = _with_referred_people(draft, drafts, ctx)
-        if _talks_outcome(draft, ctx):
+        if _talks_outcome(draft, ctx) or (drafts or sentence.start >= LEAD_CHARS) and _no_single_happening(draft, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
         same = _same_event(draft, drafts, target, ctx)
@@ -172,6 +172,105 @@ def _talks_outcome(draft: Draft, ctx: Context) -> bool:
         return False
     return ctx.vocab.types[draft.continued.event_type]["family"] == "encounter" \
         and _document_kind(draft.trigger.text, ctx.vocab) is None
+
+
+def _no_single_happening(draft: Draft, ctx: Context) -> bool:
+    """True for a mention that reports no single happening: a running total since a time, the toll of a
+    long-running conflict, a count of encounters (data/same_happening.yaml). Not asked of the article's first
+    event in its lead: what the lead states is the news ("Nearly 20,000 people have been evacuated from the
+    region since May" opens a report on the evacuation)."""
+    return _running_total(draft, ctx) or _toll_of_a_conflict(draft, ctx) or _counted(draft, ctx)
+
+
+def _toll_of_a_conflict(draft: Draft, ctx: Context) -> bool:
+    """True for a casualty or displacement mention (``toll_types``) whose clause names a long-running conflict
+    after a determiner (``running_conflicts``: "have been killed in the violence", "The war has displaced ...")
+    and that has no day of its own."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    if draft.event_type not in rules.get("toll_types", ()) or _own_day(draft):
+        return False
+    conflicts = _words_pattern(tuple(rules.get("running_conflicts", ())), prefix=r"(?:the|this|that|its)\s+(?:[\w'’-]+\s+)?")
+    start, end = _clause(draft.sentence.text, draft.trigger)
+    return bool(conflicts.search(draft.sentence.text, start, end))
+
+
+def _counted(draft: Draft, ctx: Context) -> bool:
+    """True for an encounter named by a count of its nouns ("have held six rounds of talks"), with no day named in
+    its sentence and no determiner before the count ("the two meetings" are known ones)."""
+    if ctx.vocab.types[draft.event_type]["family"] != "encounter" or draft.timed or _own_day(draft):
+        return False
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    counts = _words_pattern(tuple(rules.get("count_words", ())))
+    nouns = _words_pattern(tuple(rules.get("counted_nouns", ())))
+    text, trigger = draft.sentence.text, draft.trigger
+    for count in counts.finditer(text, max(0, trigger.start - 40), trigger.end):
+        before = text[max(0, count.start() - 12) : count.start()].lower().split()
+        noun = nouns.search(text, count.end(), min(len(text), count.end() + 40))
+        if noun and len(text[count.end() : noun.start()].split()) <= 3 and noun.start() < trigger.end + 20 \
+                and not (before and before[-1] in ctx.vocab.raw["grammar"]["determiners"]):
+            return True
+    return False
+
+
+def _own_day(draft: Draft) -> bool:
+    return draft.timex is not None and draft.timex.granularity in ("day", "time")
+
+
+def _clause(text: str, trigger: Trigger) -> tuple[int, int]:
+    """The start and end of the trigger's clause: from the clause break before it to the one after it."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, trigger.start)), default=0)
+    return start, next((m.start() for m in _CLAUSE_BREAK.finditer(text, trigger.end)), len(text))
+
+
+@lru_cache(maxsize=16)
+def _words_pattern(words: tuple[str, ...], prefix: str = "") -> re.Pattern:
+    """Any of ``words`` as whole words (after ``prefix``); a pattern that never matches for none."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"(?<![\w-]){prefix}(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _running_total(draft: Draft, ctx: Context) -> bool:
+    """True for a running total or a state over a period, which reports no single happening: the trigger's
+    clause goes on with "since ..." ("Some 9,000 people have been displaced since 2019"), or the sentence opens
+    with "Since ..." and the trigger follows that phrase ("Since the war ended, over 200 have fallen victim to
+    mines"); not a comparison over the period ("the first convoy since May") nor a trigger in a "when" clause
+    ("Since 3 March, when two guards were killed, ...") (data/same_happening.yaml ``running_total_*``)."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    since, compared = _running_total_patterns(tuple(rules.get("running_total_words", ())),
+                                              tuple(rules.get("running_total_not_after", ())))
+    if since is None:
+        return False
+    text, trigger = draft.sentence.text, draft.trigger
+    start, end = _clause(text, trigger)
+    found = since.search(text, trigger.end, end)
+    if found is not None and _AUXILIARY_BEFORE.search(text, 0, found.start()):
+        found = None  # "stepped down in 2007 and has since mediated ...": "since" as an adverb, "after that"
+    if found is not None:
+        own_day = draft.timex is not None and draft.timex.granularity in ("day", "time") \
+            and draft.timex.start - draft.sentence.start < found.start()
+        return not own_day and not compared.search(text, start, found.start()) and not _since_a_day(found.end(), ctx, draft)
+    opening = since.match(text, len(text) - len(text.lstrip(" \"“'‘(")))
+    return bool(opening) and bool(_CLAUSE_BREAK.search(text, 0, trigger.start)) and not _since_a_day(opening.end(), ctx, draft) \
+        and not re.search(r"(?<![\w])when(?![\w])", text[: trigger.start], re.IGNORECASE)
+
+
+def _since_a_day(at: int, ctx: Context, draft: Draft) -> bool:
+    """True when a day follows "since" ("have fled since Sunday"): a happening of the last days, still going on,
+    not a total over a long period."""
+    return any(t.granularity in ("day", "time") and 0 <= t.start - draft.sentence.start - at <= 2
+               for t in _within(ctx.timexes, draft.sentence, ctx))
+
+
+_AUXILIARY_BEFORE = re.compile(r"(?<![\w])(?:has|have|had|having|is|are|was|were|been|be|will|would|long|not)\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,(?!\d)")  # a comma inside a number ("800,000") ends no clause
+
+
+@lru_cache(maxsize=4)
+def _running_total_patterns(words: tuple[str, ...], compared: tuple[str, ...]) -> tuple:
+    if not words:
+        return None, None
+    return (re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})(?![\w])", re.IGNORECASE),
+            re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, compared)) or '(?!)'})(?![\w])", re.IGNORECASE))
 
 
 def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -497,10 +596,15 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     repeated = next((d for d in reversed(drafts) if _repeats(d, draft) and _dates_agree(d, draft)), None)
     if repeated is not None:
         return repeated
-    referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab) or _outcome_clause(draft)
+    referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab) or _outcome_clause(draft) \
+        or _consequence(draft, ctx)
     if not referring and _sequel(draft, ctx):
         return None
-    candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab)
+    group = ctx.vocab.raw["merge"].get("one_happening", ())
+    latest = next((d for d in reversed(drafts) if d.event_type in group), None) \
+        if _anaphoric(draft, ctx.vocab, in_clause=True) else None
+    talks = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("call_talks_nouns", ()))
+    candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
                   and _labels_agree(d, draft, ctx.vocab)
                   and (referring or _documents_agree(d, draft, ctx.vocab))]
@@ -512,7 +616,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if referring:
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
-                 and _places_agree(d, draft) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)), None)
+                 and _places_agree(d, draft, drafts) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)), None)
 
 
 def _repeats(earlier: Draft, draft: Draft) -> bool:
@@ -531,6 +635,13 @@ def _outcome_clause(draft: Draft) -> bool:
     before = draft.sentence.text[: draft.trigger.start].rstrip()
     word = draft.trigger.text.split()[0].lower()
     return draft.timex is None and draft.trigger.form == "verb" and word.endswith("ing") and before.endswith(",")
+
+
+def _consequence(draft: Draft, ctx: Context) -> bool:
+    """True for an undated mention in a sentence that opens with a word of the outcome of what was just told
+    (data/same_happening.yaml ``consequence_openers``: "As a result, two soldiers were wounded")."""
+    openers = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("consequence_openers", ()))
+    return draft.timex is None and bool(_words_pattern(openers, prefix=r"^\W*").match(draft.sentence.text))
 
 
 def _kinds_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
@@ -623,23 +734,38 @@ def _topic_follows(draft: Draft, ctx: Context) -> bool:
     return ctx.vocab.types[draft.event_type]["family"] == "encounter" and bool(after) and after[0].lower() in words
 
 
-def _places_agree(a: Draft, b: Draft) -> bool:
+def _places_agree(a: Draft, b: Draft, drafts: list[Draft]) -> bool:
     """False when two fresh reports that name no actors name different places ("floods killed ten in
-    one province", "a landslide buried houses in a village"): they are two happenings."""
+    one province", "a landslide buried houses in a village"): they are two happenings. A later mention with no
+    time of its own tells the article's lead news in detail wherever it is placed ("Eight workers were killed
+    in a blast at a plant in X on Monday" and "two more workers died at hospitals in Y")."""
     if a.actor_ids or b.actor_ids or not (a.location and b.location):
         return True
-    return a.location.casefold() == b.location.casefold()
+    if a.location.casefold() == b.location.casefold():
+        return True
+    return a.lead and a is drafts[0] and b.timex is None and not b.timed and b.timed_against is None
 
 
-def _same_kind(kept: Draft, new: Draft, referring: bool, vocab: Vocabulary) -> bool:
-    """The same type; or an undated referring mention ("when the explosion occurred") of a type of the same
-    ``one_happening`` group as the event reported just before (the drone strike, in the sentence before)."""
-    if kept.event_type == new.event_type:
+def _same_kind(kept: Draft, new: Draft, referring: bool, vocab: Vocabulary, latest: bool = False,
+               talks: tuple[str, ...] = ()) -> bool:
+    """The same type; or an undated referring mention ("when the explosion occurred", "one of the three killed")
+    of a type of the same ``one_happening`` group as the event reported just before (the drone strike, in the
+    sentence before) or as the ``latest`` event of that group the article reported, however far back."""
+    if kept.event_type == new.event_type or _talks_of_the_call(kept, new, talks):
         return True
     merge = vocab.raw["merge"]
     group = merge.get("one_happening", ())
-    near = 0 <= new.sentence.start - kept.sentence.end <= merge.get("referring_reach_chars", 0)
+    near = latest or 0 <= new.sentence.start - kept.sentence.end <= merge.get("referring_reach_chars", 0)
     return referring and new.timex is None and near and kept.event_type in group and new.event_type in group
+
+
+def _talks_of_the_call(kept: Draft, new: Draft, talks: tuple[str, ...]) -> bool:
+    """True for a meeting named by a noun of ``talks`` (data/same_happening.yaml ``call_talks_nouns``: "in his
+    talks with X") with no sides beyond those of a call reported before: the call told again (its day and its
+    sides are checked as for any repeat)."""
+    if kept.event_type != "call" or new.event_type != "meeting" or not set(new.actor_ids) <= set(kept.actor_ids):
+        return False
+    return bool(set(re.findall(r"[\w'’]+", new.trigger.text.lower())) & set(talks))
 
 
 def _labels_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
@@ -692,10 +818,14 @@ def _date_of(draft: Draft) -> Timex | None:
     return draft.continued.timex
 
 
-def _anaphoric(draft: Draft, vocab: Vocabulary) -> bool:
-    """True when a definite article or demonstrative introduces the trigger ("the operation", "this attack")."""
-    before = draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start].lower().split()
-    return any(word in vocab.raw["grammar"]["determiners"] for word in before[-2:])
+def _anaphoric(draft: Draft, vocab: Vocabulary, in_clause: bool = False) -> bool:
+    """True when a definite article or demonstrative introduces the trigger ("the operation", "this attack");
+    with ``in_clause``, only one in the trigger's clause ("during the exchange of fire", not "After the arrest,
+    gunmen blocked roads")."""
+    before = draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start]
+    if in_clause:
+        before = re.split(r"[,;:()]", before)[-1]
+    return any(word in vocab.raw["grammar"]["determiners"] for word in before.lower().split()[-2:])
 
 
 def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...], overlap: float) -> bool:
@@ -839,8 +969,8 @@ def _other_day_than_the_news(lead: Draft, draft: Draft, drafts: list[Draft], ctx
     """True when a weak mention with no determiner ("during a meeting in Berlin on 19 October", not "The
     meeting took place on Monday") names a day of its own other than the publication day that dates the
     article's undated lead event (rule 3): it is another happening of the type, recalled, not the lead news."""
-    if not lead.lead or lead.timex is not None or not drafts or drafts[0] is not lead:
-        return False
+    if not lead.lead or lead.timex is not None or not drafts or drafts[0] is not lead or _anaphoric(lead, ctx.vocab):
+        return False  # a lead that names the happening as known ("condemned the unprovoked attack") is told later
     timex, determiners = draft.timex, ctx.vocab.raw["grammar"]["determiners"]
     if draft.trigger.strength != "weak" or timex is None or timex.granularity not in ("day", "time") \
             or _anaphoric(draft, ctx.vocab) or draft.trigger.text.split()[0].lower() in determiners:

@@ -1,0 +1,120 @@
+"""Precision: mentions that report no happening of their own make no event (running totals over a period), and a
+later detail of the lead news stays part of it (made-up texts; rules in data/same_happening.yaml and
+timeline/events.py)."""
+
+from datetime import date
+
+import pytest
+
+from timeline.actors import load_gazetteer
+from timeline.models import Article
+from timeline.pipeline import parse_article
+
+
+LEAD = "Rebels attacked an army post near the town of Ostra on Monday, officials said.\n\n"
+
+
+def _events(text: str, published: date = date(2024, 5, 10)):
+    article = Article(id="a", name="a.txt", title="", text=text, published=published)
+    return parse_article(article, load_gazetteer()).events
+
+
+@pytest.mark.parametrize("text", [
+    "Some 9,000 people have been displaced since 2019.",
+    "Since the war ended, over 200 civilians have been killed by landmines.",
+    "Hundreds of soldiers were killed since the offensive was launched in May 2021.",
+])
+def test_a_running_total_since_a_time_is_no_happening(text):
+    assert [e.evidence for e in _events(LEAD + text)] == [LEAD.strip()]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Thousands of civilians have fled the valley for the capital since Sunday.", "humanitarian"),
+    ("The deadliest attack since 2019 killed 40 people in the market on Monday.", "incident"),
+    ("Since 3 March, when two guards were killed in an ambush, the road has been closed.", "incident"),
+])
+def test_a_happening_of_the_last_days_or_a_comparison_since_a_time_is_an_event(text, event_type):
+    assert [e.event_type for e in _events(text)] == [event_type]
+
+
+def test_since_as_an_adverb_leaves_the_happening_before_it():
+    text = "The envoy, who resigned as minister in 2007 and has since mediated several disputes, arrived on Monday."
+    assert _events(text) != ()
+
+
+def test_more_victims_placed_elsewhere_are_the_lead_news():
+    text = ("Eight workers were killed in a blast at a chemical plant in Ostra on Monday.\n\n"
+            "Two more workers died at separate hospitals in Velin, officials said.")
+    assert [(e.event_type, e.date) for e in _events(text)] == [("incident", date(2024, 5, 6))]
+
+
+def test_another_happening_of_another_kind_elsewhere_stays_apart():
+    text = "Floods killed ten people in the north on Monday.\n\nA landslide buried houses in a village in the east."
+    assert [e.event_type for e in _events(text)] == ["incident", "incident"]
+
+
+@pytest.mark.parametrize("text", [
+    "Some 2,000 people have been killed in the violence, a monitoring group said.",
+    "More than 500 people have died in the conflict, officials said.",
+    "The war has killed more than 10,000 civilians.",
+])
+def test_the_toll_of_a_long_running_conflict_is_no_happening(text):
+    assert [e.evidence for e in _events(LEAD + text)] == [LEAD.strip()]
+
+
+@pytest.mark.parametrize("text", [
+    "Five soldiers were killed in the conflict zone on Monday.",
+    "At least 12 people were killed in election violence in the city, police said.",
+])
+def test_a_casualty_report_with_its_day_or_its_own_kind_is_a_happening(text):
+    assert [e.event_type for e in _events(text)] == ["incident"]
+
+
+@pytest.mark.parametrize("text", [
+    "Both countries have held six rounds of talks.",
+    "The two sides have held several meetings on the issue.",
+])
+def test_a_count_of_encounters_is_no_single_one(text):
+    assert [e.evidence for e in _events(LEAD + text)] == [LEAD.strip()]
+
+
+def test_a_running_total_that_opens_the_article_is_its_news():
+    assert [e.event_type for e in _events("Nearly 20,000 civilians have been evacuated from the region since May.")] \
+        == ["humanitarian"]
+
+
+def test_a_count_of_encounters_on_a_named_day_is_a_happening():
+    assert [e.event_type for e in _events("The two leaders held three rounds of talks on Monday.")] == ["meeting"]
+
+
+def test_talks_with_the_sides_of_a_call_are_the_call():
+    text = ("Foreign Minister Annalena Baerbock on Tuesday held telephone talks with Sergey Lavrov.\n\n"
+            "During Tuesday's talks with Lavrov, Baerbock raised the fate of the detained journalists.")
+    assert [(e.event_type, e.date) for e in _events(text)] == [("call", date(2024, 5, 7))]
+
+
+def test_a_referring_mention_of_the_other_kind_is_the_latest_strike_however_far_back():
+    filler = " ".join(["The district has long been a stronghold of the rebels, residents said."] * 6)
+    text = (f"Troops killed two rebels in a raid on a hideout in the hills on Tuesday.\n\n{filler}\n\n"
+            "The police said no civilians were hurt during the exchange of fire.")
+    assert [e.event_type for e in _events(text)] == ["operation"]
+
+
+def test_an_outcome_told_as_a_result_is_the_happening_just_reported():
+    text = ("Troops shelled the village of Ostra on Monday, officials said.\n\n"
+            "As a result, two Armenian soldiers were wounded.")
+    assert [(e.event_type, e.date) for e in _events(text)] == [("operation", date(2024, 5, 6))]
+
+
+def test_a_lead_that_names_the_happening_as_known_is_the_one_told_next_with_its_day():
+    text = ("The Georgian Defence Ministry has denounced Russia, saying the unprovoked ceasefire violation near "
+            "the border was a provocation.\n\nRussian troops attempted an attack on a border post on Wednesday "
+            "evening, which Georgian guards repelled.")
+    assert [(e.event_type, e.date) for e in _events(text)] == [("incident", date(2024, 5, 8))]
+
+
+def test_a_happening_after_a_definite_noun_of_another_clause_is_no_reference_to_it():
+    filler = " ".join(["The district has long been a stronghold of the cartel, residents said."] * 6)
+    text = (f"Troops raided a cartel hideout in the city of Ostra on Monday, arresting its leader.\n\n{filler}\n\n"
+            "Within hours of the raid, armed men blocked roads across the city and set cars on fire.")
+    assert [e.event_type for e in _events(text)] == ["operation", "incident"]
