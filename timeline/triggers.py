@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import KeyIndex, fast_pattern, fold, required_groups, required_keys, spans_of
+from .prefilter import KeyIndex, LazyPattern, fast_pattern, fold, required_groups, required_keys, spans_of
 from .resources import load
 from .settings import DATA_DIR
 
@@ -114,7 +114,7 @@ def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
         body = body.replace(macro, expansion)
     body = re.sub(r"(?<!\\) ", r"\\s+", body)
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"{LOOK_BEHIND}(?:{body})(?![\w])", flags)
+    return LazyPattern(rf"{LOOK_BEHIND}(?:{body})(?![\w])", flags)  # compiled when first needed
 
 
 def match_spans(rule: Rule, sentence: str, folded: str | None) -> list[tuple[int, int]]:
