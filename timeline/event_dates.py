@@ -65,18 +65,31 @@ def _names_something_else(sentence: str, start: int, end: int, timex: Timex, tri
     """True for an expression that is part of something other than the trigger's happening: a span of a
     century or a decade (no happening of the news takes one), a year inside a name ("visited Expo 2020",
     "the Vision 2030 plan"), a date inside a quotation the trigger stands outside of, or a date that
-    pre-modifies another happening's noun ("after the minister's 1998 visit", "the 2015 agreement")."""
+    pre-modifies another happening's noun ("after the minister's 1998 visit", "the 2015 agreement"), or a date
+    right before a "that" clause holding the trigger ("announced in February that the summit would be held")."""
     if start < 0:
         return False
     return _too_long(timex) or _year_in_name(sentence, start, timex) or _joined_year(sentence, end, timex) \
         or _quoted_apart(sentence, start, trigger) or _modifies_other_noun(sentence, start, end, trigger, vocab) \
-        or _in_content_reported_after(sentence, end, trigger, vocab)
+        or _in_content_reported_after(sentence, end, trigger, vocab) or _before_that_clause(sentence, start, end, trigger)
 
 
 def _joined_year(sentence: str, end: int, timex: Timex) -> bool:
     """True for a year joined by a hyphen to the word after it ("a 1967-born engineer", "a 2000-strong
     force"): a description, not a time."""
     return bool(re.fullmatch(r"\d{4}", timex.text.strip())) and bool(re.match(r"-[^\W\d]", sentence[end : end + 2]))
+
+
+_THAT_AFTER = re.compile(r"\s*that\s+(?=\S)", re.IGNORECASE)
+_CLEFT_BEFORE = re.compile(r"(?<![\w])(?:it|this)\s+(?:was|is|will\s+be)\s+(?:on|in|at|during)?\s*$", re.IGNORECASE)
+
+
+def _before_that_clause(sentence: str, start: int, end: int, trigger: Trigger) -> bool:
+    """True for an expression right before a clause opened by "that" which holds the trigger ("made the
+    announcement in February that the summit would be held", "said on Monday that gunmen attacked"): it dates
+    what the main clause tells, not the trigger. Not a cleft ("It was on Friday that the ministers met")."""
+    that = _THAT_AFTER.match(sentence, end)
+    return that is not None and trigger.start >= that.end() and not _CLEFT_BEFORE.search(sentence, max(0, start - 20), start)
 
 
 # A comma closing the reported words, then the speaker (a few words) and nothing else before the trigger.

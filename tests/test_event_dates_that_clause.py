@@ -1,0 +1,31 @@
+"""``event_dates.own_timex``: an expression right before a clause opened by "that" dates the main clause, not a
+trigger inside that clause ("announced in February that the summit would be held"); a cleft ("It was on
+Thursday that ...") still dates it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.event_dates import own_timex
+from timeline.settings import DEFAULT_SETTINGS
+from timeline.temporal import tag
+from timeline.triggers import find_triggers, vocabulary
+
+PUBLISHED = date(2024, 3, 22)  # a Friday
+
+CASES = [
+    ("The president made the announcement in February that this meeting of the leaders was to be held in the capital.",
+     "meeting", None),
+    ("It was on Thursday that the two foreign ministers met in Geneva.", "meeting", date(2024, 3, 21)),
+    ("The two foreign ministers met in Geneva on Thursday.", "meeting", date(2024, 3, 21)),
+]
+
+
+@pytest.mark.parametrize("text, event_type, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_a_date_before_a_that_clause_is_the_main_clauses(text, event_type, expected):
+    vocab = vocabulary(DEFAULT_SETTINGS.data_dir)
+    trigger = next(t for t in find_triggers(text, vocab) if t.event_type == event_type)
+    timex = own_timex(text, 0, trigger, tag(text, PUBLISHED, DEFAULT_SETTINGS), PUBLISHED, vocab)
+    assert (timex.first_day if timex else None) == expected
