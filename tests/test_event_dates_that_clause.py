@@ -29,3 +29,14 @@ def test_a_date_before_a_that_clause_is_the_main_clauses(text, event_type, expec
     trigger = next(t for t in find_triggers(text, vocab) if t.event_type == event_type)
     timex = own_timex(text, 0, trigger, tag(text, PUBLISHED, DEFAULT_SETTINGS), PUBLISHED, vocab)
     assert (timex.first_day if timex else None) == expected
+
+
+def test_that_before_a_time_noun_is_a_determiner():
+    """"in June that year": the month dates the trigger after it; "that" opens no clause."""
+    text = "A clash in the valley in June that year killed 20 soldiers."
+    vocab = vocabulary(DEFAULT_SETTINGS.data_dir)
+    published = date(2024, 7, 31)
+    trigger = next(t for t in find_triggers(text, vocab) if t.event_type == "incident")
+    months = [t for t in tag(text, published, DEFAULT_SETTINGS) if t.text == "June"]  # "that year" goes with it
+    timex = own_timex(text, 0, trigger, months, published, vocab)
+    assert timex is not None and timex.text == "June"

@@ -80,7 +80,9 @@ def _joined_year(sentence: str, end: int, timex: Timex) -> bool:
     return bool(re.fullmatch(r"\d{4}", timex.text.strip())) and bool(re.match(r"-[^\W\d]", sentence[end : end + 2]))
 
 
-_THAT_AFTER = re.compile(r"\s*that\s+(?=\S)", re.IGNORECASE)
+# "that" opening a clause, not the determiner of a time ("in June that year", "later that day").
+_THAT_AFTER = re.compile(r"\s*that\s+(?!(?:same\s+|very\s+)?(?:year|month|week|weekend|day|morning|afternoon|evening|"
+                         r"night|time|season|summer|winter|spring|autumn|fall)(?![\w]))(?=\S)", re.IGNORECASE)
 _CLEFT_BEFORE = re.compile(r"(?<![\w])(?:it|this)\s+(?:was|is|will\s+be)\s+(?:on|in|at|during)?\s*$", re.IGNORECASE)
 
 
