@@ -40,7 +40,8 @@ def settle_titles(
     groups = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind != "person"]
     persons = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind == "person"]
     finder = TitleFinder(text, groups, gazetteer.offices.state_forms, gazetteer.offices.bodies,
-                         gazetteer.offices.appositive_gap_stopwords, gazetteer.offices.modifier_before)
+                         gazetteer.offices.appositive_gap_stopwords, gazetteer.offices.modifier_before,
+                         gazetteer.offices.office)
     titles = [finder.title(o) for o in offices]
     result = TitleResult()
     used: set[int] = set()

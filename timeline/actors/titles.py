@@ -17,6 +17,8 @@ from .offices import OfficeMatch
 from .spans import Candidate, NameRun
 
 _PREFIX_GAP = re.compile(r"(?:'s|’s)?\s")
+_THE_ENDING = re.compile(r"(?<![\w])[Tt]he\s+$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)\s+$")  # a lower-case word: "top" in "the top Estarian diplomat"
 _BODY_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w’'-]*){1,3}(?:'s|’s)?\s+")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
@@ -60,8 +62,10 @@ class TitleFinder:
 
     def __init__(self, text: str, groups: list[Candidate], state_forms: tuple[str, ...] = (),
                  bodies: tuple[str, ...] = (), gap_stopwords: frozenset[str] = frozenset(),
-                 modifier_before: Callable[[str, int], int | None] | None = None):
+                 modifier_before: Callable[[str, int], int | None] | None = None,
+                 office_of: Callable[[str], str | None] | None = None):
         self.text = text
+        self.office_of = office_of
         self.modifier_before = modifier_before
         self.gap_stopwords = gap_stopwords
         names = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True))
@@ -84,6 +88,7 @@ class TitleFinder:
         if gap and gap.end() == len(before) and (office.start - len(gap.group())) in self.by_end:
             affiliation = self.by_end[office.start - len(gap.group())]
             start = affiliation.start
+            office, start = self._split_around(office, start)
             office, start = self._modified_before(office, start)
         elif (owner := self._owner_before(office.start)) is not None:  # "Kenya's health minister"
             word = _OWNER_GAP.search(self.text, owner.end, office.start).group(1)
@@ -103,6 +108,20 @@ class TitleFinder:
         if self.body_of and self.body_of.search(self.text, max(0, office.start - 40), office.start):
             return Title(office, start, end, affiliation, direct=False)
         return Title(office, start, end, affiliation)
+
+    def _split_around(self, office: OfficeMatch, start: int) -> tuple[OfficeMatch, int]:
+        """ "the top Estarian diplomat": an office spelling whose first word stands before the country ("top
+        diplomat") names that office, after "the" ("a top Estarian diplomat" is some diplomat); the office and
+        the title's start (unchanged when no spelling fits)."""
+        word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
+        if self.office_of is None or word is None or office.modified \
+                or not _THE_ENDING.search(self.text, max(0, word.start(1) - 6), word.start(1)):
+            return office, start
+        joined = f"{word.group(1)} {office.text}"
+        office_id = self.office_of(joined)
+        if office_id is None or " " in office.text.strip() and self.office_of(office.text):
+            return office, start
+        return replace(office, start=word.start(1), text=joined, office=office_id), word.start(1)
 
     def _owner_before(self, start: int) -> Candidate | None:
         """The country or organisation whose possessive stands one describing word before a title ("Kenya's
