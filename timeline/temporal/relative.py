@@ -23,7 +23,8 @@ def weekday(g: dict, ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return r.unknown(f"XXXX-WXX-{wd + 1}{suffix}", "day")
     found = _weekday_from(wd, g, ctx)
-    return r.day(found, ctx.basis, suffix)
+    counted = "relation" in g and ctx.lexicon.value("reference_relations", g["relation"]) is not None
+    return r.day(found, ctx.reference_basis if counted else ctx.basis, suffix)
 
 
 def _clock_suffix(g: dict, ctx: Context) -> str:
@@ -39,6 +40,9 @@ def _clock_suffix(g: dict, ctx: Context) -> str:
 
 
 def _weekday_from(wd: int, g: dict, ctx: Context) -> date:
+    counted = ctx.lexicon.value("reference_relations", g["relation"]) if "relation" in g else None
+    if counted is not None:  # "the following Monday": after the latest day named (else the anchor)
+        return cal.weekday_date(wd, ctx.reference, "future") if counted > 0 else cal.weekday_date(wd, ctx.reference - timedelta(days=1))
     relation = ctx.lexicon.value("relations", g["relation"]) if "relation" in g else None
     if relation == 0:
         return cal.week_span(ctx.anchor)[0] + timedelta(days=wd)
