@@ -935,6 +935,13 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                                                                      for d in earlier], ctx.settings.data_dir)):
         draft.resolved = (welcome, None, "day", f'the day of the arrival: "{_short(draft.sentence.text)}" is at the '
                           f'place of arrival of the visit of {welcome.isoformat()} reported just before', None)
+    elif not earlier and draft.sentence.start < LEAD_CHARS and article.published and not article.published_inferred \
+            and (told := event_dates.day_told_after_lead(article.text, draft.sentence.end, draft.trigger,
+                                                        list(ctx.timexes), article.published, ctx.vocab,
+                                                        ctx.settings.data_dir)) is not None:
+        day, end, precision = event_dates.from_timex(told)
+        draft.resolved = (day, end, precision, f'the lead told again with its day: "{_short(draft.sentence.text)}" '
+                          f'is told again in a sentence after it, "{told.text}" ({told.value})', None)
     elif draft.today and article.published and not article.published_inferred:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
                  f'{article.published.isoformat()} ({article.published_basis or "article date"})')
