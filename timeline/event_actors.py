@@ -85,8 +85,11 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         local = _without_places(local, sentence, actors, vocab)
         groups = _ids(local, actors, lambda a: a.kind != "person")
     if policy == "countries_and_organisations":
+        local = _countries_named_for_holders(local, sentence, actors, affiliations)
+        groups = _ids(local, actors, lambda a: a.kind != "person")
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
+        inside += _targets_in_result(local, sentence, clause[1], actors, data_dir)
         signatories = _signatories(inside, sentence, trigger, actors) \
             if vocab.types[trigger.event_type].get("people_if_no_groups") else []
         if signatories:  # "... as well as an agreement between X and Y": the parties the document names
@@ -105,6 +108,45 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     belongs = {g for p in people for g in affiliations(p)}
     heads = set(_ids(unnamed, actors, lambda a: True))
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
+
+
+def _targets_in_result(local: list, sentence: str, clause_end: int, actors: Mapping[str, Actor], data_dir: Path) -> list:
+    """The organisations of a result clause right after the trigger's clause (", killing three members of the X
+    militia"; data/participants.yaml ``result_participles``): what the attack hit, a side of it."""
+    opened = _result_pattern(data_dir).match(sentence, clause_end)
+    if opened is None:
+        return []
+    closing = _CLAUSE_MARK.search(sentence, opened.end())
+    end = closing.start() if closing else len(sentence)
+    return [item for item in local if opened.end() <= item[0] < end and actors[item[2]].kind == "organization"]
+
+
+@lru_cache(maxsize=4)
+def _result_pattern(data_dir) -> re.Pattern:
+    words = "|".join(_participants(data_dir).get("result_participles", ()) or ["\x00"])
+    return re.compile(rf",\s*(?:{words})(?![\w])", re.IGNORECASE)
+
+
+def _countries_named_for_holders(local: list, sentence: str, actors: Mapping[str, Actor],
+                                 affiliations: AffiliationsOf) -> list:
+    """``local`` with each person written only as the name of their country (a plural office: "the foreign
+    ministers of Estaria, Ruritania and Freedonia signed", where "Estaria" stands for its minister) taken as that
+    country, for an event whose sides are countries and organisations, when other countries are named as such
+    (the gazetteer knows the ministers of some of them only); when it knows them all, they stay the people."""
+    if not any(actors[item[2]].kind == "country" for item in local):
+        return local
+
+    def country(item):
+        actor = actors[item[2]]
+        if actor.kind != "person":
+            return item
+        written = sentence[item[0]:item[1]]
+        for affiliation in affiliations(item[2]):
+            group = actors.get(affiliation)
+            if group is not None and group.kind == "country" and written in (group.name, *group.aliases):
+                return (item[0], item[1], affiliation)
+        return item
+    return [country(item) for item in local]
 
 
 def _in_other_happening(item: tuple[int, int, str], sentence: str, trigger: Trigger, local: list,
