@@ -388,6 +388,11 @@ def _clause_before(sentence: str, start: int, vocab: Vocabulary) -> str:
 
 
 def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
+    """The longer of two overlapping triggers wins, except that a weak one never displaces a strong one of its own
+    type ("gave a speech" over the weak "speech to parliament" in "gave a speech to parliament")."""
+    triggers = [t for t in triggers if t.strength == "strong" or not any(
+        o.strength == "strong" and o.event_type == t.event_type and o.start < t.end and t.start < o.end
+        for o in triggers)]
     ranked = sorted(triggers, key=lambda t: (-(t.end - t.start), t.strength != "strong", t.start))
     kept: list[Trigger] = []
     for trigger in ranked:
