@@ -118,3 +118,11 @@ def test_a_happening_after_a_definite_noun_of_another_clause_is_no_reference_to_
     text = (f"Troops raided a cartel hideout in the city of Ostra on Monday, arresting its leader.\n\n{filler}\n\n"
             "Within hours of the raid, armed men blocked roads across the city and set cars on fire.")
     assert [e.event_type for e in _events(text)] == ["operation", "incident"]
+
+
+def test_the_lead_stays_the_evidence_when_a_later_sentence_tells_it_again_with_its_day():
+    text = ("Two passenger trains have derailed in the north, killing 40 people, officials said.\n\n"
+            "One train is thought to have derailed before being struck by another late on Friday, the railway said.")
+    events = _events(text, published=date(2024, 5, 11))
+    assert [(e.event_type, e.date) for e in events] == [("incident", date(2024, 5, 10))]
+    assert events[0].evidence.startswith("Two passenger trains")

@@ -847,9 +847,25 @@ def _date_the_lead(kept: Draft, new: Draft) -> None:
 
 def _names_the_lead_news(kept: Draft, new: Draft, drafts: list[Draft], ctx: Context) -> bool:
     """True when ``kept`` is the article's lead news (its first event, in the lead), reported by a verb, and
-    ``new`` only refers back to it ("Gunmen ambushed a convoy ..." and then "The killing on Thursday sparked a
-    manhunt"): the lead stays the evidence, the later sentence gives the day."""
-    return kept is drafts[0] and kept.sentence.start < LEAD_CHARS and _reports(kept) and _anaphoric(new, ctx.vocab)
+    ``new`` refers back to it ("Gunmen ambushed a convoy ..." and then "The killing on Thursday sparked a
+    manhunt") or tells it again with its day ("Two trains have derailed, killing 200" and then "One train derailed
+    ... late on Friday"): the lead stays the evidence (news states its happening in the lead and adds details
+    after it), the later sentence gives the day. Not when the lead also names a happening of the type in
+    background ("have been arrested after police raided ..."): the later sentence may tell that one."""
+    if kept is not drafts[0] or kept.sentence.start >= LEAD_CHARS or not _reports(kept):
+        return False
+    return _anaphoric(new, ctx.vocab) or not _named_in_background(kept, ctx)
+
+
+def _named_in_background(draft: Draft, ctx: Context) -> bool:
+    """True when ``draft``'s sentence names a happening of its type in a background phrase, inside its trigger's
+    words or by another trigger ("Five people have been arrested after police raided ..."): a later sentence with
+    a day may report that happening."""
+    text, trigger = draft.sentence.text, draft.trigger
+    inside = [trigger.start + m.start() for m in re.finditer(r"\S+", trigger.text)][1:]
+    return any(leads.in_background(text, at, ctx.settings.data_dir) for at in inside) \
+        or any(t.event_type == draft.event_type and leads.in_background(text, t.start, ctx.settings.data_dir)
+               for t in find_triggers(text, ctx.vocab))
 
 
 def _join(kept: Draft, new: Draft, keep_evidence: bool = False) -> None:
