@@ -570,8 +570,14 @@ def opens_same_day(sentence: str, data_dir: Path) -> bool:
 
 @lru_cache(maxsize=8)
 def _same_day_openers(data_dir: Path) -> re.Pattern:
-    phrases = load("sentences.yaml", data_dir).get("same_day_openers", {}).get("phrases", ())
-    words = "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases) or "(?!)"
+    """The phrases of data/sentences.yaml ``same_day_openers``, or its ``clock`` (an afternoon or evening time
+    after one of its ``clock_before`` words: "After 1 pm, ...", "At 5.30 p.m. the two leaders ..."), opening a
+    sentence."""
+    table = load("sentences.yaml", data_dir).get("same_day_openers", {})
+    words = "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in table.get("phrases", ())) or "(?!)"
+    clock = table.get("clock")
+    if clock:
+        words += rf"|(?:{_phrases(table.get('clock_before', ()))})\s+(?:{clock})"
     return re.compile(rf"^\W*(?:{words})(?![\w'’])", re.IGNORECASE)
 
 
