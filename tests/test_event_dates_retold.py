@@ -22,6 +22,9 @@ CASES = [
     # a word of the lead's trigger told again in a clause with a day
     ("Eight soldiers have been killed in a jihadist ambush in the east, security sources said. "
      "Jihadists ambushed the patrol on Sunday near the border, a source said.", date(2024, 5, 5)),
+    # an apposition between the word and the day keeps them in one clause
+    ("Five pupils are missing after gunmen attacked a village school in the north, sources said Tuesday. "
+     "The attackers targeted a school in Ngo, a town near the river, on Monday, a witness said.", date(2024, 5, 6)),
     # the day of the next sentence belongs to another happening
     ("Security forces killed six militants in a raid in the border district, the army said on Tuesday. "
      "On Friday, a roadside bomb hit a police van in a nearby town.", None),

@@ -747,7 +747,7 @@ def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], 
         for timex in days:
             at, end = timex.start - start, timex.end - start
             lo, hi = (end, word.start()) if end <= word.start() else (word.end(), at)
-            if re.search(r"[,;:]", sentence[lo:hi]) or vocab.clause_break.search(sentence, lo, hi) \
+            if re.search(r"[;:]", sentence[lo:hi]) or vocab.clause_break.search(sentence, lo, hi) \
                     or _dates_the_report(sentence[:at], vocab):
                 continue
             if best is None or hi - lo < best[0]:
