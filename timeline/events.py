@@ -953,6 +953,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                           f'place of arrival of the visit of {welcome.isoformat()} reported just before', None)
     elif not earlier and draft.sentence.start < LEAD_CHARS and article.published and not article.published_inferred \
             and draft.trigger.label not in ctx.vocab.raw["merge"].get("distinct_labels", ()) \
+            and ctx.vocab.types[draft.event_type]["family"] == "happening" \
             and (told := event_dates.day_told_after_lead(article.text, draft.sentence.end, draft.trigger,
                                                         list(ctx.timexes), article.published, ctx.vocab,
                                                         ctx.settings.data_dir)) is not None:
