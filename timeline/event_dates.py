@@ -723,13 +723,20 @@ def day_told_after_lead(text: str, lead_end: int, trigger: Trigger, timexes: lis
             continue
         for other in find_triggers(sentence.text, vocab):
             own = own_timex(sentence.text, start, other, inside, published, vocab) \
-                if other.event_type == trigger.event_type else None
+                if other.event_type == trigger.event_type and not _indefinite(sentence.text, other) else None
             if own is not None and _recent_day(own, published):
                 return own
         told = _day_by_word(sentence.text, start, stems, days, vocab)
         if told is not None:
             return told
     return None
+
+
+def _indefinite(sentence: str, trigger: Trigger) -> bool:
+    """True for a noun introduced as new ("during a meeting in X on 2 May", "another attack"): another
+    happening of the type, not the lead's told again."""
+    return trigger.form == "noun" and bool(re.search(r"(?<![\w])(?:a|an|another)\s+(?:[\w\-]+\s+){0,2}$",
+                                                     sentence[max(0, trigger.start - 40) : trigger.start], re.IGNORECASE))
 
 
 def _recent_day(timex: Timex, published: date) -> bool:
