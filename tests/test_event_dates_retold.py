@@ -20,10 +20,10 @@ CASES = [
     ("Gunmen attacked a village school in the north, killing two guards, police said on Tuesday. "
      "The gunmen stormed the school on Monday night, a witness told reporters.", date(2024, 5, 6)),
     # a word of the lead's trigger told again in a clause with a day
-    ("Eight soldiers have been killed in a jihadist ambush in the east, security sources said. "
+    ("Seven troops have been killed in a rebel ambush in the north, local sources said. "
      "Jihadists ambushed the patrol on Sunday near the border, a source said.", date(2024, 5, 5)),
     # an apposition between the word and the day keeps them in one clause
-    ("Five pupils are missing after gunmen attacked a village school in the north, sources said Tuesday. "
+    ("Four students are missing after armed men attacked a rural school in the south, police said Tuesday. "
      "The attackers targeted a school in Ngo, a town near the river, on Monday, a witness said.", date(2024, 5, 6)),
     # the day of the next sentence belongs to another happening
     ("Security forces killed six militants in a raid in the border district, the army said on Tuesday. "

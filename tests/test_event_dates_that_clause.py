@@ -16,7 +16,7 @@ from timeline.triggers import find_triggers, vocabulary
 PUBLISHED = date(2024, 3, 22)  # a Friday
 
 CASES = [
-    ("The president made the announcement in February that this meeting of the leaders was to be held in the capital.",
+    ("The premier gave word in February that the meeting of the leaders was to be held in the capital.",
      "meeting", None),
     ("It was on Thursday that the two foreign ministers met in Geneva.", "meeting", date(2024, 3, 21)),
     ("The two foreign ministers met in Geneva on Thursday.", "meeting", date(2024, 3, 21)),

@@ -44,7 +44,7 @@ def test_since_as_an_adverb_leaves_the_happening_before_it():
 
 def test_more_victims_placed_elsewhere_are_the_lead_news():
     text = ("Eight workers were killed in a blast at a chemical plant in Ostra on Monday.\n\n"
-            "Two more workers died at separate hospitals in Velin, officials said.")
+            "Three more labourers died in two clinics in Norvale, officials said.")
     assert [(e.event_type, e.date) for e in _events(text)] == [("incident", date(2024, 5, 6))]
 
 
@@ -54,7 +54,7 @@ def test_another_happening_of_another_kind_elsewhere_stays_apart():
 
 
 @pytest.mark.parametrize("text", [
-    "Some 2,000 people have been killed in the violence, a monitoring group said.",
+    "About 1,500 civilians have been killed in the violence, a rights group said.",
     "More than 500 people have died in the conflict, officials said.",
     "The war has killed more than 10,000 civilians.",
 ])
@@ -122,7 +122,7 @@ def test_a_happening_after_a_definite_noun_of_another_clause_is_no_reference_to_
 
 def test_the_lead_stays_the_evidence_when_a_later_sentence_tells_it_again_with_its_day():
     text = ("Two passenger trains have derailed in the north, killing 40 people, officials said.\n\n"
-            "One train is thought to have derailed before being struck by another late on Friday, the railway said.")
+            "A goods wagon is believed to have derailed before being hit by a passenger train late on Friday, the operator said.")
     events = _events(text, published=date(2024, 5, 11))
     assert [(e.event_type, e.date) for e in events] == [("incident", date(2024, 5, 10))]
     assert events[0].evidence.startswith("Two passenger trains")

@@ -184,7 +184,7 @@ def _no_single_happening(draft: Draft, ctx: Context) -> bool:
 
 def _toll_of_a_conflict(draft: Draft, ctx: Context) -> bool:
     """True for a casualty or displacement mention (``toll_types``) whose clause names a long-running conflict
-    after a determiner (``running_conflicts``: "have been killed in the violence", "The war has displaced ...")
+    after a determiner (``running_conflicts``: "civilians killed in the violence", "The war has displaced ...")
     and that has no day of its own."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     if draft.event_type not in rules.get("toll_types", ()) or _own_day(draft):

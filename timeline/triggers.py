@@ -335,7 +335,7 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
 
 def _cumulative(sentence: str, end: int, vocab: Vocabulary) -> bool:
     """True when a cue after the trigger sums up a period ("has killed 20 since 2020", "have met several times"),
-    unless "first" stands right before that cue in its clause ("has delivered food for the first time since 2012":
+    unless "first" stands right before that cue in its clause ("has reached the town for the first time since 2015":
     one happening; data/events.yaml ``cumulative_unless_before``)."""
     for cue in vocab.cumulative_after.finditer(sentence, end):
         head = sentence[end : cue.start()]
