@@ -246,8 +246,7 @@ def _running_total(draft: Draft, ctx: Context) -> bool:
     if found is not None and _AUXILIARY_BEFORE.search(text, 0, found.start()):
         found = None  # "stepped down in 2007 and has since mediated ...": "since" as an adverb, "after that"
     if found is not None:
-        own_day = draft.timex is not None and draft.timex.granularity in ("day", "time") \
-            and draft.timex.start - draft.sentence.start < found.start()
+        own_day = _own_day(draft) and draft.timex.start - draft.sentence.start < found.start()
         return not own_day and not compared.search(text, start, found.start()) and not _since_a_day(found.end(), ctx, draft)
     opening = since.match(text, len(text) - len(text.lstrip(" \"“'‘(")))
     return bool(opening) and bool(_CLAUSE_BREAK.search(text, 0, trigger.start)) and not _since_a_day(opening.end(), ctx, draft) \
