@@ -760,3 +760,74 @@ def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], 
             if best is None or hi - lo < best[0]:
                 best = (hi - lo, timex)
     return best[1] if best else None
+
+
+
+def reported_as_news(text: str, sentence: str, sentence_start: int, trigger: Trigger, timexes: list[Timex],
+                     published: date | None, vocab: Vocabulary, data_dir: Path = DATA_DIR) -> bool:
+    """Rule 3 beyond the lead: True when a sentence after the lead reports ``trigger`` as the article's news of
+    the publication day ("The two ministers also signed a memorandum on trade."): no expression of the sentence
+    names another time than that day (``names_another_day``), the trigger is not told as earlier (``had`` before
+    it, or its clause opened by a word of data/sentences.yaml ``reported_news.earlier_clause``: "a week after the
+    two sides agreed"), and the latest past time the article names before the sentence is the publication day
+    (none at all: the news), so that a sentence going on in a background paragraph ("In 2019 the two countries
+    fought a war. Thousands fled.") is not the news. A trigger in the present perfect ("has met", "have been
+    killed") reports up to now, whatever time was named before. ``timexes`` index ``text`` (sorted by start)."""
+    if published is None:
+        return False
+    end = sentence_start + len(sentence)
+    if any(names_another_day(t, published, text) for t in timexes if sentence_start <= t.start and t.end <= end):
+        return False
+    if _told_as_earlier(sentence, trigger) or _in_earlier_clause(sentence, trigger, data_dir):
+        return False
+    if _present_perfect(sentence, trigger, data_dir):
+        return True
+    before = [t for t in timexes if t.end <= sentence_start and _past_time(t, published, text)]
+    return not before
+
+
+def _past_time(timex: Timex, published: date, text: str) -> bool:
+    """True for a calendar time wholly before publication that can date a happening ("in 2019", "on Monday",
+    "last month"): a time the text goes on from. Not a span that holds the publication day ("this month"), a
+    plain duration, a time of day alone, a span of decades or a year joined to a word."""
+    timex = past_reading(timex, published)
+    if timex.type not in ("DATE", "TIME") or timex.first_day is None or timex.granularity == "set":
+        return False
+    if _too_long(timex) or (timex.granularity == "time" and _CLOCK_ONLY.match(timex.text)) \
+            or _joined_year(text, timex.end, timex):
+        return False
+    return (timex.last_day or timex.first_day) < published
+
+
+def _in_earlier_clause(sentence: str, trigger: Trigger, data_dir: Path) -> bool:
+    """True when the trigger's clause is opened by a word of ``reported_news.earlier_clause`` ("came a week after
+    the two sides agreed", "following talks mediated by X"), no comma, semicolon, colon or dash between."""
+    opener = None
+    for opener in _earlier_clause(data_dir).finditer(sentence, max(0, trigger.start - 150), trigger.start):
+        pass
+    return opener is not None and not re.search(r"[,;:]|\s[–—-]\s", sentence[opener.end() : trigger.start])
+
+
+def _present_perfect(sentence: str, trigger: Trigger, data_dir: Path) -> bool:
+    """True for a verb trigger in the present perfect ("has met", "have been killed", "has also held"): the
+    happening is told as up to now."""
+    if trigger.form != "verb":
+        return False
+    return bool(_perfect_patterns(data_dir)[0].match(trigger.text)) \
+        or bool(_perfect_patterns(data_dir)[1].search(sentence, max(0, trigger.start - 30), trigger.start))
+
+
+@lru_cache(maxsize=8)
+def _earlier_clause(data_dir: Path) -> re.Pattern:
+    words = _phrases(load("sentences.yaml", data_dir).get("reported_news", {}).get("earlier_clause", ()))
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _perfect_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
+    """The present perfect at the head of the trigger's words, and right before them (an adverb may stand
+    between: "has also met")."""
+    table = load("sentences.yaml", data_dir).get("reported_news", {})
+    auxiliaries = _phrases(table.get("perfect", ()))
+    head = rf"(?:{auxiliaries})\s+(?:[a-z]+ly\s+|also\s+|already\s+|now\s+)?(?:been\s+)?"
+    return (re.compile(rf"{head}[a-z]", re.IGNORECASE), re.compile(rf"(?<![\w]){head}$", re.IGNORECASE))

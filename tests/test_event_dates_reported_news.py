@@ -1,0 +1,52 @@
+"""``event_dates.reported_as_news`` (rule 3 beyond the lead): a sentence after the lead that reports a happening
+as done with no day of its own is the news of the publication day, unless it is told as earlier or goes on in a
+background passage (data/sentences.yaml ``reported_news``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.event_dates import reported_as_news
+from timeline.resources import load
+from timeline.sentences import split
+from timeline.settings import DEFAULT_SETTINGS
+from timeline.temporal import tag
+from timeline.triggers import find_triggers, vocabulary
+
+PUBLISHED = date(2024, 5, 10)  # a Friday
+EXAMPLES = load("sentences.yaml")["reported_news"]["examples"]
+
+
+def _news_day(text: str, published: date | None = PUBLISHED) -> date | None:
+    """The day rule 3 gives the first happening of the text's second sentence (None: no day by this rule)."""
+    vocab = vocabulary(DEFAULT_SETTINGS.data_dir)
+    second = split(text)[1]
+    triggers = find_triggers(second.text, vocab)
+    assert triggers, f"no happening found in {second.text!r}"
+    timexes = sorted(tag(text, published, DEFAULT_SETTINGS), key=lambda t: t.start)
+    found = reported_as_news(text, second.text, second.start, triggers[0], timexes, published, vocab)
+    return published if found else None
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][-50:] for e in EXAMPLES])
+def test_a_happening_after_the_lead_is_the_news_of_the_publication_day(example):
+    expected = date.fromisoformat(example["date"]) if example["date"] else None
+    assert _news_day(example["text"]) == expected
+
+
+def test_without_a_publication_date_nothing_is_the_news_of_a_day():
+    text = "Flood waters cut off three villages in the valley. Army helicopters evacuated more than 200 residents."
+    assert _news_day(text, None) is None
+
+
+def test_a_time_of_day_or_a_plan_named_before_keeps_the_news():
+    """A time of day alone and a date still to come set no past time the text goes on from."""
+    text = ("The summit will be held on 20 June. At 10 a.m. the ministers arrived. "
+            "Army helicopters evacuated more than 200 residents.")
+    vocab = vocabulary(DEFAULT_SETTINGS.data_dir)
+    third = split(text)[2]
+    trigger = find_triggers(third.text, vocab)[0]
+    timexes = sorted(tag(text, PUBLISHED, DEFAULT_SETTINGS), key=lambda t: t.start)
+    assert reported_as_news(text, third.text, third.start, trigger, timexes, PUBLISHED, vocab)
