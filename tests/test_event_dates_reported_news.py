@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from timeline.event_dates import reported_as_news
+from timeline.event_dates import news_day_before, reported_as_news
 from timeline.resources import load
 from timeline.sentences import split
 from timeline.settings import DEFAULT_SETTINGS
@@ -17,16 +17,22 @@ from timeline.triggers import find_triggers, vocabulary
 
 PUBLISHED = date(2024, 5, 10)  # a Friday
 EXAMPLES = load("sentences.yaml")["reported_news"]["examples"]
+PASSAGES = load("sentences.yaml")["reported_news"]["passage_examples"]
+
+
+def _read(text: str, published: date | None):
+    """(last sentence, its first trigger, the text's expressions sorted by start)."""
+    last = split(text)[-1]
+    triggers = find_triggers(last.text, vocabulary(DEFAULT_SETTINGS.data_dir))
+    assert triggers, f"no happening found in {last.text!r}"
+    return last, triggers[0], sorted(tag(text, published, DEFAULT_SETTINGS), key=lambda t: t.start)
 
 
 def _news_day(text: str, published: date | None = PUBLISHED) -> date | None:
-    """The day rule 3 gives the first happening of the text's second sentence (None: no day by this rule)."""
-    vocab = vocabulary(DEFAULT_SETTINGS.data_dir)
-    second = split(text)[1]
-    triggers = find_triggers(second.text, vocab)
-    assert triggers, f"no happening found in {second.text!r}"
-    timexes = sorted(tag(text, published, DEFAULT_SETTINGS), key=lambda t: t.start)
-    found = reported_as_news(text, second.text, second.start, triggers[0], timexes, published, vocab)
+    """The day rule 3 gives the first happening of the text's last sentence (None: no day by this rule)."""
+    last, trigger, timexes = _read(text, published)
+    found = reported_as_news(text, last.text, last.start, trigger, timexes, published,
+                             vocabulary(DEFAULT_SETTINGS.data_dir))
     return published if found else None
 
 
@@ -50,3 +56,10 @@ def test_a_time_of_day_or_a_plan_named_before_keeps_the_news():
     trigger = find_triggers(third.text, vocab)[0]
     timexes = sorted(tag(text, PUBLISHED, DEFAULT_SETTINGS), key=lambda t: t.start)
     assert reported_as_news(text, third.text, third.start, trigger, timexes, PUBLISHED, vocab)
+
+
+@pytest.mark.parametrize("example", PASSAGES, ids=[e["text"][:50] for e in PASSAGES])
+def test_a_news_passage_goes_on_with_the_recent_day_named_before(example):
+    last, trigger, timexes = _read(example["text"], PUBLISHED)
+    day = news_day_before(example["text"], last.text, last.start, trigger, timexes, PUBLISHED)
+    assert (day.first_day if day else None) == (date.fromisoformat(example["date"]) if example["date"] else None)

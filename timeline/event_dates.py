@@ -187,10 +187,19 @@ _FROM_BEFORE = re.compile(r"(?<![\w])from\s+$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:their|his|her|its|our|the)\s+$", re.IGNORECASE)
 
 
+# A possessive after a day, up to two lower-case words before the noun ("Sunday's deadly explosion").
+_POSSESSIVE_BETWEEN = re.compile(r"['’]s\s+(?:(?-i:[a-z][\w\-]*)\s+){0,2}")
+
+
 def _modifies(sentence: str, start: int, end: int, trigger: Trigger) -> bool:
     """True for a date that stands between a determiner and a nominal trigger ("recalled their April 5
-    meeting"): it is the happening's own date, even after a reporting verb."""
-    return trigger.form == "noun" and end <= trigger.start and not sentence[end : trigger.start].strip() \
+    meeting"), or that owns it ("claimed Sunday's explosion", "condemned Monday's deadly attack"): it is the
+    happening's own date, even after a reporting verb."""
+    if trigger.form != "noun" or end > trigger.start:
+        return False
+    if _POSSESSIVE_BETWEEN.fullmatch(sentence, end, trigger.start):
+        return True
+    return not sentence[end : trigger.start].strip() \
         and bool(_DETERMINER_BEFORE.search(sentence[max(0, start - 12) : start]))
 
 
@@ -766,24 +775,49 @@ def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], 
 def reported_as_news(text: str, sentence: str, sentence_start: int, trigger: Trigger, timexes: list[Timex],
                      published: date | None, vocab: Vocabulary, data_dir: Path = DATA_DIR) -> bool:
     """Rule 3 beyond the lead: True when a sentence after the lead reports ``trigger`` as the article's news of
-    the publication day ("The two ministers also signed a memorandum on trade."): no expression of the sentence
-    names another time than that day (``names_another_day``), the trigger is not told as earlier (``had`` before
-    it, or its clause opened by a word of data/sentences.yaml ``reported_news.earlier_clause``: "a week after the
-    two sides agreed"), and the latest past time the article names before the sentence is the publication day
-    (none at all: the news), so that a sentence going on in a background paragraph ("In 2019 the two countries
+    the publication day ("The two ministers also signed a memorandum on trade."): it is told as news
+    (``_told_as_news``), and the latest past time the article names before the sentence is the publication day
+    (none at all: the news), so that a sentence going on in a background passage ("In 2019 the two countries
     fought a war. Thousands fled.") is not the news. A trigger in the present perfect ("has met", "have been
     killed") reports up to now, whatever time was named before. ``timexes`` index ``text`` (sorted by start)."""
-    if published is None:
+    if published is None or not _told_as_news(text, sentence, sentence_start, trigger, timexes, published, data_dir):
         return False
+    return _present_perfect(sentence, trigger, data_dir) or _latest_past_time(text, sentence_start, timexes, published) is None
+
+
+NEWS_PASSAGE_DAYS = 3  # a day this recent before publication, named before a sentence with none, is its news's day
+
+
+def news_day_before(text: str, sentence: str, sentence_start: int, trigger: Trigger, timexes: list[Timex],
+                    published: date | None, data_dir: Path = DATA_DIR) -> Timex | None:
+    """Rule 2 for a passage of news: the day the text goes on from when a sentence told as news
+    (``_told_as_news``) names none and the latest past time named before it is a day of the last
+    ``NEWS_PASSAGE_DAYS`` before publication ("Gunmen attacked the village on Sunday, officials said. Troops
+    evacuated 200 residents.": Sunday). A wire story tells the news of the day before publication so. None
+    otherwise. ``timexes`` index ``text`` (sorted by start)."""
+    if published is None or not _told_as_news(text, sentence, sentence_start, trigger, timexes, published, data_dir):
+        return None
+    latest = _latest_past_time(text, sentence_start, timexes, published)
+    if latest is None or latest.granularity not in ("day", "time") or latest.last_day not in (None, latest.first_day):
+        return None
+    return latest if published - timedelta(days=NEWS_PASSAGE_DAYS) <= latest.first_day < published else None
+
+
+def _told_as_news(text: str, sentence: str, sentence_start: int, trigger: Trigger, timexes: list[Timex],
+                  published: date, data_dir: Path) -> bool:
+    """True when no expression of the sentence names another time than the publication day
+    (``names_another_day``) and the trigger is not told as earlier: ``had`` before it, or its clause opened by a
+    word of data/sentences.yaml ``reported_news.earlier_clause`` ("a week after the two sides agreed")."""
     end = sentence_start + len(sentence)
     if any(names_another_day(t, published, text) for t in timexes if sentence_start <= t.start and t.end <= end):
         return False
-    if _told_as_earlier(sentence, trigger) or _in_earlier_clause(sentence, trigger, data_dir):
-        return False
-    if _present_perfect(sentence, trigger, data_dir):
-        return True
+    return not (_told_as_earlier(sentence, trigger) or _in_earlier_clause(sentence, trigger, data_dir))
+
+
+def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], published: date) -> Timex | None:
+    """The latest expression before ``sentence_start`` that names a past time (``_past_time``), read as past."""
     before = [t for t in timexes if t.end <= sentence_start and _past_time(t, published, text)]
-    return not before
+    return past_reading(before[-1], published) if before else None
 
 
 def _past_time(timex: Timex, published: date, text: str) -> bool:
