@@ -967,6 +967,12 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is the article\'s lead news and its sentence '
                  f'names no day; published {article.published.isoformat()} ({article.published_basis or "article date"})')
         draft.resolved = (article.published, None, "day", basis, None)
+    elif article.published and not article.published_inferred and not draft.recent and not draft.background \
+            and event_dates.reported_as_news(article.text, draft.sentence.text, draft.sentence.start, draft.trigger,
+                                             list(ctx.timexes), article.published, ctx.vocab, ctx.settings.data_dir):
+        basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as the news with no day of its own; '
+                 f'published {article.published.isoformat()} ({article.published_basis or "article date"})')
+        draft.resolved = (article.published, None, "day", basis, None)
     else:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
 
@@ -1053,6 +1059,8 @@ def _confidence(draft: Draft, ctx: Context) -> float:
         score += table["own_date"]
     elif basis.startswith("continued"):
         score += table["continued_date"]
+    elif "reported as the news with no day" in basis:  # rule 3 beyond the lead: less sure than the lead's
+        score += table.get("reported_news", table["publication_date"] - 0.05)
     elif basis.startswith("publication"):
         score += table["publication_date"]
     if draft.actor_ids:
