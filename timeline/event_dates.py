@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from .models import Timex
+from .models import Article, Timex
 from .resources import load
 from .settings import DATA_DIR
 from .temporal import weekday_date
@@ -809,15 +809,28 @@ def _told_as_news(text: str, sentence: str, sentence_start: int, trigger: Trigge
     (``names_another_day``) and the trigger is not told as earlier: ``had`` before it, or its clause opened by a
     word of data/sentences.yaml ``reported_news.earlier_clause`` ("a week after the two sides agreed")."""
     end = sentence_start + len(sentence)
-    if any(names_another_day(t, published, text) for t in timexes if sentence_start <= t.start and t.end <= end):
+    if any(names_another_day(t, published, text) and not _coarse_aside(text, t) for t in timexes
+           if sentence_start <= t.start and t.end <= end):
         return False
     return not (_told_as_earlier(sentence, trigger) or _in_earlier_clause(sentence, trigger, data_dir))
 
 
 def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], published: date) -> Timex | None:
-    """The latest expression before ``sentence_start`` that names a past time (``_past_time``), read as past."""
-    before = [t for t in timexes if t.end <= sentence_start and _past_time(t, published, text)]
+    """The latest expression before ``sentence_start`` that names a past time (``_past_time``), read as past; a
+    month or a year in a relative clause is an aside, not the time the text goes on from (``_coarse_aside``)."""
+    before = [t for t in timexes if t.end <= sentence_start and _past_time(t, published, text) and not _coarse_aside(text, t)]
     return past_reading(before[-1], published) if before else None
+
+
+# A relative clause opened before an expression in its sentence, with no comma after its opener.
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|whose)(?![\w])[^,;.!?\n–—]*$", re.IGNORECASE)
+
+
+def _coarse_aside(text: str, timex: Timex) -> bool:
+    """True for a month, a year or a week inside a relative clause (", which the three countries formed last
+    September,"): it dates the clause's aside, not the news around it. (A day there, "who arrived on Monday", may
+    bound the news and still counts.)"""
+    return timex.granularity in _COARSE and bool(_RELATIVE_ASIDE.search(text, max(0, timex.start - 150), timex.start))
 
 
 def _past_time(timex: Timex, published: date, text: str) -> bool:
@@ -853,8 +866,13 @@ def _present_perfect(sentence: str, trigger: Trigger, data_dir: Path) -> bool:
 
 @lru_cache(maxsize=8)
 def _earlier_clause(data_dir: Path) -> re.Pattern:
-    words = _phrases(load("sentences.yaml", data_dir).get("reported_news", {}).get("earlier_clause", ()))
-    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
+    """A word of ``earlier_clause``, or what one is credited for ("congratulated the country on", "thanked him
+    for": a verb of ``credited_for``, a few words, then "on" or "for"): what follows happened before."""
+    table = load("sentences.yaml", data_dir).get("reported_news", {})
+    words = _phrases(table.get("earlier_clause", ()))
+    credited = _phrases(table.get("credited_for", ()))
+    return re.compile(rf"(?<![\w])(?:{words}|(?:{credited})\s+(?:[^\s,;:.]+\s+){{0,6}}?(?:on|for))(?![\w])",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -865,3 +883,18 @@ def _perfect_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
     auxiliaries = _phrases(table.get("perfect", ()))
     head = rf"(?:{auxiliaries})\s+(?:[a-z]+ly\s+|also\s+|already\s+|now\s+)?(?:been\s+)?"
     return (re.compile(rf"{head}[a-z]", re.IGNORECASE), re.compile(rf"(?<![\w]){head}$", re.IGNORECASE))
+
+
+# Words of an inferred publication basis (timeline/reading/inference.py) whose year is a guess: a dateline or a
+# day written without a year, put in the year nearest the batch's other dates.
+YEAR_GUESSED = "nearest the corpus date"
+
+
+def publication_day_known(article: Article) -> bool:
+    """True when the article's publication day can date its news (rule 3): a stated date, or one inferred from a
+    date the text writes with its year ("the latest explicit date in the text is 28 August 2024"), or from a
+    weekday the text names. Not a day whose year was guessed from the batch ("'March 31' in 2023, the year nearest
+    the corpus date"): a wrong year would move every day of the article's news."""
+    if article.published is None:
+        return False
+    return not article.published_inferred or YEAR_GUESSED not in article.published_basis
