@@ -41,7 +41,7 @@ def settle_titles(
     persons = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind == "person"]
     finder = TitleFinder(text, groups, gazetteer.offices.state_forms, gazetteer.offices.bodies,
                          gazetteer.offices.appositive_gap_stopwords, gazetteer.offices.modifier_before,
-                         gazetteer.offices.office)
+                         gazetteer.offices.office, gazetteer.surnames)
     titles = [finder.title(o) for o in offices]
     result = TitleResult()
     used: set[int] = set()
@@ -74,7 +74,11 @@ def settle_titles(
             result.candidates.append(surname)
             result.absorbed.append((title.start, surname.start))
         else:
-            result.candidates += filter(None, [office_mention(text, gazetteer, title, when, named)])
+            holder = office_mention(text, gazetteer, title, when, named)
+            if holder is not None:  # "the Estarian Foreign Minister ... his Ruritanian counterpart": a subject
+                result.candidates.append(holder)
+                actor = gazetteer.get(holder.actor_id) or result.discovered.get(holder.actor_id)
+                named += [(holder.start, actor)] if actor is not None else []
     return result
 
 

@@ -135,9 +135,14 @@ def name_runs(text: str, words: list[re.Match[str]], taken: list, stopwords: fro
 
 
 def _joined(text: str, end: int, start: int, particles: frozenset[str]) -> bool:
-    """True when the gap between two capitalised words is one space, or a name particle between spaces."""
+    """True when the gap between two capitalised words is one space, or a name particle (or two: "de la",
+    "van der") between spaces."""
     gap = text[end:start]
-    return gap == " " or (len(gap) <= 7 and gap.startswith(" ") and gap.endswith((" ", "-")) and gap.strip() in particles)
+    if gap == " ":
+        return True
+    words = gap.split()
+    return len(gap) <= 10 and gap.startswith(" ") and gap.endswith((" ", "-")) and 0 < len(words) <= 2 \
+        and all(w in particles for w in words)
 
 
 def run_from(text: str, at: int, items: dict, gap: re.Pattern) -> list:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 
 from ..models import Role
+from .names import fold
 from .offices import OfficeMatch
 from .spans import Candidate, NameRun
 
@@ -45,6 +46,7 @@ _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')\s")
 # " mission, ", " mission to Kenya, ": lower-case words, maybe with linking words and names, then a comma
 _DESCRIBED = re.compile(r"(?:\s+(?:[a-z][\w’'-]*|[A-Z][\w’'-]*|\([^()]{0,40}\))){1,6}\s*,\s*")
 _LINKING = frozenset({"to", "of", "for", "in", "at", "on", "the", "and"})
+_LONE_SURNAME = re.compile(r"\s([A-Z][\w’'-]+)\s*(?:,|and\s)")  # "President| Roe and |Estarian President"
 _CLOSED_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[,)]")  # "Jane Roe,"
 
 
@@ -63,9 +65,12 @@ class TitleFinder:
     def __init__(self, text: str, groups: list[Candidate], state_forms: tuple[str, ...] = (),
                  bodies: tuple[str, ...] = (), gap_stopwords: frozenset[str] = frozenset(),
                  modifier_before: Callable[[str, int], int | None] | None = None,
-                 office_of: Callable[[str], str | None] | None = None):
+                 office_of: Callable[[str], str | None] | None = None,
+                 surnames: Container[str] = frozenset()):
+        """``surnames``: folded surnames of known people ("President Xi and ..." names Xi, no chain of titles)."""
         self.text = text
         self.office_of = office_of
+        self.surnames = surnames
         self.modifier_before = modifier_before
         self.gap_stopwords = gap_stopwords
         names = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True))
@@ -180,8 +185,12 @@ class TitleFinder:
             and not self.gap_stopwords & set(words) and _CLOSED_NAME.match(self.text, person_start) is not None
 
     def _links(self, start: int, end: int, names: _Names) -> bool:
-        """Whether two titles belong to one chain: only linking words between them, and no name."""
+        """Whether two titles belong to one chain: only linking words between them, and no name (nor a known
+        surname right after the first title: "President Roe and Estarian President NAME" are two people)."""
         gap = self.text[start:end]
+        lone = _LONE_SURNAME.match(gap)
+        if lone and fold(lone.group(1)) in self.surnames:
+            return False
         return bool(_LOOSE.fullmatch(gap)) and not _SENTENCE_END.search(gap) and not names.overlap(start, end)
 
     # Indexes by position, built once per list: a text with thousands of titles and names must not cost
