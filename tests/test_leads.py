@@ -137,3 +137,21 @@ def test_the_lead_stays_the_evidence_of_a_happening_a_later_sentence_only_dates(
     events = _events(Settings(), text)
     assert [(e.event_type, e.date) for e in events] == [("incident", date(2024, 5, 6))]
     assert "Two farmers were killed" in events[0].evidence
+
+
+@pytest.mark.parametrize("caption", [
+    "An aerial view shows farms under water near the river port of Ostra, May 4, in this screengrab from a video.",
+    "Burnt-out lorries are seen at the depot hit by shelling near the border crossing on Sunday.",
+    "Clockwise from top left: police leave the flat after the raid; officers search the yard of the building.",
+    "on the premier of Estaria and the Norlund envoy at a press conference after the talks in Velm.",
+])
+def test_a_described_picture_or_a_lower_case_fragment_is_no_lead(caption):
+    text = f"{caption}\n\nFloods forced two thousand people from their homes in the river valley on Saturday."
+    lead = lead_sentence(split(text), text=text)
+    assert lead is not None and lead.text.startswith("Floods forced")
+
+
+def test_a_lead_that_says_how_a_step_is_seen_stays_the_lead():
+    text = "The treaty signed by the two premiers on Monday is seen as a step towards open borders.\n\nMore follows."
+    lead = lead_sentence(split(text), text=text)
+    assert lead is not None and lead.text.startswith("The treaty")

@@ -73,16 +73,17 @@ def rules(data_dir: Path = DATA_DIR) -> Rules:
 
 
 def lead_sentence(sentences: list[Sentence], data_dir: Path = DATA_DIR, text: str = "") -> Sentence | None:
-    """The article's lead: its first sentence of ``lead.min_words`` words or more that ends like a sentence
-    and is no photo caption (in the line of the article ``text`` that holds it, when given), within
-    ``lead.reach_chars`` of the start of the body."""
+    """The article's lead: its first sentence of ``lead.min_words`` words or more that opens and ends like a
+    sentence (not in lower case: a fragment of a split caption or line) and is no photo caption (in the line of
+    the article ``text`` that holds it, when given), within ``lead.reach_chars`` of the start of the body."""
     table = rules(data_dir)
     lead = table.raw["lead"]
     for sentence in sentences:
         if sentence.start > lead["reach_chars"]:
             return None
         words = sentence.text.rstrip()
-        if len(words.split()) >= lead["min_words"] and words[-1:] in ".!\"”’'" and not table.captions.match(words) \
+        if len(words.split()) >= lead["min_words"] and words[-1:] in ".!\"”’'" and not words.lstrip()[:1].islower() \
+                and not table.captions.match(words) \
                 and not table.caption_marks.search(_line(text, sentence) if text else words):
             return sentence
     return None
