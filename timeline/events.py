@@ -973,6 +973,13 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as the news with no day of its own; '
                  f'published {article.published.isoformat()} ({article.published_basis or "article date"})')
         draft.resolved = (article.published, None, "day", basis, None)
+    elif article.published and not article.published_inferred and not draft.recent and not draft.background \
+            and (passage := event_dates.news_day_before(article.text, draft.sentence.text, draft.sentence.start,
+                                                        draft.trigger, list(ctx.timexes), article.published,
+                                                        ctx.settings.data_dir)) is not None:
+        day, end, precision = event_dates.from_timex(passage)
+        draft.resolved = (day, end, precision, f'the day of the news it goes on with: "{_short(draft.sentence.text)}" '
+                          f'names no day; the latest day named before it is "{passage.text}" ({passage.value})', None)
     else:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
 
@@ -1059,6 +1066,8 @@ def _confidence(draft: Draft, ctx: Context) -> float:
         score += table["own_date"]
     elif basis.startswith("continued"):
         score += table["continued_date"]
+    elif basis.startswith("the day of the news it goes on"):  # rule 2 for a passage of news
+        score += table.get("news_passage", table["continued_date"] - 0.05)
     elif "reported as the news with no day" in basis:  # rule 3 beyond the lead: less sure than the lead's
         score += table.get("reported_news", table["publication_date"] - 0.05)
     elif basis.startswith("publication"):
