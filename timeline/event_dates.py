@@ -162,12 +162,25 @@ def _event_noun_after(vocab: Vocabulary) -> re.Pattern:
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w’'])(?-i:[a-z][\w’']*)\s+(?-i:[A-Z][\w\-]*)\s+$")
 
 
+# "the" right before a year, and a capitalised word or "edition" right after it: "the 2022 Ocean Conference".
+_THE_BEFORE = re.compile(r"(?<![\w])the\s+$", re.IGNORECASE)
+_EDITION_AFTER = re.compile(r"\s+(?:(?-i:[A-Z])|edition(?![\w]))", re.IGNORECASE)
+
+
 def _year_in_name(sentence: str, start: int, timex: Timex) -> bool:
-    """True for a bare year right after a capitalised word inside the sentence ("visited Expo 2020 in Dubai",
-    "the Vision 2030 plan"): a name holding a year, not the happening's date. ("In 2020" opens the sentence;
-    "in May 2020" is one expression of the tagger's.)"""
-    return bool(re.fullmatch(r"\d{4}", timex.text.strip())) \
-        and bool(_NAME_WORD_BEFORE.search(sentence, max(0, start - 40), start))
+    """True for a bare year that is part of a name inside the sentence: right after a capitalised word ("visited
+    Expo 2020 in Dubai", "the Vision 2030 plan"), joined by a hyphen to the word before it ("the Steppe-2016
+    drills"), or between "the" and a capitalised name or "edition" ("attended the 2022 Ocean Conference", "the
+    2016 edition of the forum"): the name of an edition, not the happening's date. ("In 2020" opens the
+    sentence; "in May 2020" is one expression of the tagger's.)"""
+    if not re.fullmatch(r"\d{4}", timex.text.strip()) or start < 0:
+        return False
+    if bool(_NAME_WORD_BEFORE.search(sentence, max(0, start - 40), start)):
+        return True
+    if start >= 2 and sentence[start - 1] == "-" and sentence[start - 2].isalpha():
+        return True
+    end = start + len(timex.text.strip())
+    return bool(_THE_BEFORE.search(sentence, max(0, start - 10), start)) and bool(_EDITION_AFTER.match(sentence, end))
 # A month, a year, a week or a quarter in another clause ("visited the country after the 1998 war",
 # "met after having spoken by phone last month") dates that clause: it gives the trigger no day.
 _COARSE = ("week", "month", "quarter", "year")
