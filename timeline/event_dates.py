@@ -810,6 +810,9 @@ def news_day_before(text: str, sentence: str, sentence_start: int, trigger: Trig
     otherwise. ``timexes`` index ``text`` (sorted by start)."""
     if published is None or not _told_as_news(text, sentence, sentence_start, trigger, timexes, published, data_dir):
         return None
+    end = sentence_start + len(sentence)
+    if any(t.first_day == published for t in timexes if sentence_start <= t.start and t.end <= end):
+        return None  # "who left on Tuesday morning, met ...", published that Tuesday: not the day before's news
     latest = _latest_past_time(text, sentence_start, timexes, published)
     if latest is None or latest.granularity not in ("day", "time") or latest.last_day not in (None, latest.first_day):
         return None
