@@ -54,6 +54,7 @@ class Draft:
     background: bool = False  # named in a background phrase ("following an earthquake that hit ..."), not reported
     lead: bool = False  # reported in the article's lead sentence
     evidence: Sentence | None = None  # the sentence that first reported it, when a later one gave its day
+    parts: list = field(default_factory=list)  # types of the parts told apart that joined it ("other": an arrest)
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
 
 
@@ -72,6 +73,7 @@ class Context:
     reports: list = field(default_factory=list)
     # sentence start -> the triggers of that sentence that made an event or joined one
     used: dict = field(default_factory=dict)
+    told: dict = field(default_factory=dict)  # id of the lead's draft -> the day a later sentence tells it again with
 
 
 def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
@@ -146,6 +148,9 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if _talks_outcome(draft, ctx) or (drafts or sentence.start >= LEAD_CHARS) and _no_single_happening(draft, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
+        if _part_of_an_operation(draft, drafts, main, ctx):
+            ctx.used.setdefault(sentence.start, []).append(trigger)
+            continue
         same = _same_event(draft, drafts, target, ctx)
         if same and same.lead and leads.only_dates(sentence.text, trigger.start, ctx.settings.data_dir):
             _date_the_lead(same, draft)
@@ -153,7 +158,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
-        elif _reported_here(draft) and _has_required_actors(draft, ctx):
+        elif _reported_here(draft) and _has_required_actors(draft, ctx) and not _described(draft, ctx):
             drafts.append(draft)
         else:
             continue
@@ -174,12 +179,125 @@ def _talks_outcome(draft: Draft, ctx: Context) -> bool:
         and _document_kind(draft.trigger.text, ctx.vocab) is None
 
 
+def _part_of_an_operation(draft: Draft, drafts: list[Draft], main: list[Trigger], ctx: Context) -> bool:
+    """True for an arrest (data/same_happening.yaml ``operation_parts``) that adds to the operation its sentence
+    reports ("Police arrested three men in a search operation") or the latest one reported before it, on a day
+    that agrees and not set apart as a further happening ("Police later arrested ..."): that operation takes its
+    support and, when it has none, its day."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    parts, kind = rules.get("operation_parts") or {}, rules.get("operation_type")
+    if draft.event_type not in parts.get("types", ()) or draft.trigger.label not in parts.get("labels", ()):
+        return False
+    if any(t.event_type == kind for t in main):
+        return True
+    operation = next((d for d in reversed(drafts) if d.event_type == kind), None)
+    if operation is None or not _dates_agree(operation, draft) or _sequel(draft, ctx):
+        return False
+    _date_the_lead(operation, draft)
+    operation.parts.append(draft.event_type)  # "Within hours of the arrest, ..." counts from the operation
+    return True
+
+
+def _described(draft: Draft, ctx: Context) -> bool:
+    """True for a mention that describes rather than reports, which joins an event already told but makes none:
+    a photo caption (``_caption``); a happening told as a state of a noun in a relative clause of a sentence whose
+    main clause reported another happening before it (``_relative_state``); a series named by a bare plural
+    ("the latest in scattered raids", "infamous for bombings": ``_series``)."""
+    return _caption(draft.sentence.text, ctx) or _relative_state(draft, ctx) or _series(draft, ctx)
+
+
+def _caption(text: str, ctx: Context) -> bool:
+    """True for a photo caption: a sentence whose verb is a present passive of showing ("Damaged houses are seen
+    in the town", "The minister is pictured at ..."; data/same_happening.yaml ``caption_verbs``), not "is seen as"
+    or "was seen"; or one carrying a photo credit (``caption_credits``: "(Photo: X)", "File photo")."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    verbs = _words_pattern(tuple(rules.get("caption_verbs", ())), prefix=r"(?:is|are)\s+(?:being\s+)?")
+    credits = _words_pattern(tuple(rules.get("caption_credits", ())))
+    return any(not re.match(r"\s+(?:as|to)(?![\w])", text[m.end():]) for m in verbs.finditer(text)) \
+        or bool(credits.search(text))
+
+
+def _relative_state(draft: Draft, ctx: Context) -> bool:
+    """True for a happening (of a type of the ``families`` of data/same_happening.yaml ``relative_state``) in a
+    relative clause that describes a noun by a state or a perfect ("battles that have killed scores", "a fire
+    that had destroyed homes"), with no day of its own, in a sentence whose main clause reported another happening
+    before it: background to that news. A relative clause in the simple past narrates ("arrived in X, where he
+    met Y") and stays an event."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir).get("relative_state") or {}
+    if not ctx.used.get(draft.sentence.start) or ctx.vocab.types[draft.event_type]["family"] not in rules.get("families", ()):
+        return False
+    text, trigger = draft.sentence.text, draft.trigger
+    pattern = _relative_pattern(tuple(rules.get("subject_openers", ())), tuple(rules.get("openers", ())),
+                                tuple(rules.get("auxiliaries", ())))
+    found = [m for m in pattern.finditer(text, max(0, trigger.start - 80), trigger.end)
+             if m.start() < trigger.start and m.end() <= trigger.end and m.end() >= trigger.start - 30]
+    if not found or _CLAUSE_BREAK.search(text, found[-1].end(), trigger.start) \
+            or _own_day(draft) and draft.timex.start - draft.sentence.start > found[-1].start():
+        return False  # a day inside the relative clause is its own; one before it is the main clause's
+    return any(t.start < found[-1].start() for t in ctx.used[draft.sentence.start])
+
+
+@lru_cache(maxsize=4)
+def _relative_pattern(subject_openers: tuple[str, ...], openers: tuple[str, ...], auxiliaries: tuple[str, ...]) -> re.Pattern:
+    """A relative pronoun and the auxiliary of its clause: right after a subject pronoun ("who was", "that has"),
+    within three words after another opener ("where authorities have")."""
+    def alt(words):
+        return "|".join(map(re.escape, words)) or "(?!)"
+    aux = alt(auxiliaries)
+    return re.compile(rf"(?<![\w])(?:(?:{alt(subject_openers)})\s+(?:already\s+|also\s+)?(?:{aux})"
+                      rf"|(?:{alt(openers)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{aux}))(?![\w])", re.IGNORECASE)
+
+
+def _series(draft: Draft, ctx: Context) -> bool:
+    """True for a happening named by a bare plural noun after a preposition ("the latest in scattered raids",
+    "infamous for bombings and abductions", "a rise in attacks"), with no day of its own and not the article's
+    first event: a series or a habit, not one happening. A determiner, a number or a possessive before it ("in the
+    attacks", "in two strikes", "in Monday's strikes") makes known happenings; a bare plural that is a subject
+    ("Air strikes killed 34 civilians") narrates (data/same_happening.yaml ``series_*``)."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    trigger, text = draft.trigger, draft.sentence.text
+    if draft.event_type not in rules.get("series_types", ()) or _day_at(draft) \
+            or not ctx.used or not any(re.search(r"[^s]s$", w) for w in trigger.text.lower().split()[:2]):
+        return False  # the head noun is one of the trigger's first two words ("attacks on outposts", "aid convoys")
+    before = [w.lower() for w in re.findall(r"[\w'’-]+|[^\w\s]", text[max(0, trigger.start - 40) : trigger.start])]
+    at = next((i for i in range(len(before) - 1, max(-1, len(before) - 4), -1)
+               if before[i] in rules.get("series_after", ())), None)
+    if at is None:
+        return False  # a bare plural as a subject ("air strikes killed 34") narrates
+    known = set(ctx.vocab.raw["grammar"]["determiners"]) | set(rules.get("series_known_before", ()))
+    return not any(w in known or w[0].isdigit() or w.endswith(("'s", "’s")) or not w[0].isalnum() for w in before[at + 1 :])
+
+
+def _day_at(draft: Draft) -> bool:
+    """True when the trigger's own day stands after it or at most three words before it ("attacks on Monday",
+    "Monday's attacks"), not further back, where it dates another noun ("Monday's raid was one more in a string of raids")."""
+    if not _own_day(draft):
+        return False
+    at = draft.timex.start - draft.sentence.start
+    return at >= draft.trigger.start or len(draft.sentence.text[at : draft.trigger.start].split()) <= 3
+
+
 def _no_single_happening(draft: Draft, ctx: Context) -> bool:
     """True for a mention that reports no single happening: a running total since a time, the toll of a
-    long-running conflict, a count of encounters (data/same_happening.yaml). Not asked of the article's first
+    long-running conflict, a count of encounters, an activity going on over a period (data/same_happening.yaml). Not asked of the article's first
     event in its lead: what the lead states is the news ("Nearly 20,000 people have been evacuated from the
     region since May" opens a report on the evacuation)."""
-    return _running_total(draft, ctx) or _toll_of_a_conflict(draft, ctx) or _counted(draft, ctx)
+    return _running_total(draft, ctx) or _toll_of_a_conflict(draft, ctx) or _counted(draft, ctx) or _ongoing(draft, ctx)
+
+
+def _ongoing(draft: Draft, ctx: Context) -> bool:
+    """True for a verb in the perfect progressive ("have been holding talks", "has been shelling the town"; data/
+    same_happening.yaml ``ongoing_auxiliaries``) in a sentence that names no day: an activity going on over a
+    period, not one happening."""
+    if draft.timed or _own_day(draft) or draft.trigger.form != "verb":
+        return False
+    words = draft.trigger.text.split()
+    at = next((i for i, w in enumerate(words[:4]) if w.lower().endswith("ing")), None)
+    if at is None:
+        return False
+    head = [w.lower() for w in [*draft.sentence.text[: draft.trigger.start].split(), *words[:at]] if not w.lower().endswith("ly")]
+    auxiliaries = load("same_happening.yaml", ctx.settings.data_dir).get("ongoing_auxiliaries", ())
+    return any(head[-len(a.split()) :] == a.split() for a in auxiliaries)
 
 
 def _toll_of_a_conflict(draft: Draft, ctx: Context) -> bool:
@@ -223,10 +341,11 @@ def _clause(text: str, trigger: Trigger) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=16)
-def _words_pattern(words: tuple[str, ...], prefix: str = "") -> re.Pattern:
-    """Any of ``words`` as whole words (after ``prefix``); a pattern that never matches for none."""
+def _words_pattern(words: tuple[str, ...], prefix: str = "", suffix: str = "") -> re.Pattern:
+    """Any of ``words`` as whole words (after ``prefix``, before ``suffix``: "(?:-ever)?" lets "first" be found in
+    "first-ever", which a hyphen otherwise keeps from being a whole word); a pattern that never matches for none."""
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return re.compile(rf"(?<![\w-]){prefix}(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){prefix}(?:{alternatives}){suffix}(?![\w-])", re.IGNORECASE)
 
 
 def _running_total(draft: Draft, ctx: Context) -> bool:
@@ -236,10 +355,10 @@ def _running_total(draft: Draft, ctx: Context) -> bool:
     mines"); not a comparison over the period ("the first convoy since May") nor a trigger in a "when" clause
     ("Since 3 March, when two guards were killed, ...") (data/same_happening.yaml ``running_total_*``)."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
-    since, compared = _running_total_patterns(tuple(rules.get("running_total_words", ())),
-                                              tuple(rules.get("running_total_not_after", ())))
-    if since is None:
+    if not rules.get("running_total_words"):
         return False
+    since = _words_pattern(tuple(rules["running_total_words"]))
+    compared = _words_pattern(tuple(rules.get("running_total_not_after", ())), suffix=r"(?:-ever)?")
     text, trigger = draft.sentence.text, draft.trigger
     start, end = _clause(text, trigger)
     found = since.search(text, trigger.end, end)
@@ -262,14 +381,6 @@ def _since_a_day(at: int, ctx: Context, draft: Draft) -> bool:
 
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w])(?:has|have|had|having|is|are|was|were|been|be|will|would|long|not)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,(?!\d)")  # a comma inside a number ("800,000") ends no clause
-
-
-@lru_cache(maxsize=4)
-def _running_total_patterns(words: tuple[str, ...], compared: tuple[str, ...]) -> tuple:
-    if not words:
-        return None, None
-    return (re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})(?![\w])", re.IGNORECASE),
-            re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, compared)) or '(?!)'})(?![\w])", re.IGNORECASE))
 
 
 def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -463,7 +574,22 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary) ->
         if kept is None or (kept.strength == "weak" and trigger.strength == "strong"):
             by_type[trigger.event_type] = trigger
     kept = _one_happening(sorted(by_type.values(), key=lambda t: t.start), vocab)
-    return [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
+    kept = [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
+    return [t for t in kept if not any(_names_the_channel(other, t, sentence, vocab) for other in kept)]
+
+
+def _names_the_channel(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary) -> bool:
+    """True when ``trigger`` says only that people talked (data/events.yaml ``merge.unspecific_encounter``:
+    "spoke with") and ``other``, an encounter of another type later in its clause, says how ("spoke with X on
+    Friday by video call", "discussed trade during a meeting"): one encounter, of ``other``'s type."""
+    types = vocab.types
+    if other is trigger or other.start < trigger.end or other.event_type == trigger.event_type \
+            or types[other.event_type]["family"] != "encounter" or types[trigger.event_type]["family"] != "encounter":
+        return False
+    said = " ".join(trigger.text.lower().split())
+    words = {w.lower() for w in vocab.raw["merge"].get("unspecific_encounter", ())}
+    return any(said == w or said.startswith(w + " ") for w in words) \
+        and not re.search(r"[,;:]", sentence[trigger.end : other.start]) and not vocab.later_before.search(sentence[trigger.end : other.start])
 
 
 def _without_targets(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
@@ -595,13 +721,16 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     repeated = next((d for d in reversed(drafts) if _repeats(d, draft) and _dates_agree(d, draft)), None)
     if repeated is not None:
         return repeated
+    if _tells_the_lead_again(draft, drafts, ctx):
+        return drafts[0]
+    subject = _subject_refers_back(draft, ctx)
     referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab) or _outcome_clause(draft) \
-        or _consequence(draft, ctx)
+        or _consequence(draft, ctx) or subject
     if not referring and _sequel(draft, ctx):
         return None
     group = ctx.vocab.raw["merge"].get("one_happening", ())
     latest = next((d for d in reversed(drafts) if d.event_type in group), None) \
-        if _anaphoric(draft, ctx.vocab, in_clause=True) else None
+        if subject or _anaphoric(draft, ctx.vocab, in_clause=True) else None
     talks = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("call_talks_nouns", ()))
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
@@ -616,6 +745,52 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
                  and _places_agree(d, draft, drafts) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)), None)
+
+
+def _tells_the_lead_again(draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
+    """True for a mention of another ``one_happening`` type (data/events.yaml ``merge``) than the article's undated
+    lead happening whose day dates that lead by ``_lead_told_day`` ("Six guards have died in an assault on a depot"
+    and then "The raiders stormed it on Sunday ..."): that sentence tells the lead again in other words. A
+    mention of the lead's own type is left to the usual rules, which keep apart a part told with its day ("Heavy
+    rains have killed 14" and "A landslide buried three houses on Saturday, killing five")."""
+    if not drafts or draft.timex is None:
+        return False
+    lead, group = drafts[0], ctx.vocab.raw["merge"].get("one_happening", ())
+    if lead.event_type == draft.event_type or lead.event_type not in group or draft.event_type not in group \
+            or not _kinds_agree(lead, draft, ctx.vocab):
+        return False
+    told = _lead_told_day(lead, ctx)
+    return told is not None and told.start == draft.timex.start
+
+
+def _lead_told_day(lead: Draft, ctx: Context) -> Timex | None:
+    """The day that a sentence after the lead gives the article's first event when it tells it again
+    (``event_dates.day_told_after_lead``), for an undated happening in the lead under a stated publication date
+    whose trigger names no happening of its own label; None otherwise. Read once per article."""
+    if id(lead) not in ctx.told:
+        article = ctx.article
+        ctx.told[id(lead)] = None if (lead.timex is not None or not lead.lead or lead.sentence.start >= LEAD_CHARS
+                                      or not article.published or article.published_inferred
+                                      or lead.trigger.label in ctx.vocab.raw["merge"].get("distinct_labels", ())
+                                      or ctx.vocab.types[lead.event_type]["family"] != "happening") \
+            else event_dates.day_told_after_lead(article.text, lead.sentence.end, lead.trigger, list(ctx.timexes),
+                                                 article.published, ctx.vocab, ctx.settings.data_dir)
+    return ctx.told[id(lead)]
+
+
+def _subject_refers_back(draft: Draft, ctx: Context) -> bool:
+    """True for an undated mention of a ``one_happening`` type (data/events.yaml ``merge``) in a sentence whose
+    subject is a definite noun of such a happening, before the trigger ("The attack on the village, near the
+    border, also injured 12 people"; data/same_happening.yaml ``referring_subjects``): the sentence tells more of
+    the happening already reported, as "the attack" itself would; not one it sets apart ("The attack came two days
+    after gunmen killed ...": ``_sequel``)."""
+    if _own_day(draft) or draft.event_type not in ctx.vocab.raw["merge"].get("one_happening", ()):
+        return False
+    nouns = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("referring_subjects", ()))
+    determiners = tuple(ctx.vocab.raw["grammar"]["determiners"])
+    subject = _words_pattern(nouns, prefix=rf"^\W*(?:{'|'.join(determiners)})\s+(?:[\w'’-]+\s+){{0,2}}?")
+    found = subject.match(draft.sentence.text)
+    return found is not None and found.end() <= draft.trigger.start and not _sequel(draft, ctx)
 
 
 def _repeats(earlier: Draft, draft: Draft) -> bool:
@@ -901,9 +1076,14 @@ def _rank(draft: Draft) -> tuple:
 
 
 def _headline(draft: Draft) -> bool:
-    """True for a mention in a line without a full stop at its end (a headline, a bullet of highlights): a
-    sentence of the body that reports the same happening is the better evidence."""
-    return draft.sentence.text.rstrip()[-1:] not in ".!?\"”’'"
+    """True for a mention in a line without a full stop at its end (a headline, a bullet of highlights), or in a
+    short one that ends with an exclamation mark ("40 suspects held in dawn raid!"): a sentence of the body that
+    reports the same happening is the better evidence."""
+    text = draft.sentence.text.rstrip()
+    return text[-1:] not in ".!?\"”’'" or (text[-1:] == "!" and len(text.split()) <= HEADLINE_WORDS)
+
+
+HEADLINE_WORDS = 12  # an exclamation of at most this many words is a headline, not a sentence of the body
 
 
 def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
@@ -911,7 +1091,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
     article's events before it, already resolved."""
     article = ctx.article
     news = _day_of_the_news(earlier) if draft.same_day else None
-    against = _day_of_the_news([d for d in earlier if d.event_type == draft.timed_against[0]], dated_lead=True) \
+    against = _day_of_the_news([d for d in earlier if draft.timed_against[0] in (d.event_type, *d.parts)], dated_lead=True) \
         if draft.timed_against and draft.timex is None else None
     if news is not None:
         day = news.resolved[0]

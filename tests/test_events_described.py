@@ -1,0 +1,117 @@
+"""Mentions that describe rather than report, and parts of a happening told apart from it (made-up texts):
+captions, states in relative clauses, series named by bare plurals, arrests of an operation, a subject that refers
+back to the attack, the lead told again with its day by a word of another type (data/same_happening.yaml)."""
+
+from datetime import date
+
+import pytest
+
+from timeline.actors import load_gazetteer
+from timeline.models import Article
+from timeline.pipeline import parse_article
+
+RAID = "Troops raided a rebel hideout in the hills on Monday, the army said.\n\n"
+
+
+def _events(text: str, published: date = date(2024, 5, 10)):
+    article = Article(id="a", name="a.txt", title="", text=text, published=published)
+    return parse_article(article, load_gazetteer()).events
+
+
+def _types(text: str) -> list[str]:
+    return [e.event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize("caption", [
+    "Burnt-out buses are seen outside the depot where a bomb exploded.",
+    "Rescuers are pictured searching the rubble after an explosion at a depot.",
+    "Smoke rises over the port after a blast. (Photo: Jane Roe)",
+])
+def test_a_photo_caption_makes_no_event(caption):
+    assert _types(RAID + caption) == ["operation"]
+
+
+def test_seen_as_is_no_caption():
+    assert _types(RAID + "The ambush is seen as a turning point after gunmen killed five guards on Tuesday.") \
+        == ["operation", "incident"]
+
+
+def test_a_happening_told_as_a_state_in_a_relative_clause_after_the_news_is_background():
+    assert _types(RAID + "Villagers fled on Monday as a fire that has destroyed dozens of homes spread.") \
+        == ["operation", "humanitarian"]
+    text = "The rival militias accepted a truce on Monday while battles that have killed scores went into a third month."
+    assert _types(text) == ["agreement"]
+
+
+def test_a_relative_clause_that_narrates_or_has_its_own_day_stays_an_event():
+    text = "Baerbock arrived in Geneva on Monday, where she met with Sergey Lavrov."
+    assert "meeting" in _types(text)
+    text = "Baerbock met Sergey Lavrov, who arrived on a three-day working visit to the city on Monday."
+    assert _types(text) == ["meeting", "visit"]
+    assert _types("Baerbock met Sergey Lavrov, who is visiting Geneva, on Monday.") == ["meeting", "visit"]
+
+
+def test_a_series_named_by_a_bare_plural_is_no_happening():
+    assert _types(RAID + "Monday's raid was the latest in scattered attacks on outposts by the militia.") == ["operation"]
+    assert _types(RAID + "The army has long chased the gang, which is infamous for bombings and abductions.") \
+        == ["operation"]
+
+
+def test_a_bare_plural_that_is_a_subject_or_has_its_day_stays_a_happening():
+    assert _types(RAID + "The funerals were held a day after drone strikes hit 12 fishing boats near the dam.") \
+        == ["operation", "operation"]
+    assert _types(RAID + "Air strikes on Tuesday hit three villages in the valley.") == ["operation", "operation"]
+
+
+def test_arrests_are_part_of_the_operation_that_made_them():
+    text = "Police have detained 40 people in a nationwide sweep against arms dealers.\n\n" \
+           "Some 40 of them were arrested for carrying weapons, officers added."
+    assert _types(text) == ["operation"]
+    assert _types("Police arrested three men in a search operation in the old town on Friday.") == ["operation"]
+
+
+def test_an_arrest_on_another_day_is_a_happening_of_its_own():
+    assert _types(RAID + "On Thursday, a former minister was arrested at the airport.") == ["operation", "other"]
+
+
+def test_a_sentence_whose_subject_is_the_attack_tells_more_of_it():
+    lead = "Army jets bombed a hamlet close to the frontier on Thursday, leaving at least six farmers dead.\n\n"
+    assert _types(lead + "The strike on Ostra hamlet, a short drive from the lake, also injured 12 people, medics said.") \
+        == ["operation"]
+    assert _types(lead + "The attack came two days after gunmen killed five soldiers in the hills.") \
+        == ["operation", "incident"]
+
+
+def test_the_sentence_that_dates_the_lead_tells_it_again_by_another_word():
+    text = ("Six soldiers have been killed by jihadist fighters at a camp in the east, officials said.\n\n"
+            "The fighters stormed the camp on Sunday near the river, a local official said, leaving two missing.")
+    events = _events(text)
+    assert [(e.event_type, e.date) for e in events] == [(events[0].event_type, date(2024, 5, 5))]
+    assert events[0].evidence.startswith("Six soldiers")
+
+
+def test_a_first_ever_happening_since_a_time_is_no_running_total():
+    text = RAID + "It was the first-ever aid convoy to reach the camp since 2019, officials said."
+    assert _types(text) == ["operation", "humanitarian"]
+
+
+def test_spoke_with_in_a_call_is_the_call():
+    text = "Foreign Minister Annalena Baerbock spoke with Sergey Lavrov on Wednesday in a call about trade, the ministry said."
+    assert _types(text) == ["call"]
+
+
+def test_an_activity_going_on_over_a_period_is_no_happening():
+    lead = "Police raided a market in the town on Monday.\n\n"
+    assert _types(lead + "Officials of both countries have been holding talks with the rebels, the ministry said.") \
+        == ["operation"]
+    assert _types(lead + "Officials of both countries held talks with the rebels on Tuesday, the ministry said.") \
+        == ["operation", "meeting"]
+
+
+def test_a_short_exclamation_is_a_headline_and_the_body_is_the_evidence():
+    text = ("40 suspects arrested in dawn drug raid!\n\n"
+            "Police have arrested 40 people, including two dealers, during a dawn operation in the port district.")
+    events = _events(text)
+    assert [e.event_type for e in events] == ["operation"]
+    assert events[0].evidence.startswith("Police have arrested")
+
