@@ -143,7 +143,7 @@ def test_the_lead_stays_the_evidence_of_a_happening_a_later_sentence_only_dates(
     "An aerial view shows farms under water near the river port of Ostra, May 4, in this screengrab from a video.",
     "Burnt-out lorries are seen at the depot hit by shelling near the border crossing on Sunday.",
     "Clockwise from top left: police leave the flat after the raid; officers search the yard of the building.",
-    "on the premier of Estaria and the Norlund envoy at a press conference after the talks in Velm.",
+    "on the Estarian premier and the Norlund envoy speaking to reporters once the talks in Velm had ended.",
 ])
 def test_a_described_picture_or_a_lower_case_fragment_is_no_lead(caption):
     text = f"{caption}\n\nFloods forced two thousand people from their homes in the river valley on Saturday."
