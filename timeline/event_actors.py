@@ -62,6 +62,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     local = [item for item in local if not _private_sector(item, sentence, actors, data_dir)]
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
     local = [item for item in local if not _conceded(item, sentence, trigger, data_dir)]
+    local = [item for item in local if not _absent_sender(item, sentence, actors, data_dir)]
     local = [item for item in local if not _reporter_in_apposition(item, sentence, trigger, data_dir)]
     local = _without_speech_content(local, sentence, trigger, actors, data_dir)
     local = _without_possessors(local, sentence, trigger, actors)
@@ -247,6 +248,20 @@ def _conceded(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_
     """True for a name after the trigger behind a ``concession_openers`` word of data/participants.yaml
     ("... met on Monday despite the objections of Z"), up to the next clause mark: no side."""
     return item[0] >= trigger.end and _concession_pattern(data_dir).search(sentence, trigger.end, item[0]) is not None
+
+
+def _absent_sender(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> bool:
+    """True for a person named as the sender of a message someone else carries ("the bearer of a message from
+    President X to ...", "on behalf of X"; data/participants.yaml ``sender_openers``): the sender is not there."""
+    if actors[item[2]].kind != "person":
+        return False
+    return _sender_pattern(data_dir).search(sentence, max(0, item[0] - 80), item[0]) is not None
+
+
+@lru_cache(maxsize=4)
+def _sender_pattern(data_dir) -> re.Pattern:
+    words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("sender_openers", ())) or "\x00"
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:(?!to\s)[^,;:.()\s]+\s+){{0,6}}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -536,6 +551,7 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
             rf"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
             or not sentence.text[near : trigger.start].strip()  # "X said in a speech to ...": X spoke
             or _IN_THE_HAPPENING.search(sentence.text, near, trigger.start)  # "X informed Y ... in talks": X took part
+            or _at_the_happening(sentence.text, near, trigger.start)  # "X said at Monday's joint press conference"
             or re.match(r"\s+(?:their|our)\s", sentence.text[near:])  # "X and Y recalled their meeting"
             or _own_agents(sentence.text, near, trigger.start)  # "X said its forces struck ...": X acted
             or (vocab.types[trigger.event_type]["family"] == "encounter"  # "X told ..., in a speech at the summit"
@@ -547,6 +563,20 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
         if dropped[i + 1] and not dropped[i] and mentions[i + 1].start - sentence.start < trigger.start and _JOINED_NAMES.fullmatch(gap):
             dropped[i] = True
     return [mention for mention, gone in zip(mentions, dropped) if not gone]
+
+
+def _at_the_happening(text: str, start: int, end: int) -> bool:
+    """True when the report between ``start`` and ``end`` (the trigger) only says where it was said: "in", "during" or
+    "at", maybe a determiner or a day's possessive, and words of data/participants.yaml ``happening_modifiers`` ("X
+    told reporters at Monday's joint press conference with Y"): the speaker took part."""
+    return _at_the_happening_pattern(DATA_DIR).search(text, start, end) is not None
+
+
+@lru_cache(maxsize=4)
+def _at_the_happening_pattern(data_dir) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in _participants(data_dir).get("happening_modifiers", ())) or "\x00"
+    return re.compile(rf"(?<![\w])(?:in|during|at)\s+(?:(?:an?|the|their|his|her|its|[A-Za-z]+['’]s)\s+)?"
+                      rf"(?:(?:{words})\s+){{1,2}}$", re.IGNORECASE)
 
 
 def _own_agents(text: str, start: int, end: int) -> bool:
