@@ -61,6 +61,8 @@ def test_a_bare_plural_that_is_a_subject_or_has_its_day_stays_a_happening():
     assert _types(RAID + "The funerals were held a day after drone strikes hit 12 fishing boats near the dam.") \
         == ["operation", "operation"]
     assert _types(RAID + "Air strikes on Tuesday hit three villages in the valley.") == ["operation", "operation"]
+    assert _types(RAID + "Earlier in April, another raid in the south resulted in three militants being gunned down.") \
+        == ["operation", "operation"]
 
 
 def test_arrests_are_part_of_the_operation_that_made_them():

@@ -251,8 +251,9 @@ def _relative_pattern(subject_openers: tuple[str, ...], openers: tuple[str, ...]
 def _series(draft: Draft, ctx: Context) -> bool:
     """True for a happening named by a bare plural noun after a preposition ("the latest in scattered raids",
     "infamous for bombings and abductions", "a rise in attacks"), with no day of its own and not the article's
-    first event: a series or a habit, not one happening. A determiner, a number or a possessive before it ("in the
-    attacks", "in two strikes", "in Monday's strikes") makes known happenings; a bare plural that is a subject
+    first event: a series or a habit, not one happening. A determiner, a number (in figures or ``count_words``) or a
+    possessive before it ("in the attacks", "in two strikes", "resulted in three gunmen being killed", "in Monday's
+    strikes") makes known happenings; a bare plural that is a subject
     ("Air strikes killed 34 civilians") narrates (data/same_happening.yaml ``series_*``)."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     trigger, text = draft.trigger, draft.sentence.text
@@ -264,7 +265,7 @@ def _series(draft: Draft, ctx: Context) -> bool:
                if before[i] in rules.get("series_after", ())), None)
     if at is None:
         return False  # a bare plural as a subject ("air strikes killed 34") narrates
-    known = set(ctx.vocab.raw["grammar"]["determiners"]) | set(rules.get("series_known_before", ()))
+    known = {*ctx.vocab.raw["grammar"]["determiners"], *rules.get("series_known_before", ()), *rules.get("count_words", ())}
     return not any(w in known or w[0].isdigit() or w.endswith(("'s", "’s")) or not w[0].isalnum() for w in before[at + 1 :])
 
 
