@@ -793,7 +793,8 @@ def reported_as_news(text: str, sentence: str, sentence_start: int, trigger: Tri
     (none at all: the news), so that a sentence going on in a background passage ("In 2019 the two countries
     fought a war. Thousands fled.") is not the news. A trigger in the present perfect ("has met", "have been
     killed") reports up to now, whatever time was named before. ``timexes`` index ``text`` (sorted by start)."""
-    if published is None or not _told_as_news(text, sentence, sentence_start, trigger, timexes, published, data_dir):
+    if published is None or _separate_opener(data_dir).match(sentence) \
+            or not _told_as_news(text, sentence, sentence_start, trigger, timexes, published, data_dir, asides=False):
         return False
     return _present_perfect(sentence, trigger, data_dir) or _latest_past_time(text, sentence_start, timexes, published) is None
 
@@ -808,7 +809,8 @@ def news_day_before(text: str, sentence: str, sentence_start: int, trigger: Trig
     ``NEWS_PASSAGE_DAYS`` before publication ("Gunmen attacked the village on Sunday, officials said. Troops
     evacuated 200 residents.": Sunday). A wire story tells the news of the day before publication so. None
     otherwise. ``timexes`` index ``text`` (sorted by start)."""
-    if published is None or not _told_as_news(text, sentence, sentence_start, trigger, timexes, published, data_dir):
+    if published is None or not _told_as_news(text, sentence, sentence_start, trigger, timexes, published, data_dir) \
+            or _separate_opener(data_dir).match(sentence):
         return None
     end = sentence_start + len(sentence)
     if any(t.first_day == published for t in timexes if sentence_start <= t.start and t.end <= end):
@@ -819,16 +821,34 @@ def news_day_before(text: str, sentence: str, sentence_start: int, trigger: Trig
     return latest if published - timedelta(days=NEWS_PASSAGE_DAYS) <= latest.first_day < published else None
 
 
+@lru_cache(maxsize=8)
+def _separate_opener(data_dir: Path) -> re.Pattern:
+    """A sentence opening with a word of ``reported_news.separate_openers`` ("Separately, ...", "Elsewhere, ...")
+    tells another happening: it does not go on with the day told before it."""
+    words = _phrases(load("sentences.yaml", data_dir).get("reported_news", {}).get("separate_openers", ()))
+    return re.compile(rf"\W*(?:{words})(?![\w])", re.IGNORECASE)
+
+
 def _told_as_news(text: str, sentence: str, sentence_start: int, trigger: Trigger, timexes: list[Timex],
-                  published: date, data_dir: Path) -> bool:
+                  published: date, data_dir: Path, asides: bool = True) -> bool:
     """True when no expression of the sentence names another time than the publication day
     (``names_another_day``) and the trigger is not told as earlier: ``had`` before it, or its clause opened by a
     word of data/sentences.yaml ``reported_news.earlier_clause`` ("a week after the two sides agreed")."""
     end = sentence_start + len(sentence)
-    if any(names_another_day(t, published, text) and not _coarse_aside(text, t) for t in timexes
+    if any(names_another_day(t, published, text) and not (asides and _coarse_aside(text, t)) for t in timexes
            if sentence_start <= t.start and t.end <= end):
         return False
-    return not (_told_as_earlier(sentence, trigger) or _in_earlier_clause(sentence, trigger, data_dir))
+    return not (_told_as_earlier(sentence, trigger) or _in_earlier_clause(sentence, trigger, data_dir)
+                or _timed_by_another(sentence, trigger, data_dir))
+
+
+def _timed_by_another(sentence: str, trigger: Trigger, data_dir: Path) -> bool:
+    """True when the trigger's clause times it against another happening after it ("met the envoy before the
+    war", "talks ahead of the vote": data/sentences.yaml ``reported_news.timed_by``): its day is that
+    happening's affair (timeline/event_dates.timed_against dates the ones the article reports), not the news's."""
+    words = _phrases(load("sentences.yaml", data_dir).get("reported_news", {}).get("timed_by", ()))
+    clause = re.split(r"[,;:]|\s[–—-]\s", sentence[trigger.end :], maxsplit=1)[0]
+    return bool(re.search(rf"(?<![\w])(?:{words})\s+(?:the|a|an|its|their|his|her|this|that)\s", clause, re.IGNORECASE))
 
 
 def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], published: date) -> Timex | None:
