@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .models import Article, Timex
+from .reading.inference import YEAR_GUESSED
 from .resources import load
 from .settings import DATA_DIR
 from .temporal import weekday_date
@@ -919,11 +920,6 @@ def _perfect_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
     auxiliaries = _phrases(table.get("perfect", ()))
     head = rf"(?:{auxiliaries})\s+(?:[a-z]+ly\s+|also\s+|already\s+|now\s+)?(?:been\s+)?"
     return (re.compile(rf"{head}[a-z]", re.IGNORECASE), re.compile(rf"(?<![\w]){head}$", re.IGNORECASE))
-
-
-# Words of an inferred publication basis (timeline/reading/inference.py) whose year is a guess: a dateline or a
-# day written without a year, put in the year nearest the batch's other dates.
-YEAR_GUESSED = "nearest the corpus date"
 
 
 def publication_day_known(article: Article) -> bool:
