@@ -6,20 +6,9 @@ from datetime import date
 
 import pytest
 
-from timeline.actors import load_gazetteer
-from timeline.models import Article
-from timeline.pipeline import parse_article
+from article_events import events_of as _events, types_of as _types
 
 RAID = "Troops raided a rebel hideout in the hills on Monday, the army said.\n\n"
-
-
-def _events(text: str, published: date = date(2024, 5, 10)):
-    article = Article(id="a", name="a.txt", title="", text=text, published=published)
-    return parse_article(article, load_gazetteer()).events
-
-
-def _types(text: str) -> list[str]:
-    return [e.event_type for e in _events(text)]
 
 
 @pytest.mark.parametrize("caption", [

@@ -6,17 +6,9 @@ from datetime import date
 
 import pytest
 
-from timeline.actors import load_gazetteer
-from timeline.models import Article
-from timeline.pipeline import parse_article
-
+from article_events import events_of as _events
 
 LEAD = "Rebels attacked an army post near the town of Ostra on Monday, officials said.\n\n"
-
-
-def _events(text: str, published: date = date(2024, 5, 10)):
-    article = Article(id="a", name="a.txt", title="", text=text, published=published)
-    return parse_article(article, load_gazetteer()).events
 
 
 @pytest.mark.parametrize("text", [

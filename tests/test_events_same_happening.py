@@ -3,20 +3,9 @@ happening already reported (made-up texts)."""
 
 from datetime import date
 
-from timeline.actors import load_gazetteer
-from timeline.models import Article
-from timeline.pipeline import parse_article
+from article_events import events_of as _events, types_of as _types
 
 MEETING = "On Monday, Foreign Minister Annalena Baerbock met with Sergey Lavrov in Geneva.\n\n"
-
-
-def _events(text: str, published: date = date(2024, 5, 10)):
-    article = Article(id="a", name="a.txt", title="", text=text, published=published)
-    return parse_article(article, load_gazetteer()).events
-
-
-def _types(text: str) -> list[str]:
-    return [e.event_type for e in _events(text)]
 
 
 def test_what_the_ministers_agreed_after_their_meeting_adds_to_the_meeting():
