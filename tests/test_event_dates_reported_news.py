@@ -63,19 +63,3 @@ def test_a_news_passage_goes_on_with_the_recent_day_named_before(example):
     last, trigger, timexes = _read(example["text"], PUBLISHED)
     day = news_day_before(example["text"], last.text, last.start, trigger, timexes, PUBLISHED)
     assert (day.first_day if day else None) == (date.fromisoformat(example["date"]) if example["date"] else None)
-
-
-def test_a_publication_day_with_a_guessed_year_dates_no_news():
-    from timeline.event_dates import publication_day_known
-    from timeline.models import Article
-
-    stated = Article("a", "a.txt", "Title", "Text.", PUBLISHED, "metadata")
-    written = Article("b", "b.txt", "Title", "Text.", PUBLISHED,
-                      "inferred: the latest explicit date in the text is '10 May 2024'; the article appeared on or "
-                      "after it", True)
-    guessed = Article("c", "c.txt", "Title", "Text.", PUBLISHED,
-                      "inferred: dateline 'OSTRA, May 10' without a year; 2024 puts it nearest the corpus date "
-                      "2024-03-01", True)
-    assert publication_day_known(stated) and publication_day_known(written)
-    assert not publication_day_known(guessed)
-    assert not publication_day_known(Article("d", "d.txt", "Title", "Text."))

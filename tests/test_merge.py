@@ -86,3 +86,14 @@ def test_merge_is_idempotent_under_repeated_input(events):
     once = merge_events(events)
     assert merge_events(events + events) == once
     assert sorted(s.event_id for t in once for s in t.sources) == sorted(e.id for e in events)
+
+
+def test_the_samples_operation_reported_by_three_articles_is_one_timeline_event():
+    """The acceptance case of the samples: the military operation that three articles mention, none with a day
+    of its own, is one timeline event with the three articles as its sources."""
+    from timeline.pipeline import parse_corpus
+    from timeline.settings import SAMPLE_ARTICLES
+
+    operations = [e for e in parse_corpus([SAMPLE_ARTICLES]).timeline if e.event_type == "operation"]
+    assert len(operations) == 1
+    assert len({s.article for s in operations[0].sources}) == 3

@@ -15,8 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from .models import Article, Timex
-from .reading.inference import YEAR_GUESSED
+from .models import Timex
 from .resources import load
 from .settings import DATA_DIR
 from .temporal import weekday_date
@@ -920,13 +919,3 @@ def _perfect_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
     auxiliaries = _phrases(table.get("perfect", ()))
     head = rf"(?:{auxiliaries})\s+(?:[a-z]+ly\s+|also\s+|already\s+|now\s+)?(?:been\s+)?"
     return (re.compile(rf"{head}[a-z]", re.IGNORECASE), re.compile(rf"(?<![\w]){head}$", re.IGNORECASE))
-
-
-def publication_day_known(article: Article) -> bool:
-    """True when the article's publication day can date its news (rule 3): a stated date, or one inferred from a
-    date the text writes with its year ("the latest explicit date in the text is 28 August 2024"), or from a
-    weekday the text names. Not a day whose year was guessed from the batch ("'March 31' in 2023, the year nearest
-    the corpus date"): a wrong year would move every day of the article's news."""
-    if article.published is None:
-        return False
-    return not article.published_inferred or YEAR_GUESSED not in article.published_basis

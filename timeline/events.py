@@ -1122,7 +1122,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
             ctx.settings.data_dir)) is not None:
         draft.resolved = (opening[0], None, "day", f'the opening day: "{_short(draft.sentence.text)}" is the opening '
                           f'speech of the conference that opened {opening[0].isoformat()} ("{_short(opening[1])}")', None)
-    elif event_dates.publication_day_known(article) and (arrived := event_dates.arrival_day(
+    elif article.published and not article.published_inferred and (arrived := event_dates.arrival_day(
             draft.sentence.text, draft.sentence.start, draft.trigger, list(_within(ctx.timexes, draft.sentence, ctx)),
             ctx.settings.data_dir)) is not None and arrived.first_day == article.published:
         draft.resolved = (article.published, None, "day", f'after an arrival on the publication day: "{arrived.text}" '
@@ -1131,7 +1131,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                                                                      for d in earlier], ctx.settings.data_dir)):
         draft.resolved = (welcome, None, "day", f'the day of the arrival: "{_short(draft.sentence.text)}" is at the '
                           f'place of arrival of the visit of {welcome.isoformat()} reported just before', None)
-    elif not earlier and draft.sentence.start < LEAD_CHARS and event_dates.publication_day_known(article) \
+    elif not earlier and draft.sentence.start < LEAD_CHARS and article.published and not article.published_inferred \
             and draft.trigger.label not in ctx.vocab.raw["merge"].get("distinct_labels", ()) \
             and ctx.vocab.types[draft.event_type]["family"] == "happening" \
             and (told := event_dates.day_told_after_lead(article.text, draft.sentence.end, draft.trigger,
@@ -1140,7 +1140,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         day, end, precision = event_dates.from_timex(told)
         draft.resolved = (day, end, precision, f'the lead told again with its day: "{_short(draft.sentence.text)}" '
                           f'is told again in a sentence after it, "{told.text}" ({told.value})', None)
-    elif draft.today and event_dates.publication_day_known(article):
+    elif draft.today and article.published and not article.published_inferred:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
                  f'{article.published.isoformat()} ({article.published_basis or "article date"})')
         draft.resolved = (article.published, None, "day", basis, None)
@@ -1148,13 +1148,13 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         basis = (f'publication date: "{_short(draft.trigger.text)}" is the article\'s lead news and its sentence '
                  f'names no day; published {article.published.isoformat()} ({article.published_basis or "article date"})')
         draft.resolved = (article.published, None, "day", basis, None)
-    elif event_dates.publication_day_known(article) and not draft.recent and not draft.background \
+    elif article.published and not article.published_inferred and not draft.recent and not draft.background \
             and event_dates.reported_as_news(article.text, draft.sentence.text, draft.sentence.start, draft.trigger,
                                              list(ctx.timexes), article.published, ctx.vocab, ctx.settings.data_dir):
         basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as the news with no day of its own; '
                  f'published {article.published.isoformat()} ({article.published_basis or "article date"})')
         draft.resolved = (article.published, None, "day", basis, None)
-    elif event_dates.publication_day_known(article) and not draft.recent and not draft.background \
+    elif article.published and not article.published_inferred and not draft.recent and not draft.background \
             and (passage := event_dates.news_day_before(article.text, draft.sentence.text, draft.sentence.start,
                                                         draft.trigger, list(ctx.timexes), article.published,
                                                         ctx.settings.data_dir)) is not None:
@@ -1173,11 +1173,11 @@ def _lead_news(draft: Draft, ctx: Context, earlier: list[Draft]) -> bool:
     before it names another day than the publication day (``event_dates.news_of_the_day``: not "said on
     Friday it had sent ...", not after "X spoke in Paris on Wednesday."; but "..., the governor said Sunday"
     published that Sunday, or "the largest since the two-year war" leave it the day's news), not reported as
-    recent, under a known publication day (``event_dates.publication_day_known``). News reports their lead
-    happening on the day they appear; a day before it would be named."""
+    recent, under a stated publication date. News reports their lead happening on the day they appear; a day
+    before it would be named."""
     article = ctx.article
-    return (not earlier and draft.sentence.start < LEAD_CHARS and not draft.recent
-            and event_dates.publication_day_known(article)
+    return (not earlier and draft.sentence.start < LEAD_CHARS and not draft.recent and article.published is not None
+            and not article.published_inferred
             and event_dates.news_of_the_day(draft.sentence.text, draft.trigger,
                                             [t for t in ctx.timexes if t.start < draft.sentence.end],
                                             article.published, article.text))

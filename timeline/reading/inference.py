@@ -411,11 +411,6 @@ def _weekdays_fit(day: date, weekdays: set[int]) -> bool:
     return all((day.weekday() - w) % 7 <= LEAD_WEEKDAY_LAG for w in weekdays)
 
 
-# The words of a basis whose year is a guess (a day written without its year, put in the year nearest the batch's
-# other dates); timeline/event_dates.publication_day_known reads them.
-YEAR_GUESSED = "nearest the corpus date"
-
-
 def _near_reference(line: Yearless, reference: date | None) -> Evidence | None:
     if reference is None:
         return None
@@ -423,7 +418,7 @@ def _near_reference(line: Yearless, reference: date | None) -> Evidence | None:
     if not found:
         return None
     named = f" (a {found[0]:%A}, as it says)" if line.weekday is not None else ""
-    return Evidence(found[0], f"{line.why()}; {found[0].year}{named} puts it {YEAR_GUESSED} {reference.isoformat()}",
+    return Evidence(found[0], f"{line.why()}; {found[0].year}{named} puts it nearest the corpus date {reference.isoformat()}",
                     from_batch=line.weekday is None)
 
 
