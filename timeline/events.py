@@ -1091,6 +1091,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
     """Fill ``draft.resolved`` following the date preference of the module docstring; ``earlier`` are the
     article's events before it, already resolved."""
     article = ctx.article
+    stated = article.published is not None and not article.published_inferred  # rule 3 needs a stated date
     news = _day_of_the_news(earlier) if draft.same_day else None
     against = _day_of_the_news([d for d in earlier if draft.timed_against[0] in (d.event_type, *d.parts)], dated_lead=True) \
         if draft.timed_against and draft.timex is None else None
@@ -1122,7 +1123,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
             ctx.settings.data_dir)) is not None:
         draft.resolved = (opening[0], None, "day", f'the opening day: "{_short(draft.sentence.text)}" is the opening '
                           f'speech of the conference that opened {opening[0].isoformat()} ("{_short(opening[1])}")', None)
-    elif article.published and not article.published_inferred and (arrived := event_dates.arrival_day(
+    elif stated and (arrived := event_dates.arrival_day(
             draft.sentence.text, draft.sentence.start, draft.trigger, list(_within(ctx.timexes, draft.sentence, ctx)),
             ctx.settings.data_dir)) is not None and arrived.first_day == article.published:
         draft.resolved = (article.published, None, "day", f'after an arrival on the publication day: "{arrived.text}" '
@@ -1131,7 +1132,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                                                                      for d in earlier], ctx.settings.data_dir)):
         draft.resolved = (welcome, None, "day", f'the day of the arrival: "{_short(draft.sentence.text)}" is at the '
                           f'place of arrival of the visit of {welcome.isoformat()} reported just before', None)
-    elif not earlier and draft.sentence.start < LEAD_CHARS and article.published and not article.published_inferred \
+    elif not earlier and draft.sentence.start < LEAD_CHARS and stated \
             and draft.trigger.label not in ctx.vocab.raw["merge"].get("distinct_labels", ()) \
             and ctx.vocab.types[draft.event_type]["family"] == "happening" \
             and (told := event_dates.day_told_after_lead(article.text, draft.sentence.end, draft.trigger,
@@ -1140,21 +1141,15 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         day, end, precision = event_dates.from_timex(told)
         draft.resolved = (day, end, precision, f'the lead told again with its day: "{_short(draft.sentence.text)}" '
                           f'is told again in a sentence after it, "{told.text}" ({told.value})', None)
-    elif draft.today and article.published and not article.published_inferred:
-        basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as just happened; published '
-                 f'{article.published.isoformat()} ({article.published_basis or "article date"})')
-        draft.resolved = (article.published, None, "day", basis, None)
+    elif draft.today and stated:
+        draft.resolved = _publication_day(draft, article, "is reported as just happened;")
     elif _lead_news(draft, ctx, earlier):
-        basis = (f'publication date: "{_short(draft.trigger.text)}" is the article\'s lead news and its sentence '
-                 f'names no day; published {article.published.isoformat()} ({article.published_basis or "article date"})')
-        draft.resolved = (article.published, None, "day", basis, None)
-    elif article.published and not article.published_inferred and not draft.recent and not draft.background \
+        draft.resolved = _publication_day(draft, article, "is the article's lead news and its sentence names no day;")
+    elif stated and not draft.recent and not draft.background \
             and event_dates.reported_as_news(article.text, draft.sentence.text, draft.sentence.start, draft.trigger,
                                              list(ctx.timexes), article.published, ctx.vocab, ctx.settings.data_dir):
-        basis = (f'publication date: "{_short(draft.trigger.text)}" is reported as the news with no day of its own; '
-                 f'published {article.published.isoformat()} ({article.published_basis or "article date"})')
-        draft.resolved = (article.published, None, "day", basis, None)
-    elif article.published and not article.published_inferred and not draft.recent and not draft.background \
+        draft.resolved = _publication_day(draft, article, "is reported as the news with no day of its own;")
+    elif stated and not draft.recent and not draft.background \
             and (passage := event_dates.news_day_before(article.text, draft.sentence.text, draft.sentence.start,
                                                         draft.trigger, list(ctx.timexes), article.published,
                                                         ctx.settings.data_dir)) is not None:
@@ -1163,6 +1158,13 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                           f'names no day; the latest day named before it is "{passage.text}" ({passage.value})', None)
     else:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
+
+
+def _publication_day(draft: Draft, article: Article, why: str) -> tuple:
+    """Rule 3: the publication date, with a basis that says why the trigger's sentence is the news of that day."""
+    basis = (f'publication date: "{_short(draft.trigger.text)}" {why} published {article.published.isoformat()} '
+             f'({article.published_basis or "article date"})')
+    return (article.published, None, "day", basis, None)
 
 
 LEAD_CHARS = 600  # the lead: the article's first event within this many characters of the start of its text
