@@ -846,9 +846,15 @@ def _timed_by_another(sentence: str, trigger: Trigger, data_dir: Path) -> bool:
     """True when the trigger's clause times it against another happening after it ("met the envoy before the
     war", "talks ahead of the vote": data/sentences.yaml ``reported_news.timed_by``): its day is that
     happening's affair (timeline/event_dates.timed_against dates the ones the article reports), not the news's."""
-    words = _phrases(load("sentences.yaml", data_dir).get("reported_news", {}).get("timed_by", ()))
     clause = re.split(r"[,;:]|\s[–—-]\s", sentence[trigger.end :], maxsplit=1)[0]
-    return bool(re.search(rf"(?<![\w])(?:{words})\s+(?:the|a|an|its|their|his|her|this|that)\s", clause, re.IGNORECASE))
+    return bool(_timed_by(data_dir).search(clause))
+
+
+@lru_cache(maxsize=8)
+def _timed_by(data_dir: Path) -> re.Pattern:
+    """A word of ``reported_news.timed_by`` before a determiner: "before the vote", "ahead of its summit"."""
+    words = _phrases(load("sentences.yaml", data_dir).get("reported_news", {}).get("timed_by", ()))
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
 
 
 def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], published: date) -> Timex | None:
