@@ -107,14 +107,26 @@ class Vocabulary:
 LOOK_BEHIND = r"(?<![\w-])"  # every trigger pattern opens with it: no word character or hyphen before
 
 
-def compile_pattern(pattern: str, case_sensitive: bool = False) -> re.Pattern:
-    """A trigger pattern from the yaml as a whole-word regular expression."""
-    body = pattern
+def compile_pattern(pattern: str, case_sensitive: bool = False, classes: dict | None = None) -> re.Pattern:
+    """A trigger pattern from the yaml as a whole-word regular expression; ``{class:NAME}`` stands for the
+    nouns of data/events.yaml ``noun_classes`` NAME (any one of them), ``{mods}`` for the few words that
+    may qualify such a noun (``noun_modifiers``: no preposition or clause word among them)."""
+    body = _with_classes(pattern, classes or {})
     for macro, expansion in MACROS.items():
         body = body.replace(macro, expansion)
     body = re.sub(r"(?<!\\) ", r"\\s+", body)
     flags = 0 if case_sensitive else re.IGNORECASE
     return LazyPattern(rf"{LOOK_BEHIND}(?:{body})(?![\w])", flags)  # compiled when first needed
+
+
+def _with_classes(pattern: str, classes: dict) -> str:
+    """``pattern`` with each ``{class:NAME}`` replaced by an alternation of that class's nouns (longest first,
+    so that "memorandum of understanding" wins over "memorandum") and ``{mods}`` by ``classes["{mods}"]``."""
+    def nouns(match: re.Match) -> str:
+        words = sorted(classes[match.group(1)], key=len, reverse=True)
+        return "(?:" + "|".join(words) + ")"
+    body = re.sub(r"\{class:(\w+)\}", nouns, pattern)
+    return body.replace("{mods}", classes.get("{mods}", MACROS["{words}"]))
 
 
 def match_spans(rule: Rule, sentence: str, folded: str | None) -> list[tuple[int, int]]:
@@ -129,7 +141,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     """The compiled vocabulary of data/events.yaml."""
     raw = load("events.yaml", data_dir)
     return Vocabulary(
-        rules=tuple(_rules(raw["types"])),
+        rules=tuple(_rules(raw["types"], noun_classes(raw))),
         types=raw["types"],
         raw=raw,
         irrealis_before=_ending(raw["irrealis_before"], words_between=3, case_sensitive=True),
@@ -183,11 +195,23 @@ def _compared_before(table: dict | None) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])(?:the|its|their|a|[\w\-]+['’]s)\s+(?:{words})\s+(?:[\w'’\-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
-def _rules(types: dict) -> list[Rule]:
+def noun_classes(raw: dict) -> dict:
+    """data/events.yaml ``noun_classes`` (name -> nouns), with the ``{mods}`` expansion under "{mods}": up to
+    three words that are none of ``noun_modifiers.not``, so that a frame's verb and noun stay in one phrase
+    ("renewed their partnership statement", not "renewed calls for a ceasefire")."""
+    classes = dict(raw.get("noun_classes") or {})
+    stop = (raw.get("noun_modifiers") or {}).get("not") or []
+    if stop:
+        words = "|".join(_spaces(w) for w in stop)
+        classes["{mods}"] = rf"(?:(?!(?:{words})(?![\w'’\-]))[\w'’\-]+\s+){{0,3}}?"
+    return classes
+
+
+def _rules(types: dict, classes: dict | None = None) -> list[Rule]:
     rules = []
     for event_type, entry in types.items():
         for trigger in entry.get("triggers", ()):
-            regex = compile_pattern(trigger["pattern"], trigger.get("case") == "sensitive")
+            regex = compile_pattern(trigger["pattern"], trigger.get("case") == "sensitive", classes)
             examples = tuple(trigger.get("examples", ()))
             rules.append(Rule(event_type, regex, trigger["strength"], trigger["form"], examples,
                               trigger.get("label", ""), required_keys(regex), *fast_pattern(regex)))

@@ -1,0 +1,77 @@
+"""Frames x nouns: every frame written over a noun class of data/events.yaml (``noun_classes``) finds its type
+with every noun of the class, in made-up sentences, and the same words out of the frame find nothing."""
+
+import pytest
+
+from timeline.triggers import find_triggers, vocabulary
+
+VOCAB = vocabulary()
+CLASSES = VOCAB.raw["noun_classes"]
+
+
+def _plain(noun: str) -> str:
+    """A class entry as text: the first spelling of a small pattern ("round ?table" -> "round table")."""
+    return noun.replace(" ?", " ").replace("(?:session|sitting)", "session").replace("communiqu[eé]", "communique")
+
+
+DOCUMENT_FRAMES = [
+    "Estaria and Norlund signed the {n} on river transport in Velm on Tuesday.",
+    "The two governments clinched the {n} on river transport on Tuesday.",
+    "The two ministers renewed their {n} on river transport on Tuesday.",
+    "The two sides sealed their new {n} on river transport in Velm.",
+    "The parties agreed on the {n} on river transport on Friday.",
+    "Both premiers took part in the signing of the {n} on river transport on Friday.",
+]
+GATHERING_FRAMES = [
+    "The foreign minister attended {a} {n} on river transport in Velm on Tuesday.",
+    "The foreign minister took part in {a} {n} on river transport in Velm on Tuesday.",
+    "The foreign minister chaired {a} {n} on river transport in Velm on Tuesday.",
+    "The city hosted {a} {n} on river transport on Tuesday.",
+    "Ministers from nine states gathered in Velm on Tuesday for {a} {n} on river transport.",
+]
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[0].lower() in "aeiou" else "a"
+
+
+def _cells(frames, nouns):
+    return [(frame, _plain(n)) for frame in frames for n in nouns]
+
+
+@pytest.mark.parametrize("frame,noun", _cells(DOCUMENT_FRAMES, CLASSES["documents"]))
+def test_every_document_noun_fits_every_agreement_frame(frame, noun):
+    sentence = frame.format(a=_article(noun), n=noun)
+    assert "agreement" in {t.event_type for t in find_triggers(sentence, VOCAB)}, sentence
+
+
+@pytest.mark.parametrize("frame,noun", _cells(GATHERING_FRAMES, CLASSES["gatherings"] + ["conference"]))
+def test_every_gathering_noun_fits_every_conference_frame(frame, noun):
+    sentence = frame.format(a=_article(noun), n=noun)
+    assert "conference" in {t.event_type for t in find_triggers(sentence, VOCAB)}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two sides renewed calls for a truce on Tuesday.",  # a call, not the truce
+    "The rebels exchanged accusations of breaking the ceasefire.",
+    "The sides failed to reach a deal on Tuesday.",
+    "The two ministers hope to clinch a trade pact next month.",
+    "The envoys will renew their partnership statement next year.",
+])
+def test_a_frame_broken_by_a_phrase_or_an_unreal_verb_gives_no_strong_agreement(sentence):
+    found = [t for t in find_triggers(sentence, VOCAB) if t.event_type == "agreement" and t.strength == "strong"]
+    assert not found, (sentence, found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The foreign minister held a video conference with her counterpart on Tuesday.",
+    "The minister will attend a summit in Velm next week.",
+])
+def test_a_gathering_frame_is_no_conference_online_or_in_the_future(sentence):
+    assert "conference" not in {t.event_type for t in find_triggers(sentence, VOCAB)}, sentence
+
+
+def test_a_condemnation_is_a_weak_statement_and_no_sentence_passed_on_a_person():
+    said = find_triggers("The regional bloc on Monday condemned the raid on the border post.", VOCAB)
+    assert [(t.event_type, t.strength) for t in said] == [("speech", "weak")]
+    assert not find_triggers("The general was condemned to death on Monday.", VOCAB)
