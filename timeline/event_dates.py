@@ -343,11 +343,32 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, 
         return False
     if _dates_the_report(sentence[:start], vocab) and not _is_the_report(trigger, start, vocab):
         return False
+    if _stamps_a_report(sentence, start, trigger):
+        return False
     if trigger.form == "noun" and start < trigger.start:
         verbs = [m.end() for m in vocab.reporting.finditer(sentence[: trigger.start])]
         if verbs and start < verbs[-1]:
             return False
     return True
+
+
+def _stamps_a_report(sentence: str, start: int, trigger: Trigger) -> bool:
+    """True for an expression right after a report's noun and the verb that puts it out ("according to a
+    statement issued on Saturday", "as per the bulletin published here on Friday"; data/sentences.yaml
+    ``report_stamp``): it dates the report, not the happening reported. Not when the trigger is that noun
+    itself ("a statement issued on Saturday" as the happening)."""
+    found = _report_stamp(DATA_DIR).search(sentence, max(0, start - 90), start)
+    return found is not None and not (trigger.start < found.end() and found.start() < trigger.end)
+
+
+@lru_cache(maxsize=8)
+def _report_stamp(data_dir: Path) -> re.Pattern:
+    table = load("sentences.yaml", data_dir).get("report_stamp", {})
+    nouns, verbs = _phrases(table.get("nouns", ())), _phrases(table.get("participles", ()))
+    fillers = _phrases(table.get("fillers", ()))
+    if not nouns or not verbs:
+        return re.compile("(?!)")
+    return re.compile(rf"(?<![\w])(?:{nouns})\s+(?:{verbs})(?:\s+(?:{fillers}))*\s*$", re.IGNORECASE)
 
 
 def dates_the_report(before: str, vocab: Vocabulary) -> bool:

@@ -1,0 +1,21 @@
+"""data/sentences.yaml ``report_stamp``: "according to a statement issued on Saturday" dates the statement, not the
+happening it reports."""
+
+from datetime import date
+
+import pytest
+
+from timeline.actors import load_gazetteer
+from timeline.models import Article
+from timeline.pipeline import parse_article
+from timeline.resources import load
+
+EXAMPLES = load("sentences.yaml")["report_stamp"]["examples"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][-50:] for e in EXAMPLES])
+def test_a_date_stamping_a_report_does_not_date_the_happening(example):
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 12))
+    events = parse_article(article, load_gazetteer()).events
+    assert len(events) == 1
+    assert events[0].date == (example["date"] and date.fromisoformat(example["date"]))
