@@ -19,3 +19,13 @@ def test_a_date_stamping_a_report_does_not_date_the_happening(example):
     events = parse_article(article, load_gazetteer()).events
     assert len(events) == 1
     assert events[0].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+SEQUELS = load("sentences.yaml")["sequel_words"]["examples"]
+
+
+@pytest.mark.parametrize("example", SEQUELS, ids=[e["text"][-50:] for e in SEQUELS])
+def test_a_date_after_a_sequel_word_dates_the_earlier_happening(example):
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 12))
+    events = parse_article(article, load_gazetteer()).events
+    assert events and events[0].date == (example["date"] and date.fromisoformat(example["date"]))

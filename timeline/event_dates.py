@@ -43,6 +43,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
                 or _planned_between(sentence, start, trigger, vocab) \
                 or _in_since_clause(sentence, start, trigger, vocab) or _quoted_deixis(sentence, start, end, timex, vocab) \
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
+                or _after_a_sequel_word(sentence, start, trigger) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
             continue
@@ -113,6 +114,19 @@ def _planned_between(sentence: str, start: int, trigger: Trigger, vocab: Vocabul
     ``irrealis_in_clause``: "had lunch with X and plans to meet businessmen on Tuesday", "met Y and will
     travel to Z on Friday"): it dates what is planned, not the happening reported."""
     return start >= trigger.end and bool(vocab.irrealis_in_clause.search(sentence, trigger.end, start))
+
+
+def _after_a_sequel_word(sentence: str, start: int, trigger: Trigger) -> bool:
+    """True for an expression after a word that puts the trigger's happening after another one ("The convoy
+    follows an aid mission that reached the town on Saturday", "the strike came after clashes on Monday";
+    data/sentences.yaml ``sequel_words``): it dates the earlier happening, not the trigger's."""
+    return start > trigger.start and bool(_sequel_words(DATA_DIR).search(sentence, trigger.start, start))
+
+
+@lru_cache(maxsize=8)
+def _sequel_words(data_dir: Path) -> re.Pattern:
+    words = _phrases(load("sentences.yaml", data_dir).get("sequel_words", {}).get("words", ()))
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])(?!\s+by(?![\w]))", re.IGNORECASE)
 
 
 def _too_long(timex: Timex) -> bool:
