@@ -181,11 +181,12 @@ def _real(text: str, match: re.Match, vocab: Vocabulary) -> bool:
 
 def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool:
     """True when the lead's head (its words up to the end of the happening verb's clause) is a plan, an
-    opinion, an analysis, a statistic (or a rate: data/events.yaml ``statistics``), a quotation or a question
-    (data/leads.yaml ``not_news``)."""
+    opinion, an analysis, a statistic (or a rate, or a figure the next clause compares: data/events.yaml
+    ``statistics``), a quotation or a question (data/leads.yaml ``not_news``)."""
     stop = _CLAUSE_END.search(text, verb_end)
     head = text[: stop.start()] if stop else text
-    return bool(vocab.rate.search(head)) or \
+    compared = stop is not None and stop.group() == "," and bool(vocab.compared_next.match(text[stop.end() :]))
+    return compared or bool(vocab.rate.search(head)) or \
         any(regex.search(text if kind == "question" else head) for kind, regex in table.not_news)
 
 
