@@ -1,0 +1,76 @@
+"""The gazetteer knows the usual actors of world news: heads of state and government, foreign ministers and heads of
+international organisations of 2015-2025, the organisations themselves and the world's demonyms.
+
+Made-up sentences about real office holders: a surname after a full mention, an office on a date, a transliteration,
+a family-name-first surname, a demonym, an acronym; and the links that let a filter by country find its people.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.actors import find_mentions, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def ids(text, gaz, when=date(2022, 3, 1)):
+    return [m.actor_id for m in find_mentions(text, gaz, when)[0]]
+
+
+@pytest.mark.parametrize("text, expect", [
+    # a surname alone after the full name
+    ("Petteri Orpo opened a fish market. Later Orpo met farmers.", ["petteri-orpo", "petteri-orpo"]),
+    ("Gitanas Nausėda visited a dairy. Nausėda praised it.", ["gitanas-nauseda", "gitanas-nauseda"]),
+    ("Nikos Dendias toured a shipyard and Dendias left by ferry.", ["nikos-dendias", "nikos-dendias"]),
+    # family name first: the first word is the surname
+    ("Lai Ching-te inspected a harbour; Lai then spoke to fishermen.", ["lai-ching-te", "lai-ching-te"]),
+    ("Anwar Ibrahim opened a bridge. Anwar said it cost less than planned.", ["anwar-ibrahim", "anwar-ibrahim"]),
+    # accent-free spellings and transliterations
+    ("Gitanas Nauseda and Stefan Lofven met Krisjanis Karins.", ["gitanas-nauseda", "stefan-lofven", "krisjanis-karins"]),
+    ("Prayuth Chan-ocha met Abdrabbuh Mansour Hadi.", ["prayut-chan-o-cha", "abdrabbuh-mansur-hadi"]),
+    # heads of international organisations and the organisations
+    ("Ngozi Okonjo-Iweala and Ahmed Aboul Gheit spoke at the OECD.", ["ngozi-okonjo-iweala", "ahmed-aboul-gheit", "oecd"]),
+    ("The European Central Bank (ECB) and the International Labour Organization met.", ["ecb", "ecb", "ilo"]),
+    # demonyms of smaller states
+    ("Basotho herders and Luxembourgish bankers met Timorese officials.", ["lesotho", "luxembourg", "timor-leste"]),
+])
+def test_new_entries_resolve_in_text(gaz, text, expect):
+    assert ids(text, gaz) == expect
+
+
+@pytest.mark.parametrize("office, of, on, holder", [
+    ("Prime Minister", "finland", date(2021, 5, 1), "sanna-marin"),
+    ("Prime Minister", "finland", date(2024, 5, 1), "petteri-orpo"),
+    ("Chancellor", "austria", date(2022, 6, 1), "karl-nehammer"),
+    ("Foreign Minister", "greece", date(2024, 1, 10), "george-gerapetritis"),
+    ("President", "peru", date(2023, 4, 2), "dina-boluarte"),
+    ("Prime Minister", "thailand", date(2024, 2, 1), "srettha-thavisin"),
+    ("President", "nigeria", date(2020, 1, 1), "muhammadu-buhari"),
+    ("Secretary-General", "arab-league", date(2020, 8, 1), "ahmed-aboul-gheit"),
+    ("President", "world-bank", date(2024, 3, 1), "ajay-banga"),
+    ("President", "ecb", date(2022, 9, 1), "christine-lagarde"),
+])
+def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
+    assert gaz.holder(office, of, on).id == holder
+
+
+def test_office_title_in_text_names_the_holder_of_the_day(gaz):
+    text = "The Finnish Prime Minister opened a fish market on Monday."
+    assert ids(text, gaz, date(2021, 5, 1)) == ["sanna-marin"]
+    assert ids(text, gaz, date(2024, 5, 1)) == ["petteri-orpo"]
+
+
+@pytest.mark.parametrize("person, group", [
+    ("petteri-orpo", "finland"),
+    ("christine-lagarde", "eu"),  # through the European Central Bank
+    ("ahmed-aboul-gheit", "arab-league"),
+    ("naim-qassem", "hezbollah"),
+])
+def test_people_are_members_of_their_country_or_organisation(gaz, person, group):
+    assert person in gaz.members(group)
