@@ -80,3 +80,50 @@ def test_an_aid_convoy_hit_by_an_attack_is_its_target_not_a_delivery():
 def test_an_aid_convoy_that_reached_a_town_after_shelling_is_a_delivery():
     text = "The town was shelled on Sunday, and an aid convoy reached it on Monday, officials said."
     assert "humanitarian" in _types(text)
+
+
+LEAD_MEETING = "Foreign Minister Annalena Baerbock met with Sergey Lavrov in Geneva on Thursday.\n\n"
+
+
+def test_a_meeting_the_same_day_with_a_counterpart_who_is_no_known_actor_is_another_meeting():
+    for follow_up in ("On the same day, she met with the head of the Red Cross.",
+                      "On the same day, Baerbock held a meeting with her Kenyan counterpart.",
+                      "In the evening, Baerbock met with the Mayor of Lindenfeld, Ottokar Brandl."):
+        events = _events(LEAD_MEETING + follow_up)
+        assert [(e.event_type, e.date) for e in events] == [("meeting", date(2024, 5, 9))] * 2, follow_up
+        assert events[1].evidence == follow_up
+
+
+def test_a_counterpart_named_again_by_a_word_of_the_earlier_meeting_is_that_meeting():
+    text = ("The defence ministers of Norland and Estavia held talks in Karst on Thursday, the ministry said.\n\n"
+            "Norland's minister met with his Estavian counterpart Ivo Marek at the ministry building.")
+    assert _types(text) == ["meeting"]
+    text = LEAD_MEETING + "Baerbock met with the Russian minister in the old town hall."
+    assert _types(text) == ["meeting"]
+
+
+def test_a_meeting_on_a_topic_or_at_a_place_names_no_counterpart():
+    assert _types(LEAD_MEETING + "The two ministers held talks on Ukraine and Gaza.") == ["meeting"]
+    assert _types(LEAD_MEETING + "They met at the Palais des Nations.") == ["meeting"]
+
+
+def test_a_disaster_told_again_with_its_day_and_another_country_is_one_incident():
+    text = ("The clean-up after the devastating Cyclone Mara has begun, with New Zealand sending aid to the islands."
+            "\n\nThe category 4 cyclone tore through Fiji on Wednesday night, destroying hundreds of homes.")
+    incidents = [e for e in _events(text) if e.event_type == "incident"]
+    assert [(e.date, e.evidence[:16]) for e in incidents] == [(date(2024, 5, 8), "The category 4 c")]
+
+
+def test_another_disaster_of_the_kind_or_one_on_another_day_stays_apart():
+    lead = "A powerful earthquake struck the eastern hills on Monday, killing 30 people.\n\n"
+    for text, days in ((lead + "Another earthquake hit the same area on Wednesday, injuring ten.", 2),
+                       (lead + "An earthquake had hit the hills on 2 March, killing four.", 2),
+                       (lead + "The quake was felt across the border.", 1)):
+        assert len([e for e in _events(text) if e.event_type == "incident"]) == days, text
+
+
+def test_an_arrest_is_no_alert_of_the_catch_all_type():
+    text = ("The republic put its troops on full alert on Tuesday, the defence ministry said.\n\n"
+            "The president said police arrested 14 people in two northern villages.")
+    events = [e for e in _events(text) if e.event_type == "other"]
+    assert [e.evidence[:14] for e in events] == ["The republic p", "The president "]

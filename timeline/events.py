@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -55,6 +56,7 @@ class Draft:
     lead: bool = False  # reported in the article's lead sentence
     evidence: Sentence | None = None  # the sentence that first reported it, when a later one gave its day
     parts: list = field(default_factory=list)  # types of the parts told apart that joined it ("other": an arrest)
+    told: list = field(default_factory=list)  # the sentences of the mentions that joined it
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
 
 
@@ -724,6 +726,9 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return repeated
     if _tells_the_lead_again(draft, drafts, ctx):
         return drafts[0]
+    disaster = _hazard_told_again(draft, drafts, ctx)
+    if disaster is not None:
+        return disaster
     subject = _subject_refers_back(draft, ctx)
     referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab) or _outcome_clause(draft) \
         or _consequence(draft, ctx) or subject
@@ -732,10 +737,11 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     group = ctx.vocab.raw["merge"].get("one_happening", ())
     latest = next((d for d in reversed(drafts) if d.event_type in group), None) \
         if subject or _anaphoric(draft, ctx.vocab, in_clause=True) else None
-    talks = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("call_talks_nouns", ()))
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    talks, apart = tuple(rules.get("call_talks_nouns", ())), tuple(rules.get("labels_apart_types", ()))
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
-                  and _labels_agree(d, draft, ctx.vocab)
+                  and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
                   and (referring or _documents_agree(d, draft, ctx.vocab))]
     candidates = _on_the_timed_day(draft, candidates, drafts, ctx)
     if not candidates:
@@ -777,6 +783,24 @@ def _lead_told_day(lead: Draft, ctx: Context) -> Timex | None:
             else event_dates.day_told_after_lead(article.text, lead.sentence.end, lead.trigger, list(ctx.timexes),
                                                  article.published, ctx.vocab, ctx.settings.data_dir)
     return ctx.told[id(lead)]
+
+
+def _hazard_told_again(draft: Draft, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """The latest earlier incident that named the natural hazard ``draft`` names again (data/same_happening.yaml
+    ``hazards``: "Cyclone Mara" and then "The category 4 cyclone tore through X on Thursday"), on a day and at a
+    place that agree: the same disaster, whatever sides or country each names. None when ``draft`` is set apart
+    as a further happening ("another earthquake struck", ``_sequel``)."""
+    if draft.event_type != "incident" or not drafts:
+        return None
+    table = tuple(map(tuple, load("same_happening.yaml", ctx.settings.data_dir).get("hazards", ())))
+    kinds = _kinds_near(draft, table) if table else set()
+    if not kinds or _sequel(draft, ctx):
+        return None
+    for earlier in reversed(drafts):
+        if earlier.event_type == "incident" and kinds & _kinds_near(earlier, table):
+            same_place = not (earlier.location and draft.location) or earlier.location.casefold() == draft.location.casefold()
+            return earlier if _dates_agree(earlier, draft) and same_place else None
+    return None
 
 
 def _subject_refers_back(draft: Draft, ctx: Context) -> bool:
@@ -901,6 +925,72 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     return any(f"{words} " in f" {clause} " for words in merge.get("sequel_clause", ()))
 
 
+def _new_counterpart(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """True when the encounter ``new`` names a counterpart that the encounter ``kept`` did not ("met with the head
+    of the Red Cross" after "met with her Kenyan counterpart"): another encounter, even when the counterpart is no
+    known actor. The counterpart is the phrase right after the trigger (data/same_happening.yaml ``counterpart_*``);
+    it is new when none of what it names is found in ``kept``: no actor named in it is on a side of ``kept``
+    (``_same_side``), and none of its capitalised words, less titles, is found in ``kept``'s sentences or in the
+    names, aliases and demonyms of those actors."""
+    family = ctx.vocab.types[new.event_type]["family"]
+    if family != "encounter" or ctx.vocab.types[kept.event_type]["family"] != "encounter":
+        return False
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    span = _counterpart_span(new.sentence.text, new.trigger, rules)
+    if span is None:
+        return False
+    lo, hi = span[0] + new.sentence.start, span[1] + new.sentence.start
+    mentions = [m for m in _within(ctx.mentions, new.sentence, ctx) if lo <= m.start < hi]
+    ids = {*kept.actor_ids, *(g for i in kept.actor_ids for g in ctx.affiliations(i))}
+    words = _capitalised(new.sentence.text[span[0] : span[1]], rules)
+    if not words or any(_same_side(m.actor_id, kept, ids, ctx) for m in mentions):
+        return False
+    stem = rules.get("counterpart_stem", 4)
+    named = [n for i in ids if i in ctx.actors for n in (ctx.actors[i].name, *ctx.actors[i].aliases, *ctx.actors[i].demonyms)]
+    known = {w[:stem] for text in (kept.sentence.text, *kept.told, *named) for w in re.findall(r"[\w'’-]+", _fold(text))}
+    return not any(w[:stem] in known for w in words)
+
+
+def _same_side(actor_id: str, kept: Draft, ids: set, ctx: Context) -> bool:
+    """True when ``actor_id`` is one of ``ids`` (``kept``'s actors and their countries), or a person of a country
+    that ``kept`` names as a side with none of its people ("held talks with Somalia", then "the discussions with
+    President X" of Somalia)."""
+    if actor_id in ids:
+        return True
+    countries = set(ctx.affiliations(actor_id)) & set(kept.actor_ids)
+    return any(not any(c in ctx.affiliations(i) for i in kept.actor_ids) for c in countries)
+
+
+def _counterpart_span(text: str, trigger: Trigger, rules: Mapping) -> tuple[int, int] | None:
+    """The span of the counterpart phrase right after an encounter's trigger: after "with", or after a trigger
+    that ends in one of ``counterpart_verbs`` ("received", "called on"), up to a clause break, a bracket or one of
+    ``counterpart_stops`` ("with Kenyan Foreign Minister Amos Wekesa on Monday"); None when no such phrase
+    follows (a topic, "held talks on trade"; a place, "met in Paris")."""
+    said = " ".join(trigger.text.lower().split())
+    at = trigger.end
+    opening = re.match(r"\s+with\s+", text[at:], re.IGNORECASE)
+    if opening is None and not any(said == v or said.endswith(" " + v) for v in rules.get("counterpart_verbs", ())):
+        return None
+    at += opening.end() if opening else 0
+    after = text[at:]
+    stops = _words_pattern(tuple(rules.get("counterpart_stops", ())))
+    end = min([m.start() for m in (_CLAUSE_BREAK.search(after), re.search(r"[.()\[\]\"“”]", after), stops.search(after))
+               if m is not None], default=len(after))
+    return (at, at + end) if after[:end].strip() else None
+
+
+def _capitalised(phrase: str, rules: Mapping) -> list[str]:
+    """The capitalised words of ``phrase``, less titles (``counterpart_titles``), folded."""
+    titles = {t.lower() for t in rules.get("counterpart_titles", ())}
+    return [_fold(w) for w in re.findall(r"[\w'’-]+", phrase) if w[:1].isupper() and w.lower() not in titles]
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents and possessive endings, for comparing names ("Türkiye's" and "Turkiye")."""
+    text = unicodedata.normalize("NFKD", text)
+    return re.sub(r"['’]s\b", "", "".join(c for c in text if not unicodedata.combining(c))).casefold()
+
+
 def _topic_follows(draft: Draft, ctx: Context) -> bool:
     """True when an encounter's trigger is followed by what was talked about ("also held talks on energy"), not by
     another side (data/same_happening.yaml ``topic_openers``): the encounter reported before, not a further one."""
@@ -943,10 +1033,14 @@ def _talks_of_the_call(kept: Draft, new: Draft, talks: tuple[str, ...]) -> bool:
     return bool(set(re.findall(r"[\w'’]+", new.trigger.text.lower())) & set(talks))
 
 
-def _labels_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
-    """False when the two triggers carry different labels and one of them names a happening of its own."""
+def _labels_agree(a: Draft, b: Draft, vocab: Vocabulary, apart: tuple[str, ...] = ()) -> bool:
+    """False when the two triggers carry different labels and one of them names a happening of its own, or both
+    are labelled mentions of one of the catch-all types ``apart`` (data/same_happening.yaml ``labels_apart_types``:
+    an alert and an arrest)."""
     distinct = vocab.raw["merge"].get("distinct_labels", ())
     labels = {a.trigger.label, b.trigger.label}
+    if len(labels) > 1 and a.event_type == b.event_type and a.event_type in apart and all(labels):
+        return False
     return len(labels) == 1 or not labels & set(distinct)
 
 
@@ -1015,6 +1109,7 @@ def _date_the_lead(kept: Draft, new: Draft) -> None:
     """A later sentence that only dates the lead's event ("The incident occurred on Saturday"): the lead stays
     the evidence, with its people, and takes the day when it has none."""
     kept.support += 1
+    kept.told.append(new.sentence.text)
     if kept.timex is None and new.timex is not None:
         kept.timex, kept.timed = new.timex, new.timed
     kept.location = kept.location or new.location
@@ -1047,6 +1142,7 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False) -> None:
     """Fold a further mention into ``kept``; the better-dated mention gives the day and becomes the evidence
     (with ``keep_evidence``, the day only)."""
     kept.support += 1
+    kept.told.append(new.sentence.text)
     kept.recent = kept.recent or new.recent
     if _rank(new) > _rank(kept):
         if kept.evidence is None and keep_evidence:
