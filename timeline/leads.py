@@ -110,12 +110,12 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
     table, vocab = rules(data_dir), vocabulary(data_dir)
     cues = table.cues
     found = [(cues[at], m) for at in _cue_index(data_dir).candidates(text) for m in cues[at].regex.finditer(text)
-             if not _hidden(text, m.start(), table)]
+             if not _hidden(text, m.start(), table) and not text.startswith("-", m.end())]  # not "left-wing"
     verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab)),
                    key=lambda pair: pair[1].start())
     if not verbs:
         return None
-    scores = _scores(found, verbs)
+    scores = _scores(found, verbs, text)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     scoring = table.raw["scoring"]
     if not ranked or ranked[0][1] < scoring["min_score"] or \
@@ -128,18 +128,72 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
     return LeadGuess(best, ranked[0][1], verb.start(), verb.end(), verb.group())
 
 
-def _scores(found: list, verbs: list) -> dict[str, int]:
-    """Each type's score: the weights of its distinct cues (a verb cue only in a real form), the heaviest
-    match of each stretch of text counted once."""
+def _scores(found: list, verbs: list, text: str = "") -> dict[str, int]:
+    """Each type's score: the weights of its distinct cues (a verb cue only in a real form, at half its weight
+    in a relative clause: "met X, who is visiting Y" is the meeting), the heaviest match of each stretch of
+    text counted once; and ``scoring.subject_bonus`` for the type of the noun that a real verb of no type has
+    as its subject or object in its clause ("Bilateral talks between X and Y got under way", "attended the
+    summit")."""
     real = {id(m) for _, m in verbs}
     taken: dict[str, list[tuple[int, int, int]]] = {}
     for cue, match in sorted(found, key=lambda pair: -pair[0].weight):
         if not cue.event_type or (cue.form == "verb" and id(match) not in real):
             continue
+        weight = cue.weight // 2 if cue.form == "verb" and _in_relative_clause(text, match.start()) else cue.weight
         spans = taken.setdefault(cue.event_type, [])
         if not any(lo < match.end() and match.start() < hi for lo, hi, _ in spans):
-            spans.append((match.start(), match.end(), cue.weight))
-    return {event_type: sum(w for _, _, w in spans) for event_type, spans in taken.items()}
+            spans.append((match.start(), match.end(), weight))
+    scores = {event_type: sum(w for _, _, w in spans) for event_type, spans in taken.items()}
+    for event_type in _verb_nouns(found, verbs, text):
+        scores[event_type] = scores.get(event_type, 0) + rules().raw["scoring"].get("subject_bonus", 0)
+    return scores
+
+
+@lru_cache(maxsize=1)
+def _happening_nouns() -> frozenset[str]:
+    """Every noun that names a happening in data/events.yaml: the types' ``nouns`` and the ``noun_classes``
+    (lower case, one spelling of each small pattern)."""
+    raw = vocabulary().raw
+    words = [n for entry in raw["types"].values() for n in entry.get("nouns", ())]
+    words += [n for nouns in (raw.get("noun_classes") or {}).values() for n in nouns]
+    plain = {re.sub(r"\(\?:([^|)]*)[^)]*\)", r"\1", w).replace(" ?", " ").lower() for w in words}
+    return frozenset(plain | {w + "s" for w in plain})
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|where|whose)\s[^,;:]*$", re.IGNORECASE)
+
+
+def _in_relative_clause(text: str, start: int) -> bool:
+    """True when ``start`` lies in a relative clause opened after a comma (", who is visiting the capital")."""
+    return bool(text) and bool(_RELATIVE.search(text[max(0, start - 150) : start]))
+
+
+def _verb_nouns(found: list, verbs: list, text: str) -> set[str]:
+    """The types of the happening nouns (a type's ``nouns`` or a noun class of data/events.yaml, not a people
+    noun such as "counterpart") that a real verb of no type ("was held", "got under way", "attended"), which no
+    verb cue of a type covers, has as its subject (the last such noun before it in its clause, within
+    ``scoring.subject_chars``) or object (the first one after it, within ``scoring.object_chars``)."""
+    scoring = rules().raw["scoring"]
+    happenings = _happening_nouns()
+    nouns = [(cue, m) for cue, m in found if cue.form == "noun" and cue.event_type
+             and " ".join(m.group().lower().split()) in happenings]
+    typed = [m for c, m in verbs if c.event_type]
+    types = set()
+    for cue, verb in verbs:
+        if cue.event_type or _in_relative_clause(text, verb.start()) \
+                or any(m.start() < verb.end() and verb.start() < m.end() for m in typed):
+            continue
+        clause_start = max([0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, verb.start())])
+        before = [(c, m) for c, m in nouns if clause_start <= m.start() and m.end() <= verb.start()
+                  and verb.start() - m.end() <= scoring.get("subject_chars", 0)]
+        stop = _CLAUSE_END.search(text, verb.end())
+        after = [(c, m) for c, m in nouns if verb.end() <= m.start() <= verb.end() + scoring.get("object_chars", 0)
+                 and (stop is None or m.start() < stop.start())]
+        if before:
+            types.add(max(before, key=lambda pair: pair[1].start())[0].event_type)
+        elif after:
+            types.add(min(after, key=lambda pair: pair[1].start())[0].event_type)
+    return types
 
 
 def only_dates(sentence: str, trigger_start: int, data_dir: Path = DATA_DIR) -> bool:
@@ -164,10 +218,18 @@ def in_background(text: str, start: int, data_dir: Path = DATA_DIR) -> bool:
 
 
 def _hidden(text: str, start: int, table: Rules) -> bool:
-    """True for words in a quotation or a background phrase: their cues do not count."""
-    if sum(text.count(mark, 0, start) for mark in '"“”') % 2 == 1:
+    """True for words in a quotation (not a word or two in scare quotes: 'forces "neutralised" 16 militants')
+    or a background phrase: their cues do not count."""
+    if sum(text.count(mark, 0, start) for mark in '"“”') % 2 == 1 and not _scare_quoted(text, start):
         return True
     return not table.stop.match(text, start) and bool(table.background.search(text[max(0, start - 120) : start]))
+
+
+def _scare_quoted(text: str, start: int) -> bool:
+    """True when the quotation around ``start`` holds at most two words."""
+    opening = max(text.rfind(mark, 0, start) for mark in '"“”')
+    closing = min([at for at in (text.find(mark, start) for mark in '"“”') if at >= 0] or [len(text)])
+    return closing < len(text) and len(text[opening + 1 : closing].split()) <= 2
 
 
 def _real(text: str, match: re.Match, vocab: Vocabulary) -> bool:
