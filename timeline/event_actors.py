@@ -45,11 +45,13 @@ def _word_regexes(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
                   mentions: list[Mention], actors: Mapping[str, Actor], affiliations: AffiliationsOf,
                   vocab: Vocabulary, protected: list[tuple[int, int]] = (), crowded: bool = False,
-                  data_dir: Path = DATA_DIR) -> list[str]:
+                  data_dir: Path = DATA_DIR, place_sides: bool = False) -> list[str]:
     """Actor ids of the happening that ``trigger`` reports, chosen by the type's ``policy``.
 
     In a ``crowded`` sentence (one that reports several happenings) people are first looked for in the
-    trigger's own clause, and in the whole sentence only when the clause names too few.
+    trigger's own clause, and in the whole sentence only when the clause names too few. With ``place_sides``, a
+    happening of data/participants.yaml ``place_side_types`` that names no side has the countries it names as
+    places, or the country of the capital it names (``unnamed_sides``).
     """
     local = [(m.start - sentence_start, m.end - sentence_start, m.actor_id) for m in mentions
              if m.actor_id in actors]
@@ -82,8 +84,13 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
             local = inside
     people = _ids(local, actors, lambda a: a.kind == "person")
     groups = _ids(local, actors, lambda a: a.kind != "person")
-    if policy == "countries_and_organisations" and vocab.types[trigger.event_type].get("places_are_not_actors"):
-        local = _without_places(local, sentence, actors, vocab)
+    placed = []
+    if policy == "countries_and_organisations" and (vocab.types[trigger.event_type].get("places_are_not_actors")
+                                                    or trigger.event_type in _place_side_types(data_dir)):
+        targets = None if vocab.types[trigger.event_type].get("places_are_not_actors") else _target_pattern(vocab, data_dir)
+        kept = _without_places(local, sentence, actors, vocab, targets)
+        placed = [item for item in local if item not in kept]
+        local = kept
         groups = _ids(local, actors, lambda a: a.kind != "person")
     if policy == "countries_and_organisations":
         local = _countries_named_for_holders(local, sentence, actors, affiliations)
@@ -99,7 +106,12 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
             return signatories
         chosen = _ids(inside, actors, lambda a: a.kind != "person") or groups
         if not chosen and vocab.types[trigger.event_type].get("people_if_no_groups"):
-            return _ids(inside, actors, lambda a: a.kind == "person") or people
+            chosen = _ids(inside, actors, lambda a: a.kind == "person") or people
+        if not chosen and placed and (place_sides or not vocab.types[trigger.event_type].get("places_are_not_actors")):
+            here = [item for item in placed if clause[0] <= item[0] < clause[1]]  # not "..., near the border with X"
+            return _ids(here or placed, actors, lambda a: True)
+        if not chosen and place_sides and trigger.event_type in _place_side_types(data_dir):
+            return _seat_country(sentence, vocab, data_dir)
         return chosen
     if not people:
         return _sides(local, sentence, trigger, actors) if policy == "participants" else groups
@@ -423,12 +435,16 @@ def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, in
     country, a demonym before a place noun ("the Turkish capital") or a capital ("arrived in Astana"; for a
     visit any capital of data/actors.yaml ``capitals``, for a conference only one that acts)."""
     capitals = vocab.types[trigger.event_type].get("host") == "visitors_and_country"
+    before = None
     for start, name, qualifier in _places(sentence, vocab, name_spans):
-        if start >= trigger.start and not any(s <= start < e for s, e in name_spans):
-            country = place_country(name, data_dir, capitals) or (qualifier and place_country(qualifier, data_dir))
-            if country:
-                return country
-    return None
+        if any(s <= start < e for s, e in name_spans):
+            continue
+        country = place_country(name, data_dir, capitals) or (qualifier and place_country(qualifier, data_dir))
+        if country and start >= trigger.start:
+            return country
+        if country and capitals and not _CLAUSE_MARK.search(sentence, start, trigger.start):
+            before = country  # "arrived in Estaria on a two-day state visit"
+    return before
 
 
 def relative_subject(sentence: str, sentence_start: int, trigger: Trigger, mentions: list[Mention],
@@ -487,6 +503,77 @@ def _people_nouns(vocab: Vocabulary, data_dir: Path) -> str:
     return _escaped((*vocab.raw["grammar"]["people_nouns"], *_participants(data_dir).get("unnamed_people_nouns", ())))
 
 
+def unnamed_sides(event_type: str, actor_ids: list[str], sentence, trigger: Trigger, mentions: list[Mention],
+                  actors: Mapping[str, Actor], affiliations: AffiliationsOf, vocab: Vocabulary,
+                  data_dir: Path = DATA_DIR) -> list[str]:
+    """``actor_ids``; for a happening whose sentence (a Sentence: ``start``, ``end``, ``text``) names no side, once
+    the article's events are settled: the countries it names only as where it happened ("a bus plunged into a gorge
+    in Estaria"), or the country of the capital it names ("a blast in a market in Vell"), for the types of
+    data/participants.yaml ``place_side_types``; failing those, the article's country (``with_article_country``).
+    Applied after the events are told apart, so that two reports naming no side and different places stay two."""
+    if actor_ids:
+        return actor_ids
+    found = []
+    if event_type in _place_side_types(data_dir):
+        own = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end and m.actor_id in actors]
+        if not vocab.types[event_type].get("reporters_are_actors"):
+            own = without_reporters(own, sentence, trigger, vocab)
+        found = choose_actors(vocab.types[event_type]["actors"], sentence.text, sentence.start, trigger, own, actors,
+                              affiliations, vocab, data_dir=data_dir, place_sides=True)
+    return found or with_article_country(event_type, actor_ids, mentions, actors, data_dir)
+
+
+def with_article_country(event_type: str, actor_ids: list[str], mentions: list[Mention], actors: Mapping[str, Actor],
+                         data_dir: Path = DATA_DIR) -> list[str]:
+    """``actor_ids``; for an event of a type of data/participants.yaml ``article_country_types`` that names no side
+    ("Security forces killed two militants in a raid"), the country the article names most often (the first named
+    of those tied): the state whose forces act unnamed is the one the news is about. Reads all the article's mentions."""
+    if actor_ids or event_type not in _article_country_types(data_dir):
+        return actor_ids
+    counts: dict[str, int] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        actor = actors.get(mention.actor_id)
+        if actor is not None and actor.kind == "country":
+            counts[actor.id] = counts.get(actor.id, 0) + 1
+    return [max(counts, key=counts.get)] if counts else actor_ids  # max keeps the first named of those tied
+
+
+@lru_cache(maxsize=4)
+def _article_country_types(data_dir) -> frozenset[str]:
+    return frozenset(_participants(data_dir).get("article_country_types", ()))
+
+
+def _seat_country(sentence: str, vocab: Vocabulary, data_dir: Path) -> list[str]:
+    """The country of the first capital or seat of government the sentence names as a place ("a bombing at a
+    mosque in Kabul"), as a one-item list; [] when it names none."""
+    for _, name, _ in _places(sentence[:1].lower() + sentence[1:], vocab, []):  # "In Vell, a bomb exploded"
+        country = place_country(name, data_dir, capitals=True)
+        if country:
+            return [country]
+    return []
+
+
+_TARGETS: dict[tuple[int, str], re.Pattern] = {}
+
+
+def _target_pattern(vocab: Vocabulary, data_dir) -> re.Pattern:
+    """A preposition of place (data/events.yaml grammar ``locative_prepositions`` and data/participants.yaml
+    ``place_prepositions``), then "the" and words of ``location_skip_words``, right before a name."""
+    key = (id(vocab.raw), str(data_dir))
+    if key not in _TARGETS:
+        words = [*vocab.raw["grammar"]["locative_prepositions"], *_participants(data_dir).get("place_prepositions", ())]
+        skip = "|".join(re.escape(w) for w in vocab.raw["location_skip_words"])
+        before = "|".join(w.replace(" ", r"\s+") for w in words)
+        _TARGETS[key] = re.compile(rf"(?<![\w])(?:{before})\s+"
+                                   rf"(?:(?:{skip})\s+){{0,3}}$", re.IGNORECASE)
+    return _TARGETS[key]
+
+
+@lru_cache(maxsize=4)
+def _place_side_types(data_dir) -> frozenset[str]:
+    return frozenset(_participants(data_dir).get("place_side_types", ()))
+
+
 @lru_cache(maxsize=4)
 def _place_phrase_types(data_dir) -> frozenset[str]:
     return frozenset(_participants(data_dir).get("place_phrase_types", ()))
@@ -506,21 +593,25 @@ def _in_place_phrase(item: tuple[int, int, str], sentence: str, actors: Mapping[
 _LIST_AND = re.compile(r"\s*[,،]\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")  # also an Arabic comma
 
 
-def _without_places(local: list, sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> list:
+def _without_places(local: list, sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary,
+                    targets: re.Pattern | None = None) -> list:
     """``local`` less the countries named only as places (``_only_a_place``), and the countries listed right
-    after one of them: "coups in X, Y and Z" names three places."""
+    after one of them: "coups in X, Y and Z" names three places. With ``targets`` (an attack's type), a place
+    that is the object of the attack ("struck the Estarian port of X") is its target, a side: a place noun after
+    the country makes a place only behind a preposition of ``targets`` ("in", "outside the Estarian city of")."""
     kept, place_end = [], None
     for item in sorted(local):
         listed = place_end is not None and actors[item[2]].kind == "country" \
             and _LIST_AND.fullmatch(sentence, place_end, item[0]) is not None
-        if listed or _only_a_place(item, sentence, actors, vocab):
+        if listed or _only_a_place(item, sentence, actors, vocab, targets):
             place_end = item[1]
         else:
             kept.append(item)
     return kept
 
 
-def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:
+def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary,
+                  targets: re.Pattern | None = None) -> bool:
     """True for a country named only as where something happened or where people or goods came from or went:
     "the Polish town of ...", "in the Czech Republic", "crossed from Chad", "evacuated ... to Armenia"
     (data/events.yaml grammar: place_modifier_nouns, locative_prepositions)."""
@@ -536,6 +627,8 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
                         sentence[max(0, start - 40) : start], re.IGNORECASE)  # "the Tillaberi region of western X"
     in_a_name = re.match(r"\s+[A-Z]", sentence[end:])  # "from the Turkish Red Crescent" names a body
     people = sentence[start:end] in actors[actor_id].demonyms  # "fuel to Filipino fishermen": its people, no place
+    if after and targets is not None and not targets.search(sentence, max(0, start - 40), start):
+        after = None  # "drones struck the Estarian port of X": the attack's target
     return bool(after or ((before or part_of) and not in_a_name and not people))
 
 
@@ -744,7 +837,7 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozense
         preps = "|".join(p.replace(" ", r"\s+") for p in sorted(raw["location_before"], key=len, reverse=True))
         skip = "|".join(re.escape(w) for w in raw["location_skip_words"])
         regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|{_words(vocab, 'place_nouns')})\s+){{0,4}}"
-                           rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
+                           rf"((?:[A-Z]\.){{2,}}|(?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")  # "the U.S."
         of_place = re.compile(rf"\s+(?:{'|'.join(raw['grammar']['place_modifier_nouns'])})\s+of\s+(?:the\s+)?"
                               rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
         _PLACES[key] = (regex, of_place, frozenset(raw["location_stop"]))
@@ -754,7 +847,7 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozense
 def _places(sentence: str, vocab: Vocabulary, names: list[tuple[int, int]]):
     regex, of_place, stop = _place_patterns(vocab)
     for match in regex.finditer(sentence):
-        if _inside_name(sentence, match.start(), match.group(), names):
+        if _inside_name(sentence, match.start(), match.group(), names, stop):
             continue
         words = match.group(1).split()
         while words and words[-1] in stop:
@@ -768,13 +861,13 @@ def _places(sentence: str, vocab: Vocabulary, names: list[tuple[int, int]]):
             yield match.start(1), " ".join(words), ""
 
 
-def _inside_name(sentence: str, start: int, found: str, names: list[tuple[int, int]]) -> bool:
+def _inside_name(sentence: str, start: int, found: str, names: list[tuple[int, int]], stop=frozenset()) -> bool:
     """True when a bare "in"/"at" sits inside a capitalised name ("Cooperation in Europe"), not after a
-    known name ("met Lavrov in Geneva")."""
+    known name ("met Lavrov in Geneva") or a word of ``stop`` ("arrived on Tuesday in Lima")."""
     before = sentence[:start].split()
     bare = found.split()[0] in ("in", "at")
     after_name = any(0 <= start - end <= 2 for _, end in names)
-    return bare and len(before) > 1 and before[-1][:1].isupper() and not after_name
+    return bare and len(before) > 1 and before[-1][:1].isupper() and before[-1] not in stop and not after_name
 
 
 
