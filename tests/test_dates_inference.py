@@ -122,3 +122,15 @@ def test_a_yearless_dateline_is_not_put_in_the_batch_year_when_the_lead_weekday_
     assert infer_published(_read(page), date(2030, 3, 1)).published == date(2030, 4, 30)
     monday = "OSLO, April 28 (Wire) -- At least 20 people were killed in a raid on a village on Friday, sources said.\n"
     assert infer_published(_read(monday), date(2031, 3, 1)).published == date(2031, 4, 28)  # a Monday
+
+
+def test_an_office_holder_named_with_a_lower_case_title_and_its_country_moves_a_yearless_dateline():
+    """"ANKARA, May 20 (Wire)" in a batch of early 2021 would be 20 May 2021, but the text names a foreign minister
+    in office from June 2023, written "Foreign minister of Türkiye NAME" or "foreign minister NAME": the nearest
+    year he held it is 2024. "The visit of NAME" gives him no title: the batch's year stays."""
+    line = "Envoys meet\n\nANKARA, May 20 (Wire) - {who} held talks with a visiting trade delegation in the capital."
+    for who in ("Foreign minister of Türkiye Hakan Fidan", "The foreign minister Hakan Fidan"):
+        result = infer_published(_read(line.format(who=who)), date(2021, 3, 1))
+        assert result.published == date(2024, 5, 20) and "Fidan" in result.published_basis
+    untitled = infer_published(_read(line.format(who="A delegation led by the aide of Hakan Fidan")), date(2021, 3, 1))
+    assert untitled.published == date(2021, 5, 20)

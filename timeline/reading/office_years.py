@@ -31,10 +31,31 @@ def holder_terms(text: str, settings: Settings) -> list[tuple[str, tuple[tuple[d
                 words = before.group(1).split() if before else []
                 if not words or NOT_CURRENT.search(" ".join(words)):
                     continue
-                terms = tuple((r.start, r.end) for r in actor.roles if words[-1] in r.title.split())
-                if terms:
-                    found.append((f"{words[-1]} {name}", terms))
+                title = _title_word(words)
+                terms = tuple((r.start, r.end) for r in actor.roles if title in _title_words(r.title))
+                if title and terms:
+                    found.append((f"{title} {name}", terms))
     return found
+
+
+# Words of a role's title that name no office ("Minister of Foreign Affairs": "of" says nothing).
+_NOT_TITLE = {"of", "the", "and", "for", "to", "in", "on", "a", "an"}
+# A title's country written after it, before the name: "Foreign minister of Armenia NAME", "President of the Republic
+# of Ostravia NAME".
+_OF_PLACE = re.compile(r"^(?:of(?:\s+the)?\s+(?-i:[A-Z][\w'’.\-]*)(?:\s+(?-i:[A-Z][\w'’.\-]*))?)$", re.IGNORECASE)
+
+
+def _title_word(words: list[str]) -> str:
+    """The title word right before a name ("Minister NAME", "foreign minister NAME"), or before its country
+    ("Foreign minister of Armenia NAME"), lower-cased; "" for none."""
+    for cut in (3, 4):  # the title, then "of" and one or two words of its country (after "the")
+        if len(words) >= cut and _OF_PLACE.match(" ".join(words[-cut + 1:])):
+            return "" if words[-cut].lower() in _NOT_TITLE else words[-cut].lower()
+    return "" if not words or words[-1].lower() in _NOT_TITLE else words[-1].lower()
+
+
+def _title_words(title: str) -> set[str]:
+    return {w.lower() for w in title.split()} - _NOT_TITLE
 
 
 def allowed(day: date, terms: tuple[tuple[date | None, date | None], ...]) -> bool:
