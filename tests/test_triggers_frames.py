@@ -11,7 +11,7 @@ CLASSES = VOCAB.raw["noun_classes"]
 
 def _plain(noun: str) -> str:
     """A class entry as text: the first spelling of a small pattern ("round ?table" -> "round table")."""
-    return noun.replace(" ?", " ").replace("(?:session|sitting)", "session").replace("communiqu[eé]", "communique")
+    return noun.replace("round(?:table| table|-table)", "roundtable").replace(" ?", " ").replace("(?:session|sitting)", "session").replace("communiqu[eé]", "communique")
 
 
 DOCUMENT_FRAMES = [
