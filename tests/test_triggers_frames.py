@@ -75,3 +75,42 @@ def test_a_condemnation_is_a_weak_statement_and_no_sentence_passed_on_a_person()
     said = find_triggers("The regional bloc on Monday condemned the raid on the border post.", VOCAB)
     assert [(t.event_type, t.strength) for t in said] == [("speech", "weak")]
     assert not find_triggers("The general was condemned to death on Monday.", VOCAB)
+
+
+# The verb frames in every tense a report uses (past, present, perfect, progressive), each a whole made-up lead
+# that must make an event of its type.
+TENSES = [
+    ("meeting", ["met", "meets", "has met", "is meeting", "met with", "has met with"], "{A} {v} {B} in Velm on Tuesday."),
+    ("meeting", ["held talks", "holds talks", "has held talks", "is holding talks"], "{A} {v} with {B} in Velm on Tuesday."),
+    ("meeting", ["received", "receives", "has received", "is receiving", "hosted", "hosts", "welcomed", "has welcomed"],
+     "{A} {v} {B} in Velm on Tuesday."),
+    ("agreement", ["signed", "signs", "have signed", "are signing", "inked"], "Estaria and Norlund {v} a trade agreement in Velm on Tuesday."),
+    ("visit", ["visited", "visits", "has visited", "is visiting", "arrived in", "arrives in", "is arriving in"], "{A} {v} Velm on Tuesday."),
+    ("visit", ["began", "begins", "has begun", "wrapped up", "concluded", "is paying", "paid"], "{A} {v} an official visit to Norlund on Tuesday."),
+    ("operation", ["launched", "launches", "have launched", "are carrying out", "conducted"],
+     "Security forces {v} an operation against militants in the Kessel district on Tuesday."),
+    ("humanitarian", ["delivered", "delivers", "has delivered", "is delivering", "sent", "is sending", "dispatched"],
+     "Estaria {v} 40 tonnes of humanitarian aid to flood victims in Norlund on Tuesday."),
+    ("conference", ["attended", "attends", "is attending", "took part in", "is taking part in", "participated in"],
+     "{A} {v} a regional summit in Velm on Tuesday."),
+    ("speech", ["addressed", "addresses", "has addressed", "delivered a speech at", "spoke at", "has spoken at"],
+     "{A} {v} the regional summit in Velm on Tuesday."),
+]
+TENSE_CELLS = [(t, frame.format(A="Foreign Minister Ivo Sander of Estaria", B="Norlund's Prime Minister Jana Moreau", v=v))
+               for t, verbs, frame in TENSES for v in verbs]
+
+
+@pytest.mark.parametrize("event_type,lead", TENSE_CELLS, ids=lambda x: x[:60])
+def test_a_verb_frame_in_any_tense_makes_its_event(event_type, lead):
+    from article_events import types_of
+    assert event_type in types_of(lead), lead
+
+
+@pytest.mark.parametrize("lead", [
+    "President Ana Moro is receiving the Norlund premier next week.",
+    "Estaria is sending more aid to Norlund next month.",
+    "The foreign minister is arriving in Velm tomorrow.",
+])
+def test_a_progressive_with_a_later_time_is_a_plan(lead):
+    from article_events import types_of
+    assert types_of(lead) == [], lead
