@@ -127,3 +127,15 @@ def test_an_arrest_is_no_alert_of_the_catch_all_type():
             "The president said police arrested 14 people in two northern villages.")
     events = [e for e in _events(text) if e.event_type == "other"]
     assert [e.evidence[:14] for e in events] == ["The republic p", "The president "]
+
+
+def test_an_agency_statement_quoted_in_the_lead_reports_its_news():
+    text = ("Energy ministers discussed gas supplies, the ministry said\n\n"
+            "\"Minister Annalena Baerbock held a working meeting with Sergey Lavrov. The parties discussed trade "
+            "in the energy sector,\" the statement said.")
+    assert [(e.event_type, e.actors) for e in _events(text)] == [("meeting", ("Annalena Baerbock", "Sergey Lavrov"))]
+
+
+def test_a_speakers_own_words_quoted_in_the_lead_report_nothing():
+    text = "\"We met the minister and she promised us a new well,\" a farmer said.\n\nThe village has had no water."
+    assert _types(text) == []

@@ -160,11 +160,26 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
-        elif _reported_here(draft) and _has_required_actors(draft, ctx) and not _described(draft, ctx):
+        elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx)) and _has_required_actors(draft, ctx) \
+                and not _described(draft, ctx):
             drafts.append(draft)
         else:
             continue
         ctx.used.setdefault(sentence.start, []).append(trigger)
+
+
+def _statement_in_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
+    """True for a strong mention inside a quotation in the lead, before any event of the article, whose quoted words
+    speak of no one in the first or second person (data/same_happening.yaml ``speaker_words``): an agency's statement
+    that reports the news ('"Forces conducted raids in three provinces," the ministry said'), not a speaker's own
+    words."""
+    if drafts or draft.sentence.start >= LEAD_CHARS or draft.trigger.strength != "strong" or not _quoted(draft):
+        return False
+    text, at = draft.sentence.text, draft.trigger.start
+    opening = max(text.rfind(mark, 0, at) for mark in '"“”')
+    closing = min((i for i in (text.find(mark, draft.trigger.end) for mark in '"“”') if i >= 0), default=len(text))
+    words = set(re.findall(r"[\w'’]+", text[opening + 1 : closing].lower().replace("’", "'")))
+    return not words & set(load("same_happening.yaml", ctx.settings.data_dir).get("speaker_words", ()))
 
 
 def _talks_outcome(draft: Draft, ctx: Context) -> bool:
