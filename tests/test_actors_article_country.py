@@ -8,7 +8,7 @@ import re
 import pytest
 
 from timeline.actors import load_gazetteer
-from timeline.event_actors import unnamed_sides, with_article_country
+from timeline.event_actors import joined_sides, unnamed_sides, with_article_country
 from timeline.models import Actor, Article, Mention
 from timeline.pipeline import parse_article
 from timeline.resources import load
@@ -74,3 +74,14 @@ def test_unnamed_side_examples(example):
     found = unnamed_sides(event.event_type, list(event.actor_ids), sentence, trigger, list(parsed.mentions), actors,
                           gazetteer.affiliation_ids, vocab)
     assert found == example["actors"]
+
+
+def test_a_happening_told_again_keeps_the_earlier_sides_of_the_same_kind():
+    """joined_sides: a later, better mention names only some sides; the earlier ones of its kind stay."""
+    actors = {**ACTORS, "tomas-berg": Actor("tomas-berg", "Tomas Berg", "person")}
+    assert joined_sides(["estaria", "ruritania"], ["ruritania"], actors) == ["ruritania", "estaria"]
+    assert joined_sides(["lena-holm"], ["tomas-berg"], actors) == ["tomas-berg", "lena-holm"]
+    # countries first, the signing leaders later: the leaders only (and the other way round)
+    assert joined_sides(["estaria", "ruritania"], ["lena-holm", "tomas-berg"], actors) == ["lena-holm", "tomas-berg"]
+    assert joined_sides(["lena-holm"], ["estaria"], actors) == ["estaria"]
+    assert joined_sides(["estaria"], [], actors) == []

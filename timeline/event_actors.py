@@ -523,6 +523,16 @@ def unnamed_sides(event_type: str, actor_ids: list[str], sentence, trigger: Trig
     return found or with_article_country(event_type, actor_ids, mentions, actors, data_dir)
 
 
+def joined_sides(earlier: list[str], later: list[str], actors: Mapping[str, Actor]) -> list[str]:
+    """The sides of a happening told again by a better mention: ``later``'s, then those of ``earlier`` of the same
+    kinds as ``later``'s (people with people, countries and organisations with those): "Estaria has signed an
+    accord with Ruritania" told again as "The accord with Ruritania was signed on Monday" keeps Estaria; a signing
+    told first by its countries and then by the leaders who signed has the leaders only."""
+    person = lambda actor_id: actor_id in actors and actors[actor_id].kind == "person"  # noqa: E731
+    kinds = {person(i) for i in later}
+    return list(dict.fromkeys([*later, *(i for i in earlier if person(i) in kinds)]))
+
+
 def with_article_country(event_type: str, actor_ids: list[str], mentions: list[Mention], actors: Mapping[str, Actor],
                          data_dir: Path = DATA_DIR) -> list[str]:
     """``actor_ids``; for an event of a type of data/participants.yaml ``article_country_types`` that names no side
