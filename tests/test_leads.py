@@ -155,3 +155,12 @@ def test_a_lead_that_says_how_a_step_is_seen_stays_the_lead():
     text = "The treaty signed by the two premiers on Monday is seen as a step towards open borders.\n\nMore follows."
     lead = lead_sentence(split(text), text=text)
     assert lead is not None and lead.text.startswith("The treaty")
+
+
+def test_a_fronted_during_phrase_names_the_encounter_of_the_news_not_its_background():
+    lead = "During a phone call on Tuesday, Ivo Sander of Estaria and his Norlund counterpart Jana Moreau discussed trade."
+    assert not in_background(lead, lead.index("phone call"))
+    later = "Two guards were hurt during an attack on the border post."
+    assert in_background(later, later.index("attack"))
+    article = Article(id="a", name="a.txt", title="", text=lead, published=date(2024, 5, 10))
+    assert [e.event_type for e in parse_article(article, load_gazetteer()).events] == ["call"]

@@ -212,9 +212,20 @@ def confidence(data_dir: Path = DATA_DIR) -> float:
 def in_background(text: str, start: int, data_dir: Path = DATA_DIR) -> bool:
     """True when the words at ``start`` stand in a background phrase: within ``background_words`` words after
     a ``background_opener`` ("following a devastating earthquake", "abducted by gunmen in the attack"), with
-    no comma and no word of ``background_stop`` between."""
-    table = rules(data_dir)
-    return not table.stop.match(text, start) and bool(table.background.search(text[max(0, start - 120) : start]))
+    no comma and no word of ``background_stop`` between; not after a ``fronted_not_background`` opener that opens
+    the text ("During a phone call on Tuesday, X and Y discussed ...": the encounter the news happened in)."""
+    return _in_background(text, start, rules(data_dir))
+
+
+def _in_background(text: str, start: int, table: Rules) -> bool:
+    if table.stop.match(text, start):
+        return False
+    found = table.background.search(text[max(0, start - 120) : start])
+    if not found:
+        return False
+    opener = found.group().split()[0].lower()
+    fronted = not text[: max(0, start - 120) + found.start()].strip(" \t\n\"“'‘(")
+    return not (fronted and opener in table.raw.get("fronted_not_background", ()))
 
 
 def _hidden(text: str, start: int, table: Rules) -> bool:
@@ -222,7 +233,7 @@ def _hidden(text: str, start: int, table: Rules) -> bool:
     or a background phrase: their cues do not count."""
     if sum(text.count(mark, 0, start) for mark in '"“”') % 2 == 1 and not _scare_quoted(text, start):
         return True
-    return not table.stop.match(text, start) and bool(table.background.search(text[max(0, start - 120) : start]))
+    return _in_background(text, start, table)
 
 
 def _scare_quoted(text: str, start: int) -> bool:
