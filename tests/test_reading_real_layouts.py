@@ -78,6 +78,24 @@ def test_a_site_clock_months_after_a_yearless_dateline_gives_the_dateline_its_ye
     assert "dateline" in article.published_basis
 
 
+def test_a_dated_dateline_below_a_caption_and_a_site_clock_is_the_storys_day():
+    page = (
+        "Tuesday 8 March 2033\n\n"
+        "Rescue boats are seen at the harbour of\nExampleton after the storm.\n\n"
+        "Ferry service resumes after the storm\n\n"
+        "EXAMPLETON, October 4, 2030\n\n"
+        "The ferry service between the islands resumed on Saturday, the port authority said.\n"
+    )
+    article = read_page(page)
+    assert article.published == date(2030, 10, 4)
+    assert "dateline" in article.published_basis and "EXAMPLETON" not in article.text
+
+
+def test_a_dated_dateline_after_the_stamp_does_not_move_the_publication_day():
+    page = "Talks open\n\nMay 19, 2031\n\nEXAMPLETON, May 21, 2031 - The talks opened on Monday.\n"
+    assert read_page(page).published == date(2031, 5, 19)
+
+
 def test_a_yearless_dateline_on_the_stamps_day_keeps_the_stamp():
     page = "Talks open\n\nMay 19, 2031\n\nExampleton, May 19: The talks opened on Monday.\n"
     assert read_page(page).published == date(2031, 5, 19)

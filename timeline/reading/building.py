@@ -106,14 +106,19 @@ STAMP_AFTER_DATELINE_DAYS = 366
 
 
 def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | None, str]:
-    """(day, basis) of a page's stamp, or of the story's year-less dateline when it names an earlier day:
-    the day before ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone), or
+    """(day, basis) of a page's stamp, or of the story's dateline when it names an earlier day: with its own
+    year, that day (a page's clock, "Monday 3 May 2032", above "LIMA, June 9, 2030"); without a year, the day before ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone), or
     months before (a site's clock, "Monday, May 19, 2031", above "Oslo, Dec 16:"). The dateline is the day
     the story was written, from which its "on Tuesday" counts; its year is the one that puts it on or before
     the stamp."""
     line = cleaned.dateline
-    if day is None or line is None or line.date is None or line.date.year is not None:
-        return day, basis  # a dateline with its own year is a publication date of its own: the order decides
+    if day is None or line is None or line.date is None:
+        return day, basis
+    if line.date.year is not None:
+        story = line.date.to_date()
+        if story is None or story >= day:
+            return day, basis  # a dateline on or after the stamp is a publication date of its own: the order decides
+        return story, f"{line.text} (the story's dateline; the page's date {basis!r} is later)"
     story = _on_or_before(line.date.month, line.date.day, day)
     if story is None or story == day or (day - story).days > STAMP_AFTER_DATELINE_DAYS:
         return day, basis

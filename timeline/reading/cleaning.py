@@ -494,13 +494,31 @@ def _take_dateline(lines: list[str], result: Cleaned, data_dir: Path) -> list[st
     section line and headline): only the dateline up to its dash goes, the lead after it stays."""
     if result.dateline is not None:
         return lines
-    filled = [i for i, line in enumerate(lines) if line.strip()][:2]
-    for first in filled:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for first in filled[:2]:
         taken = _cut_dateline(lines, first, result, data_dir)
         if taken is not None:
             return taken
         if not is_title_like(lines[first].strip()):
-            return lines
+            break
+    return _take_dateline_line(lines, filled[:DATELINE_LINE_REACH], result, data_dir)
+
+
+# A line that is a dateline and nothing else is the story's dateline among this many first lines of the body
+# (below a photo's caption and the headline printed again: "KAMPALA, March 3, 2031" on its own line).
+DATELINE_LINE_REACH = 6
+
+
+def _take_dateline_line(lines: list[str], filled: list[int], result: Cleaned, data_dir: Path) -> list[str]:
+    """The lines without the first one of ``filled`` that is wholly a dateline with its year; unchanged when
+    none is."""
+    for index in filled:
+        line = lines[index].strip()
+        found, end = match_dateline(line, data_dir)
+        if found is not None and found.date is not None and found.date.year is not None \
+                and not line[end:].strip(" \t-–—:"):
+            result.dateline = found
+            return lines[:index] + lines[index + 1:]
     return lines
 
 
