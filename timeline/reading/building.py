@@ -101,13 +101,18 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
     return None, "", notes
 
 
+# A stamp this many days or more after a dateline with its own year is no day of the story (a page's clock, a
+# repost): the story's weekdays would be counted from the wrong week.
+STALE_STAMP_DAYS = 7
+
 # A year-less dateline names the story's day when it falls at most this many days before the page's stamp.
 STAMP_AFTER_DATELINE_DAYS = 366
 
 
 def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | None, str]:
     """(day, basis) of a page's stamp, or of the story's dateline when it names an earlier day: with its own
-    year, that day (a page's clock, "Monday 3 May 2032", above "LIMA, June 9, 2030"); without a year, the day before ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone), or
+    year, that day when the stamp is a week or more later (a page's clock, "Monday 3 May 2032", above "LIMA, June 9,
+    2030"); without a year, the day before ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone), or
     months before (a site's clock, "Monday, May 19, 2031", above "Oslo, Dec 16:"). The dateline is the day
     the story was written, from which its "on Tuesday" counts; its year is the one that puts it on or before
     the stamp."""
@@ -116,8 +121,8 @@ def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | N
         return day, basis
     if line.date.year is not None:
         story = line.date.to_date()
-        if story is None or story >= day:
-            return day, basis  # a dateline on or after the stamp is a publication date of its own: the order decides
+        if story is None or (day - story).days < STALE_STAMP_DAYS:
+            return day, basis  # a dated dateline near the stamp is a publication date of its own: the order decides
         return story, f"{line.text} (the story's dateline; the page's date {basis!r} is later)"
     story = _on_or_before(line.date.month, line.date.day, day)
     if story is None or story == day or (day - story).days > STAMP_AFTER_DATELINE_DAYS:
