@@ -65,7 +65,7 @@ def _fits(gazetteer: Gazetteer, actor: Actor, title: Title, when: date | None) -
 
 def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | None,
                    named: list[tuple[int, Actor]]) -> Candidate | None:
-    """The holder of the office on ``when``; failing that, the one person named in the text who holds it.
+    """The one person named in the text who holds the office on ``when``; failing that, the gazetteer's holder that day.
     "the Secretary-General" without a country or organisation: the one such office holder named before. A title
     after "as" ("X, who stepped down as Estaria's president") is a role of someone else: no holder."""
     if _AS_BEFORE.search(text, max(0, title.start - 12), title.start):
@@ -82,11 +82,12 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
             return None
         earlier = [a for start, a in named if 0 < title.start - start <= DEFINITE_REACH]
         return _unique(title, {a.id for a in earlier if _holds(gazetteer, a, office, None, when)}, 0.7)
-    holder = gazetteer.holder(office, title.affiliation.actor_id, when)
-    if holder:
-        return Candidate(title.start, title.end, holder.id, "office", 0.9)
     affiliation = title.affiliation.actor_id
-    return _unique(title, {a.id for _, a in named if _holds(gazetteer, a, office, affiliation, when)}, 0.8)
+    in_text = {a.id for _, a in named if _holds(gazetteer, a, office, affiliation, when)}
+    if len(in_text) == 1:  # the holder the text itself names goes before the gazetteer's, which may be out of date
+        return _unique(title, in_text, 0.8)
+    holder = gazetteer.holder(office, affiliation, when)
+    return Candidate(title.start, title.end, holder.id, "office", 0.9) if holder else None
 
 
 def _bare_title(text: str, gazetteer: Gazetteer, title: Title, when: date | None,

@@ -118,20 +118,21 @@ MIN_LONE_SURNAME = 4  # letters: a shorter surname ("Xi", "Lee") is too common a
 
 def office_holder_surnames(text: str, words: list[re.Match[str]], gazetteer: Gazetteer, taken: list[Candidate],
                            groups: set[str], when: date | None, stopwords: frozenset[str]) -> list[Candidate]:
-    """A capitalised word no candidate covers that is the surname of exactly one person of the gazetteer,
-    who held an office on ``when`` for a country or organisation among ``groups`` (those the text names):
-    "Jaishankar said ..." in an article about India, its full name only in a dropped standfirst."""
+    """A capitalised word no candidate covers that is the surname of exactly one person of the gazetteer who
+    held an office on ``when`` for a country or organisation among ``groups`` (those the text names): "Jaishankar
+    said ..." in an article about India, its full name only in a dropped standfirst. Namesakes who serve none of
+    those groups that day do not count ("Harris" in a story about the United States, an Irish Harris known too)."""
     if when is None or not groups:
         return []
     mask = span_mask(len(text), taken)
     found = []
     for index, match in enumerate(words):
         word = match.group()
-        owners = gazetteer.surnames.get(fold(word), ())
-        if len(owners) != 1 or len(word) < MIN_LONE_SURNAME or word in stopwords or word in gazetteer.aliases \
+        if len(word) < MIN_LONE_SURNAME or word in stopwords or word in gazetteer.aliases \
                 or 1 in mask[match.start():match.end()] or _in_longer_name(text, words, index):
             continue
-        if _serves(gazetteer.actors[owners[0]], groups, when):
+        owners = [o for o in gazetteer.surnames.get(fold(word), ()) if _serves(gazetteer.actors[o], groups, when)]
+        if len(owners) == 1:
             found.append(Candidate(match.start(), match.end(), owners[0], "surname", 0.7))
     return found
 
