@@ -37,6 +37,8 @@ def ids(text, gaz, when=date(2022, 3, 1)):
     # heads of international organisations and the organisations
     ("Ngozi Okonjo-Iweala and Ahmed Aboul Gheit spoke at the OECD.", ["ngozi-okonjo-iweala", "ahmed-aboul-gheit", "oecd"]),
     ("The European Central Bank (ECB) and the International Labour Organization met.", ["ecb", "ecb", "ilo"]),
+    # the descriptions wire copy gives UN agencies name the agency, not the UN
+    ("The UN nuclear watchdog and the U.N. health agency met at the World Court.", ["iaea", "who", "icj"]),
     # demonyms of smaller states
     ("Basotho herders and Luxembourgish bankers met Timorese officials.", ["lesotho", "luxembourg", "timor-leste"]),
 ])
