@@ -368,21 +368,30 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, 
 
 def _stamps_a_report(sentence: str, start: int, trigger: Trigger) -> bool:
     """True for an expression right after a report's noun and the verb that puts it out ("according to a
-    statement issued on Saturday", "as per the bulletin published here on Friday"; data/sentences.yaml
-    ``report_stamp``): it dates the report, not the happening reported. Not when the trigger is that noun
-    itself ("a statement issued on Saturday" as the happening)."""
-    found = _report_stamp(DATA_DIR).search(sentence, max(0, start - 90), start)
+    statement issued on Saturday", "as per the bulletin published here on Friday"), after such a noun that an
+    attribution opens ("according to an army report on Friday"), or, before the trigger, "in a statement on
+    Saturday" (data/sentences.yaml ``report_stamp``): it dates the report, not the happening reported. Not when
+    the trigger is that noun itself ("a statement issued on Saturday" as the happening)."""
+    stamped, means = _report_stamp(DATA_DIR)
+    found = stamped.search(sentence, max(0, start - 90), start)
+    if found is None and start < trigger.start:
+        found = means.search(sentence, max(0, start - 90), start)
     return found is not None and not (trigger.start < found.end() and found.start() < trigger.end)
 
 
 @lru_cache(maxsize=8)
-def _report_stamp(data_dir: Path) -> re.Pattern:
+def _report_stamp(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
+    """(a report's noun put out or attributed, "in a statement" - a report's noun as a means) before a date."""
     table = load("sentences.yaml", data_dir).get("report_stamp", {})
     nouns, verbs = _phrases(table.get("nouns", ())), _phrases(table.get("participles", ()))
-    fillers = _phrases(table.get("fillers", ()))
-    if not nouns or not verbs:
-        return re.compile("(?!)")
-    return re.compile(rf"(?<![\w])(?:{nouns})\s+(?:{verbs})(?:\s+(?:{fillers}))*\s*$", re.IGNORECASE)
+    fillers = rf"(?:\s+(?:{_phrases(table.get('fillers', ()))}))*\s*$"
+
+    def opened(words: str) -> str:
+        return rf"(?:{words})\s+(?:[\w'’\-]+\s+){{0,3}}?(?:{nouns})(?:\s+(?:{verbs}))?"
+
+    attributed, means = opened(_phrases(table.get("attributions", ()))), opened(_phrases(table.get("means", ())))
+    return (re.compile(rf"(?<![\w])(?:(?:{nouns})\s+(?:{verbs})|{attributed}){fillers}", re.IGNORECASE),
+            re.compile(rf"(?<![\w]){means}{fillers}", re.IGNORECASE))
 
 
 def dates_the_report(before: str, vocab: Vocabulary) -> bool:
