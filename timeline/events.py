@@ -157,7 +157,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if same and same.lead and leads.only_dates(sentence.text, trigger.start, ctx.settings.data_dir):
             _date_the_lead(same, draft)
         elif same:
-            _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx))
+            _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx), actors=ctx.actors)
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
         elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx)) and _has_required_actors(draft, ctx) \
@@ -1153,9 +1153,10 @@ def _named_in_background(draft: Draft, ctx: Context) -> bool:
                for t in find_triggers(text, ctx.vocab))
 
 
-def _join(kept: Draft, new: Draft, keep_evidence: bool = False) -> None:
+def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[str, Actor] | None = None) -> None:
     """Fold a further mention into ``kept``; the better-dated mention gives the day and becomes the evidence
-    (with ``keep_evidence``, the day only)."""
+    (with ``keep_evidence``, the day only), keeps the earlier mention's sides of its kinds (with ``actors``), and
+    keeps the earlier mention's timing against another event when it has no timing of its own."""
     kept.support += 1
     kept.told.append(new.sentence.text)
     kept.recent = kept.recent or new.recent
@@ -1166,9 +1167,14 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False) -> None:
         kept.guessed = False
         kept.sentence, kept.trigger, kept.timex, kept.timed = new.sentence, new.trigger, new.timex, new.timed
         named = new.actor_ids or kept.background  # a background phrase's sides are those of its sentence's news
-        kept.actor_ids, kept.host = (new.actor_ids, new.host) if named else (kept.actor_ids, kept.host)
+        if named:  # the earlier mention's sides of the same kind stay, unless it was a background phrase
+            sides = new.actor_ids if kept.background or actors is None \
+                else event_actors.joined_sides(kept.actor_ids, new.actor_ids, actors)
+            kept.actor_ids, kept.host = sides, new.host
+        untimed = new.timex is None and new.continued is None and not new.timed_against and not new.same_day
         kept.continued, kept.follows, kept.today, kept.reported = new.continued, new.follows, new.today, new.reported
-        kept.same_day, kept.timed_against, kept.background = new.same_day, new.timed_against, new.background
+        kept.same_day, kept.background = new.same_day, new.background
+        kept.timed_against = kept.timed_against if untimed else new.timed_against
         kept.location = new.location or location
     elif kept.location is None:
         kept.location = new.location
