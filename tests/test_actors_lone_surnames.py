@@ -22,16 +22,21 @@ def _lone(text, gazetteer):
     return [(m.text, m.actor_id) for m in find_mentions(text, gazetteer, DAY)[0] if m.method == "surname"]
 
 
-@pytest.fixture(scope="module")
-def with_namesake(tmp_path_factory):
-    """The gazetteer with a made-up namesake who served another country that day."""
+def _with_person(tmp_path_factory, person: dict):
+    """The gazetteer of a copy of data/ with one more person."""
     data = tmp_path_factory.mktemp("data") / "data"
     shutil.copytree(DATA_DIR, data)
     entries = yaml.safe_load((data / "actors.yaml").read_text(encoding="utf-8"))
-    entries["people"].append({"id": "ravi-jaishankar", "name": "Ravi Jaishankar",
-                              "roles": [{"title": "Minister of Finance", "of": "fiji", "start": date(2020, 1, 1)}]})
+    entries["people"].append(person)
     (data / "actors.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
     return load_gazetteer(Settings(data_dir=data))
+
+
+@pytest.fixture(scope="module")
+def with_namesake(tmp_path_factory):
+    """The gazetteer with a made-up namesake who served another country that day."""
+    return _with_person(tmp_path_factory, {"id": "ravi-jaishankar", "name": "Ravi Jaishankar", "roles": [
+        {"title": "Minister of Finance", "of": "fiji", "start": date(2020, 1, 1)}]})
 
 
 def test_lone_surname_of_the_one_holder_serving_the_text_countries():
@@ -51,13 +56,8 @@ def test_no_lone_surname_when_no_holder_serves_the_text_countries(with_namesake)
 @pytest.fixture(scope="module")
 def with_dated_minister(tmp_path_factory):
     """The gazetteer with a made-up Norwegian foreign minister in office on DAY."""
-    data = tmp_path_factory.mktemp("data2") / "data"
-    shutil.copytree(DATA_DIR, data)
-    entries = yaml.safe_load((data / "actors.yaml").read_text(encoding="utf-8"))
-    entries["people"].append({"id": "ola-vik", "name": "Ola Vik",
-                              "roles": [{"title": "Minister of Foreign Affairs", "of": "norway", "start": date(2021, 1, 1)}]})
-    (data / "actors.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
-    return load_gazetteer(Settings(data_dir=data))
+    return _with_person(tmp_path_factory, {"id": "ola-vik", "name": "Ola Vik", "roles": [
+        {"title": "Minister of Foreign Affairs", "of": "norway", "start": date(2021, 1, 1)}]})
 
 
 def test_an_office_phrase_is_the_holder_the_text_named(with_dated_minister):

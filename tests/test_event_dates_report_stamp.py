@@ -5,9 +5,7 @@ from datetime import date
 
 import pytest
 
-from timeline.actors import load_gazetteer
-from timeline.models import Article
-from timeline.pipeline import parse_article
+from article_events import events_of
 from timeline.resources import load
 
 EXAMPLES = load("sentences.yaml")["report_stamp"]["examples"]
@@ -15,8 +13,7 @@ EXAMPLES = load("sentences.yaml")["report_stamp"]["examples"]
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][-50:] for e in EXAMPLES])
 def test_a_date_stamping_a_report_does_not_date_the_happening(example):
-    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 12))
-    events = parse_article(article, load_gazetteer()).events
+    events = events_of(example["text"], published=date(2024, 5, 12))
     assert len(events) == 1
     assert events[0].date == (example["date"] and date.fromisoformat(example["date"]))
 
@@ -26,6 +23,5 @@ SEQUELS = load("sentences.yaml")["sequel_words"]["examples"]
 
 @pytest.mark.parametrize("example", SEQUELS, ids=[e["text"][-50:] for e in SEQUELS])
 def test_a_date_after_a_sequel_word_dates_the_earlier_happening(example):
-    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 12))
-    events = parse_article(article, load_gazetteer()).events
+    events = events_of(example["text"], published=date(2024, 5, 12))
     assert events and events[0].date == (example["date"] and date.fromisoformat(example["date"]))
