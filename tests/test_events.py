@@ -103,9 +103,10 @@ def test_remarks_take_the_day_of_the_latest_report_not_of_a_later_date():
     assert "remarks" in events[0].date_basis
 
 
-def test_a_country_named_only_as_the_place_is_no_actor_of_an_incident():
+def test_an_incident_that_names_no_side_has_the_country_of_its_place():
+    """So that filtering the timeline by a country shows what happened there (event_actors.unnamed_sides)."""
     events = _events("A blast hit a market in the Greek town of Volos on Monday, killing two people.")
-    assert [(e.event_type, e.actors) for e in events] == [("incident", ())]
+    assert [(e.event_type, e.actors) for e in events] == [("incident", ("Greece",))]
 
 
 def test_noun_date_belongs_to_the_noun_only():

@@ -109,7 +109,10 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
             chosen = _ids(inside, actors, lambda a: a.kind == "person") or people
         if not chosen and placed and (place_sides or not vocab.types[trigger.event_type].get("places_are_not_actors")):
             here = [item for item in placed if clause[0] <= item[0] < clause[1]]  # not "..., near the border with X"
-            return _ids(here or placed, actors, lambda a: True)
+            where = here or placed
+            if place_sides:  # "an army post near the border with X" happened on this side of it
+                where = [item for item in where if not _across_a_border(item, sentence, data_dir)]
+            return _ids(where, actors, lambda a: True)
         if not chosen and place_sides and trigger.event_type in _place_side_types(data_dir):
             return _seat_country(sentence, vocab, data_dir)
         return chosen
@@ -521,6 +524,18 @@ def unnamed_sides(event_type: str, actor_ids: list[str], sentence, trigger: Trig
         found = choose_actors(vocab.types[event_type]["actors"], sentence.text, sentence.start, trigger, own, actors,
                               affiliations, vocab, data_dir=data_dir, place_sides=True)
     return found or with_article_country(event_type, actor_ids, mentions, actors, data_dir)
+
+
+def _across_a_border(item: tuple[int, int, str], sentence: str, data_dir: Path) -> bool:
+    """True when the place is named as the other side of a border ("near the border with X"): data/participants.yaml
+    ``border_phrases``."""
+    return bool(_border_phrase(data_dir).search(sentence, 0, item[0]))
+
+
+@lru_cache(maxsize=4)
+def _border_phrase(data_dir) -> re.Pattern:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _participants(data_dir).get("border_phrases", ()))
+    return re.compile(rf"(?<![\w])(?:{words or '(?!)'})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def joined_sides(earlier: list[str], later: list[str], actors: Mapping[str, Actor]) -> list[str]:

@@ -99,6 +99,10 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             for draft in drafts:
                 draft.lead = draft.lead or draft.sentence is lead  # a headline's event the lead reports again too
     _name_by_title(drafts, ctx)
+    for draft in drafts:  # a happening that names no side: where it happened, or the article's country
+        draft.actor_ids = event_actors.unnamed_sides(draft.event_type, draft.actor_ids, draft.sentence, draft.trigger,
+                                                     list(ctx.mentions), ctx.actors, ctx.affiliations, ctx.vocab,
+                                                     ctx.settings.data_dir)
     for at, draft in enumerate(drafts):
         _resolve(draft, ctx, drafts[:at])
     return tuple(_event(draft, ctx) for draft in drafts)
