@@ -23,7 +23,7 @@ from functools import lru_cache
 from . import event_actors, event_dates, leads
 from .models import Actor, Article, Event, Mention, Timex
 from .resources import load
-from .reading.inference import publication_floor
+from .reading.inference import day_stated, publication_floor
 from .sentences import Sentence, split
 from .settings import DEFAULT_SETTINGS, Settings
 from .triggers import (Trigger, Vocabulary, continued_type, find_triggers, is_reported, mentions_recent,
@@ -796,7 +796,7 @@ def _lead_told_day(lead: Draft, ctx: Context) -> Timex | None:
     if id(lead) not in ctx.told:
         article = ctx.article
         ctx.told[id(lead)] = None if (lead.timex is not None or not lead.lead or lead.sentence.start >= LEAD_CHARS
-                                      or not article.published or article.published_inferred
+                                      or not day_stated(article)
                                       or lead.trigger.label in ctx.vocab.raw["merge"].get("distinct_labels", ())
                                       or ctx.vocab.types[lead.event_type]["family"] != "happening") \
             else event_dates.day_told_after_lead(article.text, lead.sentence.end, lead.trigger, list(ctx.timexes),
@@ -1212,7 +1212,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
     """Fill ``draft.resolved`` following the date preference of the module docstring; ``earlier`` are the
     article's events before it, already resolved."""
     article = ctx.article
-    stated = article.published is not None and not article.published_inferred  # rule 3 needs a stated date
+    stated = day_stated(article)  # rule 3 needs a stated day
     news = _day_of_the_news(earlier) if draft.same_day else None
     against = _day_of_the_news([d for d in earlier if draft.timed_against[0] in (d.event_type, *d.parts)], dated_lead=True) \
         if draft.timed_against and draft.timex is None else None
@@ -1299,8 +1299,7 @@ def _lead_news(draft: Draft, ctx: Context, earlier: list[Draft]) -> bool:
     recent, under a stated publication date. News reports their lead happening on the day they appear; a day
     before it would be named."""
     article = ctx.article
-    return (not earlier and draft.sentence.start < LEAD_CHARS and not draft.recent and article.published is not None
-            and not article.published_inferred
+    return (not earlier and draft.sentence.start < LEAD_CHARS and not draft.recent and day_stated(article)
             and event_dates.news_of_the_day(draft.sentence.text, draft.trigger,
                                             [t for t in ctx.timexes if t.start < draft.sentence.end],
                                             article.published, article.text))

@@ -52,6 +52,7 @@ EXPLICIT = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")  # a day, month or year writ
 WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")  # a weekday alone ("on Tuesday evening"), ISO 1 = Monday
 # The basis of an undated article whose text bounds its publication from below.
 NOT_BEFORE = "no publication day; not before "
+DATELINE_INFERRED = "inferred: dateline "  # the basis of a year-less dateline given its year
 # How far before a date an "after word" may stand ("since the 13 February", "since early").
 AFTER_WORD_REACH = 24
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -172,6 +173,13 @@ def batch_reference(days: Iterable[date]) -> date | None:
     return middle if near >= BATCH_SHARE * len(ordered) else None
 
 
+def day_stated(article: Article) -> bool:
+    """True when the page states its publication day: a stated date, or a year-less dateline whose year alone was
+    inferred (the day and month are written; the year is the one every year-less date of the text shares)."""
+    return article.published is not None and (
+        not article.published_inferred or article.published_basis.startswith(DATELINE_INFERRED))
+
+
 def publication_floor(article: Article) -> date | None:
     """The earliest day an undated article can have appeared, when inference found only that bound."""
     if article.published is not None or not article.published_basis.startswith(NOT_BEFORE):
@@ -238,7 +246,7 @@ class Yearless:
         return safe_date(year, self.month, self.day)
 
     def why(self) -> str:
-        return f"inferred: dateline {self.words!r} without a year"
+        return f"{DATELINE_INFERRED}{self.words!r} without a year"
 
 
 def _yearless_dateline(article: Article, settings: Settings) -> Yearless | None:
