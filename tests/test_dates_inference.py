@@ -134,3 +134,19 @@ def test_an_office_holder_named_with_a_lower_case_title_and_its_country_moves_a_
         assert result.published == date(2024, 5, 20) and "Fidan" in result.published_basis
     untitled = infer_published(_read(line.format(who="A delegation led by the aide of Hakan Fidan")), date(2021, 3, 1))
     assert untitled.published == date(2021, 5, 20)
+
+
+def test_the_news_under_a_yearless_dateline_takes_its_day_once_the_year_is_inferred():
+    """The dateline writes the day and month; only the year is inferred (day_stated), so the lead's undated news
+    takes that day (rule 3), while a publication day inferred from the text alone stays a lower bound."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+    from timeline.reading.inference import day_stated
+
+    text = ("Ministers meet in Velm\n\nVELM, May 14 (Wire) - The foreign ministers of Estonia and Latvia held talks "
+            "in Velm.\n\nThey discussed fishing rights and a new ferry line.")
+    article = infer_published(_read(text), date(2032, 6, 1))
+    assert article.published == date(2032, 5, 14) and article.published_inferred and day_stated(article)
+    (meeting,) = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
+    assert meeting.date == date(2032, 5, 14) and "publication" in meeting.date_basis
+    assert not day_stated(infer_published(_read(RECALLS_ITS_YEAR), date(2023, 10, 1)))
