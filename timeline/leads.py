@@ -115,7 +115,7 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
                    key=lambda pair: pair[1].start())
     if not verbs:
         return None
-    scores = _scores(found, verbs, text)
+    scores = _scores(found, verbs, text, data_dir)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     scoring = table.raw["scoring"]
     if not ranked or ranked[0][1] < scoring["min_score"] or \
@@ -128,7 +128,7 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
     return LeadGuess(best, ranked[0][1], verb.start(), verb.end(), verb.group())
 
 
-def _scores(found: list, verbs: list, text: str = "") -> dict[str, int]:
+def _scores(found: list, verbs: list, text: str = "", data_dir: Path = DATA_DIR) -> dict[str, int]:
     """Each type's score: the weights of its distinct cues (a verb cue only in a real form, at half its weight
     in a relative clause: "met X, who is visiting Y" is the meeting), the heaviest match of each stretch of
     text counted once; and ``scoring.subject_bonus`` for the type of the noun that a real verb of no type has
@@ -144,16 +144,17 @@ def _scores(found: list, verbs: list, text: str = "") -> dict[str, int]:
         if not any(lo < match.end() and match.start() < hi for lo, hi, _ in spans):
             spans.append((match.start(), match.end(), weight))
     scores = {event_type: sum(w for _, _, w in spans) for event_type, spans in taken.items()}
-    for event_type in _verb_nouns(found, verbs, text):
-        scores[event_type] = scores.get(event_type, 0) + rules().raw["scoring"].get("subject_bonus", 0)
+    bonus = rules(data_dir).raw["scoring"].get("subject_bonus", 0)
+    for event_type in _verb_nouns(found, verbs, text, data_dir):
+        scores[event_type] = scores.get(event_type, 0) + bonus
     return scores
 
 
-@lru_cache(maxsize=1)
-def _happening_nouns() -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _happening_nouns(data_dir: Path = DATA_DIR) -> frozenset[str]:
     """Every noun that names a happening in data/events.yaml: the types' ``nouns`` and the ``noun_classes``
     (lower case, one spelling of each small pattern)."""
-    raw = vocabulary().raw
+    raw = vocabulary(data_dir).raw
     words = [n for entry in raw["types"].values() for n in entry.get("nouns", ())]
     words += [n for nouns in (raw.get("noun_classes") or {}).values() for n in nouns]
     plain = {re.sub(r"\(\?:([^|)]*)[^)]*\)", r"\1", w).replace(" ?", " ").lower() for w in words}
@@ -168,13 +169,13 @@ def _in_relative_clause(text: str, start: int) -> bool:
     return bool(text) and bool(_RELATIVE.search(text[max(0, start - 150) : start]))
 
 
-def _verb_nouns(found: list, verbs: list, text: str) -> set[str]:
+def _verb_nouns(found: list, verbs: list, text: str, data_dir: Path = DATA_DIR) -> set[str]:
     """The types of the happening nouns (a type's ``nouns`` or a noun class of data/events.yaml, not a people
     noun such as "counterpart") that a real verb of no type ("was held", "got under way", "attended"), which no
     verb cue of a type covers, has as its subject (the last such noun before it in its clause, within
     ``scoring.subject_chars``) or object (the first one after it, within ``scoring.object_chars``)."""
-    scoring = rules().raw["scoring"]
-    happenings = _happening_nouns()
+    scoring = rules(data_dir).raw["scoring"]
+    happenings = _happening_nouns(data_dir)
     nouns = [(cue, m) for cue, m in found if cue.form == "noun" and cue.event_type
              and " ".join(m.group().lower().split()) in happenings]
     typed = [m for c, m in verbs if c.event_type]
