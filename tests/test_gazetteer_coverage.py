@@ -1,5 +1,6 @@
 """The gazetteer knows the usual actors of world news: heads of state and government, foreign ministers and heads of
-international organisations of 2015-2025, the organisations themselves and the world's demonyms.
+international organisations of 2000-2025 (of the main powers and of 2015-2025 elsewhere), the organisations themselves
+and the world's demonyms.
 
 Made-up sentences about real office holders: a surname after a full mention, an office on a date, a transliteration,
 a family-name-first surname, a demonym, an acronym; and the links that let a filter by country find its people.
@@ -57,9 +58,27 @@ def test_new_entries_resolve_in_text(gaz, text, expect):
     ("Secretary-General", "arab-league", date(2020, 8, 1), "ahmed-aboul-gheit"),
     ("President", "world-bank", date(2024, 3, 1), "ajay-banga"),
     ("President", "ecb", date(2022, 9, 1), "christine-lagarde"),
+    # 2000-2014
+    ("Secretary of State", "united-states", date(2006, 5, 1), "condoleezza-rice"),
+    ("Prime Minister", "united-kingdom", date(2005, 1, 1), "tony-blair"),
+    ("Foreign Secretary", "united-kingdom", date(2012, 1, 1), "william-hague"),
+    ("President", "china", date(2010, 1, 1), "hu-jintao"),
+    ("Secretary-General", "un", date(2004, 6, 1), "kofi-annan"),
+    ("Secretary General", "nato", date(2011, 1, 1), "anders-fogh-rasmussen"),
+    ("President", "european-commission", date(2008, 1, 1), "jose-manuel-barroso"),
+    ("Minister of Foreign Affairs", "iran", date(2008, 1, 1), "manouchehr-mottaki"),
+    ("Prime Minister", "india", date(2010, 1, 1), "manmohan-singh"),
+    ("Minister of Foreign Affairs", "belarus", date(2023, 6, 1), "sergei-aleinik"),
+    ("Defence Minister", "poland", date(2022, 3, 1), "mariusz-blaszczak"),
 ])
 def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
     assert gaz.holder(office, of, on).id == holder
+
+
+def test_titles_of_the_2000s_name_their_holders_and_surnames_follow(gaz):
+    text = "The French President met the British Prime Minister. Hu Jintao arrived later; Hu spoke."
+    assert ids(text, gaz, date(2005, 3, 1)) == ["jacques-chirac", "tony-blair", "hu-jintao", "hu-jintao"]
+    assert ids("Kim Jong Il met envoys; Kim later left.", gaz, date(2005, 3, 1)) == ["kim-jong-il", "kim-jong-il"]
 
 
 def test_office_title_in_text_names_the_holder_of_the_day(gaz):

@@ -47,7 +47,8 @@ def find_mentions(
     fuzzed = span_mask(len(text), fuzzy)
     unmatched = [r for r in runs if 1 not in fuzzed[r.start:r.end]]
     named = exact + fuzzy
-    plural = plural_office_candidates(text, gazetteer, [c for c in exact if _is_group(c, gazetteer)], when)
+    plural = plural_office_candidates(text, gazetteer, [c for c in exact if _is_group(c, gazetteer)], when,
+                                      [c for c in named if _is_person(c, gazetteer, {})])
     replaced = {(c.start, c.end) for c in plural}
     named = [c for c in named if (c.start, c.end) not in replaced] + plural
     titles = settle_titles(text, gazetteer, offices, named, unmatched, when)

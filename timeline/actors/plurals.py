@@ -2,6 +2,8 @@
 "office" candidates for the holders of a plural office named with its countries ("the foreign ministers of
 France and Germany", "the French and German foreign ministers", "the Estarian and Ruritanian leaders"): each
 country's name stands for the person holding that office for it on that date, when the gazetteer knows them.
+Plural counterparts ("his counterparts from Estaria and Ruritania", "his Estarian and Ruritanian counterparts")
+hold the office of the person named last before them.
 """
 
 from __future__ import annotations
@@ -17,17 +19,19 @@ from .spans import Candidate, run_from
 
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_FROM = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+COUNTERPART_REACH = 300  # characters between the person whose office the counterparts hold and the plural
 
 
 def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candidate],
-                             when: date | None) -> list[Candidate]:
+                             when: date | None, persons: list[Candidate] = ()) -> list[Candidate]:
     """Office candidates over the country names of plural titles; the caller drops the country candidates
-    they replace (same spans)."""
+    they replace (same spans). ``persons``: the known people named in the text, for plural counterparts."""
     if when is None or not groups:
         return []
     by_start = {c.start: c for c in groups}
     by_end = {c.end: c for c in groups}
-    found: list[Candidate] = []
+    found = _counterparts(text, gazetteer, by_start, by_end, persons, when)
     for match in _plural_pattern(gazetteer.offices).finditer(text):
         office = _office_of(match.group(), gazetteer)
         of = _OF.match(text, match.end())
@@ -40,6 +44,43 @@ def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candi
             if holder is not None:
                 found.append(Candidate(country.start, country.end, holder.id, "office", 0.85))
     return found
+
+
+def _counterparts(text: str, gazetteer: Gazetteer, by_start: dict, by_end: dict, persons: list[Candidate],
+                  when: date) -> list[Candidate]:
+    """ "X met his counterparts from Estaria and Ruritania": each listed country's holder of the office X holds
+    on ``when`` (a list of two or more countries, not each followed by a name: those are the people)."""
+    found: list[Candidate] = []
+    for match in _counterparts_pattern(gazetteer.offices).finditer(text):
+        before = [p for p in persons if 0 < match.start() - p.end <= COUNTERPART_REACH]
+        office = _office_held(gazetteer, max(before, key=lambda p: p.start).actor_id, when) if before else None
+        if office is None:
+            continue
+        of = _FROM.match(text, match.end())
+        listed = run_from(text, of.end(), by_start, _SEPARATOR) if of else _list_before(text, match.start(), by_end)
+        if len(listed) < 2:
+            continue
+        for country in listed:
+            holder = gazetteer.holder(office, country.actor_id, when)
+            if holder is not None:
+                found.append(Candidate(country.start, country.end, holder.id, "office", 0.85))
+    return found
+
+
+def _office_held(gazetteer: Gazetteer, actor_id: str, when: date) -> str | None:
+    """The first office of ``actor_id``'s roles that covers ``when``."""
+    actor = gazetteer.get(actor_id)
+    for role in actor.roles if actor else ():
+        office = gazetteer.offices.office(role.title)
+        if office and (role.start or when) <= when <= (role.end or when):
+            return office
+    return None
+
+
+@lru_cache(maxsize=4)
+def _counterparts_pattern(offices: OfficeVocabulary) -> re.Pattern:
+    nouns = "|".join(re.escape(_plural_word(word)) for word in sorted(offices.counterparts))
+    return re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.IGNORECASE) if nouns else re.compile(r"(?!)")
 
 
 def _list_before(text: str, at: int, by_end: dict[int, Candidate]) -> list[Candidate]:
