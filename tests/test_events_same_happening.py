@@ -139,3 +139,30 @@ def test_an_agency_statement_quoted_in_the_lead_reports_its_news():
 def test_a_speakers_own_words_quoted_in_the_lead_report_nothing():
     text = "\"We met the minister and she promised us a new well,\" a farmer said.\n\nThe village has had no water."
     assert _types(text) == []
+
+
+def test_a_document_signed_again_by_its_definite_noun_is_the_signing_reported():
+    lead = "The government and the rebel front have signed a truce in the capital on Sunday.\n\n"
+    for follow_up in ("Chief negotiators from both sides signed the declaration late on Sunday night.",
+                      "The army chief signed the agreement for the government side."):
+        assert _types(lead + follow_up) == ["agreement"], follow_up
+    assert _types(lead + "The two sides also signed the declaration on border trade.") == ["agreement", "agreement"]
+
+
+def test_a_casualty_inside_the_operation_named_after_it_is_part_of_that_operation():
+    lead = "Troops launched an operation against insurgents in the hills on Thursday.\n\n"
+    assert _types(lead + "A soldier was also killed during the operation.") == ["operation"]
+    assert _types(lead + "A soldier was killed in a landslide near the camp.") == ["operation", "incident"]
+
+
+def test_a_happening_told_as_weeks_of_fighting_is_a_period_not_one_incident():
+    text = ("The rival groups signed a ceasefire in the capital on Monday.\n\n"
+            "The deal comes after almost six weeks of fierce clashes which killed more than 100 people.")
+    assert _types(text) == ["agreement"]
+    assert _types("Fierce clashes broke out in the town on Monday, officials said.") == ["incident"]
+
+
+def test_a_happening_told_as_done_earlier_inside_its_trigger_is_another_happening():
+    text = ("Police rescued four villagers after an ambush on the kidnappers on Sunday.\n\n"
+            "Meanwhile, the gunmen had earlier shot and killed one person in a nearby village.")
+    assert [e.evidence[:9] for e in _events(text) if e.event_type == "incident"][-1:] == ["Meanwhile"]

@@ -21,6 +21,7 @@ DOCUMENT_FRAMES = [
     "The two sides sealed their new {n} on river transport in Velm.",
     "The parties agreed on the {n} on river transport on Friday.",
     "Both premiers took part in the signing of the {n} on river transport on Friday.",
+    "The government and the rebel front announced in Velm the signing of the {n} on river transport.",
 ]
 GATHERING_FRAMES = [
     "The foreign minister attended {a} {n} on river transport in Velm on Tuesday.",
@@ -28,6 +29,7 @@ GATHERING_FRAMES = [
     "The foreign minister chaired {a} {n} on river transport in Velm on Tuesday.",
     "The city hosted {a} {n} on river transport on Tuesday.",
     "Ministers from nine states gathered in Velm on Tuesday for {a} {n} on river transport.",
+    "The {n} on river transport in Velm was also attended by the foreign minister.",
 ]
 
 

@@ -16,7 +16,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -127,7 +127,7 @@ DATELINE_REACH = 300  # a dateline opens the text or the paragraph after its hea
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
     triggers = find_triggers(sentence.text, ctx.vocab)
     if triggers:  # most sentences report nothing: only continuations and reports are read from them
-        triggers = _outside_names(triggers, sentence, ctx)
+        triggers = _fresh_nouns(_outside_names(triggers, sentence, ctx), sentence.text, ctx.vocab)
     continues, named_type = continued_type(sentence.text, ctx.vocab)
     if not continues and event_dates.opens_same_day(sentence.text, ctx.settings.data_dir):
         continues, named_type = True, "any"  # "In the evening, ...": the day of the event just before
@@ -172,7 +172,19 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         ctx.used.setdefault(sentence.start, []).append(trigger)
 
 
-def _statement_in_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
+def _fresh_nouns(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
+    """The triggers, a weak noun right after one of data/events.yaml ``merge.fresh_before`` made strong: "In a second
+    operation, troops ..." and "another raid" tell a further happening as news, where a bare "operation" refers back."""
+    words = tuple(vocab.raw["merge"].get("fresh_before", ()))
+    if not words:
+        return triggers
+    fresh = _words_pattern(words, suffix=r"\s+$")
+    return [replace(t, strength="strong") if t.strength == "weak" and t.form == "noun"
+            and fresh.search(sentence, max(0, t.start - 20), t.start) else t for t in triggers]
+
+
+def _statement_in_the_lead(
+draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
     """True for a strong mention inside a quotation in the lead, before any event of the article, whose quoted words
     speak of no one in the first or second person (data/same_happening.yaml ``speaker_words``): an agency's statement
     that reports the news ('"Forces conducted raids in three provinces," the ministry said'), not a speaker's own
@@ -304,7 +316,24 @@ def _no_single_happening(draft: Draft, ctx: Context) -> bool:
     long-running conflict, a count of encounters, an activity going on over a period (data/same_happening.yaml). Not asked of the article's first
     event in its lead: what the lead states is the news ("Nearly 20,000 people have been evacuated from the
     region since May" opens a report on the evacuation)."""
-    return _running_total(draft, ctx) or _toll_of_a_conflict(draft, ctx) or _counted(draft, ctx) or _ongoing(draft, ctx)
+    return _running_total(draft, ctx) or _toll_of_a_conflict(draft, ctx) or _counted(draft, ctx) or _ongoing(draft, ctx) \
+        or _over_a_period(draft, ctx)
+
+
+def _over_a_period(draft: Draft, ctx: Context) -> bool:
+    """True for a happening told as a stretch of time ("after six weeks of fierce clashes", "10 days of fighting";
+    data/same_happening.yaml ``period_types``, ``period_units``) with no day of its own: a period, not one happening."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    if draft.event_type not in rules.get("period_types", ()) or _own_day(draft):
+        return False
+    counts = "|".join(re.escape(w) for w in rules.get("count_words", ()))
+    units = "|".join(re.escape(w) for w in rules.get("period_units", ()))
+    if not units:
+        return False
+    period = re.compile(rf"(?<![\w])(?:\d[\d,.]*|{counts or '(?!)'})\s+(?:[\w'’-]+\s+)?(?:{units})\s+of\s+(?:[\w'’-]+\s+){{0,2}}$",
+                        re.IGNORECASE)
+    text = draft.sentence.text
+    return bool(period.search(text, max(0, draft.trigger.start - 60), draft.trigger.start))
 
 
 def _ongoing(draft: Draft, ctx: Context) -> bool:
@@ -743,19 +772,22 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     repeated = next((d for d in reversed(drafts) if _repeats(d, draft) and _dates_agree(d, draft)), None)
     if repeated is not None:
         return repeated
+    if _told_as_earlier(draft, ctx):
+        return None
     if _tells_the_lead_again(draft, drafts, ctx):
         return drafts[0]
     disaster = _hazard_told_again(draft, drafts, ctx)
     if disaster is not None:
         return disaster
     subject = _subject_refers_back(draft, ctx)
+    inside = _inside_the_known(draft, ctx)
     referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab) or _outcome_clause(draft) \
-        or _consequence(draft, ctx) or subject
+        or _consequence(draft, ctx) or subject or _definite_document(draft, ctx) or inside
     if not referring and _sequel(draft, ctx):
         return None
     group = ctx.vocab.raw["merge"].get("one_happening", ())
     latest = next((d for d in reversed(drafts) if d.event_type in group), None) \
-        if subject or _anaphoric(draft, ctx.vocab, in_clause=True) else None
+        if subject or inside or _anaphoric(draft, ctx.vocab, in_clause=True) else None
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     talks, apart = tuple(rules.get("call_talks_nouns", ())), tuple(rules.get("labels_apart_types", ()))
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
@@ -771,6 +803,45 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
                  and _places_agree(d, draft, drafts) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)), None)
+
+
+def _inside_the_known(draft: Draft, ctx: Context) -> bool:
+    """True for an undated mention of a ``one_happening`` type (data/events.yaml ``merge``) placed right after its
+    trigger inside a definite noun of such a happening ("A soldier was also killed during the operation", "two were
+    wounded in the raid"; data/same_happening.yaml ``referring_subjects`` and ``inside_openers``): a part of the
+    happening already reported, as "the operation" itself would be."""
+    if _own_day(draft) or draft.event_type not in ctx.vocab.raw["merge"].get("one_happening", ()):
+        return False
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    openers = tuple(rules.get("inside_openers", ()))
+    determiners = "|".join(ctx.vocab.raw["grammar"]["determiners"])
+    if not openers:
+        return False
+    inside = _words_pattern(tuple(rules.get("referring_subjects", ())),
+                            prefix=rf"^\s+(?:{'|'.join(map(re.escape, openers))})\s+(?:{determiners})\s+(?:[\w'’-]+\s+)?")
+    return inside.match(draft.sentence.text[draft.trigger.end :]) is not None and not _sequel(draft, ctx)
+
+
+def _told_as_earlier(draft: Draft, ctx: Context) -> bool:
+    """True when a word of data/events.yaml ``merge.sequel_offset_words`` stands inside the trigger's own words ("the
+    gunmen had earlier shot a man", "troops had previously raided"): a happening before the one reported, whatever
+    determiner opens the trigger's subject."""
+    offsets = set(ctx.vocab.raw["merge"].get("sequel_offset_words", ()))
+    return bool(offsets & set(re.findall(r"[\w'’]+", draft.trigger.text.lower())[1:]))
+
+
+def _definite_document(draft: Draft, ctx: Context) -> bool:
+    """True for a trigger whose own words name a document by a determiner and common words only ("signed the
+    agreement", "initialled the declaration"): the document already reported, not a new one; not one named by
+    capitalised words ("signed the Paris Declaration") nor one set apart ("also signed the declaration")."""
+    words = draft.trigger.text
+    if _document_kind(words, ctx.vocab) is None:
+        return False
+    determiners = "|".join(ctx.vocab.raw["grammar"]["determiners"])
+    nouns = [n for kind in ctx.vocab.raw["merge"].get("document_kinds", ()) for n in kind]
+    definite = re.search(rf"(?<![\w])(?:{determiners})\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{'|'.join(map(re.escape, nouns))})(?![\w])",
+                         words)
+    return definite is not None and definite.end() == len(words.rstrip()) and not _sequel(draft, ctx)
 
 
 def _tells_the_lead_again(draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
