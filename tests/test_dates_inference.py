@@ -112,6 +112,10 @@ def test_a_batch_reference_is_its_median_only_when_its_dates_gather_in_one_perio
     years = [date(2016 + 2 * i, 5, 1) for i in range(8)]  # one page every other year
     assert batch_reference(years) is None
     assert batch_reference([]) is None and batch_reference([date(2031, 5, 9)]) == date(2031, 5, 9)
+    spread = [date(2008, 9, 7), date(2013, 10, 25), date(2014, 1, 23), date(2018, 8, 4), date(2020, 10, 14),
+              date(2022, 4, 17)]  # two of six near the median: pages from many years, whatever the median says
+    assert batch_reference(spread) is None
+    assert batch_reference(spread[:3] + [date(2014, 3, 1)]) == date(2013, 10, 25)  # three of four near it
 
 
 def test_a_yearless_dateline_is_not_put_in_the_batch_year_when_the_lead_weekday_does_not_fit_it():

@@ -54,3 +54,12 @@ def test_a_first_line_dated_to_the_month_only_bounds_the_page_and_gives_no_day()
     assert inferred.published is None and publication_floor(inferred) == date(2019, 5, 1)
     full = _read("a.txt", " date 2019-05-06 Ferries between the islands resumed on Monday.\n\nMore text.")
     assert full.published == date(2019, 5, 6)
+
+
+def test_a_kicker_before_the_headline_is_no_dateline_and_the_dateline_below_is_read():
+    """"BREAKING: ..." opens a headline, not "PLACE: lead": the dateline under it ("January 23, 2031 (OSLO) –")
+    is the story's, with its year."""
+    page = f"World\nBREAKING: Ministers agree on a crossing\nJanuary 23, 2031 (OSLO) – {BODY}\nMore text follows."
+    article = _read("a.txt", page)
+    assert article.published == date(2031, 1, 23) and not article.published_inferred
+    assert article.text.startswith("The foreign ministers")

@@ -155,13 +155,15 @@ def _later_month(found: Evidence | None, timexes: list[Timex]) -> tuple[date | N
 
 
 # A batch's dates say which year a date written without one is in only when they gather in one period: at least
-# BATCH_SHARE of the publication dates the articles state lie within BATCH_REACH_DAYS of their median.
-BATCH_SHARE, BATCH_REACH_DAYS = 0.25, 183
+# BATCH_SHARE of the publication dates the articles state lie within BATCH_REACH_DAYS of their median. An undated
+# page is of that period about as often as the stated ones are: with a quarter, a batch of pages from many years
+# (two of six stated dates near the median) put a page's own "April 17" of 2008 in the median's year.
+BATCH_SHARE, BATCH_REACH_DAYS = 0.5, 183
 
 
 def batch_reference(days: Iterable[date]) -> date | None:
     """The reference date against which a batch's undated articles are dated: the (lower) median of the
-    publication dates its articles state, when at least a quarter of them lie within half a year of it; None
+    publication dates its articles state, when at least half of them lie within half a year of it; None
     for a batch whose dates are spread over many years (a search's results, an archive), whose median names
     no year that a yearless "April 30" or "Sept 21 (Wire) -" is in: on 152 real pages from 2006-2025, the
     year nearest such a median was wrong for each of the 11 pages it dated."""
