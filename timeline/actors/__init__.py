@@ -72,7 +72,9 @@ def find_mentions(
     named += pair_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)],
                              gazetteer.offices.pair_nouns, gazetteer.offices.bare_pair_nouns)
     named += country_group_candidates(text, [c for c in exact if _is_country(c, gazetteer)],
-                                      gazetteer.offices.country_group_nouns)
+                                      gazetteer.offices.country_group_nouns,
+                                      [c for c in named if _is_person(c, gazetteer, titles.discovered)],
+                                      lambda i: _countries_served(i, gazetteer, titles.discovered, when))
     known = {**gazetteer.actors, **found, **serving, **spelled}
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
     named += definite_form_candidates(text, named, settings.data_dir)
@@ -116,6 +118,19 @@ def _is_group(candidate: Candidate, gazetteer: Gazetteer) -> bool:
 
 def _is_country(candidate: Candidate, gazetteer: Gazetteer) -> bool:
     actor = gazetteer.get(candidate.actor_id)
+    return actor is not None and actor.kind == "country"
+
+
+def _countries_served(actor_id: str, gazetteer: Gazetteer, discovered: dict[str, Actor], when: date | None) -> tuple[str, ...]:
+    """The countries a person's roles serve on ``when`` (roles not known to exclude that day)."""
+    actor = gazetteer.get(actor_id) or discovered.get(actor_id)
+    roles = actor.roles if actor is not None else ()
+    return tuple(dict.fromkeys(r.affiliation for r in roles if _is_country_id(r.affiliation, gazetteer)
+                               and (when is None or (r.start or when) <= when <= (r.end or when))))
+
+
+def _is_country_id(actor_id: str, gazetteer: Gazetteer) -> bool:
+    actor = gazetteer.get(actor_id)
     return actor is not None and actor.kind == "country"
 
 

@@ -81,7 +81,9 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
         if not _definite(text, title):
             return None
         earlier = [a for start, a in named if 0 < title.start - start <= DEFINITE_REACH]
-        return _unique(title, {a.id for a in earlier if _holds(gazetteer, a, office, None, when)}, 0.7)
+        holders = {a.id for a in earlier if _holds(gazetteer, a, office, None, when)}
+        spelled = {a.id for a in earlier if a.id in holders and _spelled_so(a, title.office.text, when)}
+        return _unique(title, spelled if len(holders) > 1 and len(spelled) == 1 else holders, 0.7)
     affiliation = title.affiliation.actor_id
     in_text = {a.id for _, a in named if _holds(gazetteer, a, office, affiliation, when)}
     if len(in_text) == 1:  # the holder the text itself names goes before the gazetteer's, which may be out of date
@@ -126,6 +128,13 @@ def _counterpart(gazetteer: Gazetteer, title: Title, when: date | None,
             holder = gazetteer.holder(office, affiliation, when)
             return Candidate(title.start, title.end, holder.id, "office", 0.8) if holder else None
     return None
+
+
+def _spelled_so(actor: Actor, words: str, when: date | None) -> bool:
+    """Whether one of ``actor``'s roles on ``when`` is written with these title words: among several foreign
+    ministers named before, "the external affairs minister" is the one whose office is spelled so."""
+    return any(fold(role.title).casefold() == fold(words).casefold() and (when is None or (role.start or when) <= when <= (role.end or when))
+               for role in actor.roles)
 
 
 def _definite(text: str, title: Title) -> bool:

@@ -79,23 +79,47 @@ def _group_pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:[Tt]he\s+(?:two|three)|[Bb]oth)\s+(?:{words})(?!\w)")
 
 
-def country_group_candidates(text: str, countries: list[Candidate], nouns: tuple[str, ...]) -> list[Candidate]:
+def country_group_candidates(text: str, countries: list[Candidate], nouns: tuple[str, ...],
+                             persons: list[Candidate] = (), country_of=None) -> list[Candidate]:
     """ "the three countries", "both nations" (data/offices.yaml country_group_nouns): the countries named in
     the sentence before, when there are exactly that many (less those its own sentence names before it); one
-    candidate on each word of the phrase."""
+    candidate on each word of the phrase. Failing those, the countries of the people named before it in its own
+    sentence, else in the sentence before, when each serves one country and there are exactly that many ("after
+    X met his Estarian counterpart Y, officials of the two countries signed"); ``country_of`` gives a person's
+    countries."""
     pattern = _group_pattern(nouns)
-    if pattern is None or not countries:
+    if pattern is None or not (countries or persons):
         return []
     found = []
     for match in pattern.finditer(text):
         words = list(re.finditer(r"\S+", match.group()))
         count = _NUMBERS[words[-2].group().lower()]
         named = _named_just_before(text, match.start(), countries)
+        if len(named) != count and persons and country_of is not None:
+            named = _countries_of_people(text, match.start(), persons, country_of, count) or named
         if len(named) == count:
             spans = words[-count:]
             found += [Candidate(match.start() + w.start(), match.start() + w.end(), actor_id, "pronoun", 0.6)
                       for w, actor_id in zip(spans, named)]
     return found
+
+
+def _countries_of_people(text: str, at: int, persons: list[Candidate], country_of, count: int) -> list[str]:
+    """The ``count`` distinct countries of the people named in the sentence holding ``at`` before it, else in the
+    sentence before; none when a person serves no country or several, or the number differs."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - PAIR_REACH - 400), at + 1) if m.end() <= at]
+    start = ends[-1] if ends else max(0, at - PAIR_REACH - 400)
+    previous = ends[-2] if len(ends) > 1 else max(0, at - PAIR_REACH - 400)
+    for low, high in ((start, at), (previous, start) if ends else (start, start)):
+        people = dict.fromkeys(c.actor_id for c in sorted(persons, key=lambda c: c.start) if low <= c.start < high)
+        served = [country_of(p) for p in people]
+        if people and all(len(s) == 1 for s in served):
+            found = list(dict.fromkeys(s[0] for s in served))
+            if len(found) == count:
+                return found
+        if people:
+            return []
+    return []
 
 
 def _named_just_before(text: str, at: int, countries: list[Candidate]) -> list[str]:
