@@ -86,8 +86,12 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
 
 
 # A line break inside a sentence: after a word (no closing stop, colon or quote) and before a lower-case word, as
-# text wrapped at a fixed width has it ("six civilians were killed" / "on Wednesday when ...").
-_WRAPPED_BREAK = re.compile(r"(?<=[^\W_])[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[a-z])")
+# text wrapped at a fixed width has it ("six civilians were killed" / "on Wednesday when ..."). What follows the
+# line break (one blank line at most, then a lower-case letter), read from the break; the text before it is
+# checked in Python (``_join_lines``).
+_WRAPPED_BREAK = re.compile(r"\n(?:[ \t]*\n)?[ \t]*(?=[a-z])")
+# The same after a comma or a word a sentence goes on after: before a letter, a digit, a quote or a bracket.
+_BREAK_GOES_ON = re.compile(r"\n(?:[ \t]*\n)?[ \t]*(?=[^\W_]|[\"“‘(])")
 
 
 def unwrap(text: str, data_dir: Path) -> str:
@@ -95,13 +99,45 @@ def unwrap(text: str, data_dir: Path) -> str:
     and a sentence cut in two loses its day ("were killed" / "on Wednesday"). A break is inside a sentence
     before a lower-case word, or after a comma or a word no sentence ends with ("the", "of", "and": data/
     furniture.yaml ``line_goes_on_after``) whatever word follows ("launched missiles on" / "Wednesday ...")."""
-    return _break_after_word(data_dir).sub(r"\1 ", _WRAPPED_BREAK.sub(" ", text))
+    words = _goes_on_after(data_dir)
+    text = _join_lines(text, _WRAPPED_BREAK, lambda before, end: end > 0 and before[end - 1].isalnum())
+    return _join_lines(text, _BREAK_GOES_ON, lambda before, end: _ends_with_word(before, end, words))
+
+
+def _join_lines(text: str, after: re.Pattern, before_ok) -> str:
+    """``text`` with each line break that ``after`` matches from and whose line's words up to ``end`` (the
+    spaces and tabs before the break left out) ``before_ok`` accepts, made one space with the spaces around it.
+    Only the line breaks are visited: a regular expression with a look-behind tried every character."""
+    parts, kept, at = [], 0, text.find("\n")
+    while at != -1:
+        match = after.match(text, at)
+        end = at
+        while end > kept and text[end - 1] in " \t":
+            end -= 1
+        if match is not None and before_ok(text, end):
+            parts += (text[kept:end], " ")
+            kept = match.end()
+            at = text.find("\n", kept)
+        else:
+            at = text.find("\n", at + 1)
+    return "".join(parts) + text[kept:] if parts else text
+
+
+def _ends_with_word(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[:end]`` ends with a comma, or with one of ``words`` not written on to the end of another
+    word (after a letter, digit, underscore, apostrophe or hyphen)."""
+    if end and text[end - 1] == ",":
+        return True
+    for word in words:
+        start = end - len(word)
+        if text.endswith(word, 0, end) and not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’-")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8)
-def _break_after_word(data_dir: Path) -> re.Pattern:
-    ending = _alternation(load("furniture.yaml", data_dir).get("line_goes_on_after", ()))
-    return re.compile(rf"(,|(?<![\w'’\-])(?:{ending}))[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[^\W_]|[\"“‘(])")
+def _goes_on_after(data_dir: Path) -> tuple[str, ...]:
+    return tuple(word for word in map(str, load("furniture.yaml", data_dir).get("line_goes_on_after", ())) if word)
 
 
 @lru_cache(maxsize=8)
@@ -181,12 +217,18 @@ _TEASER = re.compile(r"[^\W_][\"'”’]?(?:…|\.\.\.)$")
 TEASER_REACH = 2
 
 
+def _teaser(line: str) -> bool:
+    """Whether ``line`` (right-stripped) ends as a teaser does; the regex runs only on a line ending with an
+    ellipsis (searched from every position, it took a twentieth of the reading stage)."""
+    return line.endswith(("…", "...")) and _TEASER.search(line) is not None
+
+
 def _drop_teasers(lines: list[str], result: Cleaned) -> list[str]:
     """The lines without lists of teasers of other stories: from the headline above a list's first teaser (a
     line without a final stop) to its last teaser, with the headlines between them. A lone line ending with an
     ellipsis (a quotation left open, a story cut short) stays."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    teasers = [n for n, i in enumerate(filled) if _TEASER.search(lines[i].rstrip())]
+    teasers = [n for n, i in enumerate(filled) if _teaser(lines[i].rstrip())]
     drop: set[int] = set()
     for a, b in zip(teasers, teasers[1:]):
         if b - a <= TEASER_REACH:
@@ -478,6 +520,11 @@ def match_date_line(line: str, data_dir: Path) -> Found | None:
     line = _BULLET.sub("", line.strip()).strip("*_").strip()
     if len(line) > DATELINE_WINDOW or not _DIGIT.search(line):
         return None  # a date line states a year, so it holds a digit: most lines are skipped here
+    return _date_line(line, data_dir)
+
+
+@lru_cache(maxsize=256)  # the head's lines are tried several times (head, late date line, closing date line)
+def _date_line(line: str, data_dir: Path) -> Found | None:
     read = line.replace(ARABIC_COMMA, ",")
     for rule in date_rules(data_dir).date_lines:
         match = rule.regex.match(read)
@@ -540,7 +587,11 @@ def _cut_dateline(lines: list[str], first: int, result: Cleaned, data_dir: Path)
 
 def match_dateline(text: str, data_dir: Path) -> tuple[Found | None, int]:
     """A dateline at the start of ``text`` and where it ends: "BAKU, Sept 19 (Reuters) -"."""
-    head = text[:DATELINE_WINDOW]
+    return _dateline(text[:DATELINE_WINDOW], data_dir)
+
+
+@lru_cache(maxsize=256)  # a head line is tried as a dateline three or four times (head, lead, dateline line)
+def _dateline(head: str, data_dir: Path) -> tuple[Found | None, int]:
     rules = date_rules(data_dir)
     for rule in rules.datelines:
         match = rule.regex.match(head)
