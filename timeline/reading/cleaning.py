@@ -123,12 +123,18 @@ def _join_lines(text: str, after: re.Pattern, before_ok) -> str:
     return "".join(parts) + text[kept:] if parts else text
 
 
-def _ends_with_word(text: str, end: int, words: tuple[str, ...]) -> bool:
-    """Whether ``text[:end]`` ends with a comma, or with one of ``words`` not written on to the end of another
-    word (after a letter, digit, underscore, apostrophe or hyphen)."""
+def _ends_with_word(text: str, end: int, words: tuple[frozenset[str], int, tuple[str, ...]]) -> bool:
+    """Whether ``text[:end]`` ends with a comma, or with one of the words (``_goes_on_after``) not written on to
+    the end of another word (after a letter, digit, underscore, apostrophe or hyphen)."""
     if end and text[end - 1] == ",":
         return True
-    for word in words:
+    plain, longest, others = words
+    start = end  # a word of letters and digits alone is the whole run of them that ends at ``end``
+    while start and end - start <= longest and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    if text[start:end] in plain and not (start and text[start - 1] in "'’-"):
+        return True
+    for word in others:
         start = end - len(word)
         if text.endswith(word, 0, end) and not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’-")):
             return True
@@ -136,8 +142,12 @@ def _ends_with_word(text: str, end: int, words: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _goes_on_after(data_dir: Path) -> tuple[str, ...]:
-    return tuple(word for word in map(str, load("furniture.yaml", data_dir).get("line_goes_on_after", ())) if word)
+def _goes_on_after(data_dir: Path) -> tuple[frozenset[str], int, tuple[str, ...]]:
+    """data/furniture.yaml ``line_goes_on_after``: the words of letters and digits alone, the longest one's
+    length, and the other words."""
+    words = [word for word in map(str, load("furniture.yaml", data_dir).get("line_goes_on_after", ())) if word]
+    plain = frozenset(word for word in words if all(char.isalnum() or char == "_" for char in word))
+    return plain, max(map(len, plain), default=0), tuple(word for word in words if word not in plain)
 
 
 @lru_cache(maxsize=8)
