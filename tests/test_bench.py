@@ -113,3 +113,13 @@ def test_side_by_side_figure_times_each_forked_process_alone_and_together():
     figures = benchmark.measure_together(articles, Settings(), stand_in_parse, copies=2, rounds=1)
     assert figures["copies"] == 2 and figures["alone_cpu"] >= 0 and figures["together_cpu"] >= 0
     assert figures["ratio"] == pytest.approx(figures["together_cpu"] / max(figures["alone_cpu"], 1e-9))
+
+
+def test_the_warm_up_leaves_no_rule_pattern_to_compile_while_the_parse_is_timed():
+    from timeline.prefilter import compile_pending
+    from timeline.settings import Settings
+
+    settings = Settings()
+    articles = list(benchmark.bench_articles(benchmark.source_articles(settings), 2))
+    benchmark.warm_up(articles, settings, benchmark.resolve_parse("timeline.parallel:pipeline_parse"))
+    assert compile_pending() == 0

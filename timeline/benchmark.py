@@ -29,6 +29,7 @@ from typing import Any
 
 from .models import Article, Source, TimelineEvent
 from .parallel import ParseFn, parse_stream, pipeline_parse
+from .prefilter import compile_pending
 from .settings import PROJECT_DIR, SAMPLE_ARTICLES, Settings
 
 TIMEML_DIR = PROJECT_DIR.parent / "shared" / "timeml"
@@ -148,8 +149,11 @@ class _Clock:
 
 
 def warm_up(articles: list[Article], settings: Settings, parse: ParseFn) -> None:
-    """Load lexicons, gazetteer and dateparser's language data before anything is timed (both sides)."""
+    """Load lexicons, gazetteer and dateparser's language data before anything is timed (both sides), and
+    compile the rules' patterns that the few warm-up articles left for their first use (``prefilter.LazyPattern``):
+    a one-off cost of a process, as loading the gazetteer is, that would otherwise fall on the first articles timed."""
     list(parse_stream(articles, settings, parse=parse))
+    compile_pending()
     for article in articles[:1]:
         _search_dates(article, settings.language)
 
