@@ -72,3 +72,24 @@ def test_any_parsed_article_round_trips_exactly(parsed):
 def test_any_article_text_survives_dumps_including_lone_surrogates(text):
     parsed = ParsedArticle(Article(id="i", name="n", title="", text=text))
     assert codec.loads(codec.dumps(parsed)).article.text == text
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(PARSED)
+def test_to_json_writes_what_json_writes_of_the_plain_form(parsed):
+    assert codec.to_json(parsed) == json.dumps(codec.encode(parsed), ensure_ascii=False)
+    assert codec.dumps(parsed) == json.dumps(codec.encode(parsed), ensure_ascii=False,
+                                             separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def test_to_json_of_a_full_article_and_of_an_event_as_the_plain_form():
+    parsed = _example()
+    assert codec.to_json(parsed) == json.dumps(codec.encode(parsed), ensure_ascii=False)
+    assert codec.to_json(parsed.events[0]) == json.dumps(codec.to_plain(parsed.events[0]), ensure_ascii=False)
+
+
+def test_to_json_refuses_what_the_plain_form_cannot_hold():
+    import pytest
+
+    with pytest.raises(TypeError):
+        codec.to_json({"words": {"a", "b"}})

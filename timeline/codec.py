@@ -47,8 +47,25 @@ def from_plain(cls: type, data: Any) -> Any:
 
 def dumps(parsed: ParsedArticle) -> bytes:
     """``encode`` as compact UTF-8 JSON bytes (lone surrogates survive)."""
-    text = json.dumps(encode(parsed), ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8", "surrogatepass")
+    return to_json(parsed, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def to_json(record: Any, **options: Any) -> str:
+    """``json.dumps(to_plain(record), ensure_ascii=False, **options)``, the same text, written without building
+    the plain form first: json's own encoder walks the lists, tuples, dicts and plain values, and asks
+    ``_plain_part`` only for records and dates."""
+    return json.dumps(record, ensure_ascii=False, default=_plain_part, **options)
+
+
+def _plain_part(value: Any) -> Any:
+    """What ``_to_plain`` makes of a value json cannot write by itself: a record's fields (as a dict, in field
+    order), a date's ISO form; anything else cannot be written either way."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def loads(data: bytes) -> ParsedArticle:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import NamedTuple
 
-from .codec import from_plain, to_plain
+from .codec import from_plain, to_json
 from .models import Corpus, Event, ParsedArticle, Rejected
 from .report import build_report
 from .settings import Settings
@@ -51,7 +51,7 @@ class Output(NamedTuple):
 
 def event_line(event: Event) -> str:
     """One event as the JSON line `parse` writes."""
-    return json.dumps(to_plain(event), ensure_ascii=False) + "\n"
+    return to_json(event) + "\n"
 
 
 def of_rejected(item: Rejected) -> Output:
