@@ -513,9 +513,11 @@ def unnamed_sides(event_type: str, actor_ids: list[str], sentence, trigger: Trig
     the article's events are settled: the countries it names only as where it happened ("a bus plunged into a gorge
     in Estaria"), or the country of the capital it names ("a blast in a market in Vell"), for the types of
     data/participants.yaml ``place_side_types``; failing those, the article's country (``with_article_country``).
-    Applied after the events are told apart, so that two reports naming no side and different places stay two."""
+    Applied after the events are told apart, so that two reports naming no side and different places stay two.
+    A happening of ``government_side_types`` whose sentence names an unnamed government as a side ("the government
+    and the rebels signed a truce") has the article's country among its sides (``government_country``)."""
     if actor_ids:
-        return actor_ids
+        return government_country(event_type, actor_ids, sentence.text, mentions, actors, data_dir)
     found = []
     if event_type in _place_side_types(data_dir):
         own = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end and m.actor_id in actors]
@@ -523,7 +525,34 @@ def unnamed_sides(event_type: str, actor_ids: list[str], sentence, trigger: Trig
             own = without_reporters(own, sentence, trigger, vocab)
         found = choose_actors(vocab.types[event_type]["actors"], sentence.text, sentence.start, trigger, own, actors,
                               affiliations, vocab, data_dir=data_dir, place_sides=True)
-    return found or with_article_country(event_type, actor_ids, mentions, actors, data_dir)
+    found = found or with_article_country(event_type, actor_ids, mentions, actors, data_dir)
+    return government_country(event_type, found, sentence.text, mentions, actors, data_dir)
+
+
+def government_country(event_type: str, actor_ids: list[str], sentence: str, mentions: list[Mention],
+                       actors: Mapping[str, Actor], data_dir: Path = DATA_DIR) -> list[str]:
+    """``actor_ids`` and, for a happening of data/participants.yaml ``government_side_types`` whose sentence names a
+    government without its country (``unnamed_government``: "the government and the rebels signed", "government
+    troops clashed with X"; not where it happened: "at the government's headquarters") and whose sides hold no
+    country, the country the article names most often."""
+    if event_type not in _participants(data_dir).get("government_side_types", ()) \
+            or any(actors[i].kind == "country" for i in actor_ids if i in actors):
+        return actor_ids
+    pattern, place = _unnamed_government(data_dir)
+    if not any(not place.search(sentence, max(0, m.start() - 12), m.start()) for m in pattern.finditer(sentence)):
+        return actor_ids
+    return [*actor_ids, *_article_country(mentions, actors)]
+
+
+@lru_cache(maxsize=4)
+def _unnamed_government(data_dir) -> tuple[re.Pattern, re.Pattern]:
+    """The unnamed government phrases (not "of X", not possessive, not a capitalised name: "Government House"), and
+    the place words that may stand right before one (data/participants.yaml ``government_place_words``)."""
+    table = _participants(data_dir)
+    words = "|".join(w.replace(" ", r"\s+") for w in table.get("unnamed_government", ())) or "(?!)"
+    places = "|".join(w.replace(" ", r"\s+") for w in table.get("government_place_words", ())) or "(?!)"
+    return (re.compile(rf"(?<![\w’'-])(?i:{words})(?![\w-])(?!\s+of\s|['’]s\s|\s+[A-Z])"),
+            re.compile(rf"(?<![\w’'-])(?:{places})\s+$", re.IGNORECASE))
 
 
 def _across_a_border(item: tuple[int, int, str], sentence: str, data_dir: Path) -> bool:
@@ -555,12 +584,17 @@ def with_article_country(event_type: str, actor_ids: list[str], mentions: list[M
     of those tied): the state whose forces act unnamed is the one the news is about. Reads all the article's mentions."""
     if actor_ids or event_type not in _article_country_types(data_dir):
         return actor_ids
+    return _article_country(mentions, actors) or actor_ids
+
+
+def _article_country(mentions: list[Mention], actors: Mapping[str, Actor]) -> list[str]:
+    """The country the mentions name most often (the first named of those tied), as a one-item list; [] for none."""
     counts: dict[str, int] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         actor = actors.get(mention.actor_id)
         if actor is not None and actor.kind == "country":
             counts[actor.id] = counts.get(actor.id, 0) + 1
-    return [max(counts, key=counts.get)] if counts else actor_ids  # max keeps the first named of those tied
+    return [max(counts, key=counts.get)] if counts else []  # max keeps the first named of those tied
 
 
 @lru_cache(maxsize=4)
