@@ -64,6 +64,13 @@ def test_a_country_s_named_service_is_an_organisation_of_that_country(gaz):
     assert [(a.kind, a.roles[0].affiliation) for a in discovered] == [("organization", "kenya")]
 
 
+def test_a_country_s_army_police_and_emergencies_ministry_are_its_services(gaz):
+    text = "The Kenyan Army, the Uganda Police Force and the Kazakh Emergencies Ministry helped; the Kenyan army left."
+    mentions, discovered = find_mentions(text, gaz, DAY)
+    assert [m.text for m in mentions] == ["Kenyan Army", "Uganda Police Force", "Kazakh Emergencies Ministry", "Kenyan"]
+    assert [a.roles[0].affiliation for a in discovered] == ["kenya", "uganda", "kazakhstan"]
+
+
 def test_a_counterpart_takes_the_office_of_the_person_before_for_their_own_country(gaz):
     _, discovered = find_mentions("Foreign Minister Sergey Lavrov met his Kazakh counterpart Jane Roe.", gaz, DAY)
     assert [(r.title, r.affiliation) for r in discovered[0].roles] == [("Minister of Foreign Affairs", "kazakhstan")]
