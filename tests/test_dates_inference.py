@@ -154,3 +154,26 @@ def test_the_news_under_a_yearless_dateline_takes_its_day_once_the_year_is_infer
     (meeting,) = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
     assert meeting.date == date(2032, 5, 14) and "publication" in meeting.date_basis
     assert not day_stated(infer_published(_read(RECALLS_ITS_YEAR), date(2023, 10, 1)))
+
+
+UNSTAMPED = ("Rebels raid army post\n\nRebels attacked an army post in the north of the country on October 7, "
+             "killing twelve soldiers, the army said today.\n\nThe attackers fled into the hills.\n\n"
+             "Troops sealed the roads around the post.\n\n"
+             "The group had signed a truce with the government on 5 March 2021, but the truce did not last.")
+
+
+def test_a_background_day_after_the_lead_gives_no_publication_day_and_no_year_to_the_text():
+    """No stamp, no weekday: "5 March 2021", recalled after the lead, is no publication day, only a lower bound;
+    so the lead's "October 7" and "today" are not counted from it (they were 7 October 2020 and 5 March 2021)."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = infer_published(_read(UNSTAMPED), None)
+    assert article.published is None and publication_floor(article) == date(2021, 3, 5)
+    events = parse_article(article, load_gazetteer()).events
+    (raid,) = [e for e in events if e.event_type == "incident"]
+    assert raid.date is None
+    lead = infer_published(_read(UNSTAMPED.replace("on October 7", "on 7 October 2023")), None)
+    assert lead.published == date(2023, 10, 7) and lead.published_inferred  # the lead's own day: it stands
+    named = infer_published(_read(UNSTAMPED.replace("on October 7", "on Friday")), None)
+    assert named.published == date(2021, 3, 5)  # a Friday, as the text says: it stands

@@ -22,7 +22,8 @@ and the basis in words. Evidence, strongest first:
 A day from the text (step 2) is only a lower bound, so it becomes the publication day only when it can
 stand for it: it is later than every date the text puts after a word such as "since" ("the first incident
 since February 13, 2024": the article came after that day; words in data/datelines.yaml ``after_words``),
-and the text's weekday mentions agree with it (none, or one naming its weekday). Otherwise the article stays
+and the text's weekday mentions agree with it (one naming its weekday, or none when the day stands in the
+head or the lead: a day first reported further on is background as often as not). Otherwise the article stays
 undated and ``published_basis`` starts with ``NOT_BEFORE`` and the earliest day left (``publication_floor``
 reads it back), so that later stages can bound a window without inventing a day.
 
@@ -64,6 +65,7 @@ class Evidence:
     basis: str
     weekday_named: bool = False  # the evidence itself names the day's weekday ("Saturday, September 23")
     words: str = ""  # the date as the text writes it
+    start: int = -1  # where those words stand in the headline, standfirst and text read (-1: not in them)
     from_batch: bool = False  # the year is the one nearest the batch's reference date, with no support of the text
 
 
@@ -88,7 +90,7 @@ def infer_published(article: Article, reference: date | None, settings: Settings
         if isinstance(found, Evidence) and found.from_batch and not _lead_fits(found.day, article, timexes, settings):
             found = None  # the lead's weekday is not the dateline's day or the day before in the batch's year
     else:
-        found = _from_body(text, timexes, hint, reference, settings)
+        found = _from_body(text, timexes, hint, reference, settings, _lead_end(article, settings))
         if not isinstance(found, Evidence):
             found = _head_date_then_lead_weekday(article, timexes, settings) or found
     if isinstance(found, str):
@@ -112,15 +114,16 @@ def _head(article: Article) -> str:
 
 
 def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: date | None,
-               settings: Settings) -> Evidence | str | None:
-    """Evidence from the text; a ``NOT_BEFORE`` basis when it only bounds the day from below."""
+               settings: Settings, lead_end: int = MAX_CHARS) -> Evidence | str | None:
+    """Evidence from the text; a ``NOT_BEFORE`` basis when it only bounds the day from below. ``lead_end``: where
+    the head and the lead end in ``text``."""
     after, reported = _split_after(text, timexes, settings)
     holders = _holders(text, reported, settings)
     found = _from_text(reported, hint, reference, settings, holders=holders)
     if found is None and reference is not None:
         found = _far_on_its_weekday(reported, settings)
     bound = _from_text(after, hint, reference, settings, window=False, holders=holders)
-    floor, why = _no_day(found, bound, _weekdays(reported))
+    floor, why = _no_day(found, bound, _weekdays(reported), lead_end)
     later, because = _later_month(found, reported)
     if later is not None and (floor is None or later > floor):
         floor, why = later, because
@@ -208,15 +211,22 @@ def _weekdays(timexes: list[Timex]) -> set[int]:
     return {int(m.group(1)) - 1 for t in timexes for m in [WEEKDAY_VALUE.match(t.value)] if m}
 
 
-def _no_day(found: Evidence | None, bound: Evidence | None, weekdays: set[int]) -> tuple[date | None, str]:
+def _no_day(found: Evidence | None, bound: Evidence | None, weekdays: set[int], lead_end: int) -> tuple[date | None, str]:
     """The earliest possible day and why, when the text's evidence cannot stand for the publication day;
-    (None, "") when it can (or when there is no evidence at all)."""
+    (None, "") when it can (or when there is no evidence at all). A day the text reports after its lead (from
+    ``lead_end`` on) stands for it only when the text names its weekday: on 256 TimeML texts read without their
+    creation date, every day so inferred from a later sentence was a background date, months or years early
+    ("the 1946 treaty ... March 5, 1946"), and the text's "today" and "October 7" were counted from it."""
     if bound is not None and (found is None or found.day <= bound.day):
         floor = bound.day + timedelta(days=1)
         return floor, (f"the text puts the article after {bound.day.isoformat()} "
                        f"({bound.words!r}) and reports no later day")
-    if found is None or found.weekday_named or not weekdays or found.day.weekday() in weekdays:
+    if found is None or found.weekday_named or found.day.weekday() in weekdays:
         return None, ""
+    if not weekdays:
+        return (None, "") if found.start < lead_end else (found.day, (
+            f"the latest day the text reports is {found.day.isoformat()} ({found.words!r}), after the lead, and the "
+            f"text names no day of the week to make it the day of its news: so no day is inferred"))
     named = ", ".join(WEEKDAY_NAMES[d] for d in sorted(weekdays))
     return found.day, (f"the latest day the text reports is {found.day.isoformat()}, a {found.day:%A}, but the "
                        f"text also names {named}: that weekday cannot be placed, so no day is inferred")
@@ -352,6 +362,17 @@ def _in_head_line(body: str, at: int) -> bool:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _lead_end(article: Article, settings: Settings) -> int:
+    """Where the head (headline, standfirst) and the body's first ``LEAD_SENTENCES`` sentences end in the text
+    inference reads (``_headed``)."""
+    from ..sentences import split
+
+    head = _head(article)
+    offset = len(head) + 2 if head else 0
+    sentences = split(article.text[:3000], settings.data_dir)[:LEAD_SENTENCES]
+    return offset + (sentences[-1].end if sentences else 0)
 
 
 def _lead_weekday(article: Article, timexes: list[Timex], settings: Settings) -> Timex | None:
@@ -597,7 +618,7 @@ def _day_month(timex: Timex, hint: date | None, reference: date | None, settings
     else:
         why = f"{timex.text!r} in {day.year}, the year nearest {_hint_words(hint, reference)}"
     return Evidence(day, f"inferred: {why}; the article reports that day, so it appeared on or after it",
-                    weekday_named=weekday is not None, words=timex.text)
+                    weekday_named=weekday is not None, words=timex.text, start=timex.start)
 
 
 def _latest_explicit(timexes: list[Timex], reference: date | None, settings: Settings, with_timex: bool = False):
@@ -614,7 +635,7 @@ def _latest_explicit(timexes: list[Timex], reference: date | None, settings: Set
     if not with_timex:
         return day
     return Evidence(day, f"inferred: the latest explicit date in the text is {timex.text!r}; "
-                         "the article appeared on or after it", words=timex.text)
+                         "the article appeared on or after it", words=timex.text, start=timex.start)
 
 
 def _nearest(month: int, day: int, hint: date, weekday: int | None, fits=lambda d: True) -> date | None:
