@@ -166,3 +166,11 @@ def test_a_happening_told_as_done_earlier_inside_its_trigger_is_another_happenin
     text = ("Police rescued four villagers after an ambush on the kidnappers on Sunday.\n\n"
             "Meanwhile, the gunmen had earlier shot and killed one person in a nearby village.")
     assert [e.evidence[:9] for e in _events(text) if e.event_type == "incident"][-1:] == ["Meanwhile"]
+
+
+def test_a_mention_opened_by_another_day_in_an_undated_article_is_another_happening():
+    text = ("Gunmen stormed the village on July 8 and seized 100 residents, a police spokesman said.\n\n"
+            "On Monday, 13 police officers were killed in the state when they were ambushed by a gang.")
+    assert [e.evidence[:8] for e in _events(text, None)] == ["Gunmen s", "On Monda"]
+    text = text.replace("On Monday, 13", "On July 8, 13")
+    assert len(_events(text, None)) == 1

@@ -802,7 +802,24 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if referring:
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
-                 and _places_agree(d, draft, drafts) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)), None)
+                 and _places_agree(d, draft, drafts) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)
+                 and not _unknown_day_apart(d, draft, ctx) and not _unknown_day_apart(draft, d, ctx)), None)
+
+
+def _unknown_day_apart(a: Draft, b: Draft, ctx: Context) -> bool:
+    """True when ``b``'s sentence opens with a day that no calendar anchors ("On Monday, 13 officers were killed" in an
+    article with no date) and ``a``'s sentence names days, none of them that one ("gunmen stormed the village on July
+    8"): each is told on its own day, so they are two happenings, although the days cannot be compared."""
+    if b.timex is not None or not b.timed or not (a.timed or a.timex is not None):
+        return False
+    opening = b.sentence.start + len(b.sentence.text) - len(b.sentence.text.lstrip(" \"“'‘("))
+    days = [t for t in _within(ctx.timexes, b.sentence, ctx) if t.first_day is None and t.granularity in ("day", "time")
+            and t.start - opening <= OPENING_DAY_CHARS and t.start < b.sentence.start + b.trigger.start]
+    named = {t.text.lower() for t in _within(ctx.timexes, a.sentence, ctx) if t.granularity in ("day", "time")}
+    return bool(days) and bool(named) and days[0].text.lower() not in named
+
+
+OPENING_DAY_CHARS = 8  # "On Monday," / "Late on Friday," : a day this close to the sentence's start dates its main clause
 
 
 def _inside_the_known(draft: Draft, ctx: Context) -> bool:
