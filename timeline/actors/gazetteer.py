@@ -48,6 +48,7 @@ class Gazetteer:
         self.offices = offices
         self.given_names = frozenset(data.get("given_names", ()))  # aliases that may start a person's name
         self.not_actor_suffixes = tuple(data.get("not_actor_suffixes", ()))  # "Belize-flagged": a registry
+        self.not_actor_prefixes = tuple(data.get("not_actor_prefixes", ()))  # "anti-Taliban": against, not by it
         self.metonym_cues = MetonymCues.from_data(data.get("metonym_cues", {}))
         table = _alias_table(self.actors, tuple(data.get("not_actors", ())), data.get("metonyms", {}))
         self.aliases: Mapping[str, AliasEntry] = MappingProxyType(table)

@@ -72,11 +72,14 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
         return None  # a role someone else held or holds ("X, who served as Estaria's president"), no holder
     if title.office.text.lower() in gazetteer.offices.counterparts and title.affiliation is not None:
         return _counterpart(gazetteer, title, when, named)
-    office = title.office.office
+    office = title.office.office or _then_office(gazetteer, title)
     if office is None and title.direct and not title.office.modified:
         return _bare_title(text, gazetteer, title, when, named)
     if office is None or not title.direct:
         return None
+    year = _past_year(text, title, when)
+    if year is not None or office != title.office.office:  # "in 2009, the Estarian president": who held it then
+        return _holder_in(gazetteer, title, office, year) if title.affiliation is not None else None
     if title.affiliation is None:
         if not _definite(text, title):
             return None
@@ -90,6 +93,42 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
         return _unique(title, in_text, 0.8)
     holder = gazetteer.holder(office, affiliation, when)
     return Candidate(title.start, title.end, holder.id, "office", 0.9) if holder else None
+
+
+_THEN = re.compile(r"(?i)then[\s-]+")
+# "in 2009", "on 5 May 2009", "in March 2009", "during 2009": a year before the article's that dates the sentence's happening
+_PAST_YEAR = re.compile(r"(?<![\w-])(?:[Ii]n|[Oo]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                        r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)(?![\w-])")
+_SENTENCE_EDGE = re.compile(r"[.!?;]\s+(?=[\"“A-Z])|\n")
+SENTENCE_REACH = 300  # characters either side of a title in which its sentence's edges are looked for
+
+
+def _then_office(gazetteer: Gazetteer, title: Title) -> str | None:
+    """The office of "the then foreign minister" (the modifier "then" alone), to be resolved on a year only."""
+    then = _THEN.match(title.office.text)
+    return gazetteer.offices.office(title.office.text[then.end():]) if then and title.office.modified else None
+
+
+def _past_year(text: str, title: Title, when: date | None) -> int | None:
+    """The one year before ``when``'s that the title's sentence names after "in"/"on"/"during" ("In 2009, the
+    Estarian president visited ..."); None when it names none, or several."""
+    if when is None:
+        return None
+    low, high = max(0, title.start - SENTENCE_REACH), min(len(text), title.end + SENTENCE_REACH)
+    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, low, title.start)]
+    start = edges[-1] if edges else low
+    after = _SENTENCE_EDGE.search(text, title.end, high)
+    years = {int(m.group(1)) for m in _PAST_YEAR.finditer(text, start, after.start() if after else high)}
+    return years.pop() if len(years) == 1 and next(iter(years)) < when.year else None
+
+
+def _holder_in(gazetteer: Gazetteer, title: Title, office: str, year: int | None) -> Candidate | None:
+    """Who held ``office`` of the title's affiliation the whole of ``year`` (none if it changed hands that year)."""
+    if year is None:
+        return None
+    first = gazetteer.holder(office, title.affiliation.actor_id, date(year, 1, 1))
+    last = gazetteer.holder(office, title.affiliation.actor_id, date(year, 12, 31))
+    return Candidate(title.start, title.end, first.id, "office", 0.8) if first and last and first.id == last.id else None
 
 
 def _bare_title(text: str, gazetteer: Gazetteer, title: Title, when: date | None,

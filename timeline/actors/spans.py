@@ -53,12 +53,14 @@ class NameRun:
 
 def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Every alias or demonym of the gazetteer in ``text``, as whole words, case-sensitive; not a country
-    name that starts a person's name ("Chad Smith")."""
+    name that starts a person's name ("Chad Smith"), nor a name joined to a word that makes it an attribute
+    ("a Belize-flagged ship", "an anti-Taliban mayor")."""
     found: list[Candidate] = []
     for match in gazetteer.alias_pattern.finditer(text):
         if match.group() in gazetteer.given_names and _starts_a_name(text, match.end(), gazetteer):
             continue
-        if text.startswith(gazetteer.not_actor_suffixes, match.end()):
+        if text.startswith(gazetteer.not_actor_suffixes, match.end()) \
+                or text.endswith(gazetteer.not_actor_prefixes, 0, match.start()):
             continue
         entry = gazetteer.aliases[match.group()]
         if entry.method == "metonym" and not (_coordinated(text, match.start(), found)
