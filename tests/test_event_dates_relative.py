@@ -1,4 +1,5 @@
-"""data/sentences.yaml ``relative_time_clause``: "the attack, which happened Thursday" dates the attack."""
+"""data/sentences.yaml ``relative_time_clause``: "the attack, which happened Thursday" dates the attack; and
+``subject_relative``: "freed hostages who were kidnapped in June" does not date the freeing."""
 
 from datetime import date
 
@@ -18,3 +19,13 @@ def test_a_clause_saying_when_the_noun_happened_dates_it(example):
     events = parse_article(article, load_gazetteer()).events
     assert len(events) == 1
     assert events[0].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+SUBJECT_RELATIVE = load("sentences.yaml")["subject_relative"]["examples"]
+
+
+@pytest.mark.parametrize("example", SUBJECT_RELATIVE, ids=[e["text"][-50:] for e in SUBJECT_RELATIVE])
+def test_a_relative_clause_after_the_trigger_dates_its_own_happening(example):
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 12))
+    events = parse_article(article, load_gazetteer()).events
+    assert events and events[0].date == (example["date"] and date.fromisoformat(example["date"]))

@@ -43,7 +43,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
                 or _planned_between(sentence, start, trigger, vocab) \
                 or _in_since_clause(sentence, start, trigger, vocab) or _quoted_deixis(sentence, start, end, timex, vocab) \
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
-                or _after_a_sequel_word(sentence, start, trigger) \
+                or _after_a_sequel_word(sentence, start, trigger) or _in_subject_relative(sentence, start, trigger, vocab) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
             continue
@@ -121,6 +121,54 @@ def _after_a_sequel_word(sentence: str, start: int, trigger: Trigger) -> bool:
     follows an aid mission that reached the town on Saturday", "the strike came after clashes on Monday";
     data/sentences.yaml ``sequel_words``): it dates the earlier happening, not the trigger's."""
     return start > trigger.start and bool(_sequel_words(DATA_DIR).search(sentence, trigger.start, start))
+
+
+def _in_subject_relative(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True for an expression inside a relative clause without a comma that opens after the trigger with "who",
+    "which" or "that" and its verb, no other verb between that verb and the expression ("freed 14 hostages who were
+    kidnapped in June", "a storm that flattened the coast two weeks ago"; data/sentences.yaml ``subject_relative``):
+    it dates the clause's happening. Not a clause of the trigger's own noun ("an attack that targeted a post on
+    Monday"), nor of a happening the trigger's verb acts on ("repelled an attack that targeted a post on Monday":
+    the repelling is the attack's time)."""
+    if start <= trigger.end:
+        return False
+    opener, verb = _subject_relative(DATA_DIR)
+    found = None
+    for found in opener.finditer(sentence, trigger.end, start):
+        pass
+    if found is None or re.search(r"[,;:()]|\s[–—-]\s", sentence[found.end() : start]) \
+            or sentence[: found.start()].rstrip().endswith(","):
+        return False
+    between = sentence[trigger.end : found.start()]
+    head = _OBJECT_NOUN.fullmatch(f" {trigger.text} " if not between.strip() else between)
+    if (not between.strip() and trigger.form == "noun") or (head and head.group("noun").lower() in _event_nouns(vocab)):
+        return False
+    return not verb.search(sentence, found.end(), start)
+
+
+# The trigger's object before a relative clause: up to four words, the last one its noun ("an attack", "a deadly
+# raid"); or the trigger's own words when it holds its object ("repelled an attack").
+_OBJECT_NOUN = re.compile(r"\s+(?:[\w'’\-]+\s+){0,3}(?P<noun>[\w\-]+)\s+")
+_EVENT_NOUNS: dict[int, frozenset] = {}
+
+
+def _event_nouns(vocab: Vocabulary) -> frozenset:
+    """The one-word nouns of data/events.yaml's types, lower-cased."""
+    key = id(vocab)
+    if key not in _EVENT_NOUNS:
+        _EVENT_NOUNS[key] = frozenset(n.lower() for entry in vocab.types.values() for n in entry.get("nouns", ())
+                                      if " " not in n)
+    return _EVENT_NOUNS[key]
+
+
+@lru_cache(maxsize=8)
+def _subject_relative(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
+    """(a relative opener, an auxiliary perhaps, and the clause's verb; a verb alone) of ``subject_relative``."""
+    table = load("sentences.yaml", data_dir).get("subject_relative", {})
+    verb = rf"(?:(?-i:[a-z]+ed)|{_phrases(table.get('irregular', ()))})(?![\w])"
+    auxiliary = rf"(?:(?:{_phrases(table.get('auxiliaries', ()))})\s+)?"
+    opener = rf"(?<![\w])(?:{_phrases(table.get('openers', ()))})\s+{auxiliary}{verb}"
+    return re.compile(opener, re.IGNORECASE), re.compile(rf"(?<![\w]){verb}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
