@@ -510,9 +510,19 @@ _EARLIER_BEFORE = re.compile(r"(?<![\w])(?:had|after)(?![\w])[^,;:.]{0,30}$", re
 
 def _told_as_earlier(sentence: str, trigger: Trigger) -> bool:
     """True for a trigger told as before the sentence's report: "had" or "after" before it in its clause, or
-    "had" opening it."""
-    return bool(_EARLIER_BEFORE.search(sentence, max(0, trigger.start - 40), trigger.start)) \
-        or trigger.text.lower().startswith("had ")
+    "had" opening it. Not "had" as the verb itself ("had a meeting", "had talks": data/sentences.yaml
+    ``reported_news.had_objects``), which is no pluperfect."""
+    found = _EARLIER_BEFORE.search(sentence, max(0, trigger.start - 40), trigger.start)
+    if found is not None and not _had_as_verb(DATA_DIR).match(sentence, found.start()):
+        return True
+    return trigger.text.lower().startswith("had ") and not _had_as_verb(DATA_DIR).match(trigger.text)
+
+
+@lru_cache(maxsize=8)
+def _had_as_verb(data_dir: Path) -> re.Pattern:
+    """"had" before one of ``reported_news.had_objects`` ("had a meeting", "had talks"): the verb, not the pluperfect."""
+    words = _phrases(load("sentences.yaml", data_dir).get("reported_news", {}).get("had_objects", ()))
+    return re.compile(rf"had\s+(?:{words})(?![\w])", re.IGNORECASE)
 
 
 def names_another_day(timex: Timex, published: date | None, text: str = "") -> bool:
