@@ -387,7 +387,7 @@ def _rate(sentence: str, end: int, vocab: Vocabulary) -> bool:
         and bool(vocab.compared_next.match(sentence[clause_end + 1 : clause_end + 1 + CLAUSE_REACH]))
 
 
-_CLAUSE_END = re.compile(r"[,;:.]")
+_CLAUSE_END = re.compile(r"[,;:.](?!\d)")  # a mark inside a number ("1,000", "2.5") ends no clause
 
 
 def _reaction(before: str, after: str, vocab: Vocabulary) -> bool:
