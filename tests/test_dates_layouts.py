@@ -63,3 +63,17 @@ def test_a_kicker_before_the_headline_is_no_dateline_and_the_dateline_below_is_r
     article = _read("a.txt", page)
     assert article.published == date(2031, 1, 23) and not article.published_inferred
     assert article.text.startswith("The foreign ministers")
+
+
+def test_a_page_dated_to_its_month_takes_the_day_its_caption_and_lead_give_in_that_month():
+    """" date 2031-03" over a caption of "Mar 6, 2031" (a Thursday) and a lead "on Thursday": the page is of that
+    Thursday; a day the text gives outside the page's month is no day of it, only the month bounds it."""
+    from timeline.articles import infer_published
+    from timeline.reading.inference import publication_floor
+
+    page = (" date 2031-03 A photo shows aid trucks near the border, Mar 6, 2031. AGENCY PHOTO\n\n"
+            "A convoy of aid trucks on Thursday reached the border town, the Red Cross said.\n\nMore text.")
+    inferred = infer_published(_read("a.txt", page), None)
+    assert inferred.published == date(2031, 3, 6) and inferred.published_inferred and "2031-03" in inferred.published_basis
+    other = infer_published(_read("a.txt", page.replace("Mar 6, 2031", "Feb 27, 2031")), None)
+    assert other.published is None and publication_floor(other) == date(2031, 3, 1)

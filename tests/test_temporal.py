@@ -48,6 +48,12 @@ def test_short_date_forms_take_the_year_from_the_anchor(text, expected):
     assert only(f"It happened on {text} in Baku").value == expected
 
 
+def test_mar_without_a_stop_before_a_day_is_march_and_alone_is_no_month():
+    """"Mar 1, 2018" (a caption's date) is March as "Jan 1, 2018" is January; "Mar" in a name is no month."""
+    assert only("A convoy heads north, Mar 1, 2018.").value == "2018-03-01"
+    assert tag("Mar Roxas spoke at the Mar-a-Lago talks in Mar del Plata.", WEDNESDAY) == []
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -74,9 +74,8 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     article whose text only bounds the date from below stays undated with that bound in its basis."""
     if article.published is not None:
         return article
-    if article.published_basis.startswith(MONTH_PREFIX):  # the page's own month: a bound, never a day
-        month = article.published_basis[len(MONTH_PREFIX):len(MONTH_PREFIX) + 7]
-        return replace(article, published_basis=f"{NOT_BEFORE}{month}-01: the page is dated to the month {month} only")
+    if article.published_basis.startswith(MONTH_PREFIX):  # the page's own month: a bound, or a day in it
+        return _in_page_month(article, settings)
     text = _headed(article)[:MAX_CHARS]
     timexes = _tag(text, settings)
     hint = reference or _latest_explicit(timexes, None, settings)
@@ -98,6 +97,25 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     if found is None:
         return article
     return replace(article, published=found.day, published_inferred=True, published_basis=found.basis)
+
+
+def _in_page_month(article: Article, settings: Settings) -> Article:
+    """A page dated to a month only ("date 2018-03"): the day its text gives as above (its latest day, standing in
+    the head or the lead or on a weekday it names; or the first day of the lead's weekday after a date of its head)
+    when that day is in the page's month, a day-month without its year taken in the month's year; else undated,
+    not before the month's first day."""
+    month = article.published_basis[len(MONTH_PREFIX):len(MONTH_PREFIX) + 7]
+    bound = replace(article, published_basis=f"{NOT_BEFORE}{month}-01: the page is dated to the month {month} only")
+    middle = date(int(month[:4]), int(month[5:7]), 15)
+    text = _headed(article)[:MAX_CHARS]
+    timexes = _tag(text, settings)
+    found = _from_body(text, timexes, middle, middle, settings, _lead_end(article, settings))
+    if not isinstance(found, Evidence):
+        found = _head_date_then_lead_weekday(article, timexes, settings)
+    if not isinstance(found, Evidence) or found.day.strftime("%Y-%m") != month:
+        return bound
+    return replace(article, published=found.day, published_inferred=True,
+                   published_basis=f"{found.basis}; in the month the page is dated to ({month})")
 
 
 def _headed(article: Article) -> str:
