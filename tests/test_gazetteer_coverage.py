@@ -70,6 +70,11 @@ def test_new_entries_resolve_in_text(gaz, text, expect):
     ("Prime Minister", "india", date(2010, 1, 1), "manmohan-singh"),
     ("Minister of Foreign Affairs", "belarus", date(2023, 6, 1), "sergei-aleinik"),
     ("Defence Minister", "poland", date(2022, 3, 1), "mariusz-blaszczak"),
+    ("Emir", "kuwait", date(2003, 1, 1), "jaber-al-ahmad-al-sabah"),
+    # foreign ministers of 2010-2025 that were undated
+    ("Foreign Minister", "netherlands", date(2019, 1, 1), "stef-blok"),
+    ("Foreign Minister", "estonia", date(2021, 6, 1), "eva-maria-liimets"),
+    ("Secretary of Foreign Affairs", "philippines", date(2020, 1, 1), "teodoro-locsin-jr"),
 ])
 def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
     assert gaz.holder(office, of, on).id == holder

@@ -57,11 +57,19 @@ def _pieces(start: int, end: int, count: int) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:]))
 
 
+_RELATIVE_BEFORE = re.compile(r"(?:\b(?:at|during|in|after)\s+which|,\s+where|\bwhere)\s+$", re.IGNORECASE)
+
+
 def _last_n(text: str, at: int, persons: list[Candidate], count: int) -> tuple[str, ...] | None:
     """The ``count`` distinct people named before the sentence holding ``at`` (less those named in it before
-    ``at``); None unless exactly that many are named within PAIR_REACH characters before it."""
+    ``at``); None unless exactly that many are named within PAIR_REACH characters before it. After "at which",
+    "where" ("X held talks with Y, at which the two ministers ..."), the people its own sentence names before it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - PAIR_REACH - 400), at + 1) if m.end() <= at]
     sentence_start = ends[-1] if ends else max(0, at - PAIR_REACH - 400)
+    if _RELATIVE_BEFORE.search(text, max(sentence_start, at - 20), at):
+        own = list(dict.fromkeys(c.actor_id for c in sorted(persons, key=lambda c: c.start) if sentence_start <= c.start < at))
+        if len(own) == count:
+            return tuple(own)
     earlier = sorted((c for c in persons if sentence_start - PAIR_REACH <= c.start < sentence_start), key=lambda c: c.start)
     own = {c.actor_id for c in persons if sentence_start <= c.start < at}  # "X met the two leaders": not X
     ids = [i for i in dict.fromkeys(c.actor_id for c in earlier) if i not in own]
