@@ -174,3 +174,10 @@ def test_a_mention_opened_by_another_day_in_an_undated_article_is_another_happen
     assert [e.evidence[:8] for e in _events(text, None)] == ["Gunmen s", "On Monda"]
     text = text.replace("On Monday, 13", "On July 8, 13")
     assert len(_events(text, None)) == 1
+
+
+def test_an_encounter_with_a_day_of_its_own_at_another_place_is_another_encounter():
+    text = ("Antony Blinken was also received by President Emmanuel Macron in Paris, the statement said.\n\n"
+            "Late last month, the heads of the two railway companies met in the port of Rotterdam and agreed on tariffs.")
+    meetings = [e for e in _events(text) if e.event_type == "meeting"]
+    assert [e.evidence[:8] for e in meetings] == ["Antony B", "Late las"]

@@ -803,7 +803,17 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return candidates[0]
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
                  and _places_agree(d, draft, drafts) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)
-                 and not _unknown_day_apart(d, draft, ctx) and not _unknown_day_apart(draft, d, ctx)), None)
+                 and not _unknown_day_apart(d, draft, ctx) and not _unknown_day_apart(draft, d, ctx)
+                 and not _elsewhere_on_its_day(d, draft, ctx)), None)
+
+
+def _elsewhere_on_its_day(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """True for a fresh encounter with a day of its own at another place than an undated encounter reported
+    before ("X was also received by the president" in the capital, then "Late last month, the rail chiefs met in
+    the port of Y"): another encounter, whatever sides each names."""
+    if ctx.vocab.types[new.event_type]["family"] != "encounter" or new.timex is None or _date_of(kept) is not None:
+        return False
+    return bool(kept.location and new.location) and kept.location.casefold() != new.location.casefold()
 
 
 def _unknown_day_apart(a: Draft, b: Draft, ctx: Context) -> bool:
