@@ -144,7 +144,7 @@ def test_a_speakers_own_words_quoted_in_the_lead_report_nothing():
 def test_a_document_signed_again_by_its_definite_noun_is_the_signing_reported():
     lead = "The government and the rebel front have signed a truce in the capital on Sunday.\n\n"
     for follow_up in ("Chief negotiators from both sides signed the declaration late on Sunday night.",
-                      "The army chief signed the agreement for the government side."):
+                      "The defence minister signed the agreement on behalf of the cabinet."):
         assert _types(lead + follow_up) == ["agreement"], follow_up
     assert _types(lead + "The two sides also signed the declaration on border trade.") == ["agreement", "agreement"]
 
@@ -157,22 +157,22 @@ def test_a_casualty_inside_the_operation_named_after_it_is_part_of_that_operatio
 
 def test_a_happening_told_as_weeks_of_fighting_is_a_period_not_one_incident():
     text = ("The rival groups signed a ceasefire in the capital on Monday.\n\n"
-            "The deal comes after almost six weeks of fierce clashes which killed more than 100 people.")
+            "The truce comes after nearly five weeks of heavy clashes that left over 80 people dead.")
     assert _types(text) == ["agreement"]
     assert _types("Fierce clashes broke out in the town on Monday, officials said.") == ["incident"]
 
 
 def test_a_happening_told_as_done_earlier_inside_its_trigger_is_another_happening():
     text = ("Police rescued four villagers after an ambush on the kidnappers on Sunday.\n\n"
-            "Meanwhile, the gunmen had earlier shot and killed one person in a nearby village.")
+            "Meanwhile, the attackers had earlier shot and killed a farmer in a neighbouring hamlet.")
     assert [e.evidence[:9] for e in _events(text) if e.event_type == "incident"][-1:] == ["Meanwhile"]
 
 
 def test_a_mention_opened_by_another_day_in_an_undated_article_is_another_happening():
-    text = ("Gunmen stormed the village on July 8 and seized 100 residents, a police spokesman said.\n\n"
-            "On Monday, 13 police officers were killed in the state when they were ambushed by a gang.")
-    assert [e.evidence[:8] for e in _events(text, None)] == ["Gunmen s", "On Monda"]
-    text = text.replace("On Monday, 13", "On July 8, 13")
+    text = ("Armed men raided the settlement on July 8 and abducted 60 people, a police spokesman said.\n\n"
+            "On Monday, 9 police officers were killed in the province when bandits attacked their patrol.")
+    assert [e.evidence[:8] for e in _events(text, None)] == ["Armed me", "On Monda"]
+    text = text.replace("On Monday, 9", "On July 8, 9")
     assert len(_events(text, None)) == 1
 
 

@@ -321,7 +321,7 @@ def _no_single_happening(draft: Draft, ctx: Context) -> bool:
 
 
 def _over_a_period(draft: Draft, ctx: Context) -> bool:
-    """True for a happening told as a stretch of time ("after six weeks of fierce clashes", "10 days of fighting";
+    """True for a happening told as a stretch of time ("after three weeks of heavy clashes", "10 days of fighting";
     data/same_happening.yaml ``period_types``, ``period_units``) with no day of its own: a period, not one happening."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     if draft.event_type not in rules.get("period_types", ()) or _own_day(draft):
