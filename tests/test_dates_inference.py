@@ -177,3 +177,14 @@ def test_a_background_day_after_the_lead_gives_no_publication_day_and_no_year_to
     assert lead.published == date(2023, 10, 7) and lead.published_inferred  # the lead's own day: it stands
     named = infer_published(_read(UNSTAMPED.replace("on October 7", "on Friday")), None)
     assert named.published == date(2021, 3, 5)  # a Friday, as the text says: it stands
+
+
+def test_a_yearless_day_takes_the_year_next_to_the_batch_year_that_puts_it_on_the_lead_weekday():
+    """A batch of early 2025 puts "17 April" in 2025, a Thursday; the lead's talks were on Wednesday, and 17 April
+    2024 is a Wednesday (2026: a Friday): the page is of 2024, not bounded by a day a year late."""
+    page = ("Ministers meet\n\nThe foreign ministers of Ostravia and Velmora held talks in the capital on Wednesday, "
+            "officials said.\n\nThe talks of 17 April covered trade and fishing rights.")
+    result = infer_published(_read(page), date(2025, 1, 27))
+    assert result.published == date(2024, 4, 17) and result.published_inferred and "Wednesday" in result.published_basis
+    friday = infer_published(_read(page.replace("on Wednesday", "on Friday")), date(2025, 1, 27))
+    assert friday.published != date(2025, 4, 17)  # no year puts it on a Friday near the batch: no such day

@@ -89,7 +89,9 @@ def infer_published(article: Article, reference: date | None, settings: Settings
         if isinstance(found, Evidence) and found.from_batch and not _lead_fits(found.day, article, timexes, settings):
             found = None  # the lead's weekday is not the dateline's day or the day before in the batch's year
     else:
-        found = _from_body(text, timexes, hint, reference, settings, _lead_end(article, settings))
+        lead = _lead_weekday(article, timexes, settings)
+        found = _from_body(text, timexes, hint, reference, settings, _lead_end(article, settings),
+                           int(WEEKDAY_VALUE.match(lead.value).group(1)) - 1 if lead else None)
         if not isinstance(found, Evidence):
             found = _head_date_then_lead_weekday(article, timexes, settings) or found
     if isinstance(found, str):
@@ -132,12 +134,12 @@ def _head(article: Article) -> str:
 
 
 def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: date | None,
-               settings: Settings, lead_end: int = MAX_CHARS) -> Evidence | str | None:
+               settings: Settings, lead_end: int = MAX_CHARS, lead_weekday: int | None = None) -> Evidence | str | None:
     """Evidence from the text; a ``NOT_BEFORE`` basis when it only bounds the day from below. ``lead_end``: where
-    the head and the lead end in ``text``."""
+    the head and the lead end in ``text``; ``lead_weekday``: the weekday the lead names alone, if any."""
     after, reported = _split_after(text, timexes, settings)
     holders = _holders(text, reported, settings)
-    found = _from_text(reported, hint, reference, settings, holders=holders)
+    found = _from_text(reported, hint, reference, settings, holders=holders, lead_weekday=lead_weekday)
     if found is None and reference is not None:
         found = _far_on_its_weekday(reported, settings)
     bound = _from_text(after, hint, reference, settings, window=False, holders=holders)
@@ -365,8 +367,11 @@ def _fitting_day(line: Yearless, year: int, holders) -> date | None:
 
 
 RELATIVE_PERIOD = re.compile(r"XXXX(?:-XX)?")  # a year or month counted from the unknown date ("last year")
-# The lead is among the body's first few sentences (a caption or standfirst may come first).
-LEAD_SENTENCES = 3
+# The lead is among the body's first few sentences (a caption or standfirst may come first, and a dateline left on
+# its own line counts as one: "MOSCOW, April 17. /Agency/.").
+LEAD_SENTENCES = 4
+# A day the text reports in its first sentences may stand for the publication day without a weekday (``_no_day``).
+LEAD_DAY_SENTENCES = 3
 
 
 def _in_head_line(body: str, at: int) -> bool:
@@ -383,13 +388,13 @@ _SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def _lead_end(article: Article, settings: Settings) -> int:
-    """Where the head (headline, standfirst) and the body's first ``LEAD_SENTENCES`` sentences end in the text
+    """Where the head (headline, standfirst) and the body's first ``LEAD_DAY_SENTENCES`` sentences end in the text
     inference reads (``_headed``)."""
     from ..sentences import split
 
     head = _head(article)
     offset = len(head) + 2 if head else 0
-    sentences = split(article.text[:3000], settings.data_dir)[:LEAD_SENTENCES]
+    sentences = split(article.text[:3000], settings.data_dir)[:LEAD_DAY_SENTENCES]
     return offset + (sentences[-1].end if sentences else 0)
 
 
@@ -575,12 +580,12 @@ def _holders(text: str, timexes: list[Timex], settings: Settings) -> tuple:
 
 
 def _from_text(timexes: list[Timex], hint: date | None, reference: date | None, settings: Settings,
-               window: bool = True, holders: tuple = ()) -> Evidence | None:
+               window: bool = True, holders: tuple = (), lead_weekday: int | None = None) -> Evidence | None:
     """The latest day the timexes report; ``window=False`` takes explicit dates however far they are
     from the reference (for a lower bound, any explicit date will do). ``holders``: the office holders the
     text names by title ((words, terms) pairs), which a day-month's year must fit."""
     floor = _latest_dated(timexes)
-    candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings, holders)]
+    candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings, holders, lead_weekday)]
                   if e and _fits_text(e, floor, reference)]
     explicit = _latest_explicit(timexes, reference if window else None, settings, with_timex=True)
     if explicit is not None:
@@ -614,9 +619,11 @@ def _fits_text(evidence: Evidence, floor: date | None, reference: date | None) -
 
 
 def _day_month(timex: Timex, hint: date | None, reference: date | None, settings: Settings,
-               holders: tuple = ()) -> Evidence | None:
+               holders: tuple = (), lead_weekday: int | None = None) -> Evidence | None:
     """A yearless day-month ("Saturday, September 23", or "September 19" with a reference). With its weekday,
-    the nearest year in which it falls on that weekday and every office holder in ``holders`` held office."""
+    the nearest year in which it falls on that weekday and every office holder in ``holders`` held office.
+    Without one, the year nearest the reference; or, when that year does not put it on the weekday the lead names
+    alone (``lead_weekday``: "MOSCOW, April 17 ... held talks on Wednesday"), the one year next to it that does."""
     from .office_years import allowed
 
     found = YEARLESS.fullmatch(timex.value)
@@ -633,10 +640,25 @@ def _day_month(timex: Timex, hint: date | None, reference: date | None, settings
         named = ", ".join(dict.fromkeys(words for words, _ in holders))
         office = f" in which the office holders it names ({named}) held office" if holders else ""
         why = f"{timex.text!r} is a {day:%A} in {day.year}, the nearest such year{office} to {_hint_words(hint, reference)}"
+    elif lead_weekday is not None and day.weekday() != lead_weekday and _on_lead_weekday(day, lead_weekday, holders):
+        day = _on_lead_weekday(day, lead_weekday, holders)
+        weekday = lead_weekday
+        why = (f"{timex.text!r} in {day.year}, the year next to the one nearest {_hint_words(hint, reference)} in "
+               f"which it is a {day:%A}, the weekday the lead names")
     else:
         why = f"{timex.text!r} in {day.year}, the year nearest {_hint_words(hint, reference)}"
     return Evidence(day, f"inferred: {why}; the article reports that day, so it appeared on or after it",
                     weekday_named=weekday is not None, words=timex.text, start=timex.start)
+
+
+def _on_lead_weekday(day: date, weekday: int, holders: tuple) -> date | None:
+    """``day`` moved to the year before or after, when exactly one of them puts it on ``weekday`` and every office
+    holder in ``holders`` allows it; None otherwise."""
+    from .office_years import allowed
+
+    moved = [d for d in (safe_date(day.year + k, day.month, day.day) for k in (-1, 1))
+             if d is not None and d.weekday() == weekday and all(allowed(d, terms) for _, terms in holders)]
+    return moved[0] if len(moved) == 1 else None
 
 
 def _latest_explicit(timexes: list[Timex], reference: date | None, settings: Settings, with_timex: bool = False):
