@@ -181,3 +181,11 @@ def test_an_encounter_with_a_day_of_its_own_at_another_place_is_another_encounte
             "Late last month, the heads of the two railway companies met in the port of Rotterdam and agreed on tariffs.")
     meetings = [e for e in _events(text) if e.event_type == "meeting"]
     assert [e.evidence[:8] for e in meetings] == ["Antony B", "Late las"]
+
+
+def test_the_two_ministers_of_a_relative_clause_are_the_people_of_their_own_sentence():
+    lead = "Foreign Minister Wang Yi met Kenyan President William Ruto in Nairobi on Friday.\n\n"
+    text = lead + "Wang Yi also held a meeting with counterpart Musalia Mudavadi, at which the two ministers discussed trade."
+    assert [e.actors for e in _events(text)] == [("Wang Yi", "William Ruto"), ("Wang Yi", "Musalia Mudavadi")]
+    earlier = lead + "Wang Yi told reporters after the talks that the two leaders had agreed to meet again."
+    assert "William Ruto" in _events(earlier)[-1].actors

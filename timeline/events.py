@@ -508,8 +508,15 @@ def _outside_names(triggers: list[Trigger], sentence: Sentence, ctx: Context) ->
 def _with_referred_people(draft: Draft, drafts: list[Draft], ctx: Context) -> list[str]:
     """The draft's actors plus the people that "both ministers", "the two leaders" in its sentence refer to:
     those of the latest earlier event that names two or more (data/events.yaml ``people_reference``). A type
-    whose actors are countries takes them only when it has none."""
-    if not ctx.vocab.people_reference.search(draft.sentence.text):
+    whose actors are countries takes them only when it has none. When the actor finder has named the phrase's people
+    from its own sentence ("X held talks with Y, at which the two ministers ..."), they are the ones."""
+    match = ctx.vocab.people_reference.search(draft.sentence.text)
+    if not match:
+        return draft.actor_ids
+    lo, hi = draft.sentence.start + match.start(), draft.sentence.start + match.end()
+    mentions = _within(ctx.mentions, draft.sentence, ctx)
+    referred = {m.actor_id for m in mentions if lo <= m.start < hi and m.method == "pronoun"}
+    if referred and referred <= {m.actor_id for m in mentions if m.start < lo and m.method != "pronoun"}:
         return draft.actor_ids
     entry = ctx.vocab.types[draft.event_type]
     if entry["actors"] == "countries_and_organisations" and (draft.actor_ids or not entry.get("people_if_no_groups")):
