@@ -118,3 +118,10 @@ def test_the_lead_stays_the_evidence_when_a_later_sentence_tells_it_again_with_i
     events = _events(text, published=date(2024, 5, 11))
     assert [(e.event_type, e.date) for e in events] == [("incident", date(2024, 5, 10))]
     assert events[0].evidence.startswith("Two passenger trains")
+
+
+def test_a_rate_in_what_was_agreed_is_no_statistic_of_the_agreement():
+    text = "The fishing nations reached an agreement to reduce catches by 2.5 million tonnes a year, the ministry said on Sunday."
+    assert [e.event_type for e in _events(text)] == ["agreement"]
+    assert _events("The agency says an average of 40 trucks a day entered the territory last month.") == ()
+    assert _events("On average, 12 people are killed on the region's roads every day.") == ()
