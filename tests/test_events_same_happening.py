@@ -189,3 +189,11 @@ def test_the_two_ministers_of_a_relative_clause_are_the_people_of_their_own_sent
     assert [e.actors for e in _events(text)] == [("Wang Yi", "William Ruto"), ("Wang Yi", "Musalia Mudavadi")]
     earlier = lead + "Wang Yi told reporters after the talks that the two leaders had agreed to meet again."
     assert "William Ruto" in _events(earlier)[-1].actors
+
+
+def test_also_goes_on_from_the_happening_before_the_sentence_not_from_a_visit_in_its_aside():
+    lead = "Foreign Minister Wang Yi met Kenyan President William Ruto in Nairobi on 10 May 2024.\n\n"
+    for aside in ("who is on a two-day visit to the country", "on a two-day visit to the country"):
+        text = lead + f"Wang Yi, {aside}, also held a meeting with counterpart Musalia Mudavadi."
+        meetings = [e for e in _events(text, None) if e.event_type == "meeting"]
+        assert [str(e.date) for e in meetings] == ["2024-05-10", "2024-05-10"], aside

@@ -144,7 +144,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     _note_reports(sentence, ctx)
     for trigger in main:
         draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1,
-                       latest=drafts[-1] if drafts else None, same_time=named_type == "any")
+                       latest=_latest_before(drafts, sentence, trigger), same_time=named_type == "any")
         draft.remarks_day = remarks if draft.timex is None else None
         if ctx_subject is not None and ctx.vocab.types[draft.event_type]["family"] == "encounter":
             draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
@@ -170,6 +170,28 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         else:
             continue
         ctx.used.setdefault(sentence.start, []).append(trigger)
+
+
+def _latest_before(drafts: list[Draft], sentence: Sentence, trigger: Trigger) -> Draft | None:
+    """The happening told last before ``trigger``, which "later", "also" go on from; not one told in an aside of
+    the trigger's own sentence between commas before it ("X, who is on a visit to Y, also held talks with Z": the
+    talks go on from what was told before the sentence, not from the visit of its aside)."""
+    for draft in reversed(drafts):
+        if draft.sentence.start != sentence.start or not _in_aside(sentence.text, draft.trigger, trigger):
+            return draft
+    return None
+
+
+def _in_aside(text: str, inner: Trigger, trigger: Trigger) -> bool:
+    """True when ``inner`` stands in a parenthesis between two commas before ``trigger`` that opens with a relative
+    pronoun or a preposition ("X, who is visiting Y, met ...", "X, on a two-day visit to Y, met ..."); not in a
+    clause of its own ("arrived on Monday, met the president, and later signed ...")."""
+    opening = text.rfind(",", 0, inner.start)
+    return opening > 0 and inner.end <= trigger.start and text.count(",", inner.end, trigger.start) == 1 \
+        and bool(_ASIDE_OPENER.match(text, opening + 1))
+
+
+_ASIDE_OPENER = re.compile(r"\s*(?:who|which|whose|on|during|while|in|at|for)\b", re.IGNORECASE)
 
 
 def _fresh_nouns(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
