@@ -149,16 +149,11 @@ def _in_subject_relative(sentence: str, start: int, trigger: Trigger, vocab: Voc
 # The trigger's object before a relative clause: up to four words, the last one its noun ("an attack", "a deadly
 # raid"); or the trigger's own words when it holds its object ("repelled an attack").
 _OBJECT_NOUN = re.compile(r"\s+(?:[\w'’\-]+\s+){0,3}(?P<noun>[\w\-]+)\s+")
-_EVENT_NOUNS: dict[int, frozenset] = {}
 
 
 def _event_nouns(vocab: Vocabulary) -> frozenset:
-    """The one-word nouns of data/events.yaml's types, lower-cased."""
-    key = id(vocab)
-    if key not in _EVENT_NOUNS:
-        _EVENT_NOUNS[key] = frozenset(n.lower() for entry in vocab.types.values() for n in entry.get("nouns", ())
-                                      if " " not in n)
-    return _EVENT_NOUNS[key]
+    """The one-word nouns of data/events.yaml's types, lower-cased (read only for a relative clause after a noun)."""
+    return frozenset(n.lower() for entry in vocab.types.values() for n in entry.get("nouns", ()) if " " not in n)
 
 
 @lru_cache(maxsize=8)

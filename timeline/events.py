@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from . import event_actors, event_dates, leads
 from .models import Actor, Article, Event, Mention, Timex
@@ -205,8 +206,7 @@ def _fresh_nouns(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> l
             and fresh.search(sentence, max(0, t.start - 20), t.start) else t for t in triggers]
 
 
-def _statement_in_the_lead(
-draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
+def _statement_in_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
     """True for a strong mention inside a quotation in the lead, before any event of the article, whose quoted words
     speak of no one in the first or second person (data/same_happening.yaml ``speaker_words``): an agency's statement
     that reports the news ('"Forces conducted raids in three provinces," the ministry said'), not a speaker's own
@@ -348,14 +348,19 @@ def _over_a_period(draft: Draft, ctx: Context) -> bool:
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     if draft.event_type not in rules.get("period_types", ()) or _own_day(draft):
         return False
-    counts = "|".join(re.escape(w) for w in rules.get("count_words", ()))
-    units = "|".join(re.escape(w) for w in rules.get("period_units", ()))
-    if not units:
-        return False
-    period = re.compile(rf"(?<![\w])(?:\d[\d,.]*|{counts or '(?!)'})\s+(?:[\w'’-]+\s+)?(?:{units})\s+of\s+(?:[\w'’-]+\s+){{0,2}}$",
-                        re.IGNORECASE)
+    period = _period_before(ctx.settings.data_dir)
     text = draft.sentence.text
     return bool(period.search(text, max(0, draft.trigger.start - 60), draft.trigger.start))
+
+
+@lru_cache(maxsize=8)
+def _period_before(data_dir: Path) -> re.Pattern:
+    """A count of ``period_units`` and "of" right before a trigger ("six weeks of", "ten days of heavy")."""
+    rules = load("same_happening.yaml", data_dir)
+    counts = "|".join(re.escape(w) for w in rules.get("count_words", ()))
+    units = "|".join(re.escape(w) for w in rules.get("period_units", ())) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:\d[\d,.]*|{counts or '(?!)'})\s+(?:[\w'’-]+\s+)?(?:{units})\s+of\s+(?:[\w'’-]+\s+){{0,2}}$",
+                      re.IGNORECASE)
 
 
 def _ongoing(draft: Draft, ctx: Context) -> bool:
