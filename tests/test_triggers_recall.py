@@ -31,3 +31,11 @@ def test_a_perfect_summing_up_a_period_is_no_happening(sentence, event_type):
 def test_a_topic_cue_followed_by_a_day_is_a_time_not_a_topic():
     assert "speech" in _types("The plenary session on Tuesday began with an address from the host premier.")
     assert "agreement" not in _types("The panel held a debate on the agreement signed in 2015.")
+
+
+def test_an_opening_addressing_phrase_is_the_speech_itself():
+    assert "speech" in _types("Addressing the closing session, the provincial governor said new roads would follow.")
+
+
+def test_an_opening_speaking_phrase_only_adds_detail():
+    assert "speech" not in _types("Speaking at the ceremony, the mayor said the bridge would open soon.")

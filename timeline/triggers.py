@@ -273,7 +273,7 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     for rule, start, end in spans:
         if any(start < stop and begin < end for begin, stop in ignored):
             continue
-        strength = "weak" if _opens_with_participle(sentence, start) \
+        strength = "weak" if _opens_with_participle(sentence, start, vocab) \
             or _compared_since(sentence, start, end, vocab) else rule.strength
         form = "verb" if rule.form == "noun" and vocab.light_verb.search(sentence[:start]) else rule.form
         found.append(Trigger(rule.event_type, start, end, sentence[start:end], strength, form, rule.label))
@@ -331,12 +331,14 @@ def _compared_since(sentence: str, start: int, end: int, vocab: Vocabulary) -> b
     return vocab.compared_after.search(sentence[end:]) is not None
 
 
-def _opens_with_participle(sentence: str, start: int) -> bool:
+def _opens_with_participle(sentence: str, start: int, vocab: Vocabulary) -> bool:
     """True for an opening participle phrase ("Speaking at the ceremony, he said ..."): it adds detail to
-    an event already reported rather than reporting a new one."""
+    an event already reported rather than reporting a new one; not one that is a happening itself
+    ("Addressing the session, she said ...": data/events.yaml ``grammar.participle_happenings``)."""
     head = sentence[:start].strip()
-    word = sentence[start:].split(maxsplit=1)[0] if sentence[start:].strip() else ""
-    return not head and word.lower().endswith("ing") and "," in sentence[start : start + 120]
+    word = sentence[start:].split(maxsplit=1)[0].lower() if sentence[start:].strip() else ""
+    return not head and word.endswith("ing") and "," in sentence[start : start + 120] \
+        and word not in vocab.raw["grammar"].get("participle_happenings", ())
 
 
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
