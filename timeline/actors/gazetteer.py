@@ -51,6 +51,8 @@ class Gazetteer:
         self.not_actor_prefixes = tuple(data.get("not_actor_prefixes", ()))  # "anti-Taliban": against, not by it
         self.metonym_cues = MetonymCues.from_data(data.get("metonym_cues", {}))
         table = _alias_table(self.actors, tuple(data.get("not_actors", ())), data.get("metonyms", {}))
+        for acronym in data.get("capitals_only", ()):  # "PACE", never "Pace" (a word)
+            table.pop(acronym[0] + acronym[1:].lower(), None)
         self.aliases: Mapping[str, AliasEntry] = MappingProxyType(table)
         # The same names recur across a corpus: remember each one's fuzzy match (bounded).
         self.fuzzy_person = lru_cache(maxsize=200_000)(self._fuzzy_person)
@@ -108,6 +110,16 @@ class Gazetteer:
                 if best is None or role.start > best[0]:
                     best = (role.start, actor)
         return best[1] if best else None
+
+    def successor(self, office: str, affiliation_id: str, on: date | None, within_days: int = 366) -> Actor | None:
+        """Who next took ``office`` of ``affiliation_id`` after day ``on`` (within ``within_days``): the holder-elect
+        ("the US president-elect" in late 2020). None when not known."""
+        office_id = self.offices.office(office)
+        if on is None or office_id is None:
+            return None
+        later = [(role.start, actor) for role, actor in self._roles_of.get((office_id, affiliation_id), ())
+                 if role.start and on < role.start and (role.start - on).days <= within_days]
+        return min(later, key=lambda item: item[0])[1] if later else None
 
     @cached_property
     def _roles_of(self) -> dict[tuple[str, str], list[tuple[Role, Actor]]]:
@@ -175,7 +187,12 @@ def _variants(alias: str, capitals: bool = True) -> set[str]:
     spellings |= {v for s in spellings for v in _article_variants(s)}
     if capitals and len(alias) >= 4 and not alias.isupper():
         spellings |= {s.upper() for s in spellings}
+    if capitals and _ACRONYM.fullmatch(alias):
+        spellings.add(alias[0] + alias[1:].lower())  # "NATO" is "Nato" in many outlets' style
     return spellings
+
+
+_ACRONYM = re.compile(r"[A-Z]{4,}\+?")  # four capitals or more, a word of its own ("OPEC+", not "US", "UK", "SPLM-IO")
 
 
 _ARABIC_ARTICLE = re.compile(r"(?<![\w'’])([ae]l)-(?=[A-Z])")

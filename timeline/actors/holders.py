@@ -17,6 +17,7 @@ from .titles import Title
 _THE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
 _AS_BEFORE = re.compile(r"(?<!\w)as\s+(?:the\s+|an?\s+)?$")  # "stepped down as Estaria's president in 2007"
 _OF_AFTER = re.compile(r"\s+(?:of|for)\s")
+_ELECT = re.compile(r"[\s-]elect(?![\w-])", re.IGNORECASE)
 DEFINITE_REACH = 1500  # "the president" refers to a holder named at most this many characters before
 
 
@@ -43,12 +44,15 @@ def _given_name(gazetteer: Gazetteer, word: re.Match[str], title: Title, when: d
                 named: list[tuple[int, Actor]]) -> Candidate | None:
     """The person a title and a first name stand for ("Prince Khalid" after "Khalid bin Omar"): the nearest
     person named before whose name begins with the word; else the one known person whose name (or alias)
-    begins with it and who fits the title; else none (the word is no surname here)."""
+    begins with it and who fits the title, or among several such the one known by it (the gazetteer's ``surname``);
+    else none (the word is no surname here)."""
     given = fold(word.group())
     before = [(start, a) for start, a in named if start < word.start() and _first_name(a) == given]
     if before:
         return Candidate(word.start(), word.end(), max(before, key=lambda item: item[0])[1].id, "surname", 0.8)
     owners = [a for a in gazetteer.given_names_of(given) if _fits(gazetteer, gazetteer.actors[a], title, when)]
+    if len(owners) > 1:  # several Mohameds: the one who goes by that name ("surname: Mohamed" in the gazetteer)
+        owners = [a for a in owners if fold(gazetteer.actors[a].surname) == given]
     return Candidate(word.start(), word.end(), owners[0], "surname", 0.8) if len(owners) == 1 else None
 
 
@@ -88,6 +92,9 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
         spelled = {a.id for a in earlier if a.id in holders and _spelled_so(a, title.office.text, when)}
         return _unique(title, spelled if len(holders) > 1 and len(spelled) == 1 else holders, 0.7)
     affiliation = title.affiliation.actor_id
+    if _ELECT.match(text, title.end):  # "the US president-elect": the next holder, not the one in office
+        successor = gazetteer.successor(office, affiliation, when)
+        return Candidate(title.start, title.end, successor.id, "office", 0.8) if successor else None
     in_text = {a.id for _, a in named if _holds(gazetteer, a, office, affiliation, when)}
     if len(in_text) == 1:  # the holder the text itself names goes before the gazetteer's, which may be out of date
         return _unique(title, in_text, 0.8)

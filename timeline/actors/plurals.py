@@ -12,6 +12,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from ..models import Actor
 from .gazetteer import Gazetteer
 from .names import trie_pattern
 from .offices import OfficeVocabulary
@@ -26,12 +27,13 @@ COUNTERPART_REACH = 300  # characters between the person whose office the counte
 def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candidate],
                              when: date | None, persons: list[Candidate] = ()) -> list[Candidate]:
     """Office candidates over the country names of plural titles; the caller drops the country candidates
-    they replace (same spans). ``persons``: the known people named in the text, for plural counterparts."""
-    if when is None or not groups:
+    they replace (same spans). ``persons``: the known people named in the text, for plural counterparts, and for
+    the holders on a page of unknown date (the one person the text names who has held that office for that country)."""
+    if not groups:
         return []
     by_start = {c.start: c for c in groups}
     by_end = {c.end: c for c in groups}
-    found = _counterparts(text, gazetteer, by_start, by_end, persons, when)
+    found = _counterparts(text, gazetteer, by_start, by_end, persons, when) if when is not None else []
     for match in _plural_pattern(gazetteer.offices).finditer(text):
         office = _office_of(match.group(), gazetteer)
         of = _OF.match(text, match.end())
@@ -40,10 +42,21 @@ def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candi
             continue
         for country in listed:
             led_by = gazetteer.offices.leader_office(country.actor_id) if office == LEADER else office
-            holder = gazetteer.holder(led_by, country.actor_id, when)
+            holder = gazetteer.holder(led_by, country.actor_id, when) if when is not None else \
+                _named_holder(gazetteer, led_by, country.actor_id, persons)
             if holder is not None:
                 found.append(Candidate(country.start, country.end, holder.id, "office", 0.85))
     return found
+
+
+def _named_holder(gazetteer: Gazetteer, office: str, country_id: str, persons: list[Candidate]) -> Actor | None:
+    """The one person among ``persons`` who has held ``office`` for ``country_id`` at some time (no date to tell
+    who held it: "the foreign ministers of X and Y met", and the page names X's and Y's ministers)."""
+    office_id = gazetteer.offices.office(office)
+    holders = {p.actor_id for p in persons if any(
+        gazetteer.offices.office(r.title) == office_id and r.affiliation == country_id
+        for r in getattr(gazetteer.get(p.actor_id), "roles", ()))}
+    return gazetteer.get(holders.pop()) if len(holders) == 1 else None
 
 
 def _counterparts(text: str, gazetteer: Gazetteer, by_start: dict, by_end: dict, persons: list[Candidate],
