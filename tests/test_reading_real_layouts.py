@@ -373,3 +373,41 @@ def test_a_stamp_without_its_year_above_the_headline_is_not_the_title():
     article = read_page(page)
     assert article.title == "Envoy arrives in Exampleton for talks"
     assert article.text == "The envoy arrived in Exampleton on Thursday."
+
+
+def test_a_stamp_below_a_menu_and_a_standfirst_is_the_publication_date():
+    menu = "".join(f"  • Province {n}\n" for n in range(12))
+    page = (
+        menu + "\n"
+        "Premier holds phone talks with neighbouring counterpart\n\n"
+        "NEWS - The premier asked his counterpart to keep the border crossings open during a phone call.\n\n"
+        "September 20, 2031 11:23 AM GMT+7\n"
+        "The premier on the phone - Photo 1.\n\n"
+        "The two premiers discussed trade, transport and the harvest. They agreed to meet next year.\n"
+    )
+    article = read_page(page)
+    assert article.published == date(2031, 9, 20) and not article.published_inferred
+    assert "11:23" not in article.text
+
+
+def test_a_latest_update_stamp_below_teasers_is_the_publication_date():
+    page = (
+        "Ferry service resumes?\n\nRead more\n\nA new bridge for the old town\n\nRead more\n\n"
+        "Leaders open the annual assembly\n\nText by Desk\n\nLatest update : 2031-09-24\n\n"
+        "The president called for a joint response to the crisis in his first address to the assembly. "
+        "He spoke for forty minutes. Delegates applauded.\n"
+    )
+    assert read_page(page).published == date(2031, 9, 24)
+
+
+def test_a_date_line_below_the_first_sentences_of_the_story_is_no_stamp_of_the_page():
+    page = (
+        "Floods hit the valley\n\n"
+        "Rescuers reached the villages at dawn on the second day.\n\n"
+        "They found two families on a roof and brought them to the school.\n\n"
+        "Boats from the next town joined them in the afternoon.\n\n"
+        "Published On 5 Jun 2031\n\n"
+        "The roads reopened later in the week.\n"
+    )
+    article = read_page(page)
+    assert article.published is None or article.published_inferred

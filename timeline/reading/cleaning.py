@@ -78,6 +78,7 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     body = _take_head(lines, result, data_dir, given_title, guess_title)
     body = _take_late_date_line(body, result, data_dir)
     body = _take_dateline(body, result, data_dir)
+    body = _take_story_stamp(body, result, data_dir)
     body = _drop_repeats(body, result)
     body = _take_closing_date_line(body, result, data_dir)
     body = _drop_closing_links(_drop_teasers(body, result), result)
@@ -218,6 +219,36 @@ def _take_closing_date_line(lines: list[str], result: Cleaned, data_dir: Path) -
             return lines[:index] + lines[index + 1:]
         if _SENTENCE_END.search(lines[index].strip()) or len(lines[index].strip()) > CLOSING_TAIL_CHARS:
             break  # a sentence or paragraph of the story below it: the date line is not the closing one
+    return lines
+
+
+# A page's stamp below its menus: with no date line in the head and no dated dateline, the first line that reads
+# as a date line, when nothing above it is story text: no body paragraph, and at most STORY_STAMP_SENTENCES
+# lines that end with a full stop (a standfirst). Above it stand menus, teasers and the headline.
+STORY_STAMP_SENTENCES = 1
+
+
+def _take_story_stamp(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
+    """The lines without a stamp that stands above the story further down than the head (below a menu of
+    regions, "Prime Minister holds talks" / standfirst / "September 20, 2030 11:23 AM GMT+7"): recorded as
+    the page's date line. Once the story has begun, a date line is another story's or a quotation's."""
+    if result.date_lines or (result.dateline is not None and result.dateline.date is not None):
+        return lines
+    sentences = 0
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        found = match_date_line(text, data_dir)
+        if found is not None:
+            result.date_lines.append(found)
+            return lines[:index] + lines[index + 1:]
+        if _paragraph(text):
+            return lines
+        if text.endswith("."):
+            sentences += 1
+            if sentences > STORY_STAMP_SENTENCES:
+                return lines
     return lines
 
 
