@@ -197,3 +197,23 @@ def test_also_goes_on_from_the_happening_before_the_sentence_not_from_a_visit_in
         text = lead + f"Wang Yi, {aside}, also held a meeting with counterpart Musalia Mudavadi."
         meetings = [e for e in _events(text, None) if e.event_type == "meeting"]
         assert [str(e.date) for e in meetings] == ["2024-05-10", "2024-05-10"], aside
+
+
+def test_a_sentence_opened_by_meanwhile_tells_another_happening():
+    text = ("A car bomb killed 22 people in the capital on Monday, police said.\n\n"
+            "Meanwhile, three people were killed by a roadside bomb in the south.")
+    assert _types(text) == ["incident", "incident"]
+    text = "Gunmen killed 22 people in the capital on Monday.\n\nPrior to this, a car bombing had killed two guards."
+    assert _types(text) == ["incident", "incident"]
+
+
+def test_a_sentence_opened_by_meanwhile_may_still_name_the_happening_reported():
+    text = ("A car bomb killed 22 people in the capital on Monday, police said.\n\n"
+            "Meanwhile, officials said three more people were killed in the attack.")
+    assert _types(text) == ["incident"]
+
+
+def test_earlier_on_another_weekday_in_an_undated_article_is_another_happening():
+    text = ("At least 11 villagers were killed on Wednesday when a bomb exploded at a market in the north.\n\n"
+            "Earlier on Tuesday, at least 35 villagers were killed when a bomb exploded at a bus station.")
+    assert [e.evidence[:8] for e in _events(text, published=None)] == ["At least", "Earlier "]

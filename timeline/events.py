@@ -806,7 +806,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     repeated = next((d for d in reversed(drafts) if _repeats(d, draft) and _dates_agree(d, draft)), None)
     if repeated is not None:
         return repeated
-    if _told_as_earlier(draft, ctx):
+    if _told_as_earlier(draft, ctx) or _opens_apart(draft, ctx):
         return None
     if _tells_the_lead_again(draft, drafts, ctx):
         return drafts[0]
@@ -863,7 +863,7 @@ def _unknown_day_apart(a: Draft, b: Draft, ctx: Context) -> bool:
     return bool(days) and bool(named) and days[0].text.lower() not in named
 
 
-OPENING_DAY_CHARS = 8  # "On Monday," / "Late on Friday," : a day this close to the sentence's start dates its main clause
+OPENING_DAY_CHARS = 12  # "On Monday," / "Earlier on Friday,": a day this close to the sentence's start dates its main clause
 
 
 def _inside_the_known(draft: Draft, ctx: Context) -> bool:
@@ -873,6 +873,12 @@ def _inside_the_known(draft: Draft, ctx: Context) -> bool:
     happening already reported, as "the operation" itself would be."""
     if _own_day(draft) or draft.event_type not in ctx.vocab.raw["merge"].get("one_happening", ()):
         return False
+    return _inside_a_definite(draft, ctx) and not _sequel(draft, ctx)
+
+
+def _inside_a_definite(draft: Draft, ctx: Context) -> bool:
+    """True when one of data/same_happening.yaml ``inside_openers`` and a determiner open a ``referring_subjects``
+    noun right after the trigger ("were killed in the attack", "died during the raid")."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     openers = tuple(rules.get("inside_openers", ()))
     determiners = "|".join(ctx.vocab.raw["grammar"]["determiners"])
@@ -880,7 +886,17 @@ def _inside_the_known(draft: Draft, ctx: Context) -> bool:
         return False
     inside = _words_pattern(tuple(rules.get("referring_subjects", ())),
                             prefix=rf"^\s+(?:{'|'.join(map(re.escape, openers))})\s+(?:{determiners})\s+(?:[\w'’-]+\s+)?")
-    return inside.match(draft.sentence.text[draft.trigger.end :]) is not None and not _sequel(draft, ctx)
+    return inside.match(draft.sentence.text[draft.trigger.end :]) is not None
+
+
+def _opens_apart(draft: Draft, ctx: Context) -> bool:
+    """True for a mention not named by a determiner in a sentence that opens with one of data/same_happening.yaml
+    ``apart_openers`` ("Meanwhile, three people were killed by a roadside bomb", "Prior to this, a car bombing had
+    wounded ..."): another happening than those told before it; "Meanwhile, the attack drew condemnation" and
+    "Meanwhile, he said 17 were killed in the attack" still name the one reported."""
+    openers = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("apart_openers", ()))
+    return bool(_words_pattern(openers, prefix=r"^\W*").match(draft.sentence.text)) and not _anaphoric(draft, ctx.vocab) \
+        and not _inside_a_definite(draft, ctx)
 
 
 def _told_as_earlier(draft: Draft, ctx: Context) -> bool:
