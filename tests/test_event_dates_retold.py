@@ -37,6 +37,18 @@ CASES = [
     # only the next two sentences tell the lead again
     ("Gunmen attacked a village school in the north, killing two guards. Two guards died. The school is closed. "
      "The gunmen stormed the school on Monday night, a witness said.", None),
+    # no sentence after it tells it again: the day its own sentence was reported on, a day before publication
+    ("Air strikes on two hill villages killed five people and wounded three, the regional health office said on "
+     "Monday, in a new test of a fragile truce. The army has not commented.", date(2024, 5, 6)),
+    # a day told after the lead wins over the day of its report
+    ("Gunmen attacked a village school in the north, killing two guards, police said on Monday. "
+     "The gunmen stormed the school on Sunday night, a witness told reporters.", date(2024, 5, 5)),
+    # the report says the happening was earlier than the report
+    ("The army said on Monday it had killed six militants in a raid in the border district. "
+     "The raid was the third this month.", None),
+    # the report's day is no recent day: no wire lead written that day
+    ("Air strikes on two hill villages killed five people, the regional health office said on 2 April. "
+     "The army has not commented.", None),
 ]
 
 

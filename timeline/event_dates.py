@@ -830,7 +830,7 @@ def day_told_after_lead(text: str, lead_end: int, trigger: Trigger, timexes: lis
     sources said Tuesday." / "The attackers stormed the school on Monday, a witness said."): a trigger of the
     lead's type dated by its own expression, or a word of the lead's trigger ("attack" and "attackers") in a
     clause with a day that dates no report. ``timexes`` index ``text``; ``lead_end`` is where the lead ends.
-    None when no such sentence follows."""
+    Failing those, the day the lead's own sentence was reported on (``_lead_report_day``). None otherwise."""
     if published is None:
         return None
     stems = {w.lower()[:_STEM] for w in _WORD.findall(trigger.text)}
@@ -848,7 +848,27 @@ def day_told_after_lead(text: str, lead_end: int, trigger: Trigger, timexes: lis
         told = _day_by_word(sentence.text, start, stems, days, vocab)
         if told is not None:
             return told
-    return None
+    return _lead_report_day(text, lead_end, trigger, timexes, published, vocab, data_dir)
+
+
+def _lead_report_day(text: str, lead_end: int, trigger: Trigger, timexes: list[Timex], published: date,
+                     vocab: Vocabulary, data_dir: Path) -> Timex | None:
+    """The day of the week before publication on which the lead's own sentence says its happening was reported,
+    when that is the only time the sentence names ("Strikes on two villages killed six people, the health
+    ministry said on Saturday."): a wire lead is written on the day of its happening, so the report's day is
+    the happening's (a span, "for two weeks", is no time of the sentence). None when the happening is told as
+    earlier than the report ("said on Saturday it had ...")."""
+    lead = split(text[max(0, lead_end - 1500) : lead_end], data_dir)
+    if not lead:
+        return None
+    start = lead_end - len(text[max(0, lead_end - 1500) : lead_end]) + lead[-1].start
+    sentence = lead[-1].text
+    inside = [past_reading(t, published) for t in timexes
+              if start <= t.start and t.end <= lead_end and t.type in ("DATE", "TIME")]  # not "for two weeks"
+    if len(inside) != 1 or not _recent_day(inside[0], published) or _told_as_earlier(sentence, trigger) \
+            or not _dates_the_report(sentence[: inside[0].start - start], vocab):
+        return None
+    return inside[0]
 
 
 def _indefinite(sentence: str, trigger: Trigger) -> bool:
