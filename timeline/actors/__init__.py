@@ -10,6 +10,7 @@ introduced by a possessive or an honorific (introductions), surnames after a ful
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from datetime import date
 
 from ..models import Actor, Mention
@@ -75,7 +76,7 @@ def find_mentions(
                                       gazetteer.offices.country_group_nouns,
                                       [c for c in named if _is_person(c, gazetteer, titles.discovered)],
                                       lambda i: _countries_served(i, gazetteer, titles.discovered, when))
-    known = {**gazetteer.actors, **found, **serving, **spelled}
+    known = ChainMap(spelled, serving, found, gazetteer.actors)  # a lookup, not a copy of the whole gazetteer
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
     named += definite_form_candidates(text, named, settings.data_dir)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
