@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..models import Actor
+from ..prefilter import Skipping
 from .gazetteer import Gazetteer
 from .names import trie_pattern
 from .offices import OfficeVocabulary
@@ -34,10 +35,10 @@ def plural_office_candidates(text: str, gazetteer: Gazetteer, groups: list[Candi
     by_start = {c.start: c for c in groups}
     by_end = {c.end: c for c in groups}
     found = _counterparts(text, gazetteer, by_start, by_end, persons, when) if when is not None else []
-    for match in _plural_pattern(gazetteer.offices).finditer(text):
-        office = _office_of(match.group(), gazetteer)
-        of = _OF.match(text, match.end())
-        listed = run_from(text, of.end(), by_start, _SEPARATOR) if of else _list_before(text, match.start(), by_end)
+    for (start, end), in _plural_pattern(gazetteer.offices).spans(text):
+        office = _office_of(text[start:end], gazetteer)
+        of = _OF.match(text, end)
+        listed = run_from(text, of.end(), by_start, _SEPARATOR) if of else _list_before(text, start, by_end)
         if len(listed) < 2:
             continue
         for country in listed:
@@ -64,13 +65,13 @@ def _counterparts(text: str, gazetteer: Gazetteer, by_start: dict, by_end: dict,
     """ "X met his counterparts from Estaria and Ruritania": each listed country's holder of the office X holds
     on ``when`` (a list of two or more countries, not each followed by a name: those are the people)."""
     found: list[Candidate] = []
-    for match in _counterparts_pattern(gazetteer.offices).finditer(text):
-        before = [p for p in persons if 0 < match.start() - p.end <= COUNTERPART_REACH]
+    for (start, end), in _counterparts_pattern(gazetteer.offices).spans(text):
+        before = [p for p in persons if 0 < start - p.end <= COUNTERPART_REACH]
         office = _office_held(gazetteer, max(before, key=lambda p: p.start).actor_id, when) if before else None
         if office is None:
             continue
-        of = _FROM.match(text, match.end())
-        listed = run_from(text, of.end(), by_start, _SEPARATOR) if of else _list_before(text, match.start(), by_end)
+        of = _FROM.match(text, end)
+        listed = run_from(text, of.end(), by_start, _SEPARATOR) if of else _list_before(text, start, by_end)
         if len(listed) < 2:
             continue
         for country in listed:
@@ -91,9 +92,11 @@ def _office_held(gazetteer: Gazetteer, actor_id: str, when: date) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _counterparts_pattern(offices: OfficeVocabulary) -> re.Pattern:
+def _counterparts_pattern(offices: OfficeVocabulary) -> Skipping:
+    """The plural counterpart nouns, searched through their fast form (``prefilter.Skipping``: the same
+    matches, the engine jumping between possible first letters; 0.047 -> 0.009 ms per article)."""
     nouns = "|".join(re.escape(_plural_word(word)) for word in sorted(offices.counterparts))
-    return re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.IGNORECASE) if nouns else re.compile(r"(?!)")
+    return Skipping(re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.IGNORECASE) if nouns else re.compile(r"(?!)"))
 
 
 def _list_before(text: str, at: int, by_end: dict[int, Candidate]) -> list[Candidate]:
@@ -126,9 +129,11 @@ def _singulars(offices: OfficeVocabulary) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def _plural_pattern(offices: OfficeVocabulary) -> re.Pattern:
+def _plural_pattern(offices: OfficeVocabulary) -> Skipping:
+    """The plural titles, searched through their fast form (``prefilter.Skipping``: the same matches; the look-behind
+    opening the pattern made the engine try every alternative at every character: 0.105 -> 0.061 ms per article)."""
     body = trie_pattern(_singulars(offices)).replace(r"\ ", r"[\s-]+")  # longest spelling first, as a trie
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return Skipping(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE))
 
 
 def _plural(title: str) -> str:
