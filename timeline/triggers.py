@@ -86,8 +86,8 @@ class Vocabulary:
     # Words a sentence can do without when triggers are looked for (``compact``): spans dropped whole, and
     # marks dropped around the words they enclose (group 1 is kept); each with a pattern of the keys one of
     # which occurs in every match, in the folded sentence (``prefilter.required_keys``; None: no such keys).
-    compact_drop: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
-    compact_unmark: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
+    compact_drop: tuple[tuple[re.Pattern, tuple[str, ...] | None], ...] = ()  # (pattern, the prefilter's keys)
+    compact_unmark: tuple[tuple[re.Pattern, tuple[str, ...] | None], ...] = ()
     # Which rules (positions 0..len(rules)-1) and continuation patterns (after them) may match a sentence;
     # built from the two lists, so a copy with other rules gets its own.
     index: KeyIndex = field(init=False, repr=False, compare=False)
@@ -179,13 +179,14 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     )
 
 
-def _compact_patterns(raw: dict, kind: str) -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
+def _compact_patterns(raw: dict, kind: str) -> tuple[tuple[re.Pattern, tuple[str, ...] | None], ...]:
+    """Each pattern with its keys (a folded sentence holding none of them is not searched), as a tuple of strings:
+    a substring test per key is about twice as fast as the alternation of the keys on a sentence."""
     table = raw.get("compact") or {}
     regexes = [re.compile(_spaces(entry["pattern"].replace("{complement}", table["complement"])))
                for entry in table.get(kind, ())]
     keys = [required_keys(regex) for regex in regexes]
-    return tuple((regex, re.compile("|".join(map(re.escape, sorted(key)))) if key else None)
-                 for regex, key in zip(regexes, keys))
+    return tuple((regex, tuple(sorted(key)) if key else None) for regex, key in zip(regexes, keys))
 
 
 def _compared_before(table: dict | None) -> re.Pattern | None:
@@ -310,7 +311,7 @@ def compact(sentence: str, vocab: Vocabulary, folded: str | None = None) -> tupl
     cuts = []
     for kind, patterns in (("drop", vocab.compact_drop), ("unmark", vocab.compact_unmark)):
         for regex, keys in patterns:
-            if keys is not None and not keys.search(folded):
+            if keys is not None and not any(map(folded.__contains__, keys)):
                 continue
             for m in regex.finditer(sentence):
                 cuts += [m.span()] if kind == "drop" else [(m.start(), m.start(1)), (m.end(1), m.end())]
