@@ -68,6 +68,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     local = [item for item in local if not _reporter_in_apposition(item, sentence, trigger, data_dir)]
     local = _without_speech_content(local, sentence, trigger, actors, data_dir)
     local = _without_possessors(local, sentence, trigger, actors)
+    local = [item for item in local if not _names_a_government(item, sentence, actors, data_dir)]
     local = _without_counted_people(local, sentence, actors, data_dir)
     if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
         local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab)]
@@ -388,6 +389,18 @@ def _without_possessors(local: list, sentence: str, trigger: Trigger, actors: Ma
     dropped = [item for item in local if possessor(item)]
     people = [item for item in local if actors[item[2]].kind == "person" and item not in dropped]
     return [item for item in local if item not in dropped] if dropped and people else local
+
+
+def _names_a_government(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> bool:
+    """True for a person named only as the name of a government or a time ("an official of the Ruto administration",
+    "since the Kallas era"; data/participants.yaml ``government_nouns``): that government, not the person, is meant."""
+    return actors[item[2]].kind == "person" and _government_pattern(data_dir).match(sentence, item[1]) is not None
+
+
+@lru_cache(maxsize=4)
+def _government_pattern(data_dir) -> re.Pattern:
+    words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("government_nouns", ()) or ["\x00"])
+    return re.compile(rf"[\s-]+(?:{words})(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
