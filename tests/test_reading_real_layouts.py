@@ -411,3 +411,24 @@ def test_a_date_line_below_the_first_sentences_of_the_story_is_no_stamp_of_the_p
     )
     article = read_page(page)
     assert article.published is None or article.published_inferred
+
+
+WIDGET_EXAMPLES = load("datelines.yaml", DATA_DIR)["date_widget"]["examples"]
+
+
+@pytest.mark.parametrize("example", WIDGET_EXAMPLES, ids=[e["text"] for e in WIDGET_EXAMPLES])
+def test_date_widget_examples(example):
+    from timeline.reading.rules import date_rules
+    assert bool(date_rules(DATA_DIR).date_widget.match(example["text"])) == example["widget"]
+
+
+def test_a_box_of_the_days_rates_above_the_story_is_neither_its_title_nor_its_date():
+    page = (
+        "Currency rates from 26/11/2031\n$1 – 1193.89\nABC – -0.43%\n€1 – 1376.20\nABC – -0.39%\nSearch\n"
+        "Two foreign ministers meet in the capital\n\n"
+        "Exampleton (Example News) -- On 23 May 2017, the foreign ministers of Ostravia and Velmora met in the "
+        "capital. They discussed transport links.\n"
+    )
+    article = infer_published(read_page(page), None)
+    assert article.title == "Two foreign ministers meet in the capital"
+    assert article.published == date(2017, 5, 23) and article.published_inferred

@@ -74,6 +74,7 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     data_dir = Path(data_dir)
     lines, month, month_text = split_month_prefix(split_date_prefix(text.split("\n"), data_dir))
     lines, dropped, signature = strip_furniture(lines, data_dir)
+    lines = _drop_date_widget(lines, dropped, data_dir)
     result = Cleaned(text="", dropped=dropped, signature=signature, month=month, month_text=month_text)
     body = _take_head(lines, result, data_dir, given_title, guess_title)
     body = _take_late_date_line(body, result, data_dir)
@@ -220,6 +221,24 @@ def _take_closing_date_line(lines: list[str], result: Cleaned, data_dir: Path) -
         if _SENTENCE_END.search(lines[index].strip()) or len(lines[index].strip()) > CLOSING_TAIL_CHARS:
             break  # a sentence or paragraph of the story below it: the date line is not the closing one
     return lines
+
+
+_WORD_OF_PROSE = re.compile(r"[a-z]{3,}")
+
+
+def _drop_date_widget(lines: list[str], dropped: list[str], data_dir: Path) -> list[str]:
+    """The lines without a box of the day's figures at the top (data/datelines.yaml ``date_widget``): its label,
+    the first non-empty line ("Currency rates from 26/11/2030"), and the lines of figures under it. Its date is
+    the day the page was fetched: as the title or the text's latest date, it dated the story years late."""
+    widget = date_rules(data_dir).date_widget
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if widget is None or not filled or not widget.match(lines[filled[0]].strip()):
+        return lines
+    end = filled[0] + 1
+    while end < len(lines) and not _WORD_OF_PROSE.search(lines[end]):
+        end += 1
+    dropped.append("date_widget")
+    return lines[end:]
 
 
 # A page's stamp below its menus: with no date line in the head and no dated dateline, the first line that reads

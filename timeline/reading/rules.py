@@ -38,6 +38,7 @@ class DateRules:
     date_lines: tuple  # of Rule
     datelines: tuple  # of Rule
     place_stopwords: frozenset  # lower-case words that cannot begin a place
+    date_widget: re.Pattern | None = None  # the label of a box of the day's figures ("Currency rates from DATE")
 
 
 @lru_cache(maxsize=8)
@@ -54,6 +55,7 @@ def date_rules(data_dir: Path) -> DateRules:
         date_lines=tuple(_rule(entry, expand) for entry in raw["date_lines"]),
         datelines=tuple(_rule(entry, expand) for entry in raw["datelines"]),
         place_stopwords=frozenset(str(raw.get("place_stopwords", "")).lower().split()) | set(months) | set(weekdays),
+        date_widget=re.compile(expand(raw["date_widget"]["pattern"])) if "date_widget" in raw else None,
     )
 
 
