@@ -82,7 +82,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         pronoun = re.search(rf"(?<![\w])(?:{_words(vocab, 'subject_pronouns')})\s+(?:\w+\s+)?$",
                             sentence[clause[0] : trigger.start], re.IGNORECASE)
         if len(_ids(inside, actors, lambda a: a.kind == "person")) >= enough and not pronoun:
-            local = inside
+            local = _subject_before_relative(local, sentence, clause[0], actors) + inside
     people = _ids(local, actors, lambda a: a.kind == "person")
     groups = _ids(local, actors, lambda a: a.kind != "person")
     placed = []
@@ -125,6 +125,20 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     belongs = {g for p in people for g in affiliations(p)}
     heads = set(_ids(unnamed, actors, lambda a: True))
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
+
+
+_RELATIVE_OPENING = re.compile(r",\s+(?:who|whose)\s")
+
+
+def _subject_before_relative(local: list, sentence: str, clause_start: int, actors: Mapping[str, Actor]) -> list:
+    """The people the sentence opens with when a relative clause about them ends right where the trigger's clause
+    begins ("X, who chaired the last summit, opened this one with a speech giving the floor to Y"): the subject
+    of the trigger's clause, cut off from it by the relative clause's commas."""
+    opened = _RELATIVE_OPENING.search(sentence, 0, clause_start)
+    if opened is None or _CLAUSE_MARK.search(sentence, opened.end(), max(opened.end(), clause_start - 1)):
+        return []  # no relative clause, or more than one stands between them
+    return [item for item in local if item[1] <= opened.start() and actors[item[2]].kind == "person"
+            and not _CLAUSE_MARK.search(sentence, item[1], opened.start())]
 
 
 def _targets_in_result(local: list, sentence: str, clause_end: int, actors: Mapping[str, Actor], data_dir: Path) -> list:

@@ -24,7 +24,7 @@ from .pairs import country_group_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
 from .organisations import (definite_form_candidates, definite_organisation_candidates, expanded_acronym_candidates,
-                            joined_to_known_acronyms, organisation_candidates, service_candidates)
+                            force_candidates, joined_to_known_acronyms, organisation_candidates, service_candidates)
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -78,6 +78,7 @@ def find_mentions(
                                       lambda i: _countries_served(i, gazetteer, titles.discovered, when))
     known = ChainMap(spelled, serving, found, gazetteer.actors)  # a lookup, not a copy of the whole gazetteer
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
+    named += force_candidates(text, named, gazetteer.actors, settings.data_dir)
     named += definite_form_candidates(text, named, settings.data_dir)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]

@@ -276,6 +276,36 @@ def _definite(data_dir: Path) -> re.Pattern | None:
                       re.IGNORECASE)
 
 
+def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path) -> list[Candidate]:
+    """ "the army", "the military", "troops" (data/actors.yaml ``organisation_names.force_nouns``): the national
+    armed forces named last before (an organisation whose role is ``armed forces``, within FORCE_REACH), when the
+    text names exactly one; not "Kenyan troops" or "AU troops" (a name before the noun says whose)."""
+    forces = [c for c in named if c.actor_id in actors and any(r.title == ARMED_FORCES for r in actors[c.actor_id].roles)]
+    if len({c.actor_id for c in forces}) != 1:
+        return []
+    pattern = _force_pattern(data_dir)
+    found = []
+    for match in pattern.finditer(text, min(c.end for c in forces)):
+        before = text[max(0, match.start() - 30):match.start()].split()
+        if not match.group("the") and before and before[-1][:1].isupper():
+            continue  # "Kenyan troops", "AU soldiers": someone else's
+        earlier = [c for c in forces if 0 < match.start() - c.end <= FORCE_REACH]
+        if earlier:
+            found.append(Candidate(match.start(), match.end(), earlier[-1].actor_id, "pronoun", 0.6))
+    return found
+
+
+ARMED_FORCES = "armed forces"  # the role title of a country's national army in data/actors.yaml
+FORCE_REACH = 5000  # characters: "troops" refers to the national army named at most this far before
+
+
+@lru_cache(maxsize=8)
+def _force_pattern(data_dir: Path) -> re.Pattern:
+    nouns = table_of(data_dir).get("force_nouns", ()) or ["\x00"]
+    words = "|".join(re.escape(n) for noun in nouns for n in (noun, noun.capitalize()))  # "Troops" opening a sentence
+    return re.compile(rf"(?<![\w\-])(?P<the>[Tt]he\s+)?(?:{words})(?![\w\-])")
+
+
 def _holds_noun(actor: Actor, noun: str) -> bool:
     return any(noun in name.lower().replace("-", " ").split() for name in (actor.name, *actor.aliases))
 

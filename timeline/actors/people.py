@@ -52,7 +52,7 @@ def settle_titles(
     listed = {item.run_start: item for item in listed_people(text, groups, runs, gazetteer.offices.list_nouns,
                                                                        persons)}
     for run in runs:
-        if len(run.words) <= MAX_NAME_WORDS:
+        if len(run.words) <= MAX_NAME_WORDS and not _surname_and_suffix(text, run, gazetteer.offices.name_suffixes):
             roles = _attach(finder, titles, names, run, used, result)
             introduced = None if roles else introduction(text, run, finder.by_end, honorifics)
             if introduced and introduced.absorbed:
@@ -80,6 +80,15 @@ def settle_titles(
                 actor = gazetteer.get(holder.actor_id) or result.discovered.get(holder.actor_id)
                 named += [(holder.start, actor)] if actor is not None else []
     return result
+
+
+def _surname_and_suffix(text: str, run: NameRun, suffixes) -> bool:
+    """ "Marcos Jr." (one name and a generational suffix) is how a person named in full is called again, no new
+    person: the surname stage finds whom it names."""
+    if len(run.words) != 2:
+        return False
+    last = text[run.words[1][0]:run.words[1][1]].lower()
+    return last in suffixes or f"{last}." in suffixes
 
 
 COUNTERPART_REACH = 300  # characters: "his Kazakh counterpart NAME" names the counterpart of a person this close before
