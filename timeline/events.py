@@ -264,7 +264,7 @@ def _described(draft: Draft, ctx: Context) -> bool:
 def _caption(text: str, ctx: Context) -> bool:
     """True for a photo caption: a sentence whose verb is a present passive of showing ("Damaged houses are seen
     in the town", "The minister is pictured at ..."; data/same_happening.yaml ``caption_verbs``), not "is seen as"
-    or "was seen"; or one carrying a photo credit (``caption_credits``: "(Photo: X)", "File photo")."""
+    or "was seen"; or one carrying a photo credit (``caption_credits``: "(Photo: X)", "File photo", "AFP |")."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     verbs = _words_pattern(tuple(rules.get("caption_verbs", ())), prefix=r"(?:is|are)\s+(?:being\s+)?")
     credits = _words_pattern(tuple(rules.get("caption_credits", ())))
