@@ -39,3 +39,8 @@ def test_an_opening_addressing_phrase_is_the_speech_itself():
 
 def test_an_opening_speaking_phrase_only_adds_detail():
     assert "speech" not in _types("Speaking at the ceremony, the mayor said the bridge would open soon.")
+
+
+def test_a_day_of_talks_before_the_trigger_is_no_rate():
+    assert "agreement" in _types("After a day of talks, the ministers signed an accord on river transport.")
+    assert "humanitarian" not in _types("About 40 aid trucks a day entered the city.")
