@@ -253,7 +253,7 @@ def _span_holding(best: Timex, found: list[Timex]) -> Timex:
     return spans[0] if spans else best
 
 
-_FROM_BEFORE = re.compile(r"(?<![\w])from\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<![\w])from\s+(?:the\s+)?$", re.IGNORECASE)  # "from the 5th to 7th August"
 _DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:their|his|her|its|our|the)\s+$", re.IGNORECASE)
 
 
