@@ -44,3 +44,8 @@ def test_an_opening_speaking_phrase_only_adds_detail():
 def test_a_day_of_talks_before_the_trigger_is_no_rate():
     assert "agreement" in _types("After a day of talks, the ministers signed an accord on river transport.")
     assert "humanitarian" not in _types("About 40 aid trucks a day entered the city.")
+
+
+def test_a_sentence_opened_by_meeting_somewhere_tells_the_meeting():
+    assert "meeting" in _types("Meeting in Velm on Monday, the bloc's foreign ministers agreed to extend the sanctions.")
+    assert "meeting" not in _types("Meeting with reporters, the minister said the talks would resume.")
