@@ -24,7 +24,9 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 # Where a match may start and end: not inside a word, a number or an amount.
 INSIDE = r"\w$£€#@/.:"  # characters after which a match may not start (a character class)
 BEFORE = rf"(?<![{INSIDE}])(?<!\d-)"
-AFTER = r"(?!\w|%|[-/.:,]\d)"
+# A numeric date's year may run on into a clock time with no space, as live-blog stamps print it
+# ("20/10/203015:53"): the clock's digits do not hold that match back.
+AFTER = r"(?!(?!(?<=[/.\-]\d{4})(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))\w|%|[-/.:,]\d)"
 # How many characters of a text the tagger reads to choose the rules worth trying at a word.
 PREFIX_CHARS = 5
 # Singular placeholder names for the tables rules use most.
