@@ -29,3 +29,15 @@ def test_a_relative_clause_after_the_trigger_dates_its_own_happening(example):
     article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 12))
     events = parse_article(article, load_gazetteer()).events
     assert events and events[0].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+CLOSING_SPAN = load("sentences.yaml")["closing_span"]["examples"]
+
+
+@pytest.mark.parametrize("example", CLOSING_SPAN, ids=[e["text"][:50] for e in CLOSING_SPAN])
+def test_a_gathering_of_days_that_ended_on_a_day_spans_those_days(example):
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 5, 11))
+    events = parse_article(article, load_gazetteer()).events
+    assert len(events) == 1
+    assert events[0].date == date.fromisoformat(example["date"])
+    assert events[0].date_end == (example["date_end"] and date.fromisoformat(example["date_end"]))

@@ -58,7 +58,31 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         if best is None or rank < best[0]:
             best = (rank, timex)
         found.append(timex)
-    return _span_holding(best[1], found) if best else None
+    return _closing_span(sentence, sentence_start, trigger, _span_holding(best[1], found)) if best else None
+
+
+def _closing_span(sentence: str, sentence_start: int, trigger: Trigger, timex: Timex) -> Timex:
+    """The span of days that ends on ``timex`` when a verb of ending with a number of days opens the trigger's
+    words before it ("wound up two days of talks ... on Friday", "concluded a three-day visit on Monday":
+    data/sentences.yaml ``closing_span``); else ``timex`` itself."""
+    if timex.granularity not in ("day", "time") or timex.first_day is None:
+        return timex
+    pattern, numbers = _closing_span_pattern(DATA_DIR)
+    found = pattern.search(sentence, 0, max(0, timex.start - sentence_start))
+    if found is None or not found.start() <= trigger.start < timex.start - sentence_start:
+        return timex
+    days = numbers.get(found.group("n").lower()) or int(found.group("n"))
+    first = timex.first_day - timedelta(days=days - 1)
+    return replace(timex, first_day=first, last_day=timex.first_day, granularity="range")
+
+
+@lru_cache(maxsize=8)
+def _closing_span_pattern(data_dir: Path) -> tuple[re.Pattern, dict]:
+    table = load("sentences.yaml", data_dir).get("closing_span", {})
+    numbers = {str(k).lower(): int(v) for k, v in table.get("numbers", {}).items()}
+    count = rf"(?P<n>{'|'.join(numbers)}|[2-7])"
+    return re.compile(rf"(?<![\w])(?:{_phrases(table.get('verbs', ()))})\s+(?:(?:a|an|the|their|his|her|its)\s+)?"
+                      rf"{count}(?:[- ]day(?![\w])|\s+days\s+of(?![\w]))", re.IGNORECASE), numbers
 
 
 def _names_something_else(sentence: str, start: int, end: int, timex: Timex, trigger: Trigger,
