@@ -41,3 +41,15 @@ def test_a_gathering_of_days_that_ended_on_a_day_spans_those_days(example):
     assert len(events) == 1
     assert events[0].date == date.fromisoformat(example["date"])
     assert events[0].date_end == (example["date_end"] and date.fromisoformat(example["date_end"]))
+
+
+def test_a_day_counted_from_an_inferred_publication_date_says_the_date_was_inferred():
+    text = "The two foreign ministers met in Lisbon on Tuesday to discuss fishing quotas."
+    stated = Article(id="a", name="a.txt", title="", text=text, published=date(2024, 5, 16))
+    inferred = Article(id="b", name="b.txt", title="", text=text, published=date(2024, 5, 16),
+                       published_inferred=True, published_basis="inferred: the latest explicit date in the text")
+    (on_stated,) = parse_article(stated, load_gazetteer()).events
+    (on_inferred,) = parse_article(inferred, load_gazetteer()).events
+    assert on_stated.date == on_inferred.date == date(2024, 5, 14)
+    assert "inferred" not in on_stated.date_basis
+    assert "document date 2024-05-16, inferred: the latest explicit date in the text" in on_inferred.date_basis

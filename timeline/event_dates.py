@@ -586,9 +586,12 @@ def from_timex(timex: Timex) -> tuple[date, date | None, str]:
     return timex.first_day, timex.last_day, precision
 
 
-def describe_timex(timex: Timex) -> str:
-    """The words and rule behind an own date, for ``date_basis``."""
+def describe_timex(timex: Timex, inferred_from: str = "") -> str:
+    """The words and rule behind an own date, for ``date_basis``. ``inferred_from``: how the publication date was
+    inferred when the page states none; a date counted from it ("on Tuesday") says so, since it is only as sure."""
     anchor = f"; {timex.anchor}" if timex.anchor else ""
+    if inferred_from and timex.anchor.startswith("document date"):
+        anchor += f", inferred: {inferred_from.removeprefix('inferred:').strip()}"
     return f'own date: "{timex.text}" -> {timex.value} ({timex.rule or "temporal rule"}{anchor})'
 
 

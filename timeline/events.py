@@ -1376,7 +1376,8 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                           f'({against.resolved[3]})', None)
     elif draft.timex is not None:
         day, end, precision = event_dates.from_timex(draft.timex)
-        draft.resolved = (day, end, precision, event_dates.describe_timex(draft.timex), None)
+        inferred = ctx.article.published_basis if ctx.article.published_inferred else ""
+        draft.resolved = (day, end, precision, event_dates.describe_timex(draft.timex, inferred), None)
     elif draft.continued is not None and draft.continued.resolved and draft.continued.resolved[0] \
             and (not draft.follows or draft.continued.resolved[2] == "day"):  # "later" than a year says no day
         day, end, precision, basis, _ = draft.continued.resolved
