@@ -61,6 +61,25 @@ def test_a_happening_takes_only_the_time_expression_it_is_tied_to(text, publishe
     assert found[0].date == (expected and date.fromisoformat(expected))
 
 
+SPANS = [
+    # "from" or "between" before two dates: one span, first day to last (the first alone is governed by "from")
+    ("William Ruto visited Germany from May 12 to May 17.", "2024-05-20", ("2024-05-12", "2024-05-17")),
+    ("William Ruto visited Germany between May 12 and May 17.", "2024-05-20", ("2024-05-12", "2024-05-17")),
+    # two year-less ends the tagger puts in two years on their own: the earlier reading that makes one span
+    ("William Ruto visited Germany from August 24 to September 1.", "2024-05-20", ("2023-08-24", "2023-09-01")),
+    ("William Ruto visited Germany from December 28 to January 3.", "2024-05-20", ("2023-12-28", "2024-01-03")),
+    # two dates of two happenings are no span
+    ("William Ruto met Olaf Scholz on May 12 and left Germany on May 17.", "2024-05-20", ("2024-05-12", None)),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", SPANS, ids=[c[0][:60] for c in SPANS])
+def test_a_span_told_by_two_dates_dates_the_happening_from_its_first_day_to_its_last(text, published, expected):
+    article = Article(id="a", name="a.txt", title="", text=text, published=date.fromisoformat(published))
+    first = parse_article(article, load_gazetteer()).events[0]
+    assert (first.date, first.date_end) == tuple(d and date.fromisoformat(d) for d in expected)
+
+
 OPENERS = [
     # an opener names the happening the sentence goes on from, with or without a determiner before its noun
     ("After meeting with Fidan, Lavrov had lunch with the mayor.", "had lunch", ("meeting", 0)),

@@ -35,8 +35,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
     """The temporal expression attached to ``trigger`` in ``sentence`` (timex offsets index the article)."""
     best: tuple[int, Timex] | None = None
     found: list[Timex] = []
-    for timex in timexes:
-        timex = past_reading(timex, published)
+    for timex in _paired_ranges(sentence, sentence_start, [past_reading(t, published) for t in timexes], published):
         start, end = timex.start - sentence_start, timex.end - sentence_start
         if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
                 or _names_something_else(sentence, start, end, timex, trigger, vocab) \
@@ -277,7 +276,53 @@ def _span_holding(best: Timex, found: list[Timex]) -> Timex:
     return spans[0] if spans else best
 
 
-_FROM_BEFORE = re.compile(r"(?<![\w])from\s+(?:the\s+)?$", re.IGNORECASE)  # "from the 5th to 7th August"
+_FROM_BEFORE = re.compile(r"(?<![\w])(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)  # "from the 5th to 7th August"
+# The words joining the two ends of a span of days ("from May 12 to May 17", "between 3 and 5 June").
+_RANGE_JOINER = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.IGNORECASE)
+_LONGEST_PAIRED_RANGE = 62  # days: two dates further apart are two happenings' dates, not one span
+
+
+def _paired_ranges(sentence: str, sentence_start: int, timexes: list[Timex], published: date | None) -> list[Timex]:
+    """The expressions with each pair of days that spans a happening ("from May 12 to May 17", "between 3 June and
+    5 June") made one range, first day to last: the tagger reads two dates, as TimeML marks them, and only the
+    second would stand free of "from". A first end written without a year takes the year that puts it at most
+    ``_LONGEST_PAIRED_RANGE`` days before the second ("from August 24 to September 1, 2022"); see ``_paired_ends``."""
+    merged: list[Timex] = []
+    for timex in timexes:
+        first = merged[-1] if merged else None
+        if first is None or first.granularity != "day" or timex.granularity != "day" \
+                or first.first_day is None or timex.first_day is None \
+                or not _RANGE_JOINER.fullmatch(sentence, first.end - sentence_start, timex.start - sentence_start) \
+                or not _FROM_BEFORE.search(sentence[max(0, first.start - sentence_start - 12) : first.start - sentence_start]):
+            merged.append(timex)
+            continue
+        ends = _paired_ends(first, timex, published)
+        if ends is None:
+            merged.append(timex)
+            continue
+        merged[-1] = replace(first, end=timex.end, text=sentence[first.start - sentence_start : timex.end - sentence_start],
+                             value=ends[0].isoformat(), first_day=ends[0], last_day=ends[1], granularity="range")
+    return merged
+
+
+def _paired_ends(first: Timex, last: Timex, published: date | None) -> tuple[date, date] | None:
+    """The first and last days of a span told by two dates, or None when they cannot be one span. The tagger gives
+    each date without a year the year nearest the document date on its own, so the two ends of "from August 24 to
+    September 1" can fall a year apart, or both after publication; a happening reported as done takes the reading
+    that fits and has ended by publication, the tagger's own first."""
+    start, end = first.first_day, last.last_day or last.first_day
+    starts = [start] if re.search(r"\d{4}", first.text) else [start, _with_year(start, end.year - 1), _with_year(start, end.year)]
+    ends = [end] if re.search(r"\d{4}", last.text) else [_with_year(end, end.year - 1), end]
+    pairs = [(a, b) for a, b in [(start, end)] + [(a, b) for b in ends for a in starts]
+             if a is not None and b is not None and a <= b <= a + timedelta(days=_LONGEST_PAIRED_RANGE)]
+    return min(pairs, key=lambda pair: published is not None and pair[1] > published, default=None)
+
+
+def _with_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 _DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:their|his|her|its|our|the)\s+$", re.IGNORECASE)
 
 
