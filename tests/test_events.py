@@ -291,3 +291,18 @@ def test_a_lead_whose_sentence_names_another_day_keeps_no_day():
     [event] = _events_of("The agency said on Friday it had sent three medical teams to the flooded province.",
                          date(2024, 5, 4))
     assert event.date is None
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("An IMF mission visited Kenya on Monday to review the loan.", ["IMF", "Kenya"]),
+    ("A Chinese trade delegation visited Kenya on Monday.", ["China", "Kenya"]),
+    ("World Bank officials visited Kenya on Monday.", ["World Bank", "Kenya"]),
+])
+def test_a_group_sent_by_an_organisation_or_a_country_is_a_visit_without_a_named_person(text, actors):
+    (visit,) = [e for e in _events(text) if e.event_type == "visit"]
+    assert list(visit.actors) == actors and visit.date == date(2024, 5, 6)
+
+
+@pytest.mark.parametrize("text", ["A delegation visited Kenya on Monday.", "Tourists visited Kenya on Monday."])
+def test_a_visit_still_needs_a_side_named(text):
+    assert not [e for e in _events(text) if e.event_type == "visit"]

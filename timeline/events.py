@@ -630,10 +630,22 @@ QUOTED_TERM_WORDS = 5  # a quotation of at most this many words is a term ("laun
 
 
 def _has_required_actors(draft: Draft, ctx: Context) -> bool:
-    """False for a type that needs a person ("visit") when the sentence names none taking part."""
-    if not ctx.vocab.types[draft.event_type].get("requires_person"):
+    """False for a type that needs a person ("visit") when the sentence names none taking part; a group sent by an
+    organisation or a country before the trigger stands for its people (data/events.yaml ``group_visitors``: "An IMF
+    mission visited Kenya", "A Chinese trade delegation toured the port"), when the sentence names that side."""
+    entry = ctx.vocab.types[draft.event_type]
+    if not entry.get("requires_person"):
         return True
-    return any(ctx.actors[i].kind == "person" for i in draft.actor_ids)
+    kinds = [ctx.actors[i].kind for i in draft.actor_ids]
+    if "person" in kinds:
+        return True
+    return (kinds.count("organization") >= 1 or kinds.count("country") >= 2) \
+        and _group_visitors(tuple(entry.get("group_visitors", ()))).search(draft.sentence.text, 0, draft.trigger.start) is not None
+
+
+@lru_cache(maxsize=8)
+def _group_visitors(nouns: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, nouns))})(?![\w-])", re.IGNORECASE) if nouns else re.compile(r"(?!)")
 
 
 def _target(drafts: list[Draft], continues: bool, named_type: str | None, vocab: Vocabulary) -> Draft | None:
