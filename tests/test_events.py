@@ -306,3 +306,9 @@ def test_a_group_sent_by_an_organisation_or_a_country_is_a_visit_without_a_named
 @pytest.mark.parametrize("text", ["A delegation visited Kenya on Monday.", "Tourists visited Kenya on Monday."])
 def test_a_visit_still_needs_a_side_named(text):
     assert not [e for e in _events(text) if e.event_type == "visit"]
+
+
+def test_officers_killed_by_gunmen_are_the_victims_of_an_attack_not_a_security_operation():
+    events = _events("Two officers were killed when gunmen attacked them at a church on Sunday.")
+    assert [e.event_type for e in events] == ["incident"]
+    assert [e.event_type for e in _events("Soldiers on patrol killed three militants in the north on Sunday.")] == ["operation"]
