@@ -309,6 +309,6 @@ def test_a_visit_still_needs_a_side_named(text):
 
 
 def test_officers_killed_by_gunmen_are_the_victims_of_an_attack_not_a_security_operation():
-    events = _events("Two officers were killed when gunmen attacked them at a church on Sunday.")
+    events = _events("Four soldiers were killed on Sunday when gunmen ambushed their convoy.")
     assert [e.event_type for e in events] == ["incident"]
     assert [e.event_type for e in _events("Soldiers on patrol killed three militants in the north on Sunday.")] == ["operation"]

@@ -286,7 +286,7 @@ def _paired_ranges(sentence: str, sentence_start: int, timexes: list[Timex], pub
     """The expressions with each pair of days that spans a happening ("from May 12 to May 17", "between 3 June and
     5 June") made one range, first day to last: the tagger reads two dates, as TimeML marks them, and only the
     second would stand free of "from". A first end written without a year takes the year that puts it at most
-    ``_LONGEST_PAIRED_RANGE`` days before the second ("from August 24 to September 1, 2022"); see ``_paired_ends``."""
+    ``_LONGEST_PAIRED_RANGE`` days before the second ("from June 28 to July 3, 2021"); see ``_paired_ends``."""
     merged: list[Timex] = []
     for timex in timexes:
         first = merged[-1] if merged else None
