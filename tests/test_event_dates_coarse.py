@@ -80,6 +80,13 @@ def test_a_span_told_by_two_dates_dates_the_happening_from_its_first_day_to_its_
     assert (first.date, first.date_end) == tuple(d and date.fromisoformat(d) for d in expected)
 
 
+def test_a_span_whose_ends_were_moved_to_other_years_says_so_in_its_date_basis():
+    article = Article(id="a", name="a.txt", title="", published=date(2024, 5, 20),
+                      text="William Ruto visited Germany from August 24 to September 1.")
+    (visit,) = parse_article(article, load_gazetteer()).events
+    assert "both ends read in the years that make one span" in visit.date_basis
+
+
 OPENERS = [
     # an opener names the happening the sentence goes on from, with or without a determiner before its noun
     ("After meeting with Fidan, Lavrov had lunch with the mayor.", "had lunch", ("meeting", 0)),

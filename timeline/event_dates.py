@@ -300,8 +300,11 @@ def _paired_ranges(sentence: str, sentence_start: int, timexes: list[Timex], pub
         if ends is None:
             merged.append(timex)
             continue
+        moved = ends != (first.first_day, timex.last_day or timex.first_day)  # the date basis says why the year
+        anchor = f"{first.anchor}; both ends read in the years that make one span" if moved else first.anchor
         merged[-1] = replace(first, end=timex.end, text=sentence[first.start - sentence_start : timex.end - sentence_start],
-                             value=ends[0].isoformat(), first_day=ends[0], last_day=ends[1], granularity="range")
+                             value=ends[0].isoformat(), first_day=ends[0], last_day=ends[1], granularity="range",
+                             anchor=anchor.lstrip("; "))
     return merged
 
 
