@@ -223,3 +223,22 @@ def test_a_caption_under_an_agency_credit_reports_nothing():
     caption = "Jane Roe, AFP | Families walk beside lorries carrying food aid that reached the village on Monday."
     assert "humanitarian" in _types(caption.split("| ", 1)[1])
     assert _types(MEETING + caption) == ["meeting"]
+
+
+def test_the_hosts_who_welcomed_a_visitor_tell_the_same_visit():
+    lead = "Kenyan President William Ruto arrived in Accra on Monday for a three-day state visit to Ghana.\n\n"
+    welcomed = lead + "Ruto was warmly welcomed at the airport by Ghanaian President Nana Akufo-Addo and his ministers."
+    assert [(e.event_type, e.actors) for e in _events(welcomed)] == [("visit", ("William Ruto", "Ghana"))]
+    other = lead + "Nigerian President Bola Tinubu was welcomed at the airport by Ghanaian President Nana Akufo-Addo."
+    assert _types(other) == ["visit", "visit"]
+
+
+def test_a_visit_and_talks_told_by_two_verbs_are_two_events():
+    text = "Indian Prime Minister Narendra Modi arrived in Tokyo on Monday on an official visit and held talks with Fumio Kishida."
+    assert [(e.event_type, e.actors) for e in _events(text)] == [
+        ("visit", ("Narendra Modi", "Japan")), ("meeting", ("Narendra Modi", "Fumio Kishida"))]
+
+
+def test_the_side_of_a_second_verb_is_not_the_visitor():
+    text = "Modi arrived in Tokyo on Monday and held talks with Fumio Kishida."
+    assert [e.event_type for e in _events(text)] == ["meeting"]

@@ -72,6 +72,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     local = _without_counted_people(local, sentence, actors, data_dir)
     if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
         local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab)]
+    if trigger.event_type in _participants(data_dir).get("purpose_types", ()):
+        local = [item for item in local if not _in_purpose(item, sentence, trigger, actors, data_dir)]
     if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
         local = [item for item in local if not _visited_elsewhere(item, sentence, trigger, actors, vocab)]
     protected = [*protected, *_list_commas(local, sentence)]
@@ -449,6 +451,21 @@ def _in_content(item: tuple[int, int, str], sentence: str, trigger: Trigger, act
         return False
     opener = re.compile(rf"(?<![\w])(?:{_words(vocab, 'content_openers')})\s[^,;:]*$", re.IGNORECASE)
     return opener.search(sentence, trigger.end, item[0]) is not None
+
+
+def _in_purpose(item: tuple[int, int, str], sentence: str, trigger: Trigger, actors: Mapping[str, Actor],
+                data_dir: Path) -> bool:
+    """True for a country or organisation after the trigger inside a purpose clause ("to bolster its campaign
+    against X": data/participants.yaml ``purpose_verbs``), up to the next clause mark."""
+    if item[0] < trigger.end or actors[item[2]].kind == "person":
+        return False
+    return _purpose_pattern(data_dir).search(sentence, trigger.end, item[0]) is not None
+
+
+@lru_cache(maxsize=8)
+def _purpose_pattern(data_dir) -> re.Pattern:
+    verbs = _escaped(tuple(_participants(data_dir).get("purpose_verbs", ())))
+    return re.compile(rf"(?<![\w])to\s+(?:{verbs})(?![\w])[^,;:]*$", re.IGNORECASE)
 
 
 def _after_opener(item: tuple[int, int, str], sentence: str, trigger: Trigger, vocab: Vocabulary, words: str) -> bool:

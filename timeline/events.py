@@ -151,6 +151,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
         if not draft.actor_ids and draft.continued and ctx.vocab.types[draft.event_type].get("continued_actors"):
             draft.actor_ids = list(draft.continued.actor_ids)  # "After the talks, the two ministers signed ..."
+        draft.actor_ids = _before_the_next_verb(draft, main, ctx) if len(main) > 1 else draft.actor_ids
         draft.actor_ids = _with_referred_people(draft, drafts, ctx)
         if _talks_outcome(draft, ctx) or (drafts or sentence.start >= LEAD_CHARS) and _no_single_happening(draft, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
@@ -719,7 +720,8 @@ def _one_happening(triggers: list[Trigger], vocab: Vocabulary) -> list[Trigger]:
 def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary) -> bool:
     """True when ``other`` is the encounter that ``trigger`` is part of: a strong encounter of a higher
     priority in the same clause ("addressed the participants of the conference"), or any strong encounter
-    when ``trigger`` is a weak one ("met ... as part of his trip")."""
+    when ``trigger`` is a weak one ("met ... as part of his trip"). Two verbs joined by "and" tell two happenings
+    ("arrived in Tokyo on an official visit and held talks with X": the visit and the meeting)."""
     types = vocab.types
     if other is trigger or other.strength != "strong":
         return False
@@ -730,7 +732,23 @@ def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary
     left, right = sorted((other, trigger), key=lambda t: t.start)
     between = sentence[left.end : right.start]
     same_clause = not re.search(r"[,;:]", between) and not vocab.later_before.search(between)
-    return same_clause and types[other.event_type]["priority"] < types[trigger.event_type]["priority"]
+    two_verbs = left.form == right.form == "verb" and _COORDINATED.search(between) is not None
+    return same_clause and not two_verbs and types[other.event_type]["priority"] < types[trigger.event_type]["priority"]
+
+
+def _before_the_next_verb(draft: Draft, main: list[Trigger], ctx: Context) -> list[str]:
+    """The sides of ``draft`` less the people named only after a verb coordinated with its trigger ("Modi arrived in
+    Tokyo and held talks with Kishida": Kishida took part in the talks, not in the visit)."""
+    text, trigger = draft.sentence.text, draft.trigger
+    nxt = next((t for t in main if t.start >= trigger.end and t.form == trigger.form == "verb"
+                and _COORDINATED.search(text[trigger.end : t.start]) and not re.search(r"[,;:]", text[trigger.end : t.start])), None)
+    if nxt is None:
+        return draft.actor_ids
+    before = {m.actor_id for m in _within(ctx.mentions, draft.sentence, ctx) if m.start < draft.sentence.start + nxt.start}
+    return [i for i in draft.actor_ids if ctx.actors[i].kind != "person" or i in before]
+
+
+_COORDINATED = re.compile(r"(?<![\w])(?:and|then)\s*$", re.IGNORECASE)  # "arrived in X on a visit and held talks with Y": two verbs
 
 
 def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Context, crowded: bool = False,
@@ -847,7 +865,8 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return target
     if referring:
         return candidates[0]
-    return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx)
+    host_rule = ctx.vocab.types[draft.event_type].get("host")
+    return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx, host_rule)
                  and _places_agree(d, draft, drafts) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)
                  and not _unknown_day_apart(d, draft, ctx) and not _unknown_day_apart(draft, d, ctx)
                  and not _elsewhere_on_its_day(d, draft, ctx)), None)
@@ -1067,13 +1086,25 @@ def _on_the_timed_day(draft: Draft, candidates: list[Draft], drafts: list[Draft]
     return [d for d in candidates if _date_of(d) is None or _date_of(d).first_day in (None, day)]
 
 
-def _sides_agree(a: list[str], b: list[str], ctx: Context) -> bool:
+def _visitors(ids: list[str], named: tuple[str, ...], ctx: Context) -> list[str]:
+    """The people of ``ids`` who are of no country that ``named`` gives as a side: the visitors, not their hosts."""
+    countries = {i for i in named if ctx.actors[i].kind == "country"}
+    return [i for i in ids if ctx.actors[i].kind == "person" and countries.isdisjoint(ctx.affiliations(i))]
+
+
+def _sides_agree(a: list[str], b: list[str], ctx: Context, host_rule: str | None = None) -> bool:
     """``actors_agree``; and when one mention names only countries and organisations, the other's people
     count as the countries they belong to ("Japan and the Philippines signed a pact" and "the pact was
-    signed by the Japanese and Philippine defence ministers")."""
+    signed by the Japanese and Philippine defence ministers"). For a visit (``host_rule`` of data/events.yaml
+    ``visitors_and_country``), the people of the visited country are its hosts, not other visitors: "X arrived for
+    a visit to Ghana" and "X was welcomed at the airport by President Y" of Ghana are one visit: their visitors agree."""
     overlap = ctx.vocab.raw["merge"]["actor_overlap"]
     if actors_agree(a, b, overlap):
         return True
+    if host_rule == "visitors_and_country":
+        first, second = (set(_visitors(ids, (*a, *b), ctx)) for ids in (a, b))
+        if first and second and (first <= second or second <= first):
+            return True
     people = {i for i in (*a, *b) if ctx.actors[i].kind == "person"}
     if people and (people.isdisjoint(a) or people.isdisjoint(b)):
         sides = lambda ids: [g for i in ids for g in ((i,) if i not in people else ctx.affiliations(i))]  # noqa: E731
