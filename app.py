@@ -25,7 +25,8 @@ try:
     from timeline.cache import ParseCache
     from timeline.errors import TimelineError
     from timeline.filters import Filters
-    from timeline.frame import Board, board_for, counts, date_span, meeting_edges, select, table_view, to_csv, to_json
+    from timeline.frame import (Board, background_reason, board_for, counts, date_span, meeting_edges, select,
+                                table_view, to_csv, to_json)
     from timeline.models import Corpus
     from timeline.settings import DEFAULT_SETTINGS, SAMPLE_ARTICLES
 except ImportError as import_error:  # a broken install: say so instead of a traceback
@@ -155,6 +156,7 @@ def init_state(board: Board) -> None:
         "sources": [s for s in wanted.sources if s in known_sources],
         "q": wanted.text,
         "undated": wanted.undated,
+        "background": wanted.background,
         "lanes": wanted.lanes,
         "dates_wanted": (wanted.date_from, wanted.date_to),  # applied once the data's span is known
         "dates_span": None,
@@ -199,11 +201,12 @@ def current_filters(board: Board, span: tuple[date, date] | None) -> Filters:
     date_from, date_to = _range(state.get("dates") or (), span)
     return Filters(tuple(state["actors"]), state.get("match") or "any", tuple(state["types"]), date_from, date_to,
                    tuple(state["sources"]), state.get("q") or "", bool(state.get("undated")),
-                   state.get("lanes") or "actor")
+                   state.get("lanes") or "actor", background=bool(state.get("background")))
 
 
-def sidebar(board: Board, span: tuple[date, date] | None) -> None:
-    """The filter widgets (their values are read by ``current_filters``)."""
+def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
+    """The filter widgets (their values are read by ``current_filters``); ``hidden``: the background mentions
+    the other filters would show."""
     frame = board.frame
     infos = {info.id: info for info in board.actors}
     with st.sidebar:
@@ -223,6 +226,10 @@ def sidebar(board: Board, span: tuple[date, date] | None) -> None:
         st.text_input("Search", key="q", placeholder="title, actor, place, evidence…")
         st.toggle("Show undated events", key="undated",
                   help="Events whose day is unknown, drawn over their possible window in a strip.")
+        st.toggle("Show background mentions (history the articles retell)", key="background",
+                  help="Happenings an article dates only by a month or a year more than a year before its own date "
+                       "(\"the two countries signed a treaty in 2019\"): history, not news."
+                       + (f" {hidden:,} hidden in this view." if hidden else ""))
         st.markdown("### View")
         st.segmented_control("Lanes", ["actor", "type"], key="lanes", format_func=str.title)
         st.button("Reset filters", on_click=_reset, width="stretch")
@@ -250,14 +257,15 @@ def _range(dates, span) -> tuple[date | None, date | None]:
 
 def _reset() -> None:
     for key, value in {"actors": [], "types": [], "sources": [], "q": "", "match": "any", "undated": True,
-                       "lanes": "actor", "event": None}.items():
+                       "background": False, "lanes": "actor", "event": None}.items():
         st.session_state[key] = value
     st.session_state["dates"] = st.session_state.get("dates_span")
 
 
 # --- main area ----------------------------------------------------------------------------------------
 
-def header(board: Board, shown) -> None:
+def header(board: Board, shown, hidden: int) -> None:
+    """The title, the figures of the view, and how many background mentions it hides."""
     frame = board.frame
     span = date_span(frame)
     st.markdown("## News timeline")
@@ -269,6 +277,9 @@ def header(board: Board, shown) -> None:
     columns[1].metric("Actors in view", f"{len({a for ids in shown['actor_ids'] for a in ids}):,}")
     columns[2].metric("Sources in view", f"{len({a for names in shown['articles'] for a in names}):,}")
     columns[3].metric("Undated in view", f"{int(shown['start'].isna().sum()):,}")
+    if hidden:
+        st.caption(f"{hidden:,} background mention(s) hidden: history the articles retell. Show them with "
+                   "**Show background mentions** in the sidebar.")
     if board.rejected:
         st.warning(f"{len(board.rejected)} input(s) could not be read; the reasons are under **Add articles** "
                    "in the sidebar.")
@@ -376,6 +387,9 @@ def evidence_panel(board: Board, shown, page) -> None:
     event = select(shown, [chosen])["event"].iloc[0]
     st.markdown(f"**{event.event_type}** · {len(event.sources)} source(s) · confidence {event.confidence:.2f}")
     st.text(f"Date basis: {event.date_basis or 'not stated'}")
+    if event.background:
+        st.info(f"Background mention: history the article(s) retell, not news ({background_reason(event)}).",
+                icon=":material/history:")
     for item in highlight.evidence_for(event, board.articles):
         with st.container(border=True):
             st.markdown(f"**{safe_text(item.article)}** · published {item.published}")
@@ -513,13 +527,14 @@ def main() -> None:
     filters = current_filters(board, span)
     st.query_params.from_dict(filters.to_query())
     shown = filters.apply(board.frame)
+    hidden = filters.hidden_background(board.frame)
     full = st.session_state["first_chart_drawn"]
     top = st.container()  # the header goes here, filled after the chart: the chart is sent first
     drawn = open_tab(board, filters, shown, full)
     with top:
-        header(board, shown)
+        header(board, shown, hidden)
     if full:
-        sidebar(board, span)
+        sidebar(board, span, hidden)
         add_articles(board)
     else:
         wait_for_first_chart(drawn)

@@ -404,3 +404,25 @@ def test_a_missing_preview_is_drawn_in_the_background_for_the_next_visitor(monke
     assert image.size == (1100, height) and len(image.convert("RGB").getcolors(maxcolors=1_000_000)) > 20
     time.sleep(2)
     assert len(saved) == 1
+
+
+def test_background_mentions_are_hidden_counted_and_shown_on_request(app):
+    """History an article retells ("signed a trade treaty in 2019") is hidden by default, counted in the header,
+    shown by the sidebar toggle (kept in the link), and its evidence says it is background and why."""
+    history = " The two countries signed a trade treaty in 2019."
+    app.file_uploader(key="uploads").set_value(
+        ("history.txt", article("12 March 2024", "Tuesday", history), "text/plain")).run()
+    assert not app.exception and not app.error
+    hidden = drawn_ids(app)
+    assert "2019" not in set(app.dataframe[0].value["Day"])
+    assert any("1 background mention(s) hidden" in c.value for c in app.caption)
+    app.toggle(key="background").set_value(True).run()
+    assert not app.exception
+    assert param(app, "background") == ["1"]
+    assert hidden < drawn_ids(app) and "2019" in set(app.dataframe[0].value["Day"])
+    assert not any("background mention(s) hidden" in c.value for c in app.caption)
+    treaty = next(i for i in drawn_ids(app) - hidden)
+    app.selectbox(key="event").set_value(treaty).run()
+    assert not app.exception
+    notes = " ".join(i.value for i in app.info)
+    assert "Background mention" in notes and "dated only 2019, over a year before the page's date 2024-03-12" in notes

@@ -215,3 +215,18 @@ def test_version_follows_the_parsing_libraries(tmp_path, monkeypatch):
     before = parse_version(settings)
     monkeypatch.setattr(caching, "_library_versions", lambda: "python 3.11.7, dateparser 9.9")
     assert parse_version(settings) != before
+
+
+def test_a_background_flag_is_stored_and_the_schema_change_gives_a_new_version(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from timeline import cache as cache_module
+
+    parsed = _parsed(1)
+    flagged = replace(parsed, events=(replace(parsed.events[0], background=True),))
+    with ParseCache(tmp_path, "v1") as cache:
+        cache.put_many([flagged])
+        assert cache.get_many([flagged.article])[0].events[0].background
+    before = parse_version(Settings())
+    monkeypatch.setattr(cache_module, "SCHEMA_VERSION", "2")  # a cache written before events carried the flag
+    assert parse_version(Settings()) != before

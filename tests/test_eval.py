@@ -167,3 +167,48 @@ def test_a_gold_name_that_is_a_gazetteer_alias_is_scored_as_the_canonical_name()
     assert gold[0]["actors"] == ["Sam Example", "A. Shared", "Bo Sample"]
     report = evaluate(gold, [_event("e1", actors=("Sam Example", "Bo Sample"))])
     assert report.figures["actor_recall"] == round(2 / 3, 3)
+
+
+def test_background_mentions_are_set_aside_unless_asked():
+    from dataclasses import replace
+
+    history = replace(_event("e2", "agreement", date(2019, 1, 1), evidence="They signed a treaty in 2019."),
+                      background=True)
+    gold = [_gold("g1", day="2024-03-04"), _gold("g2", "agreement", required=False,
+                                                 evidence="They signed a treaty in 2019.")]
+    events = [_event("e1", day=date(2024, 3, 4)), history]
+    shown = evaluate(gold, events)
+    assert shown.figures["background_set_aside"] == 1 and shown.figures["predictions"] == 1
+    assert shown.figures["gold_found"] == 1 and "background mentions set aside: 1" in render(shown)
+    counted = evaluate(gold, events, with_background=True)
+    assert counted.figures["background_set_aside"] == 0 and counted.figures["gold_found"] == 2
+
+
+HISTORY = ("Talks in Velm\n\nThe foreign ministers of Norland and Vesteria met in Velm on Monday, 4 March 2024. "
+           "The two countries signed a trade treaty in 2019.\n")
+
+
+def test_parse_writes_the_flag_and_no_background_leaves_it_out(tmp_path):
+    (tmp_path / "velm.txt").write_text(HISTORY, encoding="utf-8")
+    every = _run("parse", "--no-cache", "--published", "2024-03-10", str(tmp_path / "velm.txt"))
+    assert every.returncode == 0, every.stderr
+    assert [json.loads(line)["background"] for line in every.stdout.splitlines()] == [False, True]
+    for options in ((), ("--merged",), ("--format", "csv")):
+        news = _run("parse", "--no-cache", "--no-background", "--published", "2024-03-10", *options,
+                    str(tmp_path / "velm.txt"))
+        assert news.returncode == 0, news.stderr
+        assert "2019" not in news.stdout and "1 background mention(s) left out" in news.stderr
+
+
+def test_eval_sets_background_aside_unless_with_background(tmp_path):
+    (tmp_path / "velm.txt").write_text(HISTORY, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "article": "velm.txt", "event_type": "meeting", "date": "2024-03-04",
+                                "required": True, "actors": [], "evidence": "The foreign ministers met in Velm"})
+                    + "\n", encoding="utf-8")
+    default = _run("eval", "--no-cache", "--json", "--gold", str(gold), str(tmp_path / "velm.txt"))
+    counted = _run("eval", "--no-cache", "--json", "--with-background", "--gold", str(gold), str(tmp_path / "velm.txt"))
+    assert default.returncode == 0 and counted.returncode == 0, default.stderr + counted.stderr
+    default, counted = json.loads(default.stdout), json.loads(counted.stdout)
+    assert (default["background_set_aside"], default["predictions"]) == (1, 1)
+    assert (counted["background_set_aside"], counted["predictions"]) == (0, 2)

@@ -21,7 +21,7 @@ events = st.builds(
     date_basis=text, actors=st.lists(text, max_size=3).map(tuple), actor_ids=st.lists(text, max_size=3).map(tuple),
     location=st.one_of(st.none(), text.filter(bool)), evidence=text, evidence_start=st.integers(0, 10**6),
     evidence_end=st.integers(0, 10**6), confidence=st.floats(0, 1), trigger=text,
-    date_window=st.one_of(st.none(), st.tuples(maybe_day, maybe_day)),
+    date_window=st.one_of(st.none(), st.tuples(maybe_day, maybe_day)), background=st.booleans(),
 )
 
 
@@ -63,3 +63,19 @@ def test_format_comes_from_the_extension_unless_asked():
     assert format_for("x.out") == "jsonl"
     assert format_for(None) == "jsonl"
     assert format_for("x.csv", "json") == "json"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_carries_the_background_flag_and_an_older_file_reads_as_news(tmp_path, fmt):
+    news = Event("n", "a.txt", "a", "meeting", "Talks", date(2024, 3, 4), None, "day", "own date", (), (), None,
+                 "They met on Monday.", 0, 19, 0.9)
+    history = Event("h", "a.txt", "a", "agreement", "Treaty", date(2019, 1, 1), date(2019, 12, 31), "year",
+                    "own date; dated only 2019, over a year before the page's date 2024-03-10: background", (), (),
+                    None, "They signed a treaty in 2019.", 20, 49, 0.6, background=True)
+    path = tmp_path / f"events.{fmt}"
+    write_records([news, history], fmt, path)
+    assert [e.background for e in read_records(path)] == [False, True]
+    if fmt == "jsonl":  # a file written before the flag existed
+        path.write_text("".join(json.dumps({k: v for k, v in json.loads(line).items() if k != "background"}) + "\n"
+                                for line in path.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+        assert [e.background for e in read_records(path)] == [False, False]

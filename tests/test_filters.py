@@ -119,3 +119,30 @@ def test_export_names_are_safe(name):
     assert cleaned and "/" not in cleaned and "\\" not in cleaned and not cleaned.startswith((".", "-"))
     assert all(c.isascii() and (c.isalnum() or c in "._-") for c in cleaned)
     assert Filters(actors=(name,)).slug().startswith("timeline")
+
+
+def _with_background(count: int = 40) -> pd.DataFrame:
+    from dataclasses import replace
+
+    events = [replace(e, background=i % 4 == 0) for i, e in enumerate(make_events(count, actors=ACTORS))]
+    return to_frame(events, ACTORS.get)
+
+
+def test_background_mentions_are_hidden_unless_asked_and_counted():
+    frame = _with_background()
+    history = int(frame["background"].sum())
+    assert history == 10
+    hidden = Filters()
+    assert len(hidden.apply(frame)) == len(frame) - history and not hidden.apply(frame)["background"].any()
+    assert hidden.hidden_background(frame) == history
+    shown = Filters(background=True)
+    assert len(shown.apply(frame)) == len(frame) and shown.hidden_background(frame) == 0
+    one_type = frame["event_type"].iloc[0]  # the count is of what the other filters would show
+    expected = int((frame["background"] & (frame["event_type"] == one_type)).sum())
+    assert Filters(types=(one_type,)).hidden_background(frame) == expected
+
+
+def test_showing_background_is_kept_in_the_link():
+    assert Filters(background=True).to_query() == {"background": "1"}
+    assert Filters.from_query({"background": "1"}).background
+    assert not Filters.from_query({"background": "maybe"}).background and "background" not in Filters().to_query()

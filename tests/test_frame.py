@@ -165,3 +165,21 @@ def test_columns_worked_out_per_distinct_value_match_each_event_alone():
         assert start is None or (row.start.date(), row.end.date()) == (start, end)
         assert row.groups == groups_of(e.actor_ids, actors.get)
         assert row.articles == tuple(dict.fromkeys(s.article for s in e.sources))
+
+
+def test_the_frame_and_its_csv_carry_the_background_flag_and_its_reason():
+    from dataclasses import replace
+
+    from timeline.frame import background_reason
+
+    events = make_events(6)
+    basis = "own date: \"2019\" -> 2019 (year); dated only 2019, over a year before the page's date 2024-03-10: background"
+    events[2] = replace(events[2], background=True, date_basis=basis)
+    frame = to_frame(events)
+    assert frame["background"].dtype == bool and frame["background"].sum() == 1
+    assert list(table_view(frame)["Background"]).count(True) == 1
+    rows = pd.read_csv(io.BytesIO(to_csv(frame)))
+    assert rows["background"].sum() == 1
+    assert background_reason(events[2]) == "dated only 2019, over a year before the page's date 2024-03-10"
+    assert background_reason(replace(events[3], background=True)) == "every report tells it as history"
+    assert to_frame([])["background"].dtype == bool

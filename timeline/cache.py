@@ -43,7 +43,7 @@ from .settings import PACKAGE_DIR, PROJECT_DIR, Settings
 
 DEFAULT_CACHE_DIR = PROJECT_DIR / ".cache" / "timeline"
 FILE_NAME = "parse-cache.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: events carry ``background``
 # Settings that change how the work is done, not what the parse gives.
 NOT_PARSE_SETTINGS = frozenset({"cache_dir", "data_dir", "workers", "engine", "scheduler"})
 RULE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".csv", ".tsv")

@@ -8,7 +8,8 @@ and the lists of misses, extras, actor differences and wrong days, so that users
 Matching: a prediction matches a gold event of the same article when its type is the gold type (or one of
 ``also_accept_types``) and its evidence or its actors overlap the gold ones. Pairs are chosen one to one
 by an optimal assignment: most required events found, then most events found, then the closest overlap.
-Predictions for articles the gold file does not mention are not scored.
+Predictions for articles the gold file does not mention are not scored, nor (unless asked) background mentions,
+the history the articles retell, which the app hides by default: they are counted as set aside.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Report:
     predictions: list[Event]
     matches: list[Match]
     ignored: int = 0
+    background: int = 0  # background mentions of the gold articles set aside, unscored (as the app hides them)
     figures: dict = field(default_factory=dict)
 
     @property
@@ -82,12 +84,15 @@ def with_canonical_names(gold: list[dict], names: Mapping[str, str]) -> list[dic
     return [{**g, "actors": [names.get(fold(a), a) for a in g.get("actors", [])]} for g in gold]
 
 
-def evaluate(gold: list[dict], events: Iterable[Event]) -> Report:
-    """Match ``events`` to ``gold`` and compute the figures."""
+def evaluate(gold: list[dict], events: Iterable[Event], with_background: bool = False) -> Report:
+    """Match ``events`` to ``gold`` and compute the figures. Background mentions (history the articles retell,
+    ``Event.background``) are set aside, as the app hides them by default, unless ``with_background``."""
     articles = {g["article"] for g in gold}
     events = list(events)
     predictions = [e for e in events if e.article in articles]
-    report = Report(gold, predictions, _match(gold, predictions), ignored=len(events) - len(predictions))
+    scored = predictions if with_background else [e for e in predictions if not e.background]
+    report = Report(gold, scored, _match(gold, scored), ignored=len(events) - len(predictions),
+                    background=len(predictions) - len(scored))
     report.figures = _figures(report)
     return report
 
@@ -228,6 +233,7 @@ def _figures(report: Report) -> dict:
         "actor_precision": round(shared / predicted_actors, 3) if predicted_actors else 0.0,
         "actor_recall": round(shared / gold_actors, 3) if gold_actors else 0.0,
         "ignored_predictions": report.ignored,
+        "background_set_aside": report.background,
     }
 
 
@@ -244,7 +250,8 @@ def render(report: Report) -> str:
     f = report.figures
     lines = [
         f"gold: {f['gold_events']} events ({f['required_events']} required); "
-        f"predictions scored: {f['predictions']} (ignored, not in gold articles: {f['ignored_predictions']})",
+        f"predictions scored: {f['predictions']} (ignored, not in gold articles: {f['ignored_predictions']}; "
+        f"background mentions set aside: {f['background_set_aside']})",
         f"required events found: {f['required_found']}/{f['required_events']}  recall {f['recall_required']:.3f}",
         f"all gold events found: {f['gold_found']}/{f['gold_events']}  recall {f['recall_all']:.3f}",
         f"precision: {f['gold_found']}/{f['predictions']} = {f['precision']:.3f}",

@@ -3,7 +3,8 @@
 Reads: ``Event`` or ``TimelineEvent`` records. Adds: files (or text on a stream). In CSV and Parquet, list
 and record fields (actors, date_window, sources) are JSON text in their cell and a missing value is an
 empty cell; reading decodes them by the record's field annotations, so export then import gives the same
-records.
+records. Every format carries each record's ``background`` flag (history the articles retell); a file written
+before the flag existed reads as news.
 """
 
 from __future__ import annotations
@@ -132,6 +133,8 @@ def _cell(value: Any, annotation: Any) -> Any:
         return None
     if isinstance(value, str) and _is_structured(inner):
         return json.loads(value)
+    if inner is bool:  # CSV writes "True"/"False"; Parquet may give numpy's bool
+        return value if isinstance(value, bool) else str(value).strip().lower() in ("true", "1")
     if inner is float:
         return float(value)
     if inner is int:

@@ -36,6 +36,7 @@ class Filters:
     text: str = ""
     undated: bool = True  # show undated events (in their own strip)
     lanes: str = "actor"  # one lane per actor, or one per event type
+    background: bool = False  # show background mentions (history the articles retell), hidden by default
 
     def with_(self, **changes) -> "Filters":
         return replace(self, **changes)
@@ -51,10 +52,18 @@ class Filters:
             chosen = set(self.sources)
             keep &= frame["articles"].map(lambda names: not chosen.isdisjoint(names)).astype(bool)
         keep &= self._date_mask(frame)
+        if not self.background:
+            keep &= ~frame["background"].astype(bool)
         shown = frame[keep]
         if self.text.strip():  # last: the search text is built for the rows left
             shown = shown[search_texts(shown).str.contains(self.text.strip().casefold(), regex=False).astype(bool)]
         return shown
+
+    def hidden_background(self, frame: pd.DataFrame) -> int:
+        """How many background mentions these filters would show if background were shown (0 when it is)."""
+        if self.background or not frame["background"].any():
+            return 0
+        return len(self.with_(background=True).apply(frame[frame["background"].astype(bool)]))
 
     def _date_mask(self, frame: pd.DataFrame) -> pd.Series:
         dated = frame["start"].notna()
@@ -88,6 +97,8 @@ class Filters:
             query["q"] = self.text
         if not self.undated:
             query["undated"] = "0"
+        if self.background:
+            query["background"] = "1"
         if self.lanes != "actor":
             query["lanes"] = self.lanes
         return query
@@ -104,6 +115,7 @@ class Filters:
             sources=_values(query, "source"),
             text=_last(query, "q")[:200],
             undated=_last(query, "undated") not in ("0", "false", "no"),
+            background=_last(query, "background") in ("1", "true", "yes"),
             lanes=_choice(_last(query, "lanes"), LANES),
         )
 

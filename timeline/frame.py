@@ -2,7 +2,8 @@
 
 Reads: ``TimelineEvent`` records and an actor lookup (id -> ``Actor``, for names and affiliations).
 Adds: one row per event with plotting coordinates (``start``/``end``, end exclusive, never zero-width),
-a ``mark`` (exact, inferred, range, undated), a ``day`` label, the actors' ``groups`` (each actor's own id plus the
+a ``mark`` (exact, inferred, range, undated), a ``day`` label, the ``background`` flag (history the articles
+retell, which the app hides unless asked), the actors' ``groups`` (each actor's own id plus the
 countries and organisations it belongs to, so that choosing a country includes its people), the source
 articles. ``search_texts`` gives the casefolded text a search looks in. ``events_of(frame)`` gives the records back, unchanged.
 """
@@ -32,7 +33,7 @@ MARKS = ("exact", "inferred", "range", "undated")
 COLUMNS = (
     "id", "event_type", "title", "date", "date_end", "start", "end", "precision", "mark", "day",
     "date_basis", "actors", "actor_ids", "groups", "location", "confidence", "n_sources", "articles",
-    "window_start", "window_end", "event",
+    "window_start", "window_end", "background", "event",
 )
 
 ActorLookup = Callable[[str], "Actor | None"]
@@ -85,6 +86,7 @@ def _build(events: list[TimelineEvent], lookup: ActorLookup) -> pd.DataFrame:
     columns["groups"] = _per_distinct(values["actor_ids"], lambda ids: groups_of(ids, lookup))
     columns["confidence"] = values["confidence"].astype(float)
     columns["n_sources"] = values["n_sources"].astype(int)
+    columns["background"] = values["background"].astype(bool)
     window_codes, windows = pd.factorize(values["window"])
     columns["day"] = _day_labels(values, window_codes, windows)
     columns["event"] = _objects(events)[order]
@@ -98,9 +100,9 @@ def _objects(values) -> np.ndarray:
 
 
 _FIELDS = ("id", "event_type", "title", "precision", "date_basis", "actors", "actor_ids", "location", "articles",
-           "confidence", "n_sources", "first", "last", "window", "date", "date_end")
+           "confidence", "n_sources", "first", "last", "window", "date", "date_end", "background")
 _EMPTY_TYPES = {name: "datetime64[ns]" for name in ("date", "date_end", "start", "end", "window_start", "window_end")}
-_EMPTY_TYPES |= {"confidence": float, "n_sources": int}
+_EMPTY_TYPES |= {"confidence": float, "n_sources": int, "background": bool}
 _ARTICLE = attrgetter("article")
 
 
@@ -110,7 +112,7 @@ def _fields(e: TimelineEvent) -> tuple:
     return (e.id, e.event_type, e.title, e.precision, e.date_basis, tuple(e.actors), tuple(e.actor_ids),
             e.location or "", tuple(dict.fromkeys(map(_ARTICLE, sources))), e.confidence, len(sources),
             e.date.toordinal() if e.date else -1, e.date_end.toordinal() if e.date_end else -1, e.date_window,
-            e.date, e.date_end)
+            e.date, e.date_end, e.background)
 
 
 def _per_distinct(keys: np.ndarray, compute: Callable) -> np.ndarray:
@@ -192,6 +194,13 @@ def _inferred_basis(basis: str) -> bool:
 def events_of(frame: pd.DataFrame) -> list[TimelineEvent]:
     """The TimelineEvent records behind the rows of ``frame``, in row order."""
     return list(frame["event"])
+
+
+def background_reason(event: TimelineEvent) -> str:
+    """Why a background event is background: the part of its date basis that says so
+    (timeline/background.py), else a general reason."""
+    parts = [part for part in event.date_basis.split("; ") if part.endswith(": background")]
+    return parts[-1].removesuffix(": background") if parts else "every report tells it as history"
 
 
 def plot_span(event: TimelineEvent) -> tuple[date | None, date | None]:
@@ -365,6 +374,7 @@ def table_view(frame: pd.DataFrame) -> pd.DataFrame:
             "Date basis": frame["date_basis"],
             "Location": frame["location"],
             "Confidence": frame["confidence"].round(2),
+            "Background": frame["background"],
         }
     ).reset_index(drop=True)
 
@@ -388,6 +398,7 @@ def to_csv(frame: pd.DataFrame) -> bytes:
             "location": frame["location"],
             "date_basis": frame["date_basis"],
             "confidence": frame["confidence"],
+            "background": frame["background"],
             "sources": frame["articles"].map("; ".join),
         }
     )

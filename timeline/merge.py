@@ -5,6 +5,7 @@ Reads: ``Event`` records of any number of articles. Adds: ``TimelineEvent`` reco
 same type, compatible dates (overlapping days, or an undated mention whose window holds the other's day)
 and agreeing actors (one set holds the other, or they overlap; for operations, incidents, agreements and
 aid, a shared actor or a shared place name). An undated mention joins a dated report and takes its date.
+A timeline event is background (history the articles retell) only when every report of it is.
 
 The result depends only on the set of events: duplicates are dropped by event id, events are put in a
 canonical order first, and groups are connected components, so input order does not matter and merging
@@ -194,6 +195,7 @@ def _timeline_event(group: list[Event]) -> TimelineEvent:
         confidence=round(min(1.0, max(e.confidence for e in group) + 0.05 * (len(group) - 1)), 2),
         sources=tuple(_source(e) for e in sorted(group, key=lambda e: (e.article, e.evidence_start, e.id))),
         date_window=None if lead.date else _window(group),
+        background=all(e.background for e in group),
     )
 
 

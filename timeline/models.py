@@ -141,6 +141,7 @@ class Event:
     confidence: float
     trigger: str = ""
     date_window: tuple[date | None, date | None] | None = None  # bounds when the day is not known
+    background: bool = False  # history the article retells, not its news (timeline/background.py)
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(asdict(self))
@@ -176,6 +177,7 @@ class TimelineEvent:
     confidence: float
     sources: tuple[Source, ...] = field(default_factory=tuple)
     date_window: tuple[date | None, date | None] | None = None
+    background: bool = False  # every source tells it as history the article retells, not as news
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(asdict(self))

@@ -1,4 +1,5 @@
-"""The whole pipeline: inputs -> articles -> temporal expressions -> actor mentions -> events -> timeline.
+"""The whole pipeline: inputs -> articles -> temporal expressions -> actor mentions -> events (background
+flagged) -> timeline.
 
 ``parse_article`` is the pure, cacheable unit (one article, the gazetteer's data, the settings);
 ``parse_corpus`` reads files and folders, ``parse_documents`` takes articles already read (uploads).
@@ -16,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import articles as reading
+from . import background
 from .actors import Gazetteer, find_mentions
 from .events import extract
 from .merge import merge_events
@@ -39,7 +41,8 @@ def parse_article(article: Article, gazetteer: Gazetteer, settings: Settings = D
     def affiliations(actor_id: str) -> tuple[str, ...]:
         return gazetteer.affiliation_ids(actor_id) or (actors[actor_id].affiliations if actor_id in actors else ())
 
-    events = extract(article, timexes, mentions, actors, affiliations, settings)
+    events = background.mark(extract(article, timexes, mentions, actors, affiliations, settings), article, timexes,
+                             settings)
     return ParsedArticle(article, tuple(timexes), tuple(mentions), events, tuple(discovered))
 
 

@@ -35,6 +35,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD", help="last day")
     parser.add_argument("--by", choices=LANES, default="actor", help="one lane per actor (default) or per type")
     parser.add_argument("--no-undated", dest="undated", action="store_false", help="leave out the undated strip")
+    parser.add_argument("--background", action="store_true",
+                        help="also draw background mentions (history the articles retell), hidden by default as in "
+                             "the app")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="PNG file to write")
     parser.add_argument("--width", type=_pixels, default=1600, metavar="W", help="pixels (default 1600)")
     parser.add_argument("--height", type=_pixels, default=None, metavar="H",
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     filters = Filters(
         actors=tuple(resolve_actor(board, name) for name in args.actor), match=args.match,
         types=tuple(args.type), date_from=args.date_from, date_to=args.date_to, undated=args.undated,
-        lanes=args.by,
+        lanes=args.by, background=args.background,
     )
     shown = filters.apply(board.frame)
     if shown.empty:

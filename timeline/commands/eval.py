@@ -22,6 +22,9 @@ def configure(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="the articles the gold file annotates")
     parser.add_argument("--gold", required=True, metavar="FILE", help="gold events, one JSON object per line")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--with-background", action="store_true",
+                        help="also score background mentions (history the articles retell), which the app hides "
+                             "by default and eval otherwise sets aside")
     add_engine_arguments(parser)
 
 
@@ -32,7 +35,7 @@ def run(args) -> int:
     names = canonical_names(load_gazetteer(DEFAULT_SETTINGS).actors.values())
     gold = with_canonical_names(load_gold(args.gold), names)
     corpus = run_pipeline(args, DEFAULT_SETTINGS)
-    report = evaluate(gold, corpus.events)
+    report = evaluate(gold, corpus.events, with_background=args.with_background)
     if args.json:
         print(json.dumps(report.figures, indent=1))
     else:

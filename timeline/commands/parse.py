@@ -36,6 +36,9 @@ def configure(parser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from FILE's extension, else jsonl)")
     parser.add_argument("--merged", action="store_true", help="one record per timeline event, with its sources")
+    parser.add_argument("--no-background", action="store_true",
+                        help="leave out background mentions (history the articles retell, flagged \"background\": "
+                             "true), as the app does by default")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=_day,
                         help="publication date for articles that state none")
     parser.add_argument("--report", metavar="FILE", help="also write a JSON report: inputs, articles, events, rejects")
@@ -81,16 +84,18 @@ def run(args) -> int:
 
 
 def _write(args, results: Iterator[Output]) -> int:
-    """Writes the events as they come (JSONL), else collects only the Event records (other formats, --merged)."""
+    """Writes the events as they come (JSONL), else collects only the Event records (other formats, --merged,
+    --no-background). With --no-background, background mentions (merged: timeline events that only background
+    mentions report) are left out and counted."""
     fmt = format_for(args.output, args.format)
-    if args.merged or fmt != "jsonl":
+    if args.merged or fmt != "jsonl" or args.no_background:
         events = (e for result in results for e in result.event_records())
     if args.merged:
         timeline = merge_events(list(events))
         results.tally.timeline = len(timeline)
-        return write_records(timeline, fmt, args.output or sys.stdout)
-    if fmt != "jsonl":
-        return write_records(list(events), fmt, args.output or sys.stdout)
+        return write_records(_foreground(timeline, args, results.tally), fmt, args.output or sys.stdout)
+    if fmt != "jsonl" or args.no_background:
+        return write_records(_foreground(list(events), args, results.tally), fmt, args.output or sys.stdout)
     if not args.output:
         return _write_lines(results, sys.stdout)
     try:
@@ -98,6 +103,15 @@ def _write(args, results: Iterator[Output]) -> int:
             return _write_lines(results, handle)
     except OSError as error:
         raise TimelineError(f"cannot write {args.output}: {error.strerror or error}") from None
+
+
+def _foreground(records: list, args, tally: Tally) -> list:
+    """The records but the background ones when --no-background asks (their number kept in ``tally``)."""
+    if not args.no_background:
+        return records
+    kept = [r for r in records if not r.background]
+    tally.background = len(records) - len(kept)
+    return kept
 
 
 def _write_lines(results: Iterable[Output], out: TextIO) -> int:
@@ -137,6 +151,7 @@ class Tally:
     undated: int = 0
     events: int = 0
     timeline: int | None = None  # known only when the events were merged
+    background: int | None = None  # background records left out (--no-background)
     rejected: list[Rejected] = field(default_factory=list)
 
     def counted(self, results: Iterable[Output]) -> _Counted:
@@ -157,7 +172,7 @@ class Tally:
         """The --report document (timeline_events is None when the events were not merged)."""
         report = build_report(Corpus(rejected=tuple(self.rejected)), inputs, self.settings, written)
         counts = {"articles": self.articles, "rejected": len(self.rejected), "events": self.events,
-                  "timeline_events": self.timeline, "written": written}
+                  "timeline_events": self.timeline, "background_left_out": self.background, "written": written}
         return {**report, "counts": counts, "articles": self.entries}
 
 
@@ -199,5 +214,6 @@ def summary(tally: Tally, written: int, merged: bool) -> str:
         lines += [f"  {r.name}: {r.reason}" for r in tally.rejected]
     kind = "timeline event(s)" if merged else "event(s)"
     merged_count = f", {tally.timeline} on the timeline" if tally.timeline is not None else ""
-    lines.append(f"wrote {written} {kind} ({tally.events} article events{merged_count})")
+    left_out = f"; {tally.background} background mention(s) left out" if tally.background is not None else ""
+    lines.append(f"wrote {written} {kind} ({tally.events} article events{merged_count}{left_out})")
     return "\n".join(lines)

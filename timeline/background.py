@@ -1,0 +1,81 @@
+"""Background mentions: the history an article retells, told apart from its news.
+
+Reads: one article's ``Event`` records, the ``Article`` (its publication date) and the article's temporal
+expressions. Adds: ``background=True`` on each event that the article retells as history, with the reason
+appended to its ``date_basis``; nothing is dropped, so a user can still show them (the app hides them by default,
+``parse --no-background`` leaves them out, ``eval`` scores what the app shows).
+
+The rule (data/background.yaml): a happening dated only by a month, a quarter or a year (its own date, as the
+event's date basis names it) that ended more than ``days_before`` days before the page's date ("the two countries
+signed a trade treaty in 2019", "clashes erupted in the north in April last year"). A day, however old, stays news
+("on 6 October 2022 the leaders met"), and so do a mention whose sentence names a day ("On Tuesday, the two
+countries signed a treaty first drafted in 2019") and the article's first event in its lead, which is its news.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from .events import LEAD_CHARS
+from .models import Article, Event, Timex
+from .resources import load
+from .settings import DEFAULT_SETTINGS, Settings
+
+# The own date an event's basis names (timeline.event_dates.describe_timex): 'own date: "in 2019" -> 2019 (...)'.
+_OWN_DATE = re.compile(r'own date: "(?P<text>.*?)" -> (?P<value>\S+)')
+# The granularity a coarse event's precision stands for, when its expression is not found among the article's.
+_GRANULARITY_OF = {"month": "month", "year": "year"}
+_DAY_GRANULARITIES = ("day", "time")
+
+
+def mark(events: Sequence[Event], article: Article, timexes: Iterable[Timex],
+         settings: Settings = DEFAULT_SETTINGS) -> tuple[Event, ...]:
+    """``events`` with ``background`` set (and its reason in the date basis) on the history the article retells."""
+    rules = load("background.yaml", settings.data_dir)
+    timexes = tuple(timexes)
+    lead = _lead_event(events)
+    return tuple(_marked(e, reason) if e is not lead and (reason := why(e, article, timexes, rules)) else e
+                 for e in events)
+
+
+def why(event: Event, article: Article, timexes: Sequence[Timex], rules: dict) -> str | None:
+    """Why ``event`` is background ("dated only 2019, over a year before the page's date 2024-03-10: background"),
+    or None when it is news. The article's first event in its lead is left to the caller (``mark``)."""
+    published = article.published
+    own = _OWN_DATE.match(event.date_basis)
+    if published is None or event.date is None or own is None:
+        return None
+    if _granularity(event, own, timexes) not in rules["granularities"] or _names_a_day(event, timexes):
+        return None
+    last = event.date_end or event.date
+    if (published - last).days <= rules["days_before"]:
+        return None
+    return rules["reason"].format(when=own["value"], published=published.isoformat())
+
+
+def _granularity(event: Event, own: re.Match, timexes: Sequence[Timex]) -> str:
+    """The granularity of the event's own expression (found in its sentence), else the one its precision gives."""
+    for timex in timexes:
+        if event.evidence_start <= timex.start < event.evidence_end and timex.text == own["text"] \
+                and timex.value == own["value"]:
+            return timex.granularity
+    return _GRANULARITY_OF.get(event.precision, "")
+
+
+def _names_a_day(event: Event, timexes: Sequence[Timex]) -> bool:
+    """True when the event's sentence names a day ("On Tuesday, ... a treaty first drafted in 2019")."""
+    return any(event.evidence_start <= t.start < event.evidence_end and t.granularity in _DAY_GRANULARITIES
+               for t in timexes)
+
+
+def _lead_event(events: Sequence[Event]) -> Event | None:
+    """The article's first event, when it is told in the lead (its news, whatever its date)."""
+    first = min(events, key=lambda e: (e.evidence_start, e.id), default=None)
+    return first if first is not None and first.evidence_start < LEAD_CHARS else None
+
+
+def _marked(event: Event, reason: str) -> Event:
+    return replace(event, background=True, date_basis=f"{event.date_basis}; {reason}")
