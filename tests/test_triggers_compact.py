@@ -50,3 +50,15 @@ def test_a_verb_in_scare_quotes_holds_both_marks_and_makes_an_event():
     assert [t.text[:13] for t in found] == ['"neutralised"']
     article = Article(id="a.txt", name="a.txt", title="", text=sentence, published=date(2024, 5, 8))
     assert [e.event_type for e in parse_article(article, load_gazetteer()).events] == ["operation"]
+
+
+def test_a_dash_aside_between_a_subject_and_its_verb_hides_no_trigger():
+    sentence = "Dozens of officers – some of them masked – raided a warehouse near the docks on Friday."
+    assert "operation" in {t.event_type for t in find_triggers(sentence, VOCAB)}
+
+
+def test_a_match_across_dropped_words_is_no_longer_than_the_words_it_matched():
+    # 'Police – ... – arrested' (an arrest, across the aside) spans more of the sentence than 'arrested 14 terror
+    # suspects in a series of raids' (a police raid), but matches fewer words: the raid wins the overlap.
+    sentence = "Police – some in plain clothes – arrested 14 terror suspects in a series of raids across the city."
+    assert [t.event_type for t in find_triggers(sentence, VOCAB)] == ["operation"]

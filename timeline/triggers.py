@@ -261,12 +261,15 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     """
     folded = fold(sentence)
     spans = _rule_spans(sentence, vocab, folded)
+    sizes: dict[tuple[int, int], int] = {}  # a compact match's span -> the characters it matched, less the dropped
     short = compact(sentence, vocab, folded)
     if short is not None:  # a match across dropped words is one more; the others were found above
         text, origin = short
-        spans += [(rule, _opening_mark(sentence, origin, start), origin[end - 1] + 1)
-                  for rule, start, end in _rule_spans(text, vocab, fold(text))
-                  if origin[end - 1] - origin[start] != end - 1 - start]
+        for rule, start, end in _rule_spans(text, vocab, fold(text)):
+            if origin[end - 1] - origin[start] != end - 1 - start:
+                span = (_opening_mark(sentence, origin, start), origin[end - 1] + 1)
+                spans.append((rule, *span))
+                sizes[span] = max(sizes.get(span, 0), end - start)
     if not spans:
         return []
     found = []
@@ -279,7 +282,7 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
         form = "verb" if rule.form == "noun" and vocab.light_verb.search(sentence[:start]) else rule.form
         found.append(Trigger(rule.event_type, start, end, sentence[start:end], strength, form, rule.label))
     # Overlaps are settled first, so that a word inside an unreal phrase ("plan to hold a meeting") goes too.
-    return [t for t in _without_overlaps(found) if _is_realis(sentence, t.start, t.end, vocab)]
+    return [t for t in _without_overlaps(found, sizes) if _is_realis(sentence, t.start, t.end, vocab)]
 
 
 def _rule_spans(sentence: str, vocab: Vocabulary, folded: str) -> list[tuple[Rule, int, int]]:
@@ -417,13 +420,20 @@ def _clause_before(sentence: str, start: int, vocab: Vocabulary) -> str:
     return head[max(cut + 1, words[-1].end() if words else 0):]
 
 
-def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
+def _without_overlaps(triggers: list[Trigger], sizes: dict[tuple[int, int], int] | None = None) -> list[Trigger]:
     """The longer of two overlapping triggers wins, except that a weak one never displaces a strong one of its own
-    type ("gave a speech" over the weak "speech to parliament" in "gave a speech to parliament")."""
+    type ("gave a speech" over the weak "speech to parliament" in "gave a speech to parliament"). A match across
+    dropped words (``sizes``: span -> characters matched) is as long as the words it matched: "Police – some in
+    riot gear – arrested" is no longer than "Police arrested"."""
     triggers = [t for t in triggers if t.strength == "strong" or not any(
         o.strength == "strong" and o.event_type == t.event_type and o.start < t.end and t.start < o.end
         for o in triggers)]
-    ranked = sorted(triggers, key=lambda t: (-(t.end - t.start), t.strength != "strong", t.start))
+    sizes = sizes or {}
+
+    def size(t: Trigger) -> int:
+        return sizes.get((t.start, t.end), t.end - t.start)
+
+    ranked = sorted(triggers, key=lambda t: (-size(t), t.strength != "strong", t.start))
     kept: list[Trigger] = []
     for trigger in ranked:
         if all(trigger.end <= k.start or trigger.start >= k.end for k in kept):
