@@ -53,3 +53,14 @@ def test_a_day_counted_from_an_inferred_publication_date_says_the_date_was_infer
     assert on_stated.date == on_inferred.date == date(2024, 5, 14)
     assert "inferred" not in on_stated.date_basis
     assert "document date 2024-05-16, inferred: the latest explicit date in the text" in on_inferred.date_basis
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The farm minister — who landed in the capital on Sunday — met the trade commissioner on Tuesday.", date(2024, 5, 14)),
+    ("The farm minister — the first envoy to come this year — met the trade commissioner on Tuesday.", date(2024, 5, 14)),
+    ("NAIROBI — On Tuesday, the farm minister met the trade commissioner to discuss tariffs.", date(2024, 5, 14)),
+])
+def test_a_dated_aside_between_dashes_before_the_verb_does_not_date_the_happening(text, day):
+    article = Article(id="a", name="a.txt", title="", text=text, published=date(2024, 5, 16))
+    (event,) = parse_article(article, load_gazetteer()).events
+    assert event.date == day, event.date_basis

@@ -42,6 +42,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
                 or _planned_between(sentence, start, trigger, vocab) \
                 or _in_since_clause(sentence, start, trigger, vocab) or _quoted_deixis(sentence, start, end, timex, vocab) \
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
+                or _in_dash_aside(sentence, start, end, trigger) \
                 or _after_a_sequel_word(sentence, start, trigger) or _in_subject_relative(sentence, start, trigger, vocab) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
@@ -422,6 +423,26 @@ def _in_closed_relative_clause(sentence: str, start: int, end: int, trigger: Tri
     if not openers or "," in sentence[openers[-1].end() : start]:
         return False
     return bool(re.search(r"[,;]|\s[–—-]\s", sentence[end : trigger.start]))
+
+
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
+
+
+def _in_dash_aside(sentence: str, start: int, end: int, trigger: Trigger) -> bool:
+    """True for an expression inside an aside between spaced dashes that closes before the trigger's verb ("X — who
+    arrived on Sunday — met Y on Tuesday", "X — the first to do so this year — met Y"): it dates the aside. A
+    dateline's dash ("CITY — On Monday, troops ...") opens no aside: words must stand before the opening dash, not
+    a capitalised place alone."""
+    if end > trigger.end:
+        return False
+    opening = None
+    for opening in _SPACED_DASH.finditer(sentence, 0, start):
+        pass
+    closing = _SPACED_DASH.search(sentence, end)
+    if opening is None or closing is None or closing.start() >= trigger.end or _SPACED_DASH.search(sentence, opening.end(), start):
+        return False
+    head = sentence[: opening.start()].strip()
+    return len(head.split()) >= 2 and not head.isupper() and not re.search(r"[.;:!?]", sentence[end : closing.start()])
 
 
 def _across_clauses(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
