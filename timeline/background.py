@@ -5,8 +5,8 @@ expressions. Adds: ``background=True`` on each event that the article retells as
 appended to its ``date_basis``; nothing is dropped, so a user can still show them (the app hides them by default,
 ``parse --no-background`` leaves them out, ``eval`` scores what the app shows).
 
-The rule (data/background.yaml): a happening dated only by a month, a quarter or a year (its own date, as the
-event's date basis names it) that ended more than ``days_before`` days before the page's date ("the two countries
+The rule (data/background.yaml): a happening dated only by a month, a quarter, a year or a part of one (its own
+date, as the event's date basis names it: "in 2019", "in late 2019", "two years ago") that ended more than ``days_before`` days before the page's date ("the two countries
 signed a trade treaty in 2019", "clashes erupted in the north in April last year"). A day, however old, stays news
 ("on 6 October 2022 the leaders met"), and so do a mention whose sentence names a day ("On Tuesday, the two
 countries signed a treaty first drafted in 2019") and the article's first event in its lead, which is its news.
@@ -48,12 +48,19 @@ def why(event: Event, article: Article, timexes: Sequence[Timex], rules: dict) -
     own = _OWN_DATE.match(event.date_basis)
     if published is None or event.date is None or own is None:
         return None
-    if _granularity(event, own, timexes) not in rules["granularities"] or _names_a_day(event, timexes):
+    if not _coarse(_granularity(event, own, timexes), own["value"], rules) or _names_a_day(event, timexes):
         return None
     last = event.date_end or event.date
     if (published - last).days <= rules["days_before"]:
         return None
     return rules["reason"].format(when=own["value"], published=published.isoformat())
+
+
+def _coarse(granularity: str, value: str, rules: dict) -> bool:
+    """True for a date no finer than the rule's granularities: a month, a quarter, a year, or a range whose TimeML
+    value names no day ("late 2019" -> 2019, "the first half of 2019" -> 2019-H1)."""
+    return granularity in rules["granularities"] or \
+        granularity == "range" and re.match(rules["coarse_range_value"], value) is not None
 
 
 def _granularity(event: Event, own: re.Match, timexes: Sequence[Timex]) -> str:
