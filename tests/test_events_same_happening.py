@@ -242,3 +242,27 @@ def test_a_visit_and_talks_told_by_two_verbs_are_two_events():
 def test_the_side_of_a_second_verb_is_not_the_visitor():
     text = "Modi arrived in Tokyo on Monday and held talks with Fumio Kishida."
     assert [e.event_type for e in _events(text)] == ["meeting"]
+
+
+def test_a_bilateral_meeting_of_two_of_three_people_met_is_a_meeting_of_its_own():
+    text = ("Prime Minister Narendra Modi, on an official visit to Japan, met Emperor Naruhito and his counterpart "
+            "Fumio Kishida.\n\nFollowing a bilateral meeting between Modi and Kishida this morning, officials of the "
+            "two countries signed a rail agreement.")
+    meetings = [e for e in _events(text) if e.event_type == "meeting"]
+    assert [e.actors for e in meetings] == [("Narendra Modi", "Emperor Naruhito", "Fumio Kishida"),
+                                            ("Narendra Modi", "Fumio Kishida")]
+    assert meetings[0].evidence.startswith("Prime Minister Narendra Modi, on an official visit")
+
+
+def test_talks_of_the_same_two_people_are_the_meeting_reported_before():
+    text = ("Prime Minister Narendra Modi met his counterpart Fumio Kishida in Tokyo on Monday.\n\n"
+            "The bilateral meeting between Modi and Kishida lasted two hours.")
+    assert _types(text) == ["meeting"]
+
+
+def test_a_quoted_name_that_closes_inside_the_trigger_is_no_quotation():
+    text = ('Kenya and Ghana held talks in Nairobi on Monday.\n\nThe "Nairobi Declaration" was later signed by '
+            "Kenyan President William Ruto and Ghanaian President Nana Akufo-Addo.")
+    assert _types(text) == ["meeting", "agreement"]
+    speech = 'Kenya and Ghana held talks in Nairobi on Monday.\n\n"We signed nothing at all," the minister said.'
+    assert _types(speech) == ["meeting"]

@@ -129,12 +129,13 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     return people + [g for g in groups if g not in belongs or g in heads]  # "EU leaders nominated X": the EU too
 
 
-_RELATIVE_OPENING = re.compile(r",\s+(?:who|whose)\s")
+_RELATIVE_OPENING = re.compile(r",\s+(?:who|whose|on|during|while|in)\s")  # "X, on a visit to Y, met Z": X met
 
 
 def _subject_before_relative(local: list, sentence: str, clause_start: int, actors: Mapping[str, Actor]) -> list:
-    """The people the sentence opens with when a relative clause about them ends right where the trigger's clause
-    begins ("X, who chaired the last summit, opened this one with a speech giving the floor to Y"): the subject
+    """The people the sentence opens with when a relative clause or an aside about them ends right where the trigger's
+    clause begins ("X, who chaired the last summit, opened this one with a speech giving the floor to Y", "X, on an
+    official visit to Y, met Z"): the subject
     of the trigger's clause, cut off from it by the relative clause's commas."""
     opened = _RELATIVE_OPENING.search(sentence, 0, clause_start)
     if opened is None or _CLAUSE_MARK.search(sentence, opened.end(), max(opened.end(), clause_start - 1)):

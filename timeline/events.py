@@ -618,16 +618,27 @@ def _quoted(draft: Draft) -> bool:
     """True when the trigger stands inside a direct quotation: a speaker's words ("we stand against hybrid
     attacks today") report no happening through a weak trigger. A quotation may open in an earlier sentence,
     so an odd number of quote marks on either side of the trigger is enough; a short quotation closed in the
-    sentence is a term in scare quotes, not speech."""
+    sentence is a term in scare quotes, and one in title case a name ("Operation Desert Shield Against Terror
+    Groups"), not speech."""
     text, at = draft.sentence.text, draft.trigger.start
     if not any(sum(part.count(mark) for mark in '"“”') % 2 == 1 for part in (text[:at], text[at:])):
         return False
     opening = max(text.rfind(mark, 0, at) for mark in '"“”')
-    closing = min((i for i in (text.find(mark, draft.trigger.end) for mark in '"“”') if i >= 0), default=-1)
-    return opening < 0 or closing < 0 or len(text[opening + 1 : closing].split()) > QUOTED_TERM_WORDS
+    closing = min((i for i in (text.find(mark, at) for mark in '"“”') if i >= 0), default=-1)  # a name may close
+    if opening < 0 or closing < 0:  # inside the trigger's words ('The "Nairobi Declaration" was signed')
+        return True
+    quoted = text[opening + 1 : closing].split()
+    return len(quoted) > QUOTED_TERM_WORDS and not _title(quoted)
 
 
 QUOTED_TERM_WORDS = 5  # a quotation of at most this many words is a term ("launched 'anti-terrorist measures'"), not speech
+
+
+def _title(words: list[str]) -> bool:
+    """True for quoted words that are a name in title case ('launched "Operation Desert Shield Against Terror Groups"',
+    'signed the "Nairobi Declaration on Regional Trade"'): every word of more than three letters is capitalised."""
+    long = [w.strip("'‘’,") for w in words if len(w.strip("'‘’,")) > 3]
+    return bool(long) and all(w[:1].isupper() for w in long)
 
 
 def _has_required_actors(draft: Draft, ctx: Context) -> bool:
@@ -857,6 +868,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
                   and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
+                  and not _bilateral_part(d, draft, ctx)
                   and (referring or _documents_agree(d, draft, ctx.vocab))]
     candidates = _on_the_timed_day(draft, candidates, drafts, ctx)
     if not candidates:
@@ -1159,6 +1171,20 @@ def _new_counterpart(kept: Draft, new: Draft, ctx: Context) -> bool:
     named = [n for i in ids if i in ctx.actors for n in (ctx.actors[i].name, *ctx.actors[i].aliases, *ctx.actors[i].demonyms)]
     known = {w[:stem] for text in (kept.sentence.text, *kept.told, *named) for w in re.findall(r"[\w'’-]+", _fold(text))}
     return not any(w[:stem] in known for w in words)
+
+
+def _bilateral_part(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """True when ``new`` is told as bilateral (data/same_happening.yaml ``bilateral_words`` in or right before its
+    trigger: "a bilateral meeting between X and Y") between two people, both of ``kept``, an encounter of more people
+    ("X met Y and Z"): the two of them sat apart, another meeting."""
+    if ctx.vocab.types[new.event_type]["family"] != "encounter":
+        return False
+    people = [{i for i in d.actor_ids if ctx.actors[i].kind == "person"} for d in (kept, new)]
+    if len(people[1]) != 2 or len(people[0]) <= 2 or not people[1] < people[0]:
+        return False
+    words = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("bilateral_words", ()))
+    before = new.sentence.text[max(0, new.trigger.start - 20) : new.trigger.end]
+    return bool(words) and _words_pattern(words).search(before) is not None
 
 
 def _same_side(actor_id: str, kept: Draft, ids: set, ctx: Context) -> bool:
