@@ -2,6 +2,7 @@
 since"), a topic cue followed by a day ("the session on Tuesday began with an address")."""
 
 import pytest
+from article_events import types_of
 
 from timeline.triggers import find_triggers, vocabulary
 
@@ -49,3 +50,14 @@ def test_a_day_of_talks_before_the_trigger_is_no_rate():
 def test_a_sentence_opened_by_meeting_somewhere_tells_the_meeting():
     assert "meeting" in _types("Meeting in Velm on Monday, the bloc's foreign ministers agreed to extend the sanctions.")
     assert "meeting" not in _types("Meeting with reporters, the minister said the talks would resume.")
+
+
+def test_an_opening_phrase_that_names_the_happening_tells_it_as_news():
+    # the opening noun was a weak trigger (a reference back), and the arrest it frames no event of its own
+    assert types_of("In a joint operation, police arrested nine members of a smuggling ring on Wednesday.") == ["operation"]
+    assert "operation" in types_of("In a coordinated, covert operation, special police teams detained nine men.")
+
+
+def test_an_opening_noun_with_words_after_it_is_no_news_opening():
+    found = [t for t in find_triggers("In the operation, police arrested nine men.", VOCAB) if t.event_type == "operation"]
+    assert all(t.strength == "weak" for t in found)

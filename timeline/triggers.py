@@ -83,6 +83,8 @@ class Vocabulary:
     compared_after: re.Pattern = re.compile(r"(?<![\w])since(?![\w])", re.IGNORECASE)  # "worst flood in a century"
     # "for the first time since 2012" before a cumulative cue: one happening compared with the past (``_cumulative``)
     cumulative_unless: re.Pattern = re.compile(r"(?!)")
+    # "In a joint operation, ...": an opening phrase that names the sentence's happening (``grammar.news_opening``)
+    news_opening: re.Pattern = re.compile(r"(?!)")
     # Words a sentence can do without when triggers are looked for (``compact``): spans dropped whole, and
     # marks dropped around the words they enclose (group 1 is kept); each with a pattern of the keys one of
     # which occurs in every match, in the folded sentence (``prefilter.required_keys``; None: no such keys).
@@ -174,6 +176,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         rate=_alternation(raw.get("statistics", {}).get("rate", ()) or ["(?!)"]),
         compared_next=_starting(raw.get("statistics", {}).get("compared_next", ()) or ["(?!)"]),
         compared_after=_alternation((raw.get("compared_since") or {}).get("after", ()) or ["since"]),
+        news_opening=re.compile(raw["grammar"].get("news_opening") or "(?!)", re.IGNORECASE),
         compact_drop=_compact_patterns(raw, "drop"),
         compact_unmark=_compact_patterns(raw, "unmark"),
     )
@@ -279,6 +282,8 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
             continue
         strength = "weak" if _opens_with_participle(sentence, start, vocab) \
             or _compared_since(sentence, start, end, vocab) else rule.strength
+        if strength == "weak" and rule.form == "noun" and _names_the_opening(sentence, start, end, vocab):
+            strength = "strong"
         form = "verb" if rule.form == "noun" and vocab.light_verb.search(sentence[:start]) else rule.form
         found.append(Trigger(rule.event_type, start, end, sentence[start:end], strength, form, rule.label))
     # Overlaps are settled first, so that a word inside an unreal phrase ("plan to hold a meeting") goes too.
@@ -343,6 +348,12 @@ def _opens_with_participle(sentence: str, start: int, vocab: Vocabulary) -> bool
     word = sentence[start:].split(maxsplit=1)[0].lower() if sentence[start:].strip() else ""
     return not head and word.endswith("ing") and "," in sentence[start : start + 120] \
         and word not in vocab.raw["grammar"].get("participle_happenings", ())
+
+
+def _names_the_opening(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """True for a noun that ends a sentence's opening phrase which names its happening ("In a joint operation,
+    police arrested ...", "In a phone call, X told Y ...": data/events.yaml ``grammar.news_opening``)."""
+    return sentence.startswith(",", end) and vocab.news_opening.fullmatch(sentence[:start].lstrip()) is not None
 
 
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
