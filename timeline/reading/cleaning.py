@@ -100,10 +100,27 @@ def unwrap(text: str, data_dir: Path) -> str:
     """The text with each line break inside a sentence made a space: later stages read a line as a paragraph,
     and a sentence cut in two loses its day ("were killed" / "on Wednesday"). A break is inside a sentence
     before a lower-case word, or after a comma or a word no sentence ends with ("the", "of", "and": data/
-    furniture.yaml ``line_goes_on_after``) whatever word follows ("launched missiles on" / "Wednesday ...")."""
+    furniture.yaml ``line_goes_on_after``) whatever word follows ("launched missiles on" / "Wednesday ..."), or,
+    on a page wrapped at a fixed width (``WRAPPED_PAGE_BREAKS``), after any word that ends a long line."""
     words = _goes_on_after(data_dir)
+    wrapped = len(_WRAPPED_LONG_LINE.findall(text)) >= WRAPPED_PAGE_BREAKS
     text = _join_lines(text, _WRAPPED_BREAK, lambda before, end: end > 0 and before[end - 1].isalnum())
-    return _join_lines(text, _BREAK_GOES_ON, lambda before, end: _ends_with_word(before, end, words))
+    text = _join_lines(text, _BREAK_GOES_ON, lambda before, end: _ends_with_word(before, end, words))
+    return _join_lines(text, _BREAK_GOES_ON, _cut_long_line) if wrapped else text
+
+
+# A page wrapped at a fixed width shows it: at least this many long lines that stop after a word and go on in lower
+# case on the next line (one blank line at most between). On such a page a long line that stops after a word goes
+# on whatever the next line starts with ("talks between Prime Minister" / "Jane Doe and her counterpart ...").
+WRAPPED_PAGE_BREAKS = 3
+_WRAPPED_LONG_LINE = re.compile(r"^[^\n]{49,}[^\W_](?=\n(?:[ \t]*\n)?[ \t]*[a-z])", re.MULTILINE)
+
+
+def _cut_long_line(text: str, end: int) -> bool:
+    """Whether the line that ends at ``end`` is a long one that stops after a word (no closing stop or quote); the
+    body's first line counts as long: its dateline was cut from its start ("OSLO, May 4 (Wire) – The talks between")."""
+    start = text.rfind("\n", 0, end) + 1
+    return end > 0 and text[end - 1].isalnum() and (end - start >= WRAPPED_LINE or start == 0)
 
 
 def _join_lines(text: str, after: re.Pattern, before_ok) -> str:
