@@ -57,6 +57,8 @@ def _lower_first(text: str) -> str:
 
 
 def _applies(base: dict, transform: dict) -> bool:
+    if transform.get("by_type") and base["type"] not in transform["by_type"]:
+        return False
     if transform.get("types") and base["type"] not in transform["types"]:
         return False
     return not transform.get("needs") or bool(base.get(transform["needs"]))
@@ -73,7 +75,8 @@ def build(base: dict, transform: dict, suite: dict) -> Case:
                  When=when[:1].upper() + when[1:], tail=base.get("tail", ""), passive=base.get("passive", ""))
     lead = transform.get("sentence", DEFAULT_SENTENCE).format(**parts)
     lead_lc = _lower_first(lead) if base.get("lower") and lead.startswith(base["subj"]) else lead
-    body = transform["page"].format(lead=lead, lead_lc=lead_lc)
+    opener = (transform.get("by_type") or {}).get(base["type"], "")
+    body = transform["page"].format(lead=lead, lead_lc=lead_lc, opener=opener)
     return Case(base, transform, f"{suite['date_line']}\n\n{body}\n", day)
 
 
