@@ -64,3 +64,11 @@ def test_a_dated_aside_between_dashes_before_the_verb_does_not_date_the_happenin
     article = Article(id="a", name="a.txt", title="", text=text, published=date(2024, 5, 16))
     (event,) = parse_article(article, load_gazetteer()).events
     assert event.date == day, event.date_basis
+
+
+@pytest.mark.parametrize("when, day", [("on Wednesday", date(2024, 5, 8)), ("late on Wednesday evening", date(2024, 5, 8))])
+def test_a_weekday_read_forward_after_agreed_to_is_read_back_with_its_part_of_day(when, day):
+    text = f"The two warring factions agreed to a truce {when} after a week of heavy fighting."
+    article = Article(id="a", name="a.txt", title="", text=text, published=date(2024, 5, 10))
+    (event,) = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "agreement"]
+    assert event.date == day, event.date_basis

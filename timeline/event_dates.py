@@ -454,14 +454,16 @@ def _across_clauses(sentence: str, start: int, end: int, trigger: Trigger, vocab
 
 
 def past_reading(timex: Timex, published: date | None) -> Timex:
-    """A bare weekday the tagger read forward ("agreed to a ceasefire on Saturday") read backward instead:
-    the happening is reported as done, so it is the latest such weekday on or before publication."""
+    """A bare weekday the tagger read forward ("agreed to a ceasefire on Saturday", "late on Wednesday evening")
+    read backward instead: the happening is reported as done, so it is the latest such weekday on or before
+    publication."""
     if published is None or timex.first_day is None or timex.first_day <= published:
         return timex
-    if timex.granularity != "day" or "weekday" not in timex.rule:
+    if timex.granularity not in ("day", "time") or "weekday" not in timex.rule:
         return timex
     day = weekday_date(timex.first_day.weekday(), published, "past")
-    return replace(timex, value=day.isoformat(), first_day=day, last_day=day,
+    part = timex.value[10:] if timex.value[:10] == timex.first_day.isoformat() else ""  # "TEV" of "Wednesday evening"
+    return replace(timex, value=day.isoformat() + part, first_day=day, last_day=day,
                    anchor=f"{timex.anchor}; read as past: the happening is reported as done".lstrip("; "))
 
 
