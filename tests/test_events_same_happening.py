@@ -266,3 +266,20 @@ def test_a_quoted_name_that_closes_inside_the_trigger_is_no_quotation():
     assert _types(text) == ["meeting", "agreement"]
     speech = 'Kenya and Ghana held talks in Nairobi on Monday.\n\n"We signed nothing at all," the minister said.'
     assert _types(speech) == ["meeting"]
+
+
+def test_a_month_that_holds_the_lead_day_does_not_blur_it():
+    text = ("Kenyan President William Ruto has hosted Ugandan President Yoweri Museveni in Nairobi for the first time."
+            "\n\nThe two leaders discussed trade and security.\n\nThe visit follows closer ties between the two "
+            "countries. February saw successful talks between Ruto and Museveni in Kampala on rail links.")
+    events = _events(text, date(2024, 2, 28))
+    assert [(e.event_type, e.date, e.date_end) for e in events] == [("meeting", date(2024, 2, 28), None)]
+    assert events[0].evidence.startswith("Kenyan President William Ruto has hosted")
+
+
+def test_a_visit_years_before_the_lead_is_not_the_lead_visit():
+    text = ("Chinese President Xi Jinping landed in Kathmandu to a rousing reception at the start of a state visit.\n\n"
+            "Nepal has laid on such a reception before: an earlier generation of leaders greeted Jiang Zemin on a tour in 1996.")
+    events = _events(text, date(2019, 10, 13))
+    assert [(e.event_type, e.date, e.actors) for e in events][0] == ("visit", date(2019, 10, 13), ("Xi Jinping", "Nepal"))
+    assert len(events) == 2

@@ -163,7 +163,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if same and same.lead and leads.only_dates(sentence.text, trigger.start, ctx.settings.data_dir):
             _date_the_lead(same, draft)
         elif same:
-            _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx), actors=ctx.actors)
+            _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx), actors=ctx.actors,
+                  published=ctx.article.published)
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
         elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx)) and _has_required_actors(draft, ctx) \
@@ -867,6 +868,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     talks, apart = tuple(rules.get("call_talks_nouns", ())), tuple(rules.get("labels_apart_types", ()))
     candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
+                  and not _years_before_the_lead(d, draft, ctx.article.published)
                   and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
                   and not _bilateral_part(d, draft, ctx)
                   and (referring or _documents_agree(d, draft, ctx.vocab))]
@@ -1374,14 +1376,15 @@ def _named_in_background(draft: Draft, ctx: Context) -> bool:
                for t in find_triggers(text, ctx.vocab))
 
 
-def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[str, Actor] | None = None) -> None:
+def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[str, Actor] | None = None,
+          published: date | None = None) -> None:
     """Fold a further mention into ``kept``; the better-dated mention gives the day and becomes the evidence
     (with ``keep_evidence``, the day only), keeps the earlier mention's sides of its kinds (with ``actors``), and
     keeps the earlier mention's timing against another event when it has no timing of its own."""
     kept.support += 1
     kept.told.append(new.sentence.text)
     kept.recent = kept.recent or new.recent
-    if _rank(new) > _rank(kept):
+    if _rank(new) > _rank(kept) and not _coarser_than_the_lead_day(kept, new, published):
         if kept.evidence is None and keep_evidence:
             kept.evidence = kept.sentence
         location = kept.location
@@ -1400,6 +1403,30 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
     elif kept.location is None:
         kept.location = new.location
 
+
+def _coarser_than_the_lead_day(kept: Draft, new: Draft, published: date | None) -> bool:
+    """True when ``new`` is dated only by a month or a year that holds the publication day, and ``kept`` is an undated
+    mention of the lead, which takes that day ("X has hosted Y in Nairobi" and then "February saw talks between X
+    and Y"): the month would only blur the lead's day, so the lead stays the evidence and keeps its day."""
+    timex = new.timex
+    if not kept.lead or kept.timex is not None or kept.sentence.start >= LEAD_CHARS or timex is None or published is None:
+        return False
+    return timex.granularity not in ("day", "time") and timex.first_day is not None \
+        and timex.first_day <= published <= (timex.last_day or timex.first_day)
+
+
+def _years_before_the_lead(kept: Draft, new: Draft, published: date | None) -> bool:
+    """True when ``kept`` is an undated mention of the lead, the news of the publication day, and ``new`` is dated
+    to a time that ended a year or more before that day ("X arrived in the capital" and then "as Y had been greeted
+    on a tour in 1996"): a happening of the past, not the news told again."""
+    timex = new.timex
+    if not kept.lead or kept.timex is not None or kept.sentence.start >= LEAD_CHARS or timex is None or published is None:
+        return False
+    last = timex.last_day or timex.first_day
+    return last is not None and (published - last).days >= YEAR_DAYS
+
+
+YEAR_DAYS = 365
 
 
 def _reports(draft: Draft) -> bool:
