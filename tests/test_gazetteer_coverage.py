@@ -45,6 +45,9 @@ def ids(text, gaz, when=date(2022, 3, 1)):
     # Gulf names with and without their particles' capitals, and an earlier head of the WTO
     ("Yousuf bin Alawi bin Abdullah met Ahmed Nasser Al Sabah and Pascal Lamy.",
      ["yusuf-bin-alawi", "ahmad-nasser-al-sabah", "pascal-lamy"]),
+    # regional bodies and their heads
+    ("OPEC+ met; so did the New Development Bank (NDB) and BIMSTEC.", ["opec-plus", "new-development-bank", "new-development-bank", "bimstec"]),
+    ("Jan Eliasson met Surin Pitsuwan and Radmila Shekerinska.", ["jan-eliasson", "surin-pitsuwan", "radmila-shekerinska"]),
 ])
 def test_new_entries_resolve_in_text(gaz, text, expect):
     assert ids(text, gaz) == expect
@@ -94,6 +97,20 @@ def test_new_entries_resolve_in_text(gaz, text, expect):
     ("Foreign Minister", "switzerland", date(2015, 3, 1), "didier-burkhalter"),
     ("Foreign Minister", "jamaica", date(2017, 8, 30), "kamina-johnson-smith"),
     ("Minister of International Relations and Cooperation", "south-africa", date(2018, 6, 1), "lindiwe-sisulu"),
+    # heads of international and regional organisations, 2005-2025
+    ("President", "un-general-assembly", date(2012, 1, 1), "nassir-al-nasser"),
+    ("Secretary-General", "commonwealth", date(2010, 1, 1), "kamalesh-sharma"),
+    ("Secretary-General", "asean", date(2010, 1, 1), "surin-pitsuwan"),
+    ("Secretary-General", "caricom", date(2023, 1, 1), "carla-barnett"),
+    ("Secretary-General", "sco", date(2020, 1, 1), "vladimir-norov"),
+    ("Secretary General", "council-of-europe", date(2015, 1, 1), "thorbjorn-jagland"),
+    ("Secretary General", "osce", date(2014, 1, 1), "lamberto-zannier"),
+    ("High Commissioner", "unhcr", date(2010, 1, 1), "antonio-guterres"),
+    ("Executive Director", "wfp", date(2014, 1, 1), "ertharin-cousin"),
+    ("Executive Director", "unicef", date(2012, 1, 1), "anthony-lake"),
+    ("Secretary General", "opec", date(2012, 1, 1), "abdalla-el-badri"),
+    ("President", "new-development-bank", date(2021, 1, 1), "marcos-troyjo"),
+    ("President", "new-development-bank", date(2024, 1, 1), "dilma-rousseff"),
 ])
 def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
     assert gaz.holder(office, of, on).id == holder
