@@ -9,8 +9,10 @@
 Each case is a page: the fixture's date line, then the transform's body around the base sentence. It is read
 as a .txt file (so datelines, captions and stamps go through the reading stage) and parsed. A case keeps its
 event when an event of the base's type (or an accepted one) is found, its day when that event is on the
-expected day, its actors when that event names every expected actor. tests/test_contexts.py asserts the
-outcome against the fixture's expected failures.
+expected day, its actors when that event names every expected actor, its evidence when that event's evidence
+holds the base's words (verb and object: the lead sentence is what the user is shown, not a headline or a
+standfirst that tells the same news). tests/test_contexts.py asserts the outcome against the fixture's expected
+failures.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from timeline.articles import read_bytes  # noqa: E402
 from timeline.pipeline import parse_article  # noqa: E402
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "contexts.yaml"
-CHECKS = ("event", "day", "actors")
+CHECKS = ("event", "day", "actors", "evidence")
 DEFAULT_SENTENCE = "{subj} {verb} {rest} {when}{tail}."
 
 
@@ -100,14 +102,20 @@ def judge(case: Case, events) -> dict[str, bool]:
     wanted = {a.casefold() for a in case.base.get("actors", ())}
     candidates = [e for e in events if e.event_type in types]
 
+    core = _words(case.base["passive"] if case.transform.get("needs") == "passive" else f"{case.base['verb']} {case.base['rest']}")
+
     def scores(e):
-        return e.date == case.day, wanted <= {a.casefold() for a in e.actors}
+        return e.date == case.day, wanted <= {a.casefold() for a in e.actors}, core in _words(e.evidence)
 
     best = max(candidates, key=scores, default=None)
     if best is None:
         return dict.fromkeys(CHECKS, False)
-    on_day, with_actors = scores(best)
-    return {"event": True, "day": on_day, "actors": with_actors}
+    on_day, with_actors, quoted = scores(best)
+    return {"event": True, "day": on_day, "actors": with_actors, "evidence": quoted}
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\u201c", '"').replace("\u201d", '"').split()).casefold().rstrip(".")
 
 
 def run(suite: dict, names: list[str] | None = None) -> dict[tuple[str, str], tuple[dict[str, bool], Case, tuple]]:
@@ -145,18 +153,18 @@ def write_expected(found: dict[tuple[str, str], set[str]], path: Path = FIXTURE)
 
 
 def table(suite: dict, results) -> str:
-    rows = [f"{'transform':22} {'cases':>5} {'event':>6} {'day':>6} {'actors':>6}"]
+    rows = [f"{'transform':22} {'cases':>5} " + " ".join(f"{c:>8}" for c in CHECKS)]
     totals = dict.fromkeys(("cases", *CHECKS), 0)
     for transform in suite["transforms"]:
         outcomes = [o for (name, _), (o, _, _) in results.items() if name == transform["name"]]
         if not outcomes:
             continue
         counts = {c: sum(o[c] for o in outcomes) for c in CHECKS}
-        rows.append(f"{transform['name']:22} {len(outcomes):5d} " + " ".join(f"{counts[c]:6d}" for c in CHECKS))
+        rows.append(f"{transform['name']:22} {len(outcomes):5d} " + " ".join(f"{counts[c]:8d}" for c in CHECKS))
         totals["cases"] += len(outcomes)
         for c in CHECKS:
             totals[c] += counts[c]
-    rows.append(f"{'total':22} {totals['cases']:5d} " + " ".join(f"{totals[c]:6d}" for c in CHECKS))
+    rows.append(f"{'total':22} {totals['cases']:5d} " + " ".join(f"{totals[c]:8d}" for c in CHECKS))
     return "\n".join(rows)
 
 
