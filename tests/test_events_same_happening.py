@@ -283,3 +283,12 @@ def test_a_visit_years_before_the_lead_is_not_the_lead_visit():
     events = _events(text, date(2019, 10, 13))
     assert [(e.event_type, e.date, e.actors) for e in events][0] == ("visit", date(2019, 10, 13), ("Xi Jinping", "Nepal"))
     assert len(events) == 2
+
+
+def test_a_foreign_minister_met_as_a_counterpart_after_talks_with_the_sultan_is_another_meeting():
+    text = ("King Abdullah II of Jordan received Turkish Foreign Minister Hakan Fidan in Amman on Monday."
+            "\n\nThe king and the minister reviewed trade links and energy projects, the royal court said.\n\n"
+            "King Abdullah and Fidan also went over the situation in the region.\n\n"
+            "Fidan reached Amman early on Monday for a brief working visit.\n\n"
+            "Shortly after arriving, Fidan met his Jordanian counterpart and the two reviewed regional affairs.")
+    assert [e.event_type for e in _events(text, date(2017, 10, 2))] == ["meeting", "visit", "meeting"]

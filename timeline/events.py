@@ -1166,6 +1166,8 @@ def _new_counterpart(kept: Draft, new: Draft, ctx: Context) -> bool:
     lo, hi = span[0] + new.sentence.start, span[1] + new.sentence.start
     mentions = [m for m in _within(ctx.mentions, new.sentence, ctx) if lo <= m.start < hi]
     ids = {*kept.actor_ids, *(g for i in kept.actor_ids for g in ctx.affiliations(i))}
+    if _counterpart_of_another_office(kept, new, new.sentence.text[span[0] : span[1]], mentions, ctx):
+        return True
     words = _capitalised(new.sentence.text[span[0] : span[1]], rules)
     if not words or any(_same_side(m.actor_id, kept, ids, ctx) for m in mentions):
         return False
@@ -1187,6 +1189,19 @@ def _bilateral_part(kept: Draft, new: Draft, ctx: Context) -> bool:
     words = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("bilateral_words", ()))
     before = new.sentence.text[max(0, new.trigger.start - 20) : new.trigger.end]
     return bool(words) and _words_pattern(words).search(before) is not None
+
+
+def _counterpart_of_another_office(kept: Draft, new: Draft, phrase: str, mentions: list[Mention], ctx: Context) -> bool:
+    """True when the counterpart phrase names a country's holder of the office of ``new``'s own side ("Z met his
+    Jordanian counterpart", Z a foreign minister) and ``kept`` met only people of that country who hold other offices
+    ("King K of Jordan received Z"): the foreign minister is another counterpart than the sultan."""
+    if not re.search(r"(?<![\w])counterparts?(?![\w])", phrase, re.IGNORECASE):
+        return False
+    countries = {m.actor_id for m in mentions if ctx.actors[m.actor_id].kind == "country"}
+    people = lambda d: [i for i in d.actor_ids if ctx.actors[i].kind == "person"]  # noqa: E731
+    titles = {r.title for i in people(new) if countries.isdisjoint(ctx.affiliations(i)) for r in ctx.actors[i].roles}
+    hosts = [i for i in people(kept) if not countries.isdisjoint(ctx.affiliations(i))]
+    return bool(countries and titles and hosts) and not any({r.title for r in ctx.actors[h].roles} & titles for h in hosts)
 
 
 def _same_side(actor_id: str, kept: Draft, ids: set, ctx: Context) -> bool:
