@@ -48,6 +48,8 @@ def ids(text, gaz, when=date(2022, 3, 1)):
     # regional bodies and their heads
     ("OPEC+ met; so did the New Development Bank (NDB) and BIMSTEC.", ["opec-plus", "new-development-bank", "new-development-bank", "bimstec"]),
     ("Jan Eliasson met Surin Pitsuwan and Radmila Shekerinska.", ["jan-eliasson", "surin-pitsuwan", "radmila-shekerinska"]),
+    # transliterations of heads of government
+    ("Nguyễn Tấn Dũng met Saad Eddine El Othmani and Hisham Qandil.", ["nguyen-tan-dung", "saadeddine-othmani", "hesham-qandil"]),
 ])
 def test_new_entries_resolve_in_text(gaz, text, expect):
     assert ids(text, gaz) == expect
@@ -111,6 +113,18 @@ def test_new_entries_resolve_in_text(gaz, text, expect):
     ("Secretary General", "opec", date(2012, 1, 1), "abdalla-el-badri"),
     ("President", "new-development-bank", date(2021, 1, 1), "marcos-troyjo"),
     ("President", "new-development-bank", date(2024, 1, 1), "dilma-rousseff"),
+    # heads of state and government of populous countries that were missing
+    ("President", "nepal", date(2018, 1, 1), "bidya-devi-bhandari"),
+    ("Prime Minister", "nepal", date(2017, 1, 1), "pushpa-kamal-dahal"),
+    ("President", "ethiopia", date(2015, 1, 1), "mulatu-teshome"),
+    ("Prime Minister", "uganda", date(2019, 1, 1), "ruhakana-rugunda"),
+    ("Prime Minister", "tanzania", date(2012, 1, 1), "mizengo-pinda"),
+    ("Prime Minister", "vietnam", date(2012, 1, 1), "nguyen-tan-dung"),
+    ("Prime Minister", "algeria", date(2015, 1, 1), "abdelmalek-sellal"),
+    ("Prime Minister", "morocco", date(2014, 1, 1), "abdelilah-benkirane"),
+    ("Prime Minister", "egypt", date(2016, 1, 1), "sherif-ismail"),
+    ("Prime Minister", "south-korea", date(2018, 1, 1), "lee-nak-yon"),
+    ("President", "bangladesh", date(2010, 1, 1), "zillur-rahman"),
 ])
 def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
     assert gaz.holder(office, of, on).id == holder
