@@ -292,3 +292,13 @@ def test_a_foreign_minister_met_as_a_counterpart_after_talks_with_the_sultan_is_
             "Fidan reached Amman early on Monday for a brief working visit.\n\n"
             "Shortly after arriving, Fidan met his Jordanian counterpart and the two reviewed regional affairs.")
     assert [e.event_type for e in _events(text, date(2017, 10, 2))] == ["meeting", "visit", "meeting"]
+
+
+def test_a_sitting_told_in_a_having_clause_is_a_further_meeting_with_its_own_side():
+    text = ("Indian Foreign Minister S. Jaishankar met Australian Prime Minister Anthony Albanese on Monday night, "
+            "having sat down with his Australian counterpart, Penny Wong, that morning.")
+    assert [(e.event_type, e.actors) for e in _events(text)] == [
+        ("meeting", ("Subrahmanyam Jaishankar", "Anthony Albanese")), ("meeting", ("Subrahmanyam Jaishankar", "Penny Wong"))]
+    text = "Kaja Kallas met Antony Blinken late on Monday, having sat down with Sergey Lavrov earlier in the day."
+    assert [(e.actors, e.date) for e in _events(text)] == [
+        (("Kaja Kallas", "Antony Blinken"), date(2024, 5, 6)), (("Kaja Kallas", "Sergey Lavrov"), date(2024, 5, 6))]

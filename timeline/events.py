@@ -152,6 +152,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if not draft.actor_ids and draft.continued and ctx.vocab.types[draft.event_type].get("continued_actors"):
             draft.actor_ids = list(draft.continued.actor_ids)  # "After the talks, the two ministers signed ..."
         draft.actor_ids = _before_the_next_verb(draft, main, ctx) if len(main) > 1 else draft.actor_ids
+        draft.actor_ids = _sides_of_the_sitting(draft, main, ctx) if len(main) > 1 else draft.actor_ids
         draft.actor_ids = _with_referred_people(draft, drafts, ctx)
         if _talks_outcome(draft, ctx) or (drafts or sentence.start >= LEAD_CHARS) and _no_single_happening(draft, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
@@ -683,9 +684,35 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary) ->
         kept = by_type.get(trigger.event_type)
         if kept is None or (kept.strength == "weak" and trigger.strength == "strong"):
             by_type[trigger.event_type] = trigger
-    kept = _one_happening(sorted(by_type.values(), key=lambda t: t.start), vocab)
+    kept = _one_happening(sorted([*by_type.values(), *_earlier_sittings(triggers, by_type, sentence, vocab)],
+                                 key=lambda t: t.start), vocab)
     kept = [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
     return [t for t in kept if not any(_names_the_channel(other, t, sentence, vocab) for other in kept)]
+
+
+def _earlier_sittings(triggers: list[Trigger], chosen: dict[str, Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
+    """A further encounter of the same type told in a perfect participle clause after a comma ("X met A late on
+    Monday, having sat down with B that morning"): another sitting, with another side."""
+    return [t for t in triggers if t.form == "verb" and t.strength == "strong" and chosen.get(t.event_type) is not None
+            and chosen[t.event_type].end <= t.start and vocab.types[t.event_type]["family"] == "encounter"
+            and _PERFECT_PARTICIPLE.search(sentence, chosen[t.event_type].end, t.start) is not None]
+
+
+def _sides_of_the_sitting(draft: Draft, main: list[Trigger], ctx: Context) -> list[str]:
+    """The sides of a further sitting told in a participle clause (``_earlier_sittings``) less the people named only
+    as the side of the encounter before it in the sentence ("met A ..., having sat down with B": A did not sit down)."""
+    first = next((t for t in main if t.event_type == draft.event_type and t.end <= draft.trigger.start), None)
+    if first is None:
+        return draft.actor_ids
+    at = draft.sentence.start
+    spans = {}
+    for m in _within(ctx.mentions, draft.sentence, ctx):
+        spans.setdefault(m.actor_id, []).append(m.start - at)
+    between = {i for i, starts in spans.items() if all(first.end <= s < draft.trigger.start for s in starts)}
+    return [i for i in draft.actor_ids if ctx.actors[i].kind != "person" or i not in between]
+
+
+_PERFECT_PARTICIPLE = re.compile(r",\s*(?:after\s+)?having\s+(?:[a-z]+ly\s+)?$")  # ", having (earlier) sat down with"
 
 
 def _names_the_channel(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary) -> bool:
@@ -866,7 +893,8 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         if subject or inside or _anaphoric(draft, ctx.vocab, in_clause=True) else None
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     talks, apart = tuple(rules.get("call_talks_nouns", ())), tuple(rules.get("labels_apart_types", ()))
-    candidates = [d for d in reversed(drafts) if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
+    candidates = [d for d in reversed(drafts) if d.sentence.start != draft.sentence.start or d.event_type != draft.event_type]
+    candidates = [d for d in candidates if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
                   and not _years_before_the_lead(d, draft, ctx.article.published)
                   and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
