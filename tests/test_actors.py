@@ -475,3 +475,18 @@ def test_a_dateline_place_before_an_agency_is_no_organisation(gaz):
 
 def test_a_country_s_border_police_is_its_service(gaz):
     assert ids("Two men attacked the Norway Border Police at a crossing on Monday.", gaz) == ["new:norway-border-police"]
+
+
+@pytest.mark.parametrize("text", [
+    'President Ferdinand "Bongbong" Marcos Jr. met the visiting envoy on Monday.',
+    "President Ferdinand ‘Bongbong’ Marcos Jr. met the visiting envoy on Monday.",
+])
+def test_a_quoted_nickname_inside_a_known_name_is_that_person(gaz, text):
+    mentions, _ = find_mentions(text, gaz, date(2024, 5, 10))
+    (marcos,) = [m for m in mentions if m.actor_id == "ferdinand-marcos-jr"]
+    assert marcos.text.startswith("Ferdinand") and marcos.text.endswith("Marcos Jr.")
+
+
+def test_a_quoted_word_between_two_names_of_nobody_known_is_no_one(gaz):
+    mentions, _ = find_mentions('Jane "Spark" Doe met the visiting envoy on Monday.', gaz, date(2024, 5, 10))
+    assert not [m for m in mentions if m.method == "exact"]

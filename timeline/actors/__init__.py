@@ -17,7 +17,7 @@ from ..models import Actor, Mention
 from ..settings import DEFAULT_SETTINGS, Settings
 from .fuzzy import fuzzy_candidates
 from .gazetteer import Gazetteer, load_gazetteer
-from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs, span_mask
+from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs, nickname_candidates, span_mask
 from .plurals import plural_office_candidates
 from .pronouns import pronoun_candidates
 from .pairs import country_group_candidates, pair_candidates
@@ -37,7 +37,7 @@ def find_mentions(
     ``when`` is the article's date: titles without a name resolve to the office holder on that day.
     """
     stopwords = gazetteer.offices.name_stopwords
-    exact = exact_candidates(text, gazetteer)
+    exact = exact_candidates(text, gazetteer) + nickname_candidates(text, gazetteer)
     aliased = span_mask(len(text), exact)
     offices = [o for o in gazetteer.offices.find(text) if 1 not in aliased[o.start:o.end]]
     offices = _without_titles_inside_names(text, offices, aliased, stopwords)

@@ -71,6 +71,30 @@ def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return found
 
 
+# A quoted nickname inside a person's name: 'Ferdinand "Bongbong" Marcos Jr.', "Jean-Marc 'JM' Duval": the quote
+# opens right after a capitalised word and closes before the next one.
+_NICKNAMED = re.compile(rf"(?<!\w)(?P<first>[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*)\s+[\"“‘'](?P<nick>[{_UPPER}][^\W\d_]*)"
+                        rf"[\"”’']\s+(?P<rest>[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*(?:\s+(?:Jr\.|Sr\.|[{_UPPER}][^\W\d_]*))*)")
+_WORD = re.compile(r"\S+")
+
+
+def nickname_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """A known person named with a quoted nickname between given name and surname ('Ferdinand "Bongbong" Marcos
+    Jr.'): the whole span, when the name without the nickname, or the nickname with the surname, is an alias of
+    one person (the longest that is)."""
+    found = []
+    for match in _NICKNAMED.finditer(text):
+        words = [(w.group(), match.start("rest") + w.end()) for w in _WORD.finditer(match["rest"])]
+        for n in range(len(words), 0, -1):
+            rest = " ".join(w for w, _ in words[:n])
+            entries = [gazetteer.aliases.get(f"{match['first']} {rest}"), gazetteer.aliases.get(f"{match['nick']} {rest}")]
+            entry = next((e for e in entries if e is not None and e.method == "exact" and len(e.actor_ids) == 1), None)
+            if entry is not None:
+                found.append(Candidate(match.start(), words[n - 1][1], entry.actor_ids[0], "exact"))
+                break
+    return found
+
+
 def _coordinated(text: str, start: int, found: list[Candidate]) -> bool:
     """ "with Moscow and Kyiv": a capital joined by "and" to an acting capital just before it."""
     return bool(found) and found[-1].method == "metonym" and _AND.fullmatch(text, found[-1].end, start) is not None
