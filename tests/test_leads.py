@@ -6,6 +6,8 @@ from datetime import date
 import pytest
 import yaml
 
+from article_events import events_of
+
 from timeline.actors import load_gazetteer
 from timeline.leads import classify, in_background, lead_sentence, only_dates, rules
 from timeline.models import Article
@@ -164,3 +166,17 @@ def test_a_fronted_during_phrase_names_the_encounter_of_the_news_not_its_backgro
     assert in_background(later, later.index("attack"))
     article = Article(id="a", name="a.txt", title="", text=lead, published=date(2024, 5, 10))
     assert [e.event_type for e in parse_article(article, load_gazetteer()).events] == ["call"]
+
+
+def test_a_context_paragraph_that_reports_no_happening_is_not_the_lead():
+    text = ("The region has faced years of drought and a growing debt burden.\n\n"
+            "The annual forum on renewable energy got under way in the port city on Monday, drawing delegates from 40 countries.")
+    assert lead_sentence(split(text), text=text).text.startswith("The annual forum")
+    assert "conference" in [e.event_type for e in events_of(text)]
+
+
+def test_a_first_sentence_that_reports_a_happening_or_goes_on_in_its_paragraph_stays_the_lead():
+    reported = "Ministers from nine countries met in the port city on Monday.\n\nThe talks were long and hard."
+    assert lead_sentence(split(reported), text=reported).text.startswith("Ministers")
+    joined = "The region has faced years of drought and a growing debt burden. The forum opened in the city on Monday."
+    assert lead_sentence(split(joined), text=joined).text.startswith("The region")

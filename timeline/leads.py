@@ -78,15 +78,33 @@ def lead_sentence(sentences: list[Sentence], data_dir: Path = DATA_DIR, text: st
     the article ``text`` that holds it, when given), within ``lead.reach_chars`` of the start of the body."""
     table = rules(data_dir)
     lead = table.raw["lead"]
+    first = None
     for sentence in sentences:
         if sentence.start > lead["reach_chars"]:
-            return None
+            return first
         words = sentence.text.rstrip()
         if len(words.split()) >= lead["min_words"] and words[-1:] in ".!\"”’'" and not words.lstrip()[:1].islower() \
                 and not table.captions.match(words) \
                 and not _caption_mark(_line(text, sentence) if text else words, data_dir):
-            return sentence
-    return None
+            if first is not None or not _context_paragraph(sentence, text, data_dir):
+                return sentence
+            first = sentence
+    return first
+
+
+def _context_paragraph(sentence: Sentence, text: str, data_dir: Path) -> bool:
+    """True for a paragraph of one sentence that reports no happening (no real verb cue of any type, no verb of
+    happening) and names no day (data/leads.yaml ``lead.context_day``): "The region has faced years of drought and
+    rising prices.", a present-tense standfirst; the context a page opens with, so the next sentence is the lead."""
+    if not text or text[sentence.end : sentence.end + 1] not in ("\n", "") or text[sentence.start - 1 : sentence.start] not in ("\n", ""):
+        return False
+    table, vocab = rules(data_dir), vocabulary(data_dir)
+    cues, words = table.cues, sentence.text
+    day = table.raw["lead"].get("context_day")
+    if day and re.search(day, words, re.IGNORECASE):
+        return False
+    return not any(cues[at].form == "verb" and _real(words, m, vocab)
+                   for at in _cue_index(data_dir).candidates(words) for m in cues[at].regex.finditer(words))
 
 
 def _caption_mark(line: str, data_dir: Path) -> bool:
