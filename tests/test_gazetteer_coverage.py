@@ -50,6 +50,8 @@ def ids(text, gaz, when=date(2022, 3, 1)):
     ("Jan Eliasson met Surin Pitsuwan and Radmila Shekerinska.", ["jan-eliasson", "surin-pitsuwan", "radmila-shekerinska"]),
     # transliterations of heads of government
     ("Nguyễn Tấn Dũng met Saad Eddine El Othmani and Hisham Qandil.", ["nguyen-tan-dung", "saadeddine-othmani", "hesham-qandil"]),
+    # finance ministers by name and by their country's title for the office
+    ("Wolfgang Schaeuble met Tim Geithner. The Japanese finance minister joined.", ["wolfgang-schauble", "timothy-geithner", "shunichi-suzuki"]),
 ])
 def test_new_entries_resolve_in_text(gaz, text, expect):
     assert ids(text, gaz) == expect
@@ -125,6 +127,21 @@ def test_new_entries_resolve_in_text(gaz, text, expect):
     ("Prime Minister", "egypt", date(2016, 1, 1), "sherif-ismail"),
     ("Prime Minister", "south-korea", date(2018, 1, 1), "lee-nak-yon"),
     ("President", "bangladesh", date(2010, 1, 1), "zillur-rahman"),
+    # finance and defence ministers of G20 countries, under their national titles
+    ("Finance Minister", "germany", date(2013, 1, 1), "wolfgang-schauble"),
+    ("Minister of Finance", "japan", date(2022, 1, 1), "shunichi-suzuki"),
+    ("Chancellor of the Exchequer", "united-kingdom", date(2011, 1, 1), "george-osborne"),
+    ("Treasury Secretary", "united-states", date(2018, 1, 1), "steven-mnuchin"),
+    ("Treasurer", "australia", date(2020, 1, 1), "josh-frydenberg"),
+    ("Finance Minister", "india", date(2016, 1, 1), "arun-jaitley"),
+    ("Finance Minister", "south-africa", date(2019, 1, 1), "tito-mboweni"),
+    ("Finance Minister", "turkiye", date(2024, 1, 1), "mehmet-simsek"),
+    ("Defense Secretary", "united-states", date(2014, 1, 1), "chuck-hagel"),
+    ("Defence Secretary", "united-kingdom", date(2018, 1, 1), "gavin-williamson"),
+    ("Defence Minister", "germany", date(2016, 1, 1), "ursula-von-der-leyen"),
+    ("Defence Minister", "japan", date(2021, 1, 1), "nobuo-kishi"),
+    ("Defence Minister", "india", date(2018, 1, 1), "nirmala-sitharaman"),
+    ("Defence Minister", "china", date(2015, 1, 1), "chang-wanquan"),
 ])
 def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
     assert gaz.holder(office, of, on).id == holder
