@@ -302,3 +302,11 @@ def test_a_sitting_told_in_a_having_clause_is_a_further_meeting_with_its_own_sid
     text = "Kaja Kallas met Antony Blinken late on Monday, having sat down with Sergey Lavrov earlier in the day."
     assert [(e.actors, e.date) for e in _events(text)] == [
         (("Kaja Kallas", "Antony Blinken"), date(2024, 5, 6)), (("Kaja Kallas", "Sergey Lavrov"), date(2024, 5, 6))]
+
+
+def test_an_operation_launched_in_response_is_not_the_attack_it_answers():
+    text = ("Soldiers were ambushed near the border on Tuesday.\n\n"
+            "In response, the army began a major operation on land and from the air.")
+    assert _types(text) == ["incident", "operation"]
+    meeting = MEETING + "Meanwhile, protesters gathered outside the ministry while the two ministers met."
+    assert [e.event_type for e in _events(meeting)].count("meeting") == 1

@@ -966,9 +966,11 @@ def _opens_apart(draft: Draft, ctx: Context) -> bool:
     """True for a mention not named by a determiner in a sentence that opens with one of data/same_happening.yaml
     ``apart_openers`` ("Meanwhile, three people were killed by a roadside bomb", "Prior to this, a car bombing had
     wounded ..."): another happening than those told before it; "Meanwhile, the attack drew condemnation" and
-    "Meanwhile, he said 17 were killed in the attack" still name the one reported."""
+    "Meanwhile, he said 17 were killed in the attack" still name the one reported, and so does "while the leaders
+    met" an encounter; the subject of a happening's verb ("In response, the army launched ...") names no happening."""
     openers = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("apart_openers", ()))
-    return bool(_words_pattern(openers, prefix=r"^\W*").match(draft.sentence.text)) and not _anaphoric(draft, ctx.vocab) \
+    return bool(_words_pattern(openers, prefix=r"^\W*").match(draft.sentence.text)) \
+        and not _anaphoric(draft, ctx.vocab, subject_apart=ctx.vocab.types[draft.event_type]["family"] == "happening") \
         and not _inside_a_definite(draft, ctx)
 
 
@@ -1368,14 +1370,16 @@ def _date_of(draft: Draft) -> Timex | None:
     return draft.continued.timex
 
 
-def _anaphoric(draft: Draft, vocab: Vocabulary, in_clause: bool = False) -> bool:
-    """True when a definite article or demonstrative introduces the trigger ("the operation", "this attack");
+def _anaphoric(draft: Draft, vocab: Vocabulary, in_clause: bool = False, subject_apart: bool = False) -> bool:
+    """True when a definite article or demonstrative introduces the trigger ("the operation", "this attack"; with
+    ``subject_apart``, for a verb trigger only right before it: "the army launched" names the subject);
     with ``in_clause``, only one in the trigger's clause ("during the exchange of fire", not "After the arrest,
     gunmen blocked roads")."""
     before = draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start]
     if in_clause:
         before = re.split(r"[,;:()]", before)[-1]
-    return any(word in vocab.raw["grammar"]["determiners"] for word in before.lower().split()[-2:])
+    reach = 2 if draft.trigger.form == "noun" or not subject_apart else 1  # "the army launched": the subject's
+    return any(word in vocab.raw["grammar"]["determiners"] for word in before.lower().split()[-reach:])
 
 
 def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...], overlap: float) -> bool:
