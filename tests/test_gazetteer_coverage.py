@@ -52,6 +52,11 @@ def ids(text, gaz, when=date(2022, 3, 1)):
     ("Nguyễn Tấn Dũng met Saad Eddine El Othmani and Hisham Qandil.", ["nguyen-tan-dung", "saadeddine-othmani", "hesham-qandil"]),
     # finance ministers by name and by their country's title for the office
     ("Wolfgang Schaeuble met Tim Geithner. The Japanese finance minister joined.", ["wolfgang-schauble", "timothy-geithner", "shunichi-suzuki"]),
+    # central banks by name, acronym and the wire's short form ("the Fed"; not "Fed up")
+    ("Fed up, traders watched the Fed, the BOJ and the Reserve Bank of India (RBI).",
+     ["federal-reserve", "bank-of-japan", "rbi", "rbi"]),
+    ("Haruhiko Kuroda met Elvira Nabiullina and Yi Gang; Yi spoke first.",
+     ["haruhiko-kuroda", "elvira-nabiullina", "yi-gang", "yi-gang"]),
 ])
 def test_new_entries_resolve_in_text(gaz, text, expect):
     assert ids(text, gaz) == expect
@@ -142,6 +147,14 @@ def test_new_entries_resolve_in_text(gaz, text, expect):
     ("Defence Minister", "japan", date(2021, 1, 1), "nobuo-kishi"),
     ("Defence Minister", "india", date(2018, 1, 1), "nirmala-sitharaman"),
     ("Defence Minister", "china", date(2015, 1, 1), "chang-wanquan"),
+    # prime ministers where the president leads
+    ("Prime Minister", "cote-d-ivoire", date(2022, 1, 1), "patrick-achi"),
+    ("Prime Minister", "cameroon", date(2015, 1, 1), "philemon-yang"),
+    ("Prime Minister", "chad", date(2024, 3, 1), "succes-masra"),
+    # the heads of central banks: the Fed's chair, the governors, the ECB's president
+    ("Chair", "federal-reserve", date(2016, 1, 1), "janet-yellen"),
+    ("Chairman", "federal-reserve", date(2010, 1, 1), "ben-bernanke"),
+    ("President", "ecb", date(2008, 1, 1), "jean-claude-trichet"),
 ])
 def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
     assert gaz.holder(office, of, on).id == holder
@@ -164,6 +177,7 @@ def test_office_title_in_text_names_the_holder_of_the_day(gaz):
     ("christine-lagarde", "eu"),  # through the European Central Bank
     ("ahmed-aboul-gheit", "arab-league"),
     ("naim-qassem", "hezbollah"),
+    ("andrew-bailey", "united-kingdom"),  # through the Bank of England
 ])
 def test_people_are_members_of_their_country_or_organisation(gaz, person, group):
     assert person in gaz.members(group)
