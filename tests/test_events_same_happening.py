@@ -310,3 +310,10 @@ def test_an_operation_launched_in_response_is_not_the_attack_it_answers():
     assert _types(text) == ["incident", "operation"]
     meeting = MEETING + "Meanwhile, protesters gathered outside the ministry while the two ministers met."
     assert [e.event_type for e in _events(meeting)].count("meeting") == 1
+
+
+def test_a_raid_by_bandits_told_after_a_rescue_by_troops_is_its_own_incident():
+    text = ("Soldiers shot dead one gunman and freed more of the kidnapped pupils of a boarding school in the north.\n\n"
+            "Gunmen stormed the school last Thursday and seized scores of pupils and four teachers.")
+    events = _events(text, date(2024, 5, 13))
+    assert [(e.event_type, e.date) for e in events] == [("operation", date(2024, 5, 13)), ("incident", date(2024, 5, 9))]

@@ -789,6 +789,18 @@ def _own_agents_pattern(data_dir) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:its|their|our)\s+(?:[\w-]+\s+)?(?:{nouns})(?![\w])", re.IGNORECASE)
 
 
+def names_forces(words: str, data_dir: Path = DATA_DIR) -> bool:
+    """True when ``words`` (a subject) name a state's forces or people (data/participants.yaml ``own_agent_nouns``:
+    "Troops", "the police", "Army units")."""
+    return _forces_pattern(data_dir).search(words) is not None
+
+
+@lru_cache(maxsize=4)
+def _forces_pattern(data_dir) -> re.Pattern:
+    nouns = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("own_agent_nouns", ()))
+    return re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.IGNORECASE)
+
+
 _JOINED_NAMES = re.compile(r"\s*,\s*|\s*(?:,\s*)?and\s+")
 
 

@@ -1009,7 +1009,38 @@ def _tells_the_lead_again(draft: Draft, drafts: list[Draft], ctx: Context) -> bo
             or not _kinds_agree(lead, draft, ctx.vocab):
         return False
     told = _lead_told_day(lead, ctx)
-    return told is not None and told.start == draft.timex.start
+    return told is not None and told.start == draft.timex.start and not _other_doers(lead, draft, ctx)
+
+
+def _other_doers(a: Draft, b: Draft, ctx: Context) -> bool:
+    """True when the subject before one trigger names a state's forces (data/participants.yaml ``own_agent_nouns``) and
+    the subject before the other names someone else ("Troops killed a bandit and rescued pupils" and "Bandits invaded
+    the school last Thursday"): the rescue and the raid it answers are two happenings."""
+    return _doers_apart(_subject_of(a), _subject_of(b), ctx)
+
+
+def _told_by_other_doers(lead: Draft, told: Timex, ctx: Context) -> bool:
+    """True when the sentence whose day would date the lead opens with other doers than the lead's (``_doers_apart``:
+    "Troops freed the captives" and "Gunmen stormed the school last Thursday"): it tells another happening."""
+    text = ctx.article.text
+    start = max(text.rfind("\n", 0, told.start), text.rfind(". ", 0, told.start) + 1) + 1
+    return _doers_apart(_subject_of(lead), " ".join(text[start : told.start].split()[:SUBJECT_WORDS]), ctx)
+
+
+def _subject_of(draft: Draft) -> str:
+    """The first words of the trigger's clause, which name who acted (the trigger may hold them: "Troops have killed")."""
+    words = (_CLAUSE_BREAK.split(draft.sentence.text[: draft.trigger.start])[-1] + draft.trigger.text).split()
+    return " ".join(words[:SUBJECT_WORDS])
+
+
+def _doers_apart(first: str, second: str, ctx: Context) -> bool:
+    """True when one subject names a state's forces and the other, a subject too, does not."""
+    if not all(re.match(r"[A-Z][a-z]", s) for s in (first, second)):
+        return False  # a subject each, opening its clause: not a pronoun or a passive's agent left unnamed
+    return event_actors.names_forces(first, ctx.settings.data_dir) != event_actors.names_forces(second, ctx.settings.data_dir)
+
+
+SUBJECT_WORDS = 3  # the words that open a clause and name who acted ("Nigerian troops have", "Bandits invaded the")
 
 
 def _lead_told_day(lead: Draft, ctx: Context) -> Timex | None:
@@ -1550,7 +1581,8 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
             and ctx.vocab.types[draft.event_type]["family"] == "happening" \
             and (told := event_dates.day_told_after_lead(article.text, draft.sentence.end, draft.trigger,
                                                         list(ctx.timexes), article.published, ctx.vocab,
-                                                        ctx.settings.data_dir)) is not None:
+                                                        ctx.settings.data_dir)) is not None \
+            and not _told_by_other_doers(draft, told, ctx):
         day, end, precision = event_dates.from_timex(told)
         draft.resolved = (day, end, precision, f'the lead told again with its day: "{_short(draft.sentence.text)}" '
                           f'is told again in a sentence after it, "{told.text}" ({told.value})', None)
