@@ -40,6 +40,9 @@ def _clock_suffix(g: dict, ctx: Context) -> str:
 
 
 def _weekday_from(wd: int, g: dict, ctx: Context) -> date:
+    if g.get("week_relation"):  # "Thursday last week": that weekday of the week named
+        weeks = ctx.lexicon.value("relations", g["week_relation"]) or 0
+        return cal.week_span(ctx.anchor)[0] + timedelta(days=7 * weeks + wd)
     counted = ctx.lexicon.value("reference_relations", g["relation"]) if "relation" in g else None
     if counted is not None:  # "the following Monday": after the latest day named (else the anchor)
         return cal.weekday_date(wd, ctx.reference, "future") if counted > 0 else cal.weekday_date(wd, ctx.reference - timedelta(days=1))
