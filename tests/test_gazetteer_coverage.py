@@ -155,6 +155,11 @@ def test_new_entries_resolve_in_text(gaz, text, expect):
     ("Chair", "federal-reserve", date(2016, 1, 1), "janet-yellen"),
     ("Chairman", "federal-reserve", date(2010, 1, 1), "ben-bernanke"),
     ("President", "ecb", date(2008, 1, 1), "jean-claude-trichet"),
+    # defence ministers of Israel, Ukraine and Iran; Pakistan's caretaker prime ministers
+    ("Defence Minister", "israel", date(2017, 1, 1), "avigdor-lieberman"),
+    ("Defence Minister", "ukraine", date(2016, 1, 1), "stepan-poltorak"),
+    ("Defence Minister", "iran", date(2019, 1, 1), "amir-hatami"),
+    ("Prime Minister", "pakistan", date(2018, 7, 1), "nasirul-mulk"),
 ])
 def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
     assert gaz.holder(office, of, on).id == holder
