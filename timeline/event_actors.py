@@ -509,12 +509,13 @@ def relative_subject(sentence: str, sentence_start: int, trigger: Trigger, menti
 
 
 def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping[str, Actor],
-              affiliations: AffiliationsOf, visitors: list[str] = ()) -> list[str]:
+              affiliations: AffiliationsOf, visitors: list[str] = (), subjects: list[str] = ()) -> list[str]:
     """``actor_ids`` with the host country (data/events.yaml ``host``): ``country`` adds it (a conference
     held in Baku has Azerbaijan); ``visitors_and_country`` adds it in place of the host's own people (a
     visit to X has X, not X's minister who received the visitor), unless everyone named is of X (a visit
     at home). ``visitors``: the people a relative clause names as making the visit ("..., who was on a
-    visit to X"); the other people of the sentence received them."""
+    visit to X"); the other people of the sentence received them. ``subjects``: the people of the visit verb's own
+    subject ("X's minister A and her counterpart B visited a base in X"), who made the visit whatever their country."""
     if visitors and rule == "visitors_and_country":
         actor_ids = [i for i in actor_ids if actors[i].kind != "person" or i in visitors]
     if host is None:
@@ -524,8 +525,19 @@ def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping
     if rule == "visitors_and_country":
         if len(hosts) == len(people):
             return actor_ids
+        hosts = [p for p in hosts if p not in subjects]
         actor_ids = [i for i in actor_ids if i not in hosts]
     return list(dict.fromkeys([*actor_ids, host]))
+
+
+def verb_subjects(sentence: str, sentence_start: int, trigger: Trigger, mentions: list[Mention],
+                  actors: Mapping[str, Actor]) -> list[str]:
+    """The people named in a verb trigger's subject, right before it with no clause mark between ("A and her
+    counterpart B visited ..."); none for a noun trigger."""
+    if trigger.form != "verb":
+        return []
+    return [m.actor_id for m in mentions if actors[m.actor_id].kind == "person" and m.end - sentence_start <= trigger.start
+            and not re.search(r"[,;:()\"“”]", sentence[m.end - sentence_start : trigger.start])]
 
 
 def _heads_unnamed_people(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor],

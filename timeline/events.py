@@ -816,7 +816,8 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     if host_rule:
         host = event_actors.host_country(sentence.text, trigger, names, ctx.vocab, ctx.settings.data_dir)
         visitors = event_actors.relative_subject(sentence.text, sentence.start, trigger, mentions, ctx.actors)
-        actor_ids = event_actors.with_host(host_rule, actor_ids, host, ctx.actors, ctx.affiliations, visitors)
+        subjects = event_actors.verb_subjects(sentence.text, sentence.start, trigger, mentions, ctx.actors)
+        actor_ids = event_actors.with_host(host_rule, actor_ids, host, ctx.actors, ctx.affiliations, visitors, subjects)
     continued = target if (target and trigger.form == "verb" and target.event_type != trigger.event_type) else None
     follows = same_time or (continued is None and _follows(sentence.text, trigger, ctx.vocab))
     if follows:
