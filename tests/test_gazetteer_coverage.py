@@ -160,6 +160,13 @@ def test_new_entries_resolve_in_text(gaz, text, expect):
     ("Defence Minister", "ukraine", date(2016, 1, 1), "stepan-poltorak"),
     ("Defence Minister", "iran", date(2019, 1, 1), "amir-hatami"),
     ("Prime Minister", "pakistan", date(2018, 7, 1), "nasirul-mulk"),
+    # earlier heads of UN agencies and other international bodies
+    ("Director-General", "fao", date(2015, 1, 1), "jose-graziano-da-silva"),
+    ("Director-General", "unesco", date(2012, 1, 1), "irina-bokova"),
+    ("High Commissioner", "ohchr", date(2010, 1, 1), "navi-pillay"),
+    ("Secretary-General", "oecd", date(2015, 1, 1), "angel-gurria"),
+    ("Executive Director", "unep", date(2010, 1, 1), "achim-steiner"),
+    ("Prime Minister", "new-zealand", date(2012, 1, 1), "john-key"),
 ])
 def test_office_resolves_to_its_holder_on_the_date(gaz, office, of, on, holder):
     assert gaz.holder(office, of, on).id == holder
