@@ -26,6 +26,8 @@ def holder_terms(text: str, settings: Settings) -> list[tuple[str, tuple[tuple[d
         if actor.kind != "person" or not any(r.start or r.end for r in actor.roles):
             continue
         for name in dict.fromkeys((actor.name, *actor.aliases)):
+            if name not in text:  # most are absent: skip compiling their pattern (more names than re's cache)
+                continue
             for match in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
                 before = _WORDS_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
                 words = before.group(1).split() if before else []
