@@ -61,3 +61,22 @@ def test_an_opening_phrase_that_names_the_happening_tells_it_as_news():
 def test_an_opening_noun_with_words_after_it_is_no_news_opening():
     found = [t for t in find_triggers("In the operation, police arrested nine men.", VOCAB) if t.event_type == "operation"]
     assert all(t.strength == "weak" for t in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The party won a landslide election victory in July.",
+    "She was re-elected in a landslide victory on Sunday.",
+])
+def test_a_landslide_at_the_polls_is_no_disaster(sentence):
+    assert "incident" not in _types(sentence)
+
+
+def test_a_landslide_that_struck_is_still_a_disaster():
+    assert "incident" in _types("A landslide buried six homes in the hill district on Monday.")
+    assert "incident" in _types("Five people were killed in a landslide near the pass.")
+
+
+def test_a_meeting_asked_for_is_not_held():
+    assert "meeting" not in _types("The opposition leader has requested a meeting with the president.")
+    assert "meeting" not in _types("The rebels sought a meeting with the mediators.")
+    assert "meeting" in _types("The president held the requested meeting with the opposition leader on Monday.")
