@@ -432,3 +432,17 @@ def test_a_box_of_the_days_rates_above_the_story_is_neither_its_title_nor_its_da
     article = infer_published(read_page(page), None)
     assert article.title == "Two foreign ministers meet in the capital"
     assert article.published == date(2017, 5, 23) and article.published_inferred
+
+
+def test_the_story_own_date_line_below_its_headline_wins_over_a_site_clock_above_the_page():
+    page = (
+        "3/9/2033\n"
+        "Today from Example Online:  _\n"
+        "advertisements\n"
+        "UPDATE: Gunmen storm a hotel in the port city, several dead\n\n"
+        "Saturday June 14, 2031\n\n"
+        "Port City (EO) - Gunmen stormed a hotel in the port city on Friday evening, police said.\n"
+    )
+    article = read_page(page)
+    assert article.published == date(2031, 6, 14)
+    assert "Gunmen stormed a hotel" in article.text and "June 14" not in article.text

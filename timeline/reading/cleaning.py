@@ -27,6 +27,8 @@ DATE_LINE_TAIL = 80
 # or below up to five short ones (kicker, headline, standfirst, byline: none longer than a title).
 LATE_DATE_LINES, LATE_HEADER_LINES = 7, 2
 LATE_SHORT_HEADER_LINES = 5
+# The date line rules of a bare date alone on its line: above a page's title, a site's clock may print one.
+CLOCK_RULES = ("bare_date",)
 DATELINE_WINDOW = 200
 # A link list opens only below the story's first sentence: a line at least this long ending like a sentence.
 # Above it, "More news" is a menu item and the lines after it are the headline and the date line.
@@ -59,6 +61,7 @@ class Cleaned:
     title: str = ""
     subtitle: str = ""
     date_lines: list = field(default_factory=list)  # of Found
+    clocks: int = 0  # how many of the head's date lines stood above its title, bare dates alone (a site's clock)
     dateline: Found | None = None
     dropped: list = field(default_factory=list)  # names of furniture rules that removed something
     signature: str = ""  # a closing outlet signature line that was removed ("example.org")
@@ -487,6 +490,7 @@ def _head_line(line: str, result: Cleaned, data_dir: Path, wanted: str | None, f
     found = match_date_line(line, data_dir)
     if found is not None:
         result.date_lines.append(found)
+        result.clocks += not result.title and found.rule in CLOCK_RULES
         return True
     if result.dateline is None:
         dateline, end = match_dateline(line, data_dir)
@@ -544,8 +548,11 @@ def _next_line(lines: list[str], index: int) -> str | None:
 
 def _take_late_date_line(lines: list[str], result: Cleaned, data_dir: Path) -> list[str]:
     """A date line a little below the head, after a standfirst ("Published On 5 Jun 2024" under the
-    summary sentence): it is cut out, and the lines above it are header matter (the subtitle)."""
-    if result.date_lines:
+    summary sentence): it is cut out, and the lines above it are header matter (the subtitle). Also under a
+    head whose only date lines are a bare date above its title ("3/9/2033" / "Today from Example Online:" /
+    headline / "Saturday June 14, 2031"): that is the site's clock on the day the page was fetched, and the
+    story's own line below the headline, the earlier one, then dates the page (building._publication)."""
+    if result.date_lines and result.clocks < len(result.date_lines):
         return lines
     filled = [i for i, line in enumerate(lines) if line.strip()][:LATE_DATE_LINES]
     hit = next((i for i in filled if match_date_line(lines[i], data_dir)), None)
