@@ -302,7 +302,7 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
                "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
     if full:
-        downloads(filters, shown, figure)
+        downloads(board, filters, shown)
         evidence_panel(board, shown, events_table(shown))
     return True
 
@@ -334,7 +334,7 @@ def _pick(state_key: str, picked: list[str]) -> None:
     st.session_state[state_key] = picked
 
 
-def downloads(filters: Filters, shown, figure) -> None:
+def downloads(board: Board, filters: Filters, shown) -> None:
     stem = filters.slug()
     try:
         png.find_browser()
@@ -346,7 +346,8 @@ def downloads(filters: Filters, shown, figure) -> None:
             st.button("Download PNG", disabled=True, help=missing, icon=":material/image:")
         else:
             warm_export_server()
-            st.download_button("Download PNG", data=partial(_png, figure, st.session_state["png_failures"]),
+            title, failures = export_title(board, filters, shown), st.session_state["png_failures"]
+            st.download_button("Download PNG", data=partial(_png, shown, filters, title, failures),
                                file_name=f"{stem}.png", mime="image/png", key="png", icon=":material/image:",
                                type="primary")
         st.download_button("CSV", partial(to_csv, shown), file_name=f"{stem}.csv", mime="text/csv",
@@ -361,14 +362,42 @@ def downloads(filters: Filters, shown, figure) -> None:
         failures.clear()
 
 
-def _png(figure, failures: list[str]) -> bytes:
-    """The PNG of ``figure``; a failure is kept in ``failures`` for the click's rerun to show (Streamlit
-    ignores st.* calls made while a download is generated)."""
+def _png(shown, filters: Filters, title: str, failures: list[str]) -> bytes:
+    """The PNG of the view's chart, with ``title`` above it (drawn when the button is clicked); a failure is
+    kept in ``failures`` for the click's rerun to show (Streamlit ignores st.* calls made while a download
+    is generated)."""
     try:
+        figure = charts.view_figure(shown, filters, title)
         return export_server().render(figure, width=PNG_WIDTH, height=max(PNG_HEIGHT, figure.layout.height or 0))
     except Exception as error:
         failures.append(f"{type(error).__name__}: {error}")
         raise
+
+
+def export_title(board: Board, filters: Filters, shown) -> str:
+    """The exported chart's title: what it shows, so that a picture in a report says so itself
+    ("News timeline · 12 events from 3 articles · 18 Sep 2023 – 23 Sep 2023 · actors: Armenia · types: meeting")."""
+    sources = len({name for names in shown["articles"] for name in names})
+    parts = [f"{_plural(len(shown), 'event')} from {_plural(sources, 'article')}"]
+    span = date_span(shown)
+    if span:
+        parts.append(f"{span[0]:%d %b %Y} – {span[1]:%d %b %Y}")
+    names = {info.id: info.name for info in board.actors}
+    for label, chosen in (("actors", [names.get(a, a) for a in filters.actors]), ("types", filters.types),
+                          ("sources", filters.sources)):
+        if chosen:
+            more = f" and {len(chosen) - 3} more" if len(chosen) > 3 else ""
+            joiner = " and " if label == "actors" and filters.match == "all" else ", "
+            parts.append(f"{label}: {joiner.join(chosen[:3])}{more}")
+    if filters.text.strip():
+        parts.append(f"matching “{filters.text.strip()[:40]}”")
+    if filters.background:
+        parts.append("background mentions included")
+    return " · ".join(["News timeline", *parts])
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def evidence_panel(board: Board, shown, page) -> None:
@@ -384,8 +413,9 @@ def evidence_panel(board: Board, shown, page) -> None:
     labels = dict(zip(options["id"], options["day"] + " · " + options["title"]))
     st.markdown("#### Evidence")
     chosen = st.selectbox("Event", ids, key="event", format_func=labels.get)
-    event = select(shown, [chosen])["event"].iloc[0]
-    st.markdown(f"**{event.event_type}** · {len(event.sources)} source(s) · confidence {event.confidence:.2f}")
+    row = select(shown, [chosen]).iloc[0]
+    event = row["event"]
+    st.markdown(event_summary(event, row["day"], row["mark"]))
     st.text(f"Date basis: {event.date_basis or 'not stated'}")
     if event.background:
         st.info(f"Background mention: history the article(s) retell, not news ({background_reason(event)}).",
@@ -399,6 +429,15 @@ def evidence_panel(board: Board, shown, page) -> None:
             if item.html:
                 with st.expander("Article text, with dates and actors marked"):
                     st.html(item.html)
+
+
+def event_summary(event, day: str, mark: str) -> str:
+    """Two Markdown lines: the day and how it is known (the chart's legend words); the type, the actors,
+    the sources and the confidence."""
+    known = {**charts.MARK_LABELS, "undated": "no day stated"}.get(mark, mark)
+    actors = ", ".join(safe_text(name) for name in event.actors) or "no named actor"
+    return (f"**{safe_text(day)}** · {known}  \n**{event.event_type}** · {actors} · "
+            f"{len(event.sources)} source(s) · confidence {event.confidence:.2f}")
 
 
 def safe_text(text: str) -> str:

@@ -427,3 +427,52 @@ def test_background_mentions_are_hidden_counted_and_shown_on_request(app):
     assert not app.exception
     notes = " ".join(i.value for i in app.info)
     assert "Background mention" in notes and "dated only 2019, over a year before the page's date 2024-03-12" in notes
+
+
+def test_the_evidence_says_how_the_day_is_known_and_names_the_actors(app, board):
+    """The evidence panel is where a user checks an event: its day with how it is known (the legend's words:
+    stated, inferred or coarser, range, undated) and its actors, not only the raw date basis."""
+    frame = board.frame
+    for mark, words in {"inferred": "day inferred or coarser", "exact": "day stated", "undated": "no day stated"}.items():
+        row = frame[(frame["mark"] == mark) & (frame["actors"].map(len) > 0)].iloc[0]
+        app.selectbox(key="event").set_value(row["id"]).run()
+        assert not app.exception
+        summary = next(m.value for m in app.markdown if words in m.value)
+        assert f"**{row['day']}** · {words}" in summary.replace("\\", "")
+        assert all(name in summary.replace("\\", "") for name in row["actors"])
+
+
+def deferred_downloads(monkeypatch) -> dict:
+    """The data callables of the page's download buttons, by file name (Streamlit calls one on a click)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    found, real = {}, MediaFileManager.add_deferred
+
+    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        found[file_name] = data_callable
+        return real(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    return found
+
+
+def test_the_png_says_what_it_shows_in_its_title(monkeypatch, board):
+    """A chart pasted into a report carries its own title: the events and articles it shows, their days and
+    the filters that chose them."""
+    from timeline import png
+
+    drawn = []
+    monkeypatch.setattr(png.ExportServer, "start", classmethod(lambda cls: cls("no browser")))
+    monkeypatch.setattr(png.ExportServer, "render", lambda self, figure, **size: drawn.append(figure) or TINY_PNG)
+    downloads = deferred_downloads(monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["type"] = "meeting"
+    opened(at)
+    assert not at.exception
+    png_name = next(name for name in downloads if name.endswith(".png"))
+    assert downloads[png_name]() == TINY_PNG
+    title = drawn[-1].layout.title.text
+    meetings = board.frame[board.frame["event_type"] == "meeting"]
+    articles = {name for names in meetings["articles"] for name in names}
+    assert title.startswith(f"News timeline · {len(meetings)} events from {len(articles)} articles · ")
+    assert "types: meeting" in title and "2023" in title
