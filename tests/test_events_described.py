@@ -20,6 +20,28 @@ def test_a_photo_caption_makes_no_event(caption):
     assert _types(RAID + caption) == ["operation"]
 
 
+@pytest.mark.parametrize("caption", [
+    "Rescue workers evacuate residents from a flooded street in the port of Velm on May 2, 2021. AFP/Jane Roe",
+    "FLOODS. Rescue workers evacuate residents from a flooded street in Velm on May 2, 2021. Reuters/Jane Roe",
+    "President Jan Novak (R) holds talks with Prime Minister Ola Berg in Velm on March 3, 2024.",
+    "Police officers guard the area where the attack on the depot happened on Tuesday (Supplied)",
+])
+def test_a_caption_placed_by_a_position_mark_or_credited_on_its_line_makes_no_event(caption):
+    assert _types(RAID + caption) == ["operation"]
+
+
+def test_a_caption_that_tells_the_news_again_does_not_become_its_evidence():
+    text = RAID + "A bomb exploded at a fuel depot in Velm, killing four guards, police said.\n\n" \
+        "Police officers guard the area where the attack on the depot happened on Tuesday (Supplied)"
+    assert [(e.event_type, e.evidence.split(",")[0]) for e in _events(text)] \
+        == [("operation", "Troops raided a rebel hideout in the hills on Monday"),
+            ("incident", "A bomb exploded at a fuel depot in Velm")]
+
+
+def test_an_enumeration_mark_is_no_caption():
+    assert "agreement" in _types("(c) The two ministers signed a trade agreement in Velm on Monday.")
+
+
 def test_seen_as_is_no_caption():
     assert _types(RAID + "The ambush is seen as a turning point after gunmen killed five guards on Tuesday.") \
         == ["operation", "incident"]
@@ -105,4 +127,5 @@ def test_a_short_exclamation_is_a_headline_and_the_body_is_the_evidence():
     events = _events(text)
     assert [e.event_type for e in events] == ["operation"]
     assert events[0].evidence.startswith("Police have arrested")
+
 

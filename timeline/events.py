@@ -165,7 +165,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             _date_the_lead(same, draft)
         elif same:
             _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx), actors=ctx.actors,
-                  published=ctx.article.published)
+                  published=ctx.article.published, told_only=_caption(sentence, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
         elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx)) and _has_required_actors(draft, ctx) \
@@ -261,13 +261,18 @@ def _described(draft: Draft, ctx: Context) -> bool:
     a photo caption (``_caption``); a happening told as a state of a noun in a relative clause of a sentence whose
     main clause reported another happening before it (``_relative_state``); a series named by a bare plural
     ("the latest in scattered raids", "infamous for bombings": ``_series``)."""
-    return _caption(draft.sentence.text, ctx) or _relative_state(draft, ctx) or _series(draft, ctx)
+    return _caption(draft.sentence, ctx) or _relative_state(draft, ctx) or _series(draft, ctx)
 
 
-def _caption(text: str, ctx: Context) -> bool:
+def _caption(sentence: Sentence, ctx: Context) -> bool:
     """True for a photo caption: a sentence whose verb is a present passive of showing ("Damaged houses are seen
     in the town", "The minister is pictured at ..."; data/same_happening.yaml ``caption_verbs``), not "is seen as"
-    or "was seen"; or one carrying a photo credit (``caption_credits``: "(Photo: X)", "File photo", "AFP |")."""
+    or "was seen"; or one carrying a photo credit (``caption_credits``: "(Photo: X)", "File photo", "AFP |"); or one
+    that places people in the picture or is followed by a credit on its line (data/leads.yaml ``caption_marks``:
+    "Jane Roe (R) greets ...", "... on 3 May 2021. AGENCY/Jane Roe")."""
+    text = sentence.text
+    if leads.caption_marked(ctx.article.text, sentence, ctx.settings.data_dir):
+        return True
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     verbs = _words_pattern(tuple(rules.get("caption_verbs", ())), prefix=r"(?:is|are)\s+(?:being\s+)?")
     credits = _words_pattern(tuple(rules.get("caption_credits", ())))
@@ -1456,13 +1461,16 @@ def _named_in_background(draft: Draft, ctx: Context) -> bool:
 
 
 def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[str, Actor] | None = None,
-          published: date | None = None) -> None:
+          published: date | None = None, told_only: bool = False) -> None:
     """Fold a further mention into ``kept``; the better-dated mention gives the day and becomes the evidence
     (with ``keep_evidence``, the day only), keeps the earlier mention's sides of its kinds (with ``actors``), and
-    keeps the earlier mention's timing against another event when it has no timing of its own."""
+    keeps the earlier mention's timing against another event when it has no timing of its own. A mention
+    ``told_only`` (a photo caption) adds its support and gives nothing else."""
     kept.support += 1
     kept.told.append(new.sentence.text)
     kept.recent = kept.recent or new.recent
+    if told_only:
+        return
     if _rank(new) > _rank(kept) and not _coarser_than_the_lead_day(kept, new, published):
         if kept.evidence is None and keep_evidence:
             kept.evidence = kept.sentence

@@ -119,6 +119,22 @@ def _caption_mark(line: str, data_dir: Path) -> bool:
     return rules(data_dir).caption_marks.search(line) is not None
 
 
+def caption_marked(text: str, sentence: Sentence, data_dir: Path = DATA_DIR) -> bool:
+    """Whether ``sentence`` of ``text`` holds a caption mark (data/leads.yaml ``lead.caption_marks``: "Jane Roe (R)
+    greets ...", "(Supplied)"), or its line ends in a short credit after its last sentence, which covers each
+    sentence of the line ("STORM DAMAGE. Men clear a road in the port on 3 May 2021. AGENCY/Jane Roe")."""
+    end = text.find("\n", sentence.end)
+    rest = text[sentence.end : end if end >= 0 else len(text)]
+    tail = rest[max((m.end() for m in _SENTENCE_END.finditer(rest)), default=0) :]
+    return _caption_mark(sentence.text, data_dir) or len(tail) <= CREDIT_CHARS and _caption_mark(tail, data_dir)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+CREDIT_CHARS = 60  # a credit after a caption's last sentence on its line is this short at most
+
+
 @lru_cache(maxsize=4)
 def _caption_keys(data_dir: Path) -> frozenset[str] | None:
     return required_keys(rules(data_dir).caption_marks)
