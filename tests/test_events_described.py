@@ -129,3 +129,15 @@ def test_a_short_exclamation_is_a_headline_and_the_body_is_the_evidence():
     assert events[0].evidence.startswith("Police have arrested")
 
 
+
+def test_the_welcome_ceremony_of_a_visit_is_part_of_the_visit_or_its_talks():
+    talks = "Prime Minister Ola Berg of Norland held talks with President Jan Novak in Velm on Thursday.\n\n" \
+            "Ahead of the talks, Novak hosted an official welcome ceremony in honour of Berg at the palace."
+    assert _types(talks) == ["meeting"]
+    visit = "Prime Minister Ola Berg arrived in Velm on Thursday for a two-day visit.\n\n" \
+            "On the tarmac a welcoming ceremony took place, with a band and schoolchildren waving flags."
+    assert _types(visit) == ["visit"]
+
+
+def test_a_ceremony_that_welcomes_no_visitor_stays_an_event():
+    assert _types("President Jan Novak attended a ceremony to open a new bridge in Velm on Wednesday.") == ["other"]

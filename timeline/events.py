@@ -157,7 +157,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if _talks_outcome(draft, ctx) or (drafts or sentence.start >= LEAD_CHARS) and _no_single_happening(draft, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
-        if _part_of_an_operation(draft, drafts, main, ctx):
+        if _part_of_an_operation(draft, drafts, main, ctx) or _welcome_of_a_visit(draft, drafts, main, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
         same = _same_event(draft, drafts, target, ctx)
@@ -253,6 +253,27 @@ def _part_of_an_operation(draft: Draft, drafts: list[Draft], main: list[Trigger]
         return False
     _date_the_lead(operation, draft)
     operation.parts.append(draft.event_type)  # "Within hours of the arrest, ..." counts from the operation
+    return True
+
+
+def _welcome_of_a_visit(draft: Draft, drafts: list[Draft], main: list[Trigger], ctx: Context) -> bool:
+    """True for the ceremony that welcomes a visitor (data/same_happening.yaml ``welcome_parts``: "Ahead of the
+    talks the host gave his visitor a formal welcome ceremony at the palace", "The guests were greeted with a
+    welcoming ceremony on the tarmac"): part of the
+    visit or talks that its sentence reports, or of the latest reported before it on a day that agrees, which
+    takes its support."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir).get("welcome_parts") or {}
+    if draft.event_type not in rules.get("types", ()) or draft.trigger.label not in rules.get("labels", ()):
+        return False
+    trigger, kinds = draft.trigger, rules.get("joins", ())
+    if not _words_pattern(tuple(rules.get("words", ()))).search(draft.sentence.text, max(0, trigger.start - 40), trigger.end):
+        return False
+    if any(t.event_type in kinds for t in main):
+        return True
+    host = next((d for d in reversed(drafts) if d.event_type in kinds), None)
+    if host is None or not _dates_agree(host, draft):
+        return False
+    host.support += 1
     return True
 
 
