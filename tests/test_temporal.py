@@ -446,3 +446,15 @@ def test_a_sentence_starting_inside_a_block_sees_its_own_cues(text):
     start = text.index("Monday")
     small, whole = (kind(text, tagger._lower(text), lexicon) for kind in (_SmallBlockCues, _WholeTextCues))
     assert small.tense(start, start + 6) == whole.tense(start, start + 6) is not None
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("He took over the group in late 2009.", date(2009, 9, 1), date(2009, 12, 31)),
+    ("The plant opened in early 2009.", date(2009, 1, 1), date(2009, 4, 30)),
+    ("The plant opened in mid-2009.", date(2009, 5, 1), date(2009, 8, 31)),
+    ("The talks stalled in late March 2021.", date(2021, 3, 21), date(2021, 3, 31)),
+])
+def test_early_mid_and_late_of_a_year_are_its_thirds_in_whole_months(text, first, last):
+    timex = only(text)
+    assert (timex.first_day, timex.last_day) == (first, last)
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import calendar as cal
 
@@ -52,14 +52,31 @@ def unknown(value: str, granularity: str = "vague", kind: str = "DATE") -> Readi
 
 
 def part_of(reading: Reading, part: str) -> Reading:
-    """The early/mid/late third of a reading's span; the value keeps the whole period (TimeML's convention)."""
+    """The early/mid/late third of a reading's span; the value keeps the whole period (TimeML's convention).
+    A span of whole months, three or more, is cut at month ends ("late 2009": September to December); a
+    shorter one by days ("late March": the 21st to the 31st)."""
     if reading.first_day is None or part not in ("early", "mid", "late"):
         return reading
+    index = ("early", "mid", "late").index(part)
+    months = _whole_months(reading.first_day, reading.last_day)
+    if months >= 3:
+        third = months // 3
+        start = cal.add_months(reading.first_day, index * third)
+        end = reading.last_day if part == "late" else cal.add_months(start, third) - timedelta(days=1)
+        return Reading(reading.type, reading.value, start, end, "range", reading.basis)
     length = (reading.last_day - reading.first_day).days + 1
     third = length // 3
     offsets = {"early": (0, third - 1), "mid": (third, 2 * third - 1), "late": (2 * third, length - 1)}[part]
     start, end = (cal.shift(reading.first_day, n, "D") for n in offsets)
     return Reading(reading.type, reading.value, start, end, "range", reading.basis)
+
+
+def _whole_months(first: date, last: date) -> int:
+    """How many calendar months ``first`` to ``last`` spans when it starts on a 1st and ends on a month's last day;
+    0 otherwise."""
+    if first.day != 1 or (last + timedelta(days=1)).day != 1:
+        return 0
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def number(text: str, lexicon) -> int | float | str | None:
