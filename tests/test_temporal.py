@@ -458,3 +458,27 @@ def test_early_mid_and_late_of_a_year_are_its_thirds_in_whole_months(text, first
     timex = only(text)
     assert (timex.first_day, timex.last_day) == (first, last)
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("The president paid a three-day visit to the country from May 1 to May 3. During the visit, he met the "
+     "prime minister on Thursday.", date(2024, 5, 2)),
+    ("The envoy toured the region on May 1-3. During his stay, she met the governor on Thursday evening.",
+     date(2024, 5, 2)),
+    ("The president paid a visit to the country from May 1 to May 3. On Thursday, he told parliament about it.",
+     date(2024, 5, 9)),
+])
+def test_a_weekday_in_a_sentence_set_inside_a_span_named_before_falls_in_that_span(text, expected):
+    weekday = [t for t in tag(text, date(2024, 5, 10)) if "Thursday" in t.text][0]
+    assert weekday.first_day == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Talks resumed in late November. During his speech Wednesday night, the leader thanked the mediators.",
+    "Talks resumed from May 1 to May 3. During his speech on Wednesday, the leader thanked the mediators.",
+])
+def test_a_weekday_keeps_its_reading_when_no_span_of_days_is_named_before_its_sentence(text):
+    """"late November" is no span of days by number, and a weekday inside the opening words themselves ("During his
+    speech Wednesday night,", "During his speech on Wednesday,") names the day of that speech: both keep the
+    reading from the document date."""
+    weekday = [t for t in tag(text, date(2024, 5, 10)) if "Wednesday" in t.text][0]
+    assert weekday.first_day == date(2024, 5, 8)

@@ -70,6 +70,7 @@ class Lexicon:
     case_sensitive: frozenset  # placeholder names whose words must be capitalised in the text
     clock_rules: frozenset = frozenset()  # names of the rules that read a bare clock time ("10 a.m.")
     weekday_rules: frozenset = frozenset()  # names of the rules that read a weekday ("Monday", "noon Monday")
+    span_opener: re.Pattern | None = None  # a sentence opening set inside a happening told before ("During the visit,")
 
     def rule_regex(self, index: int) -> re.Pattern:
         """Rule ``index`` with its named groups, compiled on first use (most texts need a few rules)."""
@@ -140,6 +141,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         case_sensitive=frozenset(sensitive),
         clock_rules=frozenset(rule.name for rule in rules if rule.kind == "clock_time"),
         weekday_rules=frozenset(rule.name for rule in rules if rule.kind == "weekday"),
+        span_opener=re.compile(vocab["span_opener"], re.IGNORECASE) if vocab.get("span_opener") else None,
     )
 
 
