@@ -676,8 +676,8 @@ def recent_window(published: date | None, days: int) -> tuple[date | None, date 
 def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary) -> tuple[str, int] | None:
     """(event type, days) when the sentence times ``trigger`` against another happening of the article
     (data/events.yaml ``timed_after``): "The call came a day after X hosted Y" -> ("call", -1) for the
-    hosting; "X held talks hours after the launch" -> ("operation", 0); "X met Y before the ceremony" ->
-    ("agreement", 0). None otherwise."""
+    hosting; "X held talks hours after the launch" -> ("operation", 0); "X met Y before the ceremony" or
+    "before his meeting with Z" -> ("agreement", 0), ("meeting", 0). None otherwise."""
     came_at, held_at, nouns = _timed_patterns(vocab)
     head = came_at.match(sentence)
     if head and trigger.start >= head.end():
@@ -730,7 +730,7 @@ def _timed_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict[str
         noun = rf"(?P<noun>{spaced(nouns)})"
         came = re.compile(rf"\W*(?:the|this|that)\s+(?:[\w\-]+\s+){{0,2}}?{noun}\s+(?:{spaced(table['came'])})\s+"
                           rf"{offset}\s+(?P<side>after|before)(?![\w])", re.IGNORECASE)
-        held = re.compile(rf"(?<![\w])(?:{offset}\s+)?(?P<side>after|before)\s+(?:the|this|that|its|their)\s+"
+        held = re.compile(rf"(?<![\w])(?:{offset}\s+)?(?P<side>after|before)\s+(?:the|this|that|its|their|his|her)\s+"
                           rf"(?:[\w\-]+\s+){{0,2}}?{noun}(?![\w])", re.IGNORECASE)
         _TIMED_CACHE[key] = (came, held, nouns)
     return _TIMED_CACHE[key]
