@@ -80,3 +80,20 @@ def test_a_meeting_asked_for_is_not_held():
     assert "meeting" not in _types("The opposition leader has requested a meeting with the president.")
     assert "meeting" not in _types("The rebels sought a meeting with the mediators.")
     assert "meeting" in _types("The president held the requested meeting with the opposition leader on Monday.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Speaking at the closing ceremony, the host minister said tariffs would fall.",
+    "Speaking at the plenary session, the envoy said the monitors were needed.",
+    "Speaking on the occasion, a visiting governor praised the new port.",
+])
+def test_an_opening_speaking_phrase_at_a_part_of_a_gathering_is_the_speech_itself(sentence):
+    assert "speech" in _types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Speaking to reporters after the meeting, the minister said the talks went well.",
+    "Speaking at the ceremony, the minister said the bridge would help trade.",
+])
+def test_an_opening_speaking_phrase_elsewhere_adds_detail_only(sentence):
+    assert "speech" not in _types(sentence)

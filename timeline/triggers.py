@@ -85,6 +85,8 @@ class Vocabulary:
     cumulative_unless: re.Pattern = re.compile(r"(?!)")
     # "In a joint operation, ...": an opening phrase that names the sentence's happening (``grammar.news_opening``)
     news_opening: re.Pattern = re.compile(r"(?!)")
+    # "Speaking at a forum's opening session, ...": an opening participle phrase that is a happening itself (``grammar``)
+    participle_happening_phrase: re.Pattern = re.compile(r"(?!)")
     # Words a sentence can do without when triggers are looked for (``compact``): spans dropped whole, and
     # marks dropped around the words they enclose (group 1 is kept); each with a pattern of the keys one of
     # which occurs in every match, in the folded sentence (``prefilter.required_keys``; None: no such keys).
@@ -177,6 +179,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         compared_next=_starting(raw.get("statistics", {}).get("compared_next", ()) or ["(?!)"]),
         compared_after=_alternation((raw.get("compared_since") or {}).get("after", ()) or ["since"]),
         news_opening=re.compile(raw["grammar"].get("news_opening") or "(?!)", re.IGNORECASE),
+        participle_happening_phrase=_starting_at(raw["grammar"].get("participle_happening_phrases") or ["(?!)"]),
         compact_drop=_compact_patterns(raw, "drop"),
         compact_unmark=_compact_patterns(raw, "unmark"),
     )
@@ -237,6 +240,11 @@ def _ending(words: list[str], words_between: int, bare: bool = False, case_sensi
 def _starting(words: list[str]) -> re.Pattern:
     body = "|".join(w.replace(" ", r"\s+") for w in words)
     return re.compile(rf"^\s*(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _starting_at(patterns: list[str]) -> re.Pattern:
+    """One of ``patterns`` (spaces match any white space) where the match starts (``pattern.match(text, at)``)."""
+    return re.compile(rf"(?:{'|'.join(_spaces(p) for p in patterns)})(?![\w])", re.IGNORECASE)
 
 
 def _continuations(raw: dict) -> list[tuple[re.Pattern, str | None]]:
@@ -343,11 +351,13 @@ def _compared_since(sentence: str, start: int, end: int, vocab: Vocabulary) -> b
 def _opens_with_participle(sentence: str, start: int, vocab: Vocabulary) -> bool:
     """True for an opening participle phrase ("Speaking at the ceremony, he said ..."): it adds detail to
     an event already reported rather than reporting a new one; not one that is a happening itself
-    ("Addressing the session, she said ...": data/events.yaml ``grammar.participle_happenings``)."""
+    ("Addressing the session, she said ...": data/events.yaml ``grammar.participle_happenings``; "Speaking at a
+    forum's opening session, a minister said ...": ``grammar.participle_happening_phrases``)."""
     head = sentence[:start].strip()
     word = sentence[start:].split(maxsplit=1)[0].lower() if sentence[start:].strip() else ""
     return not head and word.endswith("ing") and "," in sentence[start : start + 120] \
-        and word not in vocab.raw["grammar"].get("participle_happenings", ())
+        and word not in vocab.raw["grammar"].get("participle_happenings", ()) \
+        and not vocab.participle_happening_phrase.match(sentence, start)
 
 
 def _names_the_opening(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
