@@ -7,11 +7,13 @@ Layout only. Parsing, tables, filters, figures, highlighting and export live in 
 from __future__ import annotations
 
 import base64
+import hashlib
 import math
 import os
 import sys
 import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
@@ -60,6 +62,12 @@ CHART_DRAWN = components.declare_component("chart_drawn", path=str(Path(__file__
 @st.cache_data(show_spinner="Reading and parsing the articles…", max_entries=8)
 def parse_inputs(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Corpus:
     """The folder's articles plus this session's uploads and pasted text, parsed and merged."""
+    return read_and_parse(folder, uploads, pasted, pasted_date)
+
+
+def read_and_parse(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
+                   progress=None) -> Corpus:
+    """``parse_inputs`` uncached; ``progress(done, total)`` is called as articles are parsed."""
     from timeline import pipeline  # the parser is imported only when something is to be parsed
     from timeline.articles import iter_inputs, read_bytes
 
@@ -69,7 +77,7 @@ def parse_inputs(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: st
         settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
         items += read_bytes("pasted.txt", pasted.encode("utf-8"), settings)
     if uploads or pasted.strip():  # a session's own texts stay in memory, never in the disk cache
-        return pipeline.parse_documents(items, DEFAULT_SETTINGS)
+        return pipeline.parse_documents(items, DEFAULT_SETTINGS, progress)
     with disk_cache() as cache:  # the folder's parses survive a restart of the app
         return pipeline.parse_documents(items, DEFAULT_SETTINGS, **({"cache": cache} if cache else {}))
 
@@ -89,14 +97,12 @@ def disk_cache():
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def load_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Board:
-    """The board of those inputs. Shared and read-only (never mutated), so a rerun does not copy it.
+def load_board(folder: str) -> Board:
+    """The board of the folder's articles. Shared and read-only (never mutated), so a rerun does not copy it.
 
-    The folder's own board is also kept on disk (timeline/board_store.py), so that the first page after
-    a restart is drawn without importing the parser or parsing.
+    It is also kept on disk (timeline/board_store.py), so that the first page after a restart is drawn
+    without importing the parser or parsing. A session's uploads and pasted text: ``added_board``.
     """
-    if uploads or pasted.strip():  # a session's own texts stay in memory
-        return build_board(folder, uploads, pasted, pasted_date)
     board = board_store.load(folder, DEFAULT_SETTINGS)
     if board is None:
         board = build_board(folder, (), "", None)
@@ -104,10 +110,62 @@ def load_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
     return board
 
 
-def build_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Board:
+def build_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
+                progress=None) -> Board:
     from timeline.actors import load_gazetteer
 
-    return board_for(parse_inputs(folder, uploads, pasted, pasted_date), load_gazetteer(DEFAULT_SETTINGS).get)
+    if progress is None:
+        corpus = parse_inputs(folder, uploads, pasted, pasted_date)
+    else:
+        corpus = read_and_parse(folder, uploads, pasted, pasted_date, progress)
+    return board_for(corpus, load_gazetteer(DEFAULT_SETTINGS).get)
+
+
+ADDED_BOARDS = 8  # boards of uploads and pasted texts kept in memory, the last used
+
+
+@st.cache_resource(show_spinner=False)
+def _added_boards() -> dict:
+    """This process's boards of uploads and pasted texts, by a digest of the inputs, least recently used first."""
+    return {"lock": threading.Lock(), "boards": OrderedDict()}
+
+
+def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
+                pasted_date: date | None) -> Board:
+    """The board of the folder plus a session's uploads and pasted text, parsed under a progress bar in
+    ``slot`` the first time (outside Streamlit's caches, which would replay the bar on every later run)."""
+    key = _inputs_digest(folder, uploads, pasted, pasted_date)
+    store = _added_boards()
+    with store["lock"]:
+        board = store["boards"].get(key)
+        if board is not None:
+            store["boards"].move_to_end(key)
+            return board
+    bar = slot.progress(0.0, text="Reading the added articles…")
+    try:
+        board = build_board(folder, uploads, pasted, pasted_date, progress=partial(_parsing, bar))
+    finally:
+        slot.empty()
+    with store["lock"]:
+        store["boards"][key] = board
+        while len(store["boards"]) > ADDED_BOARDS:
+            store["boards"].popitem(last=False)
+    return board
+
+
+def _parsing(bar, done: int, total: int) -> None:
+    """Move the bar, about once per hundredth of the articles (each move is a message to the browser)."""
+    if done in (0, total) or (done * 100 // total) != ((done - 1) * 100 // total):
+        bar.progress(done / total if total else 1.0, text=f"Parsing the articles: {done:,} of {total:,}")
+
+
+def _inputs_digest(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
+                   pasted_date: date | None) -> str:
+    digest = hashlib.sha256(f"{folder}\0{pasted_date}\0{len(pasted)}\0".encode() + pasted.encode("utf-8"))
+    for name, data in uploads:
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
 @st.cache_resource(show_spinner=False)
@@ -281,8 +339,15 @@ def header(board: Board, shown, hidden: int) -> None:
         st.caption(f"{hidden:,} background mention(s) hidden: history the articles retell. Show them with "
                    "**Show background mentions** in the sidebar.")
     if board.rejected:
-        st.warning(f"{len(board.rejected)} input(s) could not be read; the reasons are under **Add articles** "
-                   "in the sidebar.")
+        st.warning(rejected_note(board.rejected), icon=":material/warning:")
+
+
+def rejected_note(rejected, listed: int = 8) -> str:
+    """What could not be read and why, where the user looks (the sidebar's list is below the uploads)."""
+    lines = [f"- {safe_text(item.name)}: {safe_text(item.reason)}" for item in rejected[:listed]]
+    if len(rejected) > listed:
+        lines.append(f"- and {len(rejected) - listed:,} more, listed under **Add articles** in the sidebar")
+    return "\n".join([f"**{_plural(len(rejected), 'input')} could not be read**; the rest were added:", *lines])
 
 
 def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bool:
@@ -580,17 +645,19 @@ def main() -> None:
 
 
 def current_board() -> Board:
-    """The board of the article folder plus this session's uploads and pasted text."""
+    """The board of the article folder plus this session's uploads and pasted text; the progress of a
+    parse, or why the added articles could not be parsed, shows at the top of the page."""
+    slot = st.empty()  # in every run, so that the page's other elements keep their places
     folder = os.environ.get("TIMELINE_ARTICLES", str(SAMPLE_ARTICLES))
     uploads, pasted, pasted_date = session_inputs()
+    if not (uploads or pasted.strip()):
+        return load_board(folder)
     try:
-        return load_board(folder, uploads, pasted, pasted_date)
+        return added_board(slot, folder, uploads, pasted, pasted_date)
     except Exception as error:  # a safety net: the pipeline reports bad inputs as rejects, not errors
-        if not (uploads or pasted.strip()):
-            raise
-        st.error(f"The added articles could not be parsed ({type(error).__name__}: {error}); "
-                 "showing the other articles. Remove the last upload or paste to clear this message.")
-        return load_board(folder, (), "", None)
+        slot.error(f"The added articles could not be parsed ({type(error).__name__}: {error}); "
+                   "showing the other articles. Remove the last upload or paste to clear this message.")
+        return load_board(folder)
 
 
 def open_tab(board: Board, filters: Filters, shown, full: bool) -> bool:

@@ -476,3 +476,35 @@ def test_the_png_says_what_it_shows_in_its_title(monkeypatch, board):
     articles = {name for names in meetings["articles"] for name in names}
     assert title.startswith(f"News timeline · {len(meetings)} events from {len(articles)} articles · ")
     assert "types: meeting" in title and "2023" in title
+
+
+def test_each_rejected_upload_is_named_with_its_reason_at_the_top(app):
+    """The reasons stand in the warning above the chart, not only in the sidebar below the upload list."""
+    app.file_uploader(key="uploads").set_value([
+        ("empty.txt", b"", "text/plain"),
+        ("broken.json", b"{not json", "application/json"),
+        ("good.txt", article("5 June 2024", "Wednesday"), "text/plain"),
+    ]).run()
+    assert not app.exception
+    note = app.warning[0].value.replace("\\", "")  # as the page shows it (safe_text escapes Markdown)
+    assert note.startswith("**2 inputs could not be read**")
+    assert "- empty.txt: empty file" in note and "- broken.json: file is not valid JSON" in note
+
+
+def test_added_articles_are_parsed_under_a_progress_bar_that_goes_away(app, monkeypatch):
+    """An upload of many files takes seconds: a bar counts the articles parsed, then leaves the page; a
+    later run (a filter click) finds the parsed board and shows no bar."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    moves, real = [], DeltaGenerator.progress
+    monkeypatch.setattr(DeltaGenerator, "progress", lambda self, value, text=None, **kw:
+                        moves.append((value, text)) or real(self, value, text, **kw))
+    app.file_uploader(key="uploads").set_value(
+        [(f"talks{i}.txt", article(f"{i + 1} March 2024", "Friday"), "text/plain") for i in range(3)]).run()
+    assert not app.exception and not app.error
+    total = int(next(re.match(r"(\d+) article", c.value).group(1) for c in app.caption if "article(s) loaded" in c.value))
+    assert moves[-1] == (1.0, f"Parsing the articles: {total} of {total}") and moves[0][0] == 0.0
+    assert not app.get("progress")
+    moves.clear()
+    app.radio(key="match").set_value("all").run()
+    assert not app.exception and not moves and not app.get("progress")
