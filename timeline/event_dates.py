@@ -44,6 +44,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or _in_dash_aside(sentence, start, end, trigger) \
                 or _after_a_sequel_word(sentence, start, trigger) or _in_subject_relative(sentence, start, trigger, vocab) \
+                or _reported_after(sentence, start, trigger, vocab) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
             continue
@@ -131,6 +132,32 @@ def _in_content_reported_after(sentence: str, end: int, trigger: Trigger, vocab:
         return False
     speaker = _SPEAKER_BEFORE.search(sentence, end, trigger.start)
     return speaker is not None and len(re.findall(r"[^\W\d]{2,}", sentence[end : speaker.start()])) >= 2
+
+
+# An attribution after the trigger: a comma, its speaker (one to five words) right before the reporting verb; not a
+# determiner right before it ("the accused in the case": a noun).
+_SPEAKER_AFTER_COMMA = re.compile(r",\s*(?:[\w'’.\-]+\s+){1,5}(?<!the\s)(?<!an\s)(?<!a\s)$", re.IGNORECASE)
+REPORTED_WORDS = 3  # words of what is reported between the reporting verb and the expression
+
+
+def _reported_after(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True for an expression inside what an attribution after the trigger reports ("While the two men spoke in
+    private, aides said the envoy had flown in to update the king about a regional summit of 1-2 March"): it dates
+    what is reported, not the trigger's happening. (Right after the reporting verb, "officials said on Thursday", it
+    dates the report: ``_dates_the_report``.) Not when the trigger itself reports."""
+    if start <= trigger.end or vocab.reporting.match(trigger.text):
+        return False
+    for verb in vocab.reporting.finditer(sentence, trigger.end, start):
+        if _SPEAKER_AFTER_COMMA.search(sentence, trigger.end, verb.start()) \
+                and not _ADDRESSEE_THEN_TIME.fullmatch(sentence, verb.end(), start) \
+                and len(re.findall(r"[^\W\d]{2,}", sentence[verb.end() : start])) >= REPORTED_WORDS:
+            return True
+    return False
+
+
+# Who was told, then the time of the telling: "told reporters on Sunday", "told The Daily Example late on Sunday".
+_ADDRESSEE_THEN_TIME = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}(?:on|in|at|late|early|late\s+on|early\s+on)?\s*",
+                                  re.IGNORECASE)
 
 
 def _planned_between(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
