@@ -54,6 +54,12 @@ def test_the_toll_of_a_long_running_conflict_is_no_happening(text):
     assert [e.evidence for e in _events(LEAD + text)] == [LEAD.strip()]
 
 
+def test_the_toll_of_a_civil_war_named_by_a_possessive_is_no_happening():
+    text = "Troops raided a rebel hideout in the hills on Monday, the army said.\n\n" \
+           "The nearly three years into Norland's civil war have killed more than 10,000 people."
+    assert [e.event_type for e in _events(text)] == ["operation"]
+
+
 @pytest.mark.parametrize("text", [
     "Five soldiers were killed in the conflict zone on Monday.",
     "At least 12 people were killed in election violence in the city, police said.",
@@ -125,3 +131,10 @@ def test_a_rate_in_what_was_agreed_is_no_statistic_of_the_agreement():
     assert [e.event_type for e in _events(text)] == ["agreement"]
     assert _events("The agency says an average of 40 trucks a day entered the territory last month.") == ()
     assert _events("On average, 12 people are killed on the region's roads every day.") == ()
+
+
+def test_talks_told_as_weeks_of_them_are_a_period_not_one_meeting():
+    text = "The two delegations signed a permanent ceasefire agreement on Friday following weeks of talks in Geneva."
+    assert [e.event_type for e in _events(text)] == ["agreement"]
+    text = "The two sides agreed on a truce on Friday after two days of talks in Geneva."
+    assert "meeting" in [e.event_type for e in _events(text)]

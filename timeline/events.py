@@ -353,6 +353,12 @@ def _series(draft: Draft, ctx: Context) -> bool:
     return not any(w in known or w[0].isdigit() or w.endswith(("'s", "’s")) or not w[0].isalnum() for w in before[at + 1 :])
 
 
+def _day_after(draft: Draft) -> bool:
+    """True when the trigger's own day stands after its start ("talks on Monday"), not before it, where it may date
+    another verb of the sentence ("signed a truce on Friday after weeks of talks")."""
+    return _own_day(draft) and draft.timex.start - draft.sentence.start >= draft.trigger.start
+
+
 def _day_at(draft: Draft) -> bool:
     """True when the trigger's own day stands after it or at most three words before it ("attacks on Monday",
     "Monday's attacks"), not further back, where it dates another noun ("Monday's raid was one more in a string of raids")."""
@@ -375,21 +381,28 @@ def _over_a_period(draft: Draft, ctx: Context) -> bool:
     """True for a happening told as a stretch of time ("after three weeks of heavy clashes", "10 days of fighting";
     data/same_happening.yaml ``period_types``, ``period_units``) with no day of its own: a period, not one happening."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
-    if draft.event_type not in rules.get("period_types", ()) or _own_day(draft):
+    if draft.event_type in rules.get("period_types", ()) and not _own_day(draft):
+        period = _period_before(ctx.settings.data_dir, "period_units")
+    elif draft.event_type in rules.get("long_period_types", ()) and not _day_after(draft):
+        period = _period_before(ctx.settings.data_dir, "long_period_units")  # "signed on Friday after weeks of talks"
+    else:
         return False
-    period = _period_before(ctx.settings.data_dir)
     text = draft.sentence.text
     return bool(period.search(text, max(0, draft.trigger.start - 60), draft.trigger.start))
 
 
 @lru_cache(maxsize=8)
-def _period_before(data_dir: Path) -> re.Pattern:
-    """A count of ``period_units`` and "of" right before a trigger ("six weeks of", "ten days of heavy")."""
+def _period_before(data_dir: Path, key: str) -> re.Pattern:
+    """A count of the units of ``key`` and "of" right before a trigger ("six weeks of", "ten days of heavy"); for
+    ``long_period_units`` the count may be left out ("following weeks of", not "weeks of the")."""
     rules = load("same_happening.yaml", data_dir)
     counts = "|".join(re.escape(w) for w in rules.get("count_words", ()))
-    units = "|".join(re.escape(w) for w in rules.get("period_units", ())) or "(?!)"
-    return re.compile(rf"(?<![\w])(?:\d[\d,.]*|{counts or '(?!)'})\s+(?:[\w'’-]+\s+)?(?:{units})\s+of\s+(?:[\w'’-]+\s+){{0,2}}$",
-                      re.IGNORECASE)
+    units = "|".join(re.escape(w) for w in rules.get(key, ())) or "(?!)"
+    count = rf"(?:\d[\d,.]*|{counts or '(?!)'})\s+(?:[\w'’-]+\s+)?"
+    if key == "long_period_units":
+        return re.compile(rf"(?<![\w])(?:{count})?(?:{units})\s+of\s+(?!(?:the|a|an|this|that|these|those)\s)"
+                          rf"(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w]){count}(?:{units})\s+of\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _ongoing(draft: Draft, ctx: Context) -> bool:
@@ -409,12 +422,13 @@ def _ongoing(draft: Draft, ctx: Context) -> bool:
 
 def _toll_of_a_conflict(draft: Draft, ctx: Context) -> bool:
     """True for a casualty or displacement mention (``toll_types``) whose clause names a long-running conflict
-    after a determiner (``running_conflicts``: "civilians killed in the violence", "The war has displaced ...")
-    and that has no day of its own."""
+    after a determiner or a possessive (``running_conflicts``: "civilians killed in the violence", "The war has
+    displaced ...", "the country's civil war has killed ...") and that has no day of its own."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     if draft.event_type not in rules.get("toll_types", ()) or _own_day(draft):
         return False
-    conflicts = _words_pattern(tuple(rules.get("running_conflicts", ())), prefix=r"(?:the|this|that|its)\s+(?:[\w'’-]+\s+)?")
+    conflicts = _words_pattern(tuple(rules.get("running_conflicts", ())),
+                               prefix=r"(?:the|this|that|its|their|[\w-]+['’]s)\s+(?:[\w'’-]+\s+)?")
     start, end = _clause(draft.sentence.text, draft.trigger)
     return bool(conflicts.search(draft.sentence.text, start, end))
 
