@@ -5,7 +5,8 @@ expressions. Adds: ``background=True`` on each event that the article retells as
 appended to its ``date_basis``; nothing is dropped, so a user can still show them (the app hides them by default,
 ``parse --no-background`` leaves them out, ``eval`` scores what the app shows).
 
-The rule (data/background.yaml): a happening dated only by a month, a quarter, a year or a part of one (its own
+The rules (data/background.yaml): a happening named by its year, a year before the page's (or on a page of no
+known date: "the rivals blame each other for breaking their 2011 truce accord"); a happening dated only by a month, a quarter, a year or a part of one (its own
 date, as the event's date basis names it: "in 2019", "in late 2019", "two years ago") that ended more than ``days_before`` days before the page's date ("the two countries
 signed a trade treaty in 2019", "clashes erupted in the north in April last year"). A day, however old, stays news
 ("on 6 October 2022 the leaders met"), and so do a mention whose sentence names a day ("On Tuesday, the two
@@ -46,7 +47,11 @@ def why(event: Event, article: Article, timexes: Sequence[Timex], rules: dict) -
     or None when it is news. The article's first event in its lead is left to the caller (``mark``)."""
     published = article.published
     own = _OWN_DATE.match(event.date_basis)
-    if published is None or event.date is None or own is None:
+    if event.date is None or own is None:
+        return None
+    if _named_by_its_year(event, own, rules) and (published is None or event.date.year < published.year):
+        return rules["year_named_reason"].format(when=own["value"])
+    if published is None:
         return None
     if not _coarse(_granularity(event, own, timexes), own["value"], rules) or _names_a_day(event, timexes):
         return None
@@ -54,6 +59,17 @@ def why(event: Event, article: Article, timexes: Sequence[Timex], rules: dict) -
     if (published - last).days <= rules["days_before"]:
         return None
     return rules["reason"].format(when=own["value"], published=published.isoformat())
+
+
+def _named_by_its_year(event: Event, own: re.Match, rules: dict) -> bool:
+    """True when the event's own date is a year that names its happening, right before the trigger's noun after a
+    determiner or a possessive ("breaking their 2011 truce accord", "sought over the bloody 2012 bombing of a
+    station", "its 2008 trade agreement"; data/background.yaml ``year_named``): a known happening of the past."""
+    trigger = event.evidence.find(event.trigger) if event.trigger else -1
+    if not re.fullmatch(r"\d{4}", own["text"]) or trigger < 0:
+        return False
+    pattern = re.compile(rules["year_named"].format(year=re.escape(own["text"])), re.IGNORECASE)
+    return pattern.search(event.evidence[:trigger]) is not None
 
 
 def _coarse(granularity: str, value: str, rules: dict) -> bool:
