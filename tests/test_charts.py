@@ -14,6 +14,7 @@ from timeline.charts import (
 )
 from timeline.filters import Filters
 from timeline.frame import meeting_edges, to_frame
+from timeline.png import print_spec
 from timeline.models import Source, TimelineEvent
 
 ACTORS = make_actors()
@@ -96,8 +97,17 @@ def test_a_far_away_event_does_not_squash_the_default_window():
     low, high = default_window(frame)
     assert pd.Timestamp(low) > pd.Timestamp(2023, 8, 1) and pd.Timestamp(high) < pd.Timestamp(2023, 10, 15)
     figure = timeline_figure(frame)
-    assert "1 event lies outside" in figure.layout.annotations[0].text
+    assert [note.text for note in figure.layout.annotations][0] == "1 event lies outside the dates shown"
     assert [b.label for b in figure.layout.xaxis.rangeselector.buttons][-1] == "all"
+
+
+def test_the_picture_of_a_window_counts_what_lies_outside_without_the_screen_hint():
+    frame = to_frame([event(str(i), date(2023, 9, 1) + timedelta(days=i % 20)) for i in range(30)]
+                     + [event("old", date(2020, 11, 10))])
+    figure = timeline_figure(frame)
+    assert any("press" in note.text for note in figure.layout.annotations)  # the screen says what to press
+    printed = [note["text"] for note in print_spec(figure)["layout"]["annotations"]]
+    assert printed == ["1 event lies outside the dates shown"]
 
 
 def test_window_covers_everything_when_events_are_close():

@@ -55,6 +55,12 @@ def test_undated_events_sort_last_and_keep_their_window():
     assert frame.iloc[1]["day"].startswith("undated (between 2023-09-01")
 
 
+def test_an_undated_event_bounded_on_one_side_says_which():
+    frame = to_frame([event("a", day=None, window=(None, date(2023, 5, 26))),
+                      event("b", day=None, window=(date(2023, 9, 13), None))])
+    assert sorted(frame["day"]) == ["undated (by 2023-05-26)", "undated (from 2023-09-13)"]
+
+
 def test_groups_follow_affiliations_through_bodies():
     actors = {
         "minister": Actor("minister", "Minister", "person", roles=(Role("Minister", "ministry"),)),
@@ -124,7 +130,14 @@ def test_counts_and_span():
 
 def test_table_view_has_the_analyst_columns():
     view = table_view(to_frame(make_events(20)))
-    assert list(view.columns)[:6] == ["Day", "Type", "Title", "Actors", "Sources", "Date basis"]
+    assert list(view.columns)[:7] == ["Day", "Day known", "Type", "Title", "Actors", "Sources", "Date basis"]
+
+
+def test_table_view_says_how_each_day_is_known():
+    frame = to_frame([event("s"), event("p", basis="publication date: reported as just happened"),
+                      event("r", end=date(2023, 9, 22)), event("u", day=None, precision="unknown")])
+    known = dict(zip(frame["id"], table_view(frame)["Day known"]))
+    assert known == {"s": "day stated", "p": "day inferred or coarser", "r": "date range", "u": "no day stated"}
 
 
 def test_board_uses_actors_discovered_in_the_corpus():

@@ -27,6 +27,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from .filters import Filters
+from .frame import DAY_KNOWN
+from .png import SCREEN_ONLY
 from .models import EVENT_TYPES
 
 TYPE_COLOURS = {
@@ -42,7 +44,7 @@ TYPE_COLOURS = {
     "other": "#64748b",
 }
 MARK_SYMBOLS = {"exact": "circle", "inferred": "circle-open", "range": "square"}
-MARK_LABELS = {"exact": "day stated", "inferred": "day inferred or coarser", "range": "date range"}
+MARK_LABELS = {mark: words for mark, words in DAY_KNOWN.items() if mark != "undated"}  # the legend's dated marks
 UNDATED_LANE = "Undated (window)"
 NO_ACTOR_LANE = "(no actor)"
 FONT = "Inter, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"
@@ -379,7 +381,7 @@ def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions) -> dic
                    "tracegroupgap": 4},
         "barmode": "overlay",
         "uirevision": "timeline",
-        "annotations": [_hidden_note(hidden)] if hidden else [],
+        "annotations": _hidden_notes(hidden) if hidden else [],
         "yaxis": {**grid, "tickvals": list(range(len(lanes))), "zeroline": False, "fixedrange": True,
                   "ticktext": [_escape(_shorten(lane, 34)) for lane in lanes],
                   "range": [len(lanes) - 0.5, -0.5]},
@@ -446,13 +448,13 @@ def _outside(frame: pd.DataFrame, window: tuple[str, str] | None) -> int:
     return int(((end <= low) | (start >= high)).sum())  # NaT compares False: undated rows are not counted
 
 
-def _hidden_note(count: int) -> dict:
+def _hidden_notes(count: int) -> list[dict]:
+    """What the events outside the window amount to (kept in a picture), and what to press (screen only)."""
     noun = "event lies" if count == 1 else "events lie"
-    return {
-        "text": f"{count} {noun} outside this window · press <b>all</b> or zoom out",
-        "xref": "paper", "yref": "paper", "x": 1, "y": 1.02, "xanchor": "right", "yanchor": "bottom",
-        "showarrow": False, "font": {"size": 12, "color": "#64748b"},
-    }
+    where = {"xref": "paper", "yref": "paper", "x": 1, "y": 1.02, "xanchor": "right", "yanchor": "bottom",
+             "showarrow": False, "font": {"size": 12, "color": "#64748b"}}
+    return [{**where, "text": f"{count} {noun} outside the dates shown"},
+            {**where, "text": "press <b>all</b> or zoom out to see them", "yshift": 17, "name": SCREEN_ONLY}]
 
 
 def network_figure(edges: pd.DataFrame, kinds: dict[str, str] | None = None, max_edges: int = 300) -> go.Figure:

@@ -29,6 +29,9 @@ from .models import Actor, Corpus, ParsedArticle, Rejected, TimelineEvent
 INFERRED_BASIS_WORDS = ("publication", "published", "inferred", "continues", "carried", "merged")
 
 MARKS = ("exact", "inferred", "range", "undated")
+# How each mark says the day is known, in words: the chart's legend, the events table and the evidence panel
+DAY_KNOWN = {"exact": "day stated", "inferred": "day inferred or coarser", "range": "date range",
+             "undated": "no day stated"}
 
 COLUMNS = (
     "id", "event_type", "title", "date", "date_end", "start", "end", "precision", "mark", "day",
@@ -230,8 +233,11 @@ def day_label(event: TimelineEvent) -> str:
 def _label(day: date | None, day_end: date | None, precision: str, window) -> str:
     if day is None:
         window = window or (None, None)
-        if window[0] or window[1]:
-            return f"undated (between {_iso(window[0])} and {_iso(window[1])})"
+        first, last = window
+        if first and last:
+            return f"undated (between {first.isoformat()} and {last.isoformat()})"
+        if first or last:
+            return f"undated (from {first.isoformat()})" if first else f"undated (by {last.isoformat()})"
         return "undated"
     if day_end is not None and day_end > day:
         return f"{day.isoformat()} – {day_end.isoformat()}"
@@ -240,10 +246,6 @@ def _label(day: date | None, day_end: date | None, precision: str, window) -> st
     if precision == "year":
         return str(day.year)
     return day.isoformat()
-
-
-def _iso(day: date | None) -> str:
-    return day.isoformat() if day else "?"
 
 
 def groups_of(actor_ids: Iterable[str], lookup: ActorLookup) -> tuple[str, ...]:
@@ -363,10 +365,11 @@ def _names_in(frame: pd.DataFrame) -> dict[str, str]:
 
 
 def table_view(frame: pd.DataFrame) -> pd.DataFrame:
-    """The columns an analyst reads in the events table: day, type, title, actors, sources, basis."""
+    """The columns an analyst reads in the events table: day, how it is known, type, title, actors, sources, basis."""
     return pd.DataFrame(
         {
             "Day": frame["day"],
+            "Day known": frame["mark"].map(DAY_KNOWN),
             "Type": frame["event_type"],
             "Title": frame["title"],
             "Actors": frame["actors"].map(", ".join),

@@ -30,6 +30,8 @@ import plotly.graph_objects as go
 
 from .errors import TimelineError
 
+SCREEN_ONLY = "screen only"  # the name of a figure annotation that a picture leaves out (what to press, ...)
+
 NO_BROWSER = (
     "PNG export needs Chrome or Chromium, and none was found. Install one with "
     "`sudo apt-get install chromium` (Debian/Ubuntu) or, on a machine with internet access, "
@@ -169,13 +171,15 @@ def print_version(figure: go.Figure) -> go.Figure:
 
 
 def print_spec(figure: go.Figure, merge: bool = True) -> dict:
-    """``figure`` as plain data without what only a screen uses (range selector buttons, hover texts,
-    WebGL), its runs of like marker or bar traces drawn as one trace each: the same picture, drawn faster.
+    """``figure`` as plain data without what only a screen uses (range selector buttons, annotations named
+    ``SCREEN_ONLY``, hover texts, WebGL), its runs of like marker or bar traces drawn as one trace each: the same picture, drawn faster.
 
     Each trace costs the browser a fixed amount of work; a timeline figure has one per event type and
     kind of mark, which took Chromium about as long as its thousand markers (``merge_traces``).
     """
     layout = figure.layout.to_plotly_json()
+    if "annotations" in layout:
+        layout["annotations"] = [note for note in layout["annotations"] if note.get("name") != SCREEN_ONLY]
     xaxis = layout.setdefault("xaxis", {})
     xaxis["rangeselector"] = {**xaxis.get("rangeselector", {}), "visible": False}
     traces = [_printed(trace.to_plotly_json()) for trace in figure.data]

@@ -56,7 +56,7 @@ def read_handle(name: str, handle: BinaryIO, settings: Settings) -> Iterator[Art
         return
     data = handle.read(settings.max_article_bytes + 1)
     if len(data) > settings.max_article_bytes:
-        yield Rejected(name, _too_large(len(data), settings, at_least=True))
+        yield Rejected(name, _too_large(settings.max_article_bytes, settings, at_least=True))
         return
     yield from _guarded(name, _single(name, data, settings))
 
@@ -105,5 +105,6 @@ def _unsupported(suffix: str) -> str:
 
 
 def _too_large(size: int, settings: Settings, at_least: bool = False) -> str:
+    """The reason for a file over the limit; ``at_least``: only the limit was read, so the size is "more than" it."""
     return (f"too large: {'more than ' if at_least else ''}{size:,} bytes; the limit is "
             f"{settings.max_article_bytes:,} bytes (settings.max_article_bytes)")
