@@ -52,6 +52,11 @@ PREVIEW_CSS = """<style>
 .st-key-first_chart:has(.js-plotly-plot .point) [data-testid="stElementContainer"]:has(img.chart-preview) {
   display: none; }
 </style>"""
+# On a laptop screen Streamlit's 5rem side padding leaves the chart's plot area a third of the window (252 px
+# of 1024 with the sidebar open); narrower padding gives it about half as much again.
+PAGE_CSS = """<style>
+@media (max-width: 1366px) { [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; } }
+</style>"""
 # Reports when the browser has drawn the page's first chart (see wait_for_first_chart).
 CHART_DRAWN = components.declare_component("chart_drawn", path=str(Path(__file__).resolve().parent / "app_parts" /
                                                                    "chart_drawn"))
@@ -347,7 +352,7 @@ def rejected_note(rejected, listed: int = 8) -> str:
     lines = [f"- {safe_text(item.name)}: {safe_text(item.reason)}" for item in rejected[:listed]]
     if len(rejected) > listed:
         lines.append(f"- and {len(rejected) - listed:,} more, listed under **Add articles** in the sidebar")
-    return "\n".join([f"**{_plural(len(rejected), 'input')} could not be read**; the rest were added:", *lines])
+    return "\n".join([f"**{_plural(len(rejected), 'input')} could not be read:**", *lines])
 
 
 def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bool:
@@ -366,10 +371,23 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     _pick("chart_pick", picked[:1])  # a count marker (a large view) carries no event id
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
                "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
+    chosen = st.empty()  # in every run, so that what follows keeps its place
     if full:
         downloads(board, filters, shown)
         evidence_panel(board, shown, events_table(shown))
+        pick = st.session_state["chart_pick"]
+        if pick and st.session_state["event"] == pick[0]:  # the evidence is far below: say what was clicked
+            chosen.markdown(chosen_note(shown, pick[0]))
     return True
+
+
+def chosen_note(shown, event_id: str) -> str:
+    """The event clicked on the chart, with a link down to its evidence."""
+    row = select(shown, [event_id])
+    if row.empty:
+        return ""
+    day, title = row["day"].iloc[0], row["title"].iloc[0]
+    return f"Chosen: **{safe_text(day)}** · {safe_text(title)} · [read its evidence ↓](#evidence)"
 
 
 def events_table(shown):
@@ -624,6 +642,7 @@ def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], str, date | None]:
 
 def main() -> None:
     st.set_page_config(page_title="News timeline", page_icon=":material/timeline:", layout="wide")
+    st.html(PAGE_CSS)  # style only: Streamlit puts it where it takes no room
     board = current_board()
     init_state(board)
     span = date_span(board.frame)

@@ -487,7 +487,7 @@ def test_each_rejected_upload_is_named_with_its_reason_at_the_top(app):
     ]).run()
     assert not app.exception
     note = app.warning[0].value.replace("\\", "")  # as the page shows it (safe_text escapes Markdown)
-    assert note.startswith("**2 inputs could not be read**")
+    assert note.startswith("**2 inputs could not be read:**")
     assert "- empty.txt: empty file" in note and "- broken.json: file is not valid JSON" in note
 
 

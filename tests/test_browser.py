@@ -180,3 +180,35 @@ def test_the_stored_preview_shows_first_and_the_chart_takes_its_place(server, pa
     visit.get_by_test_id("stDataFrame").wait_for()
     assert not visit.locator("img.chart-preview").count()  # and is gone from the page with the next run
     context.close()
+
+
+def test_a_clicked_marker_is_named_under_the_chart_with_a_link_to_its_evidence(page):
+    """The evidence panel is below the table, out of sight: a click on a marker says at once, under the
+    chart, which event it chose, and links down to its evidence."""
+    page.get_by_test_id("stDataFrame").wait_for()
+    marker = page.locator(f"{CHART} .scatterlayer .point").first
+    box = marker.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    note = page.get_by_text("Chosen:")
+    note.wait_for()
+    link = note.get_by_role("link", name="read its evidence ↓")
+    assert link.get_attribute("href").endswith("#evidence")
+    title = note.inner_text().split(" · ")[1]
+    assert title in page.get_by_role("combobox", name="Event", exact=True).input_value()  # the evidence shown: the same
+    assert page.locator("#evidence").count() == 1
+    assert not page.get_by_test_id("stException").count()
+
+
+def test_on_a_laptop_screen_the_chart_gets_most_of_the_width(server, page):
+    """At 1024 px with the sidebar open, the page's side padding is narrow, so the plot area is not squeezed to a
+    quarter of the window (it was 252 px)."""
+    context = page.context.browser.new_context(viewport={"width": 1024, "height": 900})
+    narrow = context.new_page()
+    narrow.set_default_timeout(90_000)
+    narrow.goto(server)
+    narrow.wait_for_selector(f"{CHART} .main-svg")
+    padding, plot = narrow.evaluate(f"""() => [
+        parseFloat(getComputedStyle(document.querySelector('[data-testid="stMainBlockContainer"]')).paddingLeft),
+        document.querySelector('{CHART} .nsewdrag').getBoundingClientRect().width]""")
+    assert padding <= 24 and plot >= 350
+    context.close()
