@@ -98,6 +98,13 @@ def test_csv_and_json_hold_every_event():
     assert records[0]["sources"][0]["evidence"]
 
 
+def test_csv_says_how_each_day_is_known_and_why_each_event_is_there():
+    frame = to_frame([event("two", sources=2), event("u", day=None, precision="unknown")])
+    table = pd.read_csv(io.BytesIO(to_csv(frame)), keep_default_na=False).set_index("id")
+    assert table.loc["two", "evidence"] == "art0.txt: Evidence. | art1.txt: Evidence."
+    assert dict(table["day_known"]) == {"two": "day stated", "u": "no day stated"}
+
+
 def test_csv_keeps_article_text_as_data(tmp_path):
     frame = to_frame([event(title='=HYPERLINK("x"), "quoted", <b>bold</b>')])
     table = pd.read_csv(io.BytesIO(to_csv(frame)))

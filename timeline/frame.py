@@ -383,7 +383,8 @@ def table_view(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """The events as CSV (UTF-8), one row per event, lists joined with "; ".
+    """The events as CSV (UTF-8), one row per event, lists joined with "; ", with how each day is known and the
+    evidence: each source's sentence after its file name, joined with " | ".
 
     A text cell that starts with "=", "+", "-", "@", a tab or a carriage return gets a leading "'", so that a
     spreadsheet opening the file shows it as text instead of running it as a formula (CSV injection).
@@ -394,6 +395,7 @@ def to_csv(frame: pd.DataFrame) -> bytes:
             "date": frame["date"].dt.strftime("%Y-%m-%d"),
             "date_end": frame["date_end"].dt.strftime("%Y-%m-%d"),
             "precision": frame["precision"],
+            "day_known": frame["mark"].map(DAY_KNOWN),
             "event_type": frame["event_type"],
             "title": frame["title"],
             "actors": frame["actors"].map("; ".join),
@@ -403,6 +405,7 @@ def to_csv(frame: pd.DataFrame) -> bytes:
             "confidence": frame["confidence"],
             "background": frame["background"],
             "sources": frame["articles"].map("; ".join),
+            "evidence": frame["event"].map(_evidence),
         }
     )
     for column in table.columns:
@@ -412,6 +415,10 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _evidence(event: TimelineEvent) -> str:
+    return " | ".join(f"{source.article}: {source.evidence}" for source in event.sources)
 
 
 def _as_text(value):
