@@ -482,3 +482,17 @@ def test_a_weekday_keeps_its_reading_when_no_span_of_days_is_named_before_its_se
     reading from the document date."""
     weekday = [t for t in tag(text, date(2024, 5, 10)) if "Wednesday" in t.text][0]
     assert weekday.first_day == date(2024, 5, 8)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The leaders signed the accord late on Wednesday. They spoke to reporters shortly after midnight.",
+     date(2023, 9, 14)),
+    ("The talks went on through Wednesday night. Shortly after midnight, the sides signed.", date(2023, 9, 14)),
+    ("The leaders signed the accord on Wednesday. They spoke to reporters shortly after midnight.",
+     date(2023, 9, 13)),
+    ("On Wednesday, shortly after midnight, gunmen attacked a post.", date(2023, 9, 13)),
+])
+def test_after_midnight_following_a_day_named_late_is_the_next_day(text, expected):
+    """The TimeML value stays the named day's T24:00; the day the happening falls on is the next one."""
+    midnight = [t for t in tag(text, date(2023, 9, 15)) if t.text == "midnight"][0]
+    assert midnight.first_day == expected and midnight.value == "2023-09-13T24:00"

@@ -44,6 +44,11 @@ class Context:
         latest = self._latest_day()
         return f"{latest.text!r} ({latest.first_day.isoformat()})" if latest else self.basis
 
+    @property
+    def latest_day(self) -> Timex | None:
+        """The latest expression naming a day before this one, or None."""
+        return self._latest_day()
+
     def _latest_day(self) -> Timex | None:
         return next((t for t in reversed(self.previous) if t.granularity in ("day", "time") and t.first_day), None)
 

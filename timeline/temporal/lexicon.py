@@ -71,6 +71,8 @@ class Lexicon:
     clock_rules: frozenset = frozenset()  # names of the rules that read a bare clock time ("10 a.m.")
     weekday_rules: frozenset = frozenset()  # names of the rules that read a weekday ("Monday", "noon Monday")
     span_opener: re.Pattern | None = None  # a sentence opening set inside a happening told before ("During the visit,")
+    after_midnight: re.Pattern | None = None  # the end of the text before "midnight" of the next day ("shortly after ")
+    late_in_the_day: re.Pattern | None = None  # the end of the text before a day named late ("late on ")
 
     def rule_regex(self, index: int) -> re.Pattern:
         """Rule ``index`` with its named groups, compiled on first use (most texts need a few rules)."""
@@ -142,6 +144,8 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         clock_rules=frozenset(rule.name for rule in rules if rule.kind == "clock_time"),
         weekday_rules=frozenset(rule.name for rule in rules if rule.kind == "weekday"),
         span_opener=re.compile(vocab["span_opener"], re.IGNORECASE) if vocab.get("span_opener") else None,
+        after_midnight=re.compile(vocab["after_midnight"], re.IGNORECASE) if vocab.get("after_midnight") else None,
+        late_in_the_day=re.compile(vocab["late_in_the_day"], re.IGNORECASE) if vocab.get("late_in_the_day") else None,
     )
 
 

@@ -70,11 +70,27 @@ def clock_time(g: dict, ctx: Context) -> Reading | None:
     if hour is None:
         return None
     suffix = f"T{hour:02d}:{minute:02d}"
+    if hour == 24 and _night_after(ctx):
+        day = ctx.latest_day.first_day
+        return Reading("TIME", day.isoformat() + suffix, day + timedelta(days=1), day + timedelta(days=1), "time",
+                         f"{ctx.reference_basis}: after midnight, the next day")
     if ctx.reference is not None:
         return r.day(ctx.reference, ctx.reference_basis, suffix)
     if ctx.anchor is None:
         return r.unknown(f"XXXX-XX-XX{suffix}", "time", "TIME")
     return r.day(ctx.anchor, ctx.basis, suffix)
+
+
+def _night_after(ctx: Context) -> bool:
+    """True for "midnight" after vocabulary ``after_midnight`` ("shortly after midnight") when the day named last
+    before it was named late in that day ("late on Wednesday", "Wednesday night"): the next day's first hours."""
+    latest, lexicon = ctx.latest_day, ctx.lexicon
+    if latest is None or lexicon.after_midnight is None or lexicon.late_in_the_day is None \
+            or not lexicon.after_midnight.search(ctx.text, max(0, ctx.start - 20), ctx.start):
+        return False
+    part = lexicon.value("parts_of_day", latest.text.split()[-1]) if latest.text.split() else None
+    return part in ("EV", "NI") or latest.value.endswith(("TEV", "TNI")) \
+        or bool(lexicon.late_in_the_day.search(ctx.text, max(0, latest.start - 12), latest.start))
 
 
 def _clock(g: dict, ctx: Context) -> tuple[int | None, int]:
