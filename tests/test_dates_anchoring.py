@@ -47,6 +47,18 @@ def test_a_date_inside_a_since_clause_after_the_trigger_dates_that_clause(exampl
     assert meeting.date == (example["date"] and date.fromisoformat(example["date"]))
 
 
+@pytest.mark.parametrize("example", TABLE["founding_examples"], ids=[e["text"][:50] for e in TABLE["founding_examples"]])
+def test_a_date_after_a_founding_participle_in_an_opening_phrase_dates_its_noun(example):
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2024, 11, 15))
+    (meeting,) = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
+    expected = example["date"]
+    shown = meeting.date.isoformat()[: len(expected)] if meeting.date and expected else meeting.date
+    assert shown == expected
+
+
 @pytest.mark.parametrize("example", TABLE["quoted_examples"], ids=[e["text"][:50] for e in TABLE["quoted_examples"]])
 def test_today_inside_a_quotation_gives_no_day(example):
     from timeline.actors import load_gazetteer

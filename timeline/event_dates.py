@@ -44,7 +44,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or _in_dash_aside(sentence, start, end, trigger) \
                 or _after_a_sequel_word(sentence, start, trigger) or _in_subject_relative(sentence, start, trigger, vocab) \
-                or _reported_after(sentence, start, trigger, vocab) \
+                or _reported_after(sentence, start, trigger, vocab) or _after_a_founding_participle(sentence, start, end, trigger) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
             continue
@@ -132,6 +132,29 @@ def _in_content_reported_after(sentence: str, end: int, trigger: Trigger, vocab:
         return False
     speaker = _SPEAKER_BEFORE.search(sentence, end, trigger.start)
     return speaker is not None and len(re.findall(r"[^\W\d]{2,}", sentence[end : speaker.start()])) >= 2
+
+
+def _after_a_founding_participle(sentence: str, start: int, end: int, trigger: Trigger) -> bool:
+    """True for an expression right after a participle of data/temporal/anchoring.yaml ``founding_participles`` and
+    its preposition, in a phrase that opens the sentence and closes with a comma before the trigger ("Under the accord
+    signed in 2015, the two sides held talks"), or after the trigger ("reviewed the plan agreed in February"): it
+    dates the noun before the participle, not the happening. Not after an auxiliary ("was set up in 2016 and
+    ...")."""
+    found = _founding_participle(DATA_DIR).search(sentence, max(0, start - 60), start)
+    if found is None:
+        return False
+    if start >= trigger.end:  # "assessed the plan agreed in February": the participle's noun is not the trigger's
+        return found.start() >= trigger.end
+    return end <= trigger.start and "," in sentence[end : trigger.start] and "," not in sentence[:start]
+
+
+@lru_cache(maxsize=8)
+def _founding_participle(data_dir: Path) -> re.Pattern:
+    """A word (no auxiliary), a founding participle and its preposition, right before an expression."""
+    words = _phrases(_anchoring(data_dir).get("founding_participles", ()))
+    auxiliary = r"(?:was|were|been|being|be|is|are|has|have|had)"
+    return re.compile(rf"(?<![\w])(?!{auxiliary}\s)[\w\-]+\s+(?:{words})\s+(?:back\s+)?(?:in|on|at|last)?\s*$",
+                      re.IGNORECASE)
 
 
 # An attribution after the trigger: a comma, its speaker (one to five words) right before the reporting verb; not a
