@@ -46,6 +46,24 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
                   mentions: list[Mention], actors: Mapping[str, Actor], affiliations: AffiliationsOf,
                   vocab: Vocabulary, protected: list[tuple[int, int]] = (), crowded: bool = False,
                   data_dir: Path = DATA_DIR, place_sides: bool = False) -> list[str]:
+    """Actor ids of the happening that ``trigger`` reports (``_chosen_actors``); for a gathering of data/participants.yaml
+    ``venue_types``, also the country it is held in when the sentence makes that country its host (``host_cues``:
+    "the country is holding a conference in its capital"), not when it only says where it is held."""
+    chosen = _chosen_actors(policy, sentence, sentence_start, trigger, mentions, actors, affiliations, vocab,
+                            protected, crowded, data_dir, place_sides)
+    types, cues = _venue_grammar(data_dir)
+    if trigger.event_type not in types or not cues.search(sentence):
+        return chosen
+    names = [(m.start - sentence_start, m.end - sentence_start) for m in mentions
+             if m.actor_id in actors and actors[m.actor_id].kind != "country"]
+    host = host_country(sentence, trigger, names, vocab, data_dir)
+    return list(dict.fromkeys([*chosen, host])) if host else chosen
+
+
+def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
+                   mentions: list[Mention], actors: Mapping[str, Actor], affiliations: AffiliationsOf,
+                   vocab: Vocabulary, protected: list[tuple[int, int]] = (), crowded: bool = False,
+                   data_dir: Path = DATA_DIR, place_sides: bool = False) -> list[str]:
     """Actor ids of the happening that ``trigger`` reports, chosen by the type's ``policy``.
 
     In a ``crowded`` sentence (one that reports several happenings) people are first looked for in the
@@ -72,6 +90,8 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
     local = _without_counted_people(local, sentence, actors, data_dir)
     if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
         local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab)]
+    if trigger.event_type in _venue_grammar(data_dir)[0] and not _venue_grammar(data_dir)[1].search(sentence):
+        local = [item for item in local if not _venue_only(item, sentence, actors, vocab, data_dir)]
     if trigger.event_type in _participants(data_dir).get("purpose_types", ()):
         local = [item for item in local if not _in_purpose(item, sentence, trigger, actors, data_dir)]
     if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
@@ -101,8 +121,10 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
         inside += _targets_in_result(local, sentence, clause[1], actors, data_dir)
-        signatories = _signatories(inside, sentence, trigger, actors) \
-            if vocab.types[trigger.event_type].get("people_if_no_groups") else []
+        signatories = []
+        if vocab.types[trigger.event_type].get("people_if_no_groups"):
+            signatories = _signatories(inside, sentence, trigger, actors) or \
+                _signatories(_in_subject(local, sentence, trigger, actors), sentence, trigger, actors)
         if signatories:  # "... as well as an agreement between X and Y": the parties the document names
             signatories = list(dict.fromkeys([*signatories, *_document_parties(local, sentence, trigger, actors, data_dir)]))
         if signatories:
@@ -495,6 +517,38 @@ def host_country(sentence: str, trigger: Trigger, name_spans: list[tuple[int, in
     return before
 
 
+_FROM = re.compile(r"(?<![\w])from\s+(?:the\s+)?$", re.IGNORECASE)
+_VENUE_AT = re.compile(r"(?<![\w])(?:in|at|inside)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,2}$")  # "in war-torn X"
+_VENUE_LISTED = re.compile(r"(?<![\w])(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[A-Z][\w'’-]+\s*(?:,|\()\s*$")
+
+
+def _venue_only(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary,
+                data_dir) -> bool:
+    """True for a country named only as where a gathering is: "in Estaria", "the Estarian capital", "Estaria's
+    capital", "held in Vell, Estaria" or "in Vell (Estaria)", "the Estarian ski resort of Vell" (data/participants.yaml
+    ``venue_nouns``)."""
+    start, end, actor_id = item
+    if actors[actor_id].kind != "country":
+        return False
+    nouns = "|".join(_participants(data_dir).get("venue_nouns", ())) or "(?!)"
+    if _in_place_phrase(item, sentence, actors, vocab) \
+            or re.match(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE):
+        return True
+    if _only_a_place(item, sentence, actors, vocab) and not _FROM.search(sentence, max(0, start - 12), start):
+        return True  # "in Estaria", "a visit to Estaria for the summit", not "leaders from Estaria"
+    if sentence[start:end] in actors[actor_id].demonyms:  # "in Estarian waters" is no country's name
+        return False
+    return bool(_VENUE_AT.search(sentence, max(0, start - 40), start) or _VENUE_LISTED.search(sentence, max(0, start - 80), start))
+
+
+@lru_cache(maxsize=4)
+def _venue_grammar(data_dir) -> tuple[frozenset[str], re.Pattern]:
+    """(data/participants.yaml ``venue_types``, a pattern of its ``host_cues``)."""
+    data = _participants(data_dir)
+    cues = "|".join(data.get("host_cues", ())) or "(?!)"
+    return frozenset(data.get("venue_types", ())), re.compile(rf"(?<![\w])(?:{cues})(?![\w])", re.IGNORECASE)
+
+
 def relative_subject(sentence: str, sentence_start: int, trigger: Trigger, mentions: list[Mention],
                      actors: Mapping[str, Actor]) -> list[str]:
     """The person a relative clause holding the trigger is about: "X received Y, who arrived on a working
@@ -510,8 +564,10 @@ def relative_subject(sentence: str, sentence_start: int, trigger: Trigger, menti
 
 def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping[str, Actor],
               affiliations: AffiliationsOf, visitors: list[str] = (), subjects: list[str] = ()) -> list[str]:
-    """``actor_ids`` with the host country (data/events.yaml ``host``): ``country`` adds it (a conference
-    held in Baku has Azerbaijan); ``visitors_and_country`` adds it in place of the host's own people (a
+    """``actor_ids`` with the host country (data/events.yaml ``host``): ``country`` adds it when one of the people
+    is of it, when it is a side already (the host's president at a conference held in Baku: Azerbaijan; a host named
+    as such: ``choose_actors``) or when the sentence names no side ("a conference was held in Baku"), not when it is
+    only where a gathering of named sides is; ``visitors_and_country`` adds it in place of the host's own people (a
     visit to X has X, not X's minister who received the visitor), unless everyone named is of X (a visit
     at home). ``visitors``: the people a relative clause names as making the visit ("..., who was on a
     visit to X"); the other people of the sentence received them. ``subjects``: the people of the visit verb's own
@@ -522,6 +578,8 @@ def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping
         return actor_ids
     people = [i for i in actor_ids if actors[i].kind == "person"]
     hosts = [p for p in people if host in affiliations(p)]
+    if rule == "country" and actor_ids and not hosts and host not in actor_ids:
+        return actor_ids  # only where a gathering with sides of its own is held (``_venue_only``): no side
     if rule == "visitors_and_country":
         if len(hosts) == len(people):
             return actor_ids
@@ -900,6 +958,30 @@ def _signatories(inside: list[tuple[int, int, str]], sentence: str, trigger: Tri
     joined = re.search(r"(?:with|between)\s", sentence[trigger.end : trigger.end + 60])
     partners = [item for item in inside if joined and trigger.end + joined.end() <= item[0] < trigger.end + 80]
     return list(dict.fromkeys(people + _ids(partners, actors, lambda a: True)))
+
+
+_APPOSED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|the)\s+)?"
+                      r"(?:(?!(?:who|whose|which|that|said|says|told|after|before|while|when|as|with)[\s,])[\w'’-]+[\s,]+){0,4}?")  # ", and his X counterpart, "
+
+
+def _in_subject(local: list, sentence: str, trigger: Trigger, actors: Mapping[str, Actor]) -> list:
+    """The people of the trigger's subject when commas set their names off as appositions ("X's minister of
+    foreign affairs, A, and his Y counterpart, B, signed"): the people right before the trigger, each joined to the
+    next by no more than a comma, "and" and a few words of title; [] when anything else stands before the trigger,
+    when a country or organisation is named before them, or when they are examples ("including X")."""
+    before = sorted(item for item in local if item[1] <= trigger.start)
+    if not before or actors[before[-1][2]].kind != "person" \
+            or not re.fullmatch(r"[\s,]*(?:(?:have|has|also|jointly|both|then)\s+)*", sentence[before[-1][1]:trigger.start]):
+        return []
+    chosen = [before[-1]]
+    for item in reversed(before[:-1]):
+        if actors[item[2]].kind != "person" or not _APPOSED.fullmatch(sentence, item[1], chosen[0][0]):
+            break
+        chosen.insert(0, item)
+    if any(item[0] < chosen[0][0] for item in before if actors[item[2]].kind != "person") \
+            or re.search(r"(?<![\w])(?:including|among them|such as)[\s,]*$", sentence[: chosen[0][0]], re.IGNORECASE):
+        return []  # "the G7 leaders, including X, issued a statement": the bloc's, not X's alone
+    return chosen
 
 
 def _document_parties(local: list, sentence: str, trigger: Trigger, actors: Mapping[str, Actor], data_dir: Path) -> list[str]:

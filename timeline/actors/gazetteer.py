@@ -150,14 +150,18 @@ class Gazetteer:
 
     @cached_property
     def surnames(self) -> Mapping[str, tuple[str, ...]]:
-        """Last word of each person's names (folded), or the surname the entry gives -> person ids."""
+        """Last word of each person's names (folded), or the surname the entry gives -> person ids; a last word with
+        an Arabic article ("el-Sisi") also with the article's other spellings ("Al-Sisi", "al-Sisi", "El-Sisi")."""
         table: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
             if actor.kind == "person":
                 for name in (actor.name, *actor.aliases):
-                    last = fold(actor.surname or name.split()[-1])
-                    if actor.id not in table[last]:
-                        table[last].append(actor.id)
+                    stem = _ARTICLE_WORD.match(name.split()[-1])
+                    lasts = {fold(actor.surname or name.split()[-1])}
+                    lasts |= {fold(f"{a}-{stem.group(1)}") for a in ("al", "Al", "el", "El")} if stem else set()
+                    for last in lasts:
+                        if actor.id not in table[last]:
+                            table[last].append(actor.id)
         return {k: tuple(v) for k, v in table.items()}
 
     def given_names_of(self, given: str) -> tuple[str, ...]:
@@ -195,15 +199,16 @@ def _variants(alias: str, capitals: bool = True) -> set[str]:
 _ACRONYM = re.compile(r"[A-Z]{4,}\+?")  # four capitals or more, a word of its own ("OPEC+", not "US", "UK", "SPLM-IO")
 
 
+_ARTICLE_WORD = re.compile(r"(?:[AaEe]l)-([A-Z][\w'’-]*)$")  # "el-Sisi", "Al-Thani": an Arabic article and a name
 _ARABIC_ARTICLE = re.compile(r"(?<![\w'’])([ae]l)-(?=[A-Z])")
 
 
 def _article_variants(alias: str) -> set[str]:
     """The other spellings news use for an Arabic article inside a name: "el-Sisi" is also "El-Sisi", "El Sisi"
-    and "el Sisi" (and likewise "al-")."""
+    and "el Sisi", and with the article's other vowel "al-Sisi", "Al-Sisi", "Al Sisi" (and likewise from "al-")."""
     if not _ARABIC_ARTICLE.search(alias):
         return set()
-    forms = [r"\1-", r"\1 "]
+    forms = [r"\1-", r"\1 ", "al-", "al ", "el-", "el "]
     found = {_ARABIC_ARTICLE.sub(f, alias) for f in forms}
     found |= {_ARABIC_ARTICLE.sub(lambda m, f=f: m.expand(f).capitalize(), alias) for f in forms}
     return found - {alias}

@@ -51,7 +51,11 @@ def settle_titles(
     honorifics = honorific_pattern(gazetteer.offices.honorifics)
     listed = {item.run_start: item for item in listed_people(text, groups, runs, gazetteer.offices.list_nouns,
                                                                        persons)}
+    known_starts = {p.start for p in persons}
     for run in runs:
+        if _runs_into_known(text, run, known_starts):  # "Supreme Leader Ayatollah Seyyed Ali Khamenei": honorifics
+            _attach(finder, titles, names, run, used, result)  # of the known name, no new person; the title is his
+            continue
         if len(run.words) <= MAX_NAME_WORDS and not _surname_and_suffix(text, run, gazetteer.offices.name_suffixes):
             roles = _attach(finder, titles, names, run, used, result)
             introduced = None if roles else introduction(text, run, finder.by_end, honorifics)
@@ -80,6 +84,12 @@ def settle_titles(
                 actor = gazetteer.get(holder.actor_id) or result.discovered.get(holder.actor_id)
                 named += [(holder.start, actor)] if actor is not None else []
     return result
+
+
+def _runs_into_known(text: str, run: NameRun, known_starts: set[int]) -> bool:
+    """True when a known person's name follows ``run`` after one space: the run's words are honorifics or given
+    names written before that name ("Sayyid", "Ayatollah Seyyed"), not a person of their own."""
+    return text[run.end : run.end + 1] == " " and run.end + 1 in known_starts
 
 
 def _surname_and_suffix(text: str, run: NameRun, suffixes) -> bool:
