@@ -141,3 +141,19 @@ def test_the_welcome_ceremony_of_a_visit_is_part_of_the_visit_or_its_talks():
 
 def test_a_ceremony_that_welcomes_no_visitor_stays_an_event():
     assert _types("President Jan Novak attended a ceremony to open a new bridge in Velm on Wednesday.") == ["other"]
+
+
+@pytest.mark.parametrize("text", [
+    '"The windows shook and then the sirens started," a shopkeeper told a news agency by phone.',
+    "A resident said by telephone from the town that the shops were closed.",
+    "President Jan Novak told reporters by phone on Tuesday that his talks with Ola Berg had gone well.",
+    "A volunteer kept talking over the phone to a boy stuck under the collapsed roof to keep him calm.",
+])
+def test_the_phone_of_an_interview_or_a_scene_is_no_call(text):
+    assert _types(RAID + text) == ["operation"]
+
+
+def test_a_message_told_to_another_side_by_phone_is_a_call():
+    assert _types(RAID + "President Jan Novak told Prime Minister Ola Berg by phone on Tuesday that aid would come.") \
+        == ["operation", "call"]
+

@@ -282,7 +282,27 @@ def _described(draft: Draft, ctx: Context) -> bool:
     a photo caption (``_caption``); a happening told as a state of a noun in a relative clause of a sentence whose
     main clause reported another happening before it (``_relative_state``); a series named by a bare plural
     ("the latest in scattered raids", "infamous for bombings": ``_series``)."""
-    return _caption(draft.sentence, ctx) or _relative_state(draft, ctx) or _series(draft, ctx)
+    return _caption(draft.sentence, ctx) or _relative_state(draft, ctx) or _series(draft, ctx) \
+        or _interview_channel(draft, ctx)
+
+
+def _interview_channel(draft: Draft, ctx: Context) -> bool:
+    """True for a call named only by its channel right after a verb of reporting whose listener is the press or
+    nobody ("a witness told a news agency by phone", "a resident said by telephone from the town"; data/
+    same_happening.yaml ``interview``): how the reporter heard it, not a call between two sides. "X told Y by
+    phone that ..." stays a call. Nor is a channel alone that names no side at all a call ("a rescuer was talking
+    over the phone with a woman trapped under the rubble"): a scene, not a call between known sides."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir).get("interview") or {}
+    if draft.event_type not in rules.get("types", ()) or draft.trigger.text.lower() not in rules.get("channels", ()):
+        return False
+    if not draft.actor_ids:
+        return True
+    text, trigger = draft.sentence.text, draft.trigger
+    verbs = "|".join(map(re.escape, rules.get("report_verbs", ()))) or "(?!)"
+    found = re.search(rf"(?<![\w])(?:{verbs})\s+((?:[\w'’.-]+\s+){{0,5}})$", text[max(0, trigger.start - 80) : trigger.start],
+                      re.IGNORECASE)
+    return found is not None and (not found.group(1).strip()
+                                  or _words_pattern(tuple(rules.get("listeners", ()))).search(found.group(1)) is not None)
 
 
 def _caption(sentence: Sentence, ctx: Context) -> bool:
