@@ -345,6 +345,18 @@ def header(board: Board, shown, hidden: int) -> None:
                    "**Show background mentions** in the sidebar.")
     if board.rejected:
         st.warning(rejected_note(board.rejected), icon=":material/warning:")
+    eventless = added_without_events(board)
+    if eventless:
+        listed = ", ".join(safe_text(name) for name in eventless[:8]) + (" and more" if len(eventless) > 8 else "")
+        st.info(f"No event was found in {listed}: the text tells no meeting, call, visit, agreement, attack or "
+                "other happening the parser recognises.", icon=":material/search_off:")
+
+
+def added_without_events(board: Board) -> list[str]:
+    """The session's uploaded or pasted articles that gave no event (read, but nothing new on the chart)."""
+    uploads, pasted, _ = session_inputs()
+    names = [name for name, _ in uploads] + (["pasted.txt"] if pasted.strip() else [])
+    return [name for name in names if name in board.articles and not board.articles[name].events]
 
 
 def rejected_note(rejected, listed: int = 8) -> str:
@@ -429,8 +441,8 @@ def downloads(board: Board, filters: Filters, shown) -> None:
             st.button("Download PNG", disabled=True, help=missing, icon=":material/image:")
         else:
             warm_export_server()
-            title, failures = export_title(board, filters, shown), st.session_state["png_failures"]
-            st.download_button("Download PNG", data=partial(_png, shown, filters, title, failures),
+            picture = partial(_png, board, shown, filters, st.session_state["png_failures"])
+            st.download_button("Download PNG", data=picture,
                                file_name=f"{stem}.png", mime="image/png", key="png", icon=":material/image:",
                                type="primary")
         st.download_button("CSV", partial(to_csv, shown), file_name=f"{stem}.csv", mime="text/csv",
@@ -445,12 +457,12 @@ def downloads(board: Board, filters: Filters, shown) -> None:
         failures.clear()
 
 
-def _png(shown, filters: Filters, title: str, failures: list[str]) -> bytes:
-    """The PNG of the view's chart, with ``title`` above it (drawn when the button is clicked); a failure is
+def _png(board: Board, shown, filters: Filters, failures: list[str]) -> bytes:
+    """The PNG of the view's chart with its ``export_title``, drawn when the button is clicked; a failure is
     kept in ``failures`` for the click's rerun to show (Streamlit ignores st.* calls made while a download
     is generated)."""
     try:
-        figure = charts.view_figure(shown, filters, title)
+        figure = charts.view_figure(shown, filters, export_title(board, filters, shown))
         return export_server().render(figure, width=PNG_WIDTH, height=max(PNG_HEIGHT, figure.layout.height or 0))
     except Exception as error:
         failures.append(f"{type(error).__name__}: {error}")
@@ -459,7 +471,7 @@ def _png(shown, filters: Filters, title: str, failures: list[str]) -> bytes:
 
 def export_title(board: Board, filters: Filters, shown) -> str:
     """The exported chart's title: what it shows, so that a picture in a report says so itself
-    ("News timeline · 12 events from 3 articles · 18 Sep 2023 – 23 Sep 2023 · actors: Armenia · types: meeting")."""
+    ("News timeline · 12 events from 3 articles · 18 Sep 2023 – 23 Sep 2023 · types: meeting")."""
     sources = len({name for names in shown["articles"] for name in names})
     parts = [f"{_plural(len(shown), 'event')} from {_plural(sources, 'article')}"]
     span = date_span(shown)

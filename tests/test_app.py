@@ -508,3 +508,16 @@ def test_added_articles_are_parsed_under_a_progress_bar_that_goes_away(app, monk
     moves.clear()
     app.radio(key="match").set_value("all").run()
     assert not app.exception and not moves and not app.get("progress")
+
+
+def test_an_added_article_with_no_event_is_named(app):
+    """A pasted or uploaded text that gives no event changes nothing on the chart: the page says so, naming it,
+    instead of leaving the user to wonder whether it was read."""
+    app.file_uploader(key="uploads").set_value([
+        ("weather.txt", b"Mild weather\n\nThe afternoon stayed mild and dry across the valley.\n", "text/plain"),
+        ("good.txt", article("5 June 2024", "Wednesday"), "text/plain"),
+    ]).run()
+    app.text_area(key="paste_text").set_value("A quiet day\n\nThe river was calm and the shops opened late.").run()
+    assert not app.exception and not app.error
+    notes = [i.value.replace("\\", "") for i in app.info if "No event was found" in i.value]
+    assert len(notes) == 1 and "weather.txt, pasted.txt:" in notes[0] and "good.txt" not in notes[0]
