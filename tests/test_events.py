@@ -208,7 +208,7 @@ def test_a_mention_counted_on_from_another_day_is_a_further_happening():
     text = ("Police arrested three men at a house early last Thursday. "
             "Two women were arrested two days later at a railway station.")
     events = _events_of(text, None)
-    assert [e.event_type for e in events] == ["other", "other"]
+    assert [e.event_type for e in events] == ["operation", "operation"]  # arrests: the police operations that made them
     assert all(e.date is None for e in events)
 
 

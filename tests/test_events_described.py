@@ -84,7 +84,7 @@ def test_arrests_are_part_of_the_operation_that_made_them():
 
 
 def test_an_arrest_on_another_day_is_a_happening_of_its_own():
-    assert _types(RAID + "On Thursday, a former minister was arrested at the airport.") == ["operation", "other"]
+    assert _types(RAID + "On Thursday, a former minister was arrested at the airport.") == ["operation", "operation"]
 
 
 def test_a_sentence_whose_subject_is_the_attack_tells_more_of_it():
@@ -157,3 +157,6 @@ def test_a_message_told_to_another_side_by_phone_is_a_call():
     assert _types(RAID + "President Jan Novak told Prime Minister Ola Berg by phone on Tuesday that aid would come.") \
         == ["operation", "call"]
 
+
+def test_an_arrest_that_no_operation_takes_in_is_the_police_operation_that_made_it():
+    assert _types("Police arrested two men in the capital on Thursday over a plot to attack a market.") == ["operation"]

@@ -160,6 +160,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if _part_of_an_operation(draft, drafts, main, ctx) or _welcome_of_a_visit(draft, drafts, main, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
+        draft.event_type = _arrest_alone(draft, ctx) or draft.event_type
         same = _same_event(draft, drafts, target, ctx)
         if same and same.lead and leads.only_dates(sentence.text, trigger.start, ctx.settings.data_dir):
             _date_the_lead(same, draft)
@@ -254,6 +255,17 @@ def _part_of_an_operation(draft: Draft, drafts: list[Draft], main: list[Trigger]
     _date_the_lead(operation, draft)
     operation.parts.append(draft.event_type)  # "Within hours of the arrest, ..." counts from the operation
     return True
+
+
+def _arrest_alone(draft: Draft, ctx: Context) -> str | None:
+    """The type of the operation (data/same_happening.yaml ``operation_type``) for an arrest (``operation_parts``)
+    that no operation of the article takes in: the arrest is the police operation that made it ("Police arrested
+    two men in the capital on Thursday"); None for any other mention."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    parts = rules.get("operation_parts") or {}
+    if draft.event_type in parts.get("types", ()) and draft.trigger.label in parts.get("labels", ()):
+        return rules.get("arrest_alone_type")
+    return None
 
 
 def _welcome_of_a_visit(draft: Draft, drafts: list[Draft], main: list[Trigger], ctx: Context) -> bool:
