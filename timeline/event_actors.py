@@ -565,9 +565,9 @@ def relative_subject(sentence: str, sentence_start: int, trigger: Trigger, menti
 def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping[str, Actor],
               affiliations: AffiliationsOf, visitors: list[str] = (), subjects: list[str] = ()) -> list[str]:
     """``actor_ids`` with the host country (data/events.yaml ``host``): ``country`` adds it when one of the people
-    is of it, when it is a side already (the host's president at a conference held in Baku: Azerbaijan; a host named
-    as such: ``choose_actors``) or when the sentence names no side ("a conference was held in Baku"), not when it is
-    only where a gathering of named sides is; ``visitors_and_country`` adds it in place of the host's own people (a
+    is of it or when it is a side already (the host's president at a conference held in Baku: Azerbaijan; a host
+    named as such: ``choose_actors``), not when it is only where the gathering is ("a conference was held in Baku");
+    ``visitors_and_country`` adds it in place of the host's own people (a
     visit to X has X, not X's minister who received the visitor), unless everyone named is of X (a visit
     at home). ``visitors``: the people a relative clause names as making the visit ("..., who was on a
     visit to X"); the other people of the sentence received them. ``subjects``: the people of the visit verb's own
@@ -578,8 +578,8 @@ def with_host(rule: str, actor_ids: list[str], host: str | None, actors: Mapping
         return actor_ids
     people = [i for i in actor_ids if actors[i].kind == "person"]
     hosts = [p for p in people if host in affiliations(p)]
-    if rule == "country" and actor_ids and not hosts and host not in actor_ids:
-        return actor_ids  # only where a gathering with sides of its own is held (``_venue_only``): no side
+    if rule == "country" and not hosts and host not in actor_ids:
+        return actor_ids  # only where the gathering is held (``_venue_only``): no side
     if rule == "visitors_and_country":
         if len(hosts) == len(people):
             return actor_ids
