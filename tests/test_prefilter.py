@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from timeline.prefilter import KeyIndex, required_groups, required_keys
+from timeline.prefilter import KeyIndex, required_chars, required_groups, required_keys
 from timeline.triggers import find_triggers, vocabulary
 
 
@@ -17,6 +17,15 @@ def test_spellings_stay_whole():
     # re's parser shares the prefix of "met|meets" ("me"): the keys are the whole spellings
     assert required_keys(re.compile(r"(?:met|meets)(?:\s+with)?")) == {"met", "meets"}
     assert required_keys(re.compile(r"(?:conversation|call)s?")) == {"conversation", "call"}
+
+
+def test_a_mandatory_class_of_marks_gives_the_characters_a_match_needs():
+    assert required_keys(re.compile(r"(?<=\w)\s+[–—-]\s+\w+")) is None
+    assert required_chars(re.compile(r"(?<=\w)\s+[–—-]\s+\w+")) == {"–", "—", "-"}
+    assert required_chars(re.compile(r"(?:x|y)(?:\s+-)+")) == {"-"}
+    assert required_chars(re.compile(r"[Aa]b")) is None  # letters: folding the text changes them
+    assert required_chars(re.compile(r"(?:-)?\w+")) is None  # an optional mark
+    assert required_chars(re.compile(r"[^-]\w")) is None  # any character but one
 
 
 def test_every_run_of_fixed_text_is_a_group_the_rarest_first():

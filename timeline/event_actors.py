@@ -1159,6 +1159,7 @@ def _phrases(phrases) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)  # asked for several times per event: building the path and the stat cost 1-2% of a parse
 def _participants(data_dir) -> dict:
     """data/participants.yaml of ``data_dir``, or of the package's data folder when that folder has none (a
     data folder made before the file existed)."""

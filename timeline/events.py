@@ -591,12 +591,19 @@ def _name_by_title(drafts: list[Draft], ctx: Context) -> None:
     the type of its encounters reported only as "X spoke with Y" or "X and Y discussed ..." (not "a call
     for restraint": ``merge.referring_not_before``)."""
     title = ctx.article.title or ""
-    stop = "|".join(ctx.vocab.raw["merge"].get("referring_not_before", ()))
+    stop = tuple(ctx.vocab.raw["merge"].get("referring_not_before", ()))
     for event_type in ctx.vocab.raw["merge"].get("title_names_encounter", ()):
-        nouns = "|".join(re.escape(n) for n in ctx.vocab.types[event_type].get("nouns", ()))
-        named = re.search(rf"(?<![\w])(?:{nouns})(?![\w])(?!\s+(?:{stop})(?![\w]))", title, re.IGNORECASE)
+        nouns = tuple(ctx.vocab.types[event_type].get("nouns", ()))
+        named = _title_noun(nouns, stop).search(title)
         if named and not any(d.event_type == event_type for d in drafts):
             _retype_unspecific(drafts, event_type, ctx, every=True)
+
+
+@lru_cache(maxsize=16)  # the same vocabulary for every article: made once, not for each title
+def _title_noun(nouns: tuple[str, ...], stop: tuple[str, ...]) -> re.Pattern:
+    """An encounter noun in a title, not followed by a word that makes it no encounter ("a call for")."""
+    words, stops = "|".join(re.escape(n) for n in nouns), "|".join(stop)
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])(?!\s+(?:{stops})(?![\w]))", re.IGNORECASE)
 
 
 def _outside_names(triggers: list[Trigger], sentence: Sentence, ctx: Context) -> list[Trigger]:

@@ -60,6 +60,33 @@ def _derive_groups(pattern: str, flags: int) -> list[list[str]]:
     return [sorted(_minimal(group)) for group in groups]
 
 
+def required_chars(regex: re.Pattern) -> frozenset[str] | None:
+    """Characters one of which occurs in every match of ``regex`` (a mandatory character class of literals, such
+    as ``[–—-]``, that ``required_keys`` does not list); only characters that case folding leaves as they are, so
+    that the test may run on the folded text. None when no such class is known."""
+    return _mandatory_chars(P.parse(regex.pattern, regex.flags))
+
+
+def _mandatory_chars(tree) -> frozenset[str] | None:
+    for op, arg in tree:
+        found = None
+        if op is C.LITERAL:
+            found = _uncased({chr(arg)})
+        elif op is C.IN and all(item is C.LITERAL for item, _ in arg):
+            found = _uncased({chr(value) for _, value in arg})
+        elif op is C.SUBPATTERN:
+            found = _mandatory_chars(arg[3])
+        elif op in _REPEATS and arg[0] >= 1:
+            found = _mandatory_chars(arg[2])
+        if found:
+            return found
+    return None
+
+
+def _uncased(chars: set[str]) -> frozenset[str] | None:
+    return frozenset(chars) if all(c.lower() == c == c.upper() == fold(c) for c in chars) else None
+
+
 class KeyIndex:
     """The patterns of a list (given by their keys, None for "always run") that may match a text.
 
@@ -116,7 +143,10 @@ class KeyIndex:
 
     def also_found(self, at: int, keyed: str) -> bool:
         """Whether ``keyed`` holds a key of each further group of pattern ``at``."""
-        return all(any(map(keyed.__contains__, group)) for group in self._also.get(at, ()))
+        for group in self._also.get(at, ()):  # a loop, not all() over a generator: asked for every candidate
+            if not any(map(keyed.__contains__, group)):
+                return False
+        return True
 
 
 def fold(text: str) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import KeyIndex, LazyPattern, fast_pattern, fold, required_groups, required_keys, spans_of
+from .prefilter import (KeyIndex, LazyPattern, fast_pattern, fold, required_chars, required_groups, required_keys,
+                        spans_of)
 from .resources import load
 from .settings import DATA_DIR
 
@@ -191,7 +192,7 @@ def _compact_patterns(raw: dict, kind: str) -> tuple[tuple[re.Pattern, tuple[str
     table = raw.get("compact") or {}
     regexes = [re.compile(_spaces(entry["pattern"].replace("{complement}", table["complement"])))
                for entry in table.get(kind, ())]
-    keys = [required_keys(regex) for regex in regexes]
+    keys = [required_keys(regex) or required_chars(regex) for regex in regexes]  # "[–—-]": one of these characters
     return tuple((regex, tuple(sorted(key)) if key else None) for regex, key in zip(regexes, keys))
 
 

@@ -13,11 +13,14 @@ from .spans import Candidate, NameRun
 
 def fuzzy_candidates(text: str, runs: list[NameRun], gazetteer: Gazetteer, threshold: float) -> list[Candidate]:
     """The best person match of each run, if close enough; longer windows are tried first."""
+    windows = [[(run.words[first][0], run.words[last - 1][1]) for first, last in _windows(len(run.words))]
+               for run in runs]
+    names = [text[start:end] for spans in windows for start, end in spans]
+    matches = dict(zip(names, gazetteer.fuzzy_people(names, threshold)))  # every window's name at once
     found = []
-    for run in runs:
-        for start_word, end_word in _windows(len(run.words)):
-            start, end = run.words[start_word][0], run.words[end_word - 1][1]
-            match = gazetteer.fuzzy_person(text[start:end], threshold)
+    for spans in windows:
+        for start, end in spans:
+            match = matches[text[start:end]]
             if match:
                 found.append(Candidate(start, end, match[1], "fuzzy", match[0] / 100))
                 break

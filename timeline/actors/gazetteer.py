@@ -20,11 +20,12 @@ from ..models import Actor, Role
 from ..resources import load
 from ..settings import DEFAULT_SETTINGS, Settings
 from .names import fold, name_key, word_pattern
-from .similarity import best_person
+from .similarity import best_people
 from .metonyms import MetonymCues
 from .offices import OfficeVocabulary
 
 _SECTIONS = {"countries": "country", "organizations": "organization", "people": "person"}
+FUZZY_KEPT = 200_000  # names whose fuzzy match is remembered, then all forgotten
 
 
 @dataclass(frozen=True)
@@ -55,16 +56,28 @@ class Gazetteer:
             table.pop(acronym[0] + acronym[1:].lower(), None)
         self.aliases: Mapping[str, AliasEntry] = MappingProxyType(table)
         # The same names recur across a corpus: remember each one's fuzzy match (bounded).
-        self.fuzzy_person = lru_cache(maxsize=200_000)(self._fuzzy_person)
+        self._fuzzy_known: dict[tuple[str, float], tuple[float, str] | None] = {}
 
     def __reduce__(self):
         if self.data_dir is None:
             raise TypeError("only a gazetteer read by load_gazetteer can be pickled")
         return _load, (self.data_dir,)
 
-    def _fuzzy_person(self, name: str, threshold: float) -> tuple[float, str] | None:
+    def fuzzy_person(self, name: str, threshold: float) -> tuple[float, str] | None:
         """(score, person id) of the known person whose name ``name`` is a spelling variant of, if any."""
-        return best_person(name, *self.person_keys, threshold)
+        return self.fuzzy_people([name], threshold)[0]
+
+    def fuzzy_people(self, names: list[str], threshold: float) -> list[tuple[float, str] | None]:
+        """``fuzzy_person`` of each of ``names``; the names not met before are scored together (one call)."""
+        known = self._fuzzy_known
+        found = {name: known[name, threshold] for name in names if (name, threshold) in known}
+        todo = [name for name in dict.fromkeys(names) if name not in found]
+        if todo:
+            if len(known) + len(todo) > FUZZY_KEPT:
+                known.clear()
+            for name, match in zip(todo, best_people(todo, *self.person_keys, threshold)):
+                found[name] = known[name, threshold] = match
+        return [found[name] for name in names]
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)

@@ -8,6 +8,7 @@ Support Forces" does not (a capitalised word follows the run: the run is part of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..models import Role
@@ -37,6 +38,7 @@ def introduction(text: str, run: NameRun, by_end: dict[int, Candidate],
     return None
 
 
+@lru_cache(maxsize=8)  # the same honorifics for every text: made once
 def honorific_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str] | None:
     """ "Mr ", "Ms. ", "Dr " ending a text (data/offices.yaml honorifics)."""
     if not honorifics:

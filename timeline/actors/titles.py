@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..models import Role
 from .names import fold
@@ -59,6 +60,17 @@ class Title:
     direct: bool = True  # False for "Armenian Foreign Ministry spokesperson": a body's title, not the office
 
 
+@lru_cache(maxsize=8)  # the same vocabulary for every text: made once, not for each article
+def _title_patterns(bodies: tuple[str, ...], state_forms: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern]:
+    """(``TitleFinder.body_of``, ``TitleFinder.of``) for the offices vocabulary's bodies and state forms."""
+    names = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True))
+    # "the Office of the Prime Minister": the title names an institution, not its holder
+    body_of = re.compile(rf"(?<![\w])(?:{names})\s+of\s+(?:the\s+)?$") if names else None
+    forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(state_forms, key=len, reverse=True))
+    # "of X", "of the X", and "of the Republic of X" when the gazetteer knows X but not the long form
+    return body_of, re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:{forms})\s+of\s+(?:the\s+)?)?") if forms else _OF
+
+
 class TitleFinder:
     """Settles the titles of one text. ``groups`` are the country/organisation candidates."""
 
@@ -73,12 +85,7 @@ class TitleFinder:
         self.surnames = surnames
         self.modifier_before = modifier_before
         self.gap_stopwords = gap_stopwords
-        names = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True))
-        # "the Office of the Prime Minister": the title names an institution, not its holder
-        self.body_of = re.compile(rf"(?<![\w])(?:{names})\s+of\s+(?:the\s+)?$") if names else None
-        forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(state_forms, key=len, reverse=True))
-        # "of X", "of the X", and "of the Republic of X" when the gazetteer knows X but not the long form
-        self.of = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:{forms})\s+of\s+(?:the\s+)?)?") if forms else _OF
+        self.body_of, self.of = _title_patterns(tuple(bodies), tuple(state_forms))
         self.groups = sorted(groups, key=lambda c: c.start)
         self.by_end = {c.end: c for c in groups}
         self.by_start = {c.start: c for c in groups}
