@@ -27,8 +27,8 @@ try:
     from timeline.cache import ParseCache
     from timeline.errors import TimelineError
     from timeline.filters import Filters
-    from timeline.frame import (Board, background_reason, board_for, counts, date_span, meeting_edges, select,
-                                table_view, to_csv, to_json)
+    from timeline.frame import (DAY_KNOWN, Board, background_reason, board_for, counts, date_span, meeting_edges,
+                                select, table_view, to_csv, to_json)
     from timeline.models import Corpus
     from timeline.settings import DEFAULT_SETTINGS, SAMPLE_ARTICLES
 except ImportError as import_error:  # a broken install: say so instead of a traceback
@@ -529,7 +529,7 @@ def evidence_panel(board: Board, shown, page) -> None:
 def event_summary(event, day: str, mark: str) -> str:
     """Two Markdown lines: the day and how it is known (the chart's legend words); the type, the actors,
     the sources and the confidence."""
-    known = {**charts.MARK_LABELS, "undated": "no day stated"}.get(mark, mark)
+    known = DAY_KNOWN.get(mark, mark)
     actors = ", ".join(safe_text(name) for name in event.actors) or "no named actor"
     return (f"**{safe_text(day)}** · {known}  \n**{event.event_type}** · {actors} · "
             f"{len(event.sources)} source(s) · confidence {event.confidence:.2f}")
@@ -569,13 +569,20 @@ def add_articles(board: Board) -> None:
     """The upload and paste boxes (in the sidebar, so that uploads stay while the view changes)."""
     with st.sidebar.expander("Add articles", expanded=bool(board.rejected), icon=":material/upload_file:"):
         st.file_uploader("Files (.txt .md .html .json .csv)", type=UPLOAD_TYPES, accept_multiple_files=True,
-                         key="uploads", help="Parsed in this session only; nothing is written to disk.")
+                         key="uploads", help=upload_help())
         st.text_area("Or paste an article", key="paste_text", height=140,
                      placeholder="Title on the first line, then the text…")
         st.date_input("Its publication date (optional)", value=None, key="paste_date", format="YYYY-MM-DD")
         for item in board.rejected:
             st.error(f"{item.name}: {item.reason}")
         st.caption(f"{len(board.articles)} article(s) loaded.")
+
+
+def upload_help() -> str:
+    """What the uploader takes, with both size limits: the parser's per article and Streamlit's per file."""
+    article_mb, file_mb = DEFAULT_SETTINGS.max_article_bytes / 1e6, st.get_option("server.maxUploadSize")
+    return (f"A .txt, .md or .html file is one article (up to {article_mb:g} MB); a .json, .jsonl or .csv file may "
+            f"hold many. Up to {file_mb} MB a file. Parsed in this session only; nothing is written to disk.")
 
 
 # --- a session's first page: the chart first ----------------------------------------------------------

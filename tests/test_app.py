@@ -521,3 +521,10 @@ def test_an_added_article_with_no_event_is_named(app):
     assert not app.exception and not app.error
     notes = [i.value.replace("\\", "") for i in app.info if "No event was found" in i.value]
     assert len(notes) == 1 and "weather.txt, pasted.txt:" in notes[0] and "good.txt" not in notes[0]
+
+
+def test_the_uploader_states_its_size_limits(app):
+    """A 26 MB text file passes the uploader (50 MB a file) and is then rejected by the parser (20 MB an
+    article): the help says both before the user tries."""
+    help_text = app.get("file_uploader")[0].proto.help
+    assert "one article (up to 20 MB)" in help_text and "Up to 50 MB a file" in help_text
