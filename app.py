@@ -81,10 +81,11 @@ def read_and_parse(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: 
     if pasted.strip():
         settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
         items += read_bytes("pasted.txt", pasted.encode("utf-8"), settings)
-    if uploads or pasted.strip():  # a session's own texts stay in memory, never in the disk cache
-        return pipeline.parse_documents(items, DEFAULT_SETTINGS, progress)
+    own_texts = bool(uploads or pasted.strip())
     with disk_cache() as cache:  # the folder's parses survive a restart of the app
-        return pipeline.parse_documents(items, DEFAULT_SETTINGS, **({"cache": cache} if cache else {}))
+        if cache is not None and own_texts:  # a session's own texts stay in memory, never in the disk cache,
+            cache = cache.lookups_only()  # but the folder's stored parses still serve
+        return pipeline.parse_documents(items, DEFAULT_SETTINGS, progress, **({"cache": cache} if cache else {}))
 
 
 @contextmanager

@@ -124,3 +124,25 @@ def test_a_cached_undated_article_is_not_dated_again(tmp_path, monkeypatch):
         parse_documents([undated, Article(id="t", name="t.txt", title="", text="x", published=date(2022, 1, 1))],
                         cache=cache)
     assert len(calls) == 1
+
+
+def test_a_lookups_only_cache_serves_stored_parses_and_keeps_none_of_the_new(tmp_path):
+    from timeline.cache import ParseCache
+    from timeline.parallel import pipeline_parse
+    stored = Article(id="s", name="s.txt", title="", text="The ministers met in the capital on Monday.",
+                     published=date(2021, 6, 2))
+    added = Article(id="a", name="a.txt", title="", text="The envoys held talks on Tuesday.", published=date(2021, 6, 2))
+    undated = Article(id="u", name="u.txt", title="", text="The two leaders met in the capital on 3 May 2021.")
+    with ParseCache(tmp_path, "v1") as cache:
+        parse_documents([stored], cache=cache)
+    parsed = []
+
+    def counting(article, settings):
+        parsed.append(article.name)
+        return pipeline_parse(article, settings)
+
+    with ParseCache(tmp_path, "v1") as cache:
+        corpus = parse_documents([stored, added, undated], cache=cache.lookups_only(), parse=counting)
+        assert sorted(parsed) == ["a.txt", "u.txt"]  # the stored article came from the cache
+        assert [p.article.name for p in corpus.parsed] == ["s.txt", "a.txt", "u.txt"]
+        assert cache.get_many([added]) == [None] and len(cache) == 1  # nothing new was written

@@ -212,6 +212,11 @@ class ParseCache:
             files = self._db.execute("DELETE FROM files WHERE version != ?", (self.version,)).rowcount
             return files + self._db.execute("DELETE FROM parsed WHERE version != ?", (self.version,)).rowcount
 
+    def lookups_only(self) -> "LookupsOnly":
+        """A view of this cache that answers lookups and keeps nothing: for texts that must not be written to
+        disk (the app's uploads and pasted text), parsed together with articles whose parses are stored."""
+        return LookupsOnly(self)
+
     def __bool__(self) -> bool:
         return True  # an empty cache is still a cache (``if cache:`` must not count its rows)
 
@@ -242,6 +247,23 @@ class ParseCache:
                 rows = self._db.execute(sql.format(",".join("?" * len(chunk))), (*first, *chunk))
                 found.extend(rows if row is None else map(row, rows))
         return found
+
+
+class LookupsOnly:
+    """A ParseCache whose ``put_*`` methods store nothing (see ``ParseCache.lookups_only``)."""
+
+    def __init__(self, cache: ParseCache):
+        self._cache = cache
+
+    def __getattr__(self, name: str):
+        return _keep_nothing if name.startswith("put_") else getattr(self._cache, name)
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def _keep_nothing(*args, **kwargs) -> int:
+    return 0
 
 
 def article_key(version: str, article: Article) -> str:
