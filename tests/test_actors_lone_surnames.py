@@ -67,3 +67,18 @@ def test_an_office_phrase_is_the_holder_the_text_named(with_dated_minister):
     assert mentions[-1] == ("Norwegian Foreign Minister", "new:kari-nordmann")
     alone = [m.actor_id for m in find_mentions("The Norwegian Foreign Minister spoke.", with_dated_minister, DAY)[0]]
     assert len(alone) == 1 and alone[0] in with_dated_minister.actors  # the gazetteer's holder of that day
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname alone spelt another way than its full mention (a transliteration, a typo) is that person
+    ("Sri Lankan Prime Minister Mahinda Rajapaksa met his host in the capital. Rajapaksha arrived on Friday.",
+     [("Rajapaksha", "mahinda-rajapaksa")]),
+    # ... not a longer word that begins with a short surname, nor a word near two surnames of the text
+    ("Prime Minister Manmohan Singh spoke on Monday. The cabinet met at Singha Durbar later.", []),
+    ("Norlandic President Ivan Petrenko met Foreign Minister Olga Petrenkov on Monday. Petrenkko spoke on Friday.",
+     []),
+    ("Norlandic President Ivan Petrenko met the press on Monday. Petrenkko spoke on Friday.",
+     [("Petrenkko", "new:ivan-petrenko")]),
+])
+def test_a_lone_surname_spelt_another_way_is_the_person_named_in_full(text, expected):
+    assert _lone(text, load_gazetteer()) == expected

@@ -1,4 +1,5 @@
-"""Surnames alone ("Lavrov", "S. Lavrov") after a full mention of the person in the same text.
+"""Surnames alone ("Lavrov", "S. Lavrov") after a full mention of the person in the same text, also when spelt
+another way ("Rajapaksha" after "Mahinda Rajapaksa").
 
 Reads the person candidates already found and the text's capitalised words; adds "surname" candidates
 for the nearest earlier full mention with that surname (or the first later one, for headlines). A surname
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
+
+from rapidfuzz import fuzz
 
 from ..models import Actor
 from .gazetteer import Gazetteer
@@ -36,8 +39,11 @@ def surname_candidates(
     taken = span_mask(len(text), persons)
     found = []
     for index, match in enumerate(words):
-        owners = mentions.get(fold(match.group()))
-        if not owners or 1 in taken[match.start():match.end()]:
+        if 1 in taken[match.start():match.end()]:
+            continue
+        owners = mentions.get(fold(match.group())) or _variant_owners(text, words, index, mentions, stopwords,
+                                                                      gazetteer)
+        if not owners:
             continue
         start = match.start()
         if index and _is_given_name(text, words[index - 1], match, stopwords, gazetteer):
@@ -50,6 +56,28 @@ def surname_candidates(
         start = initial.start() if initial else start
         found.append(Candidate(start, match.end(), actor_id, "surname", 0.9))
     return found
+
+
+MIN_VARIANT = 7  # letters, of both: a shorter surname ("Singh", "Ruto") is too often another name or word near it
+VARIANT_SCORE = 88  # rapidfuzz ratio: "Rajapaksha" for "Rajapaksa" scores 95, "Roberts" for "Reports" 71
+
+
+def _variant_owners(text: str, words: list[re.Match[str]], index: int, mentions: dict[str, list[tuple[int, str]]],
+                    stopwords: frozenset[str], gazetteer: Gazetteer) -> list[tuple[int, str]]:
+    """The full mentions whose surname this capitalised word spells another way ("Rajapaksha" after "Mahinda
+    Rajapaksa": a transliteration or a typo): one surname only, of the same first letter and near in length, not
+    the one word begun by the other, scoring at least ``VARIANT_SCORE``; not a word the gazetteer knows, nor a
+    surname after a given name."""
+    word = fold(words[index].group())
+    if len(word) < MIN_VARIANT or words[index].group() in stopwords or words[index].group() in gazetteer.aliases:
+        return []
+    if index and _is_given_name(text, words[index - 1], words[index], stopwords, gazetteer):
+        return []  # "Pavel Rajapaksha" is a full name of its own
+    close = [surname for surname in mentions
+             if surname[:1] == word[:1] and len(surname) >= MIN_VARIANT and abs(len(surname) - len(word)) <= 2
+             and not word.startswith(surname) and not surname.startswith(word)  # a longer word ("Singha Durbar")
+             and fuzz.ratio(word, surname) >= VARIANT_SCORE]
+    return mentions[close[0]] if len(close) == 1 else []
 
 
 def _compound_owners(text: str, previous: re.Match[str], match: re.Match[str], owners: list[tuple[int, str]],
