@@ -138,3 +138,11 @@ def test_talks_told_as_weeks_of_them_are_a_period_not_one_meeting():
     assert [e.event_type for e in _events(text)] == ["agreement"]
     text = "The two sides agreed on a truce on Friday after two days of talks in Geneva."
     assert "meeting" in [e.event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The accord provides for holding regular meetings of the joint commission in both capitals.",
+    "The envoy travelled to the region to make arrangements for holding talks between the two factions.",
+])
+def test_what_a_text_provides_for_or_a_plan_prepares_is_no_happening(text):
+    assert list(_events(text)) == []
