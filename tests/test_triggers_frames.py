@@ -116,3 +116,13 @@ def test_a_verb_frame_in_any_tense_makes_its_event(event_type, lead):
 def test_a_progressive_with_a_later_time_is_a_plan(lead):
     from article_events import types_of
     assert types_of(lead) == [], lead
+
+
+def test_a_look_behind_in_a_trigger_pattern_keeps_its_spaces():
+    """Spaces of a trigger pattern match any run of white space, but a look-behind must keep a fixed width:
+    its spaces stay spaces (they made the pattern fail to compile, which failed every article it was run on)."""
+    from timeline.triggers import compile_pattern
+
+    regex = compile_pattern("(?<!being )discussed (?:[^\\s.;,]+ ){0,3}?with")
+    assert regex.search("The minister discussed  trade\nwith his guest.")
+    assert not regex.search("The terms are being discussed with the lenders.")

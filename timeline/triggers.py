@@ -119,9 +119,50 @@ def compile_pattern(pattern: str, case_sensitive: bool = False, classes: dict | 
     body = _with_classes(pattern, classes or {})
     for macro, expansion in MACROS.items():
         body = body.replace(macro, expansion)
-    body = re.sub(r"(?<!\\) ", r"\\s+", body)
+    body = _flexible_spaces(body)
     flags = 0 if case_sensitive else re.IGNORECASE
     return LazyPattern(rf"{LOOK_BEHIND}(?:{body})(?![\w])", flags)  # compiled when first needed
+
+
+def _flexible_spaces(body: str) -> str:
+    """``body`` with each unescaped space read as any run of white space (``\\s+``), except inside a look-behind,
+    which must keep a fixed width ("(?<!being )discussed with": the space stays one space)."""
+    out, behind, depth, index = [], [], 0, 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            out.append(body[index:index + 2])
+            index += 2
+            continue
+        if char == "[":  # a class: its brackets and parentheses are characters
+            end = _class_end(body, index)
+            part = body[index:end]
+            out.append(part if behind else re.sub(r"(?<!\\) ", r"\\s+", part))  # as spaces outside a class
+            index = end
+            continue
+        if char == "(":
+            depth += 1
+            if body.startswith(("(?<!", "(?<="), index):
+                behind.append(depth)
+        elif char == ")":
+            if behind and behind[-1] == depth:
+                behind.pop()
+            depth -= 1
+        out.append(r"\s+" if char == " " and not behind else char)
+        index += 1
+    return "".join(out)
+
+
+def _class_end(body: str, start: int) -> int:
+    """The index just after the character class that opens at ``start`` ("[^)]", "[]a]", "[\\]x]")."""
+    index = start + 1
+    if body.startswith("^", index):
+        index += 1
+    if body.startswith("]", index):
+        index += 1
+    while index < len(body) and body[index] != "]":
+        index += 2 if body[index] == "\\" else 1
+    return index + 1
 
 
 def _with_classes(pattern: str, classes: dict) -> str:
