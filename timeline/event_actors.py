@@ -90,7 +90,8 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
     local = _without_counted_people(local, sentence, actors, data_dir)
     if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
         local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab)]
-    if trigger.event_type in _venue_grammar(data_dir)[0] and not _venue_grammar(data_dir)[1].search(sentence):
+    venue_types, host_cues = _venue_grammar(data_dir)
+    if trigger.event_type in venue_types and not host_cues.search(sentence):
         local = [item for item in local if not _venue_only(item, sentence, actors, vocab, data_dir)]
     if trigger.event_type in _participants(data_dir).get("purpose_types", ()):
         local = [item for item in local if not _in_purpose(item, sentence, trigger, actors, data_dir)]

@@ -264,7 +264,7 @@ def _arrest_alone(draft: Draft, ctx: Context) -> str | None:
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     parts = rules.get("operation_parts") or {}
     if draft.event_type in parts.get("types", ()) and draft.trigger.label in parts.get("labels", ()):
-        return rules.get("arrest_alone_type")
+        return rules.get("operation_type")
     return None
 
 
