@@ -14,7 +14,7 @@ from timeline.charts import (
 )
 from timeline.filters import Filters
 from timeline.frame import meeting_edges, to_frame
-from timeline.png import print_spec
+from timeline.png import SCREEN_ONLY, print_spec
 from timeline.models import Source, TimelineEvent
 
 ACTORS = make_actors()
@@ -106,8 +106,11 @@ def test_the_picture_of_a_window_counts_what_lies_outside_without_the_screen_hin
                      + [event("old", date(2020, 11, 10))])
     figure = timeline_figure(frame)
     assert any("press" in note.text for note in figure.layout.annotations)  # the screen says what to press
-    printed = [note["text"] for note in print_spec(figure)["layout"]["annotations"]]
-    assert printed == ["1 event lies outside the dates shown"]
+    shown = {note.name or "": note for note in figure.layout.annotations}
+    assert shown[""].yshift > 0 and not shown[SCREEN_ONLY].yshift  # the count over the hint on the screen
+    printed = print_spec(figure)["layout"]["annotations"]
+    assert [note["text"] for note in printed] == ["1 event lies outside the dates shown"]
+    assert not printed[0].get("yshift")  # in a picture the count takes the hint's line
 
 
 def test_window_covers_everything_when_events_are_close():

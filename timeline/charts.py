@@ -449,12 +449,13 @@ def _outside(frame: pd.DataFrame, window: tuple[str, str] | None) -> int:
 
 
 def _hidden_notes(count: int) -> list[dict]:
-    """What the events outside the window amount to (kept in a picture), and what to press (screen only)."""
+    """What the events outside the window amount to (kept in a picture), and under it what to press (screen
+    only: a picture leaves it out, and the count takes its line)."""
     noun = "event lies" if count == 1 else "events lie"
     where = {"xref": "paper", "yref": "paper", "x": 1, "y": 1.02, "xanchor": "right", "yanchor": "bottom",
              "showarrow": False, "font": {"size": 12, "color": "#64748b"}}
-    return [{**where, "text": f"{count} {noun} outside the dates shown"},
-            {**where, "text": "press <b>all</b> or zoom out to see them", "yshift": 17, "name": SCREEN_ONLY}]
+    return [{**where, "text": f"{count} {noun} outside the dates shown", "yshift": 17},
+            {**where, "text": "press <b>all</b> or zoom out to see them", "name": SCREEN_ONLY}]
 
 
 def network_figure(edges: pd.DataFrame, kinds: dict[str, str] | None = None, max_edges: int = 300) -> go.Figure:

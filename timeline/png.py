@@ -179,7 +179,11 @@ def print_spec(figure: go.Figure, merge: bool = True) -> dict:
     """
     layout = figure.layout.to_plotly_json()
     if "annotations" in layout:
+        screen = [(note.get("x"), note.get("y")) for note in layout["annotations"] if note.get("name") == SCREEN_ONLY]
         layout["annotations"] = [note for note in layout["annotations"] if note.get("name") != SCREEN_ONLY]
+        for note in layout["annotations"]:  # a note stacked over a screen-only one takes its line
+            if (note.get("x"), note.get("y")) in screen:
+                note.pop("yshift", None)
     xaxis = layout.setdefault("xaxis", {})
     xaxis["rangeselector"] = {**xaxis.get("rangeselector", {}), "visible": False}
     traces = [_printed(trace.to_plotly_json()) for trace in figure.data]
