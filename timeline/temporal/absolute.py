@@ -40,11 +40,13 @@ def calendar_date(g: dict, ctx: Context) -> Reading | None:
 
 
 def day_range(g: dict, ctx: Context) -> Reading | None:
-    """"25-26 February 1992", "March 3-5": the first day's date, spanning to the last day of the range."""
+    """"25-26 February 1992", "March 3-5", "from Dec. 11 to 12": the first day's date, spanning to the last day
+    of the range."""
     first = calendar_date(g, ctx)
     if first is None or first.first_day is None:
         return first
-    end = cal.safe_date(first.first_day.year, first.first_day.month, int(re.match(r"\d+", g["day_end"]).group()))
+    last = g.get("day_end") or g["day_end2"]
+    end = cal.safe_date(first.first_day.year, first.first_day.month, int(re.match(r"\d+", last).group()))
     if end is None or end <= first.first_day:
         return first
     return Reading(first.type, first.value, first.first_day, end, "range", first.basis)
