@@ -42,6 +42,23 @@ def test_a_yearless_dateline_a_day_before_the_page_stamp_is_the_story_day():
     assert same.published == date(2022, 3, 4)
 
 
+def test_a_yearless_dateline_a_day_after_the_page_stamp_is_the_story_day():
+    """A stamp of 9 May (a site in an earlier time zone) over "SEOUL, May 10 (Agency) --": the story was written on
+    the 10th, not on 10 May of the year before, and its "yesterday" is the 9th."""
+    page = "Ministers sign a pact\n\nPublished: 2031-05-09\n\nSEOUL, May 10 (Agency) -- The two ministers signed a pact, yesterday."
+    article = _read("a.txt", page)
+    assert article.published == date(2031, 5, 10) and "dateline" in article.published_basis
+
+
+def test_a_syndication_credit_in_brackets_before_the_dateline_does_not_hide_it():
+    """"(Aggregator- Example Wire) OSLO, May 10 (EW) – ...": the credit of the site that reposts a wire story
+    stands before the story's dateline, which still dates the story."""
+    page = ("Ministers sign a pact\n\nPublished: 2031-05-10\n\n(Aggregator- Example Wire) OSLO, May 9 (EW) – "
+            "The two ministers signed a pact.")
+    article = _read("a.txt", page)
+    assert article.published == date(2031, 5, 9) and article.text.startswith("The two ministers")
+
+
 def test_a_first_line_dated_to_the_month_only_bounds_the_page_and_gives_no_day():
     """" date 2019-05 Ferries resumed on Monday ...": the page gives a month, not a day: the label is cut, the
     article stays undated, and its events cannot be dated before 1 May 2019."""

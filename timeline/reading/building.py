@@ -110,9 +110,9 @@ STAMP_AFTER_DATELINE_DAYS = 366
 
 
 def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | None, str]:
-    """(day, basis) of a page's stamp, or of the story's dateline when it names an earlier day: with its own
+    """(day, basis) of a page's stamp, or of the story's dateline when it names another day: with its own
     year, that day when the stamp is a week or more later (a page's clock, "Monday 3 May 2032", above "LIMA, June 9,
-    2030"); without a year, the day before ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone), or
+    2030"); without a year, the day after (a story of a later time zone than the site's clock), the day before ("GENEVA, March 3 (Agency) --" under a stamp of 4 March 03:40 in a later time zone), or
     months before (a site's clock, "Monday, May 19, 2031", above "Oslo, Dec 16:"). The dateline is the day
     the story was written, from which its "on Tuesday" counts; its year is the one that puts it on or before
     the stamp."""
@@ -124,12 +124,21 @@ def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | N
         if story is None or (day - story).days < STALE_STAMP_DAYS:
             return day, basis  # a dated dateline near the stamp is a publication date of its own: the order decides
         return story, f"{line.text} (the story's dateline; the page's date {basis!r} is later)"
+    if _day_after(line.date.month, line.date.day, day):
+        return day + timedelta(days=1), f"{line.text} (the story's dateline, a day after the page's date: {basis})"
     story = _on_or_before(line.date.month, line.date.day, day)
     if story is None or story == day or (day - story).days > STAMP_AFTER_DATELINE_DAYS:
         return day, basis
     if story == day - timedelta(days=1):
         return story, f"{line.text} (the story's dateline, a day before the page's date: {basis})"
     return story, f"{line.text} (the story's dateline; the page's date {basis!r} is later)"
+
+
+def _day_after(month: int | None, day_of_month: int | None, stamp: date) -> bool:
+    """True for a year-less dateline of the day after the stamp ("SEOUL, May 10" under a stamp of 9 May): a story
+    written in a later time zone than the site's clock, not one of a year before."""
+    following = stamp + timedelta(days=1)
+    return (month, day_of_month) == (following.month, following.day)
 
 
 def _on_or_before(month: int | None, day_of_month: int | None, limit: date) -> date | None:

@@ -653,8 +653,9 @@ def _take_dateline_line(lines: list[str], filled: list[int], result: Cleaned, da
     return lines
 
 
-# Spaces, and a comma left where a page's link was cut out before its dateline (", OSLO, Aug 30 - ...").
-_STRAY_START = re.compile(r"[ \t]*(?:,[ \t]*(?=[^\W\d_]))?")
+# Spaces, and a comma left where a page's link was cut out before its dateline (", OSLO, Aug 30 - ..."), or the
+# credit in brackets of a site that reposts a wire story ("(Aggregator- Example Wire) OSLO, Aug 30 (EW) - ...").
+_STRAY_START = re.compile(r"[ \t]*(?:,[ \t]*(?=[^\W\d_])|\([^\W\d_][^()\n]{0,40}?[-–—][ \t]*[^()\n]{1,40}\)[ \t]+(?=[^\W\d_]))?")
 
 
 def _cut_dateline(lines: list[str], first: int, result: Cleaned, data_dir: Path) -> list[str] | None:
