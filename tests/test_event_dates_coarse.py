@@ -68,6 +68,9 @@ SPANS = [
     # two year-less ends the tagger puts in two years on their own: the earlier reading that makes one span
     ("William Ruto visited Germany from August 24 to September 1.", "2024-05-20", ("2023-08-24", "2023-09-01")),
     ("William Ruto visited Germany from December 28 to January 3.", "2024-05-20", ("2023-12-28", "2024-01-03")),
+    # a campaign of two or three months told by two dates is one span too
+    ("Police of Examplia ran an operation against smugglers from May 20 to July 29.", "2024-08-09",
+     ("2024-05-20", "2024-07-29")),
     # two dates of two happenings are no span
     ("William Ruto met Olaf Scholz on May 12 and left Germany on May 17.", "2024-05-20", ("2024-05-12", None)),
 ]

@@ -63,3 +63,21 @@ def test_a_news_passage_goes_on_with_the_recent_day_named_before(example):
     last, trigger, timexes = _read(example["text"], PUBLISHED)
     day = news_day_before(example["text"], last.text, last.start, trigger, timexes, PUBLISHED)
     assert (day.first_day if day else None) == (date.fromisoformat(example["date"]) if example["date"] else None)
+
+
+def test_a_time_that_only_bounds_a_span_up_to_now_is_no_time_the_text_goes_on_from():
+    """"the first visit since June 2019" names no time of the passage: the sentence after it goes on with the day
+    named before ("on Wednesday"), or, with none, is the news of the publication day."""
+    vocab = vocabulary(DEFAULT_SETTINGS.data_dir)
+    text = ("The two ministers signed a trade pact on Wednesday. The envoy arrived on a visit, the first since June 2019. "
+            "The two sides also signed a memorandum on fisheries.")
+    last, trigger, timexes = _read(text, PUBLISHED)
+    found = news_day_before(text, last.text, last.start, trigger, timexes, PUBLISHED)
+    assert found is not None and found.first_day == date(2024, 5, 8)
+    alone = "The envoy arrived on a visit, the first since June 2019. The two sides also signed a memorandum on fisheries."
+    assert _news_day(alone) == PUBLISHED
+    closed = "The border crossing has stayed shut since Wednesday. Troops evacuated more than 200 residents."
+    last, trigger, timexes = _read(closed, PUBLISHED)
+    found = news_day_before(closed, last.text, last.start, trigger, timexes, PUBLISHED)
+    assert found is not None and found.first_day == date(2024, 5, 8)  # no comparison: a time the passage tells of
+

@@ -40,6 +40,12 @@ CASES = [
     # no sentence after it tells it again: the day its own sentence was reported on, a day before publication
     ("Air strikes on two hill villages killed five people and wounded three, the regional health office said on "
      "Monday, in a new test of a fragile truce. The army has not commented.", date(2024, 5, 6)),
+    # ... also when the lead names the night before as well, the same day as the report's
+    ("Police killed 20 gang members in an overnight raid in the capital, officials said on Monday, as the city "
+     "braced for more violence. The army has not commented.", date(2024, 5, 6)),
+    # ... but not when the sentence names another day than the report's (its own day dates the lead)
+    ("Police killed 20 gang members in a raid in the capital on Saturday night, officials said on Monday. "
+     "The army has not commented.", None),
     # a day told after the lead wins over the day of its report
     ("Gunmen attacked a village school in the north, killing two guards, police said on Monday. "
      "The gunmen stormed the school on Sunday night, a witness told reporters.", date(2024, 5, 5)),

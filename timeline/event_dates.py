@@ -330,7 +330,7 @@ def _span_holding(best: Timex, found: list[Timex]) -> Timex:
 _FROM_BEFORE = re.compile(r"(?<![\w])(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)  # "from the 5th to 7th August"
 # The words joining the two ends of a span of days ("from May 12 to May 17", "between 3 and 5 June").
 _RANGE_JOINER = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.IGNORECASE)
-_LONGEST_PAIRED_RANGE = 62  # days: two dates further apart are two happenings' dates, not one span
+_LONGEST_PAIRED_RANGE = 92  # days (a season: a campaign "from May 20 to July 29"): two dates further apart are two happenings' dates
 
 
 def _paired_ranges(sentence: str, sentence_start: int, timexes: list[Timex], published: date | None) -> list[Timex]:
@@ -1018,8 +1018,9 @@ def _lead_report_day(text: str, lead_end: int, trigger: Trigger, timexes: list[T
                      vocab: Vocabulary, data_dir: Path) -> Timex | None:
     """The day of the week before publication on which the lead's own sentence says its happening was reported,
     when that is the only time the sentence names ("Strikes on two villages killed six people, the health
-    ministry said on Saturday."): a wire lead is written on the day of its happening, so the report's day is
-    the happening's (a span, "for two weeks", is no time of the sentence). None when the happening is told as
+    ministry said on Saturday."; "in an overnight raid, ... said on Saturday", the night before that day): a wire
+    lead is written on the day of its happening, so the report's day is the happening's (a span, "for two weeks",
+    is no time of the sentence). None when the happening is told as
     earlier than the report ("said on Saturday it had ...")."""
     lead = split(text[max(0, lead_end - 1500) : lead_end], data_dir)
     if not lead:
@@ -1028,10 +1029,11 @@ def _lead_report_day(text: str, lead_end: int, trigger: Trigger, timexes: list[T
     sentence = lead[-1].text
     inside = [past_reading(t, published) for t in timexes
               if start <= t.start and t.end <= lead_end and t.type in ("DATE", "TIME")]  # not "for two weeks"
-    if len(inside) != 1 or not _recent_day(inside[0], published) or _told_as_earlier(sentence, trigger) \
-            or not _dates_the_report(sentence[: inside[0].start - start], vocab):
-        return None
-    return inside[0]
+    reports = [t for t in inside if _dates_the_report(sentence[: t.start - start], vocab)]
+    if len(reports) != 1 or not _recent_day(reports[0], published) or _told_as_earlier(sentence, trigger) \
+            or any(t.first_day != reports[0].first_day or not _recent_day(t, published) for t in inside):
+        return None  # another time of the sentence ("overnight", of the same day, is none)
+    return reports[0]
 
 
 def _indefinite(sentence: str, trigger: Trigger) -> bool:
@@ -1139,9 +1141,17 @@ def _timed_by(data_dir: Path) -> re.Pattern:
 
 def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], published: date) -> Timex | None:
     """The latest expression before ``sentence_start`` that names a past time (``_past_time``), read as past; a
-    month or a year in a relative clause is an aside, not the time the text goes on from (``_coarse_aside``)."""
-    before = [t for t in timexes if t.end <= sentence_start and _past_time(t, published, text) and not _coarse_aside(text, t)]
+    month or a year in a relative clause is an aside, not the time the text goes on from (``_coarse_aside``), and
+    so is the bound of a comparison up to now ("the first visit since June 2019", ``_BOUND_BEFORE``)."""
+    before = [t for t in timexes if t.end <= sentence_start and _past_time(t, published, text)
+              and not _coarse_aside(text, t) and not _BOUND_BEFORE.search(text, max(0, t.start - 120), t.start)]
     return past_reading(before[-1], published) if before else None
+
+
+# A comparison up to now that makes the time after "since" a bound ("the first visit since June 2019", "the
+# deadliest attack on the town since 2015"): no time a passage tells of. ("closed since Monday" may well be one.)
+_BOUND_BEFORE = re.compile(r"(?<![\w])(?:first|only|last|largest|biggest|highest|lowest|worst|deadliest|most|least)"
+                           r"(?![\w])[^.;:!?]{0,80}?(?<![\w])since\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # A relative clause opened before an expression in its sentence, with no comma after its opener.
