@@ -113,16 +113,23 @@ class Gazetteer:
 
     def holder(self, office: str, affiliation_id: str, on: date | None) -> Actor | None:
         """Who held ``office`` (any spelling: "Foreign Minister", "foreign-minister") of ``affiliation_id``
-        on day ``on``: the latest-starting dated role covering that day. None when not known."""
+        on day ``on``: the latest-starting dated role covering that day; failing one, the one role whose start is not
+        known that ends on or after that day (a long-serving minister known only by the day he left). None when not
+        known."""
         office_id = self.offices.office(office)
         if on is None or office_id is None:
             return None
         best: tuple[date, Actor] | None = None
+        open_start: set[str] = set()
         for role, actor in self._roles_of.get((office_id, affiliation_id), ()):
             if role.start and role.start <= on and (role.end is None or on <= role.end):
                 if best is None or role.start > best[0]:
                     best = (role.start, actor)
-        return best[1] if best else None
+            elif role.start is None and role.end is not None and on <= role.end:
+                open_start.add(actor.id)
+        if best:
+            return best[1]
+        return self.actors[open_start.pop()] if len(open_start) == 1 else None
 
     def successor(self, office: str, affiliation_id: str, on: date | None, within_days: int = 366) -> Actor | None:
         """Who next took ``office`` of ``affiliation_id`` after day ``on`` (within ``within_days``): the holder-elect

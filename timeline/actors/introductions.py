@@ -29,13 +29,16 @@ def introduction(text: str, run: NameRun, by_end: dict[int, Candidate],
     """How the words before ``run`` introduce it as a person, or None when they do not."""
     if _CAPITALISED_NEXT.match(text, run.end):
         return None
-    if honorifics is not None and honorifics.search(text, max(0, run.start - 8), run.start):
+    if honorifics is not None and honorifics.search(text, max(0, run.start - HONORIFIC_REACH), run.start):
         return Introduction((), None)
     gap = _POSSESSIVE.search(text, max(0, run.start - 3), run.start)
     owner = gap and by_end.get(gap.start())
     if owner and owner.actor_id:
         return Introduction((Role("", owner.actor_id),), (owner.start, run.start))
     return None
+
+
+HONORIFIC_REACH = 24  # characters: the longest honorific and its dot and space ("Right Honourable ")
 
 
 @lru_cache(maxsize=8)  # the same honorifics for every text: made once

@@ -67,7 +67,11 @@ def settle_titles(
             if roles or introduced or in_list:
                 roles = roles or (introduced.roles if introduced else (in_list.role,))
                 roles = _as_counterpart(roles, run.start, persons, gazetteer, when)
-                _discover(text, roles, run, result, gazetteer.offices.name_suffixes)
+                named_before = _full_name_before(text, run, persons, gazetteer, result)
+                if named_before:  # "Foreign Minister Ana Lopez Soto ... Minister Lopez Soto": the same person
+                    result.candidates.append(Candidate(run.start, run.end, named_before, "title", 0.8))
+                else:
+                    _discover(text, roles, run, result, gazetteer.offices.name_suffixes)
     named = [(p.start, gazetteer.actors[p.actor_id]) for p in persons]
     named += [(c.start, result.discovered[c.actor_id]) for c in result.candidates if c.actor_id in result.discovered]
     for title in titles:
@@ -135,6 +139,23 @@ def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used,
         result.absorbed.append((name.end, appositive[1]))
         roles += finder.roles([appositive[0]], appositive[1])
     return roles
+
+
+def _full_name_before(text: str, run: NameRun, persons: list[Candidate], gazetteer: Gazetteer,
+                      result: TitleResult) -> str | None:
+    """The person named before ``run`` whose full name ends in the run's two or more words ("Kamina Johnson
+    Smith" ... "Minister Johnson Smith", a family name of two words), when exactly one does; else None. A
+    one-word family name is the surname stage's (surnames.py)."""
+    words = [fold(w) for w in text[run.start:run.end].split()]
+    if len(words) < 2:
+        return None
+    earlier = [(p.actor_id, gazetteer.actors[p.actor_id]) for p in persons if p.end <= run.start]
+    earlier += [(c.actor_id, result.discovered[c.actor_id]) for c in result.candidates
+                if c.end <= run.start and c.actor_id in result.discovered]
+    found = {actor_id for actor_id, actor in earlier
+             if any(len(name) > len(words) and name[-len(words):] == words
+                    for name in ([fold(w) for w in n.split()] for n in (actor.name, *actor.aliases)))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleResult,
