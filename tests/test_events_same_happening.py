@@ -317,3 +317,28 @@ def test_a_raid_by_bandits_told_after_a_rescue_by_troops_is_its_own_incident():
             "Gunmen stormed the school last Thursday and seized scores of pupils and four teachers.")
     events = _events(text, date(2024, 5, 13))
     assert [(e.event_type, e.date) for e in events] == [("operation", date(2024, 5, 13)), ("incident", date(2024, 5, 9))]
+
+
+def test_a_gathering_named_again_by_a_definite_noun_is_the_gathering_reported():
+    summit = "Leaders of the Coastal League gathered in Ravnia on Friday for the opening of the Coastal Leaders Meeting.\n\n"
+    assert _types(summit + "The meeting runs this year under the banner 'Open Seas, Shared Ports'.") == ["conference"]
+    assert _types(summit + "The summit was attended by the presidents of nine member states.") == ["conference"]
+    video = "Foreign ministers of the Coastal League held a meeting via video conference on Monday to prepare the summit.\n\n"
+    assert _types(video + "The meeting was hosted by the foreign minister of the rotating chair.") == ["call"]
+    assembly = ("The UN General Assembly opened its annual debate on Tuesday with speeches from world leaders.\n\n"
+                "Secretary-General Antonio Guterres opened the plenary session of the debate with an appeal for calm.")
+    assert _types(assembly) == ["conference"]
+
+
+def test_a_meeting_named_with_other_sides_or_set_apart_is_not_the_gathering_reported():
+    text = MEETING + "The meeting between Baerbock and Antony Blinken took place in Berlin on Tuesday."
+    assert _types(text) == ["meeting", "meeting"]
+    summit = "Leaders of the Coastal League gathered in Ravnia on Friday for the opening of their annual summit.\n\n"
+    assert _types(summit + "The first summit was held in Vell in 1998 under a different charter.") == ["conference", "conference"]
+
+
+def test_talks_held_by_the_two_presidents_before_a_signing_are_not_named_by_a_definite_noun():
+    text = ("Kazakhstan and Uzbekistan signed a water agreement on Wednesday.\n\nThe Uzbek president, who arrived in "
+            "Astana on Tuesday for a two-day visit, was also received by Kassym-Jomart Tokayev on Tuesday.\n\n"
+            "The two presidents held talks in a small format and then with their delegations before the signing.")
+    assert _types(text) == ["agreement", "visit", "meeting", "meeting"]

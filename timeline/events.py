@@ -166,7 +166,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             _date_the_lead(same, draft)
         elif same:
             _join(same, draft, keep_evidence=_names_the_lead_news(same, draft, drafts, ctx), actors=ctx.actors,
-                  published=ctx.article.published, told_only=_caption(sentence, ctx))
+                  published=ctx.article.published, told_only=_caption(sentence, ctx) or _gathering_detail(same, draft, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
         elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx)) and _has_required_actors(draft, ctx) \
@@ -962,6 +962,9 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     disaster = _hazard_told_again(draft, drafts, ctx)
     if disaster is not None:
         return disaster
+    gathering = _gathering_told_again(draft, drafts, ctx)
+    if gathering is not None:
+        return gathering
     subject = _subject_refers_back(draft, ctx)
     inside = _inside_the_known(draft, ctx)
     referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab) or _outcome_clause(draft) \
@@ -1154,6 +1157,69 @@ def _hazard_told_again(draft: Draft, drafts: list[Draft], ctx: Context) -> Draft
             same_place = not (earlier.location and draft.location) or earlier.location.casefold() == draft.location.casefold()
             return earlier if _dates_agree(earlier, draft) and same_place else None
     return None
+
+
+def _gathering_told_again(draft: Draft, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """The latest earlier gathering (data/same_happening.yaml ``gathering_types``) when ``draft``, a gathering too, names
+    it by a definite noun (``_names_the_gathering``: "The meeting runs under the banner ...", "The summit was
+    attended by ...", "opened the plenary session of the debate") on a day that agrees: the gathering already
+    reported, whichever of those types each mention has. Not one with another counterpart ("the meeting with X"), nor
+    a meeting or call whose sides disagree ("The meeting between X and Z" after "X met Y"); a conference's people
+    are its participants."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    types = tuple(rules.get("gathering_types", ()))
+    noun = _names_the_gathering(draft, rules, ctx) if draft.event_type in types else None
+    kept = next((d for d in reversed(drafts) if d.event_type in types), None) if noun else None
+    if kept is None or kept.sentence.start == draft.sentence.start or not _dates_agree(kept, draft) \
+            or (draft.timex is not None and _date_of(kept) is None) \
+            or _new_counterpart(kept, draft, ctx) or _words_pattern(tuple(rules.get("gathering_apart", ()))).search(kept.trigger.text):
+        return None
+    if kept.event_type != draft.event_type and not any(
+            _words_pattern((noun,)).search(text) for text in (kept.sentence.text, *kept.told)):
+        return None  # "The meeting of the bloc was attended by ..." after bilateral talks on the margins of a conclave
+    conference = "conference" in (kept.event_type, draft.event_type)
+    return kept if conference or _sides_agree(kept.actor_ids, draft.actor_ids, ctx) else None
+
+
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which)\b", re.IGNORECASE)  # ", who chaired the meeting, said ...": an aside
+
+
+def _gathering_detail(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """True when ``new`` names the gathering ``kept`` by a definite noun (``_gathering_told_again``) and names no day:
+    it adds a detail (who attended, the theme, the host), so ``kept`` stays the evidence with its sides; "The summit
+    is taking place on Sunday" reports the gathering and may become its evidence."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    types = tuple(rules.get("gathering_types", ()))
+    return new.timex is None and not new.timed and kept.event_type in types and new.event_type in types \
+        and _names_the_gathering(new, rules, ctx) is not None
+
+
+def _names_the_gathering(draft: Draft, rules: Mapping, ctx: Context) -> str | None:
+    """The noun of ``gathering_nouns`` that a determiner opens as the subject of ``draft``'s sentence, before its
+    trigger ("The summit was attended by ..."), or as the first such noun of its trigger's words ("opened the plenary
+    session of the debate"; not "their meeting on the sidelines of the conference"); None when there is none, or it
+    is set apart by a word of ``gathering_apart`` ("the next summit", "the previous meeting") or as a further one
+    (``_sequel``), or named in a relative clause about someone ("X, who chaired the meeting, said ...")."""
+    nouns, apart = tuple(rules.get("gathering_nouns", ())), tuple(rules.get("gathering_apart", ()))
+    determiners = "|".join(ctx.vocab.raw["grammar"]["determiners"])
+    definite = _words_pattern(nouns, prefix=rf"(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?")
+    text, trigger = draft.sentence.text, draft.trigger
+    subject = definite.match(text, len(text) - len(text.lstrip(" \"“'‘(")))
+    first = _words_pattern(nouns).search(text, trigger.start, trigger.end)  # the trigger's own gathering, not "of the X"
+    inside = next((m for m in definite.finditer(text, trigger.start, trigger.end)
+                   if first is not None and m.end() == first.end()), None)
+    if subject is not None and trigger.start < subject.end() - len(_gathering_noun(subject, nouns)):
+        subject = None  # "The two presidents held talks": the trigger stands among the words before the noun
+    found = subject or inside
+    aside = _CLAUSE_BREAK.split(text[: trigger.start])[-1]
+    if found is None or _words_pattern(apart).search(found.group()) or _sequel(draft, ctx) or _RELATIVE.match(aside):
+        return None
+    return _gathering_noun(found, nouns)
+
+
+def _gathering_noun(found: re.Match, nouns: tuple[str, ...]) -> str:
+    """The noun of ``nouns`` that ends ``found``."""
+    return next(n for n in sorted(nouns, key=len, reverse=True) if _words_pattern((n,), suffix=r"$").search(found.group()))
 
 
 def _subject_refers_back(draft: Draft, ctx: Context) -> bool:
