@@ -233,7 +233,7 @@ def test_an_agreement_continuing_talks_takes_their_actors():
     text = ("Sergey Lavrov held talks with Antony Blinken in Geneva on Monday. "
             "After the talks, the two ministers signed a memorandum on consular work.")
     agreements = [e for e in _events_of(text, date(2024, 5, 8)) if e.event_type == "agreement"]
-    assert [sorted(e.actors) for e in agreements] == [["Antony Blinken", "Sergey Lavrov"]]
+    assert [sorted(e.actors) for e in agreements] == [["Antony Blinken", "Russia", "Sergey Lavrov", "United States"]]
 
 
 @pytest.mark.parametrize("example", VOCAB.raw["rule_examples"], ids=lambda e: e["text"][:40])

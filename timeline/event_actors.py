@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
         if signatories:  # "... as well as an agreement between X and Y": the parties the document names
             signatories = list(dict.fromkeys([*signatories, *_document_parties(local, sentence, trigger, actors, data_dir)]))
         if signatories:
-            return signatories
+            return _with_signed_for(signatories, trigger, actors, data_dir)
         chosen = _ids(inside, actors, lambda a: a.kind != "person") or groups
         if not chosen and vocab.types[trigger.event_type].get("people_if_no_groups"):
             chosen = _ids(inside, actors, lambda a: a.kind == "person") or people
@@ -983,6 +984,31 @@ def _in_subject(local: list, sentence: str, trigger: Trigger, actors: Mapping[st
             or re.search(r"(?<![\w])(?:including|among them|such as)[\s,]*$", sentence[: chosen[0][0]], re.IGNORECASE):
         return []  # "the G7 leaders, including X, issued a statement": the bloc's, not X's alone
     return chosen
+
+
+def _with_signed_for(signatories: list[str], trigger: Trigger, actors: Mapping[str, Actor], data_dir: Path) -> list[str]:
+    """``signatories`` and, for a type of data/participants.yaml ``signed_for_types``, the one country each person
+    among them serves (a foreign minister signs for her country): "Presidents X and Y signed a joint statement" has
+    their two countries as parties too. The country is that of the person's latest office (``_latest_country``): a
+    former national minister who now heads a bloc's commission signs for the bloc, which adds no country."""
+    if trigger.event_type not in _participants(data_dir).get("signed_for_types", ()):
+        return signatories
+    countries = [_latest_country(actors[actor_id], actors) for actor_id in signatories if actors[actor_id].kind == "person"]
+    return list(dict.fromkeys([*signatories, *(c for c in countries if c)]))
+
+
+def _latest_country(person: Actor, actors: Mapping[str, Actor]) -> str | None:
+    """The country of ``person``'s latest office: among the offices with no end (all of them when every one has
+    ended), those begun last; None when they are of no country or of several (a bloc's office begun last: its
+    president signs for the bloc)."""
+    roles = [r for r in person.roles if r.affiliation]
+    current = [r for r in roles if r.end is None] or roles
+    if not current:
+        return None
+    begun = max(r.start or date.min for r in current)
+    served = {r.affiliation for r in current if (r.start or date.min) == begun
+              and r.affiliation in actors and actors[r.affiliation].kind == "country"}
+    return served.pop() if len(served) == 1 else None
 
 
 def _document_parties(local: list, sentence: str, trigger: Trigger, actors: Mapping[str, Actor], data_dir: Path) -> list[str]:
