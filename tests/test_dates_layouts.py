@@ -48,6 +48,8 @@ def test_a_yearless_dateline_a_day_after_the_page_stamp_is_the_story_day():
     page = "Ministers sign a pact\n\nPublished: 2031-05-09\n\nSEOUL, May 10 (Agency) -- The two ministers signed a pact, yesterday."
     article = _read("a.txt", page)
     assert article.published == date(2031, 5, 10) and "dateline" in article.published_basis
+    later = _read("a.txt", page.replace("May 10", "May 12"))
+    assert later.published == date(2031, 5, 9)  # a few days after the stamp: not 12 May of the year before
 
 
 def test_a_syndication_credit_in_brackets_before_the_dateline_does_not_hide_it():

@@ -81,3 +81,9 @@ def test_a_time_that_only_bounds_a_span_up_to_now_is_no_time_the_text_goes_on_fr
     found = news_day_before(closed, last.text, last.start, trigger, timexes, PUBLISHED)
     assert found is not None and found.first_day == date(2024, 5, 8)  # no comparison: a time the passage tells of
 
+
+
+def test_a_happening_that_has_just_taken_place_is_the_news_whatever_time_was_named_before():
+    """"have just met" is the present perfect with an adverb, as "have also met" is: told as up to now."""
+    text = "The two neighbours fought a border war in 2019. The foreign ministers have just met in the capital."
+    assert _news_day(text) == PUBLISHED

@@ -1188,11 +1188,11 @@ def _in_earlier_clause(sentence: str, trigger: Trigger, data_dir: Path) -> bool:
 
 
 def _present_perfect(sentence: str, trigger: Trigger, data_dir: Path) -> bool:
-    """True for a verb trigger in the present perfect ("has met", "have been killed", "has also held"): the
-    happening is told as up to now."""
+    """True for a verb trigger in the present perfect ("has met", "have been killed", "has also held", "the
+    ministers have just met", a trigger that holds its subject): the happening is told as up to now."""
     if trigger.form != "verb":
         return False
-    return bool(_perfect_patterns(data_dir)[0].match(trigger.text)) \
+    return bool(_perfect_patterns(data_dir)[0].search(trigger.text)) \
         or bool(_perfect_patterns(data_dir)[1].search(sentence, max(0, trigger.start - 30), trigger.start))
 
 
@@ -1209,9 +1209,9 @@ def _earlier_clause(data_dir: Path) -> re.Pattern:
 
 @lru_cache(maxsize=8)
 def _perfect_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
-    """The present perfect at the head of the trigger's words, and right before them (an adverb may stand
-    between: "has also met")."""
+    """The present perfect in the trigger's words, and right before them (an adverb may stand between: "has also
+    met", "have just met")."""
     table = load("sentences.yaml", data_dir).get("reported_news", {})
     auxiliaries = _phrases(table.get("perfect", ()))
-    head = rf"(?:{auxiliaries})\s+(?:[a-z]+ly\s+|also\s+|already\s+|now\s+)?(?:been\s+)?"
-    return (re.compile(rf"{head}[a-z]", re.IGNORECASE), re.compile(rf"(?<![\w]){head}$", re.IGNORECASE))
+    head = rf"(?:{auxiliaries})\s+(?:[a-z]+ly\s+|also\s+|already\s+|just\s+|now\s+)?(?:been\s+)?"
+    return (re.compile(rf"(?<![\w]){head}[a-z]", re.IGNORECASE), re.compile(rf"(?<![\w]){head}$", re.IGNORECASE))

@@ -127,8 +127,9 @@ def _story_day(day: date | None, basis: str, cleaned: Cleaned) -> tuple[date | N
     if _day_after(line.date.month, line.date.day, day):
         return day + timedelta(days=1), f"{line.text} (the story's dateline, a day after the page's date: {basis})"
     story = _on_or_before(line.date.month, line.date.day, day)
-    if story is None or story == day or (day - story).days > STAMP_AFTER_DATELINE_DAYS:
-        return day, basis
+    if story is None or story == day or (day - story).days > STAMP_AFTER_DATELINE_DAYS \
+            or (day - story).days > 366 - STALE_STAMP_DAYS:
+        return day, basis  # a dateline a few days after the stamp is no story of the year before
     if story == day - timedelta(days=1):
         return story, f"{line.text} (the story's dateline, a day before the page's date: {basis})"
     return story, f"{line.text} (the story's dateline; the page's date {basis!r} is later)"
