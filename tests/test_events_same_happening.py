@@ -337,6 +337,18 @@ def test_a_meeting_named_with_other_sides_or_set_apart_is_not_the_gathering_repo
     assert _types(summit + "The first summit was held in Vell in 1998 under a different charter.") == ["conference", "conference"]
 
 
+def test_a_casualty_told_inside_an_operation_is_that_operation():
+    text = ("Officials confirmed the killing of six gunmen in a police operation in the border district on Monday.\n\n"
+            "Police said they had launched an intelligence-led operation in the district after a tip-off.")
+    assert [(e.event_type, e.date) for e in _events(text)] == [("operation", date(2024, 5, 6))]
+    assert _types("Three soldiers died on Monday in a military operation against rebels in the hills.") == ["operation"]
+
+
+def test_a_casualty_before_an_operation_named_apart_stays_an_incident():
+    text = "Gunmen killed four villagers on Monday, days after a security operation in the district."
+    assert "incident" in _types(text)
+
+
 def test_talks_held_by_the_two_presidents_before_a_signing_are_not_named_by_a_definite_noun():
     text = ("Kazakhstan and Uzbekistan signed a water agreement on Wednesday.\n\nThe Uzbek president, who arrived in "
             "Astana on Tuesday for a two-day visit, was also received by Kassym-Jomart Tokayev on Tuesday.\n\n"

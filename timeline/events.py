@@ -140,6 +140,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         target.location = event_actors.find_location(sentence.text, _name_spans(sentence, ctx), ctx.vocab)
     if triggers:
         _name_the_encounter(sentence.text, triggers, drafts, ctx)
+    triggers = _without_framed(triggers, sentence.text, ctx) if len(triggers) > 1 else triggers
     main = _without_targets(_main_triggers(triggers, sentence.text, ctx.vocab), sentence.text, ctx.vocab) if triggers else []
     remarks = _remarks_day(sentence, ctx) if main else None
     _note_reports(sentence, ctx)
@@ -825,6 +826,25 @@ def _without_targets(triggers: list[Trigger], sentence: str, vocab: Vocabulary) 
 
 
 TARGET_WORDS = 4  # words from an attack's trigger to the noun it names as hit ("struck a humanitarian aid convoy")
+
+
+def _without_framed(triggers: list[Trigger], sentence: str, ctx: Context) -> list[Trigger]:
+    """The triggers less a casualty told inside an operation that the same clause names right after it
+    (data/same_happening.yaml ``frames``: "confirmed the killing of six gunmen in a police operation", "three
+    soldiers died in a military operation"): the operation is the happening, the casualty its outcome. Only an
+    operation named by one of its ``nouns``: "killed in a drone strike" stays a casualty of the strike."""
+    frames = load("same_happening.yaml", ctx.settings.data_dir).get("frames") or {}
+    inner, outer = set(frames.get("inner", ())), set(frames.get("outer", ()))
+    nouns = _words_pattern(tuple(frames.get("nouns", ())))
+    opening = _words_pattern(tuple(frames.get("openers", ())), prefix=r"^[^,;:]*?",
+                             suffix=r"\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?$")
+
+    def framed(t: Trigger) -> bool:
+        return t.event_type in inner and any(
+            o.event_type in outer and o.strength == "strong" and o.start >= t.end and nouns.search(o.text) is not None
+            and len(sentence[t.end : o.start].split()) <= frames.get("reach_words", 0)
+            and opening.match(sentence[t.end : o.start]) is not None for o in triggers)
+    return [t for t in triggers if not framed(t)]
 
 
 def _one_happening(triggers: list[Trigger], vocab: Vocabulary) -> list[Trigger]:
