@@ -312,3 +312,10 @@ def test_officers_killed_by_gunmen_are_the_victims_of_an_attack_not_a_security_o
     events = _events("Four soldiers were killed on Sunday when gunmen ambushed their convoy.")
     assert [e.event_type for e in events] == ["incident"]
     assert [e.event_type for e in _events("Soldiers on patrol killed three militants in the north on Sunday.")] == ["operation"]
+
+
+def test_an_opening_with_the_doers_own_noun_tells_a_speech_as_news_but_not_a_visit():
+    speech = find_triggers("In her speech, the minister stressed the need for unity.", VOCAB)
+    visit = find_triggers("During his visit, the minister met the king.", VOCAB)
+    assert ("speech", "strong") in {(t.event_type, t.strength) for t in speech}
+    assert ("visit", "strong") not in {(t.event_type, t.strength) for t in visit}

@@ -86,6 +86,9 @@ class Vocabulary:
     cumulative_unless: re.Pattern = re.compile(r"(?!)")
     # "In a joint operation, ...": an opening phrase that names the sentence's happening (``grammar.news_opening``)
     news_opening: re.Pattern = re.compile(r"(?!)")
+    # "In her speech, ...": the same with the doer's own noun, for the types of ``grammar.own_opening_types`` only
+    own_opening: re.Pattern = re.compile(r"(?!)")
+    own_opening_types: frozenset = frozenset()
     # "Speaking at a forum's opening session, ...": an opening participle phrase that is a happening itself (``grammar``)
     participle_happening_phrase: re.Pattern = re.compile(r"(?!)")
     # Words a sentence can do without when triggers are looked for (``compact``): spans dropped whole, and
@@ -221,6 +224,8 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         compared_next=_starting(raw.get("statistics", {}).get("compared_next", ()) or ["(?!)"]),
         compared_after=_alternation((raw.get("compared_since") or {}).get("after", ()) or ["since"]),
         news_opening=re.compile(raw["grammar"].get("news_opening") or "(?!)", re.IGNORECASE),
+        own_opening=re.compile(raw["grammar"].get("own_opening") or "(?!)", re.IGNORECASE),
+        own_opening_types=frozenset(raw["grammar"].get("own_opening_types") or ()),
         participle_happening_phrase=_starting_at(raw["grammar"].get("participle_happening_phrases") or ["(?!)"]),
         compact_drop=_compact_patterns(raw, "drop"),
         compact_unmark=_compact_patterns(raw, "unmark"),
@@ -332,7 +337,7 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
             continue
         strength = "weak" if _opens_with_participle(sentence, start, vocab) \
             or _compared_since(sentence, start, end, vocab) else rule.strength
-        if strength == "weak" and rule.form == "noun" and _names_the_opening(sentence, start, end, vocab):
+        if strength == "weak" and rule.form == "noun" and _names_the_opening(sentence, start, end, vocab, rule.event_type):
             strength = "strong"
         form = "verb" if rule.form == "noun" and vocab.light_verb.search(sentence[:start]) else rule.form
         found.append(Trigger(rule.event_type, start, end, sentence[start:end], strength, form, rule.label))
@@ -402,10 +407,15 @@ def _opens_with_participle(sentence: str, start: int, vocab: Vocabulary) -> bool
         and not vocab.participle_happening_phrase.match(sentence, start)
 
 
-def _names_the_opening(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
+def _names_the_opening(sentence: str, start: int, end: int, vocab: Vocabulary, event_type: str = "") -> bool:
     """True for a noun that ends a sentence's opening phrase which names its happening ("In a joint operation,
-    police arrested ...", "In a phone call, X told Y ...": data/events.yaml ``grammar.news_opening``)."""
-    return sentence.startswith(",", end) and vocab.news_opening.fullmatch(sentence[:start].lstrip()) is not None
+    police arrested ...", "In a phone call, X told Y ...": data/events.yaml ``grammar.news_opening``; "In her
+    speech, the minister stressed ...": ``grammar.own_opening``, for the types of ``grammar.own_opening_types``)."""
+    if not sentence.startswith(",", end):
+        return False
+    head = sentence[:start].lstrip()
+    return vocab.news_opening.fullmatch(head) is not None \
+        or (event_type in vocab.own_opening_types and vocab.own_opening.fullmatch(head) is not None)
 
 
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
