@@ -64,15 +64,10 @@ CHART_DRAWN = components.declare_component("chart_drawn", path=str(Path(__file__
 
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
 
-@st.cache_data(show_spinner="Reading and parsing the articles…", max_entries=8)
-def parse_inputs(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None) -> Corpus:
-    """The folder's articles plus this session's uploads and pasted text, parsed and merged."""
-    return read_and_parse(folder, uploads, pasted, pasted_date)
-
-
 def read_and_parse(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
                    progress=None) -> Corpus:
-    """``parse_inputs`` uncached; ``progress(done, total)`` is called as articles are parsed."""
+    """The folder's articles plus a session's uploads and pasted text, parsed and merged; ``progress(done,
+    total)`` is called as articles are parsed."""
     from timeline import pipeline  # the parser is imported only when something is to be parsed
     from timeline.articles import iter_inputs, read_bytes
 
@@ -102,28 +97,52 @@ def disk_cache():
             cache.close()
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def load_board(folder: str) -> Board:
+def load_board(folder: str, slot=None) -> Board:
     """The board of the folder's articles. Shared and read-only (never mutated), so a rerun does not copy it.
 
     It is also kept on disk (timeline/board_store.py), so that the first page after a restart is drawn
-    without importing the parser or parsing. A session's uploads and pasted text: ``added_board``.
+    without importing the parser or parsing. A folder not parsed before (or since the parser changed) is
+    parsed once, under a progress bar in ``slot`` (an analyst's folder of 2,000 articles takes a minute:
+    before, the page stayed blank until it was done); a visitor who comes meanwhile is told and waits for
+    that parse. Kept outside Streamlit's caches, which would replay the bar on every later run. A session's
+    uploads and pasted text: ``added_board``.
     """
-    board = board_store.load(folder, DEFAULT_SETTINGS)
-    if board is None:
-        board = build_board(folder, (), "", None)
-        board_store.save(folder, DEFAULT_SETTINGS, board)
-    return board
+    store = _folder_boards()
+    board = store["boards"].get(folder)
+    if board is not None:
+        return board
+    lock = store["locks"].setdefault(folder, threading.Lock())
+    waiting = not lock.acquire(blocking=False)
+    if waiting:
+        if slot is not None:
+            slot.info("The articles are being read and parsed for another visitor; the timeline opens when "
+                      "that is done.", icon=":material/hourglass_top:")
+        lock.acquire()
+    try:
+        board = store["boards"].get(folder) or board_store.load(folder, DEFAULT_SETTINGS)
+        if board is None:
+            bar = slot.progress(0.0, text="Reading the articles…") if slot is not None else None
+            board = build_board(folder, (), "", None, progress=partial(_parsing, bar) if bar else None)
+            board_store.save(folder, DEFAULT_SETTINGS, board)
+        store["boards"][folder] = board
+        return board
+    finally:
+        lock.release()
+        if slot is not None:
+            slot.empty()
+
+
+@st.cache_resource(show_spinner=False)
+def _folder_boards() -> dict:
+    """This process's boards of article folders, and a lock per folder (one parse of a folder at a time)."""
+    return {"locks": {}, "boards": {}}
 
 
 def build_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
                 progress=None) -> Board:
     from timeline.actors import load_gazetteer
 
-    if progress is None:
-        corpus = parse_inputs(folder, uploads, pasted, pasted_date)
-    else:
-        corpus = read_and_parse(folder, uploads, pasted, pasted_date, progress)
+    corpus = read_and_parse(folder, uploads, pasted, pasted_date, progress)
     return board_for(corpus, load_gazetteer(DEFAULT_SETTINGS).get)
 
 
@@ -690,7 +709,7 @@ def current_board() -> Board:
     folder = os.environ.get("TIMELINE_ARTICLES", str(SAMPLE_ARTICLES))
     uploads, pasted, pasted_date = session_inputs()
     if not (uploads or pasted.strip()):
-        return load_board(folder)
+        return load_board(folder, slot)
     try:
         return added_board(slot, folder, uploads, pasted, pasted_date)
     except Exception as error:  # a safety net: the pipeline reports bad inputs as rejects, not errors

@@ -528,3 +528,25 @@ def test_the_uploader_states_its_size_limits(app):
     article): the help says both before the user tries."""
     help_text = app.get("file_uploader")[0].proto.help
     assert "one article (up to 20 MB)" in help_text and "Up to 50 MB a file" in help_text
+
+
+def test_a_folder_parsed_for_the_first_time_shows_a_progress_bar_that_goes_away(monkeypatch, tmp_path):
+    """An analyst's folder of thousands of articles takes a minute to parse on the first visit: a bar counts
+    the articles (before, the page stayed blank), then leaves; a later run finds the board and shows none."""
+    import shutil
+
+    from streamlit.delta_generator import DeltaGenerator
+
+    for path in sorted(SAMPLE_ARTICLES.glob("*.txt"))[:2]:
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setenv("TIMELINE_ARTICLES", str(tmp_path))  # a folder of its own: no stored board applies
+    moves, real = [], DeltaGenerator.progress
+    monkeypatch.setattr(DeltaGenerator, "progress", lambda self, value, text=None, **kw:
+                        moves.append((value, text)) or real(self, value, text, **kw))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    assert moves[0][0] == 0.0 and moves[-1] == (1.0, "Parsing the articles: 2 of 2")
+    assert not at.get("progress") and at.get("plotly_chart")
+    moves.clear()
+    opened(at)
+    assert not at.exception and not moves and not at.get("progress")
