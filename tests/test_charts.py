@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import pandas as pd
@@ -9,7 +10,7 @@ import pytest
 from synthetic_events import make_actors, make_events
 
 from timeline.charts import (
-    DAY_MS, MARK_SYMBOLS, TYPE_COLOURS, UNDATED_LANE, ChartOptions, default_window, figure_for, network_figure,
+    DAY_MS, MARK_SYMBOLS, NETWORK_LABELS, NO_ACTOR_LANE, TYPE_COLOURS, UNDATED_LANE, ChartOptions, default_window, figure_for, network_figure,
     timeline_figure,
 )
 from timeline.filters import Filters
@@ -107,10 +108,10 @@ def test_the_picture_of_a_window_counts_what_lies_outside_without_the_screen_hin
     figure = timeline_figure(frame)
     assert any("press" in note.text for note in figure.layout.annotations)  # the screen says what to press
     shown = {note.name or "": note for note in figure.layout.annotations}
-    assert shown[""].yshift > 0 and not shown[SCREEN_ONLY].yshift  # the count over the hint on the screen
+    assert shown[""].yshift > shown[SCREEN_ONLY].yshift > 0  # the count over the hint on the screen
     printed = print_spec(figure)["layout"]["annotations"]
     assert [note["text"] for note in printed] == ["1 event lies outside the dates shown"]
-    assert not printed[0].get("yshift")  # in a picture the count takes the hint's line
+    assert printed[0]["yshift"] == shown[SCREEN_ONLY].yshift  # in a picture the count takes the hint's line
 
 
 def test_window_covers_everything_when_events_are_close():
@@ -191,3 +192,71 @@ def test_counts_fall_on_the_first_day_of_their_period():
     weeks = timeline_figure(frame.head(40), ChartOptions(aggregate_above=10))  # about three years
     assert "weekly" in weeks.layout.title.text
     assert all(date.fromisoformat(x).weekday() == 0 for t in weeks.data if t.text is not None for x in t.x)
+
+
+def _outside_and_many_lanes(lanes: int):
+    """A cluster of meetings of ``lanes`` pairs of actors, and one far older event outside the window."""
+    cluster = [event(str(i), date(2023, 9, 1) + timedelta(days=i % 20), actors=(f"p{i % lanes}",))
+               for i in range(3 * lanes)]
+    return to_frame(cluster + [event("old", date(2020, 11, 10), actors=("p0",))])
+
+
+@pytest.mark.parametrize("lanes", [3, 25])
+def test_the_note_on_what_lies_outside_sits_over_the_range_buttons_inside_the_top_margin(lanes):
+    """On a laptop the plot is about 350 px wide: the note beside the buttons overlapped them, and its count
+    stood above the top margin (cut off)."""
+    layout = timeline_figure(_outside_and_many_lanes(lanes)).layout
+    top, plot = layout.margin.t, layout.height - layout.margin.t - layout.margin.b
+    buttons = layout.xaxis.rangeselector
+    buttons_bottom = (buttons.y - 1) * plot
+    hint, count = sorted(layout.annotations, key=lambda note: note.yshift)
+    assert hint.y == count.y == 1 and hint.yanchor == "bottom"
+    assert hint.yshift >= buttons_bottom + 24  # above the buttons' row (buttons are about 22 px high)
+    assert count.yshift >= hint.yshift + 15 and count.yshift + 16 <= top  # inside the margin, not cut
+
+
+def test_a_tall_chart_has_its_dates_on_top_where_its_first_screen_shows_them():
+    """With 30 lanes the chart is over 1,000 px high: dates at the bottom were out of sight on opening."""
+    tall = timeline_figure(_outside_and_many_lanes(25)).layout
+    short = timeline_figure(_outside_and_many_lanes(3)).layout
+    assert tall.height > 900 and tall.xaxis.side == "top" and short.xaxis.side == "bottom"
+    plot = tall.height - tall.margin.t - tall.margin.b
+    assert (tall.xaxis.rangeselector.y - 1) * plot >= 40  # the buttons clear two lines of date labels
+    printed = print_spec(timeline_figure(_outside_and_many_lanes(25)))["layout"]
+    assert printed["margin"]["t"] >= 2 * 1.3 * 13 + 5  # the picture keeps room for them
+
+
+def test_events_with_no_named_actor_come_after_the_named_actors():
+    """The no-actor lane was the busiest and so the first: the top of the chart went to events that name
+    nobody."""
+    frame = to_frame([event(f"n{i}", date(2023, 9, 1 + i), actors=()) for i in range(6)]
+                     + [event("m1", date(2023, 9, 2), actors=("a", "b")), event("m2", date(2023, 9, 3))])
+    lanes = list(timeline_figure(frame).layout.yaxis.ticktext)
+    assert lanes[:2] == ["A", "B"] and lanes[2] == NO_ACTOR_LANE
+
+
+def test_past_the_lane_limit_the_no_actor_lane_stays_apart_from_the_other_actors():
+    frame = to_frame([event(f"n{i}", date(2023, 9, 1), actors=()) for i in range(3)]
+                     + [event(f"e{i}", date(2023, 9, 2), actors=(f"p{i}",)) for i in range(40)])
+    lanes = list(timeline_figure(frame).layout.yaxis.ticktext)
+    assert len(lanes) == 30 and lanes[-2:] == ["12 other actors", NO_ACTOR_LANE]
+
+
+def test_a_network_of_hundreds_of_actors_names_the_busiest_and_keeps_every_name_in_the_hover():
+    """An analyst's folder gives hundreds of actors: every name on the circle was a ring of overprinted text."""
+    frame = to_frame([event(f"e{i}", date(2023, 9, 1), actors=(f"p{i % 150}", f"q{i % 149}")) for i in range(300)]
+                     + [event(f"busy{i}", date(2023, 9, 2), actors=("star", f"p{i}")) for i in range(9)])
+    edges = meeting_edges(frame)
+    figure = network_figure(edges)
+    nodes = next(t for t in figure.data if t.name == "actors")
+    written = [text for text in nodes.text if text]
+    assert len(nodes.hovertext) > 250 and len(written) == NETWORK_LABELS
+    assert nodes.text[0] == "STAR" and "STAR" in nodes.hovertext
+    lines = [t for t in figure.data if t.mode == "lines"]
+    assert len(lines) < 10  # one trace per width, not one per edge
+    assert sum(1 for t in lines for x in t.x if x is None) == min(300, len(edges))
+    labelled = [(x, y) for x, y, text in zip(nodes.x, nodes.y, nodes.text) if text]
+    closest = min(math.dist(p, q) for i, p in enumerate(labelled) for q in labelled[i + 1:])
+    assert closest > 0.9 * 2 * math.sin(math.pi / NETWORK_LABELS)  # the named ones are spread round the circle
+    sides = {position for x, position in zip(nodes.x, nodes.textposition) if abs(x) > 0.9}
+    assert sides == {"middle right", "middle left"}  # names beside the ring, not across it

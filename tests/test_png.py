@@ -186,11 +186,17 @@ def test_label_width_reads_plotly_label_markup():
 
 
 def test_short_date_windows_get_room_for_two_line_date_labels():
+    def edge(layout):  # the margin the dates are in: a tall chart has them on top
+        return "t" if layout["xaxis"].get("side") == "top" else "b"
+
     frame = to_frame(make_events(30, days=6))
-    short = png.print_spec(figure_for(frame, Filters()))["layout"]["margin"]["b"]
+    short = png.print_spec(figure_for(frame, Filters()))["layout"]
     years = timeline_figure_of_years()
-    assert short >= 2 * 1.3 * 13 + 5  # two lines and the ticks
-    assert png.print_spec(years)["layout"]["margin"]["b"] == years.layout.margin.b  # one line fits as it is
+    assert short["margin"][edge(short)] >= 2 * 1.3 * 13 + 5  # two lines and the ticks
+    printed = png.print_spec(years)["layout"]
+    assert printed["margin"][edge(printed)] == years.layout.margin[edge(printed)]  # one line fits as it is
+    few_lanes = png.print_spec(figure_for(frame[frame["event_type"] == "call"].head(3), Filters()))["layout"]
+    assert edge(few_lanes) == "b" and few_lanes["margin"]["b"] >= 2 * 1.3 * 13 + 5
 
 
 def timeline_figure_of_years():

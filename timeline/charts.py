@@ -146,7 +146,8 @@ _PLACED = ("id", "event_type", "mark", "start", "end", "window_start", "window_e
 
 
 def _lane_order(placed: pd.DataFrame, options: ChartOptions) -> list[str]:
-    """Lanes from the busiest down; beyond ``max_lanes`` actors share one lane; the undated strip last.
+    """Lanes from the busiest down; beyond ``max_lanes`` actors share one lane; then the lane of events that
+    name no actor, and the undated strip last.
 
     Sets the lane number ``y`` of each row of ``placed`` (and renames the lanes merged into one).
     """
@@ -155,15 +156,18 @@ def _lane_order(placed: pd.DataFrame, options: ChartOptions) -> list[str]:
     counts = {name: int(size) for name, size in zip(names, sizes) if name != UNDATED_LANE}
     if options.lanes == "type":
         lanes = [t for t in EVENT_TYPES if t in counts] + sorted(set(counts) - set(EVENT_TYPES))
-    else:
-        lanes = sorted(counts, key=lambda lane: (-counts[lane], str(lane).casefold()))
-        if len(lanes) > options.max_lanes:
-            rest = lanes[options.max_lanes - 1:]
-            lanes = lanes[: options.max_lanes - 1] + [f"{len(rest)} other actors"]
+    else:  # events that name nobody after the named actors: the top of the chart goes to who did what
+        nobody = [NO_ACTOR_LANE] if NO_ACTOR_LANE in counts else []
+        lanes = sorted(set(counts) - {NO_ACTOR_LANE}, key=lambda lane: (-counts[lane], str(lane).casefold()))
+        named = options.max_lanes - len(nobody)
+        if len(lanes) > named:
+            rest = lanes[named - 1:]
+            lanes = lanes[: named - 1] + [f"{len(rest)} other actors"]
+        lanes += nobody
     if UNDATED_LANE in set(names):
         lanes.append(UNDATED_LANE)
     number = {lane: i for i, lane in enumerate(lanes)}
-    other = len(lanes) - 1 - int(UNDATED_LANE in number)  # the merged lane, when there is one
+    other = next((i for i, lane in enumerate(lanes) if str(lane).endswith(" other actors")), -1)  # the merged lane
     lane_of_code = np.array([number.get(name, other) for name in names], dtype=np.int64)
     placed["y"] = lane_of_code[codes].astype(float) if len(codes) else np.zeros(0)
     placed["lane"] = _column(np.array(lanes, dtype=object)[lane_of_code[codes]] if len(codes) else np.array([], object))
@@ -365,14 +369,28 @@ def _width_ms(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     return np.maximum((end - start) / np.timedelta64(1, "ms"), DAY_MS)
 
 
+# Pixels above the plot, from the bottom up: the dates of a tall chart (two lines of labels and the ticks), the
+# range buttons, then the note on what lies outside the window: the hint and over it the count. Stacked, never
+# side by side: on a laptop's plot area (about 350 px at 1024) the buttons and the note overlapped.
+TOP_AXIS_ABOVE = 600  # a chart taller than this has its dates on top, where its first screen shows them
+TOP_LABELS_PX = 44
+BUTTONS_PX = 26
+NOTE_LINE_PX = 16
+
+
 def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions) -> dict:
     window = _chosen_window(default_window(frame, options.coverage), options)
     hidden = _outside(frame, window)
     grid = {"showgrid": True, "gridcolor": "#eef2f7", "automargin": True}
+    height = max(360, min(1400, 120 + 34 * len(lanes)))
+    dates_on_top = height > TOP_AXIS_ABOVE
+    buttons_at = (TOP_LABELS_PX if dates_on_top else 0) + 6  # pixels between the plot's top and the buttons
+    top = buttons_at + BUTTONS_PX + (2 * NOTE_LINE_PX + 4 if hidden else 0) + 4 + (36 if options.title else 0)
+    bottom = 12 if dates_on_top else 40
     return {
         "template": pio.templates["plotly_white"],
-        "height": max(360, min(1400, 120 + 34 * len(lanes))),
-        "margin": {"l": 10, "r": 10, "t": 80 if options.title else 44, "b": 40},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": top, "b": bottom},
         "font": {"family": FONT, "size": 13, "color": "#0f172a"},
         "title": {"text": _escape(options.title), "x": 0.01, "font": {"size": 18}} if options.title else {},
         "hovermode": "closest",
@@ -381,16 +399,18 @@ def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions) -> dic
                    "tracegroupgap": 4},
         "barmode": "overlay",
         "uirevision": "timeline",
-        "annotations": _hidden_notes(hidden) if hidden else [],
+        "annotations": _hidden_notes(hidden, buttons_at + BUTTONS_PX + 2) if hidden else [],
         "yaxis": {**grid, "tickvals": list(range(len(lanes))), "zeroline": False, "fixedrange": True,
                   "ticktext": [_escape(_shorten(lane, 34)) for lane in lanes],
                   "range": [len(lanes) - 0.5, -0.5]},
         "xaxis": {**grid, "type": "date", "range": list(window) if window else None, "showline": True,
-                  "linecolor": "#cbd5e1", "ticks": "outside", "rangeselector": _range_selector()},
+                  "linecolor": "#cbd5e1", "ticks": "outside", "side": "top" if dates_on_top else "bottom",
+                  "rangeselector": _range_selector(1 + buttons_at / max(1, height - top - bottom))},
     }
 
 
-def _range_selector() -> dict:
+def _range_selector(y: float) -> dict:
+    """The range buttons, their bottom at ``y`` (the plot's height is 1)."""
     return {
         "buttons": [
             {"count": 7, "label": "1w", "step": "day", "stepmode": "backward"},
@@ -399,7 +419,7 @@ def _range_selector() -> dict:
             {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
             {"label": "all", "step": "all"},
         ],
-        "x": 0, "y": 1.02, "yanchor": "bottom", "bgcolor": "#f1f5f9", "activecolor": "#cbd5e1",
+        "x": 0, "y": round(y, 4), "yanchor": "bottom", "bgcolor": "#f1f5f9", "activecolor": "#cbd5e1",
         "font": {"size": 12},
     }
 
@@ -448,35 +468,48 @@ def _outside(frame: pd.DataFrame, window: tuple[str, str] | None) -> int:
     return int(((end <= low) | (start >= high)).sum())  # NaT compares False: undated rows are not counted
 
 
-def _hidden_notes(count: int) -> list[dict]:
+def _hidden_notes(count: int, above: int) -> list[dict]:
     """What the events outside the window amount to (kept in a picture), and under it what to press (screen
-    only: a picture leaves it out, and the count takes its line)."""
+    only: a picture leaves it out, and the count takes its line), ``above`` pixels over the plot."""
     noun = "event lies" if count == 1 else "events lie"
-    where = {"xref": "paper", "yref": "paper", "x": 1, "y": 1.02, "xanchor": "right", "yanchor": "bottom",
+    where = {"xref": "paper", "yref": "paper", "x": 1, "y": 1, "xanchor": "right", "yanchor": "bottom",
              "showarrow": False, "font": {"size": 12, "color": "#64748b"}}
-    return [{**where, "text": f"{count} {noun} outside the dates shown", "yshift": 17},
-            {**where, "text": "press <b>all</b> or zoom out to see them", "name": SCREEN_ONLY}]
+    return [{**where, "text": f"{count} {noun} outside the dates shown", "yshift": above + NOTE_LINE_PX},
+            {**where, "text": "press <b>all</b> or zoom out to see them", "name": SCREEN_ONLY, "yshift": above}]
+
+
+NETWORK_LABELS = 40  # names written beside the busiest actors; the others show theirs on hover
+NETWORK_TALL_ABOVE = 60  # actors; a larger circle gets more room
 
 
 def network_figure(edges: pd.DataFrame, kinds: dict[str, str] | None = None, max_edges: int = 300) -> go.Figure:
-    """Who met or called whom: actors on a circle, edge width by number of meetings, hover lists events."""
+    """Who met or called whom: actors on a circle, edge width by number of meetings, hover lists events.
+
+    An analyst's folder gives hundreds of actors: every name on the circle made a ring of overprinted text.
+    Only the ``NETWORK_LABELS`` busiest are named (spread evenly round the circle); every node's name is in
+    its hover. The edges are one line trace per width (hundreds of traces made the tab slow to draw).
+    """
     kinds = kinds or {}
     edges = edges.head(max_edges)
     nodes = _nodes(edges)
     position = _circle(nodes)
     figure = go.Figure()
-    for row in edges.itertuples(index=False):
-        (x0, y0), (x1, y1) = position[row.source], position[row.target]
-        figure.add_trace(go.Scatter(
-            x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
-            line={"width": 1 + 2.2 * math.log2(1 + row.weight), "color": "rgba(37,99,235,0.45)"},
-        ))
+    widths = [round(1 + 2.2 * math.log2(1 + weight), 2) for weight in edges["weight"]]
+    for width in sorted(set(widths), reverse=True):
+        xs, ys = [], []
+        for row, row_width in zip(edges.itertuples(index=False), widths):
+            if row_width == width:
+                (x0, y0), (x1, y1) = position[row.source], position[row.target]
+                xs += [x0, x1, None]
+                ys += [y0, y1, None]
+        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                                    line={"width": width, "color": "rgba(37,99,235,0.45)"}))
     figure.add_trace(_edge_midpoints(edges, position))
     figure.add_trace(_node_trace(nodes, position, kinds))
     figure.update_layout(
-        template="plotly_white", height=560, showlegend=False, hovermode="closest",
-        font={"family": FONT, "size": 13}, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"visible": False, "range": [-1.45, 1.45]},
+        template="plotly_white", height=720 if len(nodes) > NETWORK_TALL_ABOVE else 560, showlegend=False,
+        hovermode="closest", font={"family": FONT, "size": 13}, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"visible": False, "range": [-1.75, 1.75] if len(nodes) > NETWORK_TALL_ABOVE else [-1.45, 1.45]},
         yaxis={"visible": False, "range": [-1.25, 1.25], "scaleanchor": "x"},
     )
     return figure
@@ -492,10 +525,15 @@ def _nodes(edges: pd.DataFrame) -> pd.DataFrame:
 
 
 def _circle(nodes: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Places on the circle: the ``NETWORK_LABELS`` busiest actors spread evenly, the others between them."""
     count = max(1, len(nodes))
+    named = min(NETWORK_LABELS, count)
+    spots = [round(j * count / named) for j in range(named)]
+    rest = iter(sorted(set(range(count)) - set(spots)))
+    order = spots + [next(rest) for _ in range(count - named)]
     return {
-        node: (math.cos(math.pi / 2 - 2 * math.pi * i / count), math.sin(math.pi / 2 - 2 * math.pi * i / count))
-        for i, node in enumerate(nodes["id"])
+        node: (math.cos(math.pi / 2 - 2 * math.pi * spot / count), math.sin(math.pi / 2 - 2 * math.pi * spot / count))
+        for node, spot in zip(nodes["id"], order)
     }
 
 
@@ -516,15 +554,27 @@ def _edge_midpoints(edges: pd.DataFrame, position: dict) -> go.Scatter:
 def _node_trace(nodes: pd.DataFrame, position: dict, kinds: dict[str, str]) -> go.Scatter:
     palette = {"country": "#15803d", "organization": "#7c3aed", "person": "#2563eb"}
     colours = [palette.get(kinds.get(node, "person"), "#2563eb") for node in nodes["id"]]
+    names = [_escape(_shorten(name, 28)) for name in nodes["name"]]
+    xs, ys = [position[n][0] for n in nodes["id"]], [position[n][1] for n in nodes["id"]]
+    crowded = len(nodes) > NETWORK_TALL_ABOVE  # smaller markers, so that the ring is not one band of discs
     return go.Scatter(
-        x=[position[n][0] for n in nodes["id"]], y=[position[n][1] for n in nodes["id"]],
-        mode="markers+text", text=[_escape(_shorten(name, 28)) for name in nodes["name"]],
-        textposition="top center", hovertemplate="%{text}<br>%{customdata} meetings<extra></extra>",
+        x=xs, y=ys, mode="markers+text", text=[name if i < NETWORK_LABELS else "" for i, name in enumerate(names)],
+        hovertext=names, textposition=[_outward(x, y) for x, y in zip(xs, ys)],
+        hovertemplate="%{hovertext}<br>%{customdata} meetings<extra></extra>",
         customdata=[str(w) for w in nodes["weight"]],
-        marker={"size": [12 + 6 * math.sqrt(w) for w in nodes["weight"]], "color": colours,
+        marker={"size": [(6 + 3 * math.sqrt(w)) if crowded else (12 + 6 * math.sqrt(w)) for w in nodes["weight"]],
+                "color": colours,
                 "line": {"width": 2, "color": "white"}},
-        name="actors",
+        name="actors", cliponaxis=False,
     )
+
+
+def _outward(x: float, y: float) -> str:
+    """Where a node's name goes: away from the circle's centre (beside the node on the sides, over it at the
+    top, under it at the bottom), not across the ring of nodes."""
+    if abs(x) < 0.5:
+        return "top center" if y > 0 else "bottom center"
+    return "middle right" if x > 0 else "middle left"
 
 
 def _escape(text: str) -> str:

@@ -179,11 +179,15 @@ def print_spec(figure: go.Figure, merge: bool = True) -> dict:
     """
     layout = figure.layout.to_plotly_json()
     if "annotations" in layout:
-        screen = [(note.get("x"), note.get("y")) for note in layout["annotations"] if note.get("name") == SCREEN_ONLY]
+        screen = {(note.get("x"), note.get("y")): note.get("yshift") for note in layout["annotations"]
+                  if note.get("name") == SCREEN_ONLY}
         layout["annotations"] = [note for note in layout["annotations"] if note.get("name") != SCREEN_ONLY]
         for note in layout["annotations"]:  # a note stacked over a screen-only one takes its line
-            if (note.get("x"), note.get("y")) in screen:
+            spot = (note.get("x"), note.get("y"))
+            if spot in screen:
                 note.pop("yshift", None)
+                if screen[spot]:
+                    note["yshift"] = screen[spot]
     xaxis = layout.setdefault("xaxis", {})
     xaxis["rangeselector"] = {**xaxis.get("rangeselector", {}), "visible": False}
     traces = [_printed(trace.to_plotly_json()) for trace in figure.data]
@@ -223,19 +227,22 @@ def reserve_label_margin(layout: dict) -> None:
 
 
 def reserve_date_margin(layout: dict) -> None:
-    """Widen ``margin.b`` of a plain layout to the height of the bottom x-axis's date labels.
+    """Widen ``margin.b`` of a plain layout to the height of the x-axis's date labels (``margin.t`` when they
+    are on top).
 
     Plotly labels days and weeks in two lines (``Sep 17`` over ``2023`` at the first tick and at each new
     year), months and years in one; a window shorter than ``ONE_LINE_DAYS`` (or not known) gets room for
     two lines. Like ``reserve_label_margin``, this only spares Plotly its second draw.
     """
     xaxis = layout.get("xaxis") or {}
-    if xaxis.get("type") != "date" or not _labels_outside(xaxis, "bottom"):
+    side = xaxis.get("side") or "bottom"
+    if xaxis.get("type") != "date" or side not in ("top", "bottom") or not _labels_outside(xaxis, side):
         return
     size, ticks = _tick_size(xaxis, layout), _tick_length(xaxis)
     lines = 1 if _span_days(xaxis.get("range")) >= ONE_LINE_DAYS else 2
     margin = layout.setdefault("margin", {})
-    margin["b"] = max(margin.get("b", 80), math.ceil(lines * LINE_HEIGHT * size) + ticks + LABEL_PAD + 2)
+    edge = "t" if side == "top" else "b"  # a tall chart has its dates on top
+    margin[edge] = max(margin.get(edge, 80), math.ceil(lines * LINE_HEIGHT * size) + ticks + LABEL_PAD + 2)
 
 
 def _labels_outside(axis: dict, side: str) -> bool:
