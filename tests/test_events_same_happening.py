@@ -349,6 +349,21 @@ def test_a_casualty_before_an_operation_named_apart_stays_an_incident():
     assert "incident" in _types(text)
 
 
+def test_what_residents_heard_or_saw_is_the_attack_reported():
+    strike = "A missile strike killed two people and damaged a cathedral in the capital on Tuesday, officials said.\n\n"
+    assert _types(strike + "Residents heard several blasts shortly before dawn, the mayor said.") == ["operation"]
+    assert _types(strike + "Witnesses said they saw a huge blast near the main square.") == ["operation"]
+    assert _types(strike + "Meanwhile, a car bomb exploded in the southern port, killing three.") == ["operation", "incident"]
+
+
+def test_a_toll_told_after_the_lead_attack_is_that_attack():
+    strike = "A missile strike hit a crowded market in the capital on Tuesday, officials said.\n\n"
+    assert _types(strike + "Medics said 14 people were hurt, five of them children.") == ["operation"]
+    assert _types(strike + "Residents heard several blasts shortly before dawn.\n\nThe mayor said 12 people were hurt.") == ["operation"]
+    assert _types(strike + "Two soldiers were killed in a roadside bombing in the south.") == ["operation", "incident"]
+    assert _types(strike + "In Vell, three people were killed on Monday.") == ["operation", "incident"]
+
+
 def test_talks_held_by_the_two_presidents_before_a_signing_are_not_named_by_a_definite_noun():
     text = ("Kazakhstan and Uzbekistan signed a water agreement on Wednesday.\n\nThe Uzbek president, who arrived in "
             "Astana on Tuesday for a two-day visit, was also received by Kassym-Jomart Tokayev on Tuesday.\n\n"

@@ -979,14 +979,14 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return None
     if _tells_the_lead_again(draft, drafts, ctx):
         return drafts[0]
-    disaster = _hazard_told_again(draft, drafts, ctx)
+    disaster = _hazard_told_again(draft, drafts, ctx) or _toll_of_the_lead(draft, drafts, ctx)
     if disaster is not None:
         return disaster
     gathering = _gathering_told_again(draft, drafts, ctx)
     if gathering is not None:
         return gathering
     subject = _subject_refers_back(draft, ctx)
-    inside = _inside_the_known(draft, ctx)
+    inside = _inside_the_known(draft, ctx) or _scene(draft, ctx)
     referring = draft.trigger.strength == "weak" or _anaphoric(draft, ctx.vocab) or _outcome_clause(draft) \
         or _consequence(draft, ctx) or subject or _definite_document(draft, ctx) or inside
     if not referring and _sequel(draft, ctx):
@@ -1050,6 +1050,19 @@ def _inside_the_known(draft: Draft, ctx: Context) -> bool:
     if _own_day(draft) or draft.event_type not in ctx.vocab.raw["merge"].get("one_happening", ()):
         return False
     return _inside_a_definite(draft, ctx) and not _sequel(draft, ctx)
+
+
+def _scene(draft: Draft, ctx: Context) -> bool:
+    """True for an undated mention of a ``one_happening`` type (data/events.yaml ``merge``) that one of
+    data/same_happening.yaml ``scene_verbs`` opens a few words before its trigger, in its clause ("Residents heard
+    loud explosions", "witnesses said they saw smoke rising"): what people on the scene perceived of the happening
+    already reported, not a happening of its own; not one set apart ("heard another blast", ``_sequel``)."""
+    if _own_day(draft) or draft.event_type not in ctx.vocab.raw["merge"].get("one_happening", ()):
+        return False
+    verbs = tuple(load("same_happening.yaml", ctx.settings.data_dir).get("scene_verbs", ()))
+    before = _CLAUSE_BREAK.split(draft.sentence.text[max(0, draft.trigger.start - 40) : draft.trigger.start])[-1]
+    found = _words_pattern(verbs, suffix=r"(?:\s+[\w'’-]+){0,2}\s*$").search(before)
+    return found is not None and not _sequel(draft, ctx)
 
 
 def _inside_a_definite(draft: Draft, ctx: Context) -> bool:
@@ -1240,6 +1253,28 @@ def _names_the_gathering(draft: Draft, rules: Mapping, ctx: Context) -> str | No
 def _gathering_noun(found: re.Match, nouns: tuple[str, ...]) -> str:
     """The noun of ``nouns`` that ends ``found``."""
     return next(n for n in sorted(nouns, key=len, reverse=True) if _words_pattern((n,), suffix=r"$").search(found.group()))
+
+
+def _toll_of_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """The article's lead happening (an attack, operation or incident: data/events.yaml ``merge.one_happening``) when
+    ``draft``, an incident (data/same_happening.yaml ``toll_mention_types``), only tells a toll after it ("Medics said
+    14 people were hurt", "Two soldiers were killed while a third was hurt"): a casualty verb of ``toll_words`` ends
+    its trigger, it has no day, timing or place of its own, its sentence names no other happening, and no other
+    happening of the group was reported since the lead; not one set apart ("another two were killed in a second
+    blast", ``_sequel``)."""
+    group, rules = ctx.vocab.raw["merge"].get("one_happening", ()), load("same_happening.yaml", ctx.settings.data_dir)
+    words = tuple(rules.get("toll_words", ()))
+    if not drafts or draft.event_type not in rules.get("toll_mention_types", ()) or draft.trigger.form != "verb" \
+            or _own_day(draft) or draft.timed_against is not None \
+            or not _words_pattern(words, suffix=r"$").search(draft.trigger.text):
+        return None
+    lead = drafts[0]
+    if not lead.lead or lead.event_type not in group or any(d.event_type in group for d in drafts[1:]):
+        return None
+    if (draft.location and lead.location and draft.location.casefold() != lead.location.casefold()) or _sequel(draft, ctx):
+        return None
+    others = [t for t in find_triggers(draft.sentence.text, ctx.vocab) if t.event_type in group and t.start != draft.trigger.start]
+    return None if others else lead
 
 
 def _subject_refers_back(draft: Draft, ctx: Context) -> bool:
