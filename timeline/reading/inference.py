@@ -262,7 +262,19 @@ def _tag(text: str, settings: Settings) -> list[Timex]:
 
     timexes = tag(text, None, settings)
     cues = Cues(text, _lower(text), lexicon_for(settings.data_dir))
-    return [t for t in timexes if cues.tense(t.start, t.end) != "future"]
+    founding = _founding_words(Path(settings.data_dir))
+    return [t for t in timexes if cues.tense(t.start, t.end) != "future"
+            and not founding.search(text, max(0, t.start - AFTER_WORD_REACH), t.start)]
+
+
+@lru_cache(maxsize=8)
+def _founding_words(data_dir: Path) -> re.Pattern:
+    """The words of data/datelines.yaml ``founding_words`` right before a date ("Est. May 19, 1901"): the outlet's
+    own date, not the story's."""
+    entry = load("datelines.yaml", data_dir).get("founding_words", {})
+    def alternation(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:(?i:{alternation(entry.get('words', []))})|{alternation(entry.get('as_written', []))})[ ]*$")
 
 
 @dataclass(frozen=True)
