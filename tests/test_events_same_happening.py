@@ -369,3 +369,9 @@ def test_talks_held_by_the_two_presidents_before_a_signing_are_not_named_by_a_de
             "Astana on Tuesday for a two-day visit, was also received by Kassym-Jomart Tokayev on Tuesday.\n\n"
             "The two presidents held talks in a small format and then with their delegations before the signing.")
     assert _types(text) == ["agreement", "visit", "meeting", "meeting"]
+
+
+def test_a_headline_visit_to_a_city_is_the_visit_the_body_tells_with_its_day():
+    text = ("Indian premier lands in Colombo on state visit\n\nIndian Prime Minister Narendra Modi landed in the "
+            "capital on Monday at the start of a two-day state visit to Sri Lanka, officials said.")
+    assert [(e.event_type, e.date) for e in _events(text)] == [("visit", date(2024, 5, 6))]

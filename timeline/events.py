@@ -1021,8 +1021,9 @@ def _elsewhere_on_its_day(kept: Draft, new: Draft, ctx: Context) -> bool:
     """True for a fresh encounter with a day of its own at another place than an undated encounter reported
     before ("X was also received by the president" in the capital, then "Late last month, the rail chiefs met in
     the port of Y"): another encounter, whatever sides each names."""
-    if ctx.vocab.types[new.event_type]["family"] != "encounter" or new.timex is None or _date_of(kept) is not None:
-        return False
+    if ctx.vocab.types[new.event_type]["family"] != "encounter" or new.timex is None or _date_of(kept) is not None \
+            or _headline(kept):
+        return False  # a headline ("X arrives in <city> for state visit") tells the news the body tells with its day
     return bool(kept.location and new.location) and kept.location.casefold() != new.location.casefold()
 
 
