@@ -11,6 +11,7 @@ none in the lead.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -123,13 +124,40 @@ def caption_marked(text: str, sentence: Sentence, data_dir: Path = DATA_DIR) -> 
     """Whether ``sentence`` of ``text`` holds a caption mark (data/leads.yaml ``lead.caption_marks``: "Jane Roe (R)
     greets ...", "(Supplied)"), or its line ends in a short credit after its last sentence, which covers each
     sentence of the line ("STORM DAMAGE. Men clear a road in the port on 3 May 2021. AGENCY/Jane Roe")."""
-    end = text.find("\n", sentence.end)
-    rest = text[sentence.end : end if end >= 0 else len(text)]
-    tail = rest[max((m.end() for m in _SENTENCE_END.finditer(rest)), default=0) :]
+    end, last = _lines(text).ends(sentence.end)
+    tail = text[last:end]
     return _caption_mark(sentence.text, data_dir) or len(tail) <= CREDIT_CHARS and _caption_mark(tail, data_dir)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")  # holds one of .!? (its first character): matches never overlap
+
+
+@lru_cache(maxsize=4)
+def _lines(text: str) -> _Lines:
+    return _Lines(text)
+
+
+class _Lines:
+    """A text's line breaks and the last sentence end of each line, found once: looked for from each sentence
+    to the end of its line, they took time that grew with the square of a long paragraph's length."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.last: dict[int, tuple[int, int]] = {}  # line end -> (start, end) of its last sentence end, or (-1, -1)
+
+    def ends(self, at: int) -> tuple[int, int]:
+        """Where the line that holds ``at`` ends, and where the last sentence end between ``at`` and there ends
+        (``at`` when there is none)."""
+        i = bisect_left(self.breaks, at)
+        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        if end not in self.last:
+            found = None
+            for found in _SENTENCE_END.finditer(self.text, self.breaks[i - 1] + 1 if i else 0, end):
+                pass
+            self.last[end] = found.span() if found else (-1, -1)
+        start, last = self.last[end]
+        return end, last if start >= at else at
 
 
 CREDIT_CHARS = 60  # a credit after a caption's last sentence on its line is this short at most
