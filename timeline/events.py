@@ -974,7 +974,9 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     talks, apart = tuple(rules.get("call_talks_nouns", ())), tuple(rules.get("labels_apart_types", ()))
     candidates = [d for d in reversed(drafts) if d.sentence.start != draft.sentence.start or d.event_type != draft.event_type]
-    candidates = [d for d in candidates if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
+    # (referring, the same type or a call before: what _same_kind needs, checked first as it is met by few pairs)
+    candidates = [d for d in candidates if (referring or d.event_type == draft.event_type or d.event_type == "call")
+                  and _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
                   and not _years_before_the_lead(d, draft, ctx.article.published)
                   and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
@@ -1207,10 +1209,15 @@ def _kinds_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
     return not (kinds[0] and kinds[1]) or bool(kinds[0] & kinds[1])
 
 
-def _kinds_near(draft: Draft, table: tuple[tuple[str, ...], ...]) -> set[int]:
+def _kinds_near(draft: Draft, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
     """The kinds of happening named by the trigger and the few words after it."""
-    words = draft.sentence.text[draft.trigger.start : draft.trigger.end + KIND_REACH]
-    return {kind for kind, regexes in enumerate(_noun_regexes(table)) if any(r.search(words) for r in regexes)}
+    return _kinds_in(draft.sentence.text[draft.trigger.start : draft.trigger.end + KIND_REACH], table)
+
+
+@lru_cache(maxsize=4096)
+def _kinds_in(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+    """``_kinds_near``'s kinds, once per words (each draft is compared with every earlier one)."""
+    return frozenset(kind for kind, regexes in enumerate(_noun_regexes(table)) if any(r.search(words) for r in regexes))
 
 
 KIND_REACH = 40  # characters after an incident's trigger that may name its kind ("were killed in shelling")
@@ -1379,6 +1386,7 @@ def _capitalised(phrase: str, rules: Mapping) -> list[str]:
     return [_fold(w) for w in re.findall(r"[\w'’-]+", phrase) if w[:1].isupper() and w.lower() not in titles]
 
 
+@lru_cache(maxsize=4096)  # a sentence is folded again for each later encounter it is compared with
 def _fold(text: str) -> str:
     """Lower case without accents and possessive endings, for comparing names ("Türkiye's" and "Turkiye")."""
     text = unicodedata.normalize("NFKD", text)
@@ -1448,8 +1456,14 @@ def _documents_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
 
 def _document_kind(words: str, vocab: Vocabulary) -> int | None:
     """The index of the kind of the last document the trigger's words name, if any."""
+    return _document_kind_in(words, tuple(map(tuple, vocab.raw["merge"].get("document_kinds", ()))))
+
+
+@lru_cache(maxsize=4096)
+def _document_kind_in(words: str, kinds: tuple[tuple[str, ...], ...]) -> int | None:
+    """``_document_kind``, once per words (each draft is compared with every earlier one)."""
     found = None
-    for kind, regexes in enumerate(_noun_regexes(tuple(map(tuple, vocab.raw["merge"].get("document_kinds", ()))))):
+    for kind, regexes in enumerate(_noun_regexes(kinds)):
         for regex in regexes:
             for match in regex.finditer(words):
                 if found is None or match.start() > found[0]:
