@@ -77,6 +77,7 @@ class Context:
     # sentence start -> the triggers of that sentence that made an event or joined one
     used: dict = field(default_factory=dict)
     told: dict = field(default_factory=dict)  # id of the lead's draft -> the day a later sentence tells it again with
+    memo: dict = field(default_factory=dict)  # what the comparison of drafts asks again of one draft (by its words)
 
 
 def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
@@ -1308,21 +1309,42 @@ def _new_counterpart(kept: Draft, new: Draft, ctx: Context) -> bool:
     if family != "encounter" or ctx.vocab.types[kept.event_type]["family"] != "encounter":
         return False
     rules = load("same_happening.yaml", ctx.settings.data_dir)
-    span = _counterpart_span(new.sentence.text, new.trigger, rules)
-    if span is None:
+    counterpart = _counterpart_phrase(new, rules, ctx)
+    if counterpart is None:
         return False
-    lo, hi = span[0] + new.sentence.start, span[1] + new.sentence.start
-    mentions = [m for m in _within(ctx.mentions, new.sentence, ctx) if lo <= m.start < hi]
+    phrase, mentions, words = counterpart
     ids = {*kept.actor_ids, *(g for i in kept.actor_ids for g in ctx.affiliations(i))}
-    if _counterpart_of_another_office(kept, new, new.sentence.text[span[0] : span[1]], mentions, ctx):
+    if _counterpart_of_another_office(kept, new, phrase, mentions, ctx):
         return True
-    words = _capitalised(new.sentence.text[span[0] : span[1]], rules)
     if not words or any(_same_side(m.actor_id, kept, ids, ctx) for m in mentions):
         return False
     stem = rules.get("counterpart_stem", 4)
-    named = [n for i in ids if i in ctx.actors for n in (ctx.actors[i].name, *ctx.actors[i].aliases, *ctx.actors[i].demonyms)]
-    known = {w[:stem] for text in (kept.sentence.text, *kept.told, *named) for w in re.findall(r"[\w'’-]+", _fold(text))}
+    key = ("known", kept.sentence.text, tuple(kept.told), tuple(kept.actor_ids), stem)
+    known = ctx.memo.get(key)
+    if known is None:
+        named = [n for i in ids if i in ctx.actors for n in (ctx.actors[i].name, *ctx.actors[i].aliases, *ctx.actors[i].demonyms)]
+        known = ctx.memo[key] = {w[:stem] for text in (kept.sentence.text, *kept.told, *named)
+                                 for w in re.findall(r"[\w'’-]+", _fold(text))}
     return not any(w[:stem] in known for w in words)
+
+
+def _counterpart_phrase(new: Draft, rules: Mapping, ctx: Context) -> tuple[str, list[Mention], list[str]] | None:
+    """The counterpart phrase after ``new``'s trigger (``_counterpart_span``), the mentions in it and its
+    capitalised words less titles; None without one. Remembered per sentence and trigger in ``ctx.memo``:
+    each draft is compared with every earlier one."""
+    key = ("counterpart", new.sentence.start, new.sentence.end, new.sentence.text, new.trigger.start, new.trigger.end,
+           new.trigger.text)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    span = _counterpart_span(new.sentence.text, new.trigger, rules)
+    found = None
+    if span is not None:
+        lo, hi = span[0] + new.sentence.start, span[1] + new.sentence.start
+        phrase = new.sentence.text[span[0] : span[1]]
+        found = (phrase, [m for m in _within(ctx.mentions, new.sentence, ctx) if lo <= m.start < hi],
+                 _capitalised(phrase, rules))
+    ctx.memo[key] = found
+    return found
 
 
 def _bilateral_part(kept: Draft, new: Draft, ctx: Context) -> bool:
