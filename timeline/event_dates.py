@@ -1140,10 +1140,8 @@ def _timed_by(data_dir: Path) -> re.Pattern:
 def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], published: date) -> Timex | None:
     """The latest expression before ``sentence_start`` that names a past time (``_past_time``), read as past; a
     month or a year in a relative clause is an aside, not the time the text goes on from (``_coarse_aside``)."""
-    for timex in reversed(timexes):  # the last that qualifies: looked for from the end, not all of them read
-        if timex.end <= sentence_start and _past_time(timex, published, text) and not _coarse_aside(text, timex):
-            return past_reading(timex, published)
-    return None
+    before = [t for t in timexes if t.end <= sentence_start and _past_time(t, published, text) and not _coarse_aside(text, t)]
+    return past_reading(before[-1], published) if before else None
 
 
 # A relative clause opened before an expression in its sentence, with no comma after its opener.
