@@ -77,6 +77,7 @@ class Context:
     # sentence start -> the triggers of that sentence that made an event or joined one
     used: dict = field(default_factory=dict)
     told: dict = field(default_factory=dict)  # id of the lead's draft -> the day a later sentence tells it again with
+    memo: dict = field(default_factory=dict)  # what the comparison of drafts asks again of one draft (by its words)
 
 
 def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
@@ -997,7 +998,9 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     talks, apart = tuple(rules.get("call_talks_nouns", ())), tuple(rules.get("labels_apart_types", ()))
     candidates = [d for d in reversed(drafts) if d.sentence.start != draft.sentence.start or d.event_type != draft.event_type]
-    candidates = [d for d in candidates if _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
+    # (referring, the same type or a call before: what _same_kind needs, checked first as it is met by few pairs)
+    candidates = [d for d in candidates if (referring or d.event_type == draft.event_type or d.event_type == "call")
+                  and _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
                   and not _years_before_the_lead(d, draft, ctx.article.published)
                   and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
@@ -1329,10 +1332,15 @@ def _kinds_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
     return not (kinds[0] and kinds[1]) or bool(kinds[0] & kinds[1])
 
 
-def _kinds_near(draft: Draft, table: tuple[tuple[str, ...], ...]) -> set[int]:
+def _kinds_near(draft: Draft, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
     """The kinds of happening named by the trigger and the few words after it."""
-    words = draft.sentence.text[draft.trigger.start : draft.trigger.end + KIND_REACH]
-    return {kind for kind, regexes in enumerate(_noun_regexes(table)) if any(r.search(words) for r in regexes)}
+    return _kinds_in(draft.sentence.text[draft.trigger.start : draft.trigger.end + KIND_REACH], table)
+
+
+@lru_cache(maxsize=4096)
+def _kinds_in(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+    """``_kinds_near``'s kinds, once per words (each draft is compared with every earlier one)."""
+    return frozenset(kind for kind, regexes in enumerate(_noun_regexes(table)) if any(r.search(words) for r in regexes))
 
 
 KIND_REACH = 40  # characters after an incident's trigger that may name its kind ("were killed in shelling")
@@ -1423,21 +1431,42 @@ def _new_counterpart(kept: Draft, new: Draft, ctx: Context) -> bool:
     if family != "encounter" or ctx.vocab.types[kept.event_type]["family"] != "encounter":
         return False
     rules = load("same_happening.yaml", ctx.settings.data_dir)
-    span = _counterpart_span(new.sentence.text, new.trigger, rules)
-    if span is None:
+    counterpart = _counterpart_phrase(new, rules, ctx)
+    if counterpart is None:
         return False
-    lo, hi = span[0] + new.sentence.start, span[1] + new.sentence.start
-    mentions = [m for m in _within(ctx.mentions, new.sentence, ctx) if lo <= m.start < hi]
+    phrase, mentions, words = counterpart
     ids = {*kept.actor_ids, *(g for i in kept.actor_ids for g in ctx.affiliations(i))}
-    if _counterpart_of_another_office(kept, new, new.sentence.text[span[0] : span[1]], mentions, ctx):
+    if _counterpart_of_another_office(kept, new, phrase, mentions, ctx):
         return True
-    words = _capitalised(new.sentence.text[span[0] : span[1]], rules)
     if not words or any(_same_side(m.actor_id, kept, ids, ctx) for m in mentions):
         return False
     stem = rules.get("counterpart_stem", 4)
-    named = [n for i in ids if i in ctx.actors for n in (ctx.actors[i].name, *ctx.actors[i].aliases, *ctx.actors[i].demonyms)]
-    known = {w[:stem] for text in (kept.sentence.text, *kept.told, *named) for w in re.findall(r"[\w'’-]+", _fold(text))}
+    key = ("known", kept.sentence.text, tuple(kept.told), tuple(kept.actor_ids), stem)
+    known = ctx.memo.get(key)
+    if known is None:
+        named = [n for i in ids if i in ctx.actors for n in (ctx.actors[i].name, *ctx.actors[i].aliases, *ctx.actors[i].demonyms)]
+        known = ctx.memo[key] = {w[:stem] for text in (kept.sentence.text, *kept.told, *named)
+                                 for w in re.findall(r"[\w'’-]+", _fold(text))}
     return not any(w[:stem] in known for w in words)
+
+
+def _counterpart_phrase(new: Draft, rules: Mapping, ctx: Context) -> tuple[str, list[Mention], list[str]] | None:
+    """The counterpart phrase after ``new``'s trigger (``_counterpart_span``), the mentions in it and its
+    capitalised words less titles; None without one. Remembered per sentence and trigger in ``ctx.memo``:
+    each draft is compared with every earlier one."""
+    key = ("counterpart", new.sentence.start, new.sentence.end, new.sentence.text, new.trigger.start, new.trigger.end,
+           new.trigger.text)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    span = _counterpart_span(new.sentence.text, new.trigger, rules)
+    found = None
+    if span is not None:
+        lo, hi = span[0] + new.sentence.start, span[1] + new.sentence.start
+        phrase = new.sentence.text[span[0] : span[1]]
+        found = (phrase, [m for m in _within(ctx.mentions, new.sentence, ctx) if lo <= m.start < hi],
+                 _capitalised(phrase, rules))
+    ctx.memo[key] = found
+    return found
 
 
 def _bilateral_part(kept: Draft, new: Draft, ctx: Context) -> bool:
@@ -1501,6 +1530,7 @@ def _capitalised(phrase: str, rules: Mapping) -> list[str]:
     return [_fold(w) for w in re.findall(r"[\w'’-]+", phrase) if w[:1].isupper() and w.lower() not in titles]
 
 
+@lru_cache(maxsize=4096)  # a sentence is folded again for each later encounter it is compared with
 def _fold(text: str) -> str:
     """Lower case without accents and possessive endings, for comparing names ("Türkiye's" and "Turkiye")."""
     text = unicodedata.normalize("NFKD", text)
@@ -1570,8 +1600,14 @@ def _documents_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
 
 def _document_kind(words: str, vocab: Vocabulary) -> int | None:
     """The index of the kind of the last document the trigger's words name, if any."""
+    return _document_kind_in(words, tuple(map(tuple, vocab.raw["merge"].get("document_kinds", ()))))
+
+
+@lru_cache(maxsize=4096)
+def _document_kind_in(words: str, kinds: tuple[tuple[str, ...], ...]) -> int | None:
+    """``_document_kind``, once per words (each draft is compared with every earlier one)."""
     found = None
-    for kind, regexes in enumerate(_noun_regexes(tuple(map(tuple, vocab.raw["merge"].get("document_kinds", ()))))):
+    for kind, regexes in enumerate(_noun_regexes(kinds)):
         for regex in regexes:
             for match in regex.finditer(words):
                 if found is None or match.start() > found[0]:

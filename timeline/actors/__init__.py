@@ -10,7 +10,9 @@ introduced by a possessive or an honorific (introductions), surnames after a ful
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import ChainMap
+from itertools import accumulate
 from datetime import date
 
 from ..models import Actor, Mention
@@ -143,9 +145,16 @@ def _is_person(candidate: Candidate, gazetteer: Gazetteer, discovered: dict[str,
 
 def _drop_absorbed(candidates: list[Candidate], absorbed: list[tuple[int, int]], gazetteer: Gazetteer):
     """Countries and organisations inside a person's title are that person's affiliation, not mentions."""
+    spans = sorted(absorbed)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the titles starting up to each one
+
     def inside_title(c: Candidate) -> bool:
         actor = gazetteer.get(c.actor_id)
-        return actor is not None and actor.kind != "person" and any(s <= c.start and c.end <= e for s, e in absorbed)
+        if actor is None or actor.kind == "person":
+            return False
+        i = bisect_right(starts, c.start)  # the titles that start at or before the candidate
+        return i > 0 and reach[i - 1] >= c.end
 
     return [c for c in candidates if not inside_title(c)]
 

@@ -23,6 +23,9 @@ class OfficeMatch:
     modified: bool
 
 
+OFFICE_MEMO = 50_000  # titles whose office is remembered, at most
+
+
 def _is_acronym(word: str) -> bool:
     return word.isupper() and len(word) <= 5
 
@@ -32,6 +35,8 @@ class OfficeVocabulary:
 
     def __init__(self, data: dict[str, Any]):
         self.office_of: dict[str, str] = {}
+        self._office_by_title: dict[str, str | None] = {}  # office() of each title asked (the people's role titles
+        # are asked for every title of a text)
         for office in data.get("offices", []):
             for alias in [office["id"], *office.get("aliases", [])]:
                 self.office_of[self._key(alias)] = office["id"]
@@ -66,7 +71,16 @@ class OfficeVocabulary:
 
     def office(self, title: str) -> str | None:
         """The office id a role title or office spelling names ("Foreign Minister" -> "foreign-minister")."""
-        return self.office_of.get(self._key(title))
+        try:
+            return self._office_by_title[title]
+        except KeyError:
+            pass
+        except AttributeError:  # a vocabulary made before the memo existed (unpickled from an older cache)
+            self._office_by_title = {}
+        if len(self._office_by_title) > OFFICE_MEMO:
+            self._office_by_title.clear()
+        found = self._office_by_title[title] = self.office_of.get(self._key(title))
+        return found
 
     @cached_property
     def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:

@@ -20,6 +20,7 @@ every later mention of a discovered name in the text is a mention of it too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -251,6 +252,7 @@ def definite_organisation_candidates(text: str, named: list[Candidate], actors, 
                   key=lambda c: c.start)
     if not orgs:  # no organisation named: no phrase can refer to one
         return []
+    starts = [c.start for c in orgs]
     found = []
     for match in pattern.finditer(text):
         if match.group(0)[4:5].isupper():  # "The Union" opening a sentence is fine, "the Union Cabinet" a name
@@ -258,9 +260,11 @@ def definite_organisation_candidates(text: str, named: list[Candidate], actors, 
             if following:
                 continue
         noun = match.group(1).lower()
-        earlier = [c for c in orgs if 0 < match.start() - c.end <= DEFINITE_REACH and _holds_noun(actors[c.actor_id], noun)]
-        if earlier:
-            found.append(Candidate(match.start(), match.end(), earlier[-1].actor_id, "pronoun", 0.6))
+        # the last that fits, looked for back from the last organisation that starts before the phrase
+        latest = next((c for c in map(orgs.__getitem__, range(bisect_left(starts, match.start()) - 1, -1, -1))
+                       if 0 < match.start() - c.end <= DEFINITE_REACH and _holds_noun(actors[c.actor_id], noun)), None)
+        if latest is not None:
+            found.append(Candidate(match.start(), match.end(), latest.actor_id, "pronoun", 0.6))
     return found
 
 

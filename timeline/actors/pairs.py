@@ -9,6 +9,7 @@ ministers held talks", "X met the two leaders").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .spans import Candidate
@@ -35,6 +36,7 @@ def pair_candidates(text: str, persons: list[Candidate], nouns: tuple[str, ...],
     if pattern is None or not persons:
         return []
     found = []
+    persons = _ByStart(persons)
     for match in pattern.finditer(text):
         count = _COUNTS[match.group("two").lower()] if match.group("two") else 2
         people = _last_n(text, match.start(), persons, count)
@@ -60,18 +62,31 @@ def _pieces(start: int, end: int, count: int) -> list[tuple[int, int]]:
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:at|during|in|after)\s+which|,\s+where|\bwhere)\s+$", re.IGNORECASE)
 
 
-def _last_n(text: str, at: int, persons: list[Candidate], count: int) -> tuple[str, ...] | None:
+class _ByStart:
+    """Candidates in start order (those with one start in the order they came): the ones that start in a span
+    are found without going through all of them (a long text has thousands)."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self.items = sorted(candidates, key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+
+    def between(self, low: int, high: int) -> list[Candidate]:
+        """Those that start at ``low`` or after and before ``high``, in start order."""
+        return self.items[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
+
+
+def _last_n(text: str, at: int, persons: _ByStart, count: int) -> tuple[str, ...] | None:
     """The ``count`` distinct people named before the sentence holding ``at`` (less those named in it before
     ``at``); None unless exactly that many are named within PAIR_REACH characters before it. After "at which",
     "where" ("X held talks with Y, at which the two ministers ..."), the people its own sentence names before it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - PAIR_REACH - 400), at + 1) if m.end() <= at]
     sentence_start = ends[-1] if ends else max(0, at - PAIR_REACH - 400)
     if _RELATIVE_BEFORE.search(text, max(sentence_start, at - 20), at):
-        own = list(dict.fromkeys(c.actor_id for c in sorted(persons, key=lambda c: c.start) if sentence_start <= c.start < at))
+        own = list(dict.fromkeys(c.actor_id for c in persons.between(sentence_start, at)))
         if len(own) == count:
             return tuple(own)
-    earlier = sorted((c for c in persons if sentence_start - PAIR_REACH <= c.start < sentence_start), key=lambda c: c.start)
-    own = {c.actor_id for c in persons if sentence_start <= c.start < at}  # "X met the two leaders": not X
+    earlier = persons.between(sentence_start - PAIR_REACH, sentence_start)
+    own = {c.actor_id for c in persons.between(sentence_start, at)}  # "X met the two leaders": not X
     ids = [i for i in dict.fromkeys(c.actor_id for c in earlier) if i not in own]
     return tuple(ids) if len(ids) == count else None
 
@@ -99,11 +114,12 @@ def country_group_candidates(text: str, countries: list[Candidate], nouns: tuple
     if pattern is None or not (countries or persons):
         return []
     found = []
+    countries, persons = _ByStart(countries), _ByStart(persons)
     for match in pattern.finditer(text):
         words = list(re.finditer(r"\S+", match.group()))
         count = _NUMBERS[words[-2].group().lower()]
         named = _named_just_before(text, match.start(), countries)
-        if len(named) != count and persons and country_of is not None:
+        if len(named) != count and persons.items and country_of is not None:
             named = _countries_of_people(text, match.start(), persons, country_of, count) or named
         if len(named) == count:
             spans = words[-count:]
@@ -112,14 +128,14 @@ def country_group_candidates(text: str, countries: list[Candidate], nouns: tuple
     return found
 
 
-def _countries_of_people(text: str, at: int, persons: list[Candidate], country_of, count: int) -> list[str]:
+def _countries_of_people(text: str, at: int, persons: _ByStart, country_of, count: int) -> list[str]:
     """The ``count`` distinct countries of the people named in the sentence holding ``at`` before it, else in the
     sentence before; none when a person serves no country or several, or the number differs."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - PAIR_REACH - 400), at + 1) if m.end() <= at]
     start = ends[-1] if ends else max(0, at - PAIR_REACH - 400)
     previous = ends[-2] if len(ends) > 1 else max(0, at - PAIR_REACH - 400)
     for low, high in ((start, at), (previous, start) if ends else (start, start)):
-        people = dict.fromkeys(c.actor_id for c in sorted(persons, key=lambda c: c.start) if low <= c.start < high)
+        people = dict.fromkeys(c.actor_id for c in persons.between(low, high))
         served = [country_of(p) for p in people]
         if people and all(len(s) == 1 for s in served):
             found = list(dict.fromkeys(s[0] for s in served))
@@ -130,13 +146,13 @@ def _countries_of_people(text: str, at: int, persons: list[Candidate], country_o
     return []
 
 
-def _named_just_before(text: str, at: int, countries: list[Candidate]) -> list[str]:
+def _named_just_before(text: str, at: int, countries: _ByStart) -> list[str]:
     """The distinct countries named in the sentence before the one holding ``at``, less those named in its own
     sentence before ``at``."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - PAIR_REACH - 400), at + 1) if m.end() <= at]
     if not ends:
         return []
     start, previous = ends[-1], (ends[-2] if len(ends) > 1 else max(0, at - PAIR_REACH - 400))
-    own = {c.actor_id for c in countries if start <= c.start < at}
-    before = sorted((c for c in countries if previous <= c.start < start), key=lambda c: c.start)
+    own = {c.actor_id for c in countries.between(start, at)}
+    before = countries.between(previous, start)
     return [i for i in dict.fromkeys(c.actor_id for c in before) if i not in own]

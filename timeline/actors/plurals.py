@@ -102,15 +102,31 @@ def _counterparts_pattern(offices: OfficeVocabulary) -> Skipping:
 def _list_before(text: str, at: int, by_end: dict[int, Candidate]) -> list[Candidate]:
     """The countries (or their demonyms) listed right before ``at``: "the French and German "."""
     listed: list[Candidate] = []
-    head = text[:at].rstrip()
-    while len(head) in by_end:
-        country = by_end[len(head)]
+    end = at
+    while end and text[end - 1].isspace():  # the text before ``at`` less the white space it ends with
+        end -= 1
+    while end in by_end:
+        country = by_end[end]
         listed.insert(0, country)
-        gap = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[: country.start])
-        if not gap:
+        end = _gap_before(text, country.start)
+        if end is None:
             break
-        head = text[: gap.start()]
     return listed
+
+
+_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+_GAP_CHARS = frozenset(",and")  # with white space, all a gap is made of
+
+
+def _gap_before(text: str, end: int) -> int | None:
+    """Where the gap between listed names ("," or "and") that ends at ``end`` starts, if one does; searched in
+    the run of characters a gap may hold before ``end``, not in all the text before it (a long text's plural titles
+    made that grow with the square of its length)."""
+    start = end
+    while start and (text[start - 1].isspace() or text[start - 1] in _GAP_CHARS):
+        start -= 1
+    gap = _GAP.search(text[start:end])
+    return start + gap.start() if gap else None
 
 
 def _office_of(title: str, gazetteer: Gazetteer) -> str:

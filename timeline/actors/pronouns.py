@@ -10,6 +10,7 @@ part of the sentence that opened it ('X said, "... . ... ." He then ...': X).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .spans import Candidate
 
@@ -35,16 +36,37 @@ def pronoun_candidates(text: str, persons: list[Candidate]) -> list[Candidate]:
     """A candidate for each subject "he"/"she" whose previous sentence starts with a person."""
     starts = [m.start() for m in _CAPITAL.finditer(text) if _starts_sentence(text, m.start())]
     found: list[Candidate] = []
+    named, continued = _ByStart(persons), _ByStart([])
     for previous, start in zip(starts, starts[1:]):
         subject = _SUBJECT.match(text, start)
         if subject is None:
             continue
         opened = _quotation_opener(text, previous, start, starts)
-        person = _subject_of(opened[0], opened[1], [*persons, *found]) if opened else None
-        person = person or _subject_of(previous, start, [*persons, *found])
+        person = _subject_of(opened[0], opened[1], named, continued) if opened else None
+        person = person or _subject_of(previous, start, named, continued)
         if person is not None:
             found.append(Candidate(subject.start("pronoun"), subject.end("pronoun"), person, "pronoun", 0.6))
+            continued.add(found[-1])
     return found
+
+
+class _ByStart:
+    """Candidates in start order (those with one start in the order they came), to find the first in a span
+    without going through all of them (a long text has thousands)."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self.candidates = sorted(candidates, key=lambda c: c.start)
+        self.starts = [c.start for c in self.candidates]
+
+    def add(self, candidate: Candidate) -> None:
+        at = bisect_right(self.starts, candidate.start)
+        self.starts.insert(at, candidate.start)
+        self.candidates.insert(at, candidate)
+
+    def first(self, start: int, end: int) -> Candidate | None:
+        """The first candidate that starts in ``[start, end)``."""
+        at = bisect_left(self.starts, start)
+        return self.candidates[at] if at < len(self.starts) and self.starts[at] < end else None
 
 
 def _quotation_opener(text: str, previous: int, start: int, starts: list[int]) -> tuple[int, int] | None:
@@ -57,8 +79,8 @@ def _quotation_opener(text: str, previous: int, start: int, starts: list[int]) -
     opening = max(text.rfind("“", low, previous), text.rfind('"', low, previous))
     if opening < 0 or text.rfind("”", opening, previous) >= 0 or not _opens(text, opening):
         return None
-    sentence = max((s for s in starts if s <= opening), default=None)
-    return (sentence, opening) if sentence is not None else None
+    at = bisect_right(starts, opening)  # ``starts`` is in text order
+    return (starts[at - 1], opening) if at else None
 
 
 def _opens(text: str, at: int) -> bool:
@@ -77,7 +99,11 @@ def _starts_sentence(text: str, at: int) -> bool:
     return "\n" in before[len(stripped):] or bool(_END_MARK.search(stripped))
 
 
-def _subject_of(start: int, end: int, persons: list[Candidate]) -> str | None:
-    """The person named first in the sentence ``text[start:end]``, if named near its start."""
-    inside = sorted((c for c in persons if start <= c.start < min(end, start + SUBJECT_REACH)), key=lambda c: c.start)
-    return inside[0].actor_id if inside else None
+def _subject_of(start: int, end: int, named: _ByStart, continued: _ByStart) -> str | None:
+    """The person named (else continued by a pronoun) first in the sentence ``text[start:end]``, if named near
+    its start."""
+    reach = min(end, start + SUBJECT_REACH)
+    person, pronoun = named.first(start, reach), continued.first(start, reach)
+    if person is None or (pronoun is not None and pronoun.start < person.start):
+        person = pronoun
+    return person.actor_id if person is not None else None

@@ -87,6 +87,7 @@ class TitleFinder:
         self.gap_stopwords = gap_stopwords
         self.body_of, self.of = _title_patterns(tuple(bodies), tuple(state_forms))
         self.groups = sorted(groups, key=lambda c: c.start)
+        self.group_starts = [c.start for c in self.groups]
         self.by_end = {c.end: c for c in groups}
         self.by_start = {c.start: c for c in groups}
         self._titles: _Titles | None = None
@@ -265,7 +266,13 @@ class TitleFinder:
 
     def _group_within(self, start: int, end: int) -> Candidate | None:
         """The first country or organisation in a title's complement ("spokesperson for the Armenian ...")."""
-        return next((g for g in self.groups if start <= g.start and g.end <= end), None)
+        groups = self.groups  # in start order: from the first that starts at ``start`` or later
+        for i in range(bisect_left(self.group_starts, start), len(groups)):
+            if groups[i].start > end:
+                return None
+            if groups[i].end <= end:
+                return groups[i]
+        return None
 
 
 class _Titles:

@@ -157,8 +157,14 @@ def _surname(word: str, ctx: Context) -> bool:
     as surname ("Theresa May said"): a capitalised word before it that is no year opener ("In", "Since"),
     and a lower-case word or a stop after it (a title-case headline, "Talks May Resume", names no one).
     A lone "May" is then that person."""
-    for found in _full_name(word).finditer(ctx.text):
-        if found.group(1).lower() not in ctx.lexicon.year_openers and ctx.lexicon.value("weekdays", found.group(1)) is None:
+    return _names_someone(word, ctx.text, ctx.lexicon)
+
+
+@lru_cache(maxsize=8)
+def _names_someone(word: str, text: str, lexicon) -> bool:
+    """``_surname`` for a whole text, once per text and word (each bare "May" of a long text asked it again)."""
+    for found in _full_name(word).finditer(text):
+        if found.group(1).lower() not in lexicon.year_openers and lexicon.value("weekdays", found.group(1)) is None:
             return True
     return False
 
