@@ -494,16 +494,15 @@ def network_figure(edges: pd.DataFrame, kinds: dict[str, str] | None = None, max
     nodes = _nodes(edges)
     position = _circle(nodes)
     figure = go.Figure()
-    widths = [round(1 + 2.2 * math.log2(1 + weight), 2) for weight in edges["weight"]]
-    for width in sorted(set(widths), reverse=True):
-        xs, ys = [], []
-        for row, row_width in zip(edges.itertuples(index=False), widths):
-            if row_width == width:
-                (x0, y0), (x1, y1) = position[row.source], position[row.target]
-                xs += [x0, x1, None]
-                ys += [y0, y1, None]
-        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                    line={"width": width, "color": "rgba(37,99,235,0.45)"}))
+    lines: dict[float, tuple[list, list]] = {}  # width -> the x and y of its edges, each ended by a gap
+    for row in edges.itertuples(index=False):
+        xs, ys = lines.setdefault(round(1 + 2.2 * math.log2(1 + row.weight), 2), ([], []))
+        (x0, y0), (x1, y1) = position[row.source], position[row.target]
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+    for width in sorted(lines, reverse=True):
+        figure.add_trace(go.Scatter(x=lines[width][0], y=lines[width][1], mode="lines", hoverinfo="skip",
+                                    showlegend=False, line={"width": width, "color": "rgba(37,99,235,0.45)"}))
     figure.add_trace(_edge_midpoints(edges, position))
     figure.add_trace(_node_trace(nodes, position, kinds))
     figure.update_layout(

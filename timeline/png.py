@@ -185,9 +185,7 @@ def print_spec(figure: go.Figure, merge: bool = True) -> dict:
         for note in layout["annotations"]:  # a note stacked over a screen-only one takes its line
             spot = (note.get("x"), note.get("y"))
             if spot in screen:
-                note.pop("yshift", None)
-                if screen[spot]:
-                    note["yshift"] = screen[spot]
+                note["yshift"] = screen[spot] or 0
     xaxis = layout.setdefault("xaxis", {})
     xaxis["rangeselector"] = {**xaxis.get("rangeselector", {}), "visible": False}
     traces = [_printed(trace.to_plotly_json()) for trace in figure.data]
