@@ -121,6 +121,10 @@ def test_accent_free_and_capitalised_spellings(gaz):
     assert ids("Turkiye and TÜRKIYE and Mevlut Cavusoglu", gaz) == ["turkiye", "turkiye", "mevlut-cavusoglu"]
 
 
+def test_an_alias_with_an_apostrophe_matches_the_typographic_one_too(gaz):
+    assert ids("Envoys of Côte d’Ivoire and Côte d'Ivoire met.", gaz) == ["cote-d-ivoire", "cote-d-ivoire"]
+
+
 def test_surname_after_full_mention(gaz):
     text = "Sergey Lavrov arrived on Monday. Later Lavrov said talks went well."
     assert found(text, gaz)[1] == ("Lavrov", "sergey-lavrov", "surname")

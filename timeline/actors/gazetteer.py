@@ -205,8 +205,10 @@ _INITIAL_DOT = re.compile(r"\b([A-Z])\.(?= [A-Z])")
 
 def _variants(alias: str, capitals: bool = True) -> set[str]:
     """An alias as written, without accents, and in capitals (headlines): "Türkiye", "Turkiye", "TÜRKIYE"; an
-    initial also without its full stop ("S. Name", "S Name")."""
+    initial also without its full stop ("S. Name", "S Name"); an apostrophe also as the typographic one most
+    outlets print, and back ("Côte d'Ivoire", "Côte d’Ivoire")."""
     spellings = {alias, fold(alias)}
+    spellings |= {s.replace("'", "’") for s in spellings} | {s.replace("’", "'") for s in spellings}
     spellings |= {_INITIAL_DOT.sub(r"\1", s) for s in spellings}
     spellings |= {v for s in spellings for v in _article_variants(s)}
     if capitals and len(alias) >= 4 and not alias.isupper():
