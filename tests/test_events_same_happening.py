@@ -375,3 +375,26 @@ def test_a_headline_visit_to_a_city_is_the_visit_the_body_tells_with_its_day():
     text = ("Indian premier lands in Colombo on state visit\n\nIndian Prime Minister Narendra Modi landed in the "
             "capital on Monday at the start of a two-day state visit to Sri Lanka, officials said.")
     assert [(e.event_type, e.date) for e in _events(text)] == [("visit", date(2024, 5, 6))]
+
+
+def test_a_hazard_named_as_the_plight_of_the_people_helped_is_no_incident():
+    """'aid for those affected by the earthquake', 'the families of those who died in the floods', 'reviewed the
+    cyclone situation', 'the response to the earthquake': the hazard says whom the news is for, it reports nothing."""
+    assert "incident" not in _types("Two cargo planes carrying tents and blankets landed in Velm on Monday with "
+                                    "supplies for those affected by the earthquake in the north.")
+    assert "incident" not in _types("The governor announced cash grants for the families of those who died in the "
+                                    "recent floods along the river.")
+    assert "incident" not in _types("The premier toured two southern districts on Tuesday and reviewed the cyclone "
+                                    "situation with local officials.")
+    assert "incident" not in _types("The mayor thanked the volunteers of the region for their quick response to the "
+                                    "earthquake.")
+    assert "incident" not in _types("The ministry said a team of engineers would assess the damage caused by the "
+                                    "cyclone.")
+    assert "incident" not in _types("Officials handed out cash to relatives of people who died in the northern and "
+                                    "coastal floods.")
+
+
+def test_a_hazard_that_struck_stays_an_incident_beside_the_people_it_hit():
+    assert _types("A strong earthquake struck the mountain province of Ostra on Friday, killing nine people.") == ["incident"]
+    assert "incident" in _types("Aid reached families affected by the earthquake that struck the valley of Ostra on "
+                                "Thursday night.")

@@ -129,7 +129,8 @@ DATELINE_REACH = 300  # a dateline opens the text or the paragraph after its hea
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
     triggers = find_triggers(sentence.text, ctx.vocab)
     if triggers:  # most sentences report nothing: only continuations and reports are read from them
-        triggers = _fresh_nouns(_outside_names(triggers, sentence, ctx), sentence.text, ctx.vocab)
+        triggers = _without_plight(_fresh_nouns(_outside_names(triggers, sentence, ctx), sentence.text, ctx.vocab),
+                                   sentence.text, ctx)
     continues, named_type = continued_type(sentence.text, ctx.vocab)
     if not continues and event_dates.opens_same_day(sentence.text, ctx.settings.data_dir):
         continues, named_type = True, "any"  # "In the evening, ...": the day of the event just before
@@ -210,6 +211,50 @@ def _fresh_nouns(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> l
     fresh = _words_pattern(words, suffix=r"\s+$")
     return [replace(t, strength="strong") if t.strength == "weak" and t.form == "noun"
             and fresh.search(sentence, max(0, t.start - 20), t.start) else t for t in triggers]
+
+
+def _without_plight(triggers: list[Trigger], sentence: str, ctx: Context) -> list[Trigger]:
+    """The triggers less a natural hazard named as the plight of the people the news is for or as what a response
+    answers (data/same_happening.yaml ``plight``: "supplies for those affected by the earthquake", "the families of
+    those who died in the floods", "flew in to review the cyclone situation"): it says whom or what the news is about,
+    it reports no happening."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    plight = rules.get("plight") or {}
+    if not any(t.event_type in plight.get("types", ()) for t in triggers):
+        return triggers
+    hazard, before, after = _plight_patterns(tuple(w for kind in rules.get("hazards", ()) for w in kind),
+                                             _plight_key(plight))
+
+    def named(t: Trigger) -> bool:
+        found = hazard.search(t.text) if t.event_type in plight["types"] else None
+        at = t.start + found.start() if found else 0
+        return found is not None and (before.search(sentence[max(0, at - PLIGHT_CHARS) : at]) is not None
+                                      or after.match(sentence, t.end) is not None)
+    return [t for t in triggers if not named(t)]
+
+
+PLIGHT_CHARS = 160  # characters before a hazard word that may name the plight ("those affected by ... the")
+
+
+def _plight_key(plight: Mapping) -> tuple:
+    return tuple(tuple(plight.get(key, ())) for key in ("sufferers", "by_verbs", "who_verbs", "openers", "after")) \
+        + (int(plight.get("reach_words", 0)),)
+
+
+@lru_cache(maxsize=4)
+def _plight_patterns(hazards: tuple[str, ...], key: tuple) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The hazard word that ends a trigger; what names the plight right before it (up to ``reach_words`` words
+    between); the words right after it that make it a state ("the flood situation")."""
+    sufferers, by_verbs, who_verbs, openers, after, reach = key
+
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    phrase = (rf"(?:{alt(sufferers)})\s+(?:\w+\s+)?(?:{alt(by_verbs)})\s+by"
+              rf"|(?:{alt(sufferers)})\s+who\s+(?:{alt(who_verbs)})\s+(?:in|during|from|by|after)"
+              rf"|(?:{alt(openers)})")
+    return (re.compile(rf"(?<![\w-])(?:{alt(hazards)})$", re.IGNORECASE),
+            re.compile(rf"(?<![\w-])(?:{phrase})\s+(?:[^\s.;,]+\s+){{0,{reach}}}$", re.IGNORECASE),
+            re.compile(rf"\s+(?:{alt(after)})(?![\w-])", re.IGNORECASE))
 
 
 def _statement_in_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
