@@ -188,3 +188,19 @@ def test_a_yearless_day_takes_the_year_next_to_the_batch_year_that_puts_it_on_th
     assert result.published == date(2024, 4, 17) and result.published_inferred and "Wednesday" in result.published_basis
     friday = infer_published(_read(page.replace("on Wednesday", "on Friday")), date(2025, 1, 27))
     assert friday.published != date(2025, 4, 17)  # no year puts it on a Friday near the batch: no such day
+
+
+def test_a_yearless_dateline_takes_the_year_next_to_the_batch_year_that_puts_it_on_the_lead_weekday():
+    """As a yearless day of the text does: "OSLO, April 17" in a batch of early 2025 is a Thursday in 2025, the lead's
+    talks were on Wednesday, and 17 April 2024 is a Wednesday: the dateline is of 2024. A lead whose weekday no
+    year next to the batch's puts the dateline on keeps the batch's year."""
+    page = ("Ministers meet\n\nOSLO, April 17. /Wire/. The foreign ministers of Ostravia and Velmora held talks in the "
+            "capital on Wednesday, officials said.\n\nThey discussed trade and fishing rights.")
+    result = infer_published(_read(page), date(2025, 1, 27))
+    assert result.published == date(2024, 4, 17) and "Wednesday" in result.published_basis
+    tuesday = infer_published(_read(page.replace("on Wednesday", "on Tuesday")), date(2025, 1, 27))
+    assert tuesday.published == date(2025, 4, 17)  # two days before a Thursday: no neighbouring year is a Tuesday
+    day_before = ("Blast at a depot\n\nOSLO, SEPTEMBER 26, Wire. A blast at a fuel depot killed 20 people on Monday "
+                  "evening, officials said.\n\nRescuers searched the site.")
+    # 26 September 2023 is a Tuesday, 2022 a Monday: in a batch of December 2023 the lead tells the day before.
+    assert infer_published(_read(day_before), date(2023, 12, 13)).published == date(2023, 9, 26)

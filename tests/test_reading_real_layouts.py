@@ -446,3 +446,33 @@ def test_the_story_own_date_line_below_its_headline_wins_over_a_site_clock_above
     article = read_page(page)
     assert article.published == date(2031, 6, 14)
     assert "Gunmen stormed a hotel" in article.text and "June 14" not in article.text
+
+
+def test_a_dated_dateline_opening_the_lead_below_a_caption_an_editors_note_and_a_byline_dates_the_page():
+    with_year = (
+        "Relief ships reach the islands\n\n"
+        "Dock workers unload bottled water donated to the relief agency as part of the storm response.\n\n"
+        "PORT EXAMPLE, Utopia, Friday May 9, 2031 – Relief supplies began arriving yesterday, officials said.\n"
+    )
+    article = read_page(with_year)
+    assert article.published == date(2031, 5, 9)
+    assert article.text.endswith("Relief supplies began arriving yesterday, officials said.")
+    yearless = (
+        "Storm hits the coast\n\n"
+        "A satellite image shows the storm on Friday, Nov. 7, 2031, as it nears the coast. (Photo/Example Agency)\n\n"
+        "(Adds landfall, evacuations)\n\n"
+        "By Jane Roe\n\n"
+        "EXAMPLETON, Nov 8 (Wire) - A strong storm hit the coast on Saturday, officials said.\n"
+    )
+    article = read_page(yearless)
+    assert article.published_basis.startswith("dateline without year: EXAMPLETON, Nov 8 (Wire)")
+    assert infer_published(article, None).published == date(2031, 11, 8)
+
+
+def test_a_dateline_further_down_than_the_first_lines_or_without_a_date_is_left_in_the_story():
+    far = ("Talks end\n\n" + "".join(f"Paragraph {n} of the story tells what was said.\n\n" for n in range(7))
+           + "OSLO, May 4, 2031 (Wire) - An older report follows.\n")
+    assert read_page(far).published is None
+    undated = ("Talks end\n\nThe ministers posed for a photo at the hall.\n\n"
+               "OSLO (Wire) - The talks ended on Friday.\n")
+    assert "OSLO (Wire)" in read_page(undated).text

@@ -632,12 +632,27 @@ def _take_dateline(lines: list[str], result: Cleaned, data_dir: Path) -> list[st
             return taken
         if not is_title_like(lines[first].strip()):
             break
-    return _take_dateline_line(lines, filled[:DATELINE_LINE_REACH], result, data_dir)
+    taken = _take_dateline_line(lines, filled[:DATELINE_LINE_REACH], result, data_dir)
+    return taken if result.dateline is not None else _take_dated_opening(lines, filled[:DATELINE_LINE_REACH],
+                                                                         result, data_dir)
 
 
-# A line that is a dateline and nothing else is the story's dateline among this many first lines of the body
-# (below a photo's caption and the headline printed again: "KAMPALA, March 3, 2031" on its own line).
+# A line that is a dateline and nothing else, or a paragraph that opens with a dated one, is the story's dateline
+# among this many first lines of the body (below a photo's caption, an editor's note, a byline or the headline
+# printed again: "KAMPALA, March 3, 2031" on its own line, "OSLO, Dec 6 (Wire) - A storm ..." under "By Jane Roe").
 DATELINE_LINE_REACH = 6
+
+
+def _take_dated_opening(lines: list[str], filled: list[int], result: Cleaned, data_dir: Path) -> list[str]:
+    """The lines with the dateline cut from the first of ``filled`` that opens with one naming a day (with its
+    year or not): a dateline without a date ("OSLO (Wire) -") that far down may open a quoted or older report,
+    and dates nothing. Unchanged when none does."""
+    for index in filled:
+        line = lines[index]
+        found, _ = match_dateline(line[_STRAY_START.match(line).end():], data_dir)
+        if found is not None and found.date is not None:
+            return _cut_dateline(lines, index, result, data_dir)
+    return lines
 
 
 def _take_dateline_line(lines: list[str], filled: list[int], result: Cleaned, data_dir: Path) -> list[str]:

@@ -86,6 +86,8 @@ def infer_published(article: Article, reference: date | None, settings: Settings
             else _only_office_year(line, text, settings) or found
         if isinstance(found, Evidence) and line.weekday is None and not _weekdays_fit(found.day, _weekdays(timexes)):
             found = None  # the text's weekdays deny that year's day (a guessed year): no day rather than a wrong one
+        if isinstance(found, Evidence) and found.from_batch:
+            found = _on_the_leads_weekday(line, found, article, timexes, settings, reference)
         if isinstance(found, Evidence) and found.from_batch and not _lead_fits(found.day, article, timexes, settings):
             found = None  # the lead's weekday is not the dateline's day or the day before in the batch's year
     else:
@@ -439,6 +441,29 @@ def _lead_fits(day: date, article: Article, timexes: list[Timex], settings: Sett
         return True
     lag = (day.weekday() - int(WEEKDAY_VALUE.match(lead.value).group(1)) + 1) % 7
     return lag <= BATCH_LEAD_LAG or (lag == 3 and day.weekday() == MONDAY)
+
+
+# A dateline moves to the year next to the batch's to fall on the lead's weekday only when it stays within this many
+# days of the batch's date: a lead names the day before its dateline's in about one text of six (``BATCH_LEAD_LAG``),
+# and a year further off is out of the batch's period.
+NEIGHBOUR_YEAR_REACH_DAYS = 365
+
+
+def _on_the_leads_weekday(line: Yearless, found: Evidence, article: Article, timexes: list[Timex],
+                          settings: Settings, reference: date) -> Evidence:
+    """A dateline placed in the batch's year alone, moved to the year before or after when that year is not on the
+    weekday the lead names and exactly one of those is, within ``NEIGHBOUR_YEAR_REACH_DAYS`` of the batch's date
+    (as ``_day_month`` does for a yearless day of the text): "OSLO, April 17" over talks "on Wednesday" is 17 April
+    2024, a Wednesday, in a batch of January 2025."""
+    lead = _lead_weekday(article, timexes, settings)
+    weekday = int(WEEKDAY_VALUE.match(lead.value).group(1)) - 1 if lead else None
+    if weekday is None or found.day.weekday() == weekday:
+        return found
+    moved = _on_lead_weekday(found.day, weekday, ())
+    if moved is None or abs((moved - reference).days) > NEIGHBOUR_YEAR_REACH_DAYS:
+        return found  # a lead a day after its news ("SEPT 26 ... on Monday evening") in the batch's own year
+    return Evidence(moved, f"{line.why()}; {moved.year}, the year next to the one nearest the corpus date in which it "
+                           f"is a {moved:%A}, the weekday the lead names", weekday_named=True)
 
 
 def _head_date_then_lead_weekday(article: Article, timexes: list[Timex], settings: Settings) -> Evidence | None:
