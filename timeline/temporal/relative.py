@@ -136,11 +136,11 @@ def offset(g: dict, ctx: Context) -> Reading | None:
     unit = ctx.lexicon.value("units", g["units"])
     sign, origin = ctx.lexicon.value("offset_words", g["offset_words"])
     start, basis = (ctx.anchor, ctx.basis) if origin == "anchor" else (ctx.reference, ctx.reference_basis)
+    if unit.get("time") and start is not None:  # "a few minutes ago", "several hours later": that same day
+        return r.day(start, basis)
     if not isinstance(count, int) or start is None:
         return r.unknown("PAST_REF" if sign < 0 else "FUTURE_REF")
     code = unit["code"]
-    if unit.get("time"):
-        return r.day(start, basis)
     quarter = ctx.latest_period("quarter") if code == "Y" else None
     if quarter is not None:
         return _same_quarter_years_before(quarter, sign * count)
