@@ -85,3 +85,32 @@ def test_a_span_of_days_starting_on_the_publication_day_dates_the_happening_unde
 
     (later,) = tag("the congress later this month", date(2024, 6, 4))
     assert later.first_day == date(2024, 6, 4) and not _usable(later, date(2024, 6, 4))
+
+
+
+@pytest.mark.parametrize("example", TABLE["offset_clause_examples"],
+                         ids=[f"{e['trigger']}: {e['text'][-40:]}" for e in TABLE["offset_clause_examples"]])
+def test_a_happening_in_the_clause_an_offset_opens_after_a_day_is_that_far_from_it(example):
+    from timeline.event_dates import own_timex
+    from timeline.settings import DEFAULT_SETTINGS
+    from timeline.temporal import tag
+
+    vocab, text, published = vocabulary(), example["text"], date(2024, 11, 15)
+    trigger = next(t for t in find_triggers(text, vocab) if text[t.start:].lower().startswith(example["trigger"]))
+    timex = own_timex(text, 0, trigger, tag(text, published, DEFAULT_SETTINGS), published, vocab)
+    assert timex is not None and timex.first_day == date.fromisoformat(example["date"])
+
+
+CHANNELS = TABLE["report_channels"]["examples"]
+
+
+@pytest.mark.parametrize("example", CHANNELS, ids=[e["text"][-50:] for e in CHANNELS])
+def test_a_day_after_a_report_and_its_channel_dates_the_report(example):
+    from timeline.event_dates import own_timex
+    from timeline.settings import DEFAULT_SETTINGS
+    from timeline.temporal import tag
+
+    vocab, text, published = vocabulary(), example["text"], date(2024, 11, 15)
+    trigger = next(t for t in find_triggers(text, vocab) if t.event_type == example["type"])
+    timex = own_timex(text, 0, trigger, tag(text, published, DEFAULT_SETTINGS), published, vocab)
+    assert (timex.first_day.isoformat() if timex else None) == example["date"]

@@ -59,7 +59,46 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         if best is None or rank < best[0]:
             best = (rank, timex)
         found.append(timex)
-    return _closing_span(sentence, sentence_start, trigger, _span_holding(best[1], found)) if best else None
+    if best is None:
+        return None
+    return _counted_from(sentence, sentence_start, trigger, _closing_span(sentence, sentence_start, trigger,
+                                                                          _span_holding(best[1], found)), vocab)
+
+
+def _counted_from(sentence: str, sentence_start: int, trigger: Trigger, timex: Timex, vocab: Vocabulary) -> Timex:
+    """The day ``timex`` names moved by the offset right after it when the trigger stands in the clause that offset
+    opens ("died in a blast on Tuesday, a day after rebels attacked a convoy": the attack was on Monday; "on Monday,
+    two days before the sides signed": Wednesday; "hours after": the same day; the offsets of data/events.yaml
+    ``timed_after``); ``timex`` itself otherwise."""
+    end = timex.end - sentence_start
+    if timex.granularity not in ("day", "time") or timex.first_day is None or end > trigger.start:
+        return timex
+    found = _offset_clause(vocab).match(sentence, end)
+    if found is None or found.end() > trigger.start or _CLAUSE_STOP.search(sentence, found.end(), trigger.start):
+        return timex
+    days = _signed_days(found, vocab)
+    day = timex.first_day - timedelta(days=days)
+    phrase = " ".join(sentence[found.start("offset"):found.end("side")].split())
+    return replace(timex, value=day.isoformat(), first_day=day, last_day=day, granularity="day",
+                   rule=f"{timex.rule}, then {phrase}" if days else timex.rule)
+
+
+_CLAUSE_STOP = re.compile(r"[,;:()]|\s[–—-]\s")
+_OFFSET_CLAUSE_CACHE: dict[int, re.Pattern] = {}
+
+
+def _offset_clause(vocab: Vocabulary) -> re.Pattern:
+    """", a day after", " two days before", ", just hours after" right after an expression (the offsets and numbers
+    of data/events.yaml ``timed_after``)."""
+    key = id(vocab)
+    if key not in _OFFSET_CLAUSE_CACHE:
+        table = vocab.raw["timed_after"]
+        spaced = lambda words: "|".join(re.sub(r" ", r"\\s+", w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        numbers = "|".join(table["numbers"])
+        _OFFSET_CLAUSE_CACHE[key] = re.compile(
+            rf"\s*,?\s*(?:only\s+|just\s+)?(?P<offset>{spaced(table['offsets'])}|(?:\d+|{numbers})\s+days)\s+"
+            rf"(?P<side>after|before)\s+", re.IGNORECASE)
+    return _OFFSET_CLAUSE_CACHE[key]
 
 
 def _closing_span(sentence: str, sentence_start: int, trigger: Trigger, timex: Timex) -> Timex:
@@ -590,7 +629,7 @@ def dates_the_report(before: str, vocab: Vocabulary) -> bool:
 def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
     """True when the expression follows a reporting verb ("said on Friday it had sent", "..., officials
     said on Thursday"): it dates the report, not the happening reported."""
-    fillers = {w.lower() for w in vocab.raw["report_fillers"]}
+    fillers = _report_fillers(vocab)
     words = re.findall(r"[\w'’]+|[^\w\s]", before)
     for size in (2, 1):  # a reporting verb of one or two words ("said", "pointed out")
         for end in range(len(words), max(len(words) - 8, 0), -1):
@@ -599,6 +638,19 @@ def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
             if vocab.reporting.fullmatch(" ".join(words[end - size : end])):
                 return True
     return False
+
+
+_FILLERS_CACHE: dict[int, frozenset] = {}
+
+
+def _report_fillers(vocab: Vocabulary) -> frozenset:
+    """The words that may stand between a reporting verb and the day of the report: data/events.yaml
+    ``report_fillers`` and the channels of data/temporal/anchoring.yaml ``report_channels`` ("said on social media")."""
+    key = id(vocab)
+    if key not in _FILLERS_CACHE:
+        channels = _anchoring(DATA_DIR).get("report_channels", {}).get("words", ())
+        _FILLERS_CACHE[key] = frozenset(w.lower() for w in (*vocab.raw["report_fillers"], *channels))
+    return _FILLERS_CACHE[key]
 
 
 def _is_the_report(trigger: Trigger, start: int, vocab: Vocabulary) -> bool:
@@ -778,7 +830,7 @@ def _timed_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict[str
         numbers = "|".join(table["numbers"])
         offset = rf"(?P<offset>{spaced(table['offsets'])}|(?:\d+|{numbers})\s+days)"
         noun = rf"(?P<noun>{spaced(nouns)})"
-        came = re.compile(rf"\W*(?:the|this|that)\s+(?:[\w\-]+\s+){{0,2}}?{noun}\s+(?:{spaced(table['came'])})\s+"
+        came = re.compile(rf"\W*(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){{0,2}}?{noun}(?:s|es)?\s+(?:{spaced(table['came'])})\s+"
                           rf"{offset}\s+(?P<side>after|before)(?![\w])", re.IGNORECASE)
         held = re.compile(rf"(?<![\w])(?:{offset}\s+)?(?P<side>after|before)\s+(?:the|this|that|its|their|his|her)\s+"
                           rf"(?:[\w\-]+\s+){{0,2}}?{noun}(?![\w])", re.IGNORECASE)
