@@ -28,7 +28,7 @@ try:
     from timeline.errors import TimelineError
     from timeline.filters import Filters
     from timeline.frame import (DAY_KNOWN, Board, background_reason, board_for, counts, date_span, meeting_edges,
-                                select, table_view, to_csv, to_json)
+                                newest_first, select, table_view, to_csv, to_json)
     from timeline.models import Corpus
     from timeline.settings import DEFAULT_SETTINGS, SAMPLE_ARTICLES
 except ImportError as import_error:  # a broken install: say so instead of a traceback
@@ -294,8 +294,11 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
     infos = {info.id: info for info in board.actors}
     with st.sidebar:
         st.markdown("### Filters")
+        # No "Select all" where the options run to hundreds: it wrote every id into the link (430 on a folder of
+        # 340 pages), and "all actors" is what the empty list already shows.
         st.multiselect("Actors", options=list(infos), key="actors", format_func=partial(_actor_label, infos),
-                       placeholder="All actors", help="Choosing a country or an organisation includes its people.")
+                       placeholder="All actors", help="Choosing a country or an organisation includes its people.",
+                       select_all=False)
         st.radio("Show events with", ["any", "all"], key="match", horizontal=True,
                  format_func={"any": "any of them", "all": "all of them"}.get)
         type_counts = counts(frame, "event_type")
@@ -305,7 +308,7 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
             st.date_input("Dates", key="dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD")
         source_counts = counts(frame, "articles")
         st.multiselect("Sources", list(source_counts), key="sources", placeholder="All articles",
-                       format_func=partial(_counted, source_counts))
+                       format_func=partial(_counted, source_counts), select_all=False)
         st.text_input("Search", key="q", placeholder="title, actor, place, evidence…")
         st.toggle("Show undated events", key="undated",
                   help="Events whose day is unknown, drawn over their possible window in a strip.")
@@ -388,7 +391,7 @@ def rejected_note(rejected, listed: int = 8) -> str:
 
 
 def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bool:
-    """The chart, then (in a ``full`` run) the downloads, the table and the evidence; True if a chart was drawn."""
+    """The chart, then (in a ``full`` run) what follows it (``below_the_chart``); True if a chart was drawn."""
     if shown.empty:
         st.info("No event matches these filters. Widen the dates, or clear a filter in the sidebar.")
         return False
@@ -403,14 +406,26 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     _pick("chart_pick", picked[:1])  # a count marker (a large view) carries no event id
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
                "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
-    chosen = st.empty()  # in every run, so that what follows keeps its place
     if full:
-        downloads(board, filters, shown)
-        evidence_panel(board, shown, events_table(shown))
-        pick = st.session_state["chart_pick"]
-        if pick and st.session_state["event"] == pick[0]:  # the evidence is far below: say what was clicked
-            chosen.markdown(chosen_note(shown, pick[0]))
+        below_the_chart(board, filters, shown)
+    else:
+        st.empty()  # the place of what follows, so that the chart keeps its own
     return True
+
+
+@st.fragment
+def below_the_chart(board: Board, filters: Filters, shown) -> None:
+    """The note naming an event clicked on the chart, the downloads, the table and the evidence.
+
+    A fragment: choosing an event in the table or in the evidence list reruns this part only. Before, each
+    such click ran the whole page again, and the browser redrew the chart and the sidebar with it.
+    """
+    chosen = st.empty()
+    downloads(board, filters, shown)
+    evidence_panel(board, shown, events_table(shown))
+    pick = st.session_state["chart_pick"]
+    if pick and st.session_state["event"] == pick[0]:  # the evidence is far below: say what was clicked
+        chosen.markdown(chosen_note(shown, pick[0]))
 
 
 def chosen_note(shown, event_id: str) -> str:
@@ -423,7 +438,8 @@ def chosen_note(shown, event_id: str) -> str:
 
 
 def events_table(shown):
-    """The table of the shown events, ``TABLE_ROWS`` to a page; returns the rows of the page shown."""
+    """The table of the shown events, the latest first, ``TABLE_ROWS`` to a page; returns the rows of the page
+    shown (the evidence panel offers them, the first chosen until a click chooses another)."""
     st.markdown("#### Events")
     pages = max(1, math.ceil(len(shown) / TABLE_ROWS))
     st.session_state["page"] = min(st.session_state.get("page", 1), pages)  # unset while no pager is shown
@@ -431,7 +447,7 @@ def events_table(shown):
     if pages > 1:
         number = st.number_input("Page", 1, pages, key="page",
                                  help=f"{len(shown):,} events, {TABLE_ROWS:,} to a page: {pages:,} pages")
-    page = shown.iloc[(number - 1) * TABLE_ROWS: number * TABLE_ROWS]
+    page = newest_first(shown).iloc[(number - 1) * TABLE_ROWS: number * TABLE_ROWS]
     view = table_view(page)
     chosen = st.dataframe(view, key="table", on_select="rerun", selection_mode="single-row",
                           hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),

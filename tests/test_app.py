@@ -114,6 +114,23 @@ def test_actor_filter_leaves_only_that_actors_events(app, board):
     assert param(app, "actor") == [person.id]
 
 
+def test_the_actor_and_source_lists_offer_no_select_all(app):
+    """"Select all" on a folder's hundreds of actors or articles wrote every id into the link; the empty list
+    already means all of them. The types' short list keeps it ("all but one type")."""
+    select_all = {box.key: box.proto.select_all for box in app.multiselect}
+    assert select_all["actors"] == 0 and select_all["sources"] == 0
+    assert select_all["types"] != 0
+
+
+def test_the_table_and_the_evidence_start_from_the_latest_event(app, board):
+    """The first rows were the oldest events (on an analyst's folder, history retold or a page misdated by
+    decades), and the evidence panel opened on the first of them."""
+    days = [day for day in app.dataframe[0].value["Day"] if not day.startswith("undated")]
+    latest = max(board.frame["start"].dropna()).date().isoformat()
+    assert days[0].startswith(latest) and days == sorted(days, reverse=True)
+    assert app.selectbox(key="event").value in set(board.frame.loc[board.frame["start"] == latest, "id"])
+
+
 def test_choosing_a_group_includes_its_people(app, board):
     group = next(info for info in board.actors if any(m.parent == info.id for m in board.actors))
     members = {m.id for m in board.actors if m.parent == group.id}

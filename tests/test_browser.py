@@ -212,3 +212,41 @@ def test_on_a_laptop_screen_the_chart_gets_most_of_the_width(server, page):
         document.querySelector('{CHART} .nsewdrag').getBoundingClientRect().width]""")
     assert padding <= 24 and plot >= 350
     context.close()
+
+
+def _run_finished(payload) -> str | None:
+    """The name of a websocket frame's script-finished status (a Streamlit ForwardMsg), or None."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if isinstance(payload, str):
+        return None
+    message = ForwardMsg()
+    message.ParseFromString(payload)
+    if message.WhichOneof("type") != "script_finished":
+        return None
+    return ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+
+
+def test_choosing_an_event_reruns_only_what_follows_the_chart(server, page):
+    """Reading the evidence of one event after another is the analyst's loop: each choice runs the part below
+    the chart only (a fragment), not the chart, the header and the sidebar again."""
+    finished: list[str | None] = []
+    visit = page.context.new_page()
+    visit.set_default_timeout(90_000)
+    visit.on("websocket", lambda socket: socket.on("framereceived", lambda payload: finished.append(
+        _run_finished(payload))))
+    visit.goto(server)
+    visit.get_by_test_id("stDataFrame").wait_for()
+    visit.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    box = visit.get_by_role("combobox", name="Event", exact=True)
+    before = box.input_value()
+    finished.clear()
+    box.click()
+    visit.get_by_role("option").nth(1).click()
+    deadline = time.monotonic() + 60
+    while not any(finished) and time.monotonic() < deadline:
+        visit.wait_for_timeout(50)
+    assert box.input_value() != before
+    assert [status for status in finished if status] == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"]
+    assert not visit.get_by_test_id("stException").count()
+    visit.close()

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from synthetic_events import make_actors, make_events
 
 from timeline.frame import (
-    actor_infos, board_for, counts, date_span, day_label, events_of, groups_of, mark_of, meeting_edges, plot_span,
-    table_view,
+    actor_infos, board_for, counts, date_span, day_label, events_of, groups_of, mark_of, meeting_edges, newest_first,
+    plot_span, table_view,
     to_csv, to_frame, to_json,
 )
 from timeline.models import Actor, Corpus, Role, Source, TimelineEvent
@@ -203,3 +203,10 @@ def test_the_frame_and_its_csv_carry_the_background_flag_and_its_reason():
     assert background_reason(events[2]) == "dated only 2019, over a year before the page's date 2024-03-10"
     assert background_reason(replace(events[3], background=True)) == "every report tells it as history"
     assert to_frame([])["background"].dtype == bool
+
+
+def test_newest_first_puts_the_latest_day_on_top_and_the_undated_last():
+    frame = to_frame([event("old", date(1990, 5, 1)), event("new", date(2024, 3, 2)), event("nil", None),
+                      event("mid", date(2023, 1, 9), end=date(2023, 1, 12)), event("new2", date(2024, 3, 2))])
+    assert list(newest_first(frame)["id"]) == ["new", "new2", "mid", "old", "nil"]
+    assert list(frame["id"]) == ["old", "mid", "new", "new2", "nil"]  # the frame itself keeps day order

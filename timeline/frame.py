@@ -315,6 +315,16 @@ def select(frame: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataFrame:
     return frame[frame["id"].isin(list(event_ids))]
 
 
+def newest_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``frame`` with the latest day first (the events table: an analyst reads the news from the
+    top; in day order the first rows were the oldest, often history retold or a page misdated by decades),
+    the undated last, each group in its order in ``frame``."""
+    start = frame["start"].to_numpy()
+    dated = ~np.isnat(start)
+    order = np.argsort(-start[dated].astype("datetime64[D]").astype(np.int64), kind="stable")
+    return frame.iloc[np.concatenate((np.flatnonzero(dated)[order], np.flatnonzero(~dated)))]
+
+
 def search_texts(frame: pd.DataFrame) -> pd.Series:
     """The casefolded text a search looks in, per row: title, type, basis, place, actors, evidence, sources.
 
