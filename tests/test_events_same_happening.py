@@ -398,3 +398,13 @@ def test_a_hazard_that_struck_stays_an_incident_beside_the_people_it_hit():
     assert _types("A strong earthquake struck the mountain province of Ostra on Friday, killing nine people.") == ["incident"]
     assert "incident" in _types("Aid reached families affected by the earthquake that struck the valley of Ostra on "
                                 "Thursday night.")
+
+
+def test_a_lead_whose_noun_is_the_subject_of_its_toll_stays_the_evidence():
+    """'A car bombing ... has killed 23 people' reports the bombing as a verb would: a later sentence that names it
+    again with its day ('The blast on Sunday evening ...') dates it and adds a detail, the lead stays the evidence."""
+    text = ("A large car bombing in the rebel-held town of Ostra has killed at least 19 civilians, a monitor said.\n\n"
+            "The blast on Sunday evening set shops on fire and overturned several cars along the main avenue.")
+    events = _events(text)
+    assert [(e.event_type, e.date) for e in events] == [("incident", date(2024, 5, 5))]
+    assert events[0].evidence.startswith("A large car bombing")

@@ -1721,9 +1721,22 @@ def _names_the_lead_news(kept: Draft, new: Draft, drafts: list[Draft], ctx: Cont
     ... late on Friday"): the lead stays the evidence (news states its happening in the lead and adds details
     after it), the later sentence gives the day. Not when the lead also names a happening of the type in
     background ("have been arrested after police raided ..."): the later sentence may tell that one."""
-    if kept is not drafts[0] or kept.sentence.start >= LEAD_CHARS or not _reports(kept):
+    if kept is not drafts[0] or kept.sentence.start >= LEAD_CHARS or not (_reports(kept) or _subject_of_a_report(kept, ctx)):
         return False
     return _anaphoric(new, ctx.vocab) or not _named_in_background(kept, ctx)
+
+
+def _subject_of_a_report(draft: Draft, ctx: Context) -> bool:
+    """True for a strong noun mention of the body, not named as background, that a strong verb mention of its type
+    goes on from in its clause ("A car bombing in the town has killed 23 people": the noun is the subject of the
+    verb that reports it; not "following an earthquake that hit the south")."""
+    trigger, text = draft.trigger, draft.sentence.text
+    if trigger.form != "noun" or trigger.strength != "strong" or _headline(draft) or _quoted(draft) \
+            or _named_in_background(draft, ctx):
+        return False
+    return any(t.form == "verb" and t.strength == "strong" and t.event_type == trigger.event_type
+               and t.start >= trigger.end and not _CLAUSE_BREAK.search(text, trigger.end, t.start)
+               for t in find_triggers(text, ctx.vocab))
 
 
 def _named_in_background(draft: Draft, ctx: Context) -> bool:
