@@ -408,3 +408,40 @@ def test_a_lead_whose_noun_is_the_subject_of_its_toll_stays_the_evidence():
     events = _events(text)
     assert [(e.event_type, e.date) for e in events] == [("incident", date(2024, 5, 5))]
     assert events[0].evidence.startswith("A large car bombing")
+
+
+def test_an_arrival_at_the_venue_of_a_gathering_is_part_of_that_gathering():
+    talks = ("Leaders of nine island states held talks with US President Barack Obama at the university in Kingston on "
+             "Thursday.\n\nObama's motorcade arrived at the University of the Islands shortly after noon for the talks.")
+    assert _types(talks) == ["meeting"]
+    summit = ("Queen Elizabeth II on Monday opened a regional summit of island states in Valletta.\n\nThe Queen "
+              "arrived at the harbour conference centre at nine, ahead of the island premiers.")
+    assert _types(summit) == ["conference"]
+
+
+def test_an_arrival_at_an_airport_for_a_visit_stays_the_visit():
+    text = ("Indian Prime Minister Narendra Modi arrived at Colombo's international airport on Sunday for a two-day "
+            "state visit.\n\nHe held talks with President Ranil Wickremesinghe on Monday.")
+    assert _types(text) == ["visit", "meeting"]
+
+
+def test_a_visitor_received_at_the_airport_is_the_visit_not_a_meeting():
+    text = ("Estarian President Ana Moro flew into Velm on Wednesday for a two-day state visit.\n\n"
+            "Her Norlund host, President Ivo Sander, received his guest at the airport with a military band.")
+    assert _types(text) == ["visit"]
+    guest = ("Estarian President Ana Moro flew into Velm on Sunday for a state visit.\n\n"
+             "President Moro was received by Norlund President Ivo Sander upon arrival at the presidential terminal.")
+    assert _types(guest) == ["visit"]
+
+
+def test_a_host_who_received_a_visitor_in_the_office_met_him():
+    text = ("Estarian President Ana Moro flew into Velm on Wednesday for a two-day state visit.\n\n"
+            "Her Norlund host, President Ivo Sander, received his guest at the palace on Thursday for talks on trade.")
+    assert _types(text) == ["visit", "meeting"]
+
+
+def test_a_reception_on_arrival_with_no_visit_reported_is_the_visit():
+    assert _types("Norlund President Ivo Sander received Estarian President Ana Moro upon her arrival at the main "
+                  "airport of Velm on Tuesday afternoon.") == ["visit"]
+    assert _types("Estarian Foreign Minister Lia Kern held talks with Norlund President Ivo Sander in Velm late on "
+                  "Tuesday, on her arrival in the capital.") == ["meeting"]

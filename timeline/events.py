@@ -100,6 +100,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             _guess_lead(sentence, drafts, ctx)
             for draft in drafts:
                 draft.lead = draft.lead or draft.sentence is lead  # a headline's event the lead reports again too
+    drafts = _arrivals_at_the_venue(drafts, ctx)
     _name_by_title(drafts, ctx)
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
         draft.actor_ids = event_actors.unnamed_sides(draft.event_type, draft.actor_ids, draft.sentence, draft.trigger,
@@ -255,6 +256,55 @@ def _plight_patterns(hazards: tuple[str, ...], key: tuple) -> tuple[re.Pattern, 
     return (re.compile(rf"(?<![\w-])(?:{alt(hazards)})$", re.IGNORECASE),
             re.compile(rf"(?<![\w-])(?:{phrase})\s+(?:[^\s.;,]+\s+){{0,{reach}}}$", re.IGNORECASE),
             re.compile(rf"\s+(?:{alt(after)})(?![\w-])", re.IGNORECASE))
+
+
+def _arrivals_at_the_venue(drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """The drafts less an arrival at the venue of a gathering the article reports (data/same_happening.yaml
+    ``venue_arrival``: "The motorcade arrived at the university shortly after noon for the talks") and a reception on
+    arrival (``arrival_reception``: "received his guest at the airport") after a visit, each of which joins the event
+    it is part of as a mention told: how a side came to it, not a visit or a meeting of its own. A reception on arrival
+    with no visit to join is the visit."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    kept, reception = [], rules.get("arrival_reception") or {}
+    for draft in drafts:
+        part_of = _venue_arrival_of(draft, drafts, rules.get("venue_arrival") or {})
+        received = part_of is None and _received_on_arrival(draft, reception)
+        part_of = _visit_of(draft, drafts, reception["visit"]) if received else part_of
+        if part_of is not None:
+            _join(part_of, draft, told_only=True)
+            continue
+        if received:
+            draft.event_type = reception["visit"]  # the guest's arrival: the visit itself
+        kept.append(draft)
+    return kept
+
+
+def _venue_arrival_of(draft: Draft, drafts: list[Draft], rules: Mapping) -> Draft | None:
+    """The gathering that ``draft``, an arrival at a venue (``venue_arrival``), is part of, or None."""
+    if draft.event_type not in rules.get("types", ()) or draft.support > 1 \
+            or not _words_pattern(tuple(rules.get("verbs", ())), suffix=r"$").search(draft.trigger.text):
+        return None
+    after = " ".join(draft.sentence.text[draft.trigger.end :].split()[: rules.get("reach_words", 0)])
+    if not _words_pattern(tuple(rules.get("venues", ()))).search(after) \
+            or _words_pattern(tuple(rules.get("elsewhere", ()))).search(after):
+        return None
+    return next((g for g in drafts if g.event_type in rules.get("joins", ()) and _dates_agree(g, draft)), None)
+
+
+def _received_on_arrival(draft: Draft, rules: Mapping) -> bool:
+    """True for a reception on arrival (``arrival_reception``: "received his guest at the airport")."""
+    if draft.event_type not in rules.get("types", ()) or draft.support > 1 \
+            or not _words_pattern(tuple(rules.get("verbs", ()))).search(draft.trigger.text):
+        return False
+    after = " ".join(draft.sentence.text[draft.trigger.end :].split()[: rules.get("reach_words", 0)])
+    return _words_pattern(tuple(rules.get("words", ()))).search(after) is not None
+
+
+def _visit_of(draft: Draft, drafts: list[Draft], visit: str) -> Draft | None:
+    """The visit the article reports on a day that agrees with ``draft``'s and with a side in common, or None."""
+    sides = set(draft.actor_ids)
+    return next((g for g in drafts if g is not draft and g.event_type == visit and _dates_agree(g, draft)
+                 and (not sides or not g.actor_ids or sides & set(g.actor_ids))), None)
 
 
 def _statement_in_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
