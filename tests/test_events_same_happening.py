@@ -445,3 +445,21 @@ def test_a_reception_on_arrival_with_no_visit_reported_is_the_visit():
                   "airport of Velm on Tuesday afternoon.") == ["visit"]
     assert _types("Estarian Foreign Minister Lia Kern held talks with Norlund President Ivo Sander in Velm late on "
                   "Tuesday, on her arrival in the capital.") == ["meeting"]
+
+
+def test_a_count_of_people_displaced_with_no_day_of_its_own_is_a_toll():
+    assert _types("Gunmen attacked a village in the north of Estavia on Monday, killing 12 people.\n\nMore than 3,000 "
+                  "residents have been displaced, officials said.") == ["incident"]
+    assert _types("Troops launched an offensive against rebels in the hills of Estavia on Monday.\n\nNearly 40,000 "
+                  "people have fled the fighting, aid agencies said.") == ["operation"]
+
+
+def test_people_who_fled_on_a_day_of_their_own_stay_a_happening():
+    assert _types("Troops launched an offensive against rebels in the hills of Estavia on Monday.\n\nMore than 5,000 "
+                  "villagers fled their homes on Wednesday as the fighting spread.") == ["operation", "humanitarian"]
+
+
+def test_an_exodus_told_in_the_simple_past_stays_a_happening():
+    assert _types("Troops launched an offensive against rebels in the hills of Estavia on Monday.\n\nMore than 8,000 "
+                  "villagers fled the valley after the offensive.") == ["operation", "humanitarian"]
+

@@ -503,7 +503,18 @@ def _no_single_happening(draft: Draft, ctx: Context) -> bool:
     event in its lead: what the lead states is the news ("Nearly 20,000 people have been evacuated from the
     region since May" opens a report on the evacuation)."""
     return _running_total(draft, ctx) or _toll_of_a_conflict(draft, ctx) or _counted(draft, ctx) or _ongoing(draft, ctx) \
-        or _over_a_period(draft, ctx)
+        or _over_a_period(draft, ctx) or _displaced_count(draft, ctx)
+
+
+def _displaced_count(draft: Draft, ctx: Context) -> bool:
+    """True for a count of people displaced or who have fled (data/same_happening.yaml ``displaced_counts``) with no day
+    of its own and no place of refuge right after it ("More than 3,000 residents have been displaced"): a toll."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir).get("displaced_counts") or {}
+    if draft.event_type not in rules.get("types", ()) or draft.trigger.label not in rules.get("labels", ()) \
+            or _own_day(draft) or not _words_pattern(tuple(rules.get("words", ()))).search(draft.trigger.text):
+        return False
+    refuge = _words_pattern(tuple(rules.get("refuge", ())), prefix=r"^\s*")
+    return refuge.search(draft.sentence.text[draft.trigger.end :]) is None
 
 
 def _over_a_period(draft: Draft, ctx: Context) -> bool:
