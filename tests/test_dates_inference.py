@@ -204,3 +204,36 @@ def test_a_yearless_dateline_takes_the_year_next_to_the_batch_year_that_puts_it_
                   "evening, officials said.\n\nRescuers searched the site.")
     # 26 September 2023 is a Tuesday, 2022 a Monday: in a batch of December 2023 the lead tells the day before.
     assert infer_published(_read(day_before), date(2023, 12, 13)).published == date(2023, 9, 26)
+
+
+def test_an_inferred_day_far_before_every_year_the_text_names_is_not_taken():
+    """A page headed by an old date the reader does not know as the outlet's own ("The Example Herald, May 19, 1883"
+    with no founding word) over a lead that names a Friday would be dated to the first Friday after 1883-05-19; but the
+    text reports a 2021 law and a 2019 inquiry: the page is not that old, so no day is inferred."""
+    page = ("Raid in the port city\n\nThe Example Herald, May 19, 1883\n\n"
+            "Police raided a house in the port city on Friday and detained two men, officials said.\n\n"
+            "The raid was carried out under a 2021 law on smuggling, passed after a 2019 inquiry was opened.")
+    assert infer_published(_read(page), None).published is None
+    recent = page.replace("1883", "2023")
+    assert infer_published(_read(recent), None).published == date(2023, 5, 19)  # a Friday: it stands
+
+
+def test_the_news_under_a_full_date_of_the_head_or_lead_takes_that_day_as_the_publication_day():
+    """A page without a date line whose caption or lead writes out the latest day the text reports: that day is the
+    publication day as if stated (rule 3: the lead's undated news is of that day). A full date written only further
+    down stays a lower bound."""
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+    from timeline.reading.inference import day_stated
+
+    text = ("Ministers meet in Velm\n\nThe ministers at the palace in Velm, 14 May 2032 (Photo: Example Ministry)\n\n"
+            "The foreign ministers of Estonia and Latvia have held talks in Velm.\n\n"
+            "They discussed fishing rights and a new ferry line.")
+    article = infer_published(_read(text), None)
+    assert article.published == date(2032, 5, 14) and day_stated(article)
+    (meeting,) = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
+    assert meeting.date == date(2032, 5, 14) and "publication" in meeting.date_basis
+    later = ("Ministers meet in Velm\n\nThe foreign ministers of Estonia and Latvia have held talks in Velm.\n\n"
+             "They discussed fishing rights. The talks went on for hours. The ferry plan was put off.\n\n"
+             "A ferry line was first proposed on 14 May 2032 by the port.")
+    assert not day_stated(infer_published(_read(later), None))

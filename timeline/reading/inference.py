@@ -54,6 +54,8 @@ WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")  # a weekday alone ("on Tuesday 
 # The basis of an undated article whose text bounds its publication from below.
 NOT_BEFORE = "no publication day; not before "
 DATELINE_INFERRED = "inferred: dateline "  # the basis of a year-less dateline given its year
+# Said of a day inferred from a full date that the page's head (headline, standfirst, caption) or lead writes out.
+IN_HEAD_OR_LEAD = "; the page's head or lead writes it out"
 # How far before a date an "after word" may stand ("since the 13 February", "since early").
 AFTER_WORD_REACH = 24
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -67,6 +69,7 @@ class Evidence:
     words: str = ""  # the date as the text writes it
     start: int = -1  # where those words stand in the headline, standfirst and text read (-1: not in them)
     from_batch: bool = False  # the year is the one nearest the batch's reference date, with no support of the text
+    written: bool = False  # a full date the text writes with its year ("23 January 2023")
 
 
 def infer_published(article: Article, reference: date | None, settings: Settings = DEFAULT_SETTINGS) -> Article:
@@ -96,11 +99,26 @@ def infer_published(article: Article, reference: date | None, settings: Settings
                            int(WEEKDAY_VALUE.match(lead.value).group(1)) - 1 if lead else None)
         if not isinstance(found, Evidence):
             found = _head_date_then_lead_weekday(article, timexes, settings) or found
+    if isinstance(found, Evidence) and _far_before_the_text(found.day, timexes):
+        return article
     if isinstance(found, str):
         return replace(article, published_basis=found)
     if found is None:
         return article
     return replace(article, published=found.day, published_inferred=True, published_basis=found.basis)
+
+
+# An inferred day this many years before every later year the text names (a day, month or year written with its year)
+# is no publication day: the text reports things of far later years ("a 2021 law") than the old date of its head.
+FAR_BEFORE_YEARS = 20
+
+
+def _far_before_the_text(day: date, timexes: list[Timex]) -> bool:
+    """True when ``day`` is more than ``FAR_BEFORE_YEARS`` years before every later year the text writes out: a page
+    headed "May 19, 1883" whose text reports a 2021 law is not of 1883 (its events would be dated 1882-1883)."""
+    later = [t.first_day.year for t in timexes if t.first_day is not None and EXPLICIT.fullmatch(t.value)
+             and t.granularity in ("day", "month", "year") and t.first_day.year > day.year]
+    return bool(later) and day.year < min(later) - FAR_BEFORE_YEARS
 
 
 def _in_page_month(article: Article, settings: Settings) -> Article:
@@ -149,7 +167,11 @@ def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: da
     later, because = _later_month(found, reported)
     if later is not None and (floor is None or later > floor):
         floor, why = later, because
-    return f"{NOT_BEFORE}{floor.isoformat()}: {why}" if floor is not None else found
+    if floor is not None:
+        return f"{NOT_BEFORE}{floor.isoformat()}: {why}"
+    if found is not None and found.written and 0 <= found.start < lead_end:
+        return replace(found, basis=f"{found.basis}{IN_HEAD_OR_LEAD}")
+    return found
 
 
 def _far_on_its_weekday(timexes: list[Timex], settings: Settings) -> Evidence | None:
@@ -201,10 +223,13 @@ def batch_reference(days: Iterable[date]) -> date | None:
 
 
 def day_stated(article: Article) -> bool:
-    """True when the page states its publication day: a stated date, or a year-less dateline whose year alone was
-    inferred (the day and month are written; the year is the one every year-less date of the text shares)."""
+    """True when the page states its publication day: a stated date, a year-less dateline whose year alone was
+    inferred (the day and month are written; the year is the one every year-less date of the text shares), or the
+    latest day the text reports when its head or lead writes it out ("The council met on 23 January 2023", a caption
+    "... in Brussels, 3 December 2030" over the lead) and no later day or unplaced weekday is told."""
     return article.published is not None and (
-        not article.published_inferred or article.published_basis.startswith(DATELINE_INFERRED))
+        not article.published_inferred or article.published_basis.startswith(DATELINE_INFERRED)
+        or IN_HEAD_OR_LEAD in article.published_basis)
 
 
 def publication_floor(article: Article) -> date | None:
@@ -712,7 +737,7 @@ def _latest_explicit(timexes: list[Timex], reference: date | None, settings: Set
     if not with_timex:
         return day
     return Evidence(day, f"inferred: the latest explicit date in the text is {timex.text!r}; "
-                         "the article appeared on or after it", words=timex.text, start=timex.start)
+                         "the article appeared on or after it", words=timex.text, start=timex.start, written=True)
 
 
 def _nearest(month: int, day: int, hint: date, weekday: int | None, fits=lambda d: True) -> date | None:
