@@ -155,6 +155,13 @@ def test_initial_and_surname(gaz):
     assert found(text, gaz)[1] == ("A. Mirzoyan", "ararat-mirzoyan", "surname")
 
 
+@pytest.mark.parametrize("text", ["Sergey Lavrov spoke, the agency AFP reported.\nLavrov met his host.",
+                                  "Sergey Lavrov spoke, reports AFP. Lavrov met his host.",
+                                  "Sergey Lavrov spoke on item B.\nLavrov met his host."])
+def test_a_capital_ending_the_sentence_before_is_no_initial(gaz, text):
+    assert found(text, gaz)[-1] == ("Lavrov", "sergey-lavrov", "surname")
+
+
 def test_surname_alone_without_full_mention_is_not_matched(gaz):
     assert ids("Lavrov said talks went well.", gaz) == []
 

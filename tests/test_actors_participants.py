@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from timeline.actors import load_gazetteer
-from timeline.event_actors import names_participants
+from timeline.actors import find_mentions, load_gazetteer
+from timeline.event_actors import choose_actors, find_location, names_participants
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.resources import load
@@ -31,3 +33,29 @@ def test_actor_examples(example):
     article = Article(id="s", name="s.txt", title="", text=example["text"], published=example["published"])
     events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == example["type"]]
     assert [list(e.actor_ids) for e in events] == [example["actors"]]
+
+
+@pytest.mark.parametrize("when, parties", [
+    (date(2022, 5, 9), ["kaja-kallas", "mark-rutte", "estonia", "netherlands"]),  # both prime ministers then
+    (date(2025, 5, 9), ["kaja-kallas", "mark-rutte"]),  # both now hold a bloc's office: no country
+    (None, ["kaja-kallas", "mark-rutte"]),  # no date: the latest offices
+])
+def test_a_signatory_signs_for_the_country_of_the_office_held_that_day(when, parties):
+    text = "Kaja Kallas and Mark Rutte signed a joint declaration on Monday."
+    gazetteer, vocab = load_gazetteer(), vocabulary(DATA_DIR)
+    mentions, _ = find_mentions(text, gazetteer, when)
+    trigger = next(t for t in find_triggers(text, vocab) if t.event_type == "agreement")
+    chosen = choose_actors(vocab.types["agreement"]["actors"], text, 0, trigger, mentions, gazetteer.actors,
+                           gazetteer.affiliation_ids, vocab, when=when)
+    assert chosen == parties
+
+
+@pytest.mark.parametrize("sentence", ["Official results gave her 56 percent of the vote in Sunday's election.",
+                                      "Foreign ministers met at Friday's summit to discuss the crisis.",
+                                      "The envoys met in March’s talks in the capital."])
+def test_a_day_or_month_in_the_possessive_is_no_place(sentence):
+    assert find_location(sentence, [], vocabulary(DATA_DIR)) is None
+
+
+def test_a_place_before_a_possessive_day_is_still_found():
+    assert find_location("The envoys met in Geneva on Monday's agenda.", [], vocabulary(DATA_DIR)) == "Geneva"

@@ -46,12 +46,13 @@ def _word_regexes(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
                   mentions: list[Mention], actors: Mapping[str, Actor], affiliations: AffiliationsOf,
                   vocab: Vocabulary, protected: list[tuple[int, int]] = (), crowded: bool = False,
-                  data_dir: Path = DATA_DIR, place_sides: bool = False) -> list[str]:
+                  data_dir: Path = DATA_DIR, place_sides: bool = False, when: date | None = None) -> list[str]:
     """Actor ids of the happening that ``trigger`` reports (``_chosen_actors``); for a gathering of data/participants.yaml
     ``venue_types``, also the country it is held in when the sentence makes that country its host (``host_cues``:
-    "the country is holding a conference in its capital"), not when it only says where it is held."""
+    "the country is holding a conference in its capital"), not when it only says where it is held. ``when``: the
+    article's date, the day whose offices say which country a signatory signs for (``_country_signed_for``)."""
     chosen = _chosen_actors(policy, sentence, sentence_start, trigger, mentions, actors, affiliations, vocab,
-                            protected, crowded, data_dir, place_sides)
+                            protected, crowded, data_dir, place_sides, when)
     types, cues = _venue_grammar(data_dir)
     if trigger.event_type not in types or not cues.search(sentence):
         return chosen
@@ -64,7 +65,7 @@ def choose_actors(policy: str, sentence: str, sentence_start: int, trigger: Trig
 def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Trigger,
                    mentions: list[Mention], actors: Mapping[str, Actor], affiliations: AffiliationsOf,
                    vocab: Vocabulary, protected: list[tuple[int, int]] = (), crowded: bool = False,
-                   data_dir: Path = DATA_DIR, place_sides: bool = False) -> list[str]:
+                   data_dir: Path = DATA_DIR, place_sides: bool = False, when: date | None = None) -> list[str]:
     """Actor ids of the happening that ``trigger`` reports, chosen by the type's ``policy``.
 
     In a ``crowded`` sentence (one that reports several happenings) people are first looked for in the
@@ -130,7 +131,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
         if signatories:  # "... as well as an agreement between X and Y": the parties the document names
             signatories = list(dict.fromkeys([*signatories, *_document_parties(local, sentence, trigger, actors, data_dir)]))
         if signatories:
-            return _with_signed_for(signatories, trigger, actors, data_dir)
+            return _with_signed_for(signatories, trigger, actors, data_dir, when)
         chosen = _ids(inside, actors, lambda a: a.kind != "person") or groups
         if not chosen and vocab.types[trigger.event_type].get("people_if_no_groups"):
             chosen = _ids(inside, actors, lambda a: a.kind == "person") or people
@@ -816,8 +817,9 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
     for mention in mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         near = _reporting_after(sentence.text, end, vocab)
-        speaker_acts = near is not None and (re.match(
-            rf"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
+        speaker_acts = near is not None and (re.match(  # "X said (on) Tuesday that its forces ...": X acted
+            rf"\s+(?:(?:on\s+)?\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
+            or _claimed_deed(sentence.text, near)  # "X claimed responsibility for the attack": X did it
             or not sentence.text[near : trigger.start].strip()  # "X said in a speech to ...": X spoke
             or _IN_THE_HAPPENING.search(sentence.text, near, trigger.start)  # "X informed Y ... in talks": X took part
             or _at_the_happening(sentence.text, near, trigger.start)  # "X said at Monday's joint press conference"
@@ -832,6 +834,18 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
         if dropped[i + 1] and not dropped[i] and mentions[i + 1].start - sentence.start < trigger.start and _JOINED_NAMES.fullmatch(gap):
             dropped[i] = True
     return [mention for mention, gone in zip(mentions, dropped) if not gone]
+
+
+def _claimed_deed(text: str, at: int) -> bool:
+    """True when the reporting verb ending at ``at`` claims a deed as the speaker's own (data/participants.yaml
+    ``claimed_deeds``: "X claimed responsibility for the bombing", "X claimed credit for the raid")."""
+    return _claimed_deed_pattern(DATA_DIR).match(text, at) is not None
+
+
+@lru_cache(maxsize=4)
+def _claimed_deed_pattern(data_dir) -> re.Pattern:
+    words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("claimed_deeds", ())) or "(?!)"
+    return re.compile(rf"\s+(?:(?:on\s+)?\w+\s+)?(?:{words})(?![\w])", re.IGNORECASE)
 
 
 def _at_the_happening(text: str, start: int, end: int) -> bool:
@@ -986,15 +1000,26 @@ def _in_subject(local: list, sentence: str, trigger: Trigger, actors: Mapping[st
     return chosen
 
 
-def _with_signed_for(signatories: list[str], trigger: Trigger, actors: Mapping[str, Actor], data_dir: Path) -> list[str]:
+def _with_signed_for(signatories: list[str], trigger: Trigger, actors: Mapping[str, Actor], data_dir: Path,
+                     when: date | None = None) -> list[str]:
     """``signatories`` and, for a type of data/participants.yaml ``signed_for_types``, the one country each person
     among them serves (a foreign minister signs for her country): "Presidents X and Y signed a joint statement" has
-    their two countries as parties too. The country is that of the person's latest office (``_latest_country``): a
-    former national minister who now heads a bloc's commission signs for the bloc, which adds no country."""
+    their two countries as parties too (``_country_signed_for``)."""
     if trigger.event_type not in _participants(data_dir).get("signed_for_types", ()):
         return signatories
-    countries = [_latest_country(actors[actor_id], actors) for actor_id in signatories if actors[actor_id].kind == "person"]
+    countries = [_country_signed_for(actors[actor_id], actors, when) for actor_id in signatories
+                 if actors[actor_id].kind == "person"]
     return list(dict.fromkeys([*signatories, *(c for c in countries if c)]))
+
+
+def _country_signed_for(person: Actor, actors: Mapping[str, Actor], when: date | None) -> str | None:
+    """The country ``person`` signs for on ``when``: that of the office begun last among those held that day (a
+    national minister in 2018 who heads a bloc's commission since 2019 signs for her country in 2018, for the bloc,
+    which adds no country, in 2020); with no date, or no office known to be held that day, that of the latest
+    office (``_latest_country``)."""
+    held = [r for r in person.roles if r.affiliation and when is not None
+            and (r.start or date.min) <= when <= (r.end or date.max)]
+    return _begun_last_country(held, actors) if held else _latest_country(person, actors)
 
 
 def _latest_country(person: Actor, actors: Mapping[str, Actor]) -> str | None:
@@ -1003,10 +1028,13 @@ def _latest_country(person: Actor, actors: Mapping[str, Actor]) -> str | None:
     president signs for the bloc)."""
     roles = [r for r in person.roles if r.affiliation]
     current = [r for r in roles if r.end is None] or roles
-    if not current:
-        return None
-    begun = max(r.start or date.min for r in current)
-    served = {r.affiliation for r in current if (r.start or date.min) == begun
+    return _begun_last_country(current, actors) if current else None
+
+
+def _begun_last_country(roles, actors: Mapping[str, Actor]) -> str | None:
+    """The one country of the ``roles`` begun last; None when those are of no country or of several."""
+    begun = max(r.start or date.min for r in roles)
+    served = {r.affiliation for r in roles if (r.start or date.min) == begun
               and r.affiliation in actors and actors[r.affiliation].kind == "country"}
     return served.pop() if len(served) == 1 else None
 
@@ -1087,15 +1115,20 @@ def _places(sentence: str, vocab: Vocabulary, names: list[tuple[int, int]]):
         if _inside_name(sentence, match.start(), match.group(), names, stop):
             continue
         words = match.group(1).split()
-        while words and words[-1] in stop:
+        while words and _unpossessed(words[-1]) in stop:
             words.pop()
-        if not words or words[0] in stop:
+        if not words or _unpossessed(words[0]) in stop:  # "in Sunday's election" names no place
             continue
         named = of_place.match(sentence, match.end(1))  # "the Sudanese city of El Fasher": El Fasher, in Sudan
         if named and len(words) == 1:
             yield named.start(1), named.group(1), words[0]
         else:
             yield match.start(1), " ".join(words), ""
+
+
+def _unpossessed(word: str) -> str:
+    """``word`` without a final possessive "'s" ("Sunday's" -> "Sunday")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _inside_name(sentence: str, start: int, found: str, names: list[tuple[int, int]], stop=frozenset()) -> bool:

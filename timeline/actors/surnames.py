@@ -21,7 +21,7 @@ from .gazetteer import Gazetteer
 from .names import fold
 from .spans import Candidate, span_mask
 
-_INITIAL = re.compile(r"[A-Z]\.\s?$")
+_INITIAL = re.compile(r"(?<!\w)[A-Z]\. ?\Z")  # "S. Lavrov"; not the end of "AFP." nor across a line break
 
 
 def surname_candidates(
