@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
 from datetime import date
@@ -193,6 +194,49 @@ def _inputs_digest(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: 
     return digest.hexdigest()
 
 
+VIEWS = 16  # views (board and filters) whose rows, counts and chart are kept in memory, the last used
+
+
+@st.cache_resource(show_spinner=False)
+def _views() -> dict:
+    """This process's last ``VIEWS`` views: what a board and a Filters give (rows, hidden count, figure)."""
+    return {"lock": threading.Lock(), "views": OrderedDict()}
+
+
+def view_of(board: Board, filters: Filters | None = None) -> dict:
+    """The view ``filters`` make of ``board`` (None: the board's own figures, the type and source counts):
+    a dict whose entries are worked out once, when first asked for (``cached``).
+
+    A rerun that changes no filter (a click on the chart, the tabs, a download) or goes back to a view seen
+    shortly before (a filter cleared) finds them here, instead of filtering, counting and building the
+    figure again; views are shared by sessions and never changed once made.
+    """
+    store = _views()
+    key = (id(board), filters)
+    with store["lock"]:
+        entry = store["views"].get(key)
+        if entry is not None and entry["board"]() is board:
+            store["views"].move_to_end(key)
+            return entry
+        entry = {"board": weakref.ref(board)}
+        store["views"][key] = entry
+        while len(store["views"]) > VIEWS:
+            store["views"].popitem(last=False)
+    return entry
+
+
+def cached(view: dict, name: str, compute):
+    """``view[name]``, computed by ``compute()`` the first time (two sessions may both compute it: same value)."""
+    if name not in view:
+        view[name] = compute()
+    return view[name]
+
+
+def board_counts(board: Board, column: str) -> dict[str, int]:
+    """``counts`` of the whole board's column (types, sources), worked out once per board."""
+    return cached(view_of(board), f"counts {column}", partial(counts, board.frame, column))
+
+
 @st.cache_resource(show_spinner=False)
 def export_server() -> png.ExportServer:
     """The one kaleido/Chromium export server of this process."""
@@ -230,7 +274,7 @@ def init_state(board: Board) -> None:
     if st.session_state.get("initialised"):
         return
     wanted = Filters.from_query({key: st.query_params.get_all(key) for key in st.query_params})
-    known_types, known_sources = counts(board.frame, "event_type"), counts(board.frame, "articles")
+    known_types, known_sources = board_counts(board, "event_type"), board_counts(board, "articles")
     st.session_state.update({
         "initialised": True,
         "actors": [a for a in wanted.actors if a in {info.id for info in board.actors}],
@@ -275,8 +319,8 @@ def current_filters(board: Board, span: tuple[date, date] | None) -> Filters:
     already holds its new value when a run starts. Choices the data no longer has are dropped first.
     """
     state = st.session_state
-    known = {"actors": {info.id for info in board.actors}, "types": counts(board.frame, "event_type"),
-             "sources": counts(board.frame, "articles")}
+    known = {"actors": {info.id for info in board.actors}, "types": board_counts(board, "event_type"),
+             "sources": board_counts(board, "articles")}
     for key, options in known.items():
         kept = [value for value in state.get(key) or () if value in options]
         if kept != list(state.get(key) or ()):
@@ -290,7 +334,6 @@ def current_filters(board: Board, span: tuple[date, date] | None) -> Filters:
 def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
     """The filter widgets (their values are read by ``current_filters``); ``hidden``: the background mentions
     the other filters would show."""
-    frame = board.frame
     infos = {info.id: info for info in board.actors}
     with st.sidebar:
         st.markdown("### Filters")
@@ -301,12 +344,12 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
                        select_all=False)
         st.radio("Show events with", ["any", "all"], key="match", horizontal=True,
                  format_func={"any": "any of them", "all": "all of them"}.get)
-        type_counts = counts(frame, "event_type")
+        type_counts = board_counts(board, "event_type")
         st.multiselect("Event types", list(type_counts), key="types", placeholder="All types",
                        format_func=partial(_counted, type_counts))
         if span:
             st.date_input("Dates", key="dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD")
-        source_counts = counts(frame, "articles")
+        source_counts = board_counts(board, "articles")
         st.multiselect("Sources", list(source_counts), key="sources", placeholder="All articles",
                        format_func=partial(_counted, source_counts), select_all=False)
         st.text_input("Search", key="q", placeholder="title, actor, place, evidence…")
@@ -395,7 +438,7 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     if shown.empty:
         st.info("No event matches these filters. Widen the dates, or clear a filter in the sidebar.")
         return False
-    figure = charts.view_figure(shown, filters)
+    figure = cached(view_of(board, filters), "figure", partial(charts.view_figure, shown, filters))
     with st.container(key="first_chart"):  # the same two slots in every run, so the chart is never redrawn
         preview = st.empty()
         if not full:
@@ -704,8 +747,9 @@ def main() -> None:
     sync_dates(span)
     filters = current_filters(board, span)
     st.query_params.from_dict(filters.to_query())
-    shown = filters.apply(board.frame)
-    hidden = filters.hidden_background(board.frame)
+    view = view_of(board, filters)
+    shown = cached(view, "shown", partial(filters.apply, board.frame))
+    hidden = cached(view, "hidden", partial(filters.hidden_background, board.frame))
     full = st.session_state["first_chart_drawn"]
     top = st.container()  # the header goes here, filled after the chart: the chart is sent first
     drawn = open_tab(board, filters, shown, full)

@@ -131,6 +131,28 @@ def test_the_table_and_the_evidence_start_from_the_latest_event(app, board):
     assert app.selectbox(key="event").value in set(board.frame.loc[board.frame["start"] == latest, "id"])
 
 
+def test_a_rerun_that_changes_no_filter_does_not_filter_or_draw_again(app, board, monkeypatch):
+    """A click on the chart, a tab or a download reruns the page: the rows and the figure of a view already
+    seen are kept (app.view_of), not filtered and built again; going back to a view seen before is the same."""
+    from timeline import charts
+    from timeline.filters import Filters
+
+    before = figure(app)
+    built, applied = [], []
+    view_figure, apply = charts.view_figure, Filters.apply
+    monkeypatch.setattr(charts, "view_figure", lambda *args, **kw: built.append(1) or view_figure(*args, **kw))
+    monkeypatch.setattr(Filters, "apply", lambda self, frame: applied.append(self) or apply(self, frame))
+    app.run()
+    assert not app.exception and not built and not applied
+    assert figure(app) == before
+    kind = board.frame["event_type"].value_counts().index[0]
+    app.multiselect(key="types").set_value([kind]).run()
+    built.clear(), applied.clear()
+    app.multiselect(key="types").set_value([]).run()
+    assert not built and Filters() not in applied
+    assert figure(app) == before
+
+
 def test_choosing_a_group_includes_its_people(app, board):
     group = next(info for info in board.actors if any(m.parent == info.id for m in board.actors))
     members = {m.id for m in board.actors if m.parent == group.id}
