@@ -448,7 +448,8 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     picked = [p["customdata"] for p in clicked.selection.points if isinstance(p.get("customdata"), str)]
     _pick("chart_pick", picked[:1])  # a count marker (a large view) carries no event id
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
-               "hatched: an undated event's possible window. Click a marker or a row to read its evidence.")
+               "hatched: an undated event's possible window · ×7: seven events on one day in that lane. "
+               "Click a marker or a row to read its evidence.")
     if full:
         below_the_chart(board, filters, shown)
     else:

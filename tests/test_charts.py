@@ -260,3 +260,18 @@ def test_a_network_of_hundreds_of_actors_names_the_busiest_and_keeps_every_name_
     assert closest > 0.9 * 2 * math.sin(math.pi / NETWORK_LABELS)  # the named ones are spread round the circle
     sides = {position for x, position in zip(nodes.x, nodes.textposition) if abs(x) > 0.9}
     assert sides == {"middle right", "middle left"}  # names beside the ring, not across it
+
+
+def test_a_pile_of_events_on_one_lane_and_day_says_how_many_it_holds():
+    """Beyond five events on one lane and day the markers cover each other: the pile's number is written beside it."""
+    day = date(2024, 4, 9)
+    frame = to_frame([event(f"p{i}", day, actors=("a",)) for i in range(9)]
+                     + [event(f"q{i}", day + timedelta(days=3), actors=("a",)) for i in range(3)]
+                     + [event(f"r{i}", day, actors=("b",)) for i in range(2)])
+    figure = timeline_figure(frame)
+    labels = [trace for trace in figure.data if trace.mode == "markers+text"]
+    assert len(labels) == 1
+    lanes = list(figure.layout.yaxis.ticktext)
+    assert list(labels[0].text) == ["×9"] and list(labels[0].x) == [day.isoformat()]
+    assert [lanes[int(y)] for y in labels[0].y] == ["A"]
+    assert labels[0].hoverinfo == "skip" and labels[0].customdata is None  # a click on it chooses no event

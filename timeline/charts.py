@@ -89,11 +89,12 @@ def timeline_figure(frame: pd.DataFrame, options: ChartOptions = ChartOptions())
     markers = int((~placed["undated"]).sum())
     if markers > options.aggregate_above:
         return _counts_figure(frame, placed, lanes, options)
+    piles = _pile_labels(placed)
     placed["y"] = (placed["y"] + _jitter(placed)).round(3)
     hover = hover_texts(frame)[placed["row"].to_numpy()]
     use_gl = markers > options.gl_threshold
     traces = _range_traces(placed, hover) + _point_traces(placed, hover, use_gl) + _undated_traces(placed, hover)
-    traces += _legend_keys(placed)
+    traces += piles + _legend_keys(placed)
     return _figure(traces, _layout(frame, lanes, options))
 
 
@@ -181,6 +182,32 @@ def _jitter(placed: pd.DataFrame) -> np.ndarray:
     size = placed.groupby(keys, dropna=False, sort=False)["id"].transform("size").to_numpy()
     spread = np.minimum(0.6, 0.14 * (size - 1))
     return np.where(size > 1, -spread / 2 + spread * rank / np.maximum(size - 1, 1), 0.0)
+
+
+PILE_LABEL_ABOVE = 5  # the jitter keeps this many events of one lane and day apart; beyond, their number is written
+
+
+def _pile_labels(placed: pd.DataFrame) -> list[dict]:
+    """The number of events ("×12") beside each pile of more than ``PILE_LABEL_ABOVE`` dated events on one lane
+    and day: their markers cover each other however they are spread, and a busy day looked like a few events.
+
+    Reads the lane numbers of ``placed`` before the jitter.
+    """
+    dated = placed.loc[~placed["undated"], ["y", "start"]]
+    if len(dated) <= PILE_LABEL_ABOVE:
+        return []
+    sizes = dated.groupby(["y", "start"], sort=False).size()
+    piles = sizes[sizes > PILE_LABEL_ABOVE]
+    if piles.empty:
+        return []
+    return [{
+        "type": "scatter", "mode": "markers+text", "name": "events on one day", "showlegend": False,
+        "x": _days(piles.index.get_level_values("start").to_numpy()),
+        "y": piles.index.get_level_values("y").to_numpy(dtype=float),
+        "text": np.array([f"×{count}" for count in piles.to_numpy()], dtype=object), "textposition": "middle right",
+        "textfont": {"size": 12, "color": "#0f172a", "weight": "bold", "shadow": "0 0 3px white, 0 0 2px white"},
+        "marker": {"size": 14, "opacity": 0}, "hoverinfo": "skip",  # the marker only keeps the number off the pile
+    }]
 
 
 def hover_texts(frame: pd.DataFrame) -> np.ndarray:
