@@ -87,3 +87,18 @@ def test_a_happening_that_has_just_taken_place_is_the_news_whatever_time_was_nam
     """"have just met" is the present perfect with an adverb, as "have also met" is: told as up to now."""
     text = "The two neighbours fought a border war in 2019. The foreign ministers have just met in the capital."
     assert _news_day(text) == PUBLISHED
+
+
+def test_a_passage_goes_on_with_the_day_of_the_happening_not_of_its_report():
+    """"... were killed in raids on Wednesday, the army said on Thursday." then "Another strike hit a depot": the
+    passage goes on with the raids' Wednesday; a report's day alone stays the passage's day."""
+    text = ("Eleven militants were killed in raids in the hills Wednesday, army statements said on Thursday. "
+            "Another air strike was carried out in the border district, killing four fighters.")
+    last, trigger, timexes = _read(text, PUBLISHED)
+    day = news_day_before(text, last.text, last.start, trigger, timexes, PUBLISHED)
+    assert day is not None and day.first_day == date(2024, 5, 8)
+    alone = ("Eleven militants were killed in raids in the hills, army statements said on Thursday. "
+             "Another air strike was carried out in the border district, killing four fighters.")
+    last, trigger, timexes = _read(alone, PUBLISHED)
+    day = news_day_before(alone, last.text, last.start, trigger, timexes, PUBLISHED)
+    assert day is not None and day.first_day == date(2024, 5, 9)

@@ -20,7 +20,7 @@ from .resources import load
 from .settings import DATA_DIR
 from .temporal import weekday_date
 from .sentences import split
-from .triggers import Trigger, Vocabulary, find_triggers
+from .triggers import Trigger, Vocabulary, find_triggers, vocabulary
 
 USABLE_GRANULARITIES = {"day", "week", "month", "quarter", "year", "range", "time"}
 # A time of day alone ("5 p.m. local time") is anchored to the document date by the tagger; it names no day.
@@ -1149,10 +1149,31 @@ def news_day_before(text: str, sentence: str, sentence_start: int, trigger: Trig
     end = sentence_start + len(sentence)
     if any(t.first_day == published for t in timexes if sentence_start <= t.start and t.end <= end):
         return None  # "who left on Tuesday morning, met ...", published that Tuesday: not the day before's news
-    latest = _latest_past_time(text, sentence_start, timexes, published)
+    latest = _happening_before_its_report(text, _latest_past_time(text, sentence_start, timexes, published),
+                                          timexes, published, data_dir)
     if latest is None or latest.granularity not in ("day", "time") or latest.last_day not in (None, latest.first_day):
         return None
     return latest if published - timedelta(days=NEWS_PASSAGE_DAYS) <= latest.first_day < published else None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+
+
+def _happening_before_its_report(text: str, latest: Timex | None, timexes: list[Timex], published: date,
+                                 data_dir: Path) -> Timex | None:
+    """The day of the happening its sentence tells when ``latest`` only dates the report of it there ("Rebels raided two
+    posts on Monday, the army said on Tuesday": the passage after it goes on with Monday);
+    ``latest`` itself otherwise (a report's day alone is its happening's day too, as wire copy tells it)."""
+    vocab = vocabulary(data_dir)
+    if latest is None or not _dates_the_report(text[max(0, latest.start - 200) : latest.start], vocab):
+        return latest
+    for earlier in reversed([t for t in timexes if t.end <= latest.start]):
+        if _SENTENCE_END.search(text, earlier.end, latest.start):
+            break
+        if _past_time(earlier, published, text) and earlier.granularity in ("day", "time") \
+                and not _dates_the_report(text[max(0, earlier.start - 200) : earlier.start], vocab):
+            return past_reading(earlier, published)
+    return latest
 
 
 @lru_cache(maxsize=8)
