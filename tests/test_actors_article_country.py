@@ -72,7 +72,7 @@ def test_unnamed_side_examples(example):
     sentence = Sentence(event.evidence_start, event.evidence_end, event.evidence)
     actors = {**gazetteer.actors, **{a.id: a for a in parsed.actors}}
     found = unnamed_sides(event.event_type, list(event.actor_ids), sentence, trigger, list(parsed.mentions), actors,
-                          gazetteer.affiliation_ids, vocab)
+                          gazetteer.affiliation_ids, vocab, text=example["text"])
     assert found == example["actors"]
 
 

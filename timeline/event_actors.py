@@ -626,11 +626,12 @@ def _people_nouns(vocab: Vocabulary, data_dir: Path) -> str:
 
 def unnamed_sides(event_type: str, actor_ids: list[str], sentence, trigger: Trigger, mentions: list[Mention],
                   actors: Mapping[str, Actor], affiliations: AffiliationsOf, vocab: Vocabulary,
-                  data_dir: Path = DATA_DIR) -> list[str]:
+                  data_dir: Path = DATA_DIR, text: str = "") -> list[str]:
     """``actor_ids``; for a happening whose sentence (a Sentence: ``start``, ``end``, ``text``) names no side, once
     the article's events are settled: the countries it names only as where it happened ("a bus plunged into a gorge
     in Estaria"), or the country of the capital it names ("a blast in a market in Vell"), for the types of
-    data/participants.yaml ``place_side_types``; failing those, the article's country (``with_article_country``).
+    data/participants.yaml ``place_side_types``; failing those, the article's country (``with_article_country``; for a
+    natural hazard or a capsized boat, the country the article ``text`` names as hit: ``_hazard_country``).
     Applied after the events are told apart, so that two reports naming no side and different places stay two.
     A happening of ``government_side_types`` whose sentence names an unnamed government as a side ("the government
     and the rebels signed a truce") has the article's country among its sides (``government_country``)."""
@@ -643,8 +644,35 @@ def unnamed_sides(event_type: str, actor_ids: list[str], sentence, trigger: Trig
             own = without_reporters(own, sentence, trigger, vocab)
         found = choose_actors(vocab.types[event_type]["actors"], sentence.text, sentence.start, trigger, own, actors,
                               affiliations, vocab, data_dir=data_dir, place_sides=True)
-    found = found or with_article_country(event_type, actor_ids, mentions, actors, data_dir)
+    found = found or with_article_country(event_type, actor_ids, mentions, actors, data_dir) \
+        or _hazard_country(event_type, sentence.text, mentions, actors, data_dir, text)
     return government_country(event_type, found, sentence.text, mentions, actors, data_dir)
+
+
+def _hazard_country(event_type: str, sentence: str, mentions: list[Mention], actors: Mapping[str, Actor],
+                    data_dir: Path, text: str) -> list[str]:
+    """For a happening of data/participants.yaml ``hazard_types`` whose sentence names a natural hazard, a wildfire or
+    a capsized boat (``hazard_words``: "the quake struck at noon", "a ferry capsized in the river"), the country the
+    article (``text``) names most often, the one it hit, as a one-item list; [] otherwise. A country named as one
+    that helps ("rescue teams from X", "X sent two ships": ``helper_cues``) is not counted."""
+    types, words, before, after = _hazard_grammar(data_dir)
+    if not text or event_type not in types or not words.search(sentence):
+        return []
+    hit = [m for m in mentions if not before.search(text, max(0, m.start - 20), m.start) and not after.match(text, m.end)]
+    return _article_country(hit, actors)
+
+
+@lru_cache(maxsize=4)
+def _hazard_grammar(data_dir) -> tuple[frozenset[str], re.Pattern, re.Pattern, re.Pattern]:
+    """(``hazard_types``, the ``hazard_words``, a ``helper_cues`` word before a name, one after it)."""
+    data = _participants(data_dir)
+    words, cues = data.get("hazard_words", ()), data.get("helper_cues", {})
+    alternation = lambda items: "|".join(w.replace(" ", r"\s+") for w in items) or "(?!)"  # noqa: E731
+    return (frozenset(data.get("hazard_types", ())),
+            re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE),
+            re.compile(rf"(?<![\w-])(?:{alternation(cues.get('before', ()))})\s+(?:the\s+)?$", re.IGNORECASE),
+            re.compile(rf"(?:['’]s)?\s+(?:(?:has|have|had|also|quickly)\s+)*(?:{alternation(cues.get('after', ()))})(?![\w-])",
+                       re.IGNORECASE))
 
 
 def government_country(event_type: str, actor_ids: list[str], sentence: str, mentions: list[Mention],
