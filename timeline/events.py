@@ -105,7 +105,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
         draft.actor_ids = event_actors.unnamed_sides(draft.event_type, draft.actor_ids, draft.sentence, draft.trigger,
                                                      list(ctx.mentions), ctx.actors, ctx.affiliations, ctx.vocab,
-                                                     ctx.settings.data_dir)
+                                                     ctx.settings.data_dir, text=ctx.article.text)
     for at, draft in enumerate(drafts):
         _resolve(draft, ctx, drafts[:at])
     return tuple(_event(draft, ctx) for draft in drafts)
@@ -1015,7 +1015,7 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
         if len(reported) < len(mentions) and sum(ctx.actors[m.actor_id].kind == "person" for m in reported) >= 2:
             mentions = reported
     actor_ids = event_actors.choose_actors(policy, sentence.text, sentence.start, trigger, mentions, ctx.actors,
-                                           ctx.affiliations, ctx.vocab, protected, crowded)
+                                           ctx.affiliations, ctx.vocab, protected, crowded, when=ctx.article.published)
     names = _name_spans(sentence, ctx)
     location = event_actors.find_location(sentence.text, names, ctx.vocab, trigger.start)
     host_rule, host = ctx.vocab.types[trigger.event_type].get("host"), None
