@@ -45,7 +45,7 @@ def test_no_context_loses_what_it_kept(outcome):
                       stacklevel=1)
 
 
-def test_the_suite_covers_every_event_type_but_other(outcome):
+def test_the_suite_covers_every_event_type(outcome):
     suite, _ = outcome
     from timeline.models import EVENT_TYPES
-    assert {b["type"] for b in suite["bases"]} == set(EVENT_TYPES) - {"other"}
+    assert {b["type"] for b in suite["bases"]} == set(EVENT_TYPES)
