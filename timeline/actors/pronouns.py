@@ -15,8 +15,10 @@ from bisect import bisect_left, bisect_right
 from .spans import Candidate
 
 # A capital that may start a sentence; what stands before it is checked in a bounded window (linear time).
-# Only after a space or at the text's start (``_starts_sentence`` is False elsewhere), looked behind once it is read.
-_CAPITAL = re.compile(r"[\"“A-Z](?<!\S[\"“A-Z])")
+# Only where ``_starts_sentence`` may be true (looked behind once the capital is read, so that the regex engine
+# skips to capitals): at the text's start or after a space, and not after a single space (not a line break) that
+# follows a character which is neither a space, an end mark nor a closing quote or bracket ("the President").
+_CAPITAL = re.compile(r"[\"“A-Z](?<!\S[\"“A-Z])(?<![^\s.!?\"'”’)][^\S\n][\"“A-Z])")
 _PRONOUN = re.compile(r"[Hh]e[ \t]")  # "he"/"she" as ``_SUBJECT`` ends with it
 _END_MARK = re.compile(r"[.!?][\"'”’)]*$")
 LOOK_BACK = 8  # characters of spaces (and closing quotes) looked at before a capital
