@@ -437,6 +437,9 @@ def spans_of(regex: re.Pattern, fast: re.Pattern | None, on_folded: bool, senten
     return spans
 
 
+SKIPPING_KEYS = 32
+
+
 class Skipping:
     """A regular expression opening with a look-behind (``LOOK_BEHINDS``), searched through its fast form
     (``fast_pattern``) when it has one; ``spans`` finds what ``regex.finditer`` finds."""
@@ -444,10 +447,16 @@ class Skipping:
     def __init__(self, regex: re.Pattern):
         self.regex = regex
         self.fast, self.on_folded = fast_pattern(regex)
+        # A few keys one of which every match holds (``required_keys``): a text holding none of them is not
+        # searched (a substring test per key is quicker than the search; with many keys it is not).
+        keys = required_keys(regex)
+        self.keys = tuple(sorted(keys)) if keys and len(keys) <= SKIPPING_KEYS else None
 
     def spans(self, text: str, *names: str) -> list[tuple[tuple[int, int], ...]]:
         """For each match of ``regex`` in ``text``, in order: its span, then the span of each group named."""
-        folded = fold(text) if self.fast is not None and self.on_folded else None
+        folded = fold(text) if (self.fast is not None and self.on_folded) or self.keys is not None else None
+        if self.keys is not None and not any(map(folded.__contains__, self.keys)):
+            return []
         if self.fast is None or (self.on_folded and len(folded) != len(text)):
             return [(match.span(), *(match.span(name) for name in names)) for match in self.regex.finditer(text)]
         searched, found, at = folded if self.on_folded else text, [], 0
