@@ -123,3 +123,16 @@ def test_pending_lazy_patterns_are_compiled_before_workers_are_forked():
     assert "search" not in vars(lazy)
     assert compile_pending() >= 1 and "search" in vars(lazy) and compile_pending() == 0
     assert lazy.search("peace talks").span() == (6, 11)
+
+
+@given(st.lists(st.text("ab c", min_size=1, max_size=4), min_size=1, max_size=6), st.text("abcAB  ", max_size=30),
+       st.integers(0, 2))
+def test_further_groups_with_spaces_or_inside_words_are_found_as_a_substring_test_finds_them(words, text, further):
+    keys = [frozenset(words[i : i + 2]) for i in range(len(words))]
+    also = [tuple(frozenset(words[j : j + 2]) for j in range(i + 1, min(i + 1 + further, len(words))))
+            for i in range(len(words))]
+    occurs = lambda group: any(key in text.lower() for key in group)  # noqa: E731
+    index = KeyIndex(keys, also)
+    expected = tuple(at for at in range(len(words)) if occurs(keys[at]) and all(map(occurs, also[at])))
+    assert index.candidates(text) == expected
+    assert index.candidates("\n" + text) == expected  # its words are remembered now: the same again

@@ -1216,9 +1216,11 @@ def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], publ
     """The latest expression before ``sentence_start`` that names a past time (``_past_time``), read as past; a
     month or a year in a relative clause is an aside, not the time the text goes on from (``_coarse_aside``), and
     so is the bound of a comparison up to now ("the first visit since June 2019", ``_BOUND_BEFORE``)."""
-    before = [t for t in timexes if t.end <= sentence_start and _past_time(t, published, text)
-              and not _coarse_aside(text, t) and not _BOUND_BEFORE.search(text, max(0, t.start - 120), t.start)]
-    return past_reading(before[-1], published) if before else None
+    for t in reversed(timexes):  # the last that qualifies: the ones before it need not be read
+        if t.end <= sentence_start and _past_time(t, published, text) and not _coarse_aside(text, t) \
+                and not _BOUND_BEFORE.search(text, max(0, t.start - 120), t.start):
+            return past_reading(t, published)
+    return None
 
 
 # A comparison up to now that makes the time after "since" a bound ("the first visit since June 2019", "the

@@ -16,7 +16,8 @@ import re
 import weakref
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 import re._compiler as _compiler
 import re._constants as C  # noqa: N812 - the parse tree's opcodes
 import re._parser as P  # noqa: N812
@@ -95,26 +96,47 @@ class KeyIndex:
     a key inside another at a later position ("all" in "call") is found at that position. Each key found
     names the patterns it belongs to. A pattern may also need ``also`` groups (one key of each): they are
     looked for in the text only when its own keys were found.
+
+    Sets of patterns and of groups are the bits of an int (pattern ``at`` is bit ``at``): a text's words or-ed
+    together, the candidates read off in order.
     """
 
     def __init__(self, keys: Sequence[frozenset[str] | None], also: Sequence[tuple[frozenset[str], ...]] = ()):
         every = frozenset().union(*(k for k in keys if k))
-        self._scan = re.compile(f"(?=({_trie(every)}))") if every else None
-        by_key: dict[str, set[int]] = defaultdict(set)
+        by_key: dict[str, int] = defaultdict(int)
         for at, pattern_keys in enumerate(keys):
             for key in pattern_keys or ():
-                by_key[key].add(at)
-        # The longest key found at a position -> the patterns of it and of every key that is a prefix of it
-        # (each prefix looked up: comparing every key with every other took a third of a second).
-        self._patterns = {key: frozenset().union(*(by_key[key[:n]] for n in range(1, len(key) + 1) if key[:n] in every))
-                          for key in every}
-        self._always = frozenset(at for at, pattern_keys in enumerate(keys) if pattern_keys is None)
+                by_key[key] |= 1 << at
+        self._always = sum(1 << at for at, pattern_keys in enumerate(keys) if pattern_keys is None)
         self._also = {at: groups[:_ALSO_GROUPS] for at, groups in enumerate(also) if groups}
         # A key without a space lies inside one word of a text (a run without spaces): each distinct word is
-        # read once and remembered (``in_words``); the few keys with a space by a substring test.
-        self._other = tuple((key, frozenset(by_key[key])) for key in sorted(every) if _SPACE.search(key))
+        # read once and remembered (``in_words``); the few keys with a space by a substring test. The further
+        # groups' keys are read with the words too (the same scan): a group is a bit, and a pattern is a
+        # candidate when the bits of all its groups are set (a group with a key with a space: or that key occurs).
+        self._other = tuple((key, by_key[key]) for key in sorted(every) if _SPACE.search(key))
+        by_group: dict[str, int] = defaultdict(int)
+        self._needs: dict[int, tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]] = {}  # at -> (bits, spaced groups)
+        count = 0
+        for at, groups in self._also.items():
+            needed, spaced = 0, []
+            for group in groups:
+                bit, count = 1 << count, count + 1
+                needed |= bit
+                for key in group:
+                    if not _SPACE.search(key):
+                        by_group[key] |= bit
+                if any(_SPACE.search(key) for key in group):
+                    spaced.append((bit, tuple(key for key in sorted(group) if _SPACE.search(key))))
+            self._needs[at] = (needed, tuple(spaced))
+        scanned = every | by_group.keys()
+        self._scan = re.compile(f"(?=({_trie(scanned)}))") if scanned else None
+        # The longest key found at a position -> the patterns (and groups) of it and of every key that is a prefix
+        # of it (each prefix looked up: comparing every key with every other took a third of a second).
+        self._bits = {key: (reduce(or_, (by_key[key[:n]] for n in range(1, len(key) + 1) if key[:n] in every), 0),
+                            reduce(or_, (by_group[key[:n]] for n in range(1, len(key) + 1) if key[:n] in by_group), 0))
+                      for key in scanned}
         self._seen: set[str] = set()  # words read
-        self._hits: dict[str, frozenset[int]] = {}  # the words read that hold a key -> patterns
+        self._hits: dict[str, tuple[int, int]] = {}  # the words read that hold a key -> (patterns, groups)
 
     def candidates(self, text: str) -> tuple[int, ...]:
         """The positions, in order, of the patterns that may match ``text``."""
@@ -123,19 +145,33 @@ class KeyIndex:
     def in_words(self, keyed: str) -> frozenset[int]:
         """The patterns of the keys without a space that occur in ``keyed`` (a text folded by ``fold``), found
         word by word; a word read before is not read again (set operations on the whole text's words)."""
+        return frozenset(_positions(self._in_words(keyed)[0]))
+
+    def _in_words(self, keyed: str) -> tuple[int, int]:
+        """The bits of the patterns and of the further groups whose keys without a space occur in ``keyed``."""
         words = set(keyed.split())
         new = words - self._seen
+        hits = self._hits
         if new:
             if len(self._seen) + len(new) > _WORDS_KEPT:
                 self._seen.clear()
-                self._hits.clear()
+                hits.clear()
             for word in new:
                 found = self.longest_keys(word)
                 if found:
-                    self._hits[word] = frozenset().union(*(self._patterns[key] for key in found))
+                    patterns = groups = 0
+                    for key in found:
+                        key_patterns, key_groups = self._bits[key]
+                        patterns |= key_patterns
+                        groups |= key_groups
+                    hits[word] = (patterns, groups)
             self._seen |= new
-        hits = self._hits
-        return frozenset().union(*(hits[word] for word in words & hits.keys()))
+        patterns = groups = 0
+        for word in words & hits.keys():
+            word_patterns, word_groups = hits[word]
+            patterns |= word_patterns
+            groups |= word_groups
+        return patterns, groups
 
     def longest_keys(self, keyed: str) -> set[str]:
         """The longest key at each position of ``keyed`` (a text folded by ``fold``) where one starts."""
@@ -143,7 +179,7 @@ class KeyIndex:
 
     def also_found(self, at: int, keyed: str) -> bool:
         """Whether ``keyed`` holds a key of each further group of pattern ``at``."""
-        for group in self._also.get(at, ()):  # a loop, not all() over a generator: asked for every candidate
+        for group in self._also.get(at, ()):
             if not any(map(keyed.__contains__, group)):
                 return False
         return True
@@ -158,12 +194,32 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=64)  # a sentence is looked up twice in a row: for triggers and for a continuation
 def _candidates(index: KeyIndex, text: str) -> tuple[int, ...]:
     keyed = fold(text)
-    patterns = index._always | index.in_words(keyed)  # noqa: SLF001
+    patterns, groups = index._in_words(keyed)  # noqa: SLF001
+    patterns |= index._always  # noqa: SLF001
     for key, others in index._other:  # noqa: SLF001
         if key in keyed:
             patterns |= others
-    also = index._also  # noqa: SLF001 - most patterns need no further group: no call for them
-    return tuple(at for at in sorted(patterns) if at not in also or index.also_found(at, keyed))
+    needs = index._needs  # noqa: SLF001 - most patterns need no further group: no test for them
+    found = []
+    while patterns:
+        bit = patterns & -patterns
+        patterns ^= bit
+        at = bit.bit_length() - 1
+        if at in needs:
+            needed, spaced = needs[at]
+            missing = needed & ~groups
+            for group, keys in spaced:
+                if missing & group and any(map(keyed.__contains__, keys)):
+                    missing &= ~group
+            if missing:
+                continue
+        found.append(at)
+    return tuple(found)
+
+
+def _positions(bits: int) -> list[int]:
+    """The positions of the set bits of ``bits``, in order."""
+    return [at for at in range(bits.bit_length()) if bits >> at & 1]
 
 
 # --- regular expressions that open with a look-behind, searched faster -------------------------------
@@ -381,6 +437,9 @@ def spans_of(regex: re.Pattern, fast: re.Pattern | None, on_folded: bool, senten
     return spans
 
 
+SKIPPING_KEYS = 32
+
+
 class Skipping:
     """A regular expression opening with a look-behind (``LOOK_BEHINDS``), searched through its fast form
     (``fast_pattern``) when it has one; ``spans`` finds what ``regex.finditer`` finds."""
@@ -388,10 +447,16 @@ class Skipping:
     def __init__(self, regex: re.Pattern):
         self.regex = regex
         self.fast, self.on_folded = fast_pattern(regex)
+        # A few keys one of which every match holds (``required_keys``): a text holding none of them is not
+        # searched (a substring test per key is quicker than the search; with many keys it is not).
+        keys = required_keys(regex)
+        self.keys = tuple(sorted(keys)) if keys and len(keys) <= SKIPPING_KEYS else None
 
     def spans(self, text: str, *names: str) -> list[tuple[tuple[int, int], ...]]:
         """For each match of ``regex`` in ``text``, in order: its span, then the span of each group named."""
-        folded = fold(text) if self.fast is not None and self.on_folded else None
+        folded = fold(text) if (self.fast is not None and self.on_folded) or self.keys is not None else None
+        if self.keys is not None and not any(map(folded.__contains__, self.keys)):
+            return []
         if self.fast is None or (self.on_folded and len(folded) != len(text)):
             return [(match.span(), *(match.span(name) for name in names)) for match in self.regex.finditer(text)]
         searched, found, at = folded if self.on_folded else text, [], 0

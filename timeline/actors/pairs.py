@@ -12,8 +12,11 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .spans import Candidate
+from .spans import Candidate, matches_from
 
+# Where a match of ``_pattern`` (of ``_group_pattern``) can begin: its look-behind is read only there.
+_THE = re.compile(r"[Tt]he\s")
+_THE_OR_BOTH = re.compile(r"[TtBb](?:he|oth)\s")
 PAIR_REACH = 600  # characters before the phrase's sentence in which the two people are looked for
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“A-Z])")
 
@@ -37,7 +40,7 @@ def pair_candidates(text: str, persons: list[Candidate], nouns: tuple[str, ...],
         return []
     found = []
     persons = _ByStart(persons)
-    for match in pattern.finditer(text):
+    for match in matches_from(pattern, _THE, text):
         count = _COUNTS[match.group("two").lower()] if match.group("two") else 2
         people = _last_n(text, match.start(), persons, count)
         if people and count > 2:
@@ -115,7 +118,7 @@ def country_group_candidates(text: str, countries: list[Candidate], nouns: tuple
         return []
     found = []
     countries, persons = _ByStart(countries), _ByStart(persons)
-    for match in pattern.finditer(text):
+    for match in matches_from(pattern, _THE_OR_BOTH, text):
         words = list(re.finditer(r"\S+", match.group()))
         count = _NUMBERS[words[-2].group().lower()]
         named = _named_just_before(text, match.start(), countries)

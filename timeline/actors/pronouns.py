@@ -15,7 +15,11 @@ from bisect import bisect_left, bisect_right
 from .spans import Candidate
 
 # A capital that may start a sentence; what stands before it is checked in a bounded window (linear time).
-_CAPITAL = re.compile(r"[\"“A-Z]")
+# Only where ``_starts_sentence`` may be true (looked behind once the capital is read, so that the regex engine
+# skips to capitals): at the text's start or after a space, and not after a single space (not a line break) that
+# follows a character which is neither a space, an end mark nor a closing quote or bracket ("the President").
+_CAPITAL = re.compile(r"[\"“A-Z](?<!\S[\"“A-Z])(?<![^\s.!?\"'”’)][^\S\n][\"“A-Z])")
+_PRONOUN = re.compile(r"[Hh]e[ \t]")  # "he"/"she" as ``_SUBJECT`` ends with it
 _END_MARK = re.compile(r"[.!?][\"'”’)]*$")
 LOOK_BACK = 8  # characters of spaces (and closing quotes) looked at before a capital
 # "He"/"She" as the subject: first in the sentence, after a fronted phrase closed by a comma, or after a
@@ -34,8 +38,10 @@ SUBJECT_REACH = 60  # characters: a sentence's subject is named this close to it
 
 def pronoun_candidates(text: str, persons: list[Candidate]) -> list[Candidate]:
     """A candidate for each subject "he"/"she" whose previous sentence starts with a person."""
-    starts = [m.start() for m in _CAPITAL.finditer(text) if _starts_sentence(text, m.start())]
     found: list[Candidate] = []
+    if not _PRONOUN.search(text):  # no "he" or "she" before a space: no subject pronoun
+        return found
+    starts = [m.start() for m in _CAPITAL.finditer(text) if _starts_sentence(text, m.start())]
     named, continued = _ByStart(persons), _ByStart([])
     for previous, start in zip(starts, starts[1:]):
         subject = _SUBJECT.match(text, start)

@@ -7,6 +7,7 @@ NameRun records (capitalised word sequences that no alias covered, for fuzzy mat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -76,6 +77,7 @@ def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
 _NICKNAMED = re.compile(rf"(?<!\w)(?P<first>[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*)\s+[\"“‘'](?P<nick>[{_UPPER}][^\W\d_]*)"
                         rf"[\"”’']\s+(?P<rest>[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*(?:\s+(?:Jr\.|Sr\.|[{_UPPER}][^\W\d_]*))*)")
 _WORD = re.compile(r"\S+")
+_NICKNAME = re.compile(rf"\s[\"“‘'][{_UPPER}][^\W\d_]*[\"”’']\s")  # the quoted nickname of a _NICKNAMED match
 
 
 def nickname_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -83,6 +85,8 @@ def nickname_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     Jr.'): the whole span, when the name without the nickname, or the nickname with the surname, is an alias of
     one person (the longest that is)."""
     found = []
+    if not _NICKNAME.search(text):  # every match holds one: most texts have none, and the scan is then quick
+        return found
     for match in _NICKNAMED.finditer(text):
         words = [(w.group(), match.start("rest") + w.end()) for w in _WORD.finditer(match["rest"])]
         for n in range(len(words), 0, -1):
@@ -93,6 +97,20 @@ def nickname_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 found.append(Candidate(match.start(), words[n - 1][1], entry.actor_ids[0], "exact"))
                 break
     return found
+
+
+def matches_from(regex: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches ``regex.finditer(text)`` gives, ``regex`` tried only where ``starts`` matches: ``starts`` must
+    match wherever a match of ``regex`` begins (a pattern whose first character is a literal or a class, which
+    the regex engine skips to, where ``regex`` opens with a look-behind that makes it try every place)."""
+    at = 0
+    while (hit := starts.search(text, at)) is not None:
+        match = regex.match(text, hit.start())
+        if match is None:
+            at = hit.start() + 1
+            continue
+        yield match
+        at = max(match.end(), hit.start() + 1)
 
 
 def _coordinated(text: str, start: int, found: list[Candidate]) -> bool:
