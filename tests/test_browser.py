@@ -230,19 +230,29 @@ def _run_finished(payload) -> str | None:
 def test_choosing_an_event_reruns_only_what_follows_the_chart(server, page):
     """Reading the evidence of one event after another is the analyst's loop: each choice runs the part below
     the chart only (a fragment), not the chart, the header and the sidebar again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     finished: list[str | None] = []
     visit = page.context.new_page()
     visit.set_default_timeout(90_000)
     visit.on("websocket", lambda socket: socket.on("framereceived", lambda payload: finished.append(
         _run_finished(payload))))
     visit.goto(server)
+    visit.bring_to_front()
     visit.get_by_test_id("stDataFrame").wait_for()
     visit.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
     box = visit.get_by_role("combobox", name="Event", exact=True)
     before = box.input_value()
-    finished.clear()
-    box.click()
-    visit.get_by_role("option").nth(1).click()
+    for _ in range(10):  # the list can close again under a late redraw of the page: open it until it stays
+        box.click()
+        finished.clear()
+        try:
+            visit.get_by_role("option").nth(1).click(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            visit.keyboard.press("Escape")
+    else:
+        raise AssertionError("the Event list did not open")
     deadline = time.monotonic() + 60
     while not any(finished) and time.monotonic() < deadline:
         visit.wait_for_timeout(50)
