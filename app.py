@@ -438,7 +438,9 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     if shown.empty:
         st.info("No event matches these filters. Widen the dates, or clear a filter in the sidebar.")
         return False
-    figure = cached(view_of(board, filters), "figure", partial(charts.view_figure, shown, filters))
+    view = view_of(board, filters)
+    figure = cached(view, "figure", partial(charts.view_figure, shown, filters))
+    st.html(cached(view, "legend", partial(charts.legend_html, figure)))  # above the chart: the plot keeps its width
     with st.container(key="first_chart"):  # the same two slots in every run, so the chart is never redrawn
         preview = st.empty()
         if not full:
@@ -448,7 +450,8 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     picked = [p["customdata"] for p in clicked.selection.points if isinstance(p.get("customdata"), str)]
     _pick("chart_pick", picked[:1])  # a count marker (a large view) carries no event id
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
-               "hatched: an undated event's possible window · ×7: seven events on one day in that lane. "
+               "hatched: an undated event's possible window · ×7: seven events on one day in that lane · "
+               "◂ 2013: the lane's events lie before the dates shown (2013 the latest). "
                "Click a marker or a row to read its evidence.")
     if full:
         below_the_chart(board, filters, shown)
@@ -721,7 +724,7 @@ def _previews_pending() -> dict:
 def _draw_preview(key: str, figure, height: int, pending: dict) -> None:
     time.sleep(WARM_DELAY_S)  # after this run's page
     try:
-        image = export_server().render(figure, PREVIEW_WIDTH, height)  # the process's one export browser
+        image = export_server().render(figure, PREVIEW_WIDTH, height, legend=False)  # as on the screen: no legend
         board_store.save_preview(key, DEFAULT_SETTINGS, image)
     except Exception:  # no browser, or it failed: the page shows the interactive chart only
         pass

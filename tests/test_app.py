@@ -259,10 +259,27 @@ def test_evidence_is_shown_and_article_text_is_escaped(app):
     assert f"{first} met {second}" in bodies  # the evidence sentence, as an escaped quotation
 
 
+def legend_line(at: AppTest) -> str:
+    lines = [html.proto.body for html in at.get("html") if "timeline-legend" in html.proto.body]
+    assert len(lines) == 1
+    return lines[0]
+
+
+def test_the_legend_is_a_line_above_the_chart_and_follows_the_view(app, board):
+    """Beside the plot the legend took a third of a laptop's chart; it is a line of HTML above it now."""
+    assert figure(app)["layout"]["showlegend"] is False
+    types = {trace["name"] for trace in figure(app)["data"] if trace.get("customdata") is not None
+             and trace.get("legendgroup") != "undated"}  # the types of the dated events drawn
+    assert {"meeting", "agreement"} <= types
+    assert all(f"</span>{kind}</span>" in legend_line(app) for kind in types)
+    app.multiselect(key="types").set_value(["meeting"]).run()
+    assert "</span>meeting</span>" in legend_line(app) and "</span>agreement</span>" not in legend_line(app)
+
+
 def test_lanes_switch_to_types(app, board):
     app.button_group(key="lanes").set_value("type").run()
-    ticks = set(figure(app)["layout"]["yaxis"]["ticktext"])
-    assert ticks - {"Undated (window)"} <= set(board.frame["event_type"])
+    ticks = {re.sub(r" (◂ \d+|\d+ ▸)$", "", tick) for tick in figure(app)["layout"]["yaxis"]["ticktext"]}
+    assert ticks - {"Undated (window)"} <= set(board.frame["event_type"])  # a lane outside the dates has a mark
     assert param(app, "lanes") == ["type"]
 
 

@@ -10,7 +10,8 @@ import pytest
 from synthetic_events import make_actors, make_events
 
 from timeline.charts import (
-    DAY_MS, MARK_SYMBOLS, NETWORK_LABELS, NO_ACTOR_LANE, TYPE_COLOURS, UNDATED_LANE, ChartOptions, default_window, figure_for, network_figure,
+    DAY_MS, MARK_SYMBOLS, NETWORK_LABELS, NO_ACTOR_LANE, TYPE_COLOURS, UNDATED_LANE, ChartOptions, default_window, figure_for,
+    legend_html, network_figure,
     timeline_figure,
 )
 from timeline.filters import Filters
@@ -275,3 +276,31 @@ def test_a_pile_of_events_on_one_lane_and_day_says_how_many_it_holds():
     assert list(labels[0].text) == ["×9"] and list(labels[0].x) == [day.isoformat()]
     assert [lanes[int(y)] for y in labels[0].y] == ["A"]
     assert labels[0].hoverinfo == "skip" and labels[0].customdata is None  # a click on it chooses no event
+
+
+def test_a_lane_whose_events_all_lie_outside_the_window_says_where_they_are():
+    """A lane with a name and no marker (its events years before the others') looked like an actor with no
+    event, on the screen and in a report's picture."""
+    cluster = [event(str(i), date(2023, 9, 1) + timedelta(days=i % 20), actors=("a",)) for i in range(30)]
+    frame = to_frame(cluster + [event("old", date(2013, 7, 30), actors=("a", "b")),
+                                event("new", date(2027, 2, 1), actors=("c",))])
+    lanes = list(timeline_figure(frame).layout.yaxis.ticktext)
+    assert lanes == ["A", "B ◂ 2013", "C 2027 ▸"]
+    assert list(timeline_figure(to_frame(cluster)).layout.yaxis.ticktext) == ["A"]
+
+
+def test_the_screen_shows_the_legend_as_a_line_above_the_chart_and_a_picture_keeps_plotlys():
+    """Beside the plot the legend took ~170 px of a laptop's ~520: on the screen it is a line of HTML above the
+    chart, with the same keys; a picture still draws it (and a stand-in for the screen's chart does not)."""
+    frame = to_frame([event("a", date(2023, 9, 1)), event("b", date(2023, 9, 3), kind="call", basis="inferred"),
+                      event("u", None, window=(date(2023, 9, 1), date(2023, 9, 5)))])
+    figure = timeline_figure(frame)
+    assert figure.layout.showlegend is False
+    line = legend_html(figure)
+    words = ["Event type:", "meeting", "call", "Date:", "day stated", "day inferred or coarser",
+             "undated: possible window"]
+    assert all(word in line for word in words)
+    assert [line.index(word) for word in words] == sorted(line.index(word) for word in words)
+    assert "date range" not in line  # only the marks the view has
+    assert print_spec(figure)["layout"]["showlegend"] is True
+    assert print_spec(figure, legend=False)["layout"]["showlegend"] is False

@@ -28,7 +28,7 @@ import plotly.io as pio
 
 from .filters import Filters
 from .frame import DAY_KNOWN
-from .png import SCREEN_ONLY
+from .png import LEGEND_IN_PICTURE, SCREEN_ONLY
 from .models import EVENT_TYPES
 
 TYPE_COLOURS = {
@@ -95,7 +95,7 @@ def timeline_figure(frame: pd.DataFrame, options: ChartOptions = ChartOptions())
     use_gl = markers > options.gl_threshold
     traces = _range_traces(placed, hover) + _point_traces(placed, hover, use_gl) + _undated_traces(placed, hover)
     traces += piles + _legend_keys(placed)
-    return _figure(traces, _layout(frame, lanes, options))
+    return _figure(traces, _layout(frame, lanes, options, placed))
 
 
 def _figure(traces: list[dict], layout: dict) -> go.Figure:
@@ -367,6 +367,32 @@ def _legend_keys(placed: pd.DataFrame, marks: bool = True) -> list[dict]:
     return types + keys
 
 
+LEGEND_SYMBOLS = {  # the legend's marks drawn by CSS (Streamlit's HTML leaves no SVG); {c} is the colour
+    "circle": "border-radius:50%;background:{c};border:2px solid {c}",
+    "circle-open": "border-radius:50%;border:2px solid {c}",
+    "square": "background:{c};border:2px solid {c}",
+    "window": "border:1px solid {c};background:repeating-linear-gradient(135deg,{c} 0 1.5px,transparent 1.5px 4px)",
+}
+
+
+def legend_html(figure: go.Figure) -> str:
+    """The figure's legend as one line of HTML (wrapping where it must), to show above the chart on a screen:
+    the types' colours, then the marks' shapes, from the same legend keys a picture draws."""
+    groups: dict[str, list[str]] = {"Event type": [], "Date": []}
+    keys = [trace for trace in figure.data if trace.showlegend is not False and trace.name]
+    for trace in sorted(keys, key=lambda trace: trace.legendrank if trace.legendrank is not None else 5000):
+        undated = trace.legendgroup == "undated"
+        colour = TYPE_COLOURS["other"] if undated else trace.marker.color
+        title = "Date" if trace.legendgroup in ("precision", "undated") else "Event type"
+        mark = LEGEND_SYMBOLS["window" if undated else trace.marker.symbol].format(c=colour)
+        groups.setdefault(title, []).append(
+            f'<span style="white-space:nowrap;margin-right:6px"><span style="display:inline-block;box-sizing:border-box;width:11px;'
+            f'height:11px;margin-right:5px;vertical-align:-1px;{mark}"></span>{_escape(trace.name)}</span>')
+    parts = [f'<span style="color:#64748b">{title}:</span> ' + " ".join(keys) for title, keys in groups.items() if keys]
+    return ('<div class="timeline-legend" style="display:flex;flex-wrap:wrap;gap:2px 12px;font-size:13px;'
+            'line-height:1.6;color:#0f172a">' + "".join(f"<div>{part}</div>" for part in parts) + "</div>")
+
+
 def _key(name: str, group: str, symbol: str, colour: str, title: str, rank: int) -> dict:
     return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name, "legendgroup": group,
             "legendgrouptitle": {"text": title}, "hoverinfo": "skip", "legendrank": rank,
@@ -405,9 +431,10 @@ BUTTONS_PX = 26
 NOTE_LINE_PX = 16
 
 
-def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions) -> dict:
+def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions, placed: pd.DataFrame | None = None) -> dict:
     window = _chosen_window(default_window(frame, options.coverage), options)
     hidden = _outside(frame, window)
+    away = _lanes_outside(placed, len(lanes), window) if placed is not None else {}
     grid = {"showgrid": True, "gridcolor": "#eef2f7", "automargin": True}
     height = max(360, min(1400, 120 + 34 * len(lanes)))
     dates_on_top = height > TOP_AXIS_ABOVE
@@ -422,13 +449,16 @@ def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions) -> dic
         "title": {"text": _escape(options.title), "x": 0.01, "font": {"size": 18}} if options.title else {},
         "hovermode": "closest",
         "hoverlabel": {"bgcolor": "white", "font": {"family": FONT, "size": 12}, "align": "left"},
+        # On a laptop the legend beside the plot took ~170 px of its ~520: the screen shows ``legend_html`` above
+        # the chart instead, and a picture (png.print_spec) draws this one.
+        "showlegend": False, "meta": {"legend": LEGEND_IN_PICTURE},
         "legend": {"orientation": "v", "x": 1.01, "y": 1, "groupclick": "togglegroup", "font": {"size": 12},
                    "tracegroupgap": 4},
         "barmode": "overlay",
         "uirevision": "timeline",
         "annotations": _hidden_notes(hidden, buttons_at + BUTTONS_PX + 2) if hidden else [],
         "yaxis": {**grid, "tickvals": list(range(len(lanes))), "zeroline": False, "fixedrange": True,
-                  "ticktext": [_escape(_shorten(lane, 34)) for lane in lanes],
+                  "ticktext": [_escape(_shorten(lane, 34)) + away.get(i, "") for i, lane in enumerate(lanes)],
                   "range": [len(lanes) - 0.5, -0.5]},
         "xaxis": {**grid, "type": "date", "range": list(window) if window else None, "showline": True,
                   "linecolor": "#cbd5e1", "ticks": "outside", "side": "top" if dates_on_top else "bottom",
@@ -493,6 +523,31 @@ def _outside(frame: pd.DataFrame, window: tuple[str, str] | None) -> int:
     low, high = np.datetime64(pd.Timestamp(window[0])), np.datetime64(pd.Timestamp(window[1]))
     start, end = frame["start"].to_numpy(), frame["end"].to_numpy()
     return int(((end <= low) | (start >= high)).sum())  # NaT compares False: undated rows are not counted
+
+
+def _lanes_outside(placed: pd.DataFrame, lanes: int, window: tuple[str, str] | None) -> dict[int, str]:
+    """Lane number -> the mark of a lane all of whose events lie outside ``window``: " ◂ 2008" (its latest year,
+    before the window) or " 2026 ▸" (its first, after it).
+
+    A person's meeting years before the others left a lane with a name and no marker, on the screen and in a
+    report's picture, as if the person had no event.
+    """
+    if window is None or placed.empty:
+        return {}
+    low, high = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+    start = placed["start"].fillna(placed["window_start"]).fillna(placed["window_end"])
+    end = placed["end"].fillna(placed["window_end"]).fillna(placed["window_start"])
+    lane = placed["y"].round().astype(int)
+    before, after = (end < low).to_numpy(), (start > high).to_numpy()
+    inside = ~(before | after) & start.notna().to_numpy()
+    marks = {}
+    for number in set(range(lanes)) - set(lane[inside]):
+        mine = (lane == number).to_numpy()
+        if (mine & before).any():
+            marks[number] = f" ◂ {end[mine & before].max().year}"
+        elif (mine & after).any():
+            marks[number] = f" {start[mine & after].min().year} ▸"
+    return marks
 
 
 def _hidden_notes(count: int, above: int) -> list[dict]:

@@ -31,6 +31,9 @@ import plotly.graph_objects as go
 from .errors import TimelineError
 
 SCREEN_ONLY = "screen only"  # the name of a figure annotation that a picture leaves out (what to press, ...)
+# A figure whose ``layout.meta`` holds this under "legend" has its legend drawn in a picture only: the screen shows
+# the same keys as a line of HTML above the chart (``charts.legend_html``), which takes no width from the plot.
+LEGEND_IN_PICTURE = "in the picture only"
 
 NO_BROWSER = (
     "PNG export needs Chrome or Chromium, and none was found. Install one with "
@@ -60,9 +63,9 @@ class ExportServer:
         return server
 
     def render(self, figure: go.Figure, width: int = 1400, height: int | None = None, scale: float = 1.0,
-               timeout: float = EXPORT_TIMEOUT_S) -> bytes:
-        """PNG bytes of ``figure`` at ``width`` x ``height`` pixels (times ``scale``)."""
-        return self.render_spec(print_spec(figure), width, height, scale, timeout)
+               timeout: float = EXPORT_TIMEOUT_S, legend: bool = True) -> bytes:
+        """PNG bytes of ``figure`` at ``width`` x ``height`` pixels (times ``scale``); ``legend``: see ``print_spec``."""
+        return self.render_spec(print_spec(figure, legend=legend), width, height, scale, timeout)
 
     def render_spec(self, spec: dict, width: int = 1400, height: int | None = None, scale: float = 1.0,
                     timeout: float = EXPORT_TIMEOUT_S) -> bytes:
@@ -170,9 +173,11 @@ def print_version(figure: go.Figure) -> go.Figure:
     return go.Figure(print_spec(figure), _validate=False)
 
 
-def print_spec(figure: go.Figure, merge: bool = True) -> dict:
+def print_spec(figure: go.Figure, merge: bool = True, legend: bool = True) -> dict:
     """``figure`` as plain data without what only a screen uses (range selector buttons, annotations named
     ``SCREEN_ONLY``, hover texts, WebGL), its runs of like marker or bar traces drawn as one trace each: the same picture, drawn faster.
+    A legend kept for pictures (``LEGEND_IN_PICTURE``) is drawn, unless ``legend`` is False (a stand-in for the
+    screen's chart, which has its legend above it).
 
     Each trace costs the browser a fixed amount of work; a timeline figure has one per event type and
     kind of mark, which took Chromium about as long as its thousand markers (``merge_traces``).
@@ -186,6 +191,8 @@ def print_spec(figure: go.Figure, merge: bool = True) -> dict:
             spot = (note.get("x"), note.get("y"))
             if spot in screen:
                 note["yshift"] = screen[spot] or 0
+    if legend and (layout.get("meta") or {}).get("legend") == LEGEND_IN_PICTURE:
+        layout["showlegend"] = True
     xaxis = layout.setdefault("xaxis", {})
     xaxis["rangeselector"] = {**xaxis.get("rangeselector", {}), "visible": False}
     traces = [_printed(trace.to_plotly_json()) for trace in figure.data]
