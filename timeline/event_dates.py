@@ -858,7 +858,13 @@ def _within_pattern(vocab: Vocabulary, nouns: dict[str, str]) -> re.Pattern:
 def in_year_named_before(timexes: list[Timex], text: str, vocab: Vocabulary) -> list[Timex]:
     """``timexes`` (sorted by start), with a month followed by "of that year" (data/events.yaml
     ``that_year_after``) moved to the year of the latest expression before it that names a year; the
-    expression of those words ("that year" read on its own from the month) is left out: it is the month's."""
+    expression of those words ("that year" read on its own from the month) is left out: it is the month's.
+    A day-month left without a year (the article's date is unknown) takes the year the text's dates give it
+    (``in_the_texts_year``)."""
+    return in_the_texts_year(_in_that_year(timexes, text, vocab))
+
+
+def _in_that_year(timexes: list[Timex], text: str, vocab: Vocabulary) -> list[Timex]:
     words = "|".join(re.sub(r" ", r"\\s+", w) for w in vocab.raw.get("that_year_after", ()))
     if not words:
         return timexes
@@ -879,6 +885,47 @@ def in_year_named_before(timexes: list[Timex], text: str, vocab: Vocabulary) -> 
                                 anchor=f"the year named before it ({year})")
         found.append(timex)
     return found
+
+
+_YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def in_the_texts_year(timexes: list[Timex], data_dir: Path = DATA_DIR) -> list[Timex]:
+    """``timexes`` with each day-month the tagger left without a year (an article whose date is unknown: "the
+    elections held on April 10") placed where it first comes on or after the latest day the text writes with its
+    year ("April 10, 2021" in a caption; "February 20, 2016"), when that is at most ``close_days`` later
+    (data/datelines.yaml ``yearless_dateline``, as for a year-less dateline) and on the weekday it names, if any:
+    the article appeared on or after that day and tells the days just after it. Others stay without a year: a day
+    farther on, or before it, may be of another year, since the text's latest day may be history it retells; and
+    a month or a year alone ("The militia resumed its revolt in March 2019") gives none."""
+    latest = max((t for t in timexes if t.first_day is not None and t.granularity == "day"
+                  and _FULL_DAY.fullmatch(t.value)), key=lambda t: (t.first_day, t.start), default=None)
+    if latest is None or not any(_YEARLESS_DAY.fullmatch(t.value) for t in timexes):
+        return timexes
+    close = _close_days(data_dir)
+    return [_soon_after(t, latest, close) if _YEARLESS_DAY.fullmatch(t.value) else t for t in timexes]
+
+
+def _soon_after(timex: Timex, latest: Timex, close_days: int) -> Timex:
+    from .temporal.calendar import safe_date
+    from .temporal.underspecified import named_weekday
+
+    month, day = (int(part) for part in _YEARLESS_DAY.fullmatch(timex.value).groups())
+    after = latest.first_day
+    found = next((d for d in (safe_date(after.year, month, day), safe_date(after.year + 1, month, day))
+                  if d is not None and d >= after), None)
+    weekday = named_weekday(timex.text)
+    if found is None or (found - after).days > close_days or weekday not in (None, found.weekday()):
+        return timex
+    return replace(timex, value=found.isoformat(), first_day=found, last_day=found,
+                   anchor=f"the article's date is unknown: the first {found:%B} {found.day} on or after the latest "
+                          f"date the text writes with its year, \"{latest.text}\" ({after.isoformat()})")
+
+
+@lru_cache(maxsize=8)
+def _close_days(data_dir: Path) -> int:
+    return int(load("datelines.yaml", data_dir).get("yearless_dateline", {}).get("close_days", 0))
 
 
 def opens_same_day(sentence: str, data_dir: Path) -> bool:
