@@ -55,6 +55,7 @@ class Draft:
     guessed: bool = False  # made from the lead by its broad cues (timeline.leads), not by a trigger rule
     background: bool = False  # named in a background phrase ("following an earthquake that hit ..."), not reported
     lead: bool = False  # reported in the article's lead sentence
+    apart: bool = False  # told in a clause timed against its sentence's happening ("..., a day after X attacked Y")
     evidence: Sentence | None = None  # the sentence that first reported it, when a later one gave its day
     parts: list = field(default_factory=list)  # types of the parts told apart that joined it ("other": an arrest)
     told: list = field(default_factory=list)  # the sentences of the mentions that joined it
@@ -144,20 +145,30 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     if triggers:
         _name_the_encounter(sentence.text, triggers, drafts, ctx)
     triggers = _without_framed(triggers, sentence.text, ctx) if len(triggers) > 1 else triggers
-    main = _without_targets(_main_triggers(triggers, sentence.text, ctx.vocab), sentence.text, ctx.vocab) if triggers else []
+    clause = _counted_clause(sentence.text, triggers, ctx) if len(triggers) > 1 else None
+    apart = [t for t in triggers if _own_happening(t, clause, sentence.text)] if clause else []
+    main = _without_targets(_main_triggers(triggers, sentence.text, ctx.vocab, apart), sentence.text, ctx.vocab) if triggers else []
+    apart = [t for t in main if any(t is a for a in apart)]
+    apart, clause = (apart, clause) if 0 < len(apart) < len(main) else ([], None)
     remarks = _remarks_day(sentence, ctx) if main else None
     _note_reports(sentence, ctx)
     for trigger in main:
         draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1,
-                       latest=_latest_before(drafts, sentence, trigger), same_time=named_type == "any")
+                       latest=_latest_before(drafts, sentence, trigger), same_time=named_type == "any",
+                       clause=clause and (*clause, any(trigger is a for a in apart)))
         draft.remarks_day = remarks if draft.timex is None else None
         if ctx_subject is not None and ctx.vocab.types[draft.event_type]["family"] == "encounter":
             draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
         if not draft.actor_ids and draft.continued and ctx.vocab.types[draft.event_type].get("continued_actors"):
             draft.actor_ids = list(draft.continued.actor_ids)  # "After the talks, the two ministers signed ..."
-        draft.actor_ids = _before_the_next_verb(draft, main, ctx) if len(main) > 1 else draft.actor_ids
-        draft.actor_ids = _sides_of_the_sitting(draft, main, ctx) if len(main) > 1 else draft.actor_ids
+        side = [t for t in main if (t in apart) == (trigger in apart)] if clause else main
+        draft.actor_ids = _before_the_next_verb(draft, side, ctx) if len(side) > 1 else draft.actor_ids
+        draft.actor_ids = _sides_of_the_sitting(draft, side, ctx) if len(side) > 1 else draft.actor_ids
         draft.actor_ids = _with_referred_people(draft, drafts, ctx)
+        if clause:
+            draft.apart = any(trigger is a for a in apart)
+            draft.actor_ids = _sides_by_clause(draft, clause, ctx)
+            draft.timex = None if _day_of_the_sentence(draft, clause, ctx) else draft.timex
         if _talks_outcome(draft, ctx) or (drafts or sentence.start >= LEAD_CHARS) and _no_single_happening(draft, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
@@ -863,9 +874,15 @@ def _target(drafts: list[Draft], continues: bool, named_type: str | None, vocab:
     return None
 
 
-def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
+def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary, apart: list[Trigger] = ()) -> list[Trigger]:
     """One trigger per event type (the first strong one, else the first), and one encounter per sentence
-    when several encounter types are strong ("addressed the conference" is the conference)."""
+    when several encounter types are strong ("addressed the conference" is the conference). A happening told with
+    its own subject in a clause timed against the sentence's (``apart``: ``_counted_clause``, ``_own_happening``) is
+    chosen apart, after the others: "raided a camp on Wednesday, two days after gunmen attacked a convoy" is two
+    happenings."""
+    rest = [t for t in triggers if all(t is not a for a in apart)]
+    if apart and rest:
+        return [*_main_triggers(rest, sentence, vocab), *_main_triggers(list(apart), sentence, vocab)]
     by_type: dict[str, Trigger] = {}
     for trigger in triggers:
         kept = by_type.get(trigger.event_type)
@@ -875,6 +892,85 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary) ->
                                  key=lambda t: t.start), vocab)
     kept = [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
     return [t for t in kept if not any(_names_the_channel(other, t, sentence, vocab) for other in kept)]
+
+
+def _counted_clause(sentence: str, triggers: list[Trigger], ctx: Context) -> tuple[int, int, int] | None:
+    """The span of a clause that tells another happening timed against the sentence's ("..., two days after gunmen
+    attacked a convoy", "Barely a week after ..., "; data/same_happening.yaml ``counted_clause``), from its offset to
+    the next clause break, with where its words after the offset begin; None when there is none, when no trigger stands
+    outside it, or when the sentence's happening is what "came" that long after ("The raid came a day after ...":
+    ``event_dates.timed_against`` times it)."""
+    opening, came = _counted_clause_patterns(ctx.settings.data_dir)
+    found = opening.search(sentence)
+    if found is None or came.search(sentence, 0, found.start()):
+        return None
+    stop = _CLAUSE_END.search(sentence, found.end())
+    clause = found.start(), found.end(), stop.start() if stop else len(sentence)
+    return clause if any(not _inside(t, clause) for t in triggers) else None
+
+
+_CLAUSE_END = re.compile(r"[,;:()]|\s[–—-]\s")
+
+
+@lru_cache(maxsize=8)
+def _counted_clause_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
+    timed = load("events.yaml", data_dir)["timed_after"]
+    table = load("same_happening.yaml", data_dir).get("counted_clause") or {}
+
+    def spaced(words) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    count = rf"(?:\d+|{spaced(timed['numbers'])}|a\s+few|several)"
+    opening = re.compile(rf"(?<![\w-])(?:(?:{spaced(table.get('hedges', ()))})\s+)?"
+                         rf"(?:{spaced(timed['offsets'])}|(?:{count}\s+)?(?:{spaced(table.get('units', ()))}))"
+                         rf"\s+(?:after|before)\s+", re.IGNORECASE)
+    verbs = [*timed.get("came", ()), *table.get("timed_verbs", ())]
+    return opening, re.compile(rf"(?<![\w-])(?:{spaced(verbs)})\s*$", re.IGNORECASE)
+
+
+def _inside(trigger: Trigger, clause: tuple[int, int, int]) -> bool:
+    return clause[0] <= trigger.start and trigger.end <= clause[2]
+
+
+def _own_happening(trigger: Trigger, clause: tuple[int, int, int], sentence: str) -> bool:
+    """True for a verb trigger inside ``clause`` after its opener, whose clause has a subject of its own: not a
+    gerund ("a day after meeting the king" retells the day before of the sentence's own subject)."""
+    first = sentence[clause[1] : clause[2]].split()[:1]
+    return trigger.form == "verb" and _inside(trigger, clause) and trigger.start >= clause[1] and bool(first) \
+        and not (first[0].islower() and first[0].endswith("ing"))
+
+
+def _day_of_the_sentence(draft: Draft, clause: tuple[int, int, int], ctx: Context) -> bool:
+    """True when the day of a happening told in ``clause`` is that of the sentence's own happening, and the clause's
+    offset does not count from it (``event_dates.own_timex`` counts from a day before the clause only, and by days:
+    not "on Sunday, days after lawmakers passed a law", "weeks after", "A week after ..., X happened on Thursday"): the
+    clause's happening was on another day, which the sentence does not name."""
+    timex = draft.timex
+    if timex is None or not draft.apart or clause[0] <= timex.start - draft.sentence.start < clause[2]:
+        return False
+    if timex.start - draft.sentence.start > clause[0]:  # "Barely a week after ..., X happened on Thursday"
+        return True
+    timed = ctx.vocab.raw["timed_after"]
+    words = " ".join(draft.sentence.text[clause[0] : clause[1]].lower().split()[:-1])
+    words = re.sub(rf"^(?:{'|'.join(map(re.escape, _hedges(ctx.settings.data_dir)))})\s+", "", words)
+    return words not in timed["offsets"] and not re.fullmatch(rf"(?:\d+|{'|'.join(timed['numbers'])})\s+days", words)
+
+
+@lru_cache(maxsize=8)
+def _hedges(data_dir: Path) -> tuple[str, ...]:
+    return tuple(sorted((load("same_happening.yaml", data_dir).get("counted_clause") or {}).get("hedges", ()), key=len, reverse=True))
+
+
+def _sides_by_clause(draft: Draft, clause: tuple[int, int, int], ctx: Context) -> list[str]:
+    """The sides of a happening told in a clause timed against the sentence's (``_counted_clause``): those named in
+    that clause; and of the sentence's own happening, all but those named only there ("North Korea fired a missile on
+    Monday, hours after South Korea and the United States began drills")."""
+    at, inside = draft.sentence.start, draft.apart
+    named: dict[str, list[bool]] = {}
+    for m in _within(ctx.mentions, draft.sentence, ctx):
+        named.setdefault(m.actor_id, []).append(clause[0] <= m.start - at < clause[2])
+    if inside:
+        return [i for i in draft.actor_ids if any(named.get(i, ()))]
+    return [i for i in draft.actor_ids if i not in named or not all(named[i])]
 
 
 def _earlier_sittings(triggers: list[Trigger], chosen: dict[str, Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
@@ -997,7 +1093,7 @@ _COORDINATED = re.compile(r"(?<![\w])(?:and|then)\s*$", re.IGNORECASE)  # "arriv
 
 
 def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Context, crowded: bool = False,
-           latest: Draft | None = None, same_time: bool = False) -> Draft:
+           latest: Draft | None = None, same_time: bool = False, clause: tuple[int, int, int, bool] | None = None) -> Draft:
     inside = [t for t in _within(ctx.timexes, sentence, ctx) if t.end <= sentence.end]
     timex = event_dates.own_timex(sentence.text, sentence.start, trigger, inside, ctx.article.published,
                                   ctx.vocab)
@@ -1006,6 +1102,8 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     if followed:
         timex = None
     mentions = [m for m in _within(ctx.mentions, sentence, ctx) if m.end <= sentence.end]
+    if clause is not None:  # a happening told in a clause timed against the sentence's: each has its own sides
+        mentions = [m for m in mentions if (clause[0] <= m.start - sentence.start < clause[2]) == clause[3]]
     protected = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     policy = ctx.vocab.types[trigger.event_type]["actors"]
     if not ctx.vocab.types[trigger.event_type].get("reporters_are_actors"):
@@ -1078,7 +1176,10 @@ def _within(spans, sentence: Sentence, ctx: Context) -> list:
 
 
 def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Context) -> Draft | None:
-    """The earlier event of the article that ``draft`` mentions again, if any."""
+    """The earlier event of the article that ``draft`` mentions again, if any; not one its own sentence told, for a
+    happening told apart in a clause timed against it (``Draft.apart``)."""
+    if draft.apart:
+        drafts = [d for d in drafts if d.sentence.start != draft.sentence.start]
     repeated = next((d for d in reversed(drafts) if _repeats(d, draft) and _dates_agree(d, draft)), None)
     if repeated is not None:
         return repeated
@@ -1086,6 +1187,9 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return None
     if _tells_the_lead_again(draft, drafts, ctx):
         return drafts[0]
+    earlier = _clause_told_again(draft, drafts, ctx)
+    if earlier is not None:
+        return earlier
     disaster = _hazard_told_again(draft, drafts, ctx) or _toll_of_the_lead(draft, drafts, ctx)
     if disaster is not None:
         return disaster
@@ -1238,6 +1342,18 @@ def _tells_the_lead_again(draft: Draft, drafts: list[Draft], ctx: Context) -> bo
     return told is not None and told.start == draft.timex.start and not _other_doers(lead, draft, ctx)
 
 
+def _clause_told_again(draft: Draft, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """The happening the lead told apart in a clause timed against its own ("Two guards died on Tuesday, a day after
+    rebels killed ten soldiers in the north", ``Draft.apart``), when a later sentence times the news against a
+    happening of its kind again ("The attacks came a day after the rebels killed ten soldiers at a base",
+    ``Draft.timed_against``): the same earlier happening, told with more detail."""
+    if draft.timed_against is None or draft.timex is not None:
+        return None
+    group = ctx.vocab.raw["merge"].get("one_happening", ())
+    return next((d for d in drafts if d.apart and d.lead and (d.event_type == draft.event_type
+                                                              or d.event_type in group and draft.event_type in group)), None)
+
+
 def _other_doers(a: Draft, b: Draft, ctx: Context) -> bool:
     """True when the subject before one trigger names a state's forces (data/participants.yaml ``own_agent_nouns``) and
     the subject before the other names someone else ("Troops killed a bandit and rescued pupils" and "Bandits invaded
@@ -1379,7 +1495,8 @@ def _toll_of_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> Draft 
             or not _words_pattern(words, suffix=r"$").search(draft.trigger.text):
         return None
     lead = drafts[0]
-    if not lead.lead or lead.event_type not in group or any(d.event_type in group for d in drafts[1:]):
+    if not lead.lead or lead.event_type not in group \
+            or any(d.event_type in group and not (d.apart and d.sentence is lead.sentence) for d in drafts[1:]):
         return None
     if (draft.location and lead.location and draft.location.casefold() != lead.location.casefold()) or _sequel(draft, ctx):
         return None

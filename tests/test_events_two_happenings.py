@@ -1,0 +1,85 @@
+"""Two happenings in one sentence: a clause timed against the sentence's own happening ("..., two days after gunmen
+attacked a convoy") tells another one (data/same_happening.yaml ``counted_clause``; made-up texts, published on
+Friday 10 May 2024)."""
+
+from datetime import date
+
+from article_events import events_of
+
+
+def _found(text: str) -> list[tuple[str, date | None]]:
+    return [(e.event_type, e.date) for e in events_of(text)]
+
+
+def test_an_attack_two_days_before_a_raid_is_its_own_happening_on_its_own_day():
+    text = "The army raided a rebel camp in the north on Wednesday, two days after gunmen attacked a police convoy."
+    assert _found(text) == [("operation", date(2024, 5, 8)), ("incident", date(2024, 5, 6))]
+
+
+def test_a_collapse_a_day_before_a_resignation_is_another_happening_of_the_same_type():
+    text = "The interior minister of Velmora resigned on Friday, a day after the ruling coalition collapsed."
+    assert _found(text) == [("other", date(2024, 5, 10)), ("other", date(2024, 5, 9))]
+
+
+def test_drills_begun_hours_before_a_launch_are_their_own_operation_with_their_own_sides():
+    text = "North Korea fired a ballistic missile into the sea on Monday, hours after South Korea and the United " \
+           "States began joint drills."
+    events = events_of(text)
+    assert [(e.event_type, e.date) for e in events] == [("operation", date(2024, 5, 6))] * 2
+    assert "South Korea" not in events[0].actors and "North Korea" not in events[1].actors
+    assert "South Korea" in events[1].actors
+
+
+def test_talks_of_others_a_week_before_a_meeting_are_a_further_meeting():
+    text = "Emmanuel Macron met Olaf Scholz in Berlin on Tuesday, a week after Annalena Baerbock held talks with " \
+           "Sergey Lavrov in Geneva."
+    events = events_of(text)
+    assert [(e.event_type, e.date) for e in events] == [("meeting", date(2024, 5, 7)), ("meeting", date(2024, 4, 30))]
+    assert set(events[0].actors) == {"Emmanuel Macron", "Olaf Scholz"}
+    assert set(events[1].actors) == {"Annalena Baerbock", "Sergey Lavrov"}
+
+
+def test_an_opening_clause_timed_against_the_news_tells_the_earlier_storm_with_no_day_of_the_news():
+    text = "Barely a week after a cyclone battered the coast, a second cyclone made landfall on Thursday."
+    assert _found(text) == [("incident", date(2024, 5, 9)), ("incident", None)]
+
+
+def test_a_happening_some_days_before_has_no_day_of_the_sentence():
+    text = "Protesters gathered outside parliament in Velm on Sunday, days after lawmakers passed a new tax law."
+    assert _found(text) == [("other", date(2024, 5, 5)), ("other", None)]
+
+
+def test_a_noun_naming_the_earlier_happening_makes_no_second_event():
+    assert _found("The army raided a rebel camp on Wednesday, two days after the attack on the convoy.") \
+        == [("operation", date(2024, 5, 8))]
+
+
+def test_a_gerund_retelling_the_subjects_day_before_makes_no_second_event():
+    text = "Emmanuel Macron met Olaf Scholz in Berlin on Tuesday, a day after meeting Giorgia Meloni in Rome."
+    assert [e.event_type for e in events_of(text)] == ["meeting"]
+
+
+def test_a_plan_in_the_clause_makes_no_second_event():
+    assert _found("The army raided a rebel camp on Wednesday, two days after it said it would launch an offensive.") \
+        == [("operation", date(2024, 5, 8))]
+    assert [e.event_type for e in events_of("Emmanuel Macron met Olaf Scholz on Tuesday, a day before they are due "
+                                            "to sign a trade pact.")] == ["meeting"]
+
+
+def test_a_happening_that_came_a_day_after_another_is_timed_against_it_as_before():
+    text = "Gunmen killed four guards at a border post on Monday.\n\nThe attack came a day after rebels shelled a " \
+           "market in the town."
+    assert _found(text) == [("incident", date(2024, 5, 6)), ("incident", date(2024, 5, 5))]
+
+
+def test_talks_before_an_agreement_and_remarks_after_a_meeting_stay_as_they_were():
+    assert [e.event_type for e in events_of("After talks in Velm, the two leaders signed a trade agreement on "
+                                            "Tuesday.")] == ["agreement"]
+    assert events_of("After the meeting, the foreign minister said the two sides were close to a deal.") == ()
+
+
+def test_the_earlier_happening_of_the_lead_told_again_as_what_the_news_came_after_is_one_event():
+    text = "Two guards died in an attack on a border post in Velmora on Tuesday, a day after rebels killed ten " \
+           "soldiers in Estaria, officials said.\n\nThe attack came a day after the rebels killed ten soldiers at " \
+           "an army base near the border."
+    assert _found(text) == [("incident", date(2024, 5, 7)), ("incident", date(2024, 5, 6))]
