@@ -16,6 +16,7 @@ import time
 import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -30,7 +31,7 @@ try:
     from timeline.filters import Filters
     from timeline.frame import (DAY_KNOWN, Board, background_reason, board_for, counts, date_span, meeting_edges,
                                 newest_first, select, table_view, to_csv, to_json)
-    from timeline.models import Corpus
+    from timeline.models import Article, Corpus
     from timeline.settings import DEFAULT_SETTINGS, SAMPLE_ARTICLES
 except ImportError as import_error:  # a broken install: say so instead of a traceback
     st.error(f"The timeline package could not be loaded ({import_error}). Run `bash scripts/setup.sh`.")
@@ -66,9 +67,9 @@ CHART_DRAWN = components.declare_component("chart_drawn", path=str(Path(__file__
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
 
 def read_and_parse(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
-                   progress=None) -> Corpus:
+                   progress=None, fixes: tuple[tuple[str, str], ...] = ()) -> Corpus:
     """The folder's articles plus a session's uploads and pasted text, parsed and merged; ``progress(done,
-    total)`` is called as articles are parsed."""
+    total)`` is called as articles are parsed. ``fixes``: (article name, ISO day) publication dates the user set."""
     from timeline import pipeline  # the parser is imported only when something is to be parsed
     from timeline.articles import iter_inputs, read_bytes
 
@@ -77,11 +78,20 @@ def read_and_parse(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: 
     if pasted.strip():
         settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
         items += read_bytes("pasted.txt", pasted.encode("utf-8"), settings)
-    own_texts = bool(uploads or pasted.strip())
+    items = [with_published(item, dict(fixes)) for item in items]
+    own_texts = bool(uploads or pasted.strip() or fixes)
     with disk_cache() as cache:  # the folder's parses survive a restart of the app
         if cache is not None and own_texts:  # a session's own texts stay in memory, never in the disk cache,
             cache = cache.lookups_only()  # but the folder's stored parses still serve
         return pipeline.parse_documents(items, DEFAULT_SETTINGS, progress, **({"cache": cache} if cache else {}))
+
+
+def with_published(item, fixes: dict[str, str]):
+    """The article with the publication date the user set for it (a wrong or missing one corrected), if any."""
+    if not isinstance(item, Article) or item.name not in fixes:
+        return item
+    return replace(item, published=date.fromisoformat(fixes[item.name]), published_inferred=False,
+                   published_basis="set by the user in the app")
 
 
 @contextmanager
@@ -140,10 +150,10 @@ def _folder_boards() -> dict:
 
 
 def build_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
-                progress=None) -> Board:
+                progress=None, fixes: tuple[tuple[str, str], ...] = ()) -> Board:
     from timeline.actors import load_gazetteer
 
-    corpus = read_and_parse(folder, uploads, pasted, pasted_date, progress)
+    corpus = read_and_parse(folder, uploads, pasted, pasted_date, progress, fixes)
     return board_for(corpus, load_gazetteer(DEFAULT_SETTINGS).get)
 
 
@@ -157,10 +167,11 @@ def _added_boards() -> dict:
 
 
 def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
-                pasted_date: date | None) -> Board:
-    """The board of the folder plus a session's uploads and pasted text, parsed under a progress bar in
-    ``slot`` the first time (outside Streamlit's caches, which would replay the bar on every later run)."""
-    key = _inputs_digest(folder, uploads, pasted, pasted_date)
+                pasted_date: date | None, fixes: tuple[tuple[str, str], ...] = ()) -> Board:
+    """The board of the folder plus a session's uploads, pasted text and corrected publication dates, parsed
+    under a progress bar in ``slot`` the first time (outside Streamlit's caches, which would replay the bar on
+    every later run)."""
+    key = _inputs_digest(folder, uploads, pasted, pasted_date, fixes)
     store = _added_boards()
     with store["lock"]:
         board = store["boards"].get(key)
@@ -169,7 +180,7 @@ def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], paste
             return board
     bar = slot.progress(0.0, text="Reading the added articles…")
     try:
-        board = build_board(folder, uploads, pasted, pasted_date, progress=partial(_parsing, bar))
+        board = build_board(folder, uploads, pasted, pasted_date, partial(_parsing, bar), fixes)
     finally:
         slot.empty()
     with store["lock"]:
@@ -186,8 +197,8 @@ def _parsing(bar, done: int, total: int) -> None:
 
 
 def _inputs_digest(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
-                   pasted_date: date | None) -> str:
-    digest = hashlib.sha256(f"{folder}\0{pasted_date}\0{len(pasted)}\0".encode() + pasted.encode("utf-8"))
+                   pasted_date: date | None, fixes: tuple[tuple[str, str], ...] = ()) -> str:
+    digest = hashlib.sha256(f"{folder}\0{pasted_date}\0{fixes!r}\0{len(pasted)}\0".encode() + pasted.encode("utf-8"))
     for name, data in uploads:
         digest.update(f"\0{name}\0{len(data)}\0".encode())
         digest.update(data)
@@ -293,7 +304,26 @@ def init_state(board: Board) -> None:
         "export_warm": "not yet",  # then "first run", then "started" (see warm_export_server)
         "png_failures": [],  # messages of failed PNG exports, shown by the next run
         "first_chart_drawn": False,  # set when the browser reports the first chart drawn (wait_for_first_chart)
+        "published_fixes": published_fixes(st.query_params.get_all("published")),  # article name -> ISO day
     })
+
+
+def published_fixes(values) -> dict[str, str]:
+    """The publication dates a link sets ("name@2024-05-14"); malformed ones are left out."""
+    fixes = {}
+    for value in values:
+        name, _, day = value.rpartition("@")
+        try:
+            fixes[name] = date.fromisoformat(day).isoformat()
+        except ValueError:
+            continue
+    return {name: day for name, day in fixes.items() if name}
+
+
+def view_query(filters: Filters) -> dict:
+    """The link's query: the filters, and the publication dates the user set."""
+    fixes = st.session_state.get("published_fixes") or {}
+    return {**filters.to_query(), **({"published": [f"{n}@{d}" for n, d in sorted(fixes.items())]} if fixes else {})}
 
 
 def sync_dates(span: tuple[date, date] | None) -> None:
@@ -411,11 +441,42 @@ def header(board: Board, shown, hidden: int) -> None:
                    "**Show background mentions** in the sidebar.")
     if board.rejected:
         st.warning(rejected_note(board.rejected), icon=":material/warning:")
+    fixes = st.session_state.get("published_fixes") or {}
+    if fixes:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            listed = ", ".join(f"{safe_text(name)} {day}" for name, day in sorted(fixes.items())[:5])
+            st.caption(f"Publication dates you set: {listed}{' and more' if len(fixes) > 5 else ''}.")
+            st.button("Undo them", key="published_undo", on_click=_undo_fixes, type="tertiary")
+    added = added_articles(board)
+    if added:
+        counts = {name: len(board.articles[name].events) for name in added}
+        with st.container(horizontal=True, vertical_alignment="center"):
+            listed = ", ".join(f"{safe_text(name)} ({_plural(count, 'event')})" for name, count in list(counts.items())[:6])
+            st.caption(f"Added in this session: {listed}{' and more' if len(counts) > 6 else ''}.")
+            with_events = [name for name, count in counts.items() if count]
+            if with_events:
+                st.button("Show only these", key="show_added", on_click=_show_only, args=(with_events,),
+                          type="tertiary", icon=":material/filter_alt:")
     eventless = added_without_events(board)
     if eventless:
         listed = ", ".join(safe_text(name) for name in eventless[:8]) + (" and more" if len(eventless) > 8 else "")
         st.info(f"No event was found in {listed}: the text tells no meeting, call, visit, agreement, attack or "
                 "other happening the parser recognises.", icon=":material/search_off:")
+
+
+def _undo_fixes() -> None:
+    st.session_state["published_fixes"] = {}
+
+
+def _show_only(sources: list[str]) -> None:
+    st.session_state["sources"] = sources
+
+
+def added_articles(board: Board) -> list[str]:
+    """The articles this session's uploads and pasted text added (a JSON or CSV file's records "name#2")."""
+    uploads, pasted, _ = session_inputs()
+    names = {name for name, _ in uploads} | ({"pasted.txt"} if pasted.strip() else set())
+    return [name for name in board.articles if name in names or name.split("#")[0] in names]
 
 
 def added_without_events(board: Board) -> list[str]:
@@ -437,6 +498,13 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     """The chart, then (in a ``full`` run) what follows it (``below_the_chart``); True if a chart was drawn."""
     if shown.empty:
         st.info("No event matches these filters. Widen the dates, or clear a filter in the sidebar.")
+        return False
+    if not charts.draws_anything(shown, filters.undated):  # the chart would be an empty grid of the year 2000
+        st.info(f"No event of this view has a day{' or a possible window' if filters.undated else ''} to draw: "
+                f"{'it is' if len(shown) == 1 else f'the {len(shown):,} events are'} in the table below.",
+                icon=":material/event_busy:")
+        if full:
+            below_the_chart(board, filters, shown)
         return False
     view = view_of(board, filters)
     figure = cached(view, "figure", partial(charts.view_figure, shown, filters))
@@ -601,12 +669,29 @@ def evidence_panel(board: Board, shown, page) -> None:
     for item in highlight.evidence_for(event, board.articles):
         with st.container(border=True):
             st.markdown(f"**{safe_text(item.article)}** · published {item.published}")
+            publication_date(item)
             if item.title:
                 st.text(item.title)
             st.html(highlight.quote_html(item.sentence))
             if item.html:
                 with st.expander("Article text, with dates and actors marked"):
                     st.html(item.html)
+
+
+def publication_date(item) -> None:
+    """How the article's publication date was found, and a way to set it where it is wrong or missing: the
+    days its events are counted from ("Tuesday", "last week") move with it."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(f"Publication date: {safe_text(item.published_basis or 'none found')}")
+        with st.popover("Correct it", icon=":material/edit_calendar:", key=f"published_box:{item.article}"):
+            current = item.published.split(" ")[0]
+            chosen = st.date_input(f"Publication date of {item.article}", key=f"published:{item.article}",
+                                   value=date.fromisoformat(current) if current[:1].isdigit() else None,
+                                   format="YYYY-MM-DD")
+            if st.button("Parse it again with this date", key=f"published_set:{item.article}") and chosen:
+                st.session_state["published_fixes"] = {**st.session_state["published_fixes"],
+                                                       item.article: chosen.isoformat()}
+                st.rerun()  # the whole page: the board changes
 
 
 def event_summary(event, day: str, mark: str) -> str:
@@ -750,7 +835,7 @@ def main() -> None:
     span = date_span(board.frame)
     sync_dates(span)
     filters = current_filters(board, span)
-    st.query_params.from_dict(filters.to_query())
+    st.query_params.from_dict(view_query(filters))
     view = view_of(board, filters)
     shown = cached(view, "shown", partial(filters.apply, board.frame))
     hidden = cached(view, "hidden", partial(filters.hidden_background, board.frame))
@@ -772,10 +857,11 @@ def current_board() -> Board:
     slot = st.empty()  # in every run, so that the page's other elements keep their places
     folder = os.environ.get("TIMELINE_ARTICLES", str(SAMPLE_ARTICLES))
     uploads, pasted, pasted_date = session_inputs()
-    if not (uploads or pasted.strip()):
+    fixes = tuple(sorted((st.session_state.get("published_fixes") or {}).items()))
+    if not (uploads or pasted.strip() or fixes):
         return load_board(folder, slot)
     try:
-        return added_board(slot, folder, uploads, pasted, pasted_date)
+        return added_board(slot, folder, uploads, pasted, pasted_date, fixes)
     except Exception as error:  # a safety net: the pipeline reports bad inputs as rejects, not errors
         slot.error(f"The added articles could not be parsed ({type(error).__name__}: {error}); "
                    "showing the other articles. Remove the last upload or paste to clear this message.")

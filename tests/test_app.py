@@ -6,7 +6,7 @@ import base64
 import io
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -606,3 +606,55 @@ def test_a_folder_parsed_for_the_first_time_shows_a_progress_bar_that_goes_away(
     moves.clear()
     opened(at)
     assert not at.exception and not moves and not at.get("progress")
+
+
+def test_the_added_articles_are_named_with_their_events_and_can_be_shown_alone(app):
+    """After an upload the new events were somewhere among hundreds: the page names the added articles and
+    offers to show only them (the Sources filter, kept in the link)."""
+    app.file_uploader(key="uploads").set_value([
+        ("weather.txt", b"Mild weather\n\nThe afternoon stayed mild and dry across the valley.\n", "text/plain"),
+        ("good.txt", article("5 June 2024", "Wednesday"), "text/plain"),
+    ]).run()
+    note = " ".join(c.value.replace("\\", "") for c in app.caption if "Added in this session" in c.value)
+    assert "good.txt (" in note and "weather.txt (0 events)" in note
+    app.button(key="show_added").click().run()
+    assert not app.exception
+    assert param(app, "source") == ["good.txt"]
+    assert set(app.dataframe[0].value["Day"]) == {"2024-06-05"}
+
+
+def test_a_missing_publication_date_can_be_set_and_the_article_s_days_follow_it(app):
+    """An article with no date of its own gave undated events, and only pasted text could be given a date: the
+    evidence offers to set the article's publication date; its weekdays are then counted from it."""
+    first, second = two_people()
+    text = f"Border talks\n\n{first} met {second} on Thursday to discuss trade.\n".encode()
+    app.file_uploader(key="uploads").set_value(("nodate.txt", text, "text/plain")).run()
+    app.button(key="show_added").click().run()
+    assert not app.get("plotly_chart")  # no empty grid of made-up dates: the events are in the table
+    assert any("No event of this view has a day" in i.value for i in app.info)
+    assert set(app.dataframe[0].value["Day"]) == {"undated"}
+    app.date_input(key="published:nodate.txt").set_value(date(2024, 3, 8)).run()
+    app.button(key="published_set:nodate.txt").click().run()
+    assert not app.exception
+    assert param(app, "published") == ["nodate.txt@2024-03-08"]
+    assert set(app.dataframe[0].value["Day"]) == {"2024-03-07"} and app.get("plotly_chart")
+    assert any("set by the user" in c.value for c in app.caption)
+    app.button(key="published_undo").click().run()
+    assert set(app.dataframe[0].value["Day"]) == {"undated"} and "published" not in app.query_params
+
+
+def test_one_session_s_filters_and_uploads_never_reach_another_session_s_view():
+    """Views (rows, figure, legend) are kept per board and filters and shared by sessions (app.view_of):
+    two sessions of one process, one filtered and one adding an article, each keep seeing their own."""
+    narrow = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    narrow.query_params["type"] = "meeting"
+    narrow, wide = opened(narrow), opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    meetings, everything = drawn_ids(narrow), drawn_ids(wide)
+    assert meetings < everything
+    narrow.multiselect(key="types").set_value(["meeting", "agreement"]).run()
+    assert drawn_ids(wide.run()) == everything
+    narrow.multiselect(key="types").set_value(["meeting"]).run()
+    assert drawn_ids(narrow) == meetings
+    wide.file_uploader(key="uploads").set_value(("geneva.txt", article("12 March 2024", "Tuesday"), "text/plain")).run()
+    assert drawn_ids(wide) > everything
+    assert drawn_ids(narrow.run()) == meetings and "Added in this session" not in " ".join(c.value for c in narrow.caption)

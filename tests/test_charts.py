@@ -11,7 +11,7 @@ from synthetic_events import make_actors, make_events
 
 from timeline.charts import (
     DAY_MS, MARK_SYMBOLS, NETWORK_LABELS, NO_ACTOR_LANE, TYPE_COLOURS, UNDATED_LANE, ChartOptions, default_window, figure_for,
-    legend_html, network_figure,
+    draws_anything, legend_html, network_figure,
     timeline_figure,
 )
 from timeline.filters import Filters
@@ -304,3 +304,17 @@ def test_the_screen_shows_the_legend_as_a_line_above_the_chart_and_a_picture_kee
     assert "date range" not in line  # only the marks the view has
     assert print_spec(figure)["layout"]["showlegend"] is True
     assert print_spec(figure, legend=False)["layout"]["showlegend"] is False
+
+
+def test_a_view_of_a_few_days_opens_on_two_weeks_so_the_axis_reads_in_days():
+    """A one-day view's window was five days wide, and Plotly wrote hours under it ("00:00", "12:00")."""
+    low, high = default_window(to_frame([event("a", date(2024, 3, 7))]))
+    assert pd.Timestamp(high) - pd.Timestamp(low) >= pd.Timedelta(days=14)
+
+
+def test_a_view_of_undated_events_without_a_window_draws_nothing():
+    undated = to_frame([event("u", None)])
+    assert not draws_anything(undated)
+    windowed = to_frame([event("w", None, window=(date(2023, 9, 1), date(2023, 9, 5)))])
+    assert draws_anything(windowed) and not draws_anything(windowed, undated=False)
+    assert draws_anything(to_frame([event("d", date(2023, 9, 1))]), undated=False)

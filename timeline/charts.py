@@ -481,6 +481,17 @@ def _range_selector(y: float) -> dict:
     }
 
 
+MIN_WINDOW_DAYS = 14
+
+
+def draws_anything(frame: pd.DataFrame, undated: bool = True) -> bool:
+    """Whether the timeline of ``frame`` has a marker or a bar: an event with a day, or (with the undated strip
+    shown) an undated one with a possible window. Otherwise the chart is an empty grid of made-up dates."""
+    dated = frame["mark"] != "undated"
+    windowed = frame["window_start"].notna() | frame["window_end"].notna()
+    return bool((dated | (windowed & undated)).any())
+
+
 def default_window(frame: pd.DataFrame, coverage: float = 0.8) -> tuple[str, str] | None:
     """The x range shown first: the densest stretch holding ``coverage`` of the dated events, widened
     to the neighbours that sit close to it, and padded.
@@ -502,7 +513,8 @@ def default_window(frame: pd.DataFrame, coverage: float = 0.8) -> tuple[str, str
     low, high = pd.Timestamp(starts[low_i]), pd.Timestamp(starts[high_i])
     ends = frame.loc[frame["start"].between(low, high), "end"]
     high = max(high + pd.Timedelta(days=1), ends.max())
-    pad = max(pd.Timedelta(days=2), (high - low) * 0.06)
+    # at least MIN_WINDOW_DAYS wide: a narrower window has Plotly write hours ("00:00 May 13, 12:00") under days
+    pad = max(pd.Timedelta(days=2), (high - low) * 0.06, (pd.Timedelta(days=MIN_WINDOW_DAYS) - (high - low)) / 2)
     return (low - pad).strftime("%Y-%m-%d"), (high + pad).strftime("%Y-%m-%d")
 
 

@@ -95,6 +95,7 @@ class Evidence:
     sentence: str
     date_basis: str
     html: str  # escaped article text with dates, actors and this sentence marked; "" if the text is gone
+    published_basis: str = ""  # how the article's publication date was found (a date line, inferred, the user's)
 
 
 def evidence_for(event: TimelineEvent, articles: Mapping[str, ParsedArticle]) -> list[Evidence]:
@@ -111,4 +112,5 @@ def _evidence(source: Source, parsed: ParsedArticle | None) -> Evidence:
     published = article.published.isoformat() if article.published else "unknown"
     if article.published and article.published_inferred:
         published += " (inferred)"
-    return Evidence(article.name, article.title, published, source.evidence, source.date_basis, body)
+    return Evidence(article.name, article.title, published, source.evidence, source.date_basis, body,
+                    article.published_basis)
