@@ -59,3 +59,23 @@ def test_a_day_or_month_in_the_possessive_is_no_place(sentence):
 
 def test_a_place_before_a_possessive_day_is_still_found():
     assert find_location("The envoys met in Geneva on Monday's agenda.", [], vocabulary(DATA_DIR)) == "Geneva"
+
+
+def test_reporters_are_read_with_the_callers_data(tmp_path):
+    """without_reporters reads data/participants.yaml of the data folder it is given, not the package's: a
+    claimed deed that only that folder lists keeps its speaker as a side."""
+    import shutil
+    import yaml
+    from timeline.event_actors import without_reporters
+    from timeline.sentences import Sentence
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    table = dict(load("participants.yaml"))
+    table["claimed_deeds"] = [*table["claimed_deeds"], "ownership"]
+    (data / "participants.yaml").write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    text = "Boko Haram claimed ownership of the bombing of an army base on Sunday."
+    mentions, _ = find_mentions(text, load_gazetteer(), date(2024, 5, 8))
+    trigger = next(t for t in find_triggers(text, vocabulary(DATA_DIR)) if "bombing" in t.text)
+    sentence = Sentence(0, len(text), text)
+    assert not without_reporters(mentions, sentence, trigger, vocabulary(DATA_DIR))
+    assert [m.actor_id for m in without_reporters(mentions, sentence, trigger, vocabulary(DATA_DIR), data)] == ["boko-haram"]

@@ -145,7 +145,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
             return _seat_country(sentence, vocab, data_dir)
         return chosen
     if not people:
-        return _sides(local, sentence, trigger, actors) if policy == "participants" else groups
+        return _sides(local, sentence, trigger, actors, data_dir) if policy == "participants" else groups
     unnamed = _unnamed_heads(local, sentence, actors, vocab, data_dir)
     if policy == "participants":
         return people + _ids(unnamed, actors, lambda a: True)
@@ -837,22 +837,23 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
     return bool(after or ((before or part_of) and not in_a_name and not people))
 
 
-def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary) -> list[Mention]:
+def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary,
+                      data_dir: Path = DATA_DIR) -> list[Mention]:
     """The mentions minus the speakers of a report the trigger stands in ("X said the attack ..."), and
     the sources named in an attribution clause ("..., the US military's Central Command said", "according
-    to the Turkish defence ministry")."""
+    to the Turkish defence ministry"). ``data_dir`` holds data/participants.yaml."""
     dropped = []
     for mention in mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         near = _reporting_after(sentence.text, end, vocab)
         speaker_acts = near is not None and (re.match(  # "X said (on) Tuesday that its forces ...": X acted
             rf"\s+(?:(?:on\s+)?\w+\s+)?(?:that\s+)?(?:{_words(vocab, 'subject_pronouns')})\s", sentence.text[near:], re.IGNORECASE)
-            or _claimed_deed(sentence.text, near)  # "X claimed responsibility for the attack": X did it
+            or _claimed_deed(sentence.text, near, data_dir)  # "X claimed responsibility for the attack": X did it
             or not sentence.text[near : trigger.start].strip()  # "X said in a speech to ...": X spoke
             or _IN_THE_HAPPENING.search(sentence.text, near, trigger.start)  # "X informed Y ... in talks": X took part
-            or _at_the_happening(sentence.text, near, trigger.start)  # "X said at Monday's joint press conference"
+            or _at_the_happening(sentence.text, near, trigger.start, data_dir)  # "X said at Monday's joint press conference"
             or re.match(r"\s+(?:their|our)\s", sentence.text[near:])  # "X and Y recalled their meeting"
-            or _own_agents(sentence.text, near, trigger.start)  # "X said its forces struck ...": X acted
+            or _own_agents(sentence.text, near, trigger.start, data_dir)  # "X said its forces struck ...": X acted
             or (vocab.types[trigger.event_type]["family"] == "encounter"  # "X told ..., in a speech at the summit"
                 and _SPOKE_THERE.search(sentence.text[: trigger.end + 12], near)))
         speaker = near is not None and near <= trigger.start and start < trigger.start and not speaker_acts
@@ -864,10 +865,10 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
     return [mention for mention, gone in zip(mentions, dropped) if not gone]
 
 
-def _claimed_deed(text: str, at: int) -> bool:
+def _claimed_deed(text: str, at: int, data_dir: Path = DATA_DIR) -> bool:
     """True when the reporting verb ending at ``at`` claims a deed as the speaker's own (data/participants.yaml
     ``claimed_deeds``: "X claimed responsibility for the bombing", "X claimed credit for the raid")."""
-    return _claimed_deed_pattern(DATA_DIR).match(text, at) is not None
+    return _claimed_deed_pattern(data_dir).match(text, at) is not None
 
 
 @lru_cache(maxsize=4)
@@ -876,11 +877,11 @@ def _claimed_deed_pattern(data_dir) -> re.Pattern:
     return re.compile(rf"\s+(?:(?:on\s+)?\w+\s+)?(?:{words})(?![\w])", re.IGNORECASE)
 
 
-def _at_the_happening(text: str, start: int, end: int) -> bool:
+def _at_the_happening(text: str, start: int, end: int, data_dir: Path = DATA_DIR) -> bool:
     """True when the report between ``start`` and ``end`` (the trigger) only says where it was said: "in", "during" or
     "at", maybe a determiner or a day's possessive, and words of data/participants.yaml ``happening_modifiers`` ("X
     told reporters at Monday's joint press conference with Y"): the speaker took part."""
-    return _at_the_happening_pattern(DATA_DIR).search(text, start, end) is not None
+    return _at_the_happening_pattern(data_dir).search(text, start, end) is not None
 
 
 @lru_cache(maxsize=4)
@@ -890,11 +891,11 @@ def _at_the_happening_pattern(data_dir) -> re.Pattern:
                       rf"(?:(?:{words})\s+){{1,2}}$", re.IGNORECASE)
 
 
-def _own_agents(text: str, start: int, end: int) -> bool:
+def _own_agents(text: str, start: int, end: int, data_dir: Path = DATA_DIR) -> bool:
     """True when the report between ``start`` and ``end`` (the trigger) names the speaker's own people or forces
     as doing it (data/participants.yaml ``own_agent_nouns``): "X said 40 of its citizens were evacuated", "X said
     its troops repelled an attack": the speaker took part."""
-    return _own_agents_pattern(DATA_DIR).search(text, start, end) is not None
+    return _own_agents_pattern(data_dir).search(text, start, end) is not None
 
 
 @lru_cache(maxsize=4)
@@ -957,12 +958,12 @@ def _reporting_after(text: str, end: int, vocab: Vocabulary) -> int | None:
     return verb.end() if verb else None
 
 
-def _sides(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor]) -> list[str]:
+def _sides(local, sentence: str, trigger: Trigger, actors: Mapping[str, Actor], data_dir: Path = DATA_DIR) -> list[str]:
     """Countries and organisations that meet: the subject before the trigger and the ones named right
     after "with"/"between" ("EU ministers met with NATO") or "hosted/mediated/convened by" ("talks hosted by
     Qatar"; data/participants.yaml side_openers), not those the talks were about."""
     words = sentence[trigger.start : trigger.end + 16]  # "held talks with", "talks| convened by", "talks convened| by"
-    opener = next((m for m in _side_openers(DATA_DIR).finditer(words) if m.end() >= len(trigger.text)), None)
+    opener = next((m for m in _side_openers(data_dir).finditer(words) if m.end() >= len(trigger.text)), None)
     reach = trigger.end
     if opener is not None:  # the sides named after it, up to what the talks were about ("on the crisis in X")
         start = trigger.start + opener.end()

@@ -19,7 +19,9 @@ from ..models import Actor, Mention
 from ..settings import DEFAULT_SETTINGS, Settings
 from .fuzzy import fuzzy_candidates
 from .gazetteer import Gazetteer, load_gazetteer
-from .spans import PRIORITY, Candidate, capitalised_words, exact_candidates, name_runs, nickname_candidates, span_mask
+from .names import fold
+from .spans import (PRIORITY, Candidate, capitalised_words, exact_candidates, is_initial, name_runs,
+                    nickname_candidates, span_mask)
 from .plurals import plural_office_candidates
 from .pronouns import pronoun_candidates
 from .pairs import country_group_candidates, pair_candidates
@@ -45,7 +47,7 @@ def find_mentions(
     offices = _without_titles_inside_names(text, offices, aliased, stopwords)
     words = capitalised_words(text)
     runs = [r for r in name_runs(text, words, exact + offices, stopwords, gazetteer.offices.name_particles)
-            if len(r.words) > 1]
+            if len(r.words) > 1 and not _initials_and_known_surname(text, r, gazetteer)]
     fuzzy = fuzzy_candidates(text, runs, gazetteer, settings.fuzzy_threshold)
     fuzzed = span_mask(len(text), fuzzy)
     unmatched = [r for r in runs if 1 not in fuzzed[r.start:r.end]]
@@ -82,7 +84,7 @@ def find_mentions(
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
     named += force_candidates(text, named, gazetteer.actors, settings.data_dir)
     named += definite_form_candidates(text, named, settings.data_dir)
-    kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer))
+    kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer, titles.discovered))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
     return mentions, [a for a in (*titles.discovered.values(), *found.values(), *serving.values(), *spelled.values()) if a.id in used]
@@ -107,6 +109,12 @@ def _without_titles_inside_names(text: str, offices: list, aliased: bytearray, s
         if not inside:
             kept.append(office)
     return kept
+
+
+def _initials_and_known_surname(text: str, run, gazetteer: Gazetteer) -> bool:
+    """ "A. Mirzoyan": initials and one word that is a known person's surname, which the surname stage reads."""
+    *first, last = (text[s:e] for s, e in run.words)
+    return all(map(is_initial, first)) and fold(last) in gazetteer.surnames
 
 
 def _end_before(text: str, at: int) -> int:
@@ -143,15 +151,18 @@ def _is_person(candidate: Candidate, gazetteer: Gazetteer, discovered: dict[str,
     return actor is not None and actor.kind == "person"
 
 
-def _drop_absorbed(candidates: list[Candidate], absorbed: list[tuple[int, int]], gazetteer: Gazetteer):
-    """Countries and organisations inside a person's title are that person's affiliation, not mentions."""
+def _drop_absorbed(candidates: list[Candidate], absorbed: list[tuple[int, int]], gazetteer: Gazetteer,
+                   people: dict[str, Actor]):
+    """Countries and organisations inside a person's title are that person's affiliation, not mentions; so are
+    organisations found in the text ("Jane Roe, the president of the Caspian Policy Institute"). ``people``: the
+    people the titles introduced."""
     spans = sorted(absorbed)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the titles starting up to each one
 
     def inside_title(c: Candidate) -> bool:
         actor = gazetteer.get(c.actor_id)
-        if actor is None or actor.kind == "person":
+        if actor is None and (not c.actor_id.startswith("new:") or c.actor_id in people) or actor and actor.kind == "person":
             return False
         i = bisect_right(starts, c.start)  # the titles that start at or before the candidate
         return i > 0 and reach[i - 1] >= c.end

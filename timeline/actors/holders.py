@@ -162,8 +162,10 @@ def _names_role(role: str, word: str, anywhere: bool) -> bool:
 def _counterpart(gazetteer: Gazetteer, title: Title, when: date | None,
                  named: list[tuple[int, Actor]]) -> Candidate | None:
     """ "his Azerbaijani counterpart": who held, on ``when``, the office of the person named last before the
-    title, for the title's country ("Iranian Foreign Minister X ... his Azerbaijani counterpart")."""
-    earlier = [(start, a) for start, a in named if 0 < title.start - start <= DEFINITE_REACH]
+    title, for the title's country ("Iranian Foreign Minister X ... his Azerbaijani counterpart"); a person whose
+    roles hold no office ("President X and First Lady Y received the Azerbaijani counterpart") is passed over."""
+    earlier = [(start, a) for start, a in named if 0 < title.start - start <= DEFINITE_REACH
+               and any(gazetteer.offices.office(role.title) for role in a.roles)]
     if not earlier or when is None:
         return None
     subject = max(earlier, key=lambda item: item[0])[1]

@@ -17,7 +17,7 @@ from .introductions import honorific_pattern, introduction
 from .lists import listed_people
 from .names import fold, slug
 from .offices import OfficeMatch
-from .spans import Candidate, NameRun
+from .spans import Candidate, NameRun, is_initial
 from .titles import MAX_NAME_WORDS, TitleFinder
 
 
@@ -144,18 +144,34 @@ def _attach(finder: TitleFinder, titles, names, name: Candidate | NameRun, used,
 def _full_name_before(text: str, run: NameRun, persons: list[Candidate], gazetteer: Gazetteer,
                       result: TitleResult) -> str | None:
     """The person named before ``run`` whose full name ends in the run's two or more words ("Kamina Johnson
-    Smith" ... "Minister Johnson Smith", a family name of two words), when exactly one does; else None. A
-    one-word family name is the surname stage's (surnames.py)."""
-    words = [fold(w) for w in text[run.start:run.end].split()]
+    Smith" ... "Minister Johnson Smith", a family name of two words), or in its initials and words ("Ararat
+    Mirzoyan" ... "Minister A. Mirzoyan"), when exactly one does; else None. A one-word family name is the
+    surname stage's (surnames.py)."""
+    words = _run_words(text[run.start:run.end])
     if len(words) < 2:
         return None
     earlier = [(p.actor_id, gazetteer.actors[p.actor_id]) for p in persons if p.end <= run.start]
     earlier += [(c.actor_id, result.discovered[c.actor_id]) for c in result.candidates
                 if c.end <= run.start and c.actor_id in result.discovered]
     found = {actor_id for actor_id, actor in earlier
-             if any(len(name) > len(words) and name[-len(words):] == words
-                    for name in ([fold(w) for w in n.split()] for n in (actor.name, *actor.aliases)))}
+             if any(_ends_in(name, words) for name in ([fold(w) for w in n.split()] for n in (actor.name, *actor.aliases)))}
     return found.pop() if len(found) == 1 else None
+
+
+def _run_words(run: str) -> list[str]:
+    """A name run's folded words, its initials one letter each and ending in "." ("M.K. Stalin" -> M. K. Stalin)."""
+    words = []
+    for word in run.split():
+        words += [f"{c}." for c in word if c.isalpha()] if is_initial(word) else [fold(word)]
+    return words
+
+
+def _ends_in(name: list[str], words: list[str]) -> bool:
+    """Whether ``name`` ends in ``words``, longer than them unless an initial stands for one of its words."""
+    initials = any(w.endswith(".") for w in words)
+    if len(name) < len(words) or len(name) == len(words) and not initials:
+        return False
+    return all(n[:1] == w[0] if w.endswith(".") else n == w for n, w in zip(name[-len(words):], words))
 
 
 def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleResult,

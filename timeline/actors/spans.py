@@ -161,21 +161,41 @@ def span_mask(length: int, spans) -> bytearray:
     return mask
 
 
+# Initials before a name's next word: "K Ponmudy", "M.K. Stalin", "R. N. Ravi", "RN Ravi", "Abhay S Oka". Not "A" or
+# "I" without a full stop (an article, a pronoun) unless another initial follows ("A S Rao"), not three capitals
+# without stops ("BJP"): an acronym; not a capital ending a word ("AFP. Lavrov") nor across a line break.
+_INITIALS = re.compile(r"[A-Z](?<![\w.’'-][A-Z])(?:(?:\.[A-Z]){1,2}\.|\.|(?<![AI])|(?= [A-Z]\.? )|[A-Z])(?= [A-Z])")
+
+
 def name_runs(text: str, words: list[re.Match[str]], taken: list, stopwords: frozenset[str],
               particles: frozenset[str] = frozenset()) -> list[NameRun]:
     """Runs of capitalised ``words`` joined by single spaces (or by a lower-case name particle such as "de" or
-    "bin": "Kyélem de Tambèla"; or joined to it, "al-": "Omar al-Tayeb"), outside ``taken`` spans and stopwords."""
+    "bin": "Kyélem de Tambèla"; or joined to it, "al-": "Omar al-Tayeb"), outside ``taken`` spans and stopwords.
+    Initials before a word belong to the run ("M.K. Stalin"); a run does not end in one."""
     runs: list[list[tuple[int, int]]] = []
     blocked = span_mask(len(text), taken)
-    for match in words:
-        if match.group() in stopwords or 1 in blocked[match.start():match.end()]:
+    initials = [m for m in _INITIALS.finditer(text) if text.startswith(" ", m.end())]
+    for match in sorted([*words, *initials], key=lambda m: m.start()):
+        word = match.group().rstrip(".")  # "H.E." is a stopword; the initial "A" of "A S Rao" is not
+        if len(word) > 1 and word in stopwords or 1 in blocked[match.start():match.end()]:
             runs.append([])
             continue
         if runs and runs[-1] and _joined(text, runs[-1][-1][1], match.start(), particles):
             runs[-1].append(match.span())
         else:
             runs.append([match.span()])
-    return [NameRun(tuple(r)) for r in runs if r]
+    return [NameRun(tuple(r)) for r in map(lambda r: _without_trailing_initials(text, r), runs) if r]
+
+
+def is_initial(word: str) -> bool:
+    """ "K", "M.K.", "RN": a word of a name run that has no small letter."""
+    return not any(c.islower() for c in word)
+
+
+def _without_trailing_initials(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    while run and is_initial(text[run[-1][0]:run[-1][1]]):
+        run = run[:-1]
+    return run
 
 
 def _joined(text: str, end: int, start: int, particles: frozenset[str]) -> bool:

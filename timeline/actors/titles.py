@@ -26,6 +26,7 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 _ADJACENT = re.compile(r"\s*,?\s*")
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 # What may stand between two titles of one chain, or a title and its complement: capitalised words,
 # linking words, parentheses, commas ("for Rule of Law and Security Institutions").
 _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&)(?!\w)|[A-Z][^\s,()]*))*\s*")
@@ -86,6 +87,7 @@ class TitleFinder:
         self.modifier_before = modifier_before
         self.gap_stopwords = gap_stopwords
         self.body_of, self.of = _title_patterns(tuple(bodies), tuple(state_forms))
+        self.state_words = frozenset(f.split()[0] for f in state_forms)
         self.groups = sorted(groups, key=lambda c: c.start)
         self.group_starts = [c.start for c in self.groups]
         self.by_end = {c.end: c for c in groups}
@@ -109,7 +111,7 @@ class TitleFinder:
         of = _OF.match(self.text, office.end)
         if of and of.end() not in self.by_start:
             of = self.of.match(self.text, office.end)
-        if of and of.end() in self.by_start:
+        if of and of.end() in self.by_start and not self._starts_a_name(self.by_start[of.end()]):
             after = self.by_start[of.end()]
             affiliation = affiliation or after
             acronym = _ACRONYM_AFTER.match(self.text, after.end)
@@ -121,6 +123,12 @@ class TitleFinder:
         if self.body_of and self.body_of.search(self.text, max(0, office.start - 40), office.start):
             return Title(office, start, end, affiliation, direct=False)
         return Title(office, start, end, affiliation)
+
+    def _starts_a_name(self, group: Candidate) -> bool:
+        """ "president of the Kenyan Red Cross Society": a demonym before a capitalised word begins the name of
+        what the title heads, which is not that country ("the Foreign Minister of the Omani Sultanate" is its)."""
+        following = _NEXT_WORD.match(self.text, group.end)
+        return group.method == "demonym" and following is not None and following.group(1) not in self.state_words
 
     def _split_around(self, office: OfficeMatch, start: int) -> tuple[OfficeMatch, int]:
         """ "the top Estarian diplomat": an office spelling whose first word stands before the country ("top
@@ -225,6 +233,8 @@ class TitleFinder:
         if not title or _NAME_NEXT.match(self.text, title.end):  # "NAME, President X and ..." is a list
             return None
         end = _APPOSITIVE_END.search(self.text, title.office.end, title.office.end + MAX_TITLE_CHARS)
+        if end and end.group()[0].isspace():  # "... at Lakeside Ground, the Chief Minister said": the title speaks
+            return None
         return title, end.start() if end else min(len(self.text), title.office.end + MAX_TITLE_CHARS), found
 
     def _after_words(self, comma: re.Match[str], titles: list[Title]) -> tuple[Title | None, Title | None]:
