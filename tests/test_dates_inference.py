@@ -237,3 +237,24 @@ def test_the_news_under_a_full_date_of_the_head_or_lead_takes_that_day_as_the_pu
              "They discussed fishing rights. The talks went on for hours. The ferry plan was put off.\n\n"
              "A ferry line was first proposed on 14 May 2032 by the port.")
     assert not day_stated(infer_published(_read(later), None))
+
+
+def test_the_latest_explicit_date_is_named_by_the_words_that_write_it_out():
+    """A day the tagger counted from a written date ("earlier in the day" after "May 9, 2031") is the same day; the
+    basis names the written words, and a later day so counted says what it was counted from."""
+    same = ("Leaders meet\n\nThe two leaders shake hands in Velm, May 9, 2031.\n\n"
+            "At the talks after his arrival earlier in the day, the president spoke of trade.")
+    article = infer_published(_read(same), None)
+    assert article.published == date(2031, 5, 9) and "'May 9, 2031'" in article.published_basis
+    later = same.replace("earlier in the day", "the next day")
+    article = infer_published(_read(later), None)
+    assert article.published == date(2031, 5, 10) \
+        and "'the next day' (counted from 'May 9, 2031' (2031-05-09))" in article.published_basis
+
+
+def test_a_floor_whose_text_names_other_weekdays_says_which_ones_cannot_be_placed():
+    text = ("Ferry sinks\n\nRescuers search the river near Velm, Monday, May 12, 2031.\n\n"
+            "Divers found two more survivors on Tuesday, three days after the ferry sank on Saturday.")
+    article = infer_published(_read(text), None)
+    assert article.published is None and publication_floor(article) == date(2031, 5, 12)
+    assert "names Tuesday, Saturday: those weekdays cannot be placed" in article.published_basis

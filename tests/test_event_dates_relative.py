@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from timeline.actors import load_gazetteer
+from timeline.frame import mark_of
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.resources import load
@@ -52,7 +53,17 @@ def test_a_day_counted_from_an_inferred_publication_date_says_the_date_was_infer
     (on_inferred,) = parse_article(inferred, load_gazetteer()).events
     assert on_stated.date == on_inferred.date == date(2024, 5, 14)
     assert "inferred" not in on_stated.date_basis
-    assert "document date 2024-05-16, inferred: the latest explicit date in the text" in on_inferred.date_basis
+    assert "counted from the page's date 2024-05-16, inferred: the latest explicit date in the text" in on_inferred.date_basis
+
+
+def test_an_own_date_basis_names_the_rule_and_what_the_day_was_counted_from_in_a_readers_words():
+    """"Tuesday" is counted from the page's date (the tagger's "document date"), and the basis names its rule; the
+    word "publication" stays out of it, since the app reads it as a day carried over (timeline/frame.py)."""
+    text = "The two foreign ministers met in Lisbon on Tuesday to discuss fishing quotas."
+    (event,) = parse_article(Article(id="a", name="a.txt", title="", text=text, published=date(2024, 5, 16)),
+                             load_gazetteer()).events
+    assert event.date_basis == 'own date: "Tuesday" -> 2024-05-14 (rule weekday; counted from the page\'s date 2024-05-16)'
+    assert mark_of(event) == "exact"
 
 
 @pytest.mark.parametrize("text, day", [

@@ -762,10 +762,21 @@ def from_timex(timex: Timex) -> tuple[date, date | None, str]:
 def describe_timex(timex: Timex, inferred_from: str = "") -> str:
     """The words and rule behind an own date, for ``date_basis``. ``inferred_from``: how the publication date was
     inferred when the page states none; a date counted from it ("on Tuesday") says so, since it is only as sure."""
-    anchor = f"; {timex.anchor}" if timex.anchor else ""
+    anchor = f"; {_anchor_words(timex.anchor)}" if timex.anchor else ""
     if inferred_from and timex.anchor.startswith("document date"):
         anchor += f", inferred: {inferred_from.removeprefix('inferred:').strip()}"
-    return f'own date: "{timex.text}" -> {timex.value} ({timex.rule or "temporal rule"}{anchor})'
+    return f'own date: "{timex.text}" -> {timex.value} (rule {timex.rule or "of the temporal tagger"}{anchor})'
+
+
+def _anchor_words(anchor: str) -> str:
+    """What an expression was counted from, in a reader's words: the tagger's "document date D" is the page's date
+    (not "publication", a word that marks a day carried over from it: timeline/frame.py), and a quoted expression
+    before it ("'March 16, 2023' (2023-03-16)") is what "the next day" was counted from."""
+    if anchor.startswith("document date "):
+        return "counted from the page's date " + anchor.removeprefix("document date ")
+    if anchor.startswith("'"):
+        return f"counted from {anchor}"
+    return anchor.replace("the document date", "the page's date")
 
 
 def recent_window(published: date | None, days: int) -> tuple[date | None, date | None]:

@@ -275,8 +275,9 @@ def _no_day(found: Evidence | None, bound: Evidence | None, weekdays: set[int], 
             f"the latest day the text reports is {found.day.isoformat()} ({found.words!r}), after the lead, and the "
             f"text names no day of the week to make it the day of its news: so no day is inferred"))
     named = ", ".join(WEEKDAY_NAMES[d] for d in sorted(weekdays))
+    which = "that weekday cannot be placed" if len(weekdays) == 1 else "those weekdays cannot be placed"
     return found.day, (f"the latest day the text reports is {found.day.isoformat()}, a {found.day:%A}, but the "
-                       f"text also names {named}: that weekday cannot be placed, so no day is inferred")
+                       f"text also names {named}: {which}, so no day is inferred")
 
 
 def _tag(text: str, settings: Settings) -> list[Timex]:
@@ -733,10 +734,12 @@ def _latest_explicit(timexes: list[Timex], reference: date | None, settings: Set
     ]
     if not days:
         return None
-    day, timex = max(days, key=lambda pair: (pair[0], pair[1].start))
+    # Of one day, the words that write it out ("March 16, 2023"), not those counted from them ("earlier in the day").
+    day, timex = max(days, key=lambda pair: (pair[0], not pair[1].anchor, pair[1].start))
     if not with_timex:
         return day
-    return Evidence(day, f"inferred: the latest explicit date in the text is {timex.text!r}; "
+    counted = f" (counted from {timex.anchor})" if timex.anchor else ""
+    return Evidence(day, f"inferred: the latest explicit date in the text is {timex.text!r}{counted}; "
                          "the article appeared on or after it", words=timex.text, start=timex.start, written=True)
 
 
