@@ -658,7 +658,12 @@ def evidence_panel(board: Board, shown, page) -> None:
     options = select(shown, ids)
     labels = dict(zip(options["id"], options["day"] + " · " + options["title"]))
     st.markdown("#### Evidence")
+    if labels.get(st.session_state["event"]) != st.session_state.get("event_label"):
+        # The browser keeps the label it was sent for a value that did not change: after a corrected publication
+        # date it still read the old day. Setting the value again sends the new label.
+        st.session_state["event"] = st.session_state["event"]
     chosen = st.selectbox("Event", ids, key="event", format_func=labels.get)
+    st.session_state["event_label"] = labels.get(chosen)
     row = select(shown, [chosen]).iloc[0]
     event = row["event"]
     st.markdown(event_summary(event, row["day"], row["mark"]))
@@ -714,22 +719,21 @@ def network_tab(board: Board, shown) -> bool:
     if edges.empty:
         st.info("No meetings, calls or visits between two named actors in the current view.")
         return False
-    left, right = st.columns([3, 2])
-    clicked = left.plotly_chart(charts.network_figure(edges, board.kinds), key="network", on_select="rerun",
-                                selection_mode="points", config={"displaylogo": False})
+    # The whole width: in a column of a laptop's page (~400 px) the names set beside the ring were cut at its edges.
+    clicked = st.plotly_chart(charts.network_figure(edges, board.kinds), key="network", on_select="rerun",
+                              selection_mode="points", config={"displaylogo": False})
     edge = [p["customdata"] for p in clicked.selection.points if isinstance(p.get("customdata"), int)][:1]
     if edge and edge != st.session_state.get("edge_pick"):
         st.session_state["edge"] = edge[0]
     st.session_state["edge_pick"] = edge
     labels = {i: f"{a} – {b} · {w}" for i, (a, b, w) in
               enumerate(zip(edges["source_name"], edges["target_name"], edges["weight"]))}
-    with right:
-        st.markdown("#### Who met whom")
-        if st.session_state["edge"] not in labels:
-            st.session_state["edge"] = 0
-        pick = st.selectbox("Pair (or click the middle of an edge)", list(labels), format_func=labels.get, key="edge")
-        st.dataframe(table_view(select(shown, edges["event_ids"].iloc[pick])), hide_index=True,
-                     width="stretch")
+    st.markdown("#### Who met whom")
+    if st.session_state["edge"] not in labels:
+        st.session_state["edge"] = 0
+    pick = st.selectbox("Pair (or click the middle of an edge above)", list(labels), format_func=labels.get,
+                        key="edge")
+    st.dataframe(table_view(select(shown, edges["event_ids"].iloc[pick])), hide_index=True, width="stretch")
     return True
 
 

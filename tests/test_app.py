@@ -638,6 +638,8 @@ def test_a_missing_publication_date_can_be_set_and_the_article_s_days_follow_it(
     assert not app.exception
     assert param(app, "published") == ["nodate.txt@2024-03-08"]
     assert set(app.dataframe[0].value["Day"]) == {"2024-03-07"} and app.get("plotly_chart")
+    chooser = app.selectbox(key="event").proto
+    assert chooser.set_value and chooser.raw_value.startswith("2024-03-07 · ")  # the browser is sent the new label
     assert any("set by the user" in c.value for c in app.caption)
     app.button(key="published_undo").click().run()
     assert set(app.dataframe[0].value["Day"]) == {"undated"} and "published" not in app.query_params

@@ -318,3 +318,10 @@ def test_a_view_of_undated_events_without_a_window_draws_nothing():
     windowed = to_frame([event("w", None, window=(date(2023, 9, 1), date(2023, 9, 5)))])
     assert draws_anything(windowed) and not draws_anything(windowed, undated=False)
     assert draws_anything(to_frame([event("d", date(2023, 9, 1))]), undated=False)
+
+
+def test_a_small_network_leaves_room_beside_the_ring_for_the_names():
+    """Names are set beside the ring, outward; with 0.45 of the radius beside it they were cut at the plot's edges."""
+    frame = to_frame([event("1", date(2023, 9, 1), actors=("kassym-jomart tokayev", "shavkat mirziyoyev"))])
+    low, high = network_figure(meeting_edges(frame)).layout.xaxis.range
+    assert low <= -1.75 and high >= 1.75

@@ -574,6 +574,7 @@ def _hidden_notes(count: int, above: int) -> list[dict]:
 
 NETWORK_LABELS = 40  # names written beside the busiest actors; the others show theirs on hover
 NETWORK_TALL_ABOVE = 60  # actors; a larger circle gets more room
+NETWORK_X_RANGE = 1.75  # the ring has radius 1: three quarters of it on each side for the names set beside it
 
 
 def network_figure(edges: pd.DataFrame, kinds: dict[str, str] | None = None, max_edges: int = 300) -> go.Figure:
@@ -602,7 +603,7 @@ def network_figure(edges: pd.DataFrame, kinds: dict[str, str] | None = None, max
     figure.update_layout(
         template="plotly_white", height=720 if len(nodes) > NETWORK_TALL_ABOVE else 560, showlegend=False,
         hovermode="closest", font={"family": FONT, "size": 13}, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"visible": False, "range": [-1.75, 1.75] if len(nodes) > NETWORK_TALL_ABOVE else [-1.45, 1.45]},
+        xaxis={"visible": False, "range": [-NETWORK_X_RANGE, NETWORK_X_RANGE]},
         yaxis={"visible": False, "range": [-1.25, 1.25], "scaleanchor": "x"},
     )
     return figure
