@@ -463,3 +463,16 @@ def test_an_exodus_told_in_the_simple_past_stays_a_happening():
     assert _types("Troops launched an offensive against rebels in the hills of Estavia on Monday.\n\nMore than 8,000 "
                   "villagers fled the valley after the offensive.") == ["operation", "humanitarian"]
 
+
+
+def test_aid_flights_that_land_at_different_airports_are_two_deliveries():
+    text = ("Four cargo planes from Japan landed at the Pokhara air base on Tuesday with 100 tonnes of relief supplies "
+            "for quake survivors.\n\nLikewise, a Japanese flight carrying tents, blankets and food arrived at "
+            "Biratnagar Airport on Tuesday afternoon.")
+    assert [e.event_type for e in _events(text)] == ["humanitarian", "humanitarian"]
+
+
+def test_an_aid_flight_landing_in_the_country_the_aid_was_sent_to_is_the_same_delivery():
+    text = ("Japan flew 100 tonnes of relief supplies to Nepal on Tuesday for quake survivors.\n\nA Japanese flight "
+            "carrying tents, blankets and food arrived at Biratnagar Airport on Tuesday afternoon.")
+    assert [e.event_type for e in _events(text)] == ["humanitarian"]

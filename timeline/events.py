@@ -1225,7 +1225,8 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
         return candidates[0]
     host_rule = ctx.vocab.types[draft.event_type].get("host")
     return next((d for d in candidates if _sides_agree(d.actor_ids, draft.actor_ids, ctx, host_rule)
-                 and _places_agree(d, draft, drafts) and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)
+                 and _places_agree(d, draft, drafts) and not _delivered_elsewhere(d, draft, ctx)
+                 and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)
                  and not _unknown_day_apart(d, draft, ctx) and not _unknown_day_apart(draft, d, ctx)
                  and not _elsewhere_on_its_day(d, draft, ctx)), None)
 
@@ -1778,6 +1779,18 @@ def _places_agree(a: Draft, b: Draft, drafts: list[Draft]) -> bool:
     if a.location.casefold() == b.location.casefold():
         return True
     return a.lead and a is drafts[0] and b.timex is None and not b.timed and b.timed_against is None
+
+
+def _delivered_elsewhere(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """True for two mentions of a type of data/same_happening.yaml ``places_apart_types`` at different places, neither
+    of them a country the article names nor one inside the other ("Four cargo planes landed at the capital's air base"
+    and "A flight carrying tents arrived at the port city's airport"): two deliveries, whatever sides each names."""
+    if new.event_type not in load("same_happening.yaml", ctx.settings.data_dir).get("places_apart_types", ()) \
+            or not (kept.location and new.location):
+        return False
+    places = kept.location.casefold(), new.location.casefold()
+    countries = {m.text.casefold() for m in ctx.mentions if ctx.actors[m.actor_id].kind == "country"}
+    return places[0] not in places[1] and places[1] not in places[0] and not countries.intersection(places)
 
 
 def _same_kind(kept: Draft, new: Draft, referring: bool, vocab: Vocabulary, latest: bool = False,
