@@ -129,7 +129,7 @@ DATELINE_REACH = 300  # a dateline opens the text or the paragraph after its hea
 
 
 def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
-    triggers = find_triggers(sentence.text, ctx.vocab)
+    triggers = _triggers_of(sentence.text, ctx)
     if triggers:  # most sentences report nothing: only continuations and reports are read from them
         triggers = _without_plight(_fresh_nouns(_outside_names(triggers, sentence, ctx), sentence.text, ctx.vocab),
                                    sentence.text, ctx)
@@ -190,6 +190,15 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         else:
             continue
         ctx.used.setdefault(sentence.start, []).append(trigger)
+
+
+def _triggers_of(text: str, ctx: Context) -> list[Trigger]:
+    """``find_triggers`` of a sentence, found once per article: the checks that ask again what a sentence holds (a
+    toll's other happenings, a noun's reporting verb, a background phrase) read the same list. Not to be changed."""
+    found = ctx.memo.get(("triggers", text))
+    if found is None:
+        found = ctx.memo[("triggers", text)] = find_triggers(text, ctx.vocab)
+    return found
 
 
 def _latest_before(drafts: list[Draft], sentence: Sentence, trigger: Trigger) -> Draft | None:
@@ -1501,7 +1510,7 @@ def _toll_of_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> Draft 
         return None
     if (draft.location and lead.location and draft.location.casefold() != lead.location.casefold()) or _sequel(draft, ctx):
         return None
-    others = [t for t in find_triggers(draft.sentence.text, ctx.vocab) if t.event_type in group and t.start != draft.trigger.start]
+    others = [t for t in _triggers_of(draft.sentence.text, ctx) if t.event_type in group and t.start != draft.trigger.start]
     return None if others else lead
 
 
@@ -1927,7 +1936,7 @@ def _subject_of_a_report(draft: Draft, ctx: Context) -> bool:
         return False
     return any(t.form == "verb" and t.strength == "strong" and t.event_type == trigger.event_type
                and t.start >= trigger.end and not _CLAUSE_BREAK.search(text, trigger.end, t.start)
-               for t in find_triggers(text, ctx.vocab))
+               for t in _triggers_of(text, ctx))
 
 
 def _named_in_background(draft: Draft, ctx: Context) -> bool:
@@ -1938,7 +1947,7 @@ def _named_in_background(draft: Draft, ctx: Context) -> bool:
     inside = [trigger.start + m.start() for m in re.finditer(r"\S+", trigger.text)][1:]
     return any(leads.in_background(text, at, ctx.settings.data_dir) for at in inside) \
         or any(t.event_type == draft.event_type and leads.in_background(text, t.start, ctx.settings.data_dir)
-               for t in find_triggers(text, ctx.vocab))
+               for t in _triggers_of(text, ctx))
 
 
 def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[str, Actor] | None = None,
