@@ -41,3 +41,13 @@ def test_a_yearless_day_takes_the_year_of_the_texts_dates(text, words, expected)
     found = [e for e in events if words in e.evidence]
     assert found, [e.evidence for e in events]
     assert (found[0].date and found[0].date.isoformat()) == expected, [(e.date, e.date_basis) for e in events]
+
+
+def test_a_day_whose_year_the_text_gave_is_marked_inferred_and_says_why():
+    from timeline.frame import mark_of
+
+    text, words, _ = CASES[0]
+    (event,) = [e for e in parse_article(Article(id="a", name="a.txt", title="", text=text, published=None),
+                                         load_gazetteer()).events if words in e.evidence]
+    assert 'year inferred, as the article\'s date is unknown: the first March 8 on or after' in event.date_basis
+    assert mark_of(event) == "inferred"

@@ -930,8 +930,8 @@ def _soon_after(timex: Timex, latest: Timex, close_days: int) -> Timex:
     if found is None or (found - after).days > close_days or weekday not in (None, found.weekday()):
         return timex
     return replace(timex, value=found.isoformat(), first_day=found, last_day=found,
-                   anchor=f"the article's date is unknown: the first {found:%B} {found.day} on or after the latest "
-                          f"date the text writes with its year, \"{latest.text}\" ({after.isoformat()})")
+                   anchor=f"year inferred, as the article's date is unknown: the first {found:%B} {found.day} on or "
+                          f"after the latest date the text writes with its year, \"{latest.text}\" ({after.isoformat()})")
 
 
 @lru_cache(maxsize=8)
