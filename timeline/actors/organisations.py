@@ -42,7 +42,9 @@ def _patterns(data_dir: Path) -> tuple[re.Pattern, ...] | None:
         return None
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     # Each starts with its capital and only then looks behind it, so that the regex engine skips to capitals.
-    headed = re.compile(rf"({_FIRST}\s+(?:{_WORD}\s+){{0,2}}(?:{alt(table['heads'])}))(?![\w\-])")
+    heads = [*table['heads'], *table.get('institution_heads', ())]
+    # up to three words before the head, one of which may be a leading word ("The"), taken off later
+    headed = re.compile(rf"({_FIRST}\s+(?:{_WORD}\s+){{0,3}}(?:{alt(heads)}))(?![\w\-])")
     described = re.compile(rf"({_FIRST})\s+(?:{alt(table['descriptors'])})\s+(?:{alt(table['group_nouns'])})(?![\w])")
     # "ABC (the Alpha Beta Council)"; not a dateline's place before a one-word agency: "OSLO (Wire) -"
     acronym = re.compile(r"([A-Z](?<![\w\-][A-Z])[A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{2,80}\s[^()\n]{1,80}\)")
@@ -75,7 +77,9 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
                     continue
                 spanning.add("new:" + slug(name))
             elif start >= end or 1 in covered[start:end] or len(name) < 3 \
-                    or (pattern is patterns[0] and (len(words) < 2 or all(w in generic for w in words[:-1]))) \
+                    or (pattern is patterns[0] and (len(words) < 2 or all(w in generic for w in words[:-1])
+                                                    or _unnamed_institution(words, stopwords, generic, data_dir)
+                                                    or _SPELLED_OUT.search(text, max(0, start - 16), start))) \
                     or (pattern is not patterns[0] and name in stopwords) \
                     or (pattern is patterns[2] and place_country(name, data_dir, capitals=True)):
                 continue
@@ -87,6 +91,19 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
             if 1 not in covered[start:end] or (actor.id in spanning and not covered[start]):
                 candidates.append(Candidate(start, end, actor.id, "exact", 0.8))
     return candidates, found
+
+
+_SPELLED_OUT = re.compile(r"[A-Z][A-Z0-9]{1,7}\s+\((?:the\s+)?$")  # "RMA (Ruritanian Mining Agency)": the acronym's
+
+
+def _unnamed_institution(words: list[str], stopwords: frozenset[str], generic: frozenset[str], data_dir: Path) -> bool:
+    """ "the Supreme Court", "the Electoral Commission", "the City Council": an ``institution_heads`` noun after words
+    that are all name stopwords (data/offices.yaml) or generic words names a body of some country or town the
+    name leaves unsaid, not one of its own ("the Riverton City Council", "the Harbour Workers Union" are); nor one
+    holding a ``media_words`` word ("the Estaria News Agency" reports the news)."""
+    table = table_of(data_dir)
+    heads, media = frozenset(table.get("institution_heads", ())), frozenset(table.get("media_words", ()))
+    return words[-1] in heads and (all(w in stopwords or w in generic for w in words[:-1]) or bool(media & set(words)))
 
 
 _BRACKET_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,7})\)")
