@@ -146,3 +146,35 @@ def test_talks_told_as_weeks_of_them_are_a_period_not_one_meeting():
 ])
 def test_what_a_text_provides_for_or_a_plan_prepares_is_no_happening(text):
     assert list(_events(text)) == []
+
+
+def test_the_headline_of_another_story_below_the_article_makes_no_event():
+    text = ("A fire at a shoe factory in Pakistan killed 25 people on Tuesday, officials said.\n\n"
+            "Firefighters battled the blaze for hours.\n\nTop Stories\n\nXi Jinping meets Joe Biden in San Francisco"
+            "\n\nMinister upbeat on recovery from the storm")
+    assert [e.event_type for e in _events(text)] == ["incident", "humanitarian"]
+
+
+def test_a_headline_above_the_lead_and_a_sentence_below_it_still_report():
+    text = ("Mine blast kills 18 in the north\n\nA blast at a coal mine in Velm killed 18 miners on Tuesday, officials "
+            "said.\n\nSeparately, a fire at a shoe factory in the port killed two workers on Wednesday.")
+    assert [e.event_type for e in _events(text)] == ["incident", "incident"]
+
+
+def test_a_long_line_the_page_cut_short_still_reports():
+    text = ("Ana Moro met Ivo Sander in Velm on Tuesday, the ministry said.\n\nThe two sides discussed trade.\n\n"
+            "For his part, Xi Jinping also received the visiting commander and his delegation at the headquarters of "
+            "the air force in the capital on the same day and discussed ways to deepen coopera")
+    assert [e.event_type for e in _events(text)][-1:] == ["meeting"]
+
+
+def test_a_line_of_text_wrapped_at_a_fixed_width_still_reports():
+    text = ("Ana Moro met Ivo Sander in Velm on Tuesday, the ministry said.\n\"We agreed on trade,\" she said.\n"
+            "Prime Minister Li Qiang also met with Sander on Tuesday\nafternoon, discussing energy.")
+    assert len([e for e in _events(text) if e.event_type == "meeting"]) == 2
+
+
+def test_a_last_line_the_page_cut_short_still_reports():
+    text = ("Ana Moro met Ivo Sander in Velm on Tuesday, the ministry said.\n\"We agreed on trade,\" she said.\n"
+            "Prime Minister Li Qiang also met with Sander on Tuesday afternoon, discussing")
+    assert len([e for e in _events(text) if e.event_type == "meeting"]) == 2

@@ -95,6 +95,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
     drafts: list[Draft] = []
     sentences = split(article.text, settings.data_dir)
     lead = leads.lead_sentence(sentences, settings.data_dir, article.text)
+    ctx.memo["lead_end"] = lead.end if lead is not None else None
     for sentence in sentences:
         _read_sentence(sentence, drafts, ctx)
         if sentence is lead:
@@ -185,7 +186,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
         elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx)) and _has_required_actors(draft, ctx) \
-                and not _described(draft, ctx):
+                and not _described(draft, ctx) and not _other_story(sentence, ctx):
             drafts.append(draft)
         else:
             continue
@@ -199,6 +200,23 @@ def _triggers_of(text: str, ctx: Context) -> list[Trigger]:
     if found is None:
         found = ctx.memo[("triggers", text)] = find_triggers(text, ctx.vocab)
     return found
+
+
+def _other_story(sentence: Sentence, ctx: Context) -> bool:
+    """True for a short line of its own below the article's lead that ends with no end mark, worded as a headline
+    ("Mine blast kills 18 in the north", "Minister upbeat on recovery from the storm"): the title of another story
+    the page links to, or a subhead; a happening it names that no sentence of the article reported makes no event.
+    A long line, or the text's last, is a sentence the page cut short, and one the next line goes on from in lower
+    case a line of text wrapped at a fixed width ("The premier also met the envoy on Tuesday" / "afternoon, ...")."""
+    lead_end, text = ctx.memo.get("lead_end"), ctx.article.text
+    if lead_end is None or sentence.start < lead_end or len(sentence.text.split()) > OTHER_STORY_WORDS:
+        return False
+    alone = text[sentence.start - 1 : sentence.start] in ("\n", "") and text[sentence.end : sentence.end + 1] in ("\n", "")
+    after = text[sentence.end : sentence.end + 200].lstrip()
+    return alone and after != "" and not after[:1].islower() and sentence.text.rstrip()[-1:] not in ".!?\"”’'…:;,"
+
+
+OTHER_STORY_WORDS = 16  # a line without an end mark of more words is a sentence cut short, not a headline
 
 
 def _latest_before(drafts: list[Draft], sentence: Sentence, trigger: Trigger) -> Draft | None:
