@@ -46,6 +46,7 @@ class OfficeVocabulary:
         self.name_suffixes: frozenset[str] = frozenset(w.lower() for w in data.get("name_suffixes", []))
         self.name_particles: frozenset[str] = frozenset(data.get("name_particles", []))
         self.honorifics: tuple[str, ...] = tuple(data.get("honorifics", []))
+        self.person_openers: tuple[str, ...] = tuple(data.get("person_openers", []))
         self.given_name_titles: frozenset[str] = frozenset(data.get("given_name_titles", []))
         self.pair_nouns: tuple[str, ...] = tuple(data.get("pair_nouns", []))
         self.bare_pair_nouns: tuple[str, ...] = tuple(data.get("bare_pair_nouns", []))

@@ -48,7 +48,7 @@ def settle_titles(
     names = [*persons, *runs]
     for person in persons:
         _attach(finder, titles, names, person, used, result)
-    honorifics = honorific_pattern(gazetteer.offices.honorifics)
+    honorifics = honorific_pattern(gazetteer.offices.honorifics + getattr(gazetteer.offices, "person_openers", ()))
     listed = {item.run_start: item for item in listed_people(text, groups, runs, gazetteer.offices.list_nouns,
                                                                        persons)}
     known_starts = {p.start for p in persons}
