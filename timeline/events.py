@@ -1134,13 +1134,14 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     protected = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     policy = ctx.vocab.types[trigger.event_type]["actors"]
     if not ctx.vocab.types[trigger.event_type].get("reporters_are_actors"):
-        mentions = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab)
+        mentions = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab, data_dir=ctx.settings.data_dir)
     else:  # "X said he met Y": X met; "X recalled that at the meeting, Y and Z confirmed ...": X did not
-        reported = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab)
+        reported = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab, data_dir=ctx.settings.data_dir)
         if len(reported) < len(mentions) and sum(ctx.actors[m.actor_id].kind == "person" for m in reported) >= 2:
             mentions = reported
     actor_ids = event_actors.choose_actors(policy, sentence.text, sentence.start, trigger, mentions, ctx.actors,
-                                           ctx.affiliations, ctx.vocab, protected, crowded, when=ctx.article.published)
+                                           ctx.affiliations, ctx.vocab, protected, crowded, data_dir=ctx.settings.data_dir,
+                                           when=ctx.article.published)
     names = _name_spans(sentence, ctx)
     location = event_actors.find_location(sentence.text, names, ctx.vocab, trigger.start)
     host_rule, host = ctx.vocab.types[trigger.event_type].get("host"), None
