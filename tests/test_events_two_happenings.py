@@ -83,3 +83,10 @@ def test_the_earlier_happening_of_the_lead_told_again_as_what_the_news_came_afte
            "soldiers in Estaria, officials said.\n\nThe attack came a day after the rebels killed ten soldiers at " \
            "an army base near the border."
     assert _found(text) == [("incident", date(2024, 5, 7)), ("incident", date(2024, 5, 6))]
+
+
+def test_a_happening_timed_against_another_says_how_far_from_it_in_words():
+    text = "Gunmen killed four guards at a border post on Monday.\n\nThe attack came a day after rebels shelled a " \
+           "market in the town.\n\nTroops raided the rebels' camp hours after the attack."
+    bases = [e.date_basis for e in events_of(text)]
+    assert "is 1 day before the incident of 2024-05-06" in bases[1]

@@ -2063,9 +2063,10 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
     elif against is not None:
         days = draft.timed_against[1]
         day = against.resolved[0] + timedelta(days=days)
-        draft.resolved = (day, None, "day", f'timed against another event: "{_short(draft.sentence.text)}" counts '
-                          f'{days:+d} day(s) from the {against.event_type} of {against.resolved[0].isoformat()} '
-                          f'({against.resolved[3]})', None)
+        when = "is the day of" if days == 0 else \
+            f"is {abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"
+        draft.resolved = (day, None, "day", f'timed against another event: "{_short(draft.sentence.text)}" {when} '
+                          f'the {against.event_type} of {against.resolved[0].isoformat()} ({against.resolved[3]})', None)
     elif draft.timex is not None:
         day, end, precision = event_dates.from_timex(draft.timex)
         inferred = ctx.article.published_basis if ctx.article.published_inferred else ""
