@@ -64,11 +64,12 @@ def test_the_date_basis_says_why_an_event_is_background():
     assert treaty.date == date(2019, 1, 1) and treaty.precision == "year"  # kept as it was, only flagged
 
 
-def test_without_a_publication_date_nothing_is_background():
+def test_without_a_publication_date_a_happening_is_measured_against_the_latest_year_told():
     events = _events(MEETING + "The two countries signed a trade treaty in 2019.")
     article = Article(id="made-up", name="made-up.txt", title="", text=MEETING, published=None)
     plain = [replace(e, background=False, date_basis=e.date_basis.split("; dated only")[0]) for e in events]
-    assert not any(e.background for e in background.mark(plain, article, ()))
+    assert [e.background for e in background.mark(plain, article, ())] == [False, True]  # the meeting is of 2024
+    assert not any(e.background for e in background.mark(plain[1:], article, ()))  # 2019 is the latest year told
 
 
 def _report(eid: str, article: str, flag: bool) -> Event:

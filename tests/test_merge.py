@@ -97,3 +97,27 @@ def test_the_samples_operation_reported_by_three_articles_is_one_timeline_event(
     operations = [e for e in parse_corpus([SAMPLE_ARTICLES]).timeline if e.event_type == "operation"]
     assert len(operations) == 1
     assert len({s.article for s in operations[0].sources}) == 3
+
+
+def test_an_unbounded_undated_mention_of_another_article_needs_more_than_one_shared_country():
+    dated = _event(1, "x.txt", event_type="incident", day=date(2024, 2, 6), actors=("estaria",), location="Velm")
+    flood = _event(2, "y.txt", event_type="incident", actors=("estaria",), location="Dorra")
+    merged = merge_events([dated, flood])
+    assert len(merged) == 2 and {m.date for m in merged} == {date(2024, 2, 6), None}
+
+
+def test_an_unbounded_undated_mention_of_another_article_joins_on_two_shared_actors_not_on_a_place():
+    dated = _event(1, "x.txt", event_type="incident", day=date(2024, 2, 6), actors=("estaria",), location="Velm")
+    same_city = _event(2, "y.txt", event_type="incident", actors=("estaria",), location="Velm")
+    assert len(merge_events([dated, same_city])) == 2
+    talks = _event(3, "x.txt", day=date(2024, 2, 6), actors=("ana-moro", "ivo-sander"))
+    again = _event(4, "y.txt", actors=("ana-moro", "ivo-sander"))
+    [merged] = merge_events([talks, again])
+    assert merged.date == date(2024, 2, 6)
+
+
+def test_within_one_article_an_undated_mention_still_joins_on_one_shared_actor():
+    dated = _event(1, "x.txt", event_type="incident", day=date(2024, 2, 6), actors=("estaria",), location="Velm")
+    later = _event(2, "x.txt", event_type="incident", actors=("estaria",))
+    [merged] = merge_events([dated, later])
+    assert merged.date == date(2024, 2, 6)

@@ -11,6 +11,8 @@ date, as the event's date basis names it: "in 2019", "in late 2019", "two years 
 signed a trade treaty in 2019", "clashes erupted in the north in April last year"). A day, however old, stays news
 ("on 6 October 2022 the leaders met"), and so do a mention whose sentence names a day ("On Tuesday, the two
 countries signed a treaty first drafted in 2019") and the article's first event in its lead, which is its news.
+On a page of no known date, 1 January of the latest year one of its happenings is dated in stands for the page's
+date: the page was written no earlier ("the president took office in 2009" on a page that tells of 2023).
 """
 
 from __future__ import annotations
@@ -38,27 +40,40 @@ def mark(events: Sequence[Event], article: Article, timexes: Iterable[Timex],
     rules = load("background.yaml", settings.data_dir)
     timexes = tuple(timexes)
     lead = _lead_event(events)
-    return tuple(_marked(e, reason) if e is not lead and (reason := why(e, article, timexes, rules)) else e
+    floor = _latest_year_told(events) if article.published is None else None
+    return tuple(_marked(e, reason) if e is not lead and (reason := why(e, article, timexes, rules, floor)) else e
                  for e in events)
 
 
-def why(event: Event, article: Article, timexes: Sequence[Timex], rules: dict) -> str | None:
+def why(event: Event, article: Article, timexes: Sequence[Timex], rules: dict,
+        floor: date | None = None) -> str | None:
     """Why ``event`` is background ("dated only 2019, over a year before the page's date 2024-03-10: background"),
-    or None when it is news. The article's first event in its lead is left to the caller (``mark``)."""
+    or None when it is news. The article's first event in its lead is left to the caller (``mark``). On a page of
+    no known date, ``floor`` (1 January of the latest year a happening of the page is dated in) stands for the
+    page's date: the page was written no earlier."""
     published = article.published
     own = _OWN_DATE.match(event.date_basis)
     if event.date is None or own is None:
         return None
     if _named_by_its_year(event, own, rules) and (published is None or event.date.year < published.year):
         return rules["year_named_reason"].format(when=own["value"])
-    if published is None:
+    reference = published or floor
+    if reference is None:
         return None
     if not _coarse(_granularity(event, own, timexes), own["value"], rules) or _names_a_day(event, timexes):
         return None
     last = event.date_end or event.date
-    if (published - last).days <= rules["days_before"]:
+    if (reference - last).days <= rules["days_before"]:
         return None
+    if published is None:
+        return rules["undated_reason"].format(when=own["value"], year=reference.year)
     return rules["reason"].format(when=own["value"], published=published.isoformat())
+
+
+def _latest_year_told(events: Sequence[Event]) -> date | None:
+    """1 January of the latest year any of ``events`` is dated in (they are all told as past: plans are no events)."""
+    years = [(e.date_end or e.date).year for e in events if e.date is not None]
+    return date(max(years), 1, 1) if years else None
 
 
 def _named_by_its_year(event: Event, own: re.Match, rules: dict) -> bool:

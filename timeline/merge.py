@@ -4,7 +4,8 @@ Reads: ``Event`` records of any number of articles. Adds: ``TimelineEvent`` reco
 ``Source`` (article and evidence) that reports it. Two events are the same happening when they have the
 same type, compatible dates (overlapping days, or an undated mention whose window holds the other's day)
 and agreeing actors (one set holds the other, or they overlap; for operations, incidents, agreements and
-aid, a shared actor or a shared place name). An undated mention joins a dated report and takes its date.
+aid, a shared actor or a shared place name). An undated mention joins a dated report and takes its date; from
+another article, with no window to bound it, only when they share two actors.
 A timeline event is background (history the articles retell) only when every report of it is.
 
 The result depends only on the set of events: duplicates are dropped by event id, events are put in a
@@ -43,7 +44,8 @@ def merge_events(events: Iterable[Event]) -> list[TimelineEvent]:
     index = _DayIndex(dated, span)
     leftovers = []
     for event in (e for e in unique if e.date is None):
-        home = {id(group_of[d.id]): group_of[d.id] for d in index.near(event) if same(event, d)}
+        home = {id(group_of[d.id]): group_of[d.id] for d in index.near(event)
+                if same(event, d) and _may_take_its_day(event, d, rules)}
         if home:
             min(home.values(), key=lambda g: _order(g[0])).append(event)
         else:
@@ -141,6 +143,17 @@ def _same(a: Event, b: Event, rules: dict) -> bool:
     if agree and set(a.actor_ids) & set(b.actor_ids):
         return True
     return _same_place(a, b) and (agree or a.event_type in rules["place_is_enough"])
+
+
+def _may_take_its_day(undated: Event, dated: Event, rules: dict) -> bool:
+    """True when ``undated`` may join ``dated`` and take its day: always within one article, or when a window bounds
+    the undated mention; from another article with nothing to bound it (a page of no known date), only when the two
+    share ``undated_join_shared_actors`` actors. One country, or one city, joined unrelated pages' mentions (a border
+    firing, a flood and a cyclone of one country; bombings of one city years apart) to whichever dated report of that
+    type came first, and gave them its day."""
+    if undated.article == dated.article or _span(undated, rules["undated_span_days"]) is not None:
+        return True
+    return len(set(undated.actor_ids) & set(dated.actor_ids)) >= rules["undated_join_shared_actors"]
 
 
 def _same_place(a: Event, b: Event) -> bool:
