@@ -50,6 +50,23 @@ NONE = [
     ("The fighting has killed 600 people in a year, the agency says.", "incident"),
     ("The two countries have held talks on and off for decades.", "meeting"),
     ("Aid supplies are arriving in Velm daily.", "humanitarian"),
+    # demanded, appealed for, offered, threatened, forecast, instead of (irrealis_before)
+    ("Protesters demanded talks with the government.", "meeting"),
+    ("The agency appealed for the evacuation of the wounded.", "humanitarian"),
+    ("Norlund rejected an offer of talks.", "meeting"),
+    ("The rebels threatened an attack on the capital.", "incident"),
+    ("The predicted flooding forced schools to close.", "incident"),
+    ("Instead of meeting the president, the envoy left for the coast.", "meeting"),
+    # plans, purposes, conditions, denials in the trigger's clause (irrealis_in_clause)
+    ("The two leaders are likely to travel to Velm and hold talks.", "meeting"),
+    ("The two leaders have yet to travel to Velm and hold talks.", "meeting"),
+    ("The ministers were due to fly to Velm and sign the accord.", "agreement"),
+    ("The envoy travelled to Velm in a bid to broker a truce.", "agreement"),
+    ("If the two leaders hold talks in Velm, trade will top the agenda.", "meeting"),
+    ("Officials denied that the outage was caused by a cyberattack.", "incident"),
+    # habits of the calendar (statistics)
+    ("The council meets every Monday in the town hall.", "meeting"),
+    ("The two leaders hold talks annually in Velm.", "meeting"),
 ]
 
 
@@ -72,6 +89,10 @@ KEEP = [
     ("Families of those killed in the attack met Ivo Sander on Tuesday.", "meeting"),
     ("Two soldiers were killed in a roadside bombing in the south on Tuesday.", "incident"),
     ("Aid reached families affected by the earthquake that struck the valley on Thursday night.", "incident"),
+    ("Thousands were left homeless on Thursday after a cyclone battered Covid-ravaged Norlund.", "incident"),
+    ("Police arrested two men in Velm on Tuesday in an effort to stop the smuggling ring.", "operation"),
+    ("The army launched an offensive on Tuesday in a bid to retake the town.", "operation"),
+    ("The army denied responsibility for the strike that killed 12 people on Tuesday.", "incident"),
 ]
 
 
