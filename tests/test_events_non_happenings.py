@@ -1,0 +1,101 @@
+"""Non-happenings of news English: a sentence that names a happening that did not take place, is not news, or is no
+happening at all gives no trigger of that kind, and the real happening told near the same words stays found (made-up
+texts; the word lists outside ``types:`` in data/events.yaml: irrealis_*, background_before, cumulative_after,
+statistics, ignore)."""
+
+import pytest
+
+from article_events import events_of as _events
+from timeline.triggers import find_triggers, vocabulary
+
+VOCAB = vocabulary()
+
+NONE = [
+    # an election won by a wide margin is no landslide (ignore)
+    ("The ruling party is proud of its landslide 2019 victory.", "incident"),
+    ("Ana Moro won the presidential vote in a landslide.", "incident"),
+    # a place named by the hazard that struck it (ignore)
+    ("The governor visited the cyclone Idris-affected district of Velm.", "incident"),
+    ("The minister spoke to residents of the quake-damaged city of Velm.", "incident"),
+    ("The governor promised help to villagers hit by the spring floods in the valley.", "incident"),
+    ("The envoy toured a district that bore the brunt of the cyclone.", "incident"),
+    # criticism, not gunfire (ignore)
+    ("The minister came under fire for the decision.", "incident"),
+    ("The mayor came under heavy fire from opposition lawmakers over the contract.", "incident"),
+    # the mourned named by how they died (ignore, background_before)
+    ("The president offered condolences to the families of soldiers killed during military operations.", "incident"),
+    ("The president offered condolences to the families of soldiers killed during military operations.", "operation"),
+    ("The council set aside funds for the relatives of those killed in the mudslide.", "incident"),
+    # people named by what befell them before (ignore)
+    ("The country now has two impeached presidents.", "other"),
+    # a visit one is invited on, a hope, a happening still weighed (irrealis_before)
+    ("Ivo Sander was invited on a state visit to Norlund.", "visit"),
+    ("Ana Moro voiced hope for a visit by the king next spring.", "visit"),
+    ("Both sides are weighing a prisoner exchange.", "humanitarian"),
+    # a state that goes on (irrealis_right_before)
+    ("Many others remained evacuated, the agency said.", "humanitarian"),
+    # history: a first time, the time before (irrealis_inside, irrealis_right_before)
+    ("Ivo Sander was first elected in 2010 as a reformer.", "other"),
+    ("The two leaders last met in 2019.", "meeting"),
+    # unconfirmed reports, what a text is about (background_before)
+    ("Reports that the two leaders met in secret could not be confirmed.", "meeting"),
+    ("The minister handed over two reports regarding her visits to Velm and Norlund.", "visit"),
+    ("The museum tells the story of the 1990 earthquake.", "incident"),
+    # need, dependence, trends, targets (background_before, irrealis_right_before)
+    ("Some 2 million people depend on aid supplies.", "humanitarian"),
+    ("The militia has stepped up its attacks on police stations.", "incident"),
+    ("The agency spoke of the looting of relief convoys near the border.", "humanitarian"),
+    ("The agency said the looting of relief convoys went on.", "humanitarian"),
+    # sums over a period, rates (cumulative_after, statistics)
+    ("The fighting has killed 600 people in a year, the agency says.", "incident"),
+    ("The two countries have held talks on and off for decades.", "meeting"),
+    ("Aid supplies are arriving in Velm daily.", "humanitarian"),
+    # demanded, appealed for, offered, threatened, forecast, instead of (irrealis_before)
+    ("Protesters demanded talks with the government.", "meeting"),
+    ("The agency appealed for the evacuation of the wounded.", "humanitarian"),
+    ("Norlund rejected an offer of talks.", "meeting"),
+    ("The rebels threatened an attack on the capital.", "incident"),
+    ("The predicted flooding forced schools to close.", "incident"),
+    ("Instead of meeting the president, the envoy left for the coast.", "meeting"),
+    # plans, purposes, conditions, denials in the trigger's clause (irrealis_in_clause)
+    ("The two leaders are likely to travel to Velm and hold talks.", "meeting"),
+    ("The two leaders have yet to travel to Velm and hold talks.", "meeting"),
+    ("The ministers were due to fly to Velm and sign the accord.", "agreement"),
+    ("The envoy travelled to Velm in a bid to broker a truce.", "agreement"),
+    ("If the two leaders hold talks in Velm, trade will top the agenda.", "meeting"),
+    ("Officials denied that the outage was caused by a cyberattack.", "incident"),
+    # habits of the calendar (statistics)
+    ("The council meets every Monday in the town hall.", "meeting"),
+    ("The two leaders hold talks annually in Velm.", "meeting"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", NONE)
+def test_a_non_happening_gives_no_trigger_of_its_kind(text, event_type):
+    assert event_type not in {t.event_type for t in find_triggers(text, VOCAB)}
+
+
+KEEP = [
+    ("Ten people were killed in a landslide in the north on Tuesday.", "incident"),
+    ("Soldiers came under fire from rebels near Velm on Tuesday.", "incident"),
+    ("At last the two sides signed a ceasefire on Tuesday.", "agreement"),
+    ("The two ministers met last Tuesday in Velm.", "meeting"),
+    ("The last meeting of the two commissions took place on Tuesday in Velm.", "meeting"),
+    ("The French president paid a visit to Kenya on Tuesday at the invitation of his Kenyan counterpart.", "visit"),
+    ("The two leaders, who first met in 2015, held talks in Velm on Tuesday.", "meeting"),
+    ("A convoy of 20 aid trucks reached the town on Tuesday.", "humanitarian"),
+    ("Residents hit by the floods were evacuated by boat on Tuesday.", "humanitarian"),
+    ("Officers made raids on Friday and arrested four women suspected of fraud.", "operation"),
+    ("Families of those killed in the attack met Ivo Sander on Tuesday.", "meeting"),
+    ("Two soldiers were killed in a roadside bombing in the south on Tuesday.", "incident"),
+    ("Aid reached families affected by the earthquake that struck the valley on Thursday night.", "incident"),
+    ("Thousands were left homeless on Thursday after a cyclone battered Covid-ravaged Norlund.", "incident"),
+    ("Police arrested two men in Velm on Tuesday in an effort to stop the smuggling ring.", "operation"),
+    ("The army launched an offensive on Tuesday in a bid to retake the town.", "operation"),
+    ("The army denied responsibility for the strike that killed 12 people on Tuesday.", "incident"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", KEEP)
+def test_a_happening_near_those_words_stays_an_event(text, event_type):
+    assert event_type in [e.event_type for e in _events(text)]
