@@ -423,7 +423,7 @@ def test_size_limit_rejects_before_reading(tmp_path, monkeypatch):
 
 def test_size_limit_applies_to_uploads_and_to_each_record():
     small = Settings(max_article_bytes=100)
-    assert _one("a.txt", b"x " * 100, small).reason.startswith("too large: more than 100 bytes; the limit is 100 bytes")
+    assert _one("a.txt", b"x " * 100, small).reason == "too large: more than 100 bytes; the limit is 100 bytes"
     data = b'{"text": "short one."}\n{"text": "' + b"y" * 500 + b'"}\n{"text": "short two."}\n'
     first, big, last = read_bytes("a.jsonl", data, small)
     assert first.text == "short one." and big.reason.startswith("record too large") and last.text == "short two."

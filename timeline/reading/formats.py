@@ -107,4 +107,4 @@ def _unsupported(suffix: str) -> str:
 def _too_large(size: int, settings: Settings, at_least: bool = False) -> str:
     """The reason for a file over the limit; ``at_least``: only the limit was read, so the size is "more than" it."""
     return (f"too large: {'more than ' if at_least else ''}{size:,} bytes; the limit is "
-            f"{settings.max_article_bytes:,} bytes (settings.max_article_bytes)")
+            f"{settings.max_article_bytes:,} bytes")
