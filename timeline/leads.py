@@ -20,7 +20,7 @@ from .prefilter import KeyIndex, fold, required_groups, required_keys
 from .resources import load
 from .sentences import Sentence
 from .settings import DATA_DIR
-from .triggers import Vocabulary, compile_pattern, sums_up, vocabulary
+from .triggers import Vocabulary, compile_pattern, vocabulary
 
 
 @dataclass(frozen=True)
@@ -327,12 +327,11 @@ def _scare_quoted(text: str, start: int) -> bool:
 
 def _real(text: str, match: re.Match, vocab: Vocabulary) -> bool:
     """True when a verb reports a real happening: no future, plan, negation or modal before it in its
-    clause (data/events.yaml ``irrealis_before``, ``irrealis_in_clause``), and no sum over a period ("have
-    signed 40 agreements since 1991": ``triggers.sums_up``, as for any other sentence)."""
+    clause (data/events.yaml ``irrealis_before``, ``irrealis_in_clause``)."""
     before = text[max(0, match.start() - 60) : match.start()]
     clause = _CLAUSE_END.split(before)[-1]
     return not (vocab.irrealis_before.search(before) or vocab.irrealis_in_clause.search(clause)
-                or re.search(r"(?<![\w])to\s*$", before) or sums_up(text, match.start(), match.end(), vocab))
+                or re.search(r"(?<![\w])to\s*$", before))
 
 
 def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool:

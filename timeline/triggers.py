@@ -421,7 +421,7 @@ def _names_the_opening(sentence: str, start: int, end: int, vocab: Vocabulary, e
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 60]
-    if sums_up(sentence, start, end, vocab):
+    if _perfect(before, sentence[start:end], vocab) and _cumulative(sentence, end, vocab):
         return False
     if _rate(sentence, end, vocab):
         return False
@@ -434,13 +434,6 @@ def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
         or vocab.irrealis_after.search(after)
         or _reaction(before, after, vocab)
     )
-
-
-def sums_up(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
-    """True for a trigger in the perfect that a cue after it makes a sum over a period rather than one happening
-    ("have signed 40 agreements since 1991", "has visited the city several times")."""
-    before = sentence[max(0, start - 60) : start]
-    return _perfect(before, sentence[start:end], vocab) and _cumulative(sentence, end, vocab)
 
 
 def _cumulative(sentence: str, end: int, vocab: Vocabulary) -> bool:
