@@ -27,6 +27,8 @@ CASES = [
      "other", date(2024, 3, 21)),
     ("Police raided the hideout, the accused in the case of the stolen paintings having fled it on Thursday.",
      "operation", date(2024, 3, 21)),  # "the accused": a noun, no attribution
+    ("The trade minister held talks with Sam Roe, the United States special envoy for trade on Thursday, according "
+     "to the ministry.", "meeting", date(2024, 3, 21)),  # "States": a name's word, not the verb "states"
 ]
 
 

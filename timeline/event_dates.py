@@ -209,12 +209,22 @@ def _reported_after(sentence: str, start: int, trigger: Trigger, vocab: Vocabula
     dates the report: ``_dates_the_report``.) Not when the trigger itself reports."""
     if start <= trigger.end or vocab.reporting.match(trigger.text):
         return False
-    for verb in vocab.reporting.finditer(sentence, trigger.end, start):
+    for verb in _reporting_verbs(sentence, vocab, trigger.end, start):
         if _SPEAKER_AFTER_COMMA.search(sentence, trigger.end, verb.start()) \
                 and not _ADDRESSEE_THEN_TIME.fullmatch(sentence, verb.end(), start) \
                 and len(re.findall(r"[^\W\d]{2,}", sentence[verb.end() : start])) >= REPORTED_WORDS:
             return True
     return False
+
+
+def _reporting_verbs(sentence: str, vocab: Vocabulary, start: int, end: int) -> list[re.Match]:
+    """The reporting verbs of data/events.yaml between ``start`` and ``end``, less a capitalised one inside the
+    sentence: a name's word ("the United States envoy", "Member States", "Daily Reports"), not a verb."""
+    return [verb for verb in vocab.reporting.finditer(sentence, start, end)
+            if not (verb.group()[:1].isupper() and _MID_SENTENCE.search(sentence, 0, verb.start()))]
+
+
+_MID_SENTENCE = re.compile(r"[^\s.!?:;\"“”‘’'(\[—–-]\s*$")
 
 
 # Who was told, then the time of the telling: "told reporters on Sunday", "told The Daily Example late on Sunday".
@@ -587,7 +597,7 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, 
     if _stamps_a_report(sentence, start, trigger):
         return False
     if trigger.form == "noun" and start < trigger.start:
-        verbs = [m.end() for m in vocab.reporting.finditer(sentence[: trigger.start])]
+        verbs = [m.end() for m in _reporting_verbs(sentence, vocab, 0, trigger.start)]
         if verbs and start < verbs[-1]:
             return False
     return True
