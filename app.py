@@ -66,24 +66,29 @@ CHART_DRAWN = components.declare_component("chart_drawn", path=str(Path(__file__
 
 # --- data: parsed once per input set, behind the cache ------------------------------------------------
 
-def read_and_parse(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
-                   progress=None, fixes: tuple[tuple[str, str], ...] = ()) -> Corpus:
-    """The folder's articles plus a session's uploads and pasted text, parsed and merged; ``progress(done,
-    total)`` is called as articles are parsed. ``fixes``: (article name, ISO day) publication dates the user set."""
+def read_and_parse(folder: str, progress=None) -> Corpus:
+    """The folder's articles, parsed and merged; ``progress(done, total)`` is called as articles are parsed."""
     from timeline import pipeline  # the parser is imported only when something is to be parsed
-    from timeline.articles import iter_inputs, read_bytes
+    from timeline.articles import iter_inputs
 
-    folder_items = list(iter_inputs([Path(folder)], DEFAULT_SETTINGS)) if Path(folder).exists() else []
-    items = folder_items + [item for name, data in uploads for item in read_bytes(name, data, DEFAULT_SETTINGS)]
+    items = list(iter_inputs([Path(folder)], DEFAULT_SETTINGS)) if Path(folder).exists() else []
+    with disk_cache() as cache:  # the folder's parses survive a restart of the app
+        return pipeline.parse_documents(items, DEFAULT_SETTINGS, progress, **({"cache": cache} if cache else {}))
+
+
+def added_items(board: Board, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
+                fixes: tuple[tuple[str, str], ...] = ()) -> list:
+    """A session's own articles, as read: its uploads and pasted text, and the board's articles whose publication
+    date it set (``fixes``: article name, ISO day), with that date."""
+    from timeline.articles import read_bytes
+
+    items = [item for name, data in uploads for item in read_bytes(name, data, DEFAULT_SETTINGS)]
     if pasted.strip():
         settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
         items += read_bytes("pasted.txt", pasted.encode("utf-8"), settings)
-    items = [with_published(item, dict(fixes)) for item in items]
-    own_texts = bool(uploads or pasted.strip() or fixes)
-    with disk_cache() as cache:  # the folder's parses survive a restart of the app
-        if cache is not None and own_texts:  # a session's own texts stay in memory, never in the disk cache,
-            cache = cache.lookups_only()  # but the folder's stored parses still serve
-        return pipeline.parse_documents(items, DEFAULT_SETTINGS, progress, **({"cache": cache} if cache else {}))
+    named = {item.name for item in items}
+    items += [board.articles[name].article for name, _ in fixes if name in board.articles and name not in named]
+    return [with_published(item, dict(fixes)) for item in items]
 
 
 def with_published(item, fixes: dict[str, str]):
@@ -133,7 +138,7 @@ def load_board(folder: str, slot=None) -> Board:
         board = store["boards"].get(folder) or board_store.load(folder, DEFAULT_SETTINGS)
         if board is None:
             bar = slot.progress(0.0, text="Reading the articles…") if slot is not None else None
-            board = build_board(folder, (), "", None, progress=partial(_parsing, bar) if bar else None)
+            board = build_board(folder, progress=partial(_parsing, bar) if bar else None)
             board_store.save(folder, DEFAULT_SETTINGS, board)
         store["boards"][folder] = board
         return board
@@ -149,12 +154,10 @@ def _folder_boards() -> dict:
     return {"locks": {}, "boards": {}}
 
 
-def build_board(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
-                progress=None, fixes: tuple[tuple[str, str], ...] = ()) -> Board:
+def build_board(folder: str, progress=None) -> Board:
     from timeline.actors import load_gazetteer
 
-    corpus = read_and_parse(folder, uploads, pasted, pasted_date, progress, fixes)
-    return board_for(corpus, load_gazetteer(DEFAULT_SETTINGS).get)
+    return board_for(read_and_parse(folder, progress), load_gazetteer(DEFAULT_SETTINGS).get)
 
 
 ADDED_BOARDS = 8  # boards of uploads and pasted texts kept in memory, the last used
@@ -168,19 +171,26 @@ def _added_boards() -> dict:
 
 def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
                 pasted_date: date | None, fixes: tuple[tuple[str, str], ...] = ()) -> Board:
-    """The board of the folder plus a session's uploads, pasted text and corrected publication dates, parsed
-    under a progress bar in ``slot`` the first time (outside Streamlit's caches, which would replay the bar on
-    every later run)."""
-    key = _inputs_digest(folder, uploads, pasted, pasted_date, fixes)
+    """The board of the folder plus a session's uploads, pasted text and corrected publication dates: only these
+    are parsed (``board_store.with_added``), under a progress bar in ``slot`` the first time (outside Streamlit's
+    caches, which would replay the bar on every later run)."""
+    base = load_board(folder, slot)
+    key = f"{id(base)}:{_inputs_digest(folder, uploads, pasted, pasted_date, fixes)}"  # a new folder board: anew
     store = _added_boards()
     with store["lock"]:
         board = store["boards"].get(key)
         if board is not None:
             store["boards"].move_to_end(key)
             return board
+    from timeline.actors import load_gazetteer
+
     bar = slot.progress(0.0, text="Reading the added articles…")
     try:
-        board = build_board(folder, uploads, pasted, pasted_date, partial(_parsing, bar), fixes)
+        with disk_cache() as cache:  # a session's own texts stay in memory, never in the disk cache
+            board = board_store.with_added(base, added_items(base, uploads, pasted, pasted_date, fixes),
+                                           DEFAULT_SETTINGS, load_gazetteer(DEFAULT_SETTINGS).get,
+                                           partial(_parsing, bar, what="added articles"),
+                                           cache.lookups_only() if cache else None)
     finally:
         slot.empty()
     with store["lock"]:
@@ -190,10 +200,10 @@ def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], paste
     return board
 
 
-def _parsing(bar, done: int, total: int) -> None:
+def _parsing(bar, done: int, total: int, what: str = "articles") -> None:
     """Move the bar, about once per hundredth of the articles (each move is a message to the browser)."""
     if done in (0, total) or (done * 100 // total) != ((done - 1) * 100 // total):
-        bar.progress(done / total if total else 1.0, text=f"Parsing the articles: {done:,} of {total:,}")
+        bar.progress(done / total if total else 1.0, text=f"Parsing the {what}: {done:,} of {total:,}")
 
 
 def _inputs_digest(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,

@@ -548,8 +548,9 @@ def test_each_rejected_upload_is_named_with_its_reason_at_the_top(app):
 
 
 def test_added_articles_are_parsed_under_a_progress_bar_that_goes_away(app, monkeypatch):
-    """An upload of many files takes seconds: a bar counts the articles parsed, then leaves the page; a
-    later run (a filter click) finds the parsed board and shows no bar."""
+    """An upload of many files takes seconds: a bar counts the added articles parsed (only they are: before,
+    the bar counted the folder's too, which were looked up and read again), then leaves the page; a later run
+    (a filter click) finds the parsed board and shows no bar."""
     from streamlit.delta_generator import DeltaGenerator
 
     moves, real = [], DeltaGenerator.progress
@@ -559,7 +560,7 @@ def test_added_articles_are_parsed_under_a_progress_bar_that_goes_away(app, monk
         [(f"talks{i}.txt", article(f"{i + 1} March 2024", "Friday"), "text/plain") for i in range(3)]).run()
     assert not app.exception and not app.error
     total = int(next(re.match(r"(\d+) article", c.value).group(1) for c in app.caption if "article(s) loaded" in c.value))
-    assert moves[-1] == (1.0, f"Parsing the articles: {total} of {total}") and moves[0][0] == 0.0
+    assert total > 3 and moves[-1] == (1.0, "Parsing the added articles: 3 of 3") and moves[0][0] == 0.0
     assert not app.get("progress")
     moves.clear()
     app.radio(key="match").set_value("all").run()

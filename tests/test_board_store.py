@@ -102,3 +102,40 @@ def test_only_the_newest_previews_are_kept(settings):
         os.utime(path, ns=(number * 10**9, number * 10**9))  # distinct ages, oldest first
     kept = [key for key in keys if board_store.load_preview(key, settings) is not None]
     assert kept == keys[-board_store.MAX_PREVIEWS:]
+
+
+def test_added_articles_are_parsed_alone_and_merged_with_the_board(sample_paths, monkeypatch):
+    """An upload of a few files to a loaded folder read, dated, looked up and merged the whole folder again
+    under the progress bar; now only the added articles are parsed, and their events merge with the board's
+    (the samples' operation, told by three articles, stays one event with three sources)."""
+    from timeline import pipeline
+    from timeline.articles import read_bytes
+
+    *folder, last = sample_paths
+    board = board_for(parse_corpus(folder), load_gazetteer().get)
+    parsed, real = [], pipeline.parse_article
+    monkeypatch.setattr(pipeline, "parse_article", lambda article, *a, **k: parsed.append(article.name) or
+                        real(article, *a, **k))
+    moves = []
+    added = board_store.with_added(board, read_bytes(last.name, last.read_bytes()), DEFAULT_SETTINGS,
+                                   load_gazetteer().get, progress=lambda done, total: moves.append((done, total)))
+    assert parsed == [last.name] and moves[-1] == (1, 1)
+    whole = board_for(parse_corpus(sample_paths), load_gazetteer().get)
+    assert sorted(added.articles) == sorted(whole.articles)
+    days = lambda b: sorted(zip(b.frame["title"], b.frame["day"], b.frame["articles"].map(len)))  # noqa: E731
+    assert days(added) == days(whole)
+
+
+def test_an_article_read_again_with_a_corrected_date_takes_its_place(sample_paths):
+    """A publication date set by the user parses that article again; the board keeps one copy of it, with the
+    new date, and the other articles as they were."""
+    from dataclasses import replace
+    from datetime import date
+
+    board = board_for(parse_corpus(sample_paths[:2]), load_gazetteer().get)
+    first, second = (board.articles[p.name] for p in sample_paths[:2])
+    fixed = replace(first.article, published=date(2030, 1, 10), published_inferred=False, published_basis="set")
+    added = board_store.with_added(board, [fixed], DEFAULT_SETTINGS, load_gazetteer().get)
+    assert list(added.articles) == list(board.articles)
+    assert added.articles[first.article.name].article.published == date(2030, 1, 10)
+    assert added.articles[second.article.name] is second

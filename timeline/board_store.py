@@ -10,6 +10,9 @@ stored board stale, and the app builds and stores a new one. A missing, stale or
 The app keeps boards in memory while it runs; this file only saves the first page of a freshly started
 app the imports and the parse (the parse cache still has to read, date and decode every article).
 
+A session's own articles (uploads, pasted text, an article whose publication date the user corrected) are
+added to a folder's board by ``with_added``: only they are parsed, and the folder's articles keep their parses.
+
 It also keeps PNG previews of the opening view's chart (``preview-<digest>.png``, the digest being that of
 the figure's JSON and the picture's size, so that any change to the data or the figure is a miss), which
 the app shows while the browser loads Plotly. Only the newest ``MAX_PREVIEWS`` are kept.
@@ -20,10 +23,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .cache import DEFAULT_CACHE_DIR, parse_version
-from .frame import Board
+from .frame import ActorLookup, Board, board_for
+from .models import Article, Corpus, Rejected
 from .settings import Settings
 
 STORE_VERSION = "1"
@@ -57,6 +62,33 @@ def save(folder: Path | str, settings: Settings, board: Board) -> bool:
         temporary.unlink(missing_ok=True)
         return False
     return True
+
+
+def with_added(board: Board, items: Iterable[Article | Rejected], settings: Settings, known: ActorLookup | None = None,
+               progress: Callable[[int, int], None] | None = None, cache=None) -> Board:
+    """``board`` with ``items`` added: a session's uploads and pasted text, and articles of the board read again
+    with a corrected publication date, which take their place (so does an upload of an article's name).
+
+    Only ``items`` are parsed (``progress(done, total)`` counts them); the board's other articles keep their
+    parses, and their days: an undated one is not dated again against a reference date the new articles moved.
+    An undated new article is dated against the reference of all the articles' stated dates, as in one parse of
+    them all. Then the events of all are merged again. Before, an upload of five files read, dated and looked up
+    the whole folder again under the progress bar (580 pages: 1.8 s of the 3.3 s, the bar counting 585).
+    """
+    from .merge import merge_events  # the parser is imported only when something is to be parsed
+    from .pipeline import dated, parse_documents, reference_date
+
+    items = list(items)
+    new = {item.name for item in items if isinstance(item, Article)}
+    kept = [parsed for name, parsed in board.articles.items() if name not in new]
+    reference = reference_date([p.article for p in kept] + [item for item in items if isinstance(item, Article)])
+    items = [dated(item, reference, settings) if isinstance(item, Article) else item for item in items]
+    added = parse_documents(items, settings, progress, **({"cache": cache} if cache is not None else {}))
+    fresh = {parsed.article.name: parsed for parsed in added.parsed}
+    parsed = [fresh.pop(name) if name in fresh else p for name, p in board.articles.items() if name not in new
+              or name in fresh] + list(fresh.values())
+    events = [event for p in parsed for event in p.events]
+    return board_for(Corpus(tuple(parsed), tuple(merge_events(events)), (*board.rejected, *added.rejected)), known)
 
 
 def folder_key(folder: Path | str, settings: Settings, files: list[Path] | None = None) -> str:
