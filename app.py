@@ -203,7 +203,11 @@ def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], paste
 def _parsing(bar, done: int, total: int, what: str = "articles") -> None:
     """Move the bar, about once per hundredth of the articles (each move is a message to the browser)."""
     if done in (0, total) or (done * 100 // total) != ((done - 1) * 100 // total):
-        bar.progress(done / total if total else 1.0, text=f"Parsing the {what}: {done:,} of {total:,}")
+        # Merging, building the board and drawing follow the last article (14 s for 580 pages under load): the bar
+        # says so, instead of standing at "580 of 580".
+        text = (f"Parsing the {what}: {done:,} of {total:,}" if done < total else
+                f"Parsed {total:,} {what}; merging their events into one timeline…")
+        bar.progress(done / total if total else 1.0, text=text)
 
 
 def _inputs_digest(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
@@ -408,7 +412,8 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
 def _actor_label(infos: dict, actor_id: str) -> str:
     info = infos[actor_id]
     prefix = "↳ " if info.parent and info.parent in infos else ""
-    return f"{prefix}{info.name} · {info.count}"
+    full = f" ({info.spelled_out})" if info.spelled_out else ""  # typing "World Health" finds WHO
+    return f"{prefix}{info.name}{full} · {info.count}"
 
 
 def _counted(counts_by_value: dict, value: str) -> str:
@@ -530,12 +535,24 @@ def timeline_tab(board: Board, filters: Filters, shown, full: bool = True) -> bo
     st.caption("Filled marker: the day is stated · open: inferred or coarser · bar: a range · "
                "hatched: an undated event's possible window · ×7: seven events on one day in that lane · "
                "◂ 2013: the lane's events lie before the dates shown (2013 the latest). "
-               "Click a marker or a row to read its evidence.")
+               "Click a marker or a row to read its evidence." + undrawn_note(shown, filters))
     if full:
         below_the_chart(board, filters, shown)
     else:
         st.empty()  # the place of what follows, so that the chart keeps its own
     return True
+
+
+def undrawn_note(shown, filters: Filters) -> str:
+    """The events of the view the chart has no place for (no day, no window), said under it: on real pages half
+    the events, whose absence from the chart the header's figures alone did not explain."""
+    count = charts.not_drawn(shown, filters.undated)
+    if not count:
+        return ""
+    what = _plural(count, "undated event") + ", with no possible window,"
+    return (f" **{what} {'is' if count == 1 else 'are'} not drawn:** the table below ends with "
+            f"{'it' if count == 1 else 'them'}. Where an article has no publication date, setting it (**Correct "
+            "it**, in the evidence) dates its “Thursday” and “last week”.")
 
 
 @st.fragment
@@ -681,10 +698,15 @@ def evidence_panel(board: Board, shown, page) -> None:
     if event.background:
         st.info(f"Background mention: history the article(s) retell, not news ({background_reason(event)}).",
                 icon=":material/history:")
-    for item in highlight.evidence_for(event, board.articles):
+    items = highlight.evidence_for(event, board.articles)
+    if len(items) > 1:
+        st.markdown(safe_text(highlight.joined_note(items)))
+    for item in items:
         with st.container(border=True):
             st.markdown(f"**{safe_text(item.article)}** · published {item.published}")
             publication_date(item)
+            if len(items) > 1 and item.day:  # why this source is in it: its own day, and how it found it
+                st.caption(f"In this article: {safe_text(item.day)} · {safe_text(item.date_basis or 'no basis')}")
             if item.title:
                 st.text(item.title)
             st.html(highlight.quote_html(item.sentence))
@@ -696,17 +718,27 @@ def evidence_panel(board: Board, shown, page) -> None:
 def publication_date(item) -> None:
     """How the article's publication date was found, and a way to set it where it is wrong or missing: the
     days its events are counted from ("Tuesday", "last week") move with it."""
+    box = f"published_box:{item.article}"
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.caption(f"Publication date: {safe_text(item.published_basis or 'none found')}")
-        with st.popover("Correct it", icon=":material/edit_calendar:", key=f"published_box:{item.article}"):
+        st.caption(highlight.publication_note(replace(item, published_basis=safe_text(item.published_basis))))
+        # Its open state is tracked (on_change), so that setting the date closes it: it stayed open after the parse.
+        with st.popover("Correct it", icon=":material/edit_calendar:", key=box, on_change="rerun"):
             current = item.published.split(" ")[0]
-            chosen = st.date_input(f"Publication date of {item.article}", key=f"published:{item.article}",
-                                   value=date.fromisoformat(current) if current[:1].isdigit() else None,
-                                   format="YYYY-MM-DD")
-            if st.button("Parse it again with this date", key=f"published_set:{item.article}") and chosen:
-                st.session_state["published_fixes"] = {**st.session_state["published_fixes"],
-                                                       item.article: chosen.isoformat()}
-                st.rerun()  # the whole page: the board changes
+            # The button beside the date, not under it: the calendar, which opens below the date, covered it.
+            with st.container(horizontal=True, vertical_alignment="bottom"):
+                st.date_input("Publication date", help=f"Of {item.article}", key=f"published:{item.article}",
+                              value=date.fromisoformat(current) if current[:1].isdigit() else None,
+                              format="YYYY-MM-DD", width=170)
+                if st.button("Parse again", key=f"published_set:{item.article}", on_click=_set_published,
+                             args=(item.article, box), help="Parse the article again with this publication date"):
+                    st.rerun()  # the whole page: the board changes
+
+
+def _set_published(article: str, box: str) -> None:
+    chosen = st.session_state.get(f"published:{article}")
+    if chosen:
+        st.session_state["published_fixes"] = {**st.session_state["published_fixes"], article: chosen.isoformat()}
+    st.session_state[box] = False  # close the popover
 
 
 def event_summary(event, day: str, mark: str) -> str:

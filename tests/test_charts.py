@@ -11,7 +11,7 @@ from synthetic_events import make_actors, make_events
 
 from timeline.charts import (
     DAY_MS, MARK_SYMBOLS, NETWORK_LABELS, NO_ACTOR_LANE, TYPE_COLOURS, UNDATED_LANE, ChartOptions, default_window, figure_for,
-    draws_anything, legend_html, network_figure,
+    draws_anything, legend_html, network_figure, not_drawn,
     timeline_figure,
 )
 from timeline.filters import Filters
@@ -318,6 +318,15 @@ def test_a_view_of_undated_events_without_a_window_draws_nothing():
     windowed = to_frame([event("w", None, window=(date(2023, 9, 1), date(2023, 9, 5)))])
     assert draws_anything(windowed) and not draws_anything(windowed, undated=False)
     assert draws_anything(to_frame([event("d", date(2023, 9, 1))]), undated=False)
+
+
+def test_the_events_the_chart_has_no_place_for_are_counted():
+    """Undated events with no window are on no lane and in no strip: the page says how many (half the events of
+    the real pages, whose absence the chart did not explain); with the strip hidden, every undated one."""
+    frame = to_frame([event("u", None), event("v", None), event("d", date(2023, 9, 1)),
+                      event("w", None, window=(date(2023, 9, 1), date(2023, 9, 5)))])
+    assert not_drawn(frame) == 2 and not_drawn(frame, undated=False) == 3
+    assert not_drawn(frame[frame["id"] == "d"]) == 0
 
 
 def test_a_small_network_leaves_room_beside_the_ring_for_the_names():

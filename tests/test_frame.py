@@ -210,3 +210,15 @@ def test_newest_first_puts_the_latest_day_on_top_and_the_undated_last():
                       event("mid", date(2023, 1, 9), end=date(2023, 1, 12)), event("new2", date(2024, 3, 2))])
     assert list(newest_first(frame)["id"]) == ["new", "new2", "mid", "old", "nil"]
     assert list(frame["id"]) == ["old", "mid", "new", "new2", "nil"]  # the frame itself keeps day order
+
+
+def test_an_organisation_known_by_its_initials_is_spelled_out_for_the_actor_list():
+    """An analyst typing "World Health" in the Actors list found nothing: the gazetteer names it WHO."""
+    from timeline.frame import spelled_out
+    from timeline.models import Actor
+
+    assert spelled_out(Actor("who", "WHO", "organization", ("World Health Organization", "the WHO"))) == \
+        "World Health Organization"
+    assert spelled_out(Actor("un", "U.N.", "organization", ("UN", "United Nations"))) == "United Nations"
+    assert spelled_out(Actor("x", "Red Cross", "organization", ("International Red Cross",))) == ""
+    assert spelled_out(Actor("p", "JFK", "person", ("John F. Kennedy",))) == "" and spelled_out(None) == ""

@@ -487,9 +487,20 @@ MIN_WINDOW_DAYS = 14
 def draws_anything(frame: pd.DataFrame, undated: bool = True) -> bool:
     """Whether the timeline of ``frame`` has a marker or a bar: an event with a day, or (with the undated strip
     shown) an undated one with a possible window. Otherwise the chart is an empty grid of made-up dates."""
+    return bool(_drawn(frame, undated).any())
+
+
+def not_drawn(frame: pd.DataFrame, undated: bool = True) -> int:
+    """How many events of ``frame`` the timeline has no place for: undated ones with no possible window (all the
+    undated ones when the strip is hidden). On real pages they are many (an article with no publication date
+    dates only what its text dates): 545 of 1,058 on the 580 LOOK pages."""
+    return int((~_drawn(frame, undated)).sum())
+
+
+def _drawn(frame: pd.DataFrame, undated: bool) -> pd.Series:
     dated = frame["mark"] != "undated"
     windowed = frame["window_start"].notna() | frame["window_end"].notna()
-    return bool((dated | (windowed & undated)).any())
+    return dated | (windowed & undated)
 
 
 def default_window(frame: pd.DataFrame, coverage: float = 0.8) -> tuple[str, str] | None:

@@ -51,6 +51,7 @@ class ActorInfo:
     kind: str
     parent: str  # actor id of its first affiliation, "" for countries and organisations
     count: int
+    spelled_out: str = ""  # an organisation known by its initials: its name in full ("World Health Organization")
 
 
 def to_frame(events: Iterable[TimelineEvent], lookup: ActorLookup | None = None) -> pd.DataFrame:
@@ -364,7 +365,15 @@ def _info(actor_id: str, count: int, names: Mapping[str, str], lookup: ActorLook
     name = actor.name if actor else names.get(actor_id, actor_id)
     kind = actor.kind if actor else "person"
     parent = actor.affiliations[0] if actor and actor.affiliations else ""
-    return ActorInfo(actor_id, name, kind, parent, count)
+    return ActorInfo(actor_id, name, kind, parent, count, spelled_out(actor))
+
+
+def spelled_out(actor: "Actor | None") -> str:
+    """The full name of an organisation the gazetteer names by its initials (its first alias of several words),
+    so that an analyst who types "World Health" in the Actors list finds WHO; "" otherwise."""
+    if actor is None or actor.kind != "organization" or " " in actor.name or not actor.name.replace(".", "").isupper():
+        return ""
+    return next((alias for alias in actor.aliases if " " in alias), "")
 
 
 def _names_in(frame: pd.DataFrame) -> dict[str, str]:

@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .frame import day_label
 from .models import Mention, ParsedArticle, Source, Timex, TimelineEvent
 
 STYLE = """
@@ -96,6 +97,41 @@ class Evidence:
     date_basis: str
     html: str  # escaped article text with dates, actors and this sentence marked; "" if the text is gone
     published_basis: str = ""  # how the article's publication date was found (a date line, inferred, the user's)
+    day: str = ""  # the day this article gives the event ("2023-09-23", "undated"), before the merge
+    actors: tuple[str, ...] = ()  # the actors this article names in it
+
+
+def publication_note(item: Evidence) -> str:
+    """How the article's publication date was found, in a reader's words. The reading stage's basis is the line
+    it was read from ("date 2020-02-07", "Updated: 2012-09-11 22:41"), which the panel showed bare
+    ("Publication date: date 2020-02-07"), or why it is inferred or missing."""
+    basis = item.published_basis.strip()
+    day = item.published.split(" ")[0]
+    if not day[:1].isdigit():
+        why = f" ({basis})" if basis else ""
+        return (f"No publication date found{why}: only the days its text writes out are known. Set it with "
+                "**Correct it** and its “Thursday” and “last week” are counted from it.")
+    if not basis:
+        return f"Published {day}."
+    if item.published.endswith("(inferred)") or basis.startswith("inferred"):
+        return f"Published {day}, inferred: {basis.removeprefix('inferred:').strip()}."
+    if basis.startswith(("set by the user", "given by the user")):
+        return f"Published {day}: {basis}."
+    return f"Published {day}: read from the page's line “{basis}”."
+
+
+def joined_note(items: list[Evidence]) -> str:
+    """Why several articles make one event, as far as they show it: the day each gives and the actors they all
+    name ("" for one source). Which rule joined them is timeline/merge.py's."""
+    if len(items) < 2:
+        return ""
+    days = sorted({item.day for item in items if item.day})
+    shared = set(items[0].actors).intersection(*(item.actors for item in items[1:]))
+    said = (f"each gives the day {days[0]}" if len(days) == 1 else
+            f"their days: {', '.join(days)}") if days else "no day of their own"
+    names = ", ".join(name for name in items[0].actors if name in shared)
+    return (f"Told by {len(items)} articles, as one happening: {said}; "
+            + (f"all name {names}." if names else "no actor named by all of them."))
 
 
 def evidence_for(event: TimelineEvent, articles: Mapping[str, ParsedArticle]) -> list[Evidence]:
@@ -112,5 +148,7 @@ def _evidence(source: Source, parsed: ParsedArticle | None) -> Evidence:
     published = article.published.isoformat() if article.published else "unknown"
     if article.published and article.published_inferred:
         published += " (inferred)"
+    own = next((e for e in parsed.events if e.id == source.event_id), None)
+    day = day_label(own) if own else ""  # an article event has the fields day_label reads
     return Evidence(article.name, article.title, published, source.evidence, source.date_basis, body,
-                    article.published_basis)
+                    article.published_basis, day, own.actors if own else ())
