@@ -29,6 +29,12 @@ CASES = [
     # only a month with its year, history the text retells: no day is guessed
     ("The militia resumed its revolt in November 2030.\n\n"
      "On November 24, the two presidents met in the capital to negotiate a truce.", "met", None),
+    # no full day, but the latest year the text writes (here inside a name) puts the day on the weekday it names
+    ("The health minister of Ruritania on Tuesday, March 4, held talks with the head of the relief agency.\n\n"
+     "Earlier, he spoke at the Regional Health Forum 2031 in the capital.", "held talks", "2031-03-04"),
+    # the weekday does not agree with that year: no year is guessed
+    ("The health minister of Ruritania on Wednesday, March 4, held talks with the head of the relief agency.\n\n"
+     "Earlier, he spoke at the Regional Health Forum 2031 in the capital.", "held talks", None),
     # no year anywhere in the text: no day is guessed
     ("The commission released the results of the municipal elections held on March 8.", "municipal", None),
 ]

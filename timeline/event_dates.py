@@ -96,7 +96,7 @@ def _offset_clause(vocab: Vocabulary) -> re.Pattern:
         spaced = lambda words: "|".join(re.sub(r" ", r"\\s+", w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         numbers = "|".join(table["numbers"])
         _OFFSET_CLAUSE_CACHE[key] = re.compile(
-            rf"\s*,?\s*(?:only\s+|just\s+)?(?P<offset>{spaced(table['offsets'])}|(?:\d+|{numbers})\s+days)\s+"
+            rf"\s*(?:,\s*)?(?:only\s+|just\s+)?(?P<offset>{spaced(table['offsets'])}|(?:\d+|{numbers})\s+days)\s+"
             rf"(?P<side>after|before)\s+", re.IGNORECASE)
     return _OFFSET_CLAUSE_CACHE[key]
 
@@ -882,7 +882,7 @@ def in_year_named_before(timexes: list[Timex], text: str, vocab: Vocabulary) -> 
     expression of those words ("that year" read on its own from the month) is left out: it is the month's.
     A day-month left without a year (the article's date is unknown) takes the year the text's dates give it
     (``in_the_texts_year``)."""
-    return in_the_texts_year(_in_that_year(timexes, text, vocab))
+    return in_the_texts_year(_in_that_year(timexes, text, vocab), text=text)
 
 
 def _in_that_year(timexes: list[Timex], text: str, vocab: Vocabulary) -> list[Timex]:
@@ -912,20 +912,43 @@ _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def in_the_texts_year(timexes: list[Timex], data_dir: Path = DATA_DIR) -> list[Timex]:
+def in_the_texts_year(timexes: list[Timex], data_dir: Path = DATA_DIR, text: str = "") -> list[Timex]:
     """``timexes`` with each day-month the tagger left without a year (an article whose date is unknown: "the
     elections held on April 10") placed where it first comes on or after the latest day the text writes with its
     year ("April 10, 2021" in a caption; "February 20, 2016"), when that is at most ``close_days`` later
     (data/datelines.yaml ``yearless_dateline``, as for a year-less dateline) and on the weekday it names, if any:
     the article appeared on or after that day and tells the days just after it. Others stay without a year: a day
     farther on, or before it, may be of another year, since the text's latest day may be history it retells; and
-    a month or a year alone ("The militia resumed its revolt in March 2019") gives none."""
+    a month or a year alone ("The militia resumed its revolt in March 2019") gives none. Without such a day, a
+    day-month that names its weekday ("on Monday, September 6") takes the latest year the text writes (in ``text``,
+    even inside a name: "the 2031 summit", "Games 2031") when the day falls on that weekday in it (``_on_its_weekday``)."""
+    if not any(_YEARLESS_DAY.fullmatch(t.value) for t in timexes):
+        return timexes
     latest = max((t for t in timexes if t.first_day is not None and t.granularity == "day"
                   and _FULL_DAY.fullmatch(t.value)), key=lambda t: (t.first_day, t.start), default=None)
-    if latest is None or not any(_YEARLESS_DAY.fullmatch(t.value) for t in timexes):
-        return timexes
+    if latest is None:
+        year = max((int(y) for y in _WRITTEN_YEAR.findall(text)), default=None)
+        return [_on_its_weekday(t, year) if year and _YEARLESS_DAY.fullmatch(t.value) else t for t in timexes]
     close = _close_days(data_dir)
     return [_soon_after(t, latest, close) if _YEARLESS_DAY.fullmatch(t.value) else t for t in timexes]
+
+
+# A year written in figures, not inside a longer number, an amount or a count ("2,000", "2000.5", "2000%").
+_WRITTEN_YEAR = re.compile(r"(?<![\d,.$€£])((?:19|20)\d\d)(?![\d%]|[,.]\d)")
+
+
+def _on_its_weekday(timex: Timex, year: int) -> Timex:
+    """``timex`` (a day-month without a year) in ``year`` when it names a weekday and falls on it then."""
+    from .temporal.calendar import safe_date
+    from .temporal.underspecified import named_weekday
+
+    month, day = (int(part) for part in _YEARLESS_DAY.fullmatch(timex.value).groups())
+    found, weekday = safe_date(year, month, day), named_weekday(timex.text)
+    if found is None or weekday is None or found.weekday() != weekday:
+        return timex
+    return replace(timex, value=found.isoformat(), first_day=found, last_day=found,
+                   anchor=f"year inferred, as the article's date is unknown: {found:%B} {found.day} is a {found:%A} in "
+                          f"{year}, the latest year the text writes")
 
 
 def _soon_after(timex: Timex, latest: Timex, close_days: int) -> Timex:
