@@ -319,3 +319,25 @@ def test_an_opening_with_the_doers_own_noun_tells_a_speech_as_news_but_not_a_vis
     visit = find_triggers("During his visit, the minister met the king.", VOCAB)
     assert ("speech", "strong") in {(t.event_type, t.strength) for t in speech}
     assert ("visit", "strong") not in {(t.event_type, t.strength) for t in visit}
+
+
+def test_a_weak_noun_dated_by_a_weekday_is_reported_on_a_page_of_unknown_date():
+    """A weekday in the clause of a weak noun reports it, whether or not the page's date places that weekday."""
+    lead = "Farmers in the valley of Estaria said the harvest was poor this year after a long drought.\n\n"
+    dated = "The two presidents promised at their summit in Velm on Saturday to set up a joint fund for the border towns."
+    undated = "The two presidents promised at their summit in Velm to set up a joint fund for the border towns."
+    assert [(e.event_type, e.date) for e in _events(lead + dated, published=None)] == [("conference", None)]
+    assert [(e.event_type, e.date) for e in _events(lead + dated)] == [("conference", date(2024, 5, 4))]
+    assert _events(lead + undated, published=None) == ()
+
+
+@pytest.mark.parametrize("sentence,word,cue", [
+    ("The ministers will meet in Velm on Monday.", "meet", "irrealis_before"),
+    ("Crowds gathered in response to the attack on the convoy.", "attack", "background_before"),
+    ("The ministers met in Velm on Monday.", "ministers met", None),
+])
+def test_unreal_cue_names_the_list_that_drops_a_trigger(sentence, word, cue):
+    from timeline.triggers import unreal_cue
+    at = sentence.index(word)
+    assert unreal_cue(sentence, at, at + len(word), VOCAB) == cue
+    assert (cue is None) == any(t.start == at for t in find_triggers(sentence, VOCAB))

@@ -51,6 +51,8 @@ class Draft:
     same_day: bool = False  # dated only "the same day", "earlier in the day": the day of the article's news
     timed_against: tuple | None = None  # (event type, days): timed against that event of the article ("a day after")
     timed: bool = False  # the sentence names a day, even one without a calendar date ("last Thursday")
+    # the day its wording gives it that the calendar cannot place: a weekday on a page of unknown date
+    unplaced: Timex | None = None
     support: int = 1
     guessed: bool = False  # made from the lead by its broad cues (timeline.leads), not by a trigger rule
     background: bool = False  # named in a background phrase ("following an earthquake that hit ..."), not reported
@@ -828,10 +830,13 @@ _OPENING_DATE = re.compile(r"\W*(?:(?:late|early)\s+)?(?:on|in|at|by)?\s*", re.I
 def _reported_here(draft: Draft) -> bool:
     """True when the mention makes an event of its own: a strong trigger outside a quotation; a weak one, or a
     strong one inside a quotation ("We met the president and he promised nothing," a farmer said), only with a
-    date of its own in its clause (a weak one only outside a quotation)."""
+    date of its own in its clause (a weak one only outside a quotation), placed in the calendar or not (a weekday on
+    a page of unknown date, ``Draft.unplaced``)."""
     quoted = _quoted(draft)
     if draft.trigger.strength == "strong" and not quoted:
         return True
+    if draft.timex is None and draft.unplaced is not None:
+        draft = replace(draft, timex=draft.unplaced)  # "the summit closed on Saturday" on a page of unknown date
     if quoted and draft.timex is not None and _SPEAKERS_DAY.fullmatch(draft.timex.text):
         return False  # '"... the deal signed today is critical," she said': the speaker's day, no date given
     return _dated_here(draft) and (draft.trigger.strength == "strong" or not quoted)
@@ -1128,6 +1133,7 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
                                                              ctx.vocab)
     if followed:
         timex = None
+    unplaced = _unplaced_day(sentence, trigger, inside, ctx) if timex is None and not followed else None
     mentions = [m for m in _within(ctx.mentions, sentence, ctx) if m.end <= sentence.end]
     if clause is not None:  # a happening told in a clause timed against the sentence's: each has its own sides
         mentions = [m for m in mentions if (clause[0] <= m.start - sentence.start < clause[2]) == clause[3]]
@@ -1158,11 +1164,29 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
                  host=host if host_rule == "country" else None, follows=follows,
                  same_day=_news_day_phrase(timex, inside, ctx.vocab),
                  timed_against=None if timex is not None else event_dates.timed_against(sentence.text, trigger, ctx.vocab),
-                 timed=not followed and any(t.granularity in ("day", "time") for t in inside),
+                 timed=not followed and any(t.granularity in ("day", "time") for t in inside), unplaced=unplaced,
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
                  reported=is_reported(sentence.text, trigger.start, ctx.vocab),
                  background=leads.in_background(sentence.text, trigger.start, ctx.settings.data_dir))
+
+
+def _unplaced_day(sentence: Sentence, trigger: Trigger, inside: list[Timex], ctx: Context) -> Timex | None:
+    """The weekday the wording gives ``trigger`` ("the summit closed on Saturday", "Tuesday's incident") when the page's
+    date is unknown, so that no calendar day can be counted from it: the expression ``event_dates.own_timex`` would
+    attach to the trigger were the page dated (asked of a stand-in day). The mention still names its own day: a
+    weak noun so dated is reported (``_reported_here``), as on a dated page."""
+    if ctx.article.published is not None:
+        return None
+    loose = [t for t in inside if t.first_day is None and t.granularity in ("day", "time")]
+    if not loose:
+        return None
+    stand_in = [replace(t, first_day=_STAND_IN_DAY, last_day=_STAND_IN_DAY) for t in loose]
+    found = event_dates.own_timex(sentence.text, sentence.start, trigger, stand_in, None, ctx.vocab)
+    return next((t for t in loose if found is not None and t.start == found.start), None)
+
+
+_STAND_IN_DAY = date(2000, 1, 3)  # any day: the attachment rules read the words, not the calendar
 
 
 def _timed_by_what_follows(sentence: str, trigger: Trigger, at: int, vocab: Vocabulary) -> bool:

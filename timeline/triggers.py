@@ -419,21 +419,30 @@ def _names_the_opening(sentence: str, start: int, end: int, vocab: Vocabulary, e
 
 
 def _is_realis(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    return unreal_cue(sentence, start, end, vocab) is None
+
+
+def unreal_cue(sentence: str, start: int, end: int, vocab: Vocabulary) -> str | None:
+    """The cue that makes the words at ``start:end`` no realis, foreground happening (the name of its list in
+    data/events.yaml: "irrealis_before" for "will meet", "background_before" for "in response to the attack", ...),
+    or None for a happening reported as such."""
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 60]
     if _perfect(before, sentence[start:end], vocab) and _cumulative(sentence, end, vocab):
-        return False
+        return "cumulative_after"
     if _rate(sentence, end, vocab):
-        return False
-    return not (
-        vocab.irrealis_before.search(before)
-        or vocab.irrealis_inside.search(sentence, start, end)
-        or vocab.irrealis_in_clause.search(_clause_before(sentence, start, vocab))
-        or (vocab.irrealis_right_before.search(before) and not vocab.realis_before_to.search(before))
-        or vocab.background_before.search(before)
-        or vocab.irrealis_after.search(after)
-        or _reaction(before, after, vocab)
+        return "statistics"
+    checks = (
+        ("irrealis_before", lambda: vocab.irrealis_before.search(before)),
+        ("irrealis_inside", lambda: vocab.irrealis_inside.search(sentence, start, end)),
+        ("irrealis_in_clause", lambda: vocab.irrealis_in_clause.search(_clause_before(sentence, start, vocab))),
+        ("irrealis_right_before", lambda: vocab.irrealis_right_before.search(before)
+         and not vocab.realis_before_to.search(before)),
+        ("background_before", lambda: vocab.background_before.search(before)),
+        ("irrealis_after", lambda: vocab.irrealis_after.search(after)),
+        ("reaction_before", lambda: _reaction(before, after, vocab)),
     )
+    return next((name for name, found in checks if found()), None)
 
 
 def _cumulative(sentence: str, end: int, vocab: Vocabulary) -> bool:
