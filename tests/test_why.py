@@ -1,0 +1,38 @@
+"""The why command: each stage a sentence of an article meets, on made-up articles."""
+
+from timeline import events
+from timeline.cli import main
+
+ARTICLE = ("The governor of the northern province on Monday inaugurated a fruit juice bottling unit at the Ostra "
+           "industrial estate.\n\n"
+           "The two presidents promised at their summit in Velm to set up a joint fund for the border towns.\n\n"
+           "The two ministers are expected to hold talks in Velm next month.\n\n"
+           "She said the unit would employ four hundred people.\n")
+
+
+def _why(tmp_path, capsys, words: str) -> str:
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert main(["why", str(page), words, "--published", "2024-05-08"]) == 0
+    return capsys.readouterr().out
+
+
+def test_why_names_the_lead_guess_and_the_event_it_made(tmp_path, capsys):
+    out = _why(tmp_path, capsys, "inaugurated a fruit juice bottling unit")
+    assert "no trigger rule of data/events.yaml matches" in out
+    assert "the article's lead; its broad cues (data/leads.yaml) made a other event of 'inaugurated a fruit juice bottling unit'" in out
+    assert "event: other 2024-05-06" in out
+
+
+def test_why_names_the_check_that_drops_a_mention(tmp_path, capsys):
+    out = _why(tmp_path, capsys, "promised at their summit")
+    assert "trigger: conference 'summit' (weak noun)" in out
+    assert "reported here (a strong trigger, or one with a day of its own, outside a quotation): no" in out
+    assert "=> no event" in out and "no event has it as evidence" in out
+
+
+def test_why_names_the_cue_that_drops_a_trigger_and_leaves_the_module_as_it_was(tmp_path, capsys):
+    checks = events._reported_here
+    out = _why(tmp_path, capsys, "ministers are expected to hold talks")
+    assert "dropped: meeting 'hold talks' (strong verb): not reported as happened (data/events.yaml irrealis_before)" in out
+    assert events._reported_here is checks

@@ -1,0 +1,206 @@
+"""`python -m timeline why FILE "words of a sentence" [--published D]`: why a sentence gives the events it gives, or none.
+
+For someone who annotates their own corpus and finds an event missed: the article is parsed by the pipeline itself
+(``pipeline.parse_article``) while the checks of ``timeline.events`` are watched, and for the sentence closest to the
+given words it prints each stage: whether it is the lead; the trigger rules of data/events.yaml that match and the cue
+that drops each one not kept (its list's name, ``triggers.unreal_cue``); the triggers kept and those a check of the
+sentence set aside; for each mention, every check it met and its answer, and what became of it (an event, joined to an
+earlier one, dropped); and the events whose evidence is the sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from .. import events as stage
+from .. import pipeline
+from ..actors.gazetteer import load_gazetteer
+from ..articles import iter_inputs
+from ..errors import TimelineError
+from ..models import Article
+from ..prefilter import fold, spans_of
+from ..sentences import Sentence, split
+from ..settings import DEFAULT_SETTINGS
+from ..triggers import compact, find_triggers, unreal_cue, vocabulary
+from ..triggers import _opening_mark, _rule_spans  # the rule matches find_triggers starts from
+from .timex import _iso_date
+
+NAME = "why"
+HELP = "Show why a sentence of an article gives the events it gives, or none: each stage and check it meets."
+
+# The checks of timeline.events a mention meets, in the order they are asked, and what a True answer means.
+CHECKS = {
+    "_talks_outcome": "what an encounter settled (it joins the encounter)",
+    "_no_single_happening": "no single happening (a total, a toll, a count, an activity over a period)",
+    "_part_of_an_operation": "part of an operation already told (an arrest)",
+    "_welcome_of_a_visit": "the welcome of a visit already told",
+    "_same_event": "told again: joins an earlier event",
+    "_reported_here": "reported here (a strong trigger, or one with a day of its own, outside a quotation)",
+    "_statement_in_the_lead": "a statement told in the lead",
+    "_has_required_actors": "names the side its type needs (a visit: a person)",
+    "_described": "describes rather than reports (a caption, a state in a relative clause, a series)",
+}
+# The checks of a sentence's triggers: each keeps some of them.
+FILTERS = {
+    "_outside_names": "inside the name of an organisation",
+    "_without_plight": "a hazard named as the plight of the people the news is for",
+    "_without_framed": "framed by another trigger of the sentence",
+    "_main_triggers": "one trigger per type, and one encounter per sentence",
+    "_without_targets": "the target of an attack, not a happening",
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the article (.txt .md .html .json ...; the first one it holds)")
+    parser.add_argument("words", metavar="WORDS", help="words of the sentence to explain (the closest sentence is taken)")
+    parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the article's publication date, when the file does not give it")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = DEFAULT_SETTINGS
+    article = _article(args.file, settings)
+    if args.published is not None:
+        article = replace(article, published=args.published, published_basis="given by the user (--published)")
+    article = pipeline.dated(article, None, settings)
+    notes: list[tuple] = []
+    with _watching(notes):
+        parsed = pipeline.parse_article(article, load_gazetteer(settings), settings)
+    sentence = _closest(split(article.text, settings.data_dir), args.words)
+    if sentence is None:
+        raise TimelineError("no sentence of the article shares a word with WORDS")
+    for line in explain(sentence, notes, parsed.events, settings.data_dir):
+        print(line)
+    return 0
+
+
+def explain(sentence: Sentence, notes: list, events, data_dir: Path) -> list[str]:
+    """The lines that tell what each stage did with ``sentence`` (``notes``: what the watched checks answered, as
+    (the sentence's start or text, kind, detail))."""
+    mine = [detail for key, kind, detail in notes if key in (sentence.start, sentence.text)]
+    kinds = [kind for key, kind, _ in notes if key in (sentence.start, sentence.text)]
+    lines = [f'sentence: "{sentence.text}"']
+    lines += _trigger_lines(sentence.text, vocabulary(data_dir))
+    if "lead" in kinds:
+        guessed = mine[kinds.index("lead")]
+        lines.append("the article's lead" + (
+            f"; its broad cues (data/leads.yaml) made a {guessed[0].event_type} event of {guessed[0].trigger.text!r}"
+            if guessed else "; its broad cues (data/leads.yaml) found no happening"
+            if not any(line.startswith("trigger") for line in lines) else ""))
+    lines += [f"  set aside by {detail[0]} ({FILTERS[detail[0]]}): {t.event_type} {t.text!r}"
+              for kind, detail in zip(kinds, mine) if kind == "filter" for t in detail[1]]
+    kept = set().union(*(detail for _, kind, detail in notes if kind == "kept"))
+    for draft in (detail for kind, detail in zip(kinds, mine) if kind == "draft"):
+        lines += _mention_lines(draft, [d for k, d in zip(kinds, mine) if k == "check" and d[1] is draft], kept)
+    found = [e for e in events if e.evidence_start == sentence.start]
+    lines += [f"event: {e.event_type} {e.date or 'no day'} {list(e.actors)} {e.title!r}"
+              + (" (background: hidden by default)" if e.background else "") for e in found] or ["no event has it as evidence"]
+    return lines
+
+
+def _trigger_lines(text: str, vocab) -> list[str]:
+    """The rules that match, the cue that drops each match not kept, and the triggers kept."""
+    folded = fold(text)
+    spans = _rule_spans(text, vocab, folded)
+    short = compact(text, vocab, folded)
+    if short is not None:  # a match across words find_triggers does without ("met on Monday with")
+        words, origin = short
+        spans += [(rule, _opening_mark(text, origin, start), origin[end - 1] + 1)
+                  for rule, start, end in _rule_spans(words, vocab, fold(words))
+                  if origin[end - 1] - origin[start] != end - 1 - start]
+    if not spans:
+        return ["no trigger rule of data/events.yaml matches"]
+    kept = find_triggers(text, vocab)
+    ignored = spans_of(vocab.ignore, *vocab.ignore_fast, text, folded if len(folded) == len(text) else None)
+    lines = []
+    for rule, start, end in sorted(set(spans), key=lambda span: (span[1], span[2])):
+        words = f"{rule.event_type} {text[start:end]!r} ({rule.strength} {rule.form})"
+        if any(t.start == start and t.end == end for t in kept):
+            lines.append(f"trigger: {words}")
+        elif any(start < stop and begin < end for begin, stop in ignored):
+            lines.append(f"  dropped: {words}: in words data/events.yaml ignore lists")
+        elif (cue := unreal_cue(text, start, end, vocab)) is not None:
+            lines.append(f"  dropped: {words}: not reported as happened (data/events.yaml {cue})")
+        else:
+            lines.append(f"  dropped: {words}: inside a longer trigger")
+    return lines
+
+
+def _mention_lines(draft, checks: list, kept: set) -> list[str]:
+    day = draft.timex.text if draft.timex else f"{draft.unplaced.text} (not placed)" if draft.unplaced else "none"
+    lines = [f"mention: {draft.event_type} {draft.trigger.text!r} ({draft.trigger.strength}), "
+             f"sides {', '.join(draft.actor_ids) or 'none'}, own day {day}"]
+    joined = None
+    for name, _, answer in checks:
+        if name == "_same_event":
+            joined = answer
+            said = f'yes, the {answer.event_type} of "{_short(answer.sentence.text)}"' if answer is not None else "no"
+        else:
+            said = "yes" if answer else "no"
+        lines.append(f"  {CHECKS[name]}: {said}")
+    lines.append("  => " + ("an event" if id(draft) in kept else "joined an earlier event" if joined else "no event"))
+    return lines
+
+
+@contextmanager
+def _watching(notes: list):
+    """While the block runs, note what the checks of ``timeline.events`` answer, as (the sentence's start, or its
+    text for the checks that get only the text, kind, detail); the module is as it was afterwards."""
+    saved = {name: getattr(stage, name) for name in (*CHECKS, *FILTERS, "_draft", "_guess_lead", "_arrivals_at_the_venue")}
+
+    def watched(name, note):
+        def call(*args, **kwargs):
+            answer = saved[name](*args, **kwargs)
+            note(args, answer)
+            return answer
+        return call
+
+    def guess(lead, drafts, ctx):  # the lead's cues: the drafts the guess added
+        before = list(drafts)
+        saved["_guess_lead"](lead, drafts, ctx)
+        notes.append((lead.start, "lead", [d for d in drafts if not any(d is b for b in before)]))
+
+    def key(sentence) -> object:
+        return sentence.start if isinstance(sentence, Sentence) else sentence
+
+    for name in CHECKS:
+        setattr(stage, name, watched(name, lambda args, answer, name=name: notes.append(
+            (args[0].sentence.start, "check", (name, args[0], answer)))))
+    for name in FILTERS:
+        setattr(stage, name, watched(name, lambda args, answer, name=name: notes.append(
+            (key(args[1]), "filter", (name, [t for t in args[0] if not any(t is o for o in answer)])))))
+    stage._draft = watched("_draft", lambda args, answer: notes.append((args[0].start, "draft", answer)))
+    stage._arrivals_at_the_venue = watched("_arrivals_at_the_venue", lambda args, answer: notes.append(
+        (None, "kept", {id(d) for d in answer})))
+    stage._guess_lead = guess
+    try:
+        yield
+    finally:
+        for name, original in saved.items():
+            setattr(stage, name, original)
+
+
+def _article(name: str, settings) -> Article:
+    path = Path(name)
+    if not path.is_file():
+        raise TimelineError(f"no such file: {name}")
+    for item in iter_inputs([path], settings):
+        if isinstance(item, Article):
+            return item
+        raise TimelineError(f"{name}: {item.reason}")
+    raise TimelineError(f"{name}: no article in it")
+
+
+def _closest(sentences: list[Sentence], words: str) -> Sentence | None:
+    wanted = set(re.findall(r"\w+", words.casefold()))
+    scored = [(len(wanted & set(re.findall(r"\w+", s.text.casefold()))), -len(s.text), s) for s in sentences]
+    best = max(scored, key=lambda item: item[:2], default=None)
+    return best[2] if best and best[0] else None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "..."
