@@ -55,6 +55,9 @@ def ids(text, gaz, when=date(2022, 3, 1)):
     # central banks by name, acronym and the wire's short form ("the Fed"; not "Fed up")
     ("Fed up, traders watched the Fed, the BOJ and the Reserve Bank of India (RBI).",
      ["federal-reserve", "bank-of-japan", "rbi", "rbi"]),
+    # central banks beyond the G20's, not their countries
+    ("The Swiss National Bank, the State Bank of Vietnam and the Czech National Bank held rates; the CBN cut.",
+     ["swiss-national-bank", "state-bank-of-vietnam", "czech-national-bank", "central-bank-of-nigeria"]),
     ("Haruhiko Kuroda met Elvira Nabiullina and Yi Gang; Yi spoke first.",
      ["haruhiko-kuroda", "elvira-nabiullina", "yi-gang", "yi-gang"]),
 ])

@@ -27,8 +27,9 @@ from .pronouns import pronoun_candidates
 from .pairs import country_group_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
-from .organisations import (definite_form_candidates, definite_organisation_candidates, expanded_acronym_candidates,
-                            force_candidates, joined_to_known_acronyms, organisation_candidates, service_candidates)
+from .organisations import (definite_form_candidates, definite_organisation_candidates, described_candidates,
+                            expanded_acronym_candidates, force_candidates, joined_to_known_acronyms, numbered_candidates,
+                            organisation_candidates, service_candidates)
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -65,6 +66,10 @@ def find_mentions(
     organisations = joined_to_known_acronyms(text, organisations, found, gazetteer.aliases,
                                              lambda i: getattr(gazetteer.get(i), "kind", None))
     named += organisations
+    numbered, counted = numbered_candidates(text, covered, settings.data_dir)
+    described, businesses = described_candidates(text, covered, stopwords, settings.data_dir)
+    named += numbered + described
+    counted = {**counted, **businesses}
     services, serving = service_candidates(text, [c for c in exact if _is_country(c, gazetteer)], settings.data_dir)
     named += services
     expanded, spelled = expanded_acronym_candidates(text, gazetteer.aliases, stopwords, settings.data_dir)
@@ -80,14 +85,15 @@ def find_mentions(
                                       gazetteer.offices.country_group_nouns,
                                       [c for c in named if _is_person(c, gazetteer, titles.discovered)],
                                       lambda i: _countries_served(i, gazetteer, titles.discovered, when))
-    known = ChainMap(spelled, serving, found, gazetteer.actors)  # a lookup, not a copy of the whole gazetteer
+    known = ChainMap(spelled, serving, found, counted, gazetteer.actors)  # a lookup, not a copy of the whole gazetteer
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
     named += force_candidates(text, named, gazetteer.actors, settings.data_dir)
     named += definite_form_candidates(text, named, settings.data_dir)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer, titles.discovered))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
-    return mentions, [a for a in (*titles.discovered.values(), *found.values(), *serving.values(), *spelled.values()) if a.id in used]
+    discovered = (*titles.discovered.values(), *found.values(), *counted.values(), *serving.values(), *spelled.values())
+    return mentions, [a for a in discovered if a.id in used]
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")

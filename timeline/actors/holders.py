@@ -32,7 +32,14 @@ def title_and_surname(text: str, gazetteer: Gazetteer, title: Title, when: date 
         return _given_name(gazetteer, word, title, when, named)
     owners = gazetteer.surnames.get(fold(word.group()), ()) if word else ()
     fitting = [a for a in owners if _fits(gazetteer, gazetteer.actors[a], title, when)]
+    if not fitting and word:  # "Minister for Health Jane Roe ... Health Minister Roe": the person the text introduced
+        fitting = list(dict.fromkeys(a.id for start, a in named if start < word.start() and a.discovered
+                                     and _last_name(a) == fold(word.group())))
     return Candidate(word.start(), word.end(), fitting[0], "surname", 0.8) if len(fitting) == 1 else None
+
+
+def _last_name(actor: Actor) -> str:
+    return fold(actor.name.split()[-1]) if actor.kind == "person" and actor.name.split() else ""
 
 
 def _given_name_title(gazetteer: Gazetteer, title: Title) -> bool:
@@ -78,7 +85,7 @@ def office_mention(text: str, gazetteer: Gazetteer, title: Title, when: date | N
         return _counterpart(gazetteer, title, when, named)
     office = title.office.office or _then_office(gazetteer, title)
     if office is None and title.direct and not title.office.modified:
-        return _bare_title(text, gazetteer, title, when, named)
+        return _head_of(text, gazetteer, title, when) or _bare_title(text, gazetteer, title, when, named)
     if office is None or not title.direct:
         return None
     year = _past_year(text, title, when)
@@ -152,6 +159,28 @@ def _bare_title(text: str, gazetteer: Gazetteer, title: Title, when: date | None
     return _unique(title, {a.id for a in earlier if any(
         _names_role(r.title.lower(), word, affiliation is not None) and affiliation in (None, r.affiliation)
         and (when is None or (r.start or when) <= when <= (r.end or when)) for r in a.roles)}, 0.7)
+
+
+_RIGHT_AFTER = re.compile(r"(?:'s|’s)?\s+")  # "the WHO chief", "the IMF's head": nothing between the name and the title
+
+
+def _head_of(text: str, gazetteer: Gazetteer, title: Title, when: date | None) -> Candidate | None:
+    """ "the WHO chief", "the UNHCR boss", "the Estarian leader" (data/offices.yaml ``head_words`` right after the
+    name): who heads that organisation on ``when`` (the holder of the first of ``head_offices`` it has), or that
+    country's leader. Not before a name ("the WHO chief Jane Roe"), nor with a word between ("the Estarian opposition
+    leader"), nor "the head of X" (a body's part or office is often meant: "the head of the IMF's Asia office")."""
+    words = getattr(gazetteer.offices, "head_words", frozenset())
+    affiliation, office = title.affiliation, title.office
+    if when is None or affiliation is None or office.text.lower() not in words or affiliation.end > office.start \
+            or not _RIGHT_AFTER.fullmatch(text, affiliation.end, office.start) \
+            or capitalised_after(text, office.end, gazetteer.offices.name_stopwords):
+        return None
+    group = gazetteer.get(affiliation.actor_id)
+    if group is None or group.kind not in ("country", "organization"):
+        return None
+    offices = [gazetteer.offices.leader_office(group.id)] if group.kind == "country" else gazetteer.offices.head_offices
+    holder = next(filter(None, (gazetteer.holder(o, group.id, when) for o in offices)), None)
+    return Candidate(title.start, title.end, holder.id, "office", 0.8) if holder else None
 
 
 def _names_role(role: str, word: str, anywhere: bool) -> bool:

@@ -58,6 +58,8 @@ class OfficeVocabulary:
         self.counterparts: frozenset[str] = frozenset(w.lower() for w in data.get("counterpart_titles", []))
         self.examples: tuple[dict, ...] = tuple(data.get("examples", []))
         self.leader_nouns: tuple[str, ...] = tuple(data.get("leader_nouns", []))
+        self.head_words: frozenset[str] = frozenset(w.lower() for w in data.get("head_words", []))
+        self.head_offices: tuple[str, ...] = tuple(data.get("head_offices", []))
         led = data.get("government_led", {}) or {}
         self.leader_office_of: dict[str, str] = {country: office for office, countries in led.items() for country in countries}
         self._spellings = [a for o in data.get("offices", []) for a in o.get("aliases", [])] + list(self.titles)

@@ -50,7 +50,9 @@ def _patterns(data_dir: Path) -> tuple[re.Pattern, ...] | None:
     acronym = re.compile(r"([A-Z](?<![\w\-][A-Z])[A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{2,80}\s[^()\n]{1,80}\)")
     nouns = alt(table.get("member_nouns") or ["\x00"])
     members = re.compile(rf"({_FIRST}(?:[ \t]+{_WORD}){{1,3}})[ \t]+(?:{nouns})(?![\w\-])")
-    return headed, described, acronym, members
+    # "the Coastal Search and Rescue Agency": a headed name with "and" (or "&") between two of its words
+    joined = re.compile(rf"({_FIRST}\s+(?:{_WORD}\s+){{0,2}}(?:and|&)\s+{_WORD}\s+(?:{_WORD}\s+){{0,2}}(?:{alt(heads)}))(?![\w\-])")
+    return headed, described, acronym, members, joined
 
 
 def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
@@ -77,7 +79,8 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
                     continue
                 spanning.add("new:" + slug(name))
             elif start >= end or 1 in covered[start:end] or len(name) < 3 \
-                    or (pattern is patterns[0] and (len(words) < 2 or all(w in generic for w in words[:-1])
+                    or (pattern is patterns[4] and not _joined_name(words, generic, stopwords, table_of(data_dir))) \
+                    or (pattern in (patterns[0], patterns[4]) and (len(words) < 2 or all(w in generic for w in words[:-1])
                                                     or _unnamed_institution(words, stopwords, generic, data_dir)
                                                     or _SPELLED_OUT.search(text, max(0, start - 16), start))) \
                     or (pattern is not patterns[0] and name in stopwords) \
@@ -86,11 +89,94 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
             actor_id = "new:" + slug(name)
             found.setdefault(actor_id, Actor(actor_id, name, "organization", discovered=True))
     candidates = []
+    owned = _owned_pattern(data_dir)
     for actor in found.values():
         for start, end in whole_word_spans(text, actor.name):
-            if 1 not in covered[start:end] or (actor.id in spanning and not covered[start]):
+            if (1 not in covered[start:end] or (actor.id in spanning and not covered[start])) \
+                    and (owned is None or not owned.match(text, end)):  # "a Harbour Rescue Agency vessel": its vessel
                 candidates.append(Candidate(start, end, actor.id, "exact", 0.8))
+    inner = {c for c in candidates for o in candidates if o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start}
+    return [c for c in candidates if c not in inner], found  # "Rescue Agency" inside "Search and Rescue Agency"
+
+
+def described_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
+                         data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+    """ "Estarian energy group Petrovia", "the state oil company EPC", "a Ruritanian miner, Goldcrest": a name after a
+    noun for a business or an agency (data/actors.yaml ``organisation_names.business_nouns``) that a describing word
+    comes before (not "the company Petrovia") is an organisation, and every later mention of the name too; a country
+    named right before the description is its affiliation, no mention ("Estarian energy group" is Petrovia's).
+    Not a known name, a name stopword ("the company Monday"), nor a news agency ("news agency Wirex")."""
+    pattern = _described_business(data_dir)
+    if pattern is None:
+        return [], {}
+    table = table_of(data_dir)
+    skipped = {*table.get("business_skipped_words", ()), *(w.lower() for w in table.get("media_words", ()))}
+    found: dict[str, Actor] = {}
+    starts: dict[int, int] = {}  # a described name's start: where its country's name starts
+    for match in pattern.finditer(text):
+        first, name = match.group("first"), " ".join(match.group("name").split())
+        described = text[match.start("first"):match.start("noun")].lower().split()
+        if first.lower() in skipped or skipped & set(described) or 1 in covered[match.start("name"):match.end("name")] \
+                or name.split()[0] in stopwords:
+            continue
+        actor_id = "new:" + slug(name)
+        found.setdefault(actor_id, Actor(actor_id, name, "organization", discovered=True))
+        if covered[match.start("first")]:  # "Estarian energy group Petrovia": the country's, one mention
+            starts[match.start("name")] = match.start("first")
+    candidates = []
+    for actor in found.values():
+        for start, end in whole_word_spans(text, actor.name):
+            if 1 not in covered[start:end]:
+                candidates.append(Candidate(starts.get(start, start), end, actor.id, "exact", 0.8))
     return candidates, found
+
+
+@lru_cache(maxsize=8)
+def _described_business(data_dir: Path) -> re.Pattern | None:
+    table = table_of(data_dir)
+    nouns = table.get("business_nouns", ())
+    if not nouns:
+        return None
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    skipped = "|".join(re.escape(w) for w in table.get("business_skipped_words", ()) or ["\x00"])
+    # a describing word (a country's possessive, a demonym or a lower-case word, not "the"), up to two more lower-case
+    # words, the noun, the name
+    return re.compile(rf"(?<![\w\-'’])(?!(?i:{skipped})\s)(?P<first>[A-Za-z][\w\-]*(?:'s|’s)?)\s+(?:[a-z][\w\-]*\s+){{0,2}}"
+                      rf"(?P<noun>{words}),?\s+(?P<name>[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){{0,2}})(?![\w\-])")
+
+
+def numbered_candidates(text: str, covered: bytearray, data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+    """ "COP28", "COP 27", "COP-21": a gathering named by one of data/actors.yaml ``organisation_names.numbered``
+    and its number is an organisation of its own, written without a space ("COP28"), wherever no alias covers it."""
+    pattern = _numbered(data_dir)
+    if pattern is None:
+        return [], {}
+    candidates, found = [], {}
+    for match in pattern.finditer(text):
+        if 1 in covered[match.start():match.end()]:
+            continue
+        name = match.group(1) + match.group(2)
+        actor_id = "new:" + slug(name)
+        found.setdefault(actor_id, Actor(actor_id, name, "organization", discovered=True))
+        candidates.append(Candidate(match.start(), match.end(), actor_id, "exact", 0.8))
+    return candidates, found
+
+
+@lru_cache(maxsize=8)
+def _numbered(data_dir: Path) -> re.Pattern | None:
+    names = table_of(data_dir).get("numbered", ())
+    if not names:
+        return None
+    return re.compile(rf"(?<![\w\-])({'|'.join(map(re.escape, names))})[ \-]?(\d{{1,2}})(?![\w\-])")
+
+
+def _joined_name(words: list[str], generic: frozenset[str], stopwords: frozenset[str], table: dict) -> bool:
+    """True when the "and" of a headed name joins two words of one name: a word before it is neither generic nor a
+    name stopword ("Coastal Search and Rescue Agency"), and the word right before it is no head ("the Harlow
+    Foundation and Birchwood Trail Network" are two names; "Police and Harbour Workers Union" is no name)."""
+    cut = next(i for i, w in enumerate(words) if w in ("and", "&"))
+    heads = {*table.get("heads", ()), *table.get("institution_heads", ())}
+    return cut > 0 and words[cut - 1] not in heads and any(w not in generic and w not in stopwords for w in words[:cut])
 
 
 _SPELLED_OUT = re.compile(r"[A-Z][A-Z0-9]{1,7}\s+\((?:the\s+)?$")  # "RMA (Ruritanian Mining Agency)": the acronym's
@@ -225,8 +311,7 @@ def expanded_acronym_candidates(text: str, aliases, stopwords: frozenset[str],
             continue
         actor_id = "new:" + slug(name)
         found.setdefault(actor_id, Actor(actor_id, name, "organization", aliases=(acronym,), discovered=True))
-    things = table_of(data_dir).get("attributive_nouns", ())
-    owned = re.compile(rf"(?:\s*\([A-Z0-9]+\)|\))?\s+(?:{'|'.join(map(re.escape, things))})(?![\w\-])") if things else None
+    owned = _owned_pattern(data_dir)
     candidates = []
     for actor in found.values():
         for spelling in (actor.name, *actor.aliases):
@@ -235,6 +320,14 @@ def expanded_acronym_candidates(text: str, aliases, stopwords: frozenset[str],
                 if owned is None or not owned.match(text, hit.end()):  # "BFAR ships": its ships, not the body
                     candidates.append(Candidate(hit.start(), hit.end(), actor.id, "exact", 0.8))
     return candidates, found
+
+
+@lru_cache(maxsize=8)
+def _owned_pattern(data_dir: Path) -> re.Pattern | None:
+    """An ``attributive_nouns`` word right after a name (or its bracketed acronym): "RMA ships", "the Harbour Rescue
+    Agency (HRA) vessel" name what the body owns, not the body acting."""
+    things = table_of(data_dir).get("attributive_nouns", ())
+    return re.compile(rf"(?:\s*\([A-Z0-9]+\)|\))?\s+(?:{'|'.join(map(re.escape, things))})(?![\w\-])") if things else None
 
 
 def table_of(data_dir: Path) -> dict:

@@ -7,6 +7,8 @@ without a name become "office" mentions of their holder (holders.py).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -52,13 +54,21 @@ def settle_titles(
     listed = {item.run_start: item for item in listed_people(text, groups, runs, gazetteer.offices.list_nouns,
                                                                        persons)}
     known_starts = {p.start for p in persons}
+    opened = None  # (end, Introduction) of the last name an introduction without a title opened
+    title_starts = {o.start for o in offices}
     for run in runs:
+        if text[run.end:run.end + 1] == " " and run.end + 1 in title_starts:
+            continue  # "the premier, Estaria State Governor Jane Roe": the words before a title are its place, no person
         if _runs_into_known(text, run, known_starts):  # "Supreme Leader Ayatollah Seyyed Ali Khamenei": honorifics
             _attach(finder, titles, names, run, used, result)  # of the known name, no new person; the title is his
             continue
         if len(run.words) <= MAX_NAME_WORDS and not _surname_and_suffix(text, run, gazetteer.offices.name_suffixes):
             roles = _attach(finder, titles, names, run, used, result)
             introduced = None if roles else introduction(text, run, finder.by_end, honorifics)
+            if not roles and not introduced and _joined_to(text, run, opened):
+                introduced = opened[1]  # "led by Jane Roe and John Doe": the second is introduced as the first
+            if introduced is not None and not roles:
+                opened = (run.end, introduced)
             if introduced and introduced.absorbed:
                 result.absorbed.append(introduced.absorbed)
             in_list = None if roles or introduced else listed.get(run.start)
@@ -88,6 +98,19 @@ def settle_titles(
                 actor = gazetteer.get(holder.actor_id) or result.discovered.get(holder.actor_id)
                 named += [(holder.start, actor)] if actor is not None else []
     return result
+
+
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # ", " / " and " / ", and " between two names
+
+
+def _joined_to(text: str, run: NameRun, opened) -> bool:
+    """True when ``run`` follows the name an introduction opened, joined to it by a comma or "and" ("identified as
+    Jane Roe and John Doe", "led by Jane Roe, John Doe and ..."); no capitalised word may follow the run."""
+    return opened is not None and _JOINED.fullmatch(text, opened[0], run.start) is not None \
+        and _CAPITALISED_NEXT.match(text, run.end) is None
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[^\W\d_a-z]")
 
 
 def _runs_into_known(text: str, run: NameRun, known_starts: set[int]) -> bool:
