@@ -44,6 +44,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or _in_dash_aside(sentence, start, end, trigger) \
                 or _after_a_sequel_word(sentence, start, trigger) or _in_subject_relative(sentence, start, trigger, vocab) \
+                or _in_after_clause(sentence, end, trigger) \
                 or _reported_after(sentence, start, trigger, vocab) or _after_a_founding_participle(sentence, start, end, trigger) \
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
@@ -244,6 +245,27 @@ def _after_a_sequel_word(sentence: str, start: int, trigger: Trigger) -> bool:
     follows an aid mission that reached the town on Saturday", "the strike came after clashes on Monday";
     data/sentences.yaml ``sequel_words``): it dates the earlier happening, not the trigger's."""
     return start > trigger.start and bool(_sequel_words(DATA_DIR).search(sentence, trigger.start, start))
+
+
+def _in_after_clause(sentence: str, end: int, trigger: Trigger) -> bool:
+    """True for a verb trigger in a clause opened by "after" (its subject between them, no comma) that follows the
+    expression ("Late on Saturday, divers kept looking for the crew after a ferry capsized near the reef"): the
+    expression dates the main clause; the trigger's happening came before it, on a day not told. Not
+    after an offset ("a day after rebels attacked", counted by ``_counted_from``), nor a noun ("after talks")."""
+    if trigger.form != "verb" or end > trigger.start:
+        return False
+    found = None
+    for found in _AFTER_WORD.finditer(sentence, end, trigger.start):
+        pass
+    return found is not None and not re.search(r"[,;:()—–]|\s-\s", sentence[found.end() : trigger.start]) \
+        and bool(re.search(r"[^\W\d]", sentence[found.end() : trigger.start]))
+
+
+# "after" opening a clause; not after a count of time or a word that makes it an offset ("a day after", "soon after").
+_AFTER_WORD = re.compile(r"(?<![\w\-])(?<!day\s)(?<!days\s)(?<!hour\s)(?<!hours\s)(?<!minutes\s)(?<!week\s)"
+                         r"(?<!weeks\s)(?<!month\s)(?<!months\s)(?<!year\s)(?<!years\s)(?<!shortly\s)(?<!soon\s)"
+                         r"(?<!just\s)(?<!right\s)(?<!moments\s)(?<!immediately\s)(?<!long\s)(?<!not\s)"
+                         r"after\s+(?!(?:that|this|which)\b)", re.IGNORECASE)
 
 
 def _in_subject_relative(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
