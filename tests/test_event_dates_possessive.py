@@ -18,6 +18,7 @@ CASES = [
     ("The rebel group took responsibility for Sunday's explosion.", "explosion", date(2024, 5, 12)),
     ("A little-known group claimed Sunday's deadly attack on the market.", "attack", date(2024, 5, 12)),
     ("The minister said Monday's talks with the envoy were useful.", "talks", date(2024, 5, 13)),
+    ("A joint statement came out of Monday's emergency summit of the bloc.", "summit", date(2024, 5, 13)),
     # the day owns another noun: the happening told after it has no day of its own
     ("After Sunday's storm, the rebel group claimed an attack on the market.", "attack", None),
 ]

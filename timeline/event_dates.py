@@ -49,7 +49,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
                 or not (_modifies(sentence, start, end, trigger)
                        or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
             continue
-        bound = _noun_bound(sentence, start, vocab)
+        bound = _noun_bound(sentence, start, vocab) and not _modifies(sentence, start, end, trigger)  # "of Monday's summit"
         if bound and not _binds_to(sentence, start, trigger):
             continue
         distance = 0 if bound else max(trigger.start - end, start - trigger.end, 0)
