@@ -79,7 +79,8 @@ def test_city_byline_agency_dateline_is_cut_and_names_the_outlet():
     assert article.source == "APA" and article.text.startswith("Ministers")
 
 
-INFERENCE = [(section, ex) for section in ("after_words", "founding_words", "weekday_agreement", "yearless_dateline")
+INFERENCE = [(section, ex) for section in ("after_words", "ahead_words", "founding_words", "weekday_agreement",
+                                             "yearless_dateline")
              for ex in load("datelines.yaml", DATA_DIR)[section]["examples"]]
 
 

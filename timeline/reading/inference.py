@@ -164,7 +164,7 @@ def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: da
         found = _far_on_its_weekday(reported, settings)
     bound = _from_text(after, hint, reference, settings, window=False, holders=holders)
     floor, why = _no_day(found, bound, _weekdays(reported), lead_end)
-    later, because = _later_month(found, reported)
+    later, because = _later_month(found, _not_ahead(text, reported, settings))
     if later is not None and (floor is None or later > floor):
         floor, why = later, because
     if floor is not None:
@@ -251,6 +251,21 @@ def _after_words(data_dir: Path) -> re.Pattern:
     words = load("datelines.yaml", data_dir).get("after_words", {}).get("words", [])
     alternation = "|".join(re.escape(w) for w in words) or "(?!)"
     return re.compile(rf"\b(?i:{alternation})\b(?:[ ](?i:the|early|late|mid))?[ ]*$")
+
+
+def _not_ahead(text: str, timexes: list[Timex], settings: Settings) -> list[Timex]:
+    """The timexes less those right after a word that looks ahead to them (data/datelines.yaml ``ahead_words``: "no
+    work for the plant past December 2019", "to be finished by March 2030"): a limit or a deadline, which the article
+    may well have come before."""
+    words = _ahead_words(Path(settings.data_dir))
+    return [t for t in timexes if not words.search(text[max(0, t.start - AFTER_WORD_REACH):t.start])]
+
+
+@lru_cache(maxsize=8)
+def _ahead_words(data_dir: Path) -> re.Pattern:
+    words = load("datelines.yaml", data_dir).get("ahead_words", {}).get("words", [])
+    alternation = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"\b(?i:{alternation})\b(?:[ ](?i:the|early|late|mid|end\s+of))?[ ]*$")
 
 
 def _weekdays(timexes: list[Timex]) -> set[int]:
