@@ -66,6 +66,19 @@ def test_an_own_date_basis_names_the_rule_and_what_the_day_was_counted_from_in_a
     assert mark_of(event) == "exact"
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The two foreign ministers met in Lisbon on Tuesday morning to discuss fishing quotas.", "2024-05-14 (morning)"),
+    ("The two foreign ministers met in Lisbon at the end of last year to discuss fishing quotas.",
+     "2023 (2023-09-01 to 2023-12-31)"),
+    ("The two foreign ministers met in Lisbon in March to discuss fishing quotas.", "2024-03 (rule"),
+])
+def test_an_own_date_basis_gives_the_value_in_a_readers_words(text, value):
+    """A part of the day in words, not the tagger's "TMO"; a part of a year with the days it stands for."""
+    (event,) = parse_article(Article(id="a", name="a.txt", title="", text=text, published=date(2024, 5, 16)),
+                             load_gazetteer()).events
+    assert f'" -> {value}' in event.date_basis
+
+
 @pytest.mark.parametrize("text, day", [
     ("The farm minister — who landed in the capital on Sunday — met the trade commissioner on Tuesday.", date(2024, 5, 14)),
     ("The farm minister — the first envoy to come this year — met the trade commissioner on Tuesday.", date(2024, 5, 14)),

@@ -797,7 +797,26 @@ def describe_timex(timex: Timex, inferred_from: str = "") -> str:
     anchor = f"; {_anchor_words(timex.anchor)}" if timex.anchor else ""
     if inferred_from and timex.anchor.startswith("document date"):
         anchor += f", inferred: {inferred_from.removeprefix('inferred:').strip()}"
-    return f'own date: "{timex.text}" -> {timex.value} (rule {timex.rule or "of the temporal tagger"}{anchor})'
+    return f'own date: "{timex.text}" -> {_value_words(timex)} (rule {timex.rule or "of the temporal tagger"}{anchor})'
+
+
+_PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+
+
+def _value_words(timex: Timex) -> str:
+    """The tagger's value as a reader takes it: a part of the day in words ("2024-05-14 (morning)", not
+    "2024-05-14TMO"), and the days a part of a period stands for ("2023 (2023-09-01 to 2023-12-31)" for "the end of
+    the year"). The value comes first (timeline/background.py reads it)."""
+    value = timex.value
+    part = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)", value)
+    if part:
+        return f"{part.group(1)} ({_PARTS_OF_DAY[part.group(2)]})"
+    first, last = timex.first_day, timex.last_day
+    if first and last and last > first and re.fullmatch(r"\d{4}(?:-\d\d)?", value) \
+            and (first.isoformat()[: len(value)] != value or first.day != 1 or (last + timedelta(days=1)).day != 1
+                 or (len(value) == 4 and (first.month, last.month) != (1, 12))):
+        return f"{value} ({first.isoformat()} to {last.isoformat()})"
+    return value
 
 
 def _anchor_words(anchor: str) -> str:
