@@ -694,13 +694,14 @@ def evidence_panel(board: Board, shown, page) -> None:
     row = select(shown, [chosen]).iloc[0]
     event = row["event"]
     st.markdown(event_summary(event, row["day"], row["mark"]))
-    st.text(f"Date basis: {event.date_basis or 'not stated'}")
+    basis, joined = highlight.split_basis(event.date_basis)
+    st.text(f"Date basis: {basis or 'not stated'}")
     if event.background:
         st.info(f"Background mention: history the article(s) retell, not news ({background_reason(event)}).",
                 icon=":material/history:")
     items = highlight.evidence_for(event, board.articles)
     if len(items) > 1:
-        st.markdown(safe_text(highlight.joined_note(items)))
+        st.markdown(safe_text(highlight.joined_note(items, joined)))  # why they are one event, under the day
     for item in items:
         with st.container(border=True):
             st.markdown(f"**{safe_text(item.article)}** · published {item.published}")

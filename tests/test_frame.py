@@ -222,3 +222,19 @@ def test_an_organisation_known_by_its_initials_is_spelled_out_for_the_actor_list
     assert spelled_out(Actor("un", "U.N.", "organization", ("UN", "United Nations"))) == "United Nations"
     assert spelled_out(Actor("x", "Red Cross", "organization", ("International Red Cross",))) == ""
     assert spelled_out(Actor("p", "JFK", "person", ("John F. Kennedy",))) == "" and spelled_out(None) == ""
+
+
+def test_a_merged_basis_is_split_into_the_day_s_basis_and_why_its_articles_were_joined():
+    """merge.py ends a multi-article event's basis with why its articles are one event; the evidence shows that as
+    its own line above the sources, and from the sources' days and actors where merge.py gave none."""
+    from timeline.highlight import Evidence, joined_note, split_basis
+
+    basis, joined = split_basis('own date: "Monday" -> 2030-03-04; told by 2 articles (the same type of event, on '
+                                'days that agree, naming Ana Moro); its date is that of a.txt, its most exact report')
+    assert basis == 'own date: "Monday" -> 2030-03-04'
+    assert joined.startswith("told by 2 articles (the same type") and split_basis(basis) == (basis, "")
+    items = [Evidence("a.txt", "", "2030-03-05", "", "", "", day="2030-03-04", actors=("Ana Moro", "Ivo Lind")),
+             Evidence("b.txt", "", "2030-03-05", "", "", "", day="2030-03-04", actors=("Ivo Lind",))]
+    assert joined_note(items, joined).startswith("Told by 2 articles (the same type") and joined_note(items[:1]) == ""
+    assert joined_note(items) == ("Told by 2 articles, as one happening: each gives the day 2030-03-04; "
+                                  "all name Ivo Lind.")

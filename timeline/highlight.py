@@ -120,11 +120,23 @@ def publication_note(item: Evidence) -> str:
     return f"Published {day}: read from the page's line “{basis}”."
 
 
-def joined_note(items: list[Evidence]) -> str:
-    """Why several articles make one event, as far as they show it: the day each gives and the actors they all
-    name ("" for one source). Which rule joined them is timeline/merge.py's."""
+JOINED = "; told by "  # where timeline/merge.py's account of a join starts in a merged event's date basis
+
+
+def split_basis(date_basis: str) -> tuple[str, str]:
+    """A merged event's date basis as (how its day was found, why its articles were joined: "told by 2 articles
+    (the same type of event, ...); its date is that of a.txt, ..."), the second "" when merge.py gave none."""
+    basis, found, joined = date_basis.partition(JOINED)
+    return basis, (JOINED.lstrip("; ") + joined) if found else ""
+
+
+def joined_note(items: list[Evidence], joined: str = "") -> str:
+    """Why several articles make one event: merge.py's own account (``joined``, from ``split_basis``) when it gave
+    one, else as far as the sources show it: the day each gives and the actors they all name ("" for one source)."""
     if len(items) < 2:
         return ""
+    if joined:
+        return joined[0].upper() + joined[1:] + "."
     days = sorted({item.day for item in items if item.day})
     shared = set(items[0].actors).intersection(*(item.actors for item in items[1:]))
     said = (f"each gives the day {days[0]}" if len(days) == 1 else
