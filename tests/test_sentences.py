@@ -52,3 +52,16 @@ def test_sentence_ends_are_those_of_the_first_pattern(text):
 
     from timeline.sentences import _END
     assert [m.span() for m in _END.finditer(text)] == [m.span() for m in re.finditer(_FIRST_END, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The governor toured the flooded district.Officials said the river was falling.",
+     ["The governor toured the flooded district.", "Officials said the river was falling."]),
+    ('The mayor also visited the burnt market."It is a sad day," she said.',
+     ["The mayor also visited the burnt market.", '"It is a sad day," she said.']),
+    ('He told the crowd "we will win."The crowd cheered.', ['He told the crowd "we will win."', "The crowd cheered."]),
+    ("Mr.Jones met Dr.Khan and U.S.Army officers in Velm.", ["Mr.Jones met Dr.Khan and U.S.Army officers in Velm."]),
+    ("Prices rose 3.5 percent in the year.", ["Prices rose 3.5 percent in the year."]),
+])
+def test_a_sentence_glued_to_the_next_one_ends_at_its_mark(text, expected):
+    assert [s.text for s in split(text)] == expected

@@ -21,7 +21,12 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # The look-behind starts a match only at the first mark of a run, so a long run of dots stays linear; it
 # comes after the first mark, so that the pattern starts with a character set, which the regular expression
 # engine looks for quickly instead of trying the whole pattern at every position (3.5x quicker).
-_END = re.compile(r"[.!?](?<![.!?]{2})[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+# A sentence also ends at a mark glued to the next sentence's first word, as pages run together when their markup is
+# dropped ("... of the site.The minister said", "... the incident."It is ..."): after a word of two lower-case letters
+# or more (not "Mr.Jones", not "U.S.Army": abbreviations and initials are checked as above), before a capital and a
+# lower-case letter (a word, not "U.S."), taking a curly closing mark but no straight quote (``_glued_end`` gives it).
+_END = re.compile(r"[.!?](?:(?<![.!?]{2})[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])"
+                  r"|(?<=[a-z]{2}[.!?])[”’)]?(?=[\"“‘]?[A-Z][a-z]))")
 # Longer "sentences" (a text without punctuation) are cut at a space, so later stages stay linear.
 MAX_SENTENCE_CHARS = 3000
 # Only this much text before a period is looked at for the abbreviation or initial that owns it.
@@ -74,9 +79,19 @@ def _split_paragraph(text: str, start: int, end: int, rules: dict) -> list[Sente
     for match in _END.finditer(text, start, end):
         if _is_abbreviation(text[max(cursor, match.start() - _WORD_WINDOW) : match.start() + 1], rules["abbreviations"]):
             continue
-        pieces += _span(text, cursor, match.end())
-        cursor = match.end()
+        stop = _glued_end(text, cursor, match)
+        pieces += _span(text, cursor, stop)
+        cursor = stop
     return pieces + _span(text, cursor, end)
+
+
+def _glued_end(text: str, cursor: int, match: re.Match) -> int:
+    """Where a sentence that ends at ``match`` stops: a straight quote glued after its mark closes a quotation the
+    sentence opened (an odd number of them before it), else it opens the next sentence."""
+    end = match.end()
+    if text.startswith('"', end) and not text[end - 1 : end].isspace() and text.count('"', cursor, end) % 2 == 1:
+        return end + 1
+    return end
 
 
 def _is_abbreviation(chunk: str, abbreviations: frozenset[str]) -> bool:
