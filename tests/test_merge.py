@@ -41,7 +41,7 @@ def test_undated_mention_takes_the_date_of_the_dated_report_and_says_so():
                      window=(date(2024, 2, 2), date(2024, 2, 9)))
     [merged] = merge_events([undated, dated])
     assert merged.date == date(2024, 2, 6)
-    assert "y.txt" in merged.date_basis
+    assert "taken by the undated mention of 1 other article" in merged.date_basis
     assert len(merged.sources) == 2
 
 
@@ -52,7 +52,7 @@ def test_a_merged_record_says_why_its_reports_were_joined_and_whose_day_it_has()
     [merged] = merge_events([dated, again, undated])
     assert merged.date_basis == ("basis 1; told by 3 articles (the same type of event, on days that agree, or undated, "
                                  "naming ANA-MORO and IVO-SANDER); its date is that of x.txt, its most exact report; "
-                                 "taken by the undated mention(s) in z.txt of the same happening")
+                                 "taken by the undated mention of 1 other article")
 
 
 def test_undated_mention_outside_the_window_does_not_join():
@@ -157,6 +157,21 @@ def test_two_reports_of_one_article_are_never_joined_even_through_another_articl
     merged = merge_events([dated, later, other])
     assert all(len({s.article for s in m.sources}) == len(m.sources) for m in merged)
     assert {"e1", "e3"} in [{s.event_id for s in m.sources} for m in merged]
+
+
+def test_undated_mentions_joined_to_one_that_takes_a_day_are_of_that_happening_too():
+    """Three pages' undated mentions of one offensive: one names the region that a fourth page dates to its month; the
+    other two share a country with it and a side with each other. All four are one event, as each pair says."""
+    region = _event(1, "a.txt", event_type="operation", actors=("norlund",), location="Dorra Valley",
+                    window=(None, date(2031, 9, 23)))
+    first = _event(2, "b.txt", event_type="operation", actors=("estaria",), window=(None, date(2031, 9, 19)),
+                   evidence="The minister spoke of the army's operation in the Dorra region.")
+    second = _event(3, "c.txt", event_type="operation", actors=("estaria",), window=(None, date(2031, 9, 20)))
+    month = _event(4, "d.txt", event_type="operation", day=date(2031, 9, 1), actors=("estaria",),
+                   evidence="Estaria retook the Dorra Valley in a one-day offensive in September 2031.")
+    month = month.__class__(**{**month.__dict__, "date_end": date(2031, 9, 30), "precision": "month"})
+    [merged] = merge_events([region, first, second, month])
+    assert merged.date == date(2031, 9, 1) and len(merged.sources) == 4
 
 
 def test_an_undated_mention_takes_another_articles_day_on_two_actors_or_a_place_not_on_one_country():

@@ -6,8 +6,8 @@ they have the same type, compatible dates (overlapping days, or an undated menti
 day) and agreeing actors (one set holds the other, or they overlap; for operations, incidents, agreements and aid,
 a shared actor or a shared place name). An undated mention bounded by its page's date joins a dated report and takes
 its date on two shared actors or a place that is none of them; one that nothing bounds (a page of no known date)
-never takes another article's day and joins only an undated mention bounded by its page, on two shared actors and a
-place; a report of a quarter or a year joins one of other dates on two shared actors. A timeline event holds one
+never joins a dated report of another article, only an undated mention bounded by its page, on two shared actors and
+a place (and so what that one joins); a report of a quarter or a year joins one of other dates on two shared actors. A timeline event holds one
 report of each article at most (the event stage tells an article's happenings apart) and never two reports dated to
 different days.
 A timeline event is background (history the articles retell) only when every report of it is.
@@ -43,19 +43,7 @@ def merge_events(events: Iterable[Event]) -> list[TimelineEvent]:
     unique = sorted({e.id: e for e in sorted(events, key=_order)}.values(), key=_order)
     same = lambda a, b: _same(a, b, rules)  # noqa: E731
     span, need = rules["undated_span_days"], max(1, rules["undated_join_shared_actors"])
-    dated = [e for e in unique if e.date is not None]
-    groups = _components(dated, same, span, need)
-    group_of = {e.id: g for g in groups for e in g}
-    index = _Index(dated, span, need)
-    leftovers = []
-    for event in (e for e in unique if e.date is None):
-        home = {id(group_of[dated[n].id]): group_of[dated[n].id] for n in index.near(event) if same(event, dated[n])
-                and all(e.article != event.article for e in group_of[dated[n].id])}
-        if home:
-            min(home.values(), key=lambda g: _order(g[0])).append(event)
-        else:
-            leftovers.append(event)
-    groups += _components(leftovers, same, span, need)
+    groups = _components(unique, same, span, need)
     return sorted((_timeline_event(g) for g in groups), key=_timeline_order)
 
 
@@ -133,7 +121,9 @@ def _timeline_order(event: TimelineEvent) -> tuple:
 def _components(events: list[Event], same, span: int, need: int) -> list[list[Event]]:
     """Connected components of the "same happening" relation (union-find), each in canonical order. Only the pairs
     ``_Index`` finds are compared, and two components join only when their day-precise reports share a day and no
-    article has a report in both."""
+    article has a report in both. Dated and undated reports are one graph: an undated mention joined to another that
+    took a dated report's day is of that happening too (three pages' undated mentions of one offensive, one of them
+    naming the region a fourth page dates to its month, are one event, as each pair says)."""
     parent = list(range(len(events)))
     days = [_exact_days(e) for e in events]  # of each root: the days all its day-precise reports share
     articles = [{e.article} for e in events]  # of each root: its reports' articles (one report of each)
@@ -283,16 +273,17 @@ def _lead_order(event: Event) -> tuple:
 def _basis(lead: Event, group: list[Event]) -> str:
     """The lead's date basis, and for a happening told by several articles why they were joined and whose day it
     has: "...; told by 3 articles (the same type of event, on days that agree, or undated, naming Ana Moro and Ivo
-    Sander); its date is that of x.txt, its most exact report; taken by the undated mention(s) in z.txt of the same
-    happening"."""
+    Sander); its date is that of x.txt, its most exact report; taken by the undated mention of 1 other article". The
+    sources name the other articles (a long file name cut the table's Date basis column)."""
     parts = [lead.date_basis]
     if len(group) > 1:
         parts.append(f"told by {len(group)} articles ({_why_joined(group)})")
         if lead.date is not None:
             parts.append(f"its date is that of {lead.article}, its most exact report")
-    undated = sorted(e.article for e in group if e.date is None)
+    undated = sum(e.date is None for e in group)
     if lead.date is not None and undated:
-        parts.append(f"taken by the undated mention(s) in {', '.join(undated)} of the same happening")
+        parts.append("taken by the undated mention of 1 other article" if undated == 1
+                     else f"taken by the undated mentions of {undated} other articles")
     return "; ".join(parts)
 
 
