@@ -341,3 +341,13 @@ def test_unreal_cue_names_the_list_that_drops_a_trigger(sentence, word, cue):
     at = sentence.index(word)
     assert unreal_cue(sentence, at, at + len(word), VOCAB) == cue
     assert (cue is None) == any(t.start == at for t in find_triggers(sentence, VOCAB))
+
+
+def test_a_weak_mention_told_as_news_leaves_the_strong_one_named_in_a_background_phrase_its_evidence():
+    text = ("Heavy rain flooded dozens of villages in the south of Kenya on Thursday, officials said.\n\n"
+            "The new relief measures came after William Ruto held a meeting with Raila Odinga in Nairobi, following "
+            "his tour of the flooded district.\n\n"
+            "Most of the money will go to the hill villages, the officials told the meeting.\n")
+    meeting = [e for e in _events(text) if e.event_type == "meeting"]
+    assert [(e.actors, e.evidence.split(",")[0]) for e in meeting] == [
+        (("William Ruto", "Raila Odinga"), "The new relief measures came after William Ruto held a meeting with Raila Odinga in Nairobi")]

@@ -2004,7 +2004,7 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
     kept.recent = kept.recent or new.recent
     if told_only:
         return
-    if _rank(new) > _rank(kept) and not _coarser_than_the_lead_day(kept, new, published):
+    if _rank(new) > _rank(kept) and not _coarser_than_the_lead_day(kept, new, published) and not _weak_retelling(kept, new):
         if kept.evidence is None and keep_evidence:
             kept.evidence = kept.sentence
         location = kept.location
@@ -2022,6 +2022,15 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
         kept.location = new.location or location
     elif kept.location is None:
         kept.location = new.location
+
+
+def _weak_retelling(kept: Draft, new: Draft) -> bool:
+    """True when ``new`` outranks ``kept`` only by being told as news where ``kept`` was named in a background phrase,
+    but is a weak mention with no day of its own and ``kept`` a strong one ("The decisions came after the governor held
+    a meeting with the mayors" and then "..., it came out in the meeting"): the weak mention refers back; the strong
+    one stays the evidence with its sides."""
+    return kept.background and not new.background and kept.trigger.strength == "strong" \
+        and new.trigger.strength == "weak" and _rank(new)[:3] == _rank(kept)[:3]
 
 
 def _coarser_than_the_lead_day(kept: Draft, new: Draft, published: date | None) -> bool:
