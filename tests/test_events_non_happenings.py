@@ -67,6 +67,22 @@ NONE = [
     # habits of the calendar (statistics)
     ("The council meets every Monday in the town hall.", "meeting"),
     ("The two leaders hold talks annually in Velm.", "meeting"),
+    # session 17: a purpose opening the sentence (irrealis_in_clause)
+    ("In order to secure food supplies for the winter, the ministry is building new silos.", "humanitarian"),
+    # the alternative not taken, a happening made possible (irrealis_before, irrealis_inside)
+    ("Rather than a ceasefire being agreed, the talks produced only a statement.", "agreement"),
+    ("The vote opened the way for formal negotiations to begin in the spring.", "meeting"),
+    # called off with its place between (irrealis_after)
+    ("The peace talks in Velm were called off after the shelling.", "meeting"),
+    # a count of repeats (statistics)
+    ("Ivo Sander has visited Norlund on several occasions.", "visit"),
+    ("Police raided the compound on numerous occasions.", "operation"),
+    # a hazard named as what a remedy is for, the mourned named by how they died (background_before, ignore)
+    ("Officials are still trying to deal with the oil spill.", "incident"),
+    ("The leaders mourned with relatives of troops from member states killed during operations.",
+     "incident"),
+    ("The government paid out money to widows of men who died in the northern and eastern floods.",
+     "incident"),
 ]
 
 
@@ -93,6 +109,13 @@ KEEP = [
     ("Police arrested two men in Velm on Tuesday in an effort to stop the smuggling ring.", "operation"),
     ("The army launched an offensive on Tuesday in a bid to retake the town.", "operation"),
     ("The army denied responsibility for the strike that killed 12 people on Tuesday.", "incident"),
+    # session 17
+    ("Rather than flying home, Ana Moro met the king on Tuesday.", "meeting"),
+    ("In order to see the damage, the French president visited Kenya on Tuesday.", "visit"),
+    ("The peace talks in Velm resumed on Tuesday after a week's break.", "meeting"),
+    ("An oil spill fouled 20 kilometres of coastline on Tuesday.", "incident"),
+    ("Heavy floods killed 12 people in the north on Tuesday.", "incident"),
+    ("Trucks delivered food assistance to 5,000 people in the north on Tuesday.", "humanitarian"),
 ]
 
 
