@@ -74,6 +74,8 @@ NONE = [
     ("The vote opened the way for formal negotiations to begin in the spring.", "meeting"),
     # called off with its place between (irrealis_after)
     ("The peace talks in Velm were called off after the shelling.", "meeting"),
+    # a hazard made ready for (irrealis_before)
+    ("The governor kept rescue teams ready to face the coming floods.", "incident"),
     # a count of repeats (statistics)
     ("Ivo Sander has visited Norlund on several occasions.", "visit"),
     ("Police raided the compound on numerous occasions.", "operation"),
@@ -115,6 +117,7 @@ KEEP = [
     ("The peace talks in Velm resumed on Tuesday after a week's break.", "meeting"),
     ("An oil spill fouled 20 kilometres of coastline on Tuesday.", "incident"),
     ("Heavy floods killed 12 people in the north on Tuesday.", "incident"),
+    ("Villagers were still getting ready to face more rain when a landslide buried 20 homes on Tuesday.", "incident"),
     ("Trucks delivered food assistance to 5,000 people in the north on Tuesday.", "humanitarian"),
 ]
 
@@ -122,3 +125,20 @@ KEEP = [
 @pytest.mark.parametrize("text, event_type", KEEP)
 def test_a_happening_near_those_words_stays_an_event(text, event_type):
     assert event_type in [e.event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The opposition leader was sentenced to a year's jail on Tuesday.", "other"),
+])
+def test_a_term_of_prison_is_no_rate(text, event_type):
+    assert event_type in {t.event_type for t in find_triggers(text, VOCAB)}
+
+
+@pytest.mark.parametrize("text, is_rate", [
+    ("the producers cut output by a million barrels a day", False),
+    ("the port handles 40,000 tonnes a day", False),
+    ("aid arrives twice a day", True),
+    ("an average of 37 trucks a day entered", True),
+])
+def test_a_flow_of_goods_is_no_rate_of_happenings(text, is_rate):
+    assert (VOCAB.rate.search(text) is not None) == is_rate
