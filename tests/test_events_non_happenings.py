@@ -67,6 +67,24 @@ NONE = [
     # habits of the calendar (statistics)
     ("The council meets every Monday in the town hall.", "meeting"),
     ("The two leaders hold talks annually in Velm.", "meeting"),
+    # session 17: a purpose opening the sentence (irrealis_in_clause)
+    ("In order to secure food supplies for the winter, the ministry is building new silos.", "humanitarian"),
+    # the alternative not taken, a happening made possible (irrealis_before, irrealis_inside)
+    ("Rather than a ceasefire being agreed, the talks produced only a statement.", "agreement"),
+    ("The vote opened the way for formal negotiations to begin in the spring.", "meeting"),
+    # called off with its place between (irrealis_after)
+    ("The peace talks in Velm were called off after the shelling.", "meeting"),
+    # a hazard made ready for (irrealis_before)
+    ("The governor kept rescue teams ready to face the coming floods.", "incident"),
+    # a count of repeats (statistics)
+    ("Ivo Sander has visited Norlund on several occasions.", "visit"),
+    ("Police raided the compound on numerous occasions.", "operation"),
+    # a hazard named as what a remedy is for, the mourned named by how they died (background_before, ignore)
+    ("Officials are still trying to deal with the oil spill.", "incident"),
+    ("The leaders mourned with relatives of troops from member states killed during operations.",
+     "incident"),
+    ("The government paid out money to widows of men who died in the northern and eastern floods.",
+     "incident"),
 ]
 
 
@@ -93,9 +111,34 @@ KEEP = [
     ("Police arrested two men in Velm on Tuesday in an effort to stop the smuggling ring.", "operation"),
     ("The army launched an offensive on Tuesday in a bid to retake the town.", "operation"),
     ("The army denied responsibility for the strike that killed 12 people on Tuesday.", "incident"),
+    # session 17
+    ("Rather than flying home, Ana Moro met the king on Tuesday.", "meeting"),
+    ("In order to see the damage, the French president visited Kenya on Tuesday.", "visit"),
+    ("The peace talks in Velm resumed on Tuesday after a week's break.", "meeting"),
+    ("An oil spill fouled 20 kilometres of coastline on Tuesday.", "incident"),
+    ("Heavy floods killed 12 people in the north on Tuesday.", "incident"),
+    ("Villagers were still getting ready to face more rain when a landslide buried 20 homes on Tuesday.", "incident"),
+    ("Trucks delivered food assistance to 5,000 people in the north on Tuesday.", "humanitarian"),
 ]
 
 
 @pytest.mark.parametrize("text, event_type", KEEP)
 def test_a_happening_near_those_words_stays_an_event(text, event_type):
     assert event_type in [e.event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The opposition leader was sentenced to a year's jail on Tuesday.", "other"),
+])
+def test_a_term_of_prison_is_no_rate(text, event_type):
+    assert event_type in {t.event_type for t in find_triggers(text, VOCAB)}
+
+
+@pytest.mark.parametrize("text, is_rate", [
+    ("the producers cut output by a million barrels a day", False),
+    ("the port handles 40,000 tonnes a day", False),
+    ("aid arrives twice a day", True),
+    ("an average of 37 trucks a day entered", True),
+])
+def test_a_flow_of_goods_is_no_rate_of_happenings(text, is_rate):
+    assert (VOCAB.rate.search(text) is not None) == is_rate
