@@ -3,7 +3,7 @@
 from timeline import events
 from timeline.cli import main
 
-ARTICLE = ("The governor of the northern province on Monday inaugurated a fruit juice bottling unit at the Ostra "
+ARTICLE = ("The governor of the northern province on Monday kicked off a tree planting initiative at the Ostra "
            "industrial estate.\n\n"
            "The two presidents promised at their summit in Velm to set up a joint fund for the border towns.\n\n"
            "The two ministers are expected to hold talks in Velm next month.\n\n"
@@ -18,9 +18,9 @@ def _why(tmp_path, capsys, words: str) -> str:
 
 
 def test_why_names_the_lead_guess_and_the_event_it_made(tmp_path, capsys):
-    out = _why(tmp_path, capsys, "inaugurated a fruit juice bottling unit")
+    out = _why(tmp_path, capsys, "kicked off a tree planting initiative")
     assert "no trigger rule of data/events.yaml matches" in out
-    assert "the article's lead; its broad cues (data/leads.yaml) made a other event of 'inaugurated a fruit juice bottling unit'" in out
+    assert "the article's lead; its broad cues (data/leads.yaml) made a other event of 'kicked off a tree planting initiative'" in out
     assert "event: other 2024-05-06" in out
 
 
