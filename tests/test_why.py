@@ -20,7 +20,7 @@ def _why(tmp_path, capsys, words: str) -> str:
 def test_why_names_the_lead_guess_and_the_event_it_made(tmp_path, capsys):
     out = _why(tmp_path, capsys, "kicked off a tree planting initiative")
     assert "no trigger rule of data/events.yaml matches" in out
-    assert "the article's lead; its broad cues (data/leads.yaml) made a other event of 'kicked off a tree planting initiative'" in out
+    assert "the article's lead; its broad cues (data/leads.yaml) made an event of type other from 'kicked off a tree planting initiative'" in out
     assert "event: other 2024-05-06" in out
 
 

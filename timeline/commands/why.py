@@ -88,7 +88,7 @@ def explain(sentence: Sentence, notes: list, events, data_dir: Path) -> list[str
     if "lead" in kinds:
         guessed = mine[kinds.index("lead")]
         lines.append("the article's lead" + (
-            f"; its broad cues (data/leads.yaml) made a {guessed[0].event_type} event of {guessed[0].trigger.text!r}"
+            f"; its broad cues (data/leads.yaml) made an event of type {guessed[0].event_type} from {guessed[0].trigger.text!r}"
             if guessed else "; its broad cues (data/leads.yaml) found no happening"
             if not any(line.startswith("trigger") for line in lines) else ""))
     lines += [f"  set aside by {detail[0]} ({FILTERS[detail[0]]}): {t.event_type} {t.text!r}"
