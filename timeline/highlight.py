@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .frame import day_label
-from .models import Mention, ParsedArticle, Source, Timex, TimelineEvent
+from .models import JOINED_BY, Mention, ParsedArticle, Source, Timex, TimelineEvent
 
 STYLE = """
 <style>
@@ -120,7 +120,7 @@ def publication_note(item: Evidence) -> str:
     return f"Published {day}: read from the page's line “{basis}”."
 
 
-JOINED = "; told by "  # where timeline/merge.py's account of a join starts in a merged event's date basis
+JOINED = "; " + JOINED_BY  # where timeline/merge.py's account of a join starts in a merged event's date basis
 
 
 def split_basis(date_basis: str) -> tuple[str, str]:

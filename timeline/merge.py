@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .events import actors_agree
-from .models import Event, Source, TimelineEvent
+from .models import JOINED_BY, Event, Source, TimelineEvent
 from .resources import load
 from .settings import DATA_DIR
 
@@ -277,7 +277,7 @@ def _basis(lead: Event, group: list[Event]) -> str:
     sources name the other articles (a long file name cut the table's Date basis column)."""
     parts = [lead.date_basis]
     if len(group) > 1:
-        parts.append(f"told by {len(group)} articles ({_why_joined(group)})")
+        parts.append(f"{JOINED_BY}{len(group)} articles ({_why_joined(group)})")
         if lead.date is not None:
             parts.append(f"its date is that of {lead.article}, its most exact report")
     undated = sum(e.date is None for e in group)

@@ -160,6 +160,11 @@ class Source:
     date_basis: str = ""
 
 
+# Where timeline/merge.py's account of why several articles' reports are one event starts in the merged event's
+# date basis ("...; told by 2 articles (the same type of event, ...)"); timeline/highlight.py splits it off there.
+JOINED_BY = "told by "
+
+
 @dataclass(frozen=True)
 class TimelineEvent:
     """A happening on the timeline, merged across the articles that report it."""
