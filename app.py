@@ -290,6 +290,13 @@ def _quietly_start() -> None:
         export_server()
     except Exception:  # reported when a download is asked for
         pass
+    try:  # a board read from the board store never loads the parser: the first upload would wait for it
+        from timeline.pipeline import warm_up
+
+        warm_up()
+    except Exception:  # the first upload loads the parser itself, and reports what goes wrong
+        pass
+
 
 
 # --- state: the filters live in the URL ---------------------------------------------------------------
