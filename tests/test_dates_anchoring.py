@@ -101,6 +101,23 @@ def test_a_happening_in_the_clause_an_offset_opens_after_a_day_is_that_far_from_
     assert timex is not None and timex.first_day == date.fromisoformat(example["date"])
 
 
+NTH_DAY = TABLE["nth_day"]["examples"]
+
+
+@pytest.mark.parametrize("example", NTH_DAY, ids=[f"{e['trigger']}: {e['text'][:40]}" for e in NTH_DAY])
+def test_the_nth_day_of_a_gathering_dates_its_first_day_that_many_days_before(example):
+    from timeline.event_dates import from_timex, own_timex
+    from timeline.settings import DEFAULT_SETTINGS
+    from timeline.temporal import tag
+
+    vocab, text, published = vocabulary(), example["text"], date(2024, 11, 15)
+    trigger = next(t for t in find_triggers(text, vocab) if text[t.start:].lower().startswith(example["trigger"]))
+    timex = own_timex(text, 0, trigger, tag(text, published, DEFAULT_SETTINGS), published, vocab)
+    day, end, _ = from_timex(timex)
+    assert day.isoformat() == example["date"]
+    assert (end and end.isoformat()) == example["date_end"]
+
+
 CHANNELS = TABLE["report_channels"]["examples"]
 
 

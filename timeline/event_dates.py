@@ -62,8 +62,9 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         found.append(timex)
     if best is None:
         return None
-    return _counted_from(sentence, sentence_start, trigger, _closing_span(sentence, sentence_start, trigger,
-                                                                          _span_holding(best[1], found)), vocab)
+    return _nth_day_span(sentence, trigger, _counted_from(
+        sentence, sentence_start, trigger, _closing_span(sentence, sentence_start, trigger,
+                                                         _span_holding(best[1], found)), vocab))
 
 
 def _counted_from(sentence: str, sentence_start: int, trigger: Trigger, timex: Timex, vocab: Vocabulary) -> Timex:
@@ -115,6 +116,32 @@ def _closing_span(sentence: str, sentence_start: int, trigger: Trigger, timex: T
     days = numbers.get(found.group("n").lower()) or int(found.group("n"))
     first = timex.first_day - timedelta(days=days - 1)
     return replace(timex, first_day=first, last_day=timex.first_day, granularity="range")
+
+
+def _nth_day_span(sentence: str, trigger: Trigger, timex: Timex) -> Timex:
+    """The days from the first of a gathering to ``timex`` when the trigger is the noun that "the second day of"
+    governs ("on Thursday, the third day of the summit": it began on Tuesday; data/temporal/anchoring.yaml
+    ``nth_day``); ``timex`` itself otherwise, or when it names no single day."""
+    if trigger.form != "noun" or timex.granularity not in ("day", "time") or timex.first_day is None \
+            or timex.last_day not in (None, timex.first_day):
+        return timex
+    pattern, ordinals = _nth_day_pattern(DATA_DIR)
+    found = pattern.search(sentence[max(0, trigger.start - 80) : trigger.start])
+    if found is None:
+        return timex
+    days = ordinals[found.group("n").lower()]
+    first = timex.first_day - timedelta(days=days - 1)
+    return replace(timex, first_day=first, last_day=timex.first_day, granularity="range",
+                   rule=f'{timex.rule}; "{" ".join(found.group("n").split())} day of" the {trigger.text}: '
+                        f'it ran from {first.isoformat()}')
+
+
+@lru_cache(maxsize=8)
+def _nth_day_pattern(data_dir: Path) -> tuple[re.Pattern, dict]:
+    ordinals = {str(k).lower(): int(v) for k, v in _anchoring(data_dir).get("nth_day", {}).get("ordinals", {}).items()}
+    det = _phrases(_anchoring(data_dir).get("determiners", ()))
+    return re.compile(rf"(?<![\w])(?P<n>{_phrases(sorted(ordinals, key=len, reverse=True)) or '(?!)'})\s+day\s+of\s+"
+                      rf"(?:(?:{det})\s+)?(?:[\w\-'’]+\s+){{0,3}}$", re.IGNORECASE), ordinals
 
 
 @lru_cache(maxsize=8)
