@@ -1,0 +1,72 @@
+"""timeline/typeguess.py: the learned type guess, on made-up sentences its training lines do not hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import typeguess
+from timeline.resources import load
+
+# Made-up sentences, none of them a training line (test_unseen_sentences_are_not_training_lines checks it).
+UNSEEN = {
+    "meeting": ["The finance minister sat down with the heads of three lenders on Wednesday to discuss the debt plan.",
+                "Dorra's premier hosted his Norlund counterpart for talks at the lakeside residence on Thursday."],
+    "call": ["The two presidents spoke by telephone on Friday about the grain corridor.",
+             "Ana Moro phoned her Norlund counterpart on Sunday to offer condolences."],
+    "visit": ["The crown prince arrived in Velm on Wednesday on his first official trip abroad.",
+              "The foreign minister travelled to the island republic on Monday for a three-day stay."],
+    "conference": ["The annual ministerial forum on ocean fisheries opened in Velm on Monday with delegates from 40 nations.",
+                   "Leaders of the eight-nation bloc gathered for their yearly summit in the mountain resort on Friday."],
+    "speech": ["The president addressed a joint sitting of parliament on Thursday, urging lawmakers to pass the budget.",
+               "In a televised address on Sunday night, the prime minister told the nation that the curfew would end."],
+    "agreement": ["Estaria and Norlund signed a pact on Wednesday to share river water during dry seasons.",
+                  "The two airlines inked a code-share deal on Monday covering twelve routes."],
+    "operation": ["Troops launched an offensive against rebel positions in the eastern hills at dawn on Tuesday.",
+                  "Navy commandos raided a smuggling boat off the coast on Saturday and seized its cargo."],
+    "incident": ["A landslide buried a dozen homes in a mountain village on Thursday, killing at least seven people.",
+                 "A tanker truck exploded on the highway near Velm on Monday night, injuring 15 drivers."],
+    "humanitarian": ["Aid agencies airlifted tents and blankets to the quake-hit valley on Wednesday.",
+                     "Norlund shipped 20,000 tonnes of rice to Estaria on Friday as emergency food assistance."],
+    "other": ["Parliament passed the new media law on Tuesday by 120 votes to 40.",
+              "The central bank raised its key interest rate by half a point on Thursday."],
+    "none": ["Analysts expect the two countries to hold talks sometime next year.",
+             "Prices of bread have risen by a third since January, according to figures from the statistics office."],
+}
+CASES = [(event_type, text) for event_type, texts in UNSEEN.items() for text in texts]
+
+
+@pytest.mark.parametrize("event_type,text", CASES)
+def test_guess_names_the_type_of_an_unseen_sentence(event_type, text):
+    guessed, probability = typeguess.guess(text)
+    assert guessed == event_type
+    assert 0.5 < probability <= 1.0
+
+
+def test_unseen_sentences_are_not_training_lines():
+    lines = {text for _, text in typeguess.training_lines()}
+    assert not lines & {text for _, text in CASES}
+
+
+def test_every_type_and_none_has_training_lines():
+    types = {event_type for event_type, _ in typeguess.training_lines()}
+    assert types == set(load("events.yaml")["types"]) | {typeguess.NONE}
+
+
+def test_data_file_loads_with_known_types_and_one_line_each():
+    lines = load("typeguess.yaml")["lines"]
+    assert set(lines) <= set(load("events.yaml")["types"]) | {typeguess.NONE}
+    for texts in lines.values():
+        assert all(isinstance(text, str) and text.strip() and "\n" not in text for text in texts)
+        assert len(texts) == len(set(texts))
+
+
+def test_guess_is_deterministic_across_trainings():
+    text = "Rescuers pulled two survivors from the rubble of the collapsed market on Sunday."
+    first = typeguess.guess(text)
+    typeguess.model.cache_clear()
+    assert typeguess.guess(text) == first
+
+
+def test_text_with_no_known_word_is_none():
+    assert typeguess.guess("Zzyx qwvv.")[0] == typeguess.NONE
+    assert typeguess.guess("")[0] == typeguess.NONE

@@ -1,0 +1,130 @@
+"""A learned guess of a sentence's event type that does not need a trigger rule's words.
+
+Reads: the project's own made-up typed sentences: every ``examples:`` entry of data/events.yaml's types (a
+type's ``not_events`` as "none"), of data/leads.yaml's types (its ``not_examples`` as "none") and the lines of
+data/typeguess.yaml. Never a real page's text. Adds: ``guess(text)`` -> (type, probability), where the type
+is one of data/events.yaml's types or "none" (the sentence reports no happening).
+
+The model is a multinomial naive Bayes over binary features (each word lower-cased, the crude stem and the
+pairs of adjacent words, with numbers and capitalised words inside the sentence masked), its class counts
+balanced so that no type wins by having more lines. It is trained at first use (deterministic, well under a
+second) and kept for the process.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import load
+from .settings import DATA_DIR
+
+NONE = "none"
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_SUFFIXES = ("ings", "ing", "ed", "es", "s")
+# Laplace smoothing of the word counts; and the temperature that turns the log scores into probabilities
+# (naive Bayes adds up dependent evidence, so its raw posteriors are far too sure).
+ALPHA = 1.0
+TEMPERATURE = 4.0
+
+
+@dataclass(frozen=True)
+class Model:
+    types: tuple[str, ...]
+    base: tuple[float, ...]  # log P(a feature | type) for a feature never seen with the type
+    weights: dict  # feature -> ((type's column, log P(feature | type) - base), ...) for the types it was seen with
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def features(text: str) -> frozenset[str]:
+    """The binary features of ``text``: words, stems and adjacent pairs (numbers and names masked)."""
+    words = _TOKEN.findall(text)
+    masked = []
+    for i, word in enumerate(words):
+        if word[0].isdigit():
+            masked.append("<num>")
+        elif i > 0 and word[0].isupper() and not words[i - 1].endswith("."):
+            masked.append("<cap>")
+        else:
+            masked.append(word.lower().replace("’", "'"))
+    found = {"w:" + word.lower().replace("’", "'") for word in words if not word[0].isdigit()}
+    found.update("s:" + _stem(word) for word in masked if not word.startswith("<"))
+    found.update(f"b:{a}_{b}" for a, b in zip(["^"] + masked, masked + ["$"]))
+    return frozenset(found)
+
+
+def training_lines(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
+    """(type, sentence) for every made-up typed sentence the project holds, each pair once, in file order."""
+    events, leads, extra = load("events.yaml", data_dir), load("leads.yaml", data_dir), load("typeguess.yaml", data_dir)
+    pairs: list[tuple[str, str]] = []
+    for event_type, spec in events["types"].items():
+        pairs += [(event_type, text) for trigger in spec.get("triggers") or [] for text in trigger.get("examples") or []]
+        pairs += [(NONE, text) for text in spec.get("not_events") or []]
+    for event_type, spec in leads["types"].items():
+        pairs += [(event_type, text) for text in spec.get("examples") or []]
+    pairs += [(NONE, text) for text in leads.get("not_examples") or []]
+    for event_type, texts in extra["lines"].items():
+        pairs += [(event_type, text) for text in texts or []]
+    return list(dict.fromkeys((t, s) for t, s in pairs if isinstance(s, str) and s.strip()))
+
+
+@lru_cache(maxsize=4)
+def model(data_dir: Path = DATA_DIR) -> Model:
+    """The naive Bayes model trained on ``training_lines`` (class counts balanced, ``ALPHA`` smoothing)."""
+    lines = training_lines(data_dir)
+    types = tuple(sorted({t for t, _ in lines}))
+    column = {t: i for i, t in enumerate(types)}
+    lines_of = [0] * len(types)
+    counts: dict[str, dict[int, int]] = {}
+    for event_type, text in lines:
+        at = column[event_type]
+        lines_of[at] += 1
+        for feature in features(text):
+            row = counts.setdefault(feature, {})
+            row[at] = row.get(at, 0) + 1
+    mean = sum(lines_of) / len(types)
+    scale = [mean / n for n in lines_of]  # a type with few lines counts each line more
+    seen = [0.0] * len(types)
+    for row in counts.values():
+        for at, n in row.items():
+            seen[at] += scale[at] * n
+    # log P(feature | type) = base[type] + weight, the weight 0 for a type the feature never came with
+    base = tuple(-math.log(ALPHA * len(counts) + seen[at]) + math.log(ALPHA) for at in range(len(types)))
+    weights = {feature: tuple((at, math.log1p(scale[at] * n / ALPHA)) for at, n in sorted(row.items()))
+               for feature, row in counts.items()}
+    return Model(types, base, weights)
+
+
+def scores(text: str, data_dir: Path = DATA_DIR) -> dict[str, float]:
+    """Each type's log score for ``text`` (up to a constant shared by all types): the features the lines
+    never had are left out."""
+    trained = model(data_dir)
+    total = [0.0] * len(trained.types)
+    known = 0
+    for feature in features(text):
+        row = trained.weights.get(feature)
+        if row is not None:
+            known += 1
+            for at, weight in row:
+                total[at] += weight
+    return {t: value + known * base for t, value, base in zip(trained.types, total, trained.base)}
+
+
+def guess(text: str, data_dir: Path = DATA_DIR) -> tuple[str, float]:
+    """The most likely type of the happening ``text`` reports ("none": no happening) and its probability."""
+    ranked = scores(text, data_dir)
+    if len(set(ranked.values())) == 1:  # no word the lines know
+        return NONE, 1.0 / len(ranked)
+    best = max(ranked, key=lambda t: (ranked[t], t == NONE))
+    top = ranked[best]
+    norm = sum(math.exp((value - top) / TEMPERATURE) for value in ranked.values())
+    return best, 1.0 / norm
