@@ -134,6 +134,15 @@ def test_a_term_of_prison_is_no_rate(text, event_type):
     assert event_type in {t.event_type for t in find_triggers(text, VOCAB)}
 
 
+@pytest.mark.parametrize("text, event_type", [
+    # the sum after the infinitive is the war's, not the talks' (session 18)
+    ("The two rival leaders have held talks in Velm to settle a war that has displaced millions of people.", "meeting"),
+    ("The army has launched an offensive to retake a valley that rebels have held for years.", "operation"),
+])
+def test_a_sum_after_an_infinitive_is_what_the_happening_is_about(text, event_type):
+    assert event_type in {t.event_type for t in find_triggers(text, VOCAB)}
+
+
 @pytest.mark.parametrize("text, is_rate", [
     ("the producers cut output by a million barrels a day", False),
     ("the port handles 40,000 tonnes a day", False),

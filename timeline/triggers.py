@@ -448,9 +448,13 @@ def unreal_cue(sentence: str, start: int, end: int, vocab: Vocabulary) -> str | 
 def _cumulative(sentence: str, end: int, vocab: Vocabulary) -> bool:
     """True when a cue after the trigger sums up a period ("has killed 20 since 2020", "have met several times"),
     unless "first" stands right before that cue in its clause ("has reached the town for the first time since 2015":
-    one happening; data/events.yaml ``cumulative_unless_before``)."""
+    one happening; data/events.yaml ``cumulative_unless_before``). As for a rate (``_rate``), a cue after an infinitive
+    that follows the trigger sums up what the happening is about, not the happening ("have held talks to end a war that
+    has killed thousands over the years")."""
     for cue in vocab.cumulative_after.finditer(sentence, end):
         head = sentence[end : cue.start()]
+        if _INFINITIVE.search(head):
+            return False
         if not vocab.cumulative_unless.search(head[max(head.rfind(","), head.rfind(";")) + 1 :]):
             return True
     return False
