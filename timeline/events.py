@@ -187,7 +187,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
                   published=ctx.article.published, told_only=_caption(sentence, ctx) or _gathering_detail(same, draft, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
-        elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx)) and _has_required_actors(draft, ctx) \
+        elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)) \
+                and _has_required_actors(draft, ctx) \
                 and not _described(draft, ctx) and not _other_story(sentence, ctx):
             drafts.append(draft)
         else:
@@ -844,6 +845,29 @@ def _reported_here(draft: Draft) -> bool:
 
 _SPEAKERS_DAY = re.compile(r"\s*(?:today|tonight|this (?:morning|afternoon|evening|week)|now|yesterday)\s*",
                            re.IGNORECASE)  # a quotation's deictic date counts from a speaking day the text may not give
+
+
+def _sitting_told(draft: Draft) -> bool:
+    """True for a weak noun of a sitting (a meeting, talks, a summit) that the sentence tells as one that took place,
+    though it gives it no day: its sides named after it ("the truce came after negotiations between A and B"), or the
+    gerund of a verb with its side ("spoke to the press after meeting President X"). Outside a quotation only
+    (``_quoted``). Not a sitting that opens the sentence as its subject ("Peace talks between A and B have been slow":
+    a process), nor the sitting named as where something was settled ("was agreed at talks in Velm"): that is the
+    outcome's news."""
+    trigger, text = draft.trigger, draft.sentence.text
+    if trigger.strength != "weak" or trigger.form != "noun" or draft.event_type not in _SITTING_TYPES or _quoted(draft):
+        return False
+    before, after = text[max(0, trigger.start - 60) : trigger.start], text[trigger.end : trigger.end + 60]
+    return (_SIDES_AFTER.match(after) is not None and _SITTING_AS_SUBJECT.fullmatch(text, 0, trigger.start) is None) \
+        or (trigger.text.lower() == "meeting" and _GERUND_BEFORE.search(before) is not None
+            and _GERUND_OBJECT.match(after) is not None)
+
+
+_SITTING_TYPES = ("meeting", "conference")
+_SIDES_AFTER = re.compile(r"\s+between\s+\S")  # "talks between A and B"
+_SITTING_AS_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}")  # "Peace talks between A and B have been ...": a process
+_GERUND_BEFORE = re.compile(r"(?<![\w-])(?:after|before|while|when)\s+$", re.IGNORECASE)  # "after meeting"
+_GERUND_OBJECT = re.compile(r"\s+(?!(?:With|Of|The|A|An|On|In|At)\b)[A-Z]")  # "... meeting President X", not "with X"
 
 
 def _quoted(draft: Draft) -> bool:

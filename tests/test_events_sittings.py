@@ -1,0 +1,36 @@
+"""A sitting told by a weak noun with no day of its own is still the news when the sentence tells it as held: its
+sides named after it, or the gerund of "meet" with its side (events._sitting_told, session 18). Made-up sentences,
+each after a lead that reports something else, so that only the body sentence can give the meeting."""
+
+import pytest
+
+from article_events import events_of
+
+LEAD = "Heavy rain flooded dozens of villages in the south of Norlund on Thursday, officials said. "
+
+
+def _meetings(text: str) -> list:
+    return [e for e in events_of(LEAD + text) if e.event_type == "meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "The truce came after negotiations between President Ivo Sander and Ana Moro in Velm.",
+    "The ceremony ended with talks between the two bishops in Velm.",
+    "Aid was reaching the north, the minister said in Velm after meeting President Ivo Sander.",
+])
+def test_a_sitting_told_as_held_is_an_event(text):
+    assert [e.evidence for e in _meetings(text)] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    # the sitting as the sentence's subject: a process, not one sitting
+    "Peace talks between the government and the rebels have been slow.",
+    # no sides after it, no gerund: still no day of its own
+    "The plan was discussed during a meeting of farmers.",
+    # the sitting as where something was settled: the outcome is the news
+    "The new rules were settled at crisis talks in Velm.",
+    # a speaker's words
+    '"We will not give up on the negotiations between our two nations and theirs," Ana Moro said.',
+])
+def test_a_sitting_named_in_passing_is_no_event(text):
+    assert _meetings(text) == []
