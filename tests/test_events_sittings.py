@@ -34,3 +34,16 @@ def test_a_sitting_told_as_held_is_an_event(text):
 ])
 def test_a_sitting_named_in_passing_is_no_event(text):
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Later in the day the archbishop ended his two-day visit to Velm.",
+    "Ana Moro thanked the envoy for her short visit to Velm on Monday.",
+])
+def test_a_visit_that_is_his_or_hers_names_a_person(text):
+    assert [e.evidence for e in events_of(LEAD + text) if e.event_type == "visit"] == [text]
+
+
+def test_a_visit_of_a_place_alone_names_no_person():
+    text = "Later in the day the delegation ended a two-day visit to Velm."
+    assert [e for e in events_of(LEAD + text) if e.event_type == "visit"] == []

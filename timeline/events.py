@@ -898,17 +898,23 @@ def _title(words: list[str]) -> bool:
 
 
 def _has_required_actors(draft: Draft, ctx: Context) -> bool:
-    """False for a type that needs a person ("visit") when the sentence names none taking part; a group sent by an
+    """False for a type that needs a person ("visit") when the sentence names none taking part (a visit that is "his"
+    or "her" names one: ``_PERSONS_OWN``); a group sent by an
     organisation or a country before the trigger stands for its people (data/events.yaml ``group_visitors``: "An IMF
     mission visited Kenya", "A Chinese trade delegation toured the port"), when the sentence names that side."""
     entry = ctx.vocab.types[draft.event_type]
     if not entry.get("requires_person"):
         return True
     kinds = [ctx.actors[i].kind for i in draft.actor_ids]
-    if "person" in kinds:
+    if "person" in kinds or _PERSONS_OWN.search(draft.sentence.text, max(0, draft.trigger.start - 40), draft.trigger.end):
         return True
     return (kinds.count("organization") >= 1 or kinds.count("country") >= 2) \
         and _group_visitors(tuple(entry.get("group_visitors", ()))).search(draft.sentence.text, 0, draft.trigger.start) is not None
+
+
+# "ended his two-day visit", "thanked the envoy for her short visit": a person's own visit, though the gazetteer does
+# not know that person (a cleric, an envoy, a guest named earlier)
+_PERSONS_OWN = re.compile(r"(?<![\w-])(?:his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:visit|trip|tour)(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
