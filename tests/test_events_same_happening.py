@@ -207,6 +207,12 @@ def test_a_sentence_opened_by_meanwhile_tells_another_happening():
     assert _types(text) == ["incident", "incident"]
 
 
+def test_a_sentence_opened_by_later_tells_a_further_happening_of_the_same_type():
+    text = ("The governor opened a new district hospital in Velm on Monday.\n\n"
+            "Later, he opened three rural health posts in the hills above the town.")
+    assert [e.evidence[:5] for e in _events(text) if e.event_type == "other"] == ["The g", "Later"]
+
+
 def test_a_sentence_opened_by_meanwhile_may_still_name_the_happening_reported():
     text = ("A car bomb killed 22 people in the capital on Monday, police said.\n\n"
             "Meanwhile, officials said three more people were killed in the attack.")
