@@ -70,3 +70,17 @@ def test_guess_is_deterministic_across_trainings():
 def test_text_with_no_known_word_is_none():
     assert typeguess.guess("Zzyx qwvv.")[0] == typeguess.NONE
     assert typeguess.guess("")[0] == typeguess.NONE
+
+
+def test_numbers_and_names_inside_a_sentence_are_masked():
+    one = typeguess.features("Floods killed 12 people in Velm on Monday.")
+    other = typeguess.features("Floods killed 340 people in Dorra on Monday.")
+    assert {f for f in one if not f.startswith("w:")} == {f for f in other if not f.startswith("w:")}
+    assert "b:killed_<num>" in one and "b:in_<cap>" in one
+    assert "b:^_floods" in one  # a capitalised first word is any word
+
+
+def test_the_first_words_count_again_as_the_head_of_the_sentence():
+    found = typeguess.features("Rescuers pulled two survivors from the rubble of the collapsed market after a long search.")
+    assert {"h:rescuer", "h:pull", "h:survivor"} <= found
+    assert "s:search" in found and "h:search" not in found

@@ -5,8 +5,9 @@ type's ``not_events`` as "none"), of data/leads.yaml's types (its ``not_examples
 data/typeguess.yaml. Never a real page's text. Adds: ``guess(text)`` -> (type, probability), where the type
 is one of data/events.yaml's types or "none" (the sentence reports no happening).
 
-The model is a multinomial naive Bayes over binary features (each word lower-cased, the crude stem and the
-pairs of adjacent words, with numbers and capitalised words inside the sentence masked), its class counts
+The model is a multinomial naive Bayes over binary features (each word lower-cased, the crude stem, the
+pairs of adjacent words, with numbers and capitalised words inside the sentence masked, and the stems of the
+first words again, where a news sentence tells its happening), its class counts
 balanced so that no type wins by having more lines. It is trained at first use (deterministic, well under a
 second) and kept for the process.
 """
@@ -23,12 +24,15 @@ from .resources import load
 from .settings import DATA_DIR
 
 NONE = "none"
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 _SUFFIXES = ("ings", "ing", "ed", "es", "s")
 # Laplace smoothing of the word counts; and the temperature that turns the log scores into probabilities
-# (naive Bayes adds up dependent evidence, so its raw posteriors are far too sure).
-ALPHA = 1.0
-TEMPERATURE = 4.0
+# (naive Bayes adds up dependent evidence, so its raw posteriors are far too sure). Both chosen by a five-fold
+# cross-validation on the made-up lines: the best accuracy short of guessing "none" too often, the least log loss.
+ALPHA = 0.5
+TEMPERATURE = 6.0
+# A news sentence tells its happening first: the stems of its first words count again as features of their own.
+HEAD_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -46,19 +50,26 @@ def _stem(word: str) -> str:
 
 
 def features(text: str) -> frozenset[str]:
-    """The binary features of ``text``: words, stems and adjacent pairs (numbers and names masked)."""
-    words = _TOKEN.findall(text)
-    masked = []
-    for i, word in enumerate(words):
+    """The binary features of ``text``: words, stems and adjacent pairs (numbers and names masked), and
+    the stems of its first ``HEAD_WORDS`` words."""
+    words = _TOKEN.findall(text.replace("’", "'"))
+    found = set()
+    masked = ["^"]
+    after_stop = True  # a capitalised word after a full stop (or first) may be any word
+    for word in words:
         if word[0].isdigit():
             masked.append("<num>")
-        elif i > 0 and word[0].isupper() and not words[i - 1].endswith("."):
-            masked.append("<cap>")
-        else:
-            masked.append(word.lower().replace("’", "'"))
-    found = {"w:" + word.lower().replace("’", "'") for word in words if not word[0].isdigit()}
-    found.update("s:" + _stem(word) for word in masked if not word.startswith("<"))
-    found.update(f"b:{a}_{b}" for a, b in zip(["^"] + masked, masked + ["$"]))
+            after_stop = word.endswith(".")
+            continue
+        lower = word.lower()
+        found.add("w:" + lower)
+        masked.append("<cap>" if word[0].isupper() and not after_stop else lower)
+        after_stop = word.endswith(".")
+    masked.append("$")
+    stems = [_stem(word) if word[0] != "<" else "" for word in masked[1:-1]]
+    found.update("s:" + stem for stem in stems if stem)
+    found.update("h:" + stem for stem in stems[:HEAD_WORDS] if stem)
+    found.update(f"b:{a}_{b}" for a, b in zip(masked, masked[1:]))
     return frozenset(found)
 
 
