@@ -34,6 +34,12 @@ def test_talks_also_held_with_another_side_are_a_further_meeting():
         ("meeting", ("Annalena Baerbock", "Sergey Lavrov")), ("meeting", ("Annalena Baerbock", "Antony Blinken"))]
 
 
+def test_a_document_also_signed_in_the_passive_is_a_further_agreement():
+    text = ("Kenya and Uganda signed a trade agreement in Nairobi on Tuesday.\n\n"
+            "A customs agreement was also signed by Kenya, Uganda and Tanzania.")
+    assert [e.evidence[:9] for e in _events(text) if e.event_type == "agreement"] == ["Kenya and", "A customs"]
+
+
 def test_a_standfirst_that_repeats_the_lead_is_the_same_visit():
     head = "Foreign Minister Annalena Baerbock begins her two-day visit to the U.S. on Monday"
     text = f"{head}\n\n{head} at the invitation of Antony Blinken. It is her first visit under President Joe Biden."

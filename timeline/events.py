@@ -1708,7 +1708,8 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     days later"), "a second"/"another" stands before its trigger, or the trigger's clause sets it apart in
     time from another happening ("The attack came hours after Russian missiles hit ...") (merge.sequel_* in
     data/events.yaml; ``sequel_before_for_types`` for words that set apart only some types: "X also met Y" is
-    another meeting, "two guards also were killed in the raid" the same attack)."""
+    another meeting, "two guards also were killed in the raid" the same attack; inside a passive trigger's own words
+    too: "a customs pact was also signed")."""
     merge = ctx.vocab.raw["merge"]
     offsets = set(merge.get("sequel_offset_words", ()))
     if any(t.rule == "offset" and t.text.lower().split()[-1] in offsets
@@ -1721,6 +1722,9 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     typed = [w for w, types in (merge.get("sequel_before_for_types") or {}).items() if draft.event_type in types] \
         if not _topic_follows(draft, ctx) else []
     if any(before == words or before.endswith(" " + words) for words in (*merge.get("sequel_before", ()), *typed)):
+        return True
+    inside = " ".join(draft.trigger.text.lower().split()[1:])  # "a customs pact was also signed": the passive's "also"
+    if any(f" {words} " in f" {inside} " for words in typed):
         return True
     clause = " ".join(re.findall(r"[\w'’]+", draft.sentence.text[max(0, draft.trigger.start - 80) : draft.trigger.start].lower()))
     return any(f"{words} " in f" {clause} " for words in merge.get("sequel_clause", ()))
