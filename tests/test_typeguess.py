@@ -84,3 +84,9 @@ def test_the_first_words_count_again_as_the_head_of_the_sentence():
     found = typeguess.features("Rescuers pulled two survivors from the rubble of the collapsed market after a long search.")
     assert {"h:rescuer", "h:pull", "h:survivor"} <= found
     assert "s:search" in found and "h:search" not in found
+
+
+def test_lower_case_words_pair_across_names_and_numbers():
+    found = typeguess.features("Ana Moro met Ivo Sander on Tuesday and signed 3 deals.")
+    assert {"t:met_on", "t:on_and", "t:and_sign", "t:sign_deal"} <= found
+    assert not any(f.startswith("t:") and ("moro" in f or "sander" in f) for f in found)

@@ -6,8 +6,9 @@ data/typeguess.yaml. Never a real page's text. Adds: ``guess(text)`` -> (type, p
 is one of data/events.yaml's types or "none" (the sentence reports no happening).
 
 The model is a multinomial naive Bayes over binary features (each word lower-cased, the crude stem, the
-pairs of adjacent words, with numbers and capitalised words inside the sentence masked, and the stems of the
-first words again, where a news sentence tells its happening), its class counts
+pairs of adjacent words, with numbers and capitalised words inside the sentence masked, the stems of the
+first words again, where a news sentence tells its happening, and pairs of adjacent lower-case words, which
+join a verb to its object across names), its class counts
 balanced so that no type wins by having more lines. It is trained at first use (deterministic, well under a
 second) and kept for the process.
 """
@@ -50,11 +51,13 @@ def _stem(word: str) -> str:
 
 
 def features(text: str) -> frozenset[str]:
-    """The binary features of ``text``: words, stems and adjacent pairs (numbers and names masked), and
-    the stems of its first ``HEAD_WORDS`` words."""
+    """The binary features of ``text``: words, stems and adjacent pairs (numbers and names masked), the
+    stems of its first ``HEAD_WORDS`` words, and adjacent pairs of the stems of its lower-case words
+    ("Ana Moro met Ivo Sander on Tuesday": met_on)."""
     words = _TOKEN.findall(text.replace("’", "'"))
     found = set()
     masked = ["^"]
+    plain = []  # the stems of the words written in lower case: a verb and its object across names and numbers
     after_stop = True  # a capitalised word after a full stop (or first) may be any word
     for word in words:
         if word[0].isdigit():
@@ -63,6 +66,8 @@ def features(text: str) -> frozenset[str]:
             continue
         lower = word.lower()
         found.add("w:" + lower)
+        if word[0].islower():
+            plain.append(_stem(word))
         masked.append("<cap>" if word[0].isupper() and not after_stop else lower)
         after_stop = word.endswith(".")
     masked.append("$")
@@ -70,6 +75,7 @@ def features(text: str) -> frozenset[str]:
     found.update("s:" + stem for stem in stems if stem)
     found.update("h:" + stem for stem in stems[:HEAD_WORDS] if stem)
     found.update(f"b:{a}_{b}" for a, b in zip(masked, masked[1:]))
+    found.update(f"t:{a}_{b}" for a, b in zip(plain, plain[1:]))
     return frozenset(found)
 
 
