@@ -91,7 +91,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
     local = [item for item in local if not _names_a_government(item, sentence, actors, data_dir)]
     local = _without_counted_people(local, sentence, actors, data_dir)
     if trigger.event_type in _place_phrase_types(data_dir):  # "signed in the Estarian capital": no signatory
-        local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab)]
+        local = [item for item in local if not _in_place_phrase(item, sentence, actors, vocab, data_dir)]
     venue_types, host_cues = _venue_grammar(data_dir)
     if trigger.event_type in venue_types and not host_cues.search(sentence):
         local = [item for item in local if not _venue_only(item, sentence, actors, vocab, data_dir)]
@@ -534,7 +534,7 @@ def _venue_only(item: tuple[int, int, str], sentence: str, actors: Mapping[str, 
     if actors[actor_id].kind != "country":
         return False
     nouns = "|".join(_participants(data_dir).get("venue_nouns", ())) or "(?!)"
-    if _in_place_phrase(item, sentence, actors, vocab) \
+    if _in_place_phrase(item, sentence, actors, vocab, data_dir) \
             or re.match(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE):
         return True
     if _only_a_place(item, sentence, actors, vocab) and not _FROM.search(sentence, max(0, start - 12), start):
@@ -784,15 +784,25 @@ def _place_phrase_types(data_dir) -> frozenset[str]:
     return frozenset(_participants(data_dir).get("place_phrase_types", ()))
 
 
-def _in_place_phrase(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary) -> bool:
+def _in_place_phrase(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary,
+                     data_dir: Path = DATA_DIR) -> bool:
     """True for a country that only qualifies a place: "the Estarian capital", "Estaria's capital", "the Estarian
-    city of X" (data/events.yaml grammar: place_modifier_nouns); not "the region of X", which may be X itself."""
+    city of X" (data/events.yaml grammar: place_modifier_nouns), "Estaria's Vell Doran province"; not "the region of
+    X", which may be X itself."""
     start, end, actor_id = item
     if actors[actor_id].kind != "country":
         return False
     nouns = "|".join(vocab.raw["grammar"]["place_modifier_nouns"])
     after = re.match(rf"(?:['’]s)?\s+(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
-    return after is not None
+    return after is not None or _named_place_after(data_dir).match(sentence, end) is not None
+
+
+@lru_cache(maxsize=4)
+def _named_place_after(data_dir) -> re.Pattern:
+    """A country's possessive before a place's name and a place noun: "Estaria's Vell Doran province" (data/offices.yaml
+    ``place_nouns``)."""
+    nouns = "|".join(map(re.escape, load("offices.yaml", data_dir).get("place_nouns", ()))) or "(?!)"
+    return re.compile(rf"['’]s(?:[ \t]+[A-Z][\w'’-]*){{1,3}}[ \t]+(?:{nouns})(?![\w])")
 
 
 _LIST_AND = re.compile(r"\s*[,،]\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")  # also an Arabic comma

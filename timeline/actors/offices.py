@@ -45,6 +45,8 @@ class OfficeVocabulary:
         self.name_stopwords: frozenset[str] = frozenset(data.get("name_stopwords", []))
         self.name_suffixes: frozenset[str] = frozenset(w.lower() for w in data.get("name_suffixes", []))
         self.name_particles: frozenset[str] = frozenset(data.get("name_particles", []))
+        self.place_nouns: frozenset[str] = frozenset(data.get("place_nouns", []))
+        self.place_heads: frozenset[str] = frozenset(data.get("place_heads", []))
         self.honorifics: tuple[str, ...] = tuple(data.get("honorifics", []))
         self.person_openers: tuple[str, ...] = tuple(data.get("person_openers", []))
         self.given_name_titles: frozenset[str] = frozenset(data.get("given_name_titles", []))

@@ -82,7 +82,8 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
                     or (pattern is patterns[4] and not _joined_name(words, generic, stopwords, table_of(data_dir))) \
                     or (pattern in (patterns[0], patterns[4]) and (len(words) < 2 or all(w in generic for w in words[:-1])
                                                     or _unnamed_institution(words, stopwords, generic, data_dir)
-                                                    or _SPELLED_OUT.search(text, max(0, start - 16), start))) \
+                                                    or _SPELLED_OUT.search(text, max(0, start - 16), start)
+                                                    or _LONGER_NAME.match(text, end))) \
                     or (pattern is not patterns[0] and name in stopwords) \
                     or (pattern is patterns[2] and place_country(name, data_dir, capitals=True)):
                 continue
@@ -179,6 +180,9 @@ def _joined_name(words: list[str], generic: frozenset[str], stopwords: frozenset
     return cut > 0 and words[cut - 1] not in heads and any(w not in generic and w not in stopwords for w in words[:cut])
 
 
+# "the Ruritania Department of Forestry and Fire Protection": a headed name that goes on with "of"/"for" and a
+# capitalised word is part of a longer one; its head alone ("Ruritania Department") would be a wrong body
+_LONGER_NAME = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z]")
 _SPELLED_OUT = re.compile(r"[A-Z][A-Z0-9]{1,7}\s+\((?:the\s+)?$")  # "RMA (Ruritanian Mining Agency)": the acronym's
 
 

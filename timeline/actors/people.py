@@ -59,6 +59,8 @@ def settle_titles(
     for run in runs:
         if text[run.end:run.end + 1] == " " and run.end + 1 in title_starts:
             continue  # "the premier, Estaria State Governor Jane Roe": the words before a title are its place, no person
+        if _names_a_place(text, run, gazetteer.offices.place_nouns, gazetteer.offices.place_heads):
+            continue  # "Estaria's Vell Doran province", "the Sultan Omar Mosque": a place, no person
         if _runs_into_known(text, run, known_starts):  # "Supreme Leader Ayatollah Seyyed Ali Khamenei": honorifics
             _attach(finder, titles, names, run, used, result)  # of the known name, no new person; the title is his
             continue
@@ -111,6 +113,17 @@ def _joined_to(text: str, run: NameRun, opened) -> bool:
 
 
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[^\W\d_a-z]")
+
+
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _names_a_place(text: str, run: NameRun, nouns: frozenset[str], heads: frozenset[str]) -> bool:
+    """Whether a place noun follows the run ("Vell Doran province") or is its last word ("Omar Mosque")
+    (data/offices.yaml ``place_nouns``, ``place_heads``)."""
+    after = _NEXT_LOWER.match(text, run.end)
+    last = run.words[-1] if run.words else None
+    return bool(after and after.group(1) in nouns) or (last is not None and text[last[0]:last[1]] in heads)
 
 
 def _runs_into_known(text: str, run: NameRun, known_starts: set[int]) -> bool:
