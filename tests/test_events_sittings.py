@@ -17,6 +17,7 @@ def _meetings(text: str) -> list:
     "The truce came after negotiations between President Ivo Sander and Ana Moro in Velm.",
     "The ceremony ended with talks between the two bishops in Velm.",
     "Aid was reaching the north, the minister said in Velm after meeting President Ivo Sander.",
+    "The leak was raised at Ana Moro's meeting with President Ivo Sander at the summit.",
 ])
 def test_a_sitting_told_as_held_is_an_event(text):
     assert [e.evidence for e in _meetings(text)] == [text]
@@ -29,6 +30,8 @@ def test_a_sitting_told_as_held_is_an_event(text):
     "The plan was discussed during a meeting of farmers.",
     # the sitting as where something was settled: the outcome is the news
     "The new rules were settled at crisis talks in Velm.",
+    # an owner but no named side: "with" the many
+    "The plan came up again during her meeting with farmers.",
     # a speaker's words
     '"We will not give up on the negotiations between our two nations and theirs," Ana Moro said.',
 ])

@@ -849,8 +849,9 @@ _SPEAKERS_DAY = re.compile(r"\s*(?:today|tonight|this (?:morning|afternoon|eveni
 
 def _sitting_told(draft: Draft) -> bool:
     """True for a weak noun of a sitting (a meeting, talks, a summit) that the sentence tells as one that took place,
-    though it gives it no day: its sides named after it ("the truce came after negotiations between A and B"), or the
-    gerund of a verb with its side ("spoke to the press after meeting President X"). Outside a quotation only
+    though it gives it no day: its sides named after it ("the truce came after negotiations between A and B"), its
+    owner before it and a named side after it ("raised at A's meeting with President B"), or the gerund of a verb with
+    its side ("spoke to the press after meeting President X"). Outside a quotation only
     (``_quoted``). Not a sitting that opens the sentence as its subject ("Peace talks between A and B have been slow":
     a process), nor the sitting named as where something was settled ("was agreed at talks in Velm"): that is the
     outcome's news."""
@@ -859,6 +860,7 @@ def _sitting_told(draft: Draft) -> bool:
         return False
     before, after = text[max(0, trigger.start - 60) : trigger.start], text[trigger.end : trigger.end + 60]
     return (_SIDES_AFTER.match(after) is not None and _SITTING_AS_SUBJECT.fullmatch(text, 0, trigger.start) is None) \
+        or (_OWNER_BEFORE.search(before) is not None and _WITH_A_NAME.match(after) is not None) \
         or (trigger.text.lower() == "meeting" and _GERUND_BEFORE.search(before) is not None
             and _GERUND_OBJECT.match(after) is not None)
 
@@ -866,6 +868,8 @@ def _sitting_told(draft: Draft) -> bool:
 _SITTING_TYPES = ("meeting", "conference")
 _SIDES_AFTER = re.compile(r"\s+between\s+\S")  # "talks between A and B"
 _SITTING_AS_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}")  # "Peace talks between A and B have been ...": a process
+_OWNER_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "X's meeting"
+_WITH_A_NAME = re.compile(r"\s+with\s+(?:the\s+)?[A-Z]")  # "... meeting with President Y"
 _GERUND_BEFORE = re.compile(r"(?<![\w-])(?:after|before|while|when)\s+$", re.IGNORECASE)  # "after meeting"
 _GERUND_OBJECT = re.compile(r"\s+(?!(?:With|Of|The|A|An|On|In|At)\b)[A-Z]")  # "... meeting President X", not "with X"
 
