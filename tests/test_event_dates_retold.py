@@ -52,6 +52,9 @@ CASES = [
     # the report says the happening was earlier than the report
     ("The army said on Monday it had killed six militants in a raid in the border district. "
      "The raid was the third this month.", None),
+    # a word of the lead's trigger with a day it is planned for: the plan's day, not the lead's
+    ("The two rival parties have agreed to sign a truce, mediators said on Sunday. "
+     "The truce, which the two sides are scheduled to sign on Friday, ends a year of fighting.", date(2024, 5, 5)),
     # the report's day is no recent day: no wire lead written that day
     ("Air strikes on two hill villages killed five people, the regional health office said on 2 April. "
      "The army has not commented.", None),

@@ -1261,7 +1261,8 @@ def _recent_day(timex: Timex, published: date) -> bool:
 
 
 def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], vocab: Vocabulary) -> Timex | None:
-    """The day nearest a word sharing a stem with ``stems``, in its clause and dating no report."""
+    """The day nearest a word sharing a stem with ``stems``, in its clause and dating no report nor a plan ("the
+    truce, which both sides are due to sign on Friday": data/events.yaml ``irrealis_in_clause`` between them)."""
     best: tuple[int, Timex] | None = None
     for word in _WORD.finditer(sentence):
         if word.group().lower()[:_STEM] not in stems:
@@ -1270,7 +1271,7 @@ def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], 
             at, end = timex.start - start, timex.end - start
             lo, hi = (end, word.start()) if end <= word.start() else (word.end(), at)
             if re.search(r"[;:]", sentence[lo:hi]) or vocab.clause_break.search(sentence, lo, hi) \
-                    or _dates_the_report(sentence[:at], vocab):
+                    or vocab.irrealis_in_clause.search(sentence, lo, hi) or _dates_the_report(sentence[:at], vocab):
                 continue
             if best is None or hi - lo < best[0]:
                 best = (hi - lo, timex)
