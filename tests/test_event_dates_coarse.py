@@ -108,27 +108,3 @@ def test_an_opener_times_the_sentence_against_the_happening_it_names(text, word,
     vocab = vocabulary()
     (trigger,) = [t for t in find_triggers(text, vocab) if t.text.startswith(word)]
     assert timed_against(text, trigger, vocab) == expected
-
-
-LEAD_DAY_CASES = [
-    # a month that holds the publication day would blur the lead's day
-    ("February", date(2023, 2, 2), True),
-    # a month, or a part of a year, before the publication day is an earlier happening told alongside
-    ("October", date(2023, 2, 2), True),
-    ("the end of last year", date(2023, 2, 2), True),
-    ("2019", date(2023, 2, 2), True),
-    # a day, a week or a few days tell the news again: their date is the lead's
-    ("on Tuesday", date(2023, 2, 2), False),
-    ("last week", date(2023, 2, 2), False),
-    ("from 3 to 5 January", date(2023, 2, 2), False),
-]
-
-
-@pytest.mark.parametrize("words, published, keeps", LEAD_DAY_CASES, ids=[c[0] for c in LEAD_DAY_CASES])
-def test_an_undated_lead_keeps_its_day_against_a_month_or_year_of_a_joined_mention(words, published, keeps):
-    from timeline.event_dates import lead_keeps_its_day
-    from timeline.settings import DEFAULT_SETTINGS
-    from timeline.temporal import tag
-
-    (timex,) = tag(f"The talks were held {words}.", published, DEFAULT_SETTINGS)
-    assert lead_keeps_its_day(timex, published) is keeps

@@ -1254,25 +1254,6 @@ def _indefinite(sentence: str, trigger: Trigger) -> bool:
                                                      sentence[max(0, trigger.start - 40) : trigger.start], re.IGNORECASE))
 
 
-COARSE_DAYS = 27  # a span this many days long or longer (a month, a season, "the end of last year") names no day
-
-
-def lead_keeps_its_day(timex: Timex | None, published: date | None) -> bool:
-    """True when a later mention dated only by ``timex`` must not give its date to the undated lead it is joined
-    to, the news of the publication day ``published``: a month, a quarter, a year or a span of a month or more that
-    holds that day ("X has hosted Y in Nairobi" and then "February saw talks between X and Y": the month would only
-    blur the lead's day) or began before it ("The bank has raised its key rate" and then "it raised rates several
-    times but slowed at the end of last year": an earlier happening told alongside, not the news told again). A day,
-    a week ("last week") or a span of a few days gives its date as before."""
-    if published is None or timex is None or timex.first_day is None or timex.granularity in ("day", "time"):
-        return False
-    last = timex.last_day or timex.first_day
-    if timex.first_day <= published <= last:
-        return True
-    long = timex.granularity in ("month", "quarter", "year") or (last - timex.first_day).days + 1 >= COARSE_DAYS
-    return long and last < published
-
-
 def _recent_day(timex: Timex, published: date) -> bool:
     return timex.granularity in ("day", "time") and timex.first_day is not None \
         and published - timedelta(days=RETOLD_DAYS) <= timex.first_day < published \
