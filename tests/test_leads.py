@@ -9,7 +9,7 @@ import yaml
 from article_events import events_of
 
 from timeline.actors import load_gazetteer
-from timeline.leads import classify, in_background, lead_sentence, only_dates, rules
+from timeline.leads import by_verb, classify, in_background, lead_sentence, only_dates, rules
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.sentences import split
@@ -29,6 +29,47 @@ def test_lead_examples_are_classified(event_type, lead):
 @pytest.mark.parametrize("lead", RAW["not_examples"], ids=lambda s: s[:30])
 def test_leads_that_report_no_happening_give_no_guess(lead):
     assert classify(lead) is None
+
+
+def _no_type_guess(text, data_dir):
+    return ""
+
+
+@pytest.mark.parametrize("lead", RAW["by_verb"]["examples"], ids=lambda s: s[:30])
+def test_a_past_verb_after_a_named_subject_on_a_day_reports_the_news(lead):
+    assert classify(lead) is None
+    guess = by_verb(lead, type_guess=_no_type_guess)
+    assert guess is not None and guess.event_type == RAW["by_verb"]["default_type"] and guess.basis == "verb"
+    assert lead[guess.start : guess.end] == guess.text and guess.label.startswith(guess.text)
+    assert guess.confidence < RAW["scoring"]["confidence"]
+
+
+@pytest.mark.parametrize("lead", RAW["by_verb"]["not_examples"], ids=lambda s: s[:30])
+def test_a_lead_of_being_saying_a_participle_or_the_present_gives_no_fallback(lead):
+    assert by_verb(lead, dated=True, type_guess=_no_type_guess) is None
+
+
+def test_every_word_list_of_the_fallback_holds_words():
+    lists = [v for v in RAW["by_verb"].values() if isinstance(v, list)]
+    assert all(isinstance(word, str) for words in lists for word in words)  # "on", "no" are no booleans
+
+
+def test_the_fallback_needs_a_day_its_own_or_the_page_s():
+    lead = "The Estarian rail operator restored the night train between Velm and Ostra."
+    assert by_verb(lead, dated=False) is None
+    assert by_verb(lead, dated=True) is not None
+    assert by_verb(lead.replace(".", " on Wednesday."), dated=False) is not None
+
+
+def test_the_fallback_takes_the_type_of_a_happening_noun_else_the_type_guess():
+    lead = "Delegations of Estaria and Ruritania wrapped up a round of talks in Velm on Friday."
+    assert classify(lead) is None or classify(lead).event_type == "meeting"
+    assert by_verb("The Ostra mayor greeted the crowd at a bilateral forum in Velm on Friday.",
+                   type_guess=_no_type_guess).event_type != "other"
+    assert by_verb("The Ostra mayor greeted the crowd at the army barracks in Velm on Friday.",
+                   type_guess=_no_type_guess).event_type == "other"  # "army" names no happening
+    assert by_verb("The Ostra mayor greeted the crowd at the army barracks in Velm on Friday.",
+                   type_guess=lambda text, data_dir: "visit").event_type == "visit"
 
 
 def test_every_type_has_an_example():
@@ -180,3 +221,4 @@ def test_a_first_sentence_that_reports_a_happening_or_goes_on_in_its_paragraph_s
     assert lead_sentence(split(reported), text=reported).text.startswith("Ministers")
     joined = "The region has faced years of drought and a growing debt burden. The forum opened in the city on Monday."
     assert lead_sentence(split(joined), text=joined).text.startswith("The region")
+

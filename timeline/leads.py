@@ -4,8 +4,9 @@ Reads: an article's sentences and the cues of data/leads.yaml (with the real/unr
 data/events.yaml). Adds: ``lead_sentence`` finds the lead; ``classify`` scores it over broad per-type cues
 and returns a ``LeadGuess`` (the type, its score and the verb that reports the happening) when the lead
 reports a happening and one type stands out, else None (a plan, an opinion, an analysis, a statistic, a
-quotation). ``timeline.events`` makes one lower-confidence event from a guess when its trigger rules found
-none in the lead.
+quotation); ``by_verb`` is the fallback when no type stands out: a lead whose head clause reports, in a finite
+past-tense verb, what a named subject did on a day, reports the news in any domain. ``timeline.events`` makes
+one lower-confidence event from a guess when its trigger rules found none in the lead.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from .prefilter import KeyIndex, fold, required_groups, required_keys
 from .resources import load
@@ -38,6 +40,9 @@ class LeadGuess:
     start: int  # the verb that reports the happening, offsets into the sentence
     end: int
     text: str
+    basis: str = "cues"  # cues: the broad cues of a type; verb: the lead's past-tense verb (``by_verb``)
+    confidence: float = 0.3
+    label: str = ""  # what a title calls the happening, when the type's nouns do not say it (``by_verb``)
 
 
 @dataclass(frozen=True)
@@ -206,7 +211,7 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
     verb = next((m for cue, m in verbs if cue.event_type == best), verbs[0][1])
     if _not_news(text, verb.end(), table, vocab):
         return None
-    return LeadGuess(best, ranked[0][1], verb.start(), verb.end(), verb.group())
+    return LeadGuess(best, ranked[0][1], verb.start(), verb.end(), verb.group(), "cues", confidence(data_dir))
 
 
 def _scores(found: list, verbs: list, text: str = "", data_dir: Path = DATA_DIR) -> dict[str, int]:
@@ -346,3 +351,112 @@ def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool
 
 
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+
+
+def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
+            type_guess: Callable[[str, Path], str] | None = None) -> LeadGuess | None:
+    """The fallback for a lead no type's cues classify: a lead whose head clause has a finite past-tense verb
+    (data/leads.yaml ``by_verb``: "-ed" or an irregular past; not a participle after a determiner, not in a relative
+    clause, not after a modal, "to" or a negation) after a named subject (a capitalised word that is no opener:
+    "Officials", "The") and that names a day (or, with ``dated``, stands on a page with a publication day) reports
+    the news, whatever its words: one guess of low confidence (``by_verb.confidence``), unless its head is a plan,
+    an opinion, a statistic or a quotation (``not_news``). Its type: the broad cues' best type among those of the
+    happening nouns it holds (``_best_type``), else ``type_guess(text, data_dir)`` (by default the learned guess, ``_learned_type``), else
+    ``by_verb.default_type``."""
+    table, vocab = rules(data_dir), vocabulary(data_dir)
+    raw = table.raw["by_verb"]
+    if not (dated or re.search(table.raw["lead"]["context_day"], text, re.IGNORECASE)) \
+            or any(regex.search(text) for kind, regex in table.not_news if kind in ("quote", "question")):
+        return None
+    verb = _past_verb(text, data_dir)
+    if verb is None or not _named_before(text[: verb.start()], data_dir) or _not_news(text, verb.end(), table, vocab):
+        return None
+    event_type = _best_type(text, data_dir) or (type_guess or _learned_type)(text, data_dir) or raw["default_type"]
+    label = _what_was_done(text, verb, data_dir) if event_type == raw["default_type"] else ""
+    return LeadGuess(event_type, 0, verb.start(), verb.end(), verb.group(), "verb", raw["confidence"], label)
+
+
+def _what_was_done(text: str, verb: re.Match, data_dir: Path) -> str:
+    """What the catch-all type's title calls the happening: the verb and the words after it up to a comma, a word of
+    ``by_verb.label_stop`` (a preposition, a day) or ``by_verb.label_words`` words ("launched a weather satellite",
+    "switched off the old pumping station"), without a determiner at its end."""
+    raw = rules(data_dir).raw["by_verb"]
+    stop = {w.lower() for w in raw["label_stop"]}
+    words = [verb.group()]
+    for word in text[verb.end() :].split()[: raw["label_words"]]:
+        if word.lower().strip("\"“”‘’'") in stop or re.match(r"[\d(]", word):
+            break
+        words.append(word.rstrip(",;:."))
+        if re.search(r"[,;:.]$", word):
+            break
+    while len(words) > 1 and words[-1].lower() in rules(data_dir).raw["by_verb"]["not_after"]:
+        words.pop()
+    return " ".join(words)
+
+
+def _past_verb(text: str, data_dir: Path) -> re.Match | None:
+    """The first finite past-tense verb of ``text`` (``by_verb.irregular_past`` or a lower-case word in "-ed" not of
+    ``by_verb.not_past``) not after a word of ``by_verb.not_after`` ("the", "who"), not in a relative clause, not a
+    participle before "by" (``by_verb.participle_before``: "the damage caused by"); None when that verb is not real
+    (``_real``: after a modal, "to" or a negation), tells no happening (``by_verb.stative``: "remained", "stood at") or
+    a statement (``by_verb.saying``: "said", "pledged", "hailed"), or when a verb in the present (``by_verb.present``:
+    "is", "are") comes first ("Patients are treated ...", "The state is working on ..., the minister has said")."""
+    raw, vocab = rules(data_dir).raw["by_verb"], vocabulary(data_dir)
+    present = re.compile(rf"(?<![\w'’\-])(?:{'|'.join(raw['present'])})(?![\w'’\-])", re.IGNORECASE)
+    for match in _verb_words(data_dir).finditer(text):
+        word = match.group()
+        if present.search(text, 0, match.start()):
+            return None
+        before = text[: match.start()].split()
+        previous = before[-1].lower().strip("\"“”'‘’(") if before else ""
+        following = text[match.end() :].split()[:1]
+        if word.lower() in raw["not_past"] or _hidden(text, match.start(), rules(data_dir)) \
+                or previous in raw["not_after"] or _in_relative_clause(text, match.start()) \
+                or (following and following[0].lower() in raw["participle_before"]
+                    and previous not in raw["finite_auxiliaries"]):
+            continue
+        return match if _real(text, match, vocab) and word.lower() not in (*raw["stative"], *raw["saying"]) else None
+    return None
+
+
+@lru_cache(maxsize=4)
+def _verb_words(data_dir: Path) -> re.Pattern:
+    """A lower-case word in "-ed" (of four letters or more) or an irregular past of data/leads.yaml."""
+    irregular = "|".join(sorted(rules(data_dir).raw["by_verb"]["irregular_past"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’\-])(?:[a-z]{{2,}}ed|{irregular})(?![\w\-])")
+
+
+def _named_before(head: str, data_dir: Path) -> bool:
+    """True when the words before the verb hold a name: a capitalised word not of ``by_verb.not_names`` (an
+    opener, a pronoun, a day or month: "The", "He", "On Monday")."""
+    stop = {w.lower() for w in rules(data_dir).raw["by_verb"]["not_names"]}
+    return any(word[:1].isupper() and word.lower() not in stop
+               for word in re.findall(r"[\w'’\-]+", head) if not word[:1].isdigit())
+
+
+def _best_type(text: str, data_dir: Path) -> str:
+    """The type the broad cues score highest in ``text``, whatever its score, among the types of the happening nouns
+    it holds (``_happening_nouns``: "talks", "aid"; a verb alone, "launched", says no type, nor a noun of no happening,
+    "army"); "" when none scores or two tie."""
+    table, vocab = rules(data_dir), vocabulary(data_dir)
+    cues = table.cues
+    found = [(cues[at], m) for at in _cue_index(data_dir).candidates(text) for m in cues[at].regex.finditer(text)
+             if not _hidden(text, m.start(), table) and not text.startswith("-", m.end())]
+    verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab)),
+                   key=lambda pair: pair[1].start())
+    happenings = _happening_nouns(data_dir)
+    named = {cue.event_type for cue, m in found if cue.form == "noun" and " ".join(m.group().lower().split()) in happenings}
+    ranked = sorted(((t, score) for t, score in _scores(found, verbs, text, data_dir).items() if t in named),
+                    key=lambda item: -item[1])
+    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
+def _learned_type(text: str, data_dir: Path = DATA_DIR) -> str:
+    """The type ``timeline.typeguess`` gives ``text`` when it is at least ``by_verb.type_guess_min`` sure of it (not
+    "none": that it reports no happening is no type); "" else."""
+    from . import typeguess  # the learned model loads at the first lead that needs it, not with this module
+
+    event_type, probability = typeguess.guess(text, data_dir)
+    return event_type if event_type != typeguess.NONE and probability >= rules(data_dir).raw["by_verb"]["type_guess_min"] else ""
