@@ -222,3 +222,11 @@ def test_a_first_sentence_that_reports_a_happening_or_goes_on_in_its_paragraph_s
     joined = "The region has faced years of drought and a growing debt burden. The forum opened in the city on Monday."
     assert lead_sentence(split(joined), text=joined).text.startswith("The region")
 
+
+def test_a_lead_no_rule_reads_makes_one_low_confidence_event_titled_by_its_verb():
+    events = events_of("The Estarian rail operator restored the night train between Velm and Ostra on Wednesday.\n\n"
+                       "Tickets went on sale at the stations.")
+    guessed = [e for e in events if e.trigger == "restored"]
+    assert len(guessed) == 1 and guessed[0].confidence < 0.5
+    assert "restored the night train" in guessed[0].title.lower() or guessed[0].event_type != "other"
+

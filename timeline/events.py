@@ -54,7 +54,7 @@ class Draft:
     # the day its wording gives it that the calendar cannot place: a weekday on a page of unknown date
     unplaced: Timex | None = None
     support: int = 1
-    guessed: bool = False  # made from the lead by its broad cues (timeline.leads), not by a trigger rule
+    guessed: float = 0.0  # made from the lead (timeline.leads), not by a trigger rule: the guess's base confidence
     background: bool = False  # named in a background phrase ("following an earthquake that hit ..."), not reported
     lead: bool = False  # reported in the article's lead sentence
     apart: bool = False  # told in a clause timed against its sentence's happening ("..., a day after X attacked Y")
@@ -688,16 +688,20 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|,(?!\d)")  # a comma inside a number ("8
 def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
     """The lead states the article's news: when no trigger of it made an event (or each names a happening
     only as background, "... following an earthquake"), one event of the type its broad cues name
-    (``timeline.leads.classify``), with a lower confidence; none when the lead reports no happening."""
+    (``timeline.leads.classify``), with a lower confidence; when no cue names a type and no trigger touched the
+    lead, one of a lower confidence still from its past-tense verb (``timeline.leads.by_verb``); none when the
+    lead reports no happening."""
     used = ctx.used.get(lead.start, [])
     if any(not leads.in_background(lead.text, t.start, ctx.settings.data_dir) for t in used):
         return
     guess = leads.classify(lead.text, ctx.settings.data_dir)
+    if guess is None and not used:  # no trigger touched the lead: its past verb may still tell the news
+        guess = leads.by_verb(lead.text, ctx.article.published is not None, ctx.settings.data_dir)
     if guess is None or any(t.event_type == guess.event_type for t in used):
         return
-    trigger = Trigger(guess.event_type, guess.start, guess.end, guess.text, "weak", "verb")
+    trigger = Trigger(guess.event_type, guess.start, guess.end, guess.text, "weak", "verb", guess.label)
     draft = _draft(lead, trigger, None, ctx, latest=drafts[-1] if drafts else None)
-    draft.guessed = True
+    draft.guessed = guess.confidence
     if _has_required_actors(draft, ctx):
         drafts[:] = [d for d in drafts if d.sentence is not lead or d.support > 1]  # background named only here
         drafts.append(draft)
@@ -2046,7 +2050,7 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
         if kept.evidence is None and keep_evidence:
             kept.evidence = kept.sentence
         location = kept.location
-        kept.guessed = False
+        kept.guessed = 0.0
         kept.sentence, kept.trigger, kept.timex, kept.timed = new.sentence, new.trigger, new.timex, new.timed
         named = new.actor_ids or kept.background  # a background phrase's sides are those of its sentence's news
         if named:  # the earlier mention's sides of the same kind stay, unless it was a background phrase
@@ -2277,7 +2281,7 @@ def _undated_basis(draft: Draft, ctx: Context) -> str:
 
 def _confidence(draft: Draft, ctx: Context) -> float:
     table = ctx.vocab.raw["confidence"]
-    score = leads.confidence(ctx.settings.data_dir) if draft.guessed else table[draft.trigger.strength]
+    score = draft.guessed or table[draft.trigger.strength]
     basis = draft.resolved[3]
     if draft.timex is not None:
         score += table["own_date"]
