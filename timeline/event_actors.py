@@ -261,24 +261,36 @@ def _fronted_pattern(data_dir) -> re.Pattern:
     return re.compile(rf"\s*(?:{words})\s[^,;:]{{1,120}},\s")
 
 
+_APPOSITIVE_PROXY = re.compile(r",\s+(?:an?|the|one|another)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # ", a senior aide"
+
+
 def _without_represented(local: list, sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> list:
     """``local`` less the people whose aides, advisers or envoys act for them (data/participants.yaml
-    ``proxy_nouns``): "X's top aide, Y, met ...", "advisers to X, Z and W met ...": Y takes part, X, Z, W do not."""
+    ``proxy_nouns``): "X's top aide, Y, met ...", "advisers to X, Z and W met ...", "Y, an aide to President X, met":
+    Y takes part, X, Z, W do not."""
     nouns = _proxy_nouns(data_dir)
     kept, proxied_end = [], None
     for item in sorted(local):
         start, end, actor_id = item
         person = actors[actor_id].kind == "person"
         listed = proxied_end is not None and _LIST_AND.fullmatch(sentence, proxied_end, start) is not None
-        behind = re.search(rf"(?<![\w])(?:{nouns})\s+(?:to|of|for)\s+(?:the\s+)?$", sentence[max(0, start - 60) : start],
-                           re.IGNORECASE)  # "advisers to X"
+        behind = re.search(rf"(?<![\w])(?i:{nouns})\s+(?:to|of|for)\s+(?:the\s+)?(?:(?:{_office_titles(data_dir)})\s+)?$",
+                           sentence[max(0, start - 80) : start])  # "advisers to X", "an aide to President X"
         owner = re.match(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})(?![\w])", sentence[end:], re.IGNORECASE)
         if person and (listed or behind or owner):
-            proxied_end = end if (listed or behind) else None
+            appositive = behind and _APPOSITIVE_PROXY.search(sentence, max(0, start - 80), start - len(behind.group()))
+            proxied_end = end if (listed or behind) and not appositive else None  # "Y, an aide to X, and Z": Z takes part
             continue
         proxied_end = None
         kept.append(item)
     return kept
+
+
+@lru_cache(maxsize=4)
+def _office_titles(data_dir) -> str:
+    """An alternation of the capitalised spellings of data/offices.yaml ``offices`` ("President", "Prime Minister")."""
+    spellings = {a for o in load("offices.yaml", data_dir).get("offices", ()) for a in o.get("aliases", ()) if a[:1].isupper()}
+    return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(spellings, key=len, reverse=True)) or "(?!)"
 
 
 @lru_cache(maxsize=4)

@@ -89,6 +89,7 @@ def find_mentions(
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
     named += force_candidates(text, named, gazetteer.actors, settings.data_dir)
     named += definite_form_candidates(text, named, settings.data_dir)
+    named = _without_ship_names(text, named, gazetteer.offices.ship_prefixes)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer, titles.discovered))
     mentions = [Mention(c.start, c.end, text[c.start:c.end], c.actor_id, c.method, c.score) for c in kept]
     used = {m.actor_id for m in mentions}
@@ -115,6 +116,15 @@ def _without_titles_inside_names(text: str, offices: list, aliased: bytearray, s
         if not inside:
             kept.append(office)
     return kept
+
+
+def _without_ship_names(text: str, candidates: list[Candidate], prefixes: frozenset[str]) -> list[Candidate]:
+    """The candidates less those right after a ship's prefix ("USS John Doe" is a vessel; data/offices.yaml
+    ``ship_prefixes``, case-sensitive)."""
+    if not prefixes:
+        return candidates
+    return [c for c in candidates if (m := _WORD_BEFORE.search(text, max(0, c.start - 8), c.start)) is None
+            or m.group(1) not in prefixes]
 
 
 def _initials_and_known_surname(text: str, run, gazetteer: Gazetteer) -> bool:

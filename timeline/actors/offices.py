@@ -47,6 +47,7 @@ class OfficeVocabulary:
         self.name_particles: frozenset[str] = frozenset(data.get("name_particles", []))
         self.place_nouns: frozenset[str] = frozenset(data.get("place_nouns", []))
         self.place_heads: frozenset[str] = frozenset(data.get("place_heads", []))
+        self.ship_prefixes: frozenset[str] = frozenset(data.get("ship_prefixes", []))
         self.honorifics: tuple[str, ...] = tuple(data.get("honorifics", []))
         self.person_openers: tuple[str, ...] = tuple(data.get("person_openers", []))
         self.given_name_titles: frozenset[str] = frozenset(data.get("given_name_titles", []))
