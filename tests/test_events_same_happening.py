@@ -40,6 +40,12 @@ def test_a_document_also_signed_in_the_passive_is_a_further_agreement():
     assert [e.evidence[:9] for e in _events(text) if e.event_type == "agreement"] == ["Kenya and", "A customs"]
 
 
+def test_the_undated_lead_keeps_its_day_against_an_older_month_of_the_same_happening():
+    text = ("Norlund's government has agreed to sign an accord with the rebels.\n\n"
+            "The two sides had almost reached a deal in January, before talks broke down.")
+    assert [(e.event_type, str(e.date)) for e in _events(text)] == [("agreement", "2024-05-10")]
+
+
 def test_a_standfirst_that_repeats_the_lead_is_the_same_visit():
     head = "Foreign Minister Annalena Baerbock begins her two-day visit to the U.S. on Monday"
     text = f"{head}\n\n{head} at the invitation of Antony Blinken. It is her first visit under President Joe Biden."

@@ -2076,14 +2076,16 @@ def _weak_retelling(kept: Draft, new: Draft) -> bool:
 
 
 def _coarser_than_the_lead_day(kept: Draft, new: Draft, published: date | None) -> bool:
-    """True when ``new`` is dated only by a month or a year that holds the publication day, and ``kept`` is an undated
-    mention of the lead, which takes that day ("X has hosted Y in Nairobi" and then "February saw talks between X
-    and Y"): the month would only blur the lead's day, so the lead stays the evidence and keeps its day."""
+    """True when ``new`` is dated only by a month, a quarter or a year that holds the publication day or began before
+    it, and ``kept`` is an undated mention of the lead, which takes that day ("X has hosted Y in Nairobi" and then
+    "February saw talks between X and Y"; "has agreed to sign an accord" and then "had almost reached a deal in January"):
+    the coarser date would blur the lead's day or move it to an older step, so the lead stays the evidence and keeps
+    its day. Not a week ("a drone hit the port last week" is the news told again, and dates it)."""
     timex = new.timex
     if not kept.lead or kept.timex is not None or kept.sentence.start >= LEAD_CHARS or timex is None or published is None:
         return False
-    return timex.granularity not in ("day", "time") and timex.first_day is not None \
-        and timex.first_day <= published <= (timex.last_day or timex.first_day)
+    return timex.granularity not in ("day", "time", "week") and timex.first_day is not None \
+        and timex.first_day <= published
 
 
 def _years_before_the_lead(kept: Draft, new: Draft, published: date | None) -> bool:
