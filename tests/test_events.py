@@ -351,3 +351,10 @@ def test_a_weak_mention_told_as_news_leaves_the_strong_one_named_in_a_background
     meeting = [e for e in _events(text) if e.event_type == "meeting"]
     assert [(e.actors, e.evidence.split(",")[0]) for e in meeting] == [
         (("William Ruto", "Raila Odinga"), "The new relief measures came after William Ruto held a meeting with Raila Odinga in Nairobi")]
+
+
+def test_a_warship_in_port_is_a_visit_of_its_country():
+    # data/events.yaml visit: group_visitors names ships, which stand for their crews (session 18, vocab)
+    text = "The Turkish frigate docked at a naval base in Azerbaijan on Monday for a goodwill visit."
+    events = _events(text, published=date(2024, 5, 20))
+    assert [(e.event_type, str(e.date), e.actor_ids) for e in events] == [("visit", "2024-05-20", ("turkiye", "azerbaijan"))]
