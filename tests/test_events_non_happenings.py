@@ -104,6 +104,17 @@ NONE = [
     ("The charity looks after children orphaned in the 2019 earthquake.", "incident"),
     ("Velm keeps pressing for freedom for the hostages seized by gunmen in the October 7th attack on the town.",
      "incident"),
+    # a hazard word for a great number or a sudden growth; criticism, not an attack (ignore)
+    ("The regulator received a flood of complaints about the new fees.", "incident"),
+    ("There has been an explosion of interest in electric cars in Velm.", "incident"),
+    ("The country faces a tsunami of debt, the central bank warned.", "incident"),
+    ("Demand for the vaccine has exploded in the north.", "incident"),
+    ("The proposal came under attack from unions and employers alike.", "incident"),
+    ("The spokesman was bombarded with questions about the delay.", "operation"),
+    # a thing allotted, not a journey; a thing received, with an aside (ignore)
+    ("Just minutes ago, the top prize went to Ivo Sander for his first novel.", "visit"),
+    ("The gold medal went to Ana Moro of Estaria.", "visit"),
+    ("The cargo aircraft, which is the biggest plane of the air force, was received by the base commander.", "meeting"),
 ]
 
 
@@ -151,6 +162,13 @@ KEEP = [
     ("The rebels released all hostages taken in the March attack on Tuesday.", "humanitarian"),
     ("The peace talks started on Monday in Velm after a week's delay.", "meeting"),
     ("Gunmen attacked the border town on Tuesday and seized 12 hostages.", "incident"),
+    ("A flood of water swept through the village on Tuesday, killing two people.", "incident"),
+    ("A gas tank exploded in a market in Velm on Tuesday, killing three people.", "incident"),
+    ("The convoy came under attack near Velm on Tuesday.", "incident"),
+    ("An earthquake of magnitude 5.9 struck the north of Estaria on Tuesday.", "incident"),
+    ("The explosion of a car bomb killed four people in Velm on Tuesday.", "incident"),
+    ("The French president went to Kenya on Tuesday for talks with the king.", "visit"),
+    ("The visiting minister, who arrived on Monday, was received by the king on Tuesday.", "meeting"),
 ]
 
 
