@@ -115,6 +115,9 @@ NONE = [
     ("Just minutes ago, the top prize went to Ivo Sander for his first novel.", "visit"),
     ("The gold medal went to Ana Moro of Estaria.", "visit"),
     ("The cargo aircraft, which is the biggest plane of the air force, was received by the base commander.", "meeting"),
+    # a happening that all but took place (irrealis_right_before)
+    ("Estaria and Norlund almost signed a truce in May, before the fighting resumed.", "agreement"),
+    ("The ferry nearly capsized off the coast on Tuesday.", "incident"),
 ]
 
 
@@ -169,6 +172,8 @@ KEEP = [
     ("The explosion of a car bomb killed four people in Velm on Tuesday.", "incident"),
     ("The French president went to Kenya on Tuesday for talks with the king.", "visit"),
     ("The visiting minister, who arrived on Monday, was received by the king on Tuesday.", "meeting"),
+    ("Nearly 200 people were killed in the floods on Tuesday.", "incident"),
+    ("The floods killed nearly 200 people on Tuesday.", "incident"),
 ]
 
 
