@@ -85,6 +85,39 @@ NONE = [
      "incident"),
     ("The government paid out money to widows of men who died in the northern and eastern floods.",
      "incident"),
+    # session 18: a hazard named as a quality or a product, a body named after its operations (ignore)
+    ("The new hospital wing is earthquake resistant and has its own generators.", "incident"),
+    ("Engineers want flood-proof housing along the river in Velm.", "incident"),
+    ("Pilots of the Typhoon fighter jets trained over the sea near Velm.", "incident"),
+    ("The minister was briefed at the Military Operations Directorate in Velm.", "operation"),
+    # a thing received is no meeting (ignore)
+    ("Top marks in the national exam were received by 40 pupils, the ministry announced.", "meeting"),
+    ("The cargo plane was received by the base commander and a small crew.", "meeting"),
+    # a view shared, not a deal struck (irrealis_inside)
+    ("Both envoys agreed on the need to make the truce a lasting peace.", "agreement"),
+    ("The leaders agreed on the need for a ceasefire in the north.", "agreement"),
+    # a plan or a cancellation with an adverb between (irrealis_after)
+    ("The negotiations were initially planned for Friday but were delayed by a row over seating.", "meeting"),
+    ("The summit in Velm was later cancelled because of the storm.", "conference"),
+    # a place named by what befell it; people named by a known attack or disaster (ignore)
+    ("The aid groups are working to protect civilians in the blockaded enclave.", "operation"),
+    ("The charity looks after children orphaned in the 2019 earthquake.", "incident"),
+    ("Velm keeps pressing for freedom for the hostages seized by gunmen in the October 7th attack on the town.",
+     "incident"),
+    # a hazard word for a great number or a sudden growth; criticism, not an attack (ignore)
+    ("The regulator received a flood of complaints about the new fees.", "incident"),
+    ("There has been an explosion of interest in electric cars in Velm.", "incident"),
+    ("The country faces a tsunami of debt, the central bank warned.", "incident"),
+    ("Demand for the vaccine has exploded in the north.", "incident"),
+    ("The proposal came under attack from unions and employers alike.", "incident"),
+    ("The spokesman was bombarded with questions about the delay.", "operation"),
+    # a thing allotted, not a journey; a thing received, with an aside (ignore)
+    ("Just minutes ago, the top prize went to Ivo Sander for his first novel.", "visit"),
+    ("The gold medal went to Ana Moro of Estaria.", "visit"),
+    ("The cargo aircraft, which is the biggest plane of the air force, was received by the base commander.", "meeting"),
+    # a happening that all but took place (irrealis_right_before)
+    ("Estaria and Norlund almost signed a truce in May, before the fighting resumed.", "agreement"),
+    ("The ferry nearly capsized off the coast on Tuesday.", "incident"),
 ]
 
 
@@ -119,6 +152,28 @@ KEEP = [
     ("Heavy floods killed 12 people in the north on Tuesday.", "incident"),
     ("Villagers were still getting ready to face more rain when a landslide buried 20 homes on Tuesday.", "incident"),
     ("Trucks delivered food assistance to 5,000 people in the north on Tuesday.", "humanitarian"),
+    # session 18
+    ("An earthquake struck the north of Estaria on Tuesday, damaging 300 homes.", "incident"),
+    ("A typhoon hit the coast of Norlund on Tuesday, forcing 10,000 people to flee.", "incident"),
+    ("The army launched military operations against the rebels in the north on Tuesday.", "operation"),
+    ("Ana Moro was received by the president on Tuesday.", "meeting"),
+    ("The delegation was received by the king at the palace on Tuesday.", "meeting"),
+    ("The two ministers agreed on a ceasefire in the north on Tuesday.", "agreement"),
+    ("Aid trucks reached the besieged city on Tuesday for the first time in a month.", "humanitarian"),
+    ("Soldiers evacuated 300 residents of the blockaded town on Tuesday.", "humanitarian"),
+    ("Troops blockaded the port on Tuesday, cutting off supplies to the rebels.", "operation"),
+    ("The rebels released all hostages taken in the March attack on Tuesday.", "humanitarian"),
+    ("The peace talks started on Monday in Velm after a week's delay.", "meeting"),
+    ("Gunmen attacked the border town on Tuesday and seized 12 hostages.", "incident"),
+    ("A flood of water swept through the village on Tuesday, killing two people.", "incident"),
+    ("A gas tank exploded in a market in Velm on Tuesday, killing three people.", "incident"),
+    ("The convoy came under attack near Velm on Tuesday.", "incident"),
+    ("An earthquake of magnitude 5.9 struck the north of Estaria on Tuesday.", "incident"),
+    ("The explosion of a car bomb killed four people in Velm on Tuesday.", "incident"),
+    ("The French president went to Kenya on Tuesday for talks with the king.", "visit"),
+    ("The visiting minister, who arrived on Monday, was received by the king on Tuesday.", "meeting"),
+    ("Nearly 200 people were killed in the floods on Tuesday.", "incident"),
+    ("The floods killed nearly 200 people on Tuesday.", "incident"),
 ]
 
 
