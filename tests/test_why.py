@@ -24,6 +24,16 @@ def test_why_names_the_lead_guess_and_the_event_it_made(tmp_path, capsys):
     assert "event: other 2024-05-06" in out
 
 
+def test_why_says_when_the_leads_past_verb_made_the_event_and_no_cue(tmp_path, capsys):
+    page = tmp_path / "renamed.txt"
+    page.write_text("The parliament of Estaria renamed the main square of Velm after a poet on Tuesday.\n",
+                    encoding="utf-8")
+    assert main(["why", str(page), "renamed the main square", "--published", "2024-05-08"]) == 0
+    out = capsys.readouterr().out
+    assert "no cue named a type; its past-tense verb after a named subject (data/leads.yaml by_verb) made an event" in out
+    assert "event: other 2024-05-07" in out
+
+
 def test_why_names_the_check_that_drops_a_mention(tmp_path, capsys):
     out = _why(tmp_path, capsys, "promised at their summit")
     assert "trigger: conference 'summit' (weak noun)" in out

@@ -194,11 +194,7 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
     none (``not_news``, no real verb) or no type scores ``scoring.min_score`` with ``scoring.min_margin``
     over the next."""
     table, vocab = rules(data_dir), vocabulary(data_dir)
-    cues = table.cues
-    found = [(cues[at], m) for at in _cue_index(data_dir).candidates(text) for m in cues[at].regex.finditer(text)
-             if not _hidden(text, m.start(), table) and not text.startswith("-", m.end())]  # not "left-wing"
-    verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab)),
-                   key=lambda pair: pair[1].start())
+    found, verbs = _cue_matches(text, data_dir)
     if not verbs:
         return None
     scores = _scores(found, verbs, text, data_dir)
@@ -212,6 +208,18 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
     if _not_news(text, verb.end(), table, vocab):
         return None
     return LeadGuess(best, ranked[0][1], verb.start(), verb.end(), verb.group(), "cues", confidence(data_dir))
+
+
+def _cue_matches(text: str, data_dir: Path) -> tuple[list, list]:
+    """The cues that match ``text`` outside quotations and background phrases (and not before a hyphen: "left-wing"),
+    as (cue, match) pairs; and the verb cues among them in a real form, in text order."""
+    table, vocab = rules(data_dir), vocabulary(data_dir)
+    cues = table.cues
+    found = [(cues[at], m) for at in _cue_index(data_dir).candidates(text) for m in cues[at].regex.finditer(text)
+             if not _hidden(text, m.start(), table) and not text.startswith("-", m.end())]
+    verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab)),
+                   key=lambda pair: pair[1].start())
+    return found, verbs
 
 
 def _scores(found: list, verbs: list, text: str = "", data_dir: Path = DATA_DIR) -> dict[str, int]:
@@ -438,12 +446,7 @@ def _best_type(text: str, data_dir: Path) -> str:
     """The type the broad cues score highest in ``text``, whatever its score, among the types of the happening nouns
     it holds (``_happening_nouns``: "talks", "aid"; a verb alone, "launched", says no type, nor a noun of no happening,
     "army"); "" when none scores or two tie."""
-    table, vocab = rules(data_dir), vocabulary(data_dir)
-    cues = table.cues
-    found = [(cues[at], m) for at in _cue_index(data_dir).candidates(text) for m in cues[at].regex.finditer(text)
-             if not _hidden(text, m.start(), table) and not text.startswith("-", m.end())]
-    verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab)),
-                   key=lambda pair: pair[1].start())
+    found, verbs = _cue_matches(text, data_dir)
     happenings = _happening_nouns(data_dir)
     named = {cue.event_type for cue, m in found if cue.form == "noun" and " ".join(m.group().lower().split()) in happenings}
     ranked = sorted(((t, score) for t, score in _scores(found, verbs, text, data_dir).items() if t in named),

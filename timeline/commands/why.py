@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import events as stage
+from .. import leads
 from .. import pipeline
 from ..actors.gazetteer import load_gazetteer
 from ..articles import iter_inputs
@@ -88,8 +89,10 @@ def explain(sentence: Sentence, notes: list, events, data_dir: Path) -> list[str
     lines += _trigger_lines(sentence.text, vocabulary(data_dir))
     if "lead" in kinds:
         guessed = mine[kinds.index("lead")]
+        made = "its broad cues (data/leads.yaml)" if leads.classify(sentence.text, data_dir) is not None else \
+            "no cue named a type; its past-tense verb after a named subject (data/leads.yaml by_verb)"
         lines.append("the article's lead" + (
-            f"; its broad cues (data/leads.yaml) made an event of type {guessed[0].event_type} from {guessed[0].trigger.text!r}"
+            f"; {made} made an event of type {guessed[0].event_type} from {guessed[0].trigger.text!r}"
             if guessed else "; its broad cues (data/leads.yaml) found no happening"
             if not any(line.startswith("trigger") for line in lines) else ""))
     lines += [f"  set aside by {detail[0]} ({FILTERS[detail[0]]}): {t.event_type} {t.text!r}"
