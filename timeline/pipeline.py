@@ -146,7 +146,7 @@ def warm_up(settings: Settings = DEFAULT_SETTINGS) -> Corpus:
     returns its parse.
 
     The app calls it in the background: a board read from the board store never loads the parser, so the first
-    upload of an app process waited for it under the progress bar (2.5 s on a quiet machine) before reading
+    upload of an app process waited for it under the progress bar (1.7 s on a quiet machine) before reading
     the first added article.
     """
     settings = settings.with_(published_override=date(2020, 1, 8))
