@@ -148,11 +148,13 @@ def test_a_lookups_only_cache_serves_stored_parses_and_keeps_none_of_the_new(tmp
         assert cache.get_many([added]) == [None] and len(cache) == 1  # nothing new was written
 
 
-def test_warming_up_loads_the_rules_and_parses_a_meeting():
-    from timeline import triggers
+def test_warming_up_loads_the_rules_and_the_type_guess_and_parses_a_meeting():
+    from timeline import triggers, typeguess
     from timeline.pipeline import warm_up
 
     triggers.vocabulary.cache_clear()
+    typeguess.model.cache_clear()
     corpus = warm_up()
     assert triggers.vocabulary.cache_info().currsize >= 1  # the app's first upload finds the rules compiled
+    assert typeguess.model.cache_info().currsize == 1  # and the lead fallback's type guess trained
     assert [(e.event_type, e.date) for e in corpus.timeline] == [("meeting", date(2020, 1, 6))]

@@ -397,7 +397,7 @@ def _what_was_done(text: str, verb: re.Match, data_dir: Path) -> str:
         words.append(word.rstrip(",;:."))
         if re.search(r"[,;:.]$", word):
             break
-    while len(words) > 1 and words[-1].lower() in rules(data_dir).raw["by_verb"]["not_after"]:
+    while len(words) > 1 and words[-1].lower() in raw["not_after"]:
         words.pop()
     return " ".join(words)
 
