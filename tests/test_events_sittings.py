@@ -18,6 +18,8 @@ def _meetings(text: str) -> list:
     "The ceremony ended with talks between the two bishops in Velm.",
     "Aid was reaching the north, the minister said in Velm after meeting President Ivo Sander.",
     "The leak was raised at Ana Moro's meeting with President Ivo Sander at the summit.",
+    "The minister's remarks came during a meeting held at the ministry with a delegation of farmers.",
+    "The water dispute was raised at talks hosted by Velm's mayor for the two relief agencies.",
 ])
 def test_a_sitting_told_as_held_is_an_event(text):
     assert [e.evidence for e in _meetings(text)] == [text]
@@ -32,6 +34,8 @@ def test_a_sitting_told_as_held_is_an_event(text):
     "The new rules were settled at crisis talks in Velm.",
     # an owner but no named side: "with" the many
     "The plan came up again during her meeting with farmers.",
+    # a sitting held, as the sentence's subject: still a plan or a process
+    "A meeting held in Velm next month will decide the plan.",
     # a speaker's words
     '"We will not give up on the negotiations between our two nations and theirs," Ana Moro said.',
 ])

@@ -855,14 +855,20 @@ def _sitting_told(draft: Draft) -> bool:
     """True for a weak noun of a sitting (a meeting, talks, a summit) that the sentence tells as one that took place,
     though it gives it no day: its sides named after it ("the truce came after negotiations between A and B"), its
     owner before it and a named side after it ("raised at A's meeting with President B"), or the gerund of a verb with
-    its side ("spoke to the press after meeting President X"). Outside a quotation only
+    its side ("spoke to the press after meeting President X"), or a participle of holding right after it, with where,
+    when or by whom ("the remarks came during a meeting held at the ministry with ..."; the noun may be read as a verb
+    form there). Outside a quotation only
     (``_quoted``). Not a sitting that opens the sentence as its subject ("Peace talks between A and B have been slow":
     a process), nor the sitting named as where something was settled ("was agreed at talks in Velm"): that is the
     outcome's news."""
     trigger, text = draft.trigger, draft.sentence.text
-    if trigger.strength != "weak" or trigger.form != "noun" or draft.event_type not in _SITTING_TYPES or _quoted(draft):
+    if trigger.strength != "weak" or draft.event_type not in _SITTING_TYPES or _quoted(draft):
         return False
     before, after = text[max(0, trigger.start - 60) : trigger.start], text[trigger.end : trigger.end + 60]
+    if _HELD_AFTER.match(after) is not None:  # "during a meeting held at the ministry with ...", not as the subject
+        return _SITTING_AS_SUBJECT.fullmatch(text, 0, trigger.start) is None
+    if trigger.form != "noun":
+        return False
     return (_SIDES_AFTER.match(after) is not None and _SITTING_AS_SUBJECT.fullmatch(text, 0, trigger.start) is None) \
         or (_OWNER_BEFORE.search(before) is not None and _WITH_A_NAME.match(after) is not None) \
         or (trigger.text.lower() == "meeting" and _GERUND_BEFORE.search(before) is not None
@@ -870,6 +876,7 @@ def _sitting_told(draft: Draft) -> bool:
 
 
 _SITTING_TYPES = ("meeting", "conference")
+_HELD_AFTER = re.compile(r"\s+(?:held|hosted|convened|chaired|organi[sz]ed)\s+(?:at|in|on|by|between|with)\b")
 _SIDES_AFTER = re.compile(r"\s+between\s+\S")  # "talks between A and B"
 _SITTING_AS_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}")  # "Peace talks between A and B have been ...": a process
 _OWNER_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "X's meeting"
