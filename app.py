@@ -656,9 +656,15 @@ def _png(board: Board, shown, filters: Filters, failures: list[str]) -> bytes:
 
 def export_title(board: Board, filters: Filters, shown) -> str:
     """The exported chart's title: what it shows, so that a picture in a report says so itself
-    ("News timeline · 12 events from 3 articles · 18 Sep 2023 – 23 Sep 2023 · types: meeting")."""
+    ("News timeline · 12 events from 3 articles, 2 undated not drawn · 18 Sep 2023 – 23 Sep 2023 · types: meeting").
+
+    The undated events the chart has no place for are counted in it: the screen says so under the chart, but a
+    picture goes into a report without that line, and its title counted events that were nowhere on it.
+    """
     sources = len({name for names in shown["articles"] for name in names})
-    parts = [f"{_plural(len(shown), 'event')} from {_plural(sources, 'article')}"]
+    undrawn = charts.not_drawn(shown, filters.undated)
+    parts = [f"{_plural(len(shown), 'event')} from {_plural(sources, 'article')}"
+             + (f", {undrawn:,} undated not drawn" if undrawn else "")]
     span = date_span(shown)
     if span:
         parts.append(f"{span[0]:%d %b %Y} – {span[1]:%d %b %Y}")

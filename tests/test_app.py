@@ -540,6 +540,32 @@ def test_the_png_says_what_it_shows_in_its_title(monkeypatch, board):
     assert "types: meeting" in title and "2023" in title
 
 
+def test_the_png_title_counts_the_undated_events_it_cannot_draw(monkeypatch):
+    """An undated event with no window is on no lane of the picture: the screen's caption says so under the chart,
+    but a picture in a report has no caption, and its title counted 2 events over 1 marker."""
+    from timeline import png
+
+    drawn = []
+    monkeypatch.setattr(png.ExportServer, "start", classmethod(lambda cls: cls("no browser")))
+    monkeypatch.setattr(png.ExportServer, "render", lambda self, figure, **size: drawn.append(figure) or TINY_PNG)
+    downloads = deferred_downloads(monkeypatch)
+    at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    first, second = two_people()
+    at.file_uploader(key="uploads").set_value([
+        ("nodate.txt", f"Border talks\n\n{first} met {second} on Thursday to discuss trade.\n".encode(), "text/plain"),
+        ("geneva.txt", article("12 March 2024", "Tuesday"), "text/plain"),
+    ]).run()
+    at.button(key="show_added").click().run()
+    assert not at.exception
+    png_name = next(name for name in reversed(list(downloads)) if name.endswith(".png"))
+    assert downloads[png_name]() == TINY_PNG
+    assert drawn[-1].layout.title.text.startswith("News timeline · 2 events from 2 articles, 1 undated not drawn · ")
+    at.toggle(key="undated").set_value(False).run()  # the undated leave the view: nothing to count
+    png_name = next(name for name in reversed(list(downloads)) if name.endswith(".png"))
+    downloads[png_name]()
+    assert drawn[-1].layout.title.text.startswith("News timeline · 1 event from 1 article · ")
+
+
 def test_each_rejected_upload_is_named_with_its_reason_at_the_top(app):
     """The reasons stand in the warning above the chart, not only in the sidebar below the upload list."""
     app.file_uploader(key="uploads").set_value([
