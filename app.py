@@ -715,7 +715,7 @@ def evidence_panel(board: Board, shown, page) -> None:
     items = highlight.evidence_for(event, board.articles)
     if len(items) > 1:
         st.markdown(safe_text(highlight.joined_note(items, joined)))  # why they are one event, under the day
-    for item in items:
+    for source, item in zip(event.sources, items):
         with st.container(border=True):
             st.markdown(f"**{safe_text(item.article)}** · published {item.published}")
             publication_date(item)
@@ -723,10 +723,69 @@ def evidence_panel(board: Board, shown, page) -> None:
                 st.caption(f"In this article: {safe_text(item.day)} · {safe_text(item.date_basis or 'no basis')}")
             if item.title:
                 st.text(item.title)
-            st.html(highlight.quote_html(item.sentence))
+            elsewhere = evidence_quote(board.articles.get(item.article), source, item.sentence)
             if item.html:
-                with st.expander("Article text, with dates and actors marked"):
+                with st.expander("Article text, with dates and actors marked", expanded=elsewhere):
                     st.html(item.html)
+
+
+QUOTE_CSS = """<style>
+.tl-quote .tl-article { max-height: none; border: none; border-left: 3px solid #10b981; border-radius: 0 0.3rem 0.3rem 0;
+  background: #f8fafc; padding: 0.5rem 0.8rem; margin: 0.3rem 0; color: #0f172a; font-size: 1rem; }
+.tl-quote mark.tl-day { background: #fde68a; border-bottom: 2px solid #d97706; font-weight: 600; }
+</style>"""
+
+
+def evidence_quote(parsed, source, sentence: str) -> bool:
+    """The source's sentence with its dates and actors marked, and in bold the date words its day was read from
+    (the words its date basis quotes): "Date basis: own date: "Wednesday" -> ..." then shows where "Wednesday" is.
+    Where those words are in another sentence (the lead told again further down with its day, joined to it), that
+    sentence follows, marked the same way; where none can be found, the caption says so and True is returned (the
+    article text, where they are marked, is then opened)."""
+    if parsed is None or parsed.article.text[source.evidence_start:source.evidence_end] != sentence:
+        st.html(highlight.quote_html(sentence))  # offsets that do not fit the text: the sentence alone
+        return False
+    words = day_words(parsed, source)
+    st.html(QUOTE_CSS + _marked(parsed, source.evidence_start, source.evidence_end, words))
+    if not words or any(_within(t, source.evidence_start, source.evidence_end) for t in words):
+        return False
+    said = "“" + "”, “".join(dict.fromkeys(t.text for t in words)) + "”"
+    from timeline.sentences import sentence_at, split  # the parser's own sentences (a light module)
+
+    holder = sentence_at(split(parsed.article.text), words[0].start)
+    if holder is None:
+        st.caption(f"The words its day was read from, {safe_text(said)}, are outside this sentence: they are marked "
+                   "in the article text below.")
+        return True
+    st.caption(f"The words its day was read from, {safe_text(said)}, are in another sentence of the article:")
+    st.html(QUOTE_CSS + _marked(parsed, holder.start, holder.end, words))
+    return False
+
+
+def day_words(parsed, source) -> list:
+    """The article's date expressions that its date basis quotes ("own date: "Wednesday" -> 2024-02-07"), those
+    that hold the article event's day first among equals (a text may say "Wednesday" of two weeks)."""
+    words = [t for t in parsed.timexes if f'"{t.text}"' in source.date_basis]
+    own = next((e for e in parsed.events if e.id == source.event_id), None)
+    day = own.date if own is not None else None
+    holding = [t for t in words if day and t.first_day and t.last_day and t.first_day <= day <= t.last_day]
+    return holding or words
+
+
+def _within(timex, start: int, end: int) -> bool:
+    return start <= timex.start and timex.end <= end
+
+
+def _marked(parsed, start: int, end: int, words) -> str:
+    """The article's text from ``start`` to ``end`` as escaped HTML, its dates and actors marked (``words``: the
+    dates in bold)."""
+    inside = [t for t in parsed.timexes if _within(t, start, end)]
+    mentions = [m for m in parsed.mentions if start <= m.start and m.end <= end]
+    spans = [replace(span, start=span.start - start, end=span.end - start,
+                     kind="day" if any(span.kind == "timex" and (t.start, t.end) == (span.start, span.end)
+                                       for t in words) else span.kind)
+             for span in highlight.spans_of(inside, mentions)]
+    return highlight.STYLE + f'<div class="tl-quote">{highlight.highlight(parsed.article.text[start:end], spans)}</div>'
 
 
 def publication_date(item) -> None:

@@ -262,7 +262,43 @@ def test_evidence_is_shown_and_article_text_is_escaped(app):
     assert "&lt;script&gt;alert(" in bodies
     assert "<script>" not in bodies and "<img" not in bodies
     first, second = two_people()
-    assert f"{first} met {second}" in bodies  # the evidence sentence, as an escaped quotation
+    assert f"{first} met {second}" in re.sub(r"<[^>]+>", "", bodies)  # the evidence sentence, as an escaped quotation
+
+
+def evidence_quotes(at: AppTest) -> list[str]:
+    """The evidence panel's quotations (app.evidence_quote), as HTML."""
+    return [h.proto.body for h in at.get("html") if 'class="tl-quote"' in h.proto.body]
+
+
+def test_the_evidence_sentence_marks_the_words_its_day_was_read_from(app, board):
+    """"Date basis: own date: "Saturday, September 23" -> ..." above a plain sentence left the reader to find the
+    words; the sentence now marks its dates and actors, the day's own words in bold."""
+    frame = board.frame
+    row = frame[frame["date_basis"].str.startswith('own date: "') & (frame["actors"].map(len) > 0)].iloc[0]
+    words = row["date_basis"].split('"')[1]
+    app.selectbox(key="event").set_value(row["id"]).run()
+    assert not app.exception
+    quote = evidence_quotes(app)[0]
+    assert re.search(rf'<mark class="tl-day"[^>]*>{re.escape(words)}</mark>', quote)
+    assert '<mark class="tl-actor"' in quote
+    assert not any("another sentence" in c.value for c in app.caption)
+
+
+def test_a_day_read_from_another_sentence_shows_that_sentence(app):
+    """A lead with no day, joined by a later sentence that tells it again with "on Wednesday": the event's basis
+    names "Wednesday", which its evidence sentence does not hold. The panel now quotes the sentence that does."""
+    text = ("Boats seized off the cape\n\nPublished: 14 March 2024\n\nCoastal police in Eastland seized two fishing "
+            "boats from Westmark and arrested their crews for fishing without a licence.\nThe police said officers "
+            "boarded the boats on Wednesday off the southern cape.\nThe crews were taken to the port for questioning.\n")
+    app.file_uploader(key="uploads").set_value([("held.txt", text.encode(), "text/plain")]).run()
+    app.button(key="show_added").click().run()
+    assert not app.exception
+    summary = next(t.value for t in app.text if t.value.startswith("Date basis:"))
+    assert '"Wednesday"' in summary, summary  # the case this test is about: the parser joins the two sentences
+    first, second = evidence_quotes(app)
+    assert "Wednesday" not in first and "seized two fishing boats" in first
+    assert "another sentence" in next(c.value for c in app.caption if "its day was read from" in c.value)
+    assert re.search(r'boarded the boats on <mark class="tl-day"[^>]*>Wednesday</mark>', second)
 
 
 def legend_line(at: AppTest) -> str:
