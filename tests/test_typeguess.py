@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+import yaml
 
 from timeline import typeguess
 from timeline.resources import load
+from timeline.settings import DATA_DIR
 
 # Made-up sentences, none of them a training line (test_unseen_sentences_are_not_training_lines checks it).
 UNSEEN = {
@@ -124,3 +128,27 @@ def test_lower_case_words_pair_across_names_and_numbers():
     found = typeguess.features("Ana Moro met Ivo Sander on Tuesday and signed 3 deals.")
     assert {"t:met_on", "t:on_and", "t:and_sign", "t:sign_deal"} <= found
     assert not any(f.startswith("t:") and ("moro" in f or "sander" in f) for f in found)
+
+
+def _data_with_priors(folder, priors):
+    folder.mkdir()
+    for name in ("events.yaml", "leads.yaml"):
+        shutil.copy(DATA_DIR / name, folder / name)
+    raw = yaml.safe_load((DATA_DIR / "typeguess.yaml").read_text(encoding="utf-8"))
+    raw["priors"] = priors
+    (folder / "typeguess.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def test_prior_odds_of_a_type_move_its_guess_and_not_happening(tmp_path):
+    """data/typeguess.yaml ``priors``: the odds of a type among the sentences a fallback types (no rule names them,
+    and most are of the catch-all type); they move the type guess, not happening()."""
+    text = "The engineers checked the spillway gates of the dam on Wednesday."
+    even, other = _data_with_priors(tmp_path / "even", {}), _data_with_priors(tmp_path / "other", {"other": 50.0})
+    assert typeguess.guess(text, even)[0] != "other"
+    assert typeguess.guess(text, other)[0] == "other"
+    assert typeguess.happening(text, even) == typeguess.happening(text, other)
+
+
+def test_priors_name_known_types():
+    assert set(load("typeguess.yaml").get("priors") or {}) <= set(load("events.yaml")["types"])

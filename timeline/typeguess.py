@@ -162,15 +162,25 @@ def scores(text: str, data_dir: Path = DATA_DIR, trained: Model | None = None) -
 
 
 def guess(text: str, data_dir: Path = DATA_DIR) -> tuple[str, float]:
-    """The most likely type of the happening ``text`` reports and its probability; "none" only for a text with no
-    word the lines know (whether ``text`` reports a happening at all: ``happening``)."""
+    """The most likely type of the happening ``text`` reports and its probability, the model's scores weighed by the
+    types' ``priors``; "none" only for a text with no word the lines know (whether ``text`` reports a happening at
+    all: ``happening``)."""
     ranked = scores(text, data_dir)
     if len(set(ranked.values())) == 1:  # no word the lines know
         return NONE, 1.0 / len(ranked)
+    odds = priors(data_dir)  # the lines are balanced; the sentences a fallback types are not
+    ranked = {t: value + TEMPERATURE * math.log(odds.get(t, 1.0)) for t, value in ranked.items()}
     best = max(ranked, key=lambda t: ranked[t])
     top = ranked[best]
     norm = sum(math.exp((value - top) / TEMPERATURE) for value in ranked.values())
     return best, 1.0 / norm
+
+
+@lru_cache(maxsize=4)
+def priors(data_dir: Path = DATA_DIR) -> dict[str, float]:
+    """data/typeguess.yaml ``priors``: a type's odds, against the average type, among the sentences the guess is
+    asked about (1 for a type not named)."""
+    return dict(load("typeguess.yaml", data_dir).get("priors") or {})
 
 
 def happening(text: str, data_dir: Path = DATA_DIR) -> float:
