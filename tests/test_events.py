@@ -224,6 +224,12 @@ def test_a_weak_trigger_inside_a_quotation_makes_no_event():
     assert [e.event_type for e in _events_of(text, date(2024, 5, 21))] == ["agreement"]
 
 
+def test_a_trigger_after_a_quotation_closed_in_its_sentence_is_outside_it():
+    text = ("The ministers signed the accord on Monday. “Both nations gain from it. The time has come for our farmers,” "
+            "said the envoy addressing the reception.")
+    assert [e.event_type for e in _events_of(text, date(2024, 5, 21))] == ["agreement", "speech"]
+
+
 def test_an_ordinal_day_of_the_month_takes_the_document_month():
     events = _events_of("On the 12th, a convoy of 15 trucks crossed the border into the region.", date(2024, 3, 18))
     assert [(e.event_type, e.date) for e in events] == [("humanitarian", date(2024, 3, 12))]

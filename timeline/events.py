@@ -888,12 +888,16 @@ _GERUND_OBJECT = re.compile(r"\s+(?!(?:With|Of|The|A|An|On|In|At)\b)[A-Z]")  # "
 def _quoted(draft: Draft) -> bool:
     """True when the trigger stands inside a direct quotation: a speaker's words ("we stand against hybrid
     attacks today") report no happening through a weak trigger. A quotation may open in an earlier sentence,
-    so an odd number of quote marks on either side of the trigger is enough; a short quotation closed in the
+    so an odd number of quote marks on either side of the trigger is enough, unless the last mark before the trigger is
+    a closing curly one (a quotation opened in an earlier sentence and closed before the speaker and what he did:
+    '... its people,” said the envoy addressing the reception'); a short quotation closed in the
     sentence is a term in scare quotes, and one in title case a name ("Operation Desert Shield Against Terror
     Groups"), not speech."""
     text, at = draft.sentence.text, draft.trigger.start
     if not any(sum(part.count(mark) for mark in '"“”') % 2 == 1 for part in (text[:at], text[at:])):
         return False
+    if _CLOSED_BEFORE.search(text, 0, at):
+        return False  # 'the time is now,” said the envoy addressing the reception': the quotation closed before it
     opening = max(text.rfind(mark, 0, at) for mark in '"“”')
     closing = min((i for i in (text.find(mark, at) for mark in '"“”') if i >= 0), default=-1)  # a name may close
     if opening < 0 or closing < 0:  # inside the trigger's words ('The "Nairobi Declaration" was signed')
@@ -902,6 +906,7 @@ def _quoted(draft: Draft) -> bool:
     return len(quoted) > QUOTED_TERM_WORDS and not _title(quoted)
 
 
+_CLOSED_BEFORE = re.compile(r"”[^\"“”]*$")  # the last mark before the trigger closes a quotation (a curly mark says which)
 QUOTED_TERM_WORDS = 5  # a quotation of at most this many words is a term ("launched 'anti-terrorist measures'"), not speech
 
 
