@@ -230,6 +230,15 @@ def test_a_trigger_after_a_quotation_closed_in_its_sentence_is_outside_it():
     assert [e.event_type for e in _events_of(text, date(2024, 5, 21))] == ["agreement", "speech"]
 
 
+@pytest.mark.parametrize("text, types", [
+    ("Ana Moro met Ivo Sander at the town hall on Monday where she addressed a rally of farmers.", ["meeting", "speech"]),
+    ("President Ivo Sander and his new ministers visited the palace on Monday where the king swore them into office.",
+     ["visit", "other"]),
+])
+def test_a_verb_of_a_clause_after_where_tells_a_second_happening(text, types):
+    assert sorted(e.event_type for e in _events_of(text, date(2024, 5, 21))) == sorted(types)
+
+
 def test_an_ordinal_day_of_the_month_takes_the_document_month():
     events = _events_of("On the 12th, a convoy of 15 trucks crossed the border into the region.", date(2024, 3, 18))
     assert [(e.event_type, e.date) for e in events] == [("humanitarian", date(2024, 3, 12))]

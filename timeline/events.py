@@ -1155,7 +1155,8 @@ def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary
     left, right = sorted((other, trigger), key=lambda t: t.start)
     between = sentence[left.end : right.start]
     same_clause = not re.search(r"[,;:]", between) and not vocab.later_before.search(between)
-    two_verbs = left.form == right.form == "verb" and _COORDINATED.search(between) is not None
+    two_verbs = left.form == right.form == "verb" and (_COORDINATED.search(between) is not None
+                                                        or _SUBORDINATE.search(between) is not None)
     return same_clause and not two_verbs and types[other.event_type]["priority"] < types[trigger.event_type]["priority"]
 
 
@@ -1171,6 +1172,7 @@ def _before_the_next_verb(draft: Draft, main: list[Trigger], ctx: Context) -> li
     return [i for i in draft.actor_ids if ctx.actors[i].kind != "person" or i in before]
 
 
+_SUBORDINATE = re.compile(r"(?<![\w-])(?:where|when|before|after|whereupon|then)\s+(?:[\w'’.-]+\s+){0,5}?$", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?<![\w])(?:and|then)\s*$", re.IGNORECASE)  # "arrived in X on a visit and held talks with Y": two verbs
 
 
