@@ -2,6 +2,8 @@
 sides named after it, or the gerund of "meet" with its side (events._sitting_told, session 18). Made-up sentences,
 each after a lead that reports something else, so that only the body sentence can give the meeting."""
 
+from datetime import date
+
 import pytest
 
 from article_events import events_of
@@ -49,6 +51,19 @@ def test_a_sitting_named_in_passing_is_no_event(text):
 ])
 def test_a_visit_that_is_his_or_hers_names_a_person(text):
     assert [e.evidence for e in events_of(LEAD + text) if e.event_type == "visit"] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    # an office of a named organisation (in a year whose holder the gazetteer does not know)
+    "The director general of the FAO visited the flooded district on Monday to see the damage to farms.",
+    # an office holder's own visit
+    "A state banquet on Friday was the high point of the AU Chair's visit to Velm.",
+    # the group opens the trigger's own words
+    "Hours later, the state TV said the NATO delegation left Velm for Ostra.",
+])
+def test_an_office_or_a_group_of_a_named_side_is_a_visitor(text):
+    events = events_of(LEAD + text, date(1990, 3, 16))
+    assert [e.evidence for e in events if e.event_type == "visit"] == [text]
 
 
 def test_a_visit_of_a_place_alone_names_no_person():

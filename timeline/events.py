@@ -921,20 +921,35 @@ def _has_required_actors(draft: Draft, ctx: Context) -> bool:
     """False for a type that needs a person ("visit") when the sentence names none taking part (a visit that is "his"
     or "her" names one: ``_PERSONS_OWN``); a group sent by an
     organisation or a country before the trigger stands for its people (data/events.yaml ``group_visitors``: "An IMF
-    mission visited Kenya", "A Chinese trade delegation toured the port"), when the sentence names that side."""
+    mission visited Kenya", "A Chinese trade delegation toured the port"), when the sentence names that side; so does
+    an office of it (``office_visitors``: "The director general of the agency visited the town"), and an office holder's
+    own visit names a person ("the Chair's visit to Velm")."""
     entry = ctx.vocab.types[draft.event_type]
     if not entry.get("requires_person"):
         return True
     kinds = [ctx.actors[i].kind for i in draft.actor_ids]
-    if "person" in kinds or _PERSONS_OWN.search(draft.sentence.text, max(0, draft.trigger.start - 40), draft.trigger.end):
+    text, trigger = draft.sentence.text, draft.trigger
+    offices = tuple(entry.get("office_visitors", ()))
+    if "person" in kinds or _PERSONS_OWN.search(text, max(0, trigger.start - 40), trigger.end) \
+            or _offices_own(offices).search(text, max(0, trigger.start - 60), trigger.end):
         return True
+    head = trigger.start + len(trigger.text.split()[0])  # the group may open the trigger's words ("delegation left X for")
     return (kinds.count("organization") >= 1 or kinds.count("country") >= 2) \
-        and _group_visitors(tuple(entry.get("group_visitors", ()))).search(draft.sentence.text, 0, draft.trigger.start) is not None
+        and _group_visitors((*entry.get("group_visitors", ()), *offices)).search(text, 0, head) is not None
 
 
 # "ended his two-day visit", "thanked the envoy for her short visit": a person's own visit, though the gazetteer does
 # not know that person (a cleric, an envoy, a guest named earlier)
 _PERSONS_OWN = re.compile(r"(?<![\w-])(?:his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:visit|trip|tour)(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _offices_own(offices: tuple[str, ...]) -> re.Pattern:
+    """An office holder's own visit ("the Chair's visit to Velm", "the envoy's three-day trip")."""
+    if not offices:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, offices))})['’]s\s+(?:[\w'’-]+\s+){{0,3}}?(?:visit|trip|tour)(?![\w-])",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
