@@ -41,7 +41,6 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
 TABLE_ROWS = 2000  # events per page of the table
-DAY_COLUMN_PX, DAY_CHAR_PX = 110, 7.2  # the table's Day column: at least this wide; the width of a character
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 1100, 460  # the first chart's PNG preview (the chart's own height if it has one)
 PREVIEW_MAX_EVENTS = 2000  # above this the figure's JSON (the preview's key) takes 0.1 s or more to write
 # While the interactive chart is not drawn it lies, hidden, over the preview (same place, same height); once it
@@ -599,12 +598,9 @@ def events_table(shown):
                                  help=f"{len(shown):,} events, {TABLE_ROWS:,} to a page: {pages:,} pages")
     page = newest_first(shown).iloc[(number - 1) * TABLE_ROWS: number * TABLE_ROWS]
     view = table_view(page)
-    # The day's column is as wide as its longest label: an undated event's window was cut ("undated (between
-    # 2023-09-13 an…"). (Pinning the day and the title, for reading a row to its right, greys their text.)
-    day_width = max(DAY_COLUMN_PX, round(DAY_CHAR_PX * max(map(len, view["Day"]), default=0)) + 24)
     chosen = st.dataframe(view, key="table", on_select="rerun", selection_mode="single-row",
                           hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),
-                          column_config={"Day": st.column_config.TextColumn(width=day_width),
+                          column_config={"Day": st.column_config.TextColumn(width="medium"),
                                          "Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1)})
     rows = [row for row in chosen.selection.rows if row < len(page)]
     _pick("table_pick", [page["id"].iloc[row] for row in rows[:1]])

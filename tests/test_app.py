@@ -137,17 +137,6 @@ def test_the_table_and_the_evidence_start_from_the_latest_event(app, board):
     assert app.selectbox(key="event").value in set(board.frame.loc[board.frame["start"] == latest, "id"])
 
 
-def test_the_table_s_day_column_holds_an_undated_event_s_window(app, board):
-    """"undated (between 2023-09-13 and 2023-09-19)" was cut to "undated (between 2023-09-13 an…" in a column
-    of Streamlit's "medium" width (200 px): the column is as wide as its longest label."""
-    longest = max(board.frame["day"], key=len)
-    assert longest.startswith("undated (")  # the samples have one
-    width = json.loads(app.dataframe[0].proto.columns)["Day"]["width"]
-    assert isinstance(width, int) and width >= 7 * len(longest)
-    app.text_input(key="q").set_value("Guterres").run()  # a view of dated events only: a narrow column
-    assert json.loads(app.dataframe[0].proto.columns)["Day"]["width"] < 200
-
-
 def test_a_rerun_that_changes_no_filter_does_not_filter_or_draw_again(app, board, monkeypatch):
     """A click on the chart, a tab or a download reruns the page: the rows and the figure of a view already
     seen are kept (app.view_of), not filtered and built again; going back to a view seen before is the same."""
