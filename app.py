@@ -715,6 +715,8 @@ def evidence_panel(board: Board, shown, page) -> None:
     items = highlight.evidence_for(event, board.articles)
     if len(items) > 1:
         st.markdown(safe_text(highlight.joined_note(items, joined)))  # why they are one event, under the day
+    if any(source.article in board.articles for source in event.sources):
+        st.html(QUOTE_CSS + highlight.STYLE + QUOTE_LEGEND)  # what the marks of the quotations below mean
     for source, item in zip(event.sources, items):
         with st.container(border=True):
             st.markdown(f"**{safe_text(item.article)}** · published {item.published}")
@@ -732,8 +734,10 @@ def evidence_panel(board: Board, shown, page) -> None:
 QUOTE_CSS = """<style>
 .tl-quote .tl-article { max-height: none; border: none; border-left: 3px solid #10b981; border-radius: 0 0.3rem 0.3rem 0;
   background: #f8fafc; padding: 0.5rem 0.8rem; margin: 0.3rem 0; color: #0f172a; font-size: 1rem; }
-.tl-quote mark.tl-day { background: #fde68a; border-bottom: 2px solid #d97706; font-weight: 600; }
+.tl-quote mark.tl-day, .tl-legend mark.tl-day { background: #fbbf24; border-bottom: 2px solid #b45309; font-weight: 600; }
 </style>"""
+QUOTE_LEGEND = ('<div class="tl-legend">Marked in the sentences below: <mark class="tl-day">the words its day was '
+                'read from</mark><mark class="tl-timex">other dates</mark><mark class="tl-actor">actors</mark></div>')
 
 
 def evidence_quote(parsed, source, sentence: str) -> bool:

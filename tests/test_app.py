@@ -282,6 +282,8 @@ def test_the_evidence_sentence_marks_the_words_its_day_was_read_from(app, board)
     assert re.search(rf'<mark class="tl-day"[^>]*>{re.escape(words)}</mark>', quote)
     assert '<mark class="tl-actor"' in quote
     assert not any("another sentence" in c.value for c in app.caption)
+    legend = next(h.proto.body for h in app.get("html") if "Marked in the sentences below" in h.proto.body)
+    assert all(f'<mark class="tl-{kind}">' in legend for kind in ("day", "timex", "actor"))  # what the marks mean
 
 
 def test_a_day_read_from_another_sentence_shows_that_sentence(app):
