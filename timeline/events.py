@@ -2068,7 +2068,8 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
           published: date | None = None, told_only: bool = False) -> None:
     """Fold a further mention into ``kept``; the better-dated mention gives the day and becomes the evidence
     (with ``keep_evidence``, the day only), keeps the earlier mention's sides of its kinds (with ``actors``), and
-    keeps the earlier mention's timing against another event when it has no timing of its own. A mention
+    keeps the earlier mention's timing against another event when it has no timing of its own; a mention that does
+    not outrank ``kept`` gives it its people when ``kept`` names none (with ``actors``). A mention
     ``told_only`` (a photo caption) adds its support and gives nothing else."""
     kept.support += 1
     kept.told.append(new.sentence.text)
@@ -2091,8 +2092,11 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
         kept.same_day, kept.background = new.same_day, new.background
         kept.timed_against = kept.timed_against if untimed else new.timed_against
         kept.location = new.location or location
-    elif kept.location is None:
-        kept.location = new.location
+    else:
+        if actors is not None:
+            kept.actor_ids = event_actors.further_people(kept.actor_ids, new.actor_ids, actors)
+        if kept.location is None:
+            kept.location = new.location
 
 
 def _weak_retelling(kept: Draft, new: Draft) -> bool:
