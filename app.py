@@ -749,9 +749,9 @@ def evidence_quote(parsed, source, sentence: str) -> bool:
     if parsed is None or parsed.article.text[source.evidence_start:source.evidence_end] != sentence:
         st.html(highlight.quote_html(sentence))  # offsets that do not fit the text: the sentence alone
         return False
-    words = day_words(parsed, source)
-    st.html(QUOTE_CSS + _marked(parsed, source.evidence_start, source.evidence_end, words))
-    if not words or any(_within(t, source.evidence_start, source.evidence_end) for t in words):
+    words = highlight.day_words(parsed, source)
+    st.html(QUOTE_CSS + highlight.marked_html(parsed, source.evidence_start, source.evidence_end, words))
+    if not words or any(source.evidence_start <= t.start and t.end <= source.evidence_end for t in words):
         return False
     said = "“" + "”, “".join(dict.fromkeys(t.text for t in words)) + "”"
     from timeline.sentences import sentence_at, split  # the parser's own sentences (a light module)
@@ -762,34 +762,8 @@ def evidence_quote(parsed, source, sentence: str) -> bool:
                    "in the article text below.")
         return True
     st.caption(f"The words its day was read from, {safe_text(said)}, are in another sentence of the article:")
-    st.html(QUOTE_CSS + _marked(parsed, holder.start, holder.end, words))
+    st.html(QUOTE_CSS + highlight.marked_html(parsed, holder.start, holder.end, words))
     return False
-
-
-def day_words(parsed, source) -> list:
-    """The article's date expressions that its date basis quotes ("own date: "Wednesday" -> 2024-02-07"), those
-    that hold the article event's day first among equals (a text may say "Wednesday" of two weeks)."""
-    words = [t for t in parsed.timexes if f'"{t.text}"' in source.date_basis]
-    own = next((e for e in parsed.events if e.id == source.event_id), None)
-    day = own.date if own is not None else None
-    holding = [t for t in words if day and t.first_day and t.last_day and t.first_day <= day <= t.last_day]
-    return holding or words
-
-
-def _within(timex, start: int, end: int) -> bool:
-    return start <= timex.start and timex.end <= end
-
-
-def _marked(parsed, start: int, end: int, words) -> str:
-    """The article's text from ``start`` to ``end`` as escaped HTML, its dates and actors marked (``words``: the
-    dates in bold)."""
-    inside = [t for t in parsed.timexes if _within(t, start, end)]
-    mentions = [m for m in parsed.mentions if start <= m.start and m.end <= end]
-    spans = [replace(span, start=span.start - start, end=span.end - start,
-                     kind="day" if any(span.kind == "timex" and (t.start, t.end) == (span.start, span.end)
-                                       for t in words) else span.kind)
-             for span in highlight.spans_of(inside, mentions)]
-    return highlight.STYLE + f'<div class="tl-quote">{highlight.highlight(parsed.article.text[start:end], spans)}</div>'
 
 
 def publication_date(item) -> None:
