@@ -45,6 +45,17 @@ def test_a_sitting_named_in_passing_is_no_event(text):
     assert _meetings(text) == []
 
 
+@pytest.mark.parametrize("text, speeches", [
+    ("During his address at the prize ceremony, President Ivo Sander stressed the value of rural schools.", 1),
+    ("In her speech, Minister Ana Moro said the dam would be finished by May.", 1),
+    # no speaker and verb of saying in the past after it
+    ("In his speech next week, the minister will stress the value of rural schools.", 0),
+    ('"In my speech, I stressed the value of rural schools," Ivo Sander said.', 0),
+])
+def test_a_speech_opening_its_speakers_sentence_is_an_event(text, speeches):
+    assert len([e for e in events_of(LEAD + text) if e.event_type == "speech"]) == speeches
+
+
 @pytest.mark.parametrize("text", [
     "Later in the day the archbishop ended his two-day visit to Velm.",
     "Ana Moro thanked the envoy for her short visit to Velm on Monday.",

@@ -187,7 +187,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
                   published=ctx.article.published, told_only=_caption(sentence, ctx) or _gathering_detail(same, draft, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
-        elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)) \
+        elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)
+              or _speech_told(draft)) \
                 and _has_required_actors(draft, ctx) \
                 and not _described(draft, ctx) and not _other_story(sentence, ctx):
             drafts.append(draft)
@@ -875,7 +876,21 @@ def _sitting_told(draft: Draft) -> bool:
             and _GERUND_OBJECT.match(after) is not None)
 
 
+def _speech_told(draft: Draft) -> bool:
+    """True for a weak noun of a speech that the sentence opens with as its speaker's own, before the speaker and a
+    verb of saying in the past ("During his address at the ceremony, President X stressed ..."; "In her speech, Minister
+    Y said ..."): a speech that was given, though the sentence gives it no day. Outside a quotation only."""
+    trigger, text = draft.trigger, draft.sentence.text
+    if trigger.strength != "weak" or draft.event_type != "speech" or _quoted(draft):
+        return False
+    opening = _OWN_SPEECH.match(text)
+    return opening is not None and trigger.start < opening.end() and _SAID_AFTER.match(text, opening.end()) is not None
+
+
 _SITTING_TYPES = ("meeting", "conference")
+_OWN_SPEECH = re.compile(r"\W*(?:In|During)\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:speech|address|remarks)\b")
+# the rest of the opening phrase, then the speaker (capitalised words) and a past verb: "..., President X stressed"
+_SAID_AFTER = re.compile(r"[^,;:]{0,80},\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|said)\b")
 _HELD_AFTER = re.compile(r"\s+(?:held|hosted|convened|chaired|organi[sz]ed)\s+(?:at|in|on|by|between|with)\b")
 _SIDES_AFTER = re.compile(r"\s+between\s+\S")  # "talks between A and B"
 _SITTING_AS_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}")  # "Peace talks between A and B have been ...": a process

@@ -43,6 +43,7 @@ CHECKS = {
     "_reported_here": "reported here (a strong trigger, or one with a day of its own, outside a quotation)",
     "_statement_in_the_lead": "a statement told in the lead",
     "_sitting_told": "a sitting told as held, with no day of its own (its sides named after it, \"after meeting X\")",
+    "_speech_told": "a speech its speaker's sentence opens with (\"During his address, X stressed\")",
     "_has_required_actors": "names the side its type needs (a visit: a person)",
     "_described": "describes rather than reports (a caption, a state in a relative clause, a series)",
 }
