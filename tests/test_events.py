@@ -302,6 +302,20 @@ def test_the_lead_news_without_a_day_of_its_own_takes_the_publication_day():
     assert further.date == lead_meeting.date and further.date_basis.startswith("continued date")
 
 
+@pytest.mark.parametrize("basis, said", [
+    ("date 2024-05-03", "(the page's date line)"),
+    ("Published May 3, 2024 - 10:15", "(Published May 3, 2024 - 10:15)"),
+])
+def test_the_lead_news_basis_does_not_repeat_a_date_line_that_only_gives_the_day(basis, said):
+    from timeline.actors.gazetteer import load_gazetteer
+    from timeline.models import Article
+    from timeline.pipeline import parse_article
+    article = Article(id="a", name="a.txt", title="", text="The foreign minister received a delegation of the "
+                      "Exampleland parliament in the capital.", published=date(2024, 5, 3), published_basis=basis)
+    [event] = parse_article(article, load_gazetteer()).events
+    assert event.date_basis.endswith(f"published 2024-05-03 {said}")
+
+
 def test_a_lead_whose_sentence_names_another_day_keeps_no_day():
     [event] = _events_of("The agency said on Friday it had sent three medical teams to the flooded province.",
                          date(2024, 5, 4))

@@ -2251,8 +2251,11 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
 
 def _publication_day(draft: Draft, article: Article, why: str) -> tuple:
     """Rule 3: the publication date, with a basis that says why the trigger's sentence is the news of that day."""
-    basis = (f'publication date: "{_short(draft.trigger.text)}" {why} published {article.published.isoformat()} '
-             f'({article.published_basis or "article date"})')
+    day = article.published.isoformat()
+    said = article.published_basis or "article date"
+    if re.fullmatch(rf"\W*(?:date|published|posted|updated)?\W*{day}\W*", said, re.IGNORECASE):
+        said = "the page's date line"  # "date 2023-03-15" only repeats the day
+    basis = f'publication date: "{_short(draft.trigger.text)}" {why} published {day} ({said})'
     return (article.published, None, "day", basis, None)
 
 
