@@ -9,7 +9,7 @@ import yaml
 from article_events import events_of
 
 from timeline.actors import load_gazetteer
-from timeline.leads import by_verb, classify, in_background, lead_sentence, only_dates, rules
+from timeline.leads import by_verb, classify, in_background, in_body, lead_sentence, only_dates, recent_day, rules
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.sentences import split
@@ -40,7 +40,8 @@ def test_a_past_verb_after_a_named_subject_on_a_day_reports_the_news(lead):
     assert classify(lead) is None
     guess = by_verb(lead, type_guess=_no_type_guess)
     assert guess is not None and guess.event_type == RAW["by_verb"]["default_type"] and guess.basis == "verb"
-    assert lead[guess.start : guess.end] == guess.text and guess.label.startswith(guess.text)
+    assert lead[guess.start : guess.end] == guess.text
+    assert guess.label.startswith(guess.text) or guess.text in RAW["by_verb"]["time_verbs"]  # "spent ... planting"
     assert guess.confidence < RAW["scoring"]["confidence"]
 
 
@@ -229,4 +230,53 @@ def test_a_lead_no_rule_reads_makes_one_low_confidence_event_titled_by_its_verb(
     guessed = [e for e in events if e.trigger == "restored"]
     assert len(guessed) == 1 and guessed[0].confidence < 0.5
     assert "restored the night train" in guessed[0].title.lower() or guessed[0].event_type != "other"
+
+
+
+def test_a_common_noun_group_of_people_or_a_body_is_the_lead_s_subject_too():
+    guess = by_verb("Over 200 volunteers spent Sunday morning planting trees along the Velm river bank.",
+                    type_guess=_no_type_guess)
+    assert guess is not None and guess.label == "planting trees"
+    assert by_verb("The new bridge over the river carried a price tag of three million crowns on Monday.",
+                   type_guess=_no_type_guess) is None  # a bridge is nobody
+
+
+def test_a_word_in_brackets_is_no_verb():
+    assert by_verb("Ana Moro (left) and Ivo Sander meet at the palace in Velm on Tuesday.", dated=True,
+                   type_guess=_no_type_guess) is None
+
+
+def _sure(event_type, probability=0.99):
+    return lambda text, data_dir: (event_type, probability)
+
+
+def _happens(probability):
+    return lambda text, data_dir: probability
+
+
+@pytest.mark.parametrize("sentence", RAW["body"]["examples"], ids=lambda s: s[:30])
+def test_a_body_sentence_that_tells_what_a_named_subject_did_gives_a_guess(sentence):
+    guess = in_body(sentence, type_guess=_sure("visit"), happening=_happens(0.99))
+    assert guess is not None and guess.event_type == "visit" and guess.basis == "body"
+    assert sentence[guess.start : guess.end] == guess.text
+    assert guess.confidence < RAW["by_verb"]["confidence"]
+    assert in_body(sentence, type_guess=_sure("visit"), happening=_happens(0.6)) is None  # no sure happening
+    assert in_body(sentence, type_guess=_sure("visit", 0.3), happening=_happens(0.99)) is None  # no sure type
+    assert in_body(sentence, type_guess=_sure("none"), happening=_happens(0.99)) is None
+
+
+@pytest.mark.parametrize("sentence", RAW["body"]["not_examples"], ids=lambda s: s[:30])
+def test_a_quote_a_detail_a_statement_a_post_or_a_caption_in_the_body_gives_no_guess(sentence):
+    assert in_body(sentence, type_guess=_sure("visit"), page=sentence, start=0, happening=_happens(0.99)) is None
+
+
+def test_a_body_sentence_s_day_is_news_when_it_lies_shortly_before_the_page_s_day():
+    published = date(2024, 5, 8)
+    assert recent_day([(date(2024, 5, 7), "day")], published)
+    assert recent_day([(date(2024, 5, 8), "time")], published)
+    assert not recent_day([(date(2024, 3, 7), "day")], published)  # history
+    assert not recent_day([(date(2024, 5, 1), "month")], published)  # no day
+    assert not recent_day([(date(2024, 5, 10), "day")], published)  # a plan's day
+    assert not recent_day([(date(2024, 5, 7), "day")], None)
+
 

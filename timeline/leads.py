@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -377,7 +378,10 @@ def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
             or any(regex.search(text) for kind, regex in table.not_news if kind in ("quote", "question")):
         return None
     verb = _past_verb(text, data_dir)
-    if verb is None or not _named_before(text[: verb.start()], data_dir) or _not_news(text, verb.end(), table, vocab):
+    if verb is None or _not_news(text, verb.end(), table, vocab) or not (
+            _named_before(text[: verb.start()], data_dir)
+            or _common_subject(text[: verb.start()], data_dir) and not _telling(text[verb.end() :], data_dir)
+            and not re.match(r"\s+to\s", text[verb.end() :])):
         return None
     event_type = _best_type(text, data_dir) or (type_guess or _learned_type)(text, data_dir) or raw["default_type"]
     label = _what_was_done(text, verb, data_dir) if event_type == raw["default_type"] else ""
@@ -391,7 +395,13 @@ def _what_was_done(text: str, verb: re.Match, data_dir: Path) -> str:
     raw = rules(data_dir).raw["by_verb"]
     stop = {w.lower() for w in raw["label_stop"]}
     words = [verb.group()]
-    for word in text[verb.end() :].split()[: raw["label_words"]]:
+    after = text[verb.end() :].split()
+    if verb.group().lower() in raw["time_verbs"]:  # "spent Saturday morning cleaning up the beach": what was done
+        doing = next((at for at, word in enumerate(after[: raw["time_words"] + 1])
+                      if re.fullmatch(r"[a-z]{3,}ing", word) and word not in raw["not_doing"]), None)
+        if doing is not None:
+            words, after = [after[doing]], after[doing + 1 :]
+    for word in after[: raw["label_words"]]:
         if word.lower().strip("\"“”‘’'") in stop or re.match(r"[\d(]", word):
             break
         words.append(word.rstrip(",;:."))
@@ -419,6 +429,7 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
         previous = before[-1].lower().strip("\"“”'‘’(") if before else ""
         following = text[match.end() :].split()[:1]
         if word.lower() in raw["not_past"] or _hidden(text, match.start(), rules(data_dir)) \
+                or text[match.start() - 1 : match.start()] == "(" \
                 or previous in raw["not_after"] or _in_relative_clause(text, match.start()) \
                 or (following and following[0].lower() in raw["participle_before"]
                     and previous not in raw["finite_auxiliaries"]):
@@ -442,6 +453,19 @@ def _named_before(head: str, data_dir: Path) -> bool:
                for word in re.findall(r"[\w'’\-]+", head) if not word[:1].isdigit())
 
 
+def _common_subject(head: str, data_dir: Path) -> bool:
+    """True when the words before the verb, in one clause, are a noun group that names people or a body in common
+    nouns (``by_verb.common_subject``: its last word one of ``heads``): "A group of volunteers", "Over 100 farmers",
+    "Rescue workers"; not a fronted phrase ("In the morning"), a pronoun or nothing. (Such a lead whose verb's object
+    is a statement or a warning, or whose verb goes on in an infinitive, "failed to agree", tells no happening.)"""
+    raw = rules(data_dir).raw["by_verb"]
+    subject = raw["common_subject"]
+    words = re.findall(r"[\w'’\-]+", head)
+    if not words or len(words) > subject["max_words"] or _CLAUSE_END.search(head):
+        return False
+    return words[0].lower() not in subject["not_first"] and words[-1].lower() in subject["heads"]
+
+
 def _best_type(text: str, data_dir: Path) -> str:
     """The type the broad cues score highest in ``text``, whatever its score, among the types of the happening nouns
     it holds (``_happening_nouns``: "talks", "aid"; a verb alone, "launched", says no type, nor a noun of no happening,
@@ -463,3 +487,79 @@ def _learned_type(text: str, data_dir: Path = DATA_DIR) -> str:
 
     event_type, probability = typeguess.guess(text, data_dir)
     return event_type if event_type != typeguess.NONE and probability >= rules(data_dir).raw["by_verb"]["type_guess_min"] else ""
+
+
+
+
+def in_body(text: str, data_dir: Path = DATA_DIR, type_guess: Callable[[str, Path], tuple[str, float]] | None = None,
+            page: str = "", start: int = -1, happening: Callable[[str, Path], float] | None = None) -> LeadGuess | None:
+    """The fallback for a body sentence no trigger rule touched (data/leads.yaml ``body``): a sentence whose head clause
+    tells, in a finite past-tense verb of action, what a named subject did (``_body_verb``) and that the learned model
+    is at least ``body.happening_min`` sure reports a happening (``happening``, by default ``typeguess.happening``)
+    reports a further one: one guess of a confidence below the lead's (``body.confidence``), of the type the learned
+    guess gives when it is at least ``body.type_guess_min`` sure of it (``type_guess``, by default ``typeguess.guess``);
+    else none (or, with ``body.allow_default``, the catch-all type). Not a line of ``page`` (from ``start``) that is a
+    photo caption. Whether its day is recent enough is the caller's to say (``recent_day``)."""
+    raw = rules(data_dir).raw
+    if page and start >= 0 and caption_marked(page, Sentence(start, start + len(text), text), data_dir):
+        return None
+    verb = _body_verb(text, data_dir)
+    if verb is None or (happening or _happening)(text, data_dir) < raw["body"]["happening_min"]:
+        return None
+    event_type, probability = (type_guess or _guess)(text, data_dir)
+    default = raw["by_verb"]["default_type"]
+    if event_type == "none" or probability < raw["body"]["type_guess_min"]:
+        if not raw["body"]["allow_default"]:
+            return None
+        event_type = default
+    label = _what_was_done(text, verb, data_dir) if event_type == default else ""
+    return LeadGuess(event_type, 0, verb.start(), verb.end(), verb.group(), "body", raw["body"]["confidence"], label)
+
+def _body_verb(text: str, data_dir: Path) -> re.Match | None:
+    """The past verb of a body sentence that tells what a named subject did (``_past_verb``, ``_named_before``): None in
+    a quotation or a question, for a sentence that opens in a happening told before and only details it ("During the
+    talks, ..."; ``body.details_opener``), a verb of blaming or refusing (``body.saying``), one whose object is a
+    statement or a post (``body.telling_objects``: "made the announcement"), a plan, an opinion or a statistic."""
+    table, vocab = rules(data_dir), vocabulary(data_dir)
+    raw = table.raw["body"]
+    head = text.lstrip()
+    if head[:1] in "\"“‘'(" or any(regex.search(text) for kind, regex in table.not_news if kind in ("quote", "question")) \
+            or re.match(raw["details_opener"], head, re.IGNORECASE):
+        return None
+    verb = _past_verb(text, data_dir)
+    if verb is None or verb.group().lower() in raw["saying"] or not _named_before(text[: verb.start()], data_dir) \
+            or _not_news(text, verb.end(), table, vocab) or _telling(text[verb.end() :], data_dir):
+        return None
+    return verb
+
+
+def _telling(after: str, data_dir: Path) -> bool:
+    """True when the words after a verb open with its object, within three words, a statement or a post
+    (``body.telling_objects``)."""
+    objects = "|".join(rules(data_dir).raw["body"]["telling_objects"])
+    return re.match(rf"\s+(?:[\w'’\-]+\s+){{0,2}}?(?:{objects})(?![\w])", after, re.IGNORECASE) is not None
+
+
+def _guess(text: str, data_dir: Path = DATA_DIR) -> tuple[str, float]:
+    """The learned type guess (``timeline.typeguess``), loaded at the first sentence that needs it."""
+    from . import typeguess
+
+    return typeguess.guess(text, data_dir)
+
+
+def _happening(text: str, data_dir: Path = DATA_DIR) -> float:
+    """How sure the learned model is that ``text`` reports a happening (``typeguess.happening``)."""
+    from . import typeguess
+
+    return typeguess.happening(text, data_dir)
+
+
+def recent_day(days: list[tuple[date, str]], published: date | None, data_dir: Path = DATA_DIR) -> bool:
+    """True when one of ``days`` (the first day and the granularity of each of a sentence's own temporal expressions)
+    is a day (or a time of one) on ``published`` or at most ``body.max_days_before`` days before it: news, not history
+    ("in 2019", "last March" or a day long before the page's). False with no publication day."""
+    if published is None:
+        return False
+    reach = rules(data_dir).raw["body"]["max_days_before"]
+    return any(granularity in ("day", "time") and first is not None and 0 <= (published - first).days <= reach
+               for first, granularity in days)
