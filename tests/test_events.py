@@ -239,6 +239,12 @@ def test_a_verb_of_a_clause_after_where_tells_a_second_happening(text, types):
     assert sorted(e.event_type for e in _events_of(text, date(2024, 5, 21))) == sorted(types)
 
 
+def test_a_speech_at_a_gathering_a_strong_noun_names_after_it_is_a_happening_of_its_own():
+    text = ("Speaking at the opening of the 12th Trade Ministers' Meeting of the bloc in Velm on Tuesday, "
+            "Ana Moro said trade had grown.")
+    assert sorted(e.event_type for e in _events_of(text, date(2024, 5, 10))) == ["conference", "speech"]
+
+
 def test_an_ordinal_day_of_the_month_takes_the_document_month():
     events = _events_of("On the 12th, a convoy of 15 trucks crossed the border into the region.", date(2024, 3, 18))
     assert [(e.event_type, e.date) for e in events] == [("humanitarian", date(2024, 3, 12))]

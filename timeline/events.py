@@ -1174,7 +1174,9 @@ def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary
     """True when ``other`` is the encounter that ``trigger`` is part of: a strong encounter of a higher
     priority in the same clause ("addressed the participants of the conference"), or any strong encounter
     when ``trigger`` is a weak one ("met ... as part of his trip"). Two verbs joined by "and" tell two happenings
-    ("arrived in Tokyo on an official visit and held talks with X": the visit and the meeting)."""
+    ("arrived in Tokyo on an official visit and held talks with X": the visit and the meeting), and so does a verb
+    before the gathering a strong noun names after it ("Speaking at the opening of the Trade Ministers' Meeting, X
+    said ...": the speech, and the meeting it was given at)."""
     types = vocab.types
     if other is trigger or other.strength != "strong":
         return False
@@ -1182,6 +1184,8 @@ def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary
         return False
     if trigger.strength == "weak":
         return True
+    if trigger.form == "verb" and other.form == "noun" and other.start >= trigger.end:
+        return False  # the verb's own happening at the gathering its object names
     left, right = sorted((other, trigger), key=lambda t: t.start)
     between = sentence[left.end : right.start]
     same_clause = not re.search(r"[,;:]", between) and not vocab.later_before.search(between)
