@@ -808,7 +808,8 @@ def _remarks_day(sentence: Sentence, ctx: Context) -> Timex | None:
     while ctx.reports:  # the latest day that dates a report; the others are dropped once read
         said, timex = ctx.reports[-1]
         if said is None or event_dates.dates_the_report(
-                said.text[max(0, timex.start - said.start - 120) : timex.start - said.start], ctx.vocab):
+                said.text[max(0, timex.start - said.start - 120) : timex.start - said.start], ctx.vocab,
+                data_dir=ctx.settings.data_dir):
             ctx.reports[-1] = (None, timex)
             return timex
         ctx.reports.pop()
@@ -1214,7 +1215,7 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
            latest: Draft | None = None, same_time: bool = False, clause: tuple[int, int, int, bool] | None = None) -> Draft:
     inside = [t for t in _within(ctx.timexes, sentence, ctx) if t.end <= sentence.end]
     timex = event_dates.own_timex(sentence.text, sentence.start, trigger, inside, ctx.article.published,
-                                  ctx.vocab)
+                                  ctx.vocab, data_dir=ctx.settings.data_dir)
     followed = timex is not None and _timed_by_what_follows(sentence.text, trigger, timex.start - sentence.start,
                                                              ctx.vocab)
     if followed:
@@ -1249,7 +1250,8 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     return Draft(trigger.event_type, sentence, trigger, timex, actor_ids, location, continued,
                  host=host if host_rule == "country" else None, follows=follows,
                  same_day=_news_day_phrase(timex, inside, ctx.vocab),
-                 timed_against=None if timex is not None else event_dates.timed_against(sentence.text, trigger, ctx.vocab),
+                 timed_against=None if timex is not None else event_dates.timed_against(
+                     sentence.text, trigger, ctx.vocab, data_dir=ctx.settings.data_dir),
                  timed=not followed and any(t.granularity in ("day", "time") for t in inside), unplaced=unplaced,
                  today=published_today(sentence.text, trigger, ctx.vocab),
                  recent=mentions_recent(sentence.text, trigger, ctx.vocab),
@@ -1268,7 +1270,8 @@ def _unplaced_day(sentence: Sentence, trigger: Trigger, inside: list[Timex], ctx
     if not loose:
         return None
     stand_in = [replace(t, first_day=_STAND_IN_DAY, last_day=_STAND_IN_DAY) for t in loose]
-    found = event_dates.own_timex(sentence.text, sentence.start, trigger, stand_in, None, ctx.vocab)
+    found = event_dates.own_timex(sentence.text, sentence.start, trigger, stand_in, None, ctx.vocab,
+                                  data_dir=ctx.settings.data_dir)
     return next((t for t in loose if found is not None and t.start == found.start), None)
 
 
@@ -1722,7 +1725,7 @@ def _on_the_timed_day(draft: Draft, candidates: list[Draft], drafts: list[Draft]
     talks ... before the signing ceremony" is no repeat of a meeting the day before the signing)."""
     if draft.timex is not None or not candidates:
         return candidates
-    against = event_dates.timed_against(draft.sentence.text, draft.trigger, ctx.vocab)
+    against = event_dates.timed_against(draft.sentence.text, draft.trigger, ctx.vocab, data_dir=ctx.settings.data_dir)
     if against is None or against[0] == draft.event_type:
         return candidates
     anchor = next((_date_of(d) for d in reversed(drafts) if d.event_type == against[0] and _date_of(d) is not None
@@ -2277,7 +2280,7 @@ def _lead_news(draft: Draft, ctx: Context, earlier: list[Draft]) -> bool:
     return (not earlier and draft.sentence.start < LEAD_CHARS and not draft.recent and day_stated(article)
             and event_dates.news_of_the_day(draft.sentence.text, draft.trigger,
                                             [t for t in ctx.timexes if t.start < draft.sentence.end],
-                                            article.published, article.text))
+                                            article.published, article.text, data_dir=ctx.settings.data_dir))
 
 
 def _other_day_than_the_news(lead: Draft, draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
