@@ -280,3 +280,36 @@ def test_a_body_sentence_s_day_is_news_when_it_lies_shortly_before_the_page_s_da
     assert not recent_day([(date(2024, 5, 7), "day")], None)
 
 
+
+@pytest.fixture
+def sure_model(monkeypatch):
+    """The learned model sure that a sentence reports a happening of type "other": the body fallback's own tests."""
+    monkeypatch.setattr("timeline.leads._happening", lambda text, data_dir=DATA_DIR: 0.99)
+    monkeypatch.setattr("timeline.leads._guess", lambda text, data_dir=DATA_DIR: ("other", 0.99))
+
+
+def test_a_body_sentence_no_rule_reads_makes_a_further_event_of_lower_confidence(sure_model):
+    text = ("Quellish President Ana Moro accredited five new ambassadors at the palace in Velm on Tuesday.\n\n"
+            "Quellish President Ana Moro also inspected the new grain terminal in the port of Velm on Tuesday.")
+    events = _events(Settings(), text)
+    body = [e for e in events if e.trigger == "inspected"]
+    assert len(body) == 1 and body[0].confidence < min(e.confidence for e in events if e not in body)
+    assert body[0].date == date(2024, 5, 7) and body[0].event_type == "other"
+    assert "inspected the new grain terminal" in body[0].title.lower()
+
+
+@pytest.mark.parametrize("change", [("port of Velm on Tuesday.", "port of Velm."),  # no day of its own
+                                    ("also inspected the new grain terminal in the port of Velm on Tuesday",
+                                     "also inspected the new grain terminal in the port of Velm in March 2019"),  # history
+                                    ("Quellish President Ana Moro also", "The visitors also")])  # no side named
+def test_a_body_sentence_of_history_or_with_no_day_or_side_makes_no_event(sure_model, change):
+    text = ("Quellish President Ana Moro accredited five new ambassadors at the palace in Velm on Tuesday.\n\n"
+            "Quellish President Ana Moro also inspected the new grain terminal in the port of Velm on Tuesday.")
+    assert not [e for e in _events(Settings(), text.replace(*change)) if e.trigger == "inspected"]
+
+
+def test_a_body_sentence_that_tells_the_undated_lead_again_gives_it_its_day(sure_model):
+    text = ("Quellish President Ana Moro reopened the old ferry line with Estarian Prime Minister Ivo Sander.\n\n"
+            "Ana Moro and Ivo Sander reopened it at the harbour of Velm on Monday.")
+    events = _events(Settings(), text)
+    assert [(e.event_type, e.date) for e in events] == [("other", date(2024, 5, 6))]  # one event, on the body's day

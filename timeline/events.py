@@ -104,6 +104,8 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             _guess_lead(sentence, drafts, ctx)
             for draft in drafts:
                 draft.lead = draft.lead or draft.sentence is lead  # a headline's event the lead reports again too
+        elif lead is not None and sentence.start > lead.start and not ctx.used.get(sentence.start):
+            _guess_body(sentence, drafts, ctx)
     drafts = _arrivals_at_the_venue(drafts, ctx)
     _name_by_title(drafts, ctx)
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
@@ -706,6 +708,36 @@ def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
     if _has_required_actors(draft, ctx):
         drafts[:] = [d for d in drafts if d.sentence is not lead or d.support > 1]  # background named only here
         drafts.append(draft)
+
+
+def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
+    """A body sentence no trigger touched that names a day of its own shortly before the page's day
+    (``leads.recent_day``) and tells in a past-tense verb what a named subject did (``leads.in_body``): one event
+    of a confidence lower still than the lead's guess; or, when it tells the lead's undated event again, that event's
+    day (``_lead_told_again``)."""
+    if _triggers_of(sentence.text, ctx) or not leads.recent_day(
+            [(t.first_day, t.granularity) for t in _within(ctx.timexes, sentence, ctx)], ctx.article.published,
+            ctx.settings.data_dir):
+        return
+    guess = leads.in_body(sentence.text, ctx.settings.data_dir, page=ctx.article.text, start=sentence.start)
+    if guess is None:
+        return
+    trigger = Trigger(guess.event_type, guess.start, guess.end, guess.text, "weak", "verb", guess.label)
+    draft = _draft(sentence, trigger, None, ctx, latest=drafts[-1] if drafts else None)
+    draft.guessed = guess.confidence
+    told = _lead_told_again(draft, drafts)
+    if told is not None:
+        _join(told, draft, keep_evidence=True, actors=ctx.actors, published=ctx.article.published)
+    elif draft.actor_ids and _has_required_actors(draft, ctx) and _same_event(draft, drafts, None, ctx) is None:
+        drafts.append(draft)
+
+
+def _lead_told_again(draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """The lead's event that a body fallback's ``draft`` tells again with the day the lead lacked: of its type, dated
+    only by the page's day (no day of its own), naming every side the body sentence names (a lead "A held a phone call
+    with B", then "A and B talked for an hour on Monday")."""
+    return next((d for d in drafts if d.lead and d.event_type == draft.event_type and d.timex is None
+                 and draft.actor_ids and set(draft.actor_ids) <= set(d.actor_ids)), None)
 
 
 def _name_the_encounter(sentence: str, triggers: list[Trigger], drafts: list[Draft], ctx: Context) -> None:
