@@ -313,3 +313,17 @@ def test_a_body_sentence_that_tells_the_undated_lead_again_gives_it_its_day(sure
             "Ana Moro and Ivo Sander reopened it at the harbour of Velm on Monday.")
     events = _events(Settings(), text)
     assert [(e.event_type, e.date) for e in events] == [("other", date(2024, 5, 6))]  # one event, on the body's day
+
+
+@pytest.mark.parametrize("day,said", [("on Tuesday", "made an event of type other from 'inspected'"),
+                                      ("in 2019", "the body fallback made none (no day of its own shortly before")])
+def test_why_tells_what_the_body_fallback_did(sure_model, tmp_path, capsys, day, said):
+    from timeline.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text("Quellish President Ana Moro accredited five new ambassadors at the palace in Velm on Tuesday.\n\n"
+                    f"Quellish President Ana Moro also inspected the new grain terminal in the port of Velm {day}.\n",
+                    encoding="utf-8")
+    assert main(["why", str(page), "inspected the new grain terminal", "--published", "2024-05-08"]) == 0
+    out = capsys.readouterr().out
+    assert "a body sentence no trigger rule reads; " in out and said in out
