@@ -416,7 +416,8 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
     """The first finite past-tense verb of ``text`` (``by_verb.irregular_past`` or a lower-case word in "-ed" not of
     ``by_verb.not_past``) not after a word of ``by_verb.not_after`` ("the", "who"), not in a relative clause, not a
     participle before "by" (``by_verb.participle_before``: "the damage caused by"); None when that verb is not real
-    (``_real``: after a modal, "to" or a negation), tells no happening (``by_verb.stative``: "remained", "stood at") or
+    (``_real``: after a modal, "to" or a negation), tells no happening (``by_verb.stative``: "remained", "stood at";
+    ``by_verb.state_after``: "came to a standstill") or
     a statement (``by_verb.saying``: "said", "pledged", "hailed"), or when a verb in the present (``by_verb.present``:
     "is", "are") comes first ("Patients are treated ...", "The state is working on ..., the minister has said")."""
     raw, vocab = rules(data_dir).raw["by_verb"], vocabulary(data_dir)
@@ -434,7 +435,9 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
                 or (following and following[0].lower() in raw["participle_before"]
                     and previous not in raw["finite_auxiliaries"]):
             continue
-        return match if _real(text, match, vocab) and word.lower() not in (*raw["stative"], *raw["saying"]) else None
+        state = re.match(rf"\s+(?:{'|'.join(raw['state_after'])})(?![\w])", text[match.end() :], re.IGNORECASE)
+        return match if _real(text, match, vocab) and word.lower() not in (*raw["stative"], *raw["saying"]) \
+            and state is None else None
     return None
 
 
