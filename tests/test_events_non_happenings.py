@@ -210,6 +210,8 @@ KEEP = [
     ("The crew drifted for days, until on Tuesday a fishing boat rescued them.", "humanitarian"),
     ("A small plane crashed near Velm on Tuesday, killing two people.", "incident"),
     ("Ana Moro held a phone call with the king of Norlund on Tuesday.", "call"),
+    # "prior to" and a gerund is a time, no infinitive (realis_before_to)
+    ("The governor, prior to addressing the graduates, handed over the keys of ten new classrooms.", "speech"),
     ("Gunmen attacked a police post in Velm on Tuesday, killing four officers.", "incident"),
 ]
 
