@@ -656,9 +656,15 @@ def _png(board: Board, shown, filters: Filters, failures: list[str]) -> bytes:
 
 def export_title(board: Board, filters: Filters, shown) -> str:
     """The exported chart's title: what it shows, so that a picture in a report says so itself
-    ("News timeline · 12 events from 3 articles · 18 Sep 2023 – 23 Sep 2023 · types: meeting")."""
+    ("News timeline · 12 events from 3 articles, 2 undated not drawn · 18 Sep 2023 – 23 Sep 2023 · types: meeting").
+
+    The undated events the chart has no place for are counted in it: the screen says so under the chart, but a
+    picture goes into a report without that line, and its title counted events that were nowhere on it.
+    """
     sources = len({name for names in shown["articles"] for name in names})
-    parts = [f"{_plural(len(shown), 'event')} from {_plural(sources, 'article')}"]
+    undrawn = charts.not_drawn(shown, filters.undated)
+    parts = [f"{_plural(len(shown), 'event')} from {_plural(sources, 'article')}"
+             + (f", {undrawn:,} undated not drawn" if undrawn else "")]
     span = date_span(shown)
     if span:
         parts.append(f"{span[0]:%d %b %Y} – {span[1]:%d %b %Y}")
@@ -709,7 +715,9 @@ def evidence_panel(board: Board, shown, page) -> None:
     items = highlight.evidence_for(event, board.articles)
     if len(items) > 1:
         st.markdown(safe_text(highlight.joined_note(items, joined)))  # why they are one event, under the day
-    for item in items:
+    if any(source.article in board.articles for source in event.sources):
+        st.html(QUOTE_CSS + highlight.STYLE + QUOTE_LEGEND)  # what the marks of the quotations below mean
+    for source, item in zip(event.sources, items):
         with st.container(border=True):
             st.markdown(f"**{safe_text(item.article)}** · published {item.published}")
             publication_date(item)
@@ -717,10 +725,45 @@ def evidence_panel(board: Board, shown, page) -> None:
                 st.caption(f"In this article: {safe_text(item.day)} · {safe_text(item.date_basis or 'no basis')}")
             if item.title:
                 st.text(item.title)
-            st.html(highlight.quote_html(item.sentence))
+            elsewhere = evidence_quote(board.articles.get(item.article), source, item.sentence)
             if item.html:
-                with st.expander("Article text, with dates and actors marked"):
+                with st.expander("Article text, with dates and actors marked", expanded=elsewhere):
                     st.html(item.html)
+
+
+QUOTE_CSS = """<style>
+.tl-quote .tl-article { max-height: none; border: none; border-left: 3px solid #10b981; border-radius: 0 0.3rem 0.3rem 0;
+  background: #f8fafc; padding: 0.5rem 0.8rem; margin: 0.3rem 0; color: #0f172a; font-size: 1rem; }
+.tl-quote mark.tl-day, .tl-legend mark.tl-day { background: #fbbf24; border-bottom: 2px solid #b45309; font-weight: 600; }
+</style>"""
+QUOTE_LEGEND = ('<div class="tl-legend">Marked in the sentences below: <mark class="tl-day">the words its day was '
+                'read from</mark><mark class="tl-timex">other dates</mark><mark class="tl-actor">actors</mark></div>')
+
+
+def evidence_quote(parsed, source, sentence: str) -> bool:
+    """The source's sentence with its dates and actors marked, and in bold the date words its day was read from
+    (the words its date basis quotes): "Date basis: own date: "Wednesday" -> ..." then shows where "Wednesday" is.
+    Where those words are in another sentence (the lead told again further down with its day, joined to it), that
+    sentence follows, marked the same way; where none can be found, the caption says so and True is returned (the
+    article text, where they are marked, is then opened)."""
+    if parsed is None or parsed.article.text[source.evidence_start:source.evidence_end] != sentence:
+        st.html(highlight.quote_html(sentence))  # offsets that do not fit the text: the sentence alone
+        return False
+    words = highlight.day_words(parsed, source)
+    st.html(QUOTE_CSS + highlight.marked_html(parsed, source.evidence_start, source.evidence_end, words))
+    if not words or any(source.evidence_start <= t.start and t.end <= source.evidence_end for t in words):
+        return False
+    said = "“" + "”, “".join(dict.fromkeys(t.text for t in words)) + "”"
+    from timeline.sentences import sentence_at, split  # the parser's own sentences (a light module)
+
+    holder = sentence_at(split(parsed.article.text), words[0].start)
+    if holder is None:
+        st.caption(f"The words its day was read from, {safe_text(said)}, are outside this sentence: they are marked "
+                   "in the article text below.")
+        return True
+    st.caption(f"The words its day was read from, {safe_text(said)}, are in another sentence of the article:")
+    st.html(QUOTE_CSS + highlight.marked_html(parsed, holder.start, holder.end, words))
+    return False
 
 
 def publication_date(item) -> None:

@@ -1,4 +1,4 @@
-"""Speed of timeline/typeguess.guess: the first-use training, then microseconds per sentence.
+"""Speed of timeline/typeguess: the first-use training of its two models, then microseconds per sentence.
 
 Run: .venv/bin/python scripts/typeguess_bench.py (on made-up sentences; a quiet machine gives steady figures).
 """
@@ -26,19 +26,21 @@ SENTENCES = [
 def main() -> None:
     for name in ("events.yaml", "leads.yaml", "typeguess.yaml"):  # the pipeline has read these already
         load(name, DATA_DIR)
-    start, cpu = time.perf_counter(), time.process_time()
-    typeguess.model()
-    print(f"training at first use: {(time.perf_counter() - start) * 1000:.0f} ms "
-          f"({(time.process_time() - cpu) * 1000:.0f} ms of CPU) "
-          f"({len(typeguess.training_lines())} lines, {len(typeguess.model().weights)} features)")
+    for name, train in (("type model", typeguess.model), ("happening model", typeguess.happening_model)):
+        start, cpu = time.perf_counter(), time.process_time()
+        train()
+        print(f"training the {name} at first use: {(time.perf_counter() - start) * 1000:.0f} ms "
+              f"({(time.process_time() - cpu) * 1000:.0f} ms of CPU) "
+              f"({len(typeguess.training_lines())} lines, {len(train().weights)} features)")
     rounds = 2000
-    start, cpu = time.perf_counter(), time.process_time()
-    for _ in range(rounds):
-        for text in SENTENCES:
-            typeguess.guess(text)
     calls = rounds * len(SENTENCES)
-    print(f"guess: {(time.perf_counter() - start) / calls * 1e6:.1f} µs per sentence "
-          f"({(time.process_time() - cpu) / calls * 1e6:.1f} µs of CPU; a busy machine inflates the first)")
+    for name, call in (("guess", typeguess.guess), ("happening", typeguess.happening)):
+        start, cpu = time.perf_counter(), time.process_time()
+        for _ in range(rounds):
+            for text in SENTENCES:
+                call(text)
+        print(f"{name}: {(time.perf_counter() - start) / calls * 1e6:.1f} µs per sentence "
+              f"({(time.process_time() - cpu) / calls * 1e6:.1f} µs of CPU; a busy machine inflates the first)")
 
 
 if __name__ == "__main__":

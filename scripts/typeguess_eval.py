@@ -102,12 +102,31 @@ def report(rows: list[dict], lead_texts: list[str]) -> list[str]:
     return lines
 
 
+def confusion(rows: list[dict], top: int = 12) -> list[str]:
+    """The guess's right share per gold type, and its commonest confusions (gold type -> guess), over all rows and
+    over the no-rule ones."""
+    lines = []
+    for subset, chosen in (("all", rows), ("no rule", [r for r in rows if r["no_rule"]])):
+        said = [typeguess.guess(r["text"])[0] for r in chosen]
+        per_type = Counter(r["type"] for r in chosen)
+        right = Counter(r["type"] for s, r in zip(said, chosen) if s in r["accept"])
+        wrong = Counter(f"{r['type']}->{s}" for s, r in zip(said, chosen) if s not in r["accept"])
+        guessed = Counter(said)
+        lines.append(f"{subset}: " + ", ".join(f"{t} {right[t]}/{n}" for t, n in sorted(per_type.items())))
+        lines.append("  guessed: " + ", ".join(f"{t} {n}" for t, n in guessed.most_common()))
+        lines.append("  confusions: " + ", ".join(f"{k} {n}" for k, n in wrong.most_common(top)))
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="+", type=Path)
+    parser.add_argument("--confusion", action="store_true", help="also the right share per type and the confusions")
     args = parser.parse_args(argv)
     rows = gold_rows(args.gold)
     print("\n".join(report(rows, lead_rows(args.gold, rows))))
+    if args.confusion:
+        print("\n".join(confusion(rows)))
 
 
 if __name__ == "__main__":

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
 from timeline.actors import load_gazetteer
-from timeline.event_actors import joined_sides, unnamed_sides, with_article_country
+from timeline.event_actors import further_people, joined_sides, unnamed_sides, with_article_country
 from timeline.models import Actor, Article, Mention
 from timeline.pipeline import parse_article
 from timeline.resources import load
@@ -85,3 +86,23 @@ def test_a_happening_told_again_keeps_the_earlier_sides_of_the_same_kind():
     assert joined_sides(["estaria", "ruritania"], ["lena-holm", "tomas-berg"], actors) == ["lena-holm", "tomas-berg"]
     assert joined_sides(["lena-holm"], ["estaria"], actors) == ["estaria"]
     assert joined_sides(["estaria"], [], actors) == []
+
+
+def test_a_further_mention_gives_its_people_to_a_happening_that_names_none():
+    """further_people: a later mention that does not outrank the kept one adds its people when the kept names
+    none; its countries stay out, and a kept event with people keeps its own."""
+    actors = {**ACTORS, "tomas-berg": Actor("tomas-berg", "Tomas Berg", "person")}
+    assert further_people(["estaria", "ruritania"], ["lena-holm", "tomas-berg"], actors) \
+        == ["estaria", "ruritania", "lena-holm", "tomas-berg"]
+    assert further_people(["estaria"], ["ruritania", "lena-holm"], actors) == ["estaria", "lena-holm"]
+    assert further_people(["lena-holm"], ["tomas-berg"], actors) == ["lena-holm"]
+    assert further_people([], ["ruritania"], actors) == []
+
+
+def test_the_signatories_named_after_the_lead_join_its_signing():
+    text = ("Peru and Norway on Monday signed an agreement on fisheries in the port of Velm.\n\n"
+            "The agreement was signed by Peru's Fisheries Minister Lena Holm and Norway's Trade Minister Tomas Berg, "
+            "the foreign ministry said.\n\nBoth sides hope the deal will raise catches.")
+    article = Article(id="s", name="s.txt", title="", text=text, published=date(2024, 3, 6))
+    events = parse_article(article, load_gazetteer()).events
+    assert [(e.event_type, e.actors) for e in events] == [("agreement", ("Peru", "Norway", "Lena Holm", "Tomas Berg"))]

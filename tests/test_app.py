@@ -262,7 +262,45 @@ def test_evidence_is_shown_and_article_text_is_escaped(app):
     assert "&lt;script&gt;alert(" in bodies
     assert "<script>" not in bodies and "<img" not in bodies
     first, second = two_people()
-    assert f"{first} met {second}" in bodies  # the evidence sentence, as an escaped quotation
+    assert f"{first} met {second}" in re.sub(r"<[^>]+>", "", bodies)  # the evidence sentence, as an escaped quotation
+
+
+def evidence_quotes(at: AppTest) -> list[str]:
+    """The evidence panel's quotations (app.evidence_quote), as HTML."""
+    return [h.proto.body for h in at.get("html") if 'class="tl-quote"' in h.proto.body]
+
+
+def test_the_evidence_sentence_marks_the_words_its_day_was_read_from(app, board):
+    """"Date basis: own date: "Saturday, September 23" -> ..." above a plain sentence left the reader to find the
+    words; the sentence now marks its dates and actors, the day's own words in bold."""
+    frame = board.frame
+    row = frame[frame["date_basis"].str.startswith('own date: "') & (frame["actors"].map(len) > 0)].iloc[0]
+    words = row["date_basis"].split('"')[1]
+    app.selectbox(key="event").set_value(row["id"]).run()
+    assert not app.exception
+    quote = evidence_quotes(app)[0]
+    assert re.search(rf'<mark class="tl-day"[^>]*>{re.escape(words)}</mark>', quote)
+    assert '<mark class="tl-actor"' in quote
+    assert not any("another sentence" in c.value for c in app.caption)
+    legend = next(h.proto.body for h in app.get("html") if "Marked in the sentences below" in h.proto.body)
+    assert all(f'<mark class="tl-{kind}">' in legend for kind in ("day", "timex", "actor"))  # what the marks mean
+
+
+def test_a_day_read_from_another_sentence_shows_that_sentence(app):
+    """A lead with no day, joined by a later sentence that tells it again with "on Wednesday": the event's basis
+    names "Wednesday", which its evidence sentence does not hold. The panel now quotes the sentence that does."""
+    text = ("Boats seized off the cape\n\nPublished: 14 March 2024\n\nCoastal police in Eastland seized two fishing "
+            "boats from Westmark and arrested their crews for fishing without a licence.\nThe police said officers "
+            "boarded the boats on Wednesday off the southern cape.\nThe crews were taken to the port for questioning.\n")
+    app.file_uploader(key="uploads").set_value([("held.txt", text.encode(), "text/plain")]).run()
+    app.button(key="show_added").click().run()
+    assert not app.exception
+    summary = next(t.value for t in app.text if t.value.startswith("Date basis:"))
+    assert '"Wednesday"' in summary, summary  # the case this test is about: the parser joins the two sentences
+    first, second = evidence_quotes(app)
+    assert "Wednesday" not in first and "seized two fishing boats" in first
+    assert "another sentence" in next(c.value for c in app.caption if "its day was read from" in c.value)
+    assert re.search(r'boarded the boats on <mark class="tl-day"[^>]*>Wednesday</mark>', second)
 
 
 def legend_line(at: AppTest) -> str:
@@ -538,6 +576,32 @@ def test_the_png_says_what_it_shows_in_its_title(monkeypatch, board):
     articles = {name for names in meetings["articles"] for name in names}
     assert title.startswith(f"News timeline · {len(meetings)} events from {len(articles)} articles · ")
     assert "types: meeting" in title and "2023" in title
+
+
+def test_the_png_title_counts_the_undated_events_it_cannot_draw(monkeypatch):
+    """An undated event with no window is on no lane of the picture: the screen's caption says so under the chart,
+    but a picture in a report has no caption, and its title counted 2 events over 1 marker."""
+    from timeline import png
+
+    drawn = []
+    monkeypatch.setattr(png.ExportServer, "start", classmethod(lambda cls: cls("no browser")))
+    monkeypatch.setattr(png.ExportServer, "render", lambda self, figure, **size: drawn.append(figure) or TINY_PNG)
+    downloads = deferred_downloads(monkeypatch)
+    at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    first, second = two_people()
+    at.file_uploader(key="uploads").set_value([
+        ("nodate.txt", f"Border talks\n\n{first} met {second} on Thursday to discuss trade.\n".encode(), "text/plain"),
+        ("geneva.txt", article("12 March 2024", "Tuesday"), "text/plain"),
+    ]).run()
+    at.button(key="show_added").click().run()
+    assert not at.exception
+    png_name = next(name for name in reversed(list(downloads)) if name.endswith(".png"))
+    assert downloads[png_name]() == TINY_PNG
+    assert drawn[-1].layout.title.text.startswith("News timeline · 2 events from 2 articles, 1 undated not drawn · ")
+    at.toggle(key="undated").set_value(False).run()  # the undated leave the view: nothing to count
+    png_name = next(name for name in reversed(list(downloads)) if name.endswith(".png"))
+    downloads[png_name]()
+    assert drawn[-1].layout.title.text.startswith("News timeline · 1 event from 1 article · ")
 
 
 def test_each_rejected_upload_is_named_with_its_reason_at_the_top(app):

@@ -88,6 +88,12 @@ def test_dateline_examples(rule, example):
         ("18.09.23", "2023-09-18"),
         ("09/25/2023", "2023-09-25"),
         ("5th May 2021", "2021-05-05"),
+        ("2030.03.05", "2030-03-05"),
+        ("05-Mar-2030", "2030-03-05"),
+        ("05/Mar/2030", "2030-03-05"),
+        ("Mar-05-2030", "2030-03-05"),
+        ("2030-Mar-05", "2030-03-05"),
+        ("version 2030.03.05.1", None),
         ("February 30, 2023", None),
         ("32 September", None),
         ("September 19, 99999", None),
@@ -99,6 +105,21 @@ def test_dateline_examples(rule, example):
 def test_small_date_parser(text, value):
     found = parse_date(text, DATA_DIR)
     assert (found.value if found else None) == value
+
+
+@pytest.mark.parametrize(
+    "before, text, value",
+    [
+        ("Tue, ", "03/05/2030", "2030-03-05"),  # 5 March 2030 is a Tuesday, 3 May a Friday
+        ("Friday ", "03/05/2030", "2030-05-03"),
+        ("", "03/05/2030", "2030-05-03"),  # no weekday: the day first, as before
+        ("Sun, ", "03/05/2030", "2030-05-03"),  # neither reading agrees: the day first
+        ("Tue, ", "2030-05-03", "2030-05-03"),  # the year first reads one way only
+        ("Fri, ", "5 March 2030", "2030-03-05"),  # so does a month's word
+    ],
+)
+def test_a_weekday_before_a_date_in_figures_picks_its_order(before, text, value):
+    assert parse_date(text, DATA_DIR, before).value == value
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,17 @@ def test_a_lane_whose_events_all_lie_outside_the_window_says_where_they_are():
     assert list(timeline_figure(to_frame(cluster)).layout.yaxis.ticktext) == ["A"]
 
 
+def test_an_undated_lane_with_an_open_window_is_not_marked_as_lying_before_the_chart():
+    """A page with no date line whose latest year is 1993 bounds its events "not before 1993-01-01": the strip's
+    lane read "◂ 1993", as if they were of 1993. A window closed at both ends still says where it lies."""
+    cluster = [event(str(i), date(2023, 9, 1) + timedelta(days=i % 20), actors=("a",)) for i in range(30)]
+    open_window = event("open", None, actors=("b",), window=(date(1993, 1, 1), None))
+    shut_window = event("shut", None, actors=("c",), window=(date(1993, 1, 1), date(1993, 3, 1)))
+    assert list(timeline_figure(to_frame(cluster + [open_window])).layout.yaxis.ticktext) == ["A", "Undated (window)"]
+    assert list(timeline_figure(to_frame(cluster + [shut_window])).layout.yaxis.ticktext) == [
+        "A", "Undated (window) ◂ 1993"]
+
+
 def test_the_screen_shows_the_legend_as_a_line_above_the_chart_and_a_picture_keeps_plotlys():
     """Beside the plot the legend took ~170 px of a laptop's ~520: on the screen it is a line of HTML above the
     chart, with the same keys; a picture still draws it (and a stand-in for the screen's chart does not)."""

@@ -224,6 +224,21 @@ def test_a_weak_trigger_inside_a_quotation_makes_no_event():
     assert [e.event_type for e in _events_of(text, date(2024, 5, 21))] == ["agreement"]
 
 
+def test_a_trigger_after_a_quotation_closed_in_its_sentence_is_outside_it():
+    text = ("The ministers signed the accord on Monday. “Both nations gain from it. The time has come for our farmers,” "
+            "said the envoy addressing the reception.")
+    assert [e.event_type for e in _events_of(text, date(2024, 5, 21))] == ["agreement", "speech"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Ana Moro met Ivo Sander at the town hall on Monday where she addressed a rally of farmers.", ["meeting", "speech"]),
+    ("President Ivo Sander and his new ministers visited the palace on Monday where the king swore them into office.",
+     ["visit", "other"]),
+])
+def test_a_verb_of_a_clause_after_where_tells_a_second_happening(text, types):
+    assert sorted(e.event_type for e in _events_of(text, date(2024, 5, 21))) == sorted(types)
+
+
 def test_an_ordinal_day_of_the_month_takes_the_document_month():
     events = _events_of("On the 12th, a convoy of 15 trucks crossed the border into the region.", date(2024, 3, 18))
     assert [(e.event_type, e.date) for e in events] == [("humanitarian", date(2024, 3, 12))]
@@ -285,6 +300,20 @@ def test_the_lead_news_without_a_day_of_its_own_takes_the_publication_day():
     assert [(e.event_type, e.date) for e in events[1:]] == [("incident", None)]
     lead_meeting, further = _events_of(lead + "The two sides also met with business leaders.", date(2024, 5, 3))
     assert further.date == lead_meeting.date and further.date_basis.startswith("continued date")
+
+
+@pytest.mark.parametrize("basis, said", [
+    ("date 2024-05-03", "(the page's date line)"),
+    ("Published May 3, 2024 - 10:15", "(Published May 3, 2024 - 10:15)"),
+])
+def test_the_lead_news_basis_does_not_repeat_a_date_line_that_only_gives_the_day(basis, said):
+    from timeline.actors.gazetteer import load_gazetteer
+    from timeline.models import Article
+    from timeline.pipeline import parse_article
+    article = Article(id="a", name="a.txt", title="", text="The foreign minister received a delegation of the "
+                      "Exampleland parliament in the capital.", published=date(2024, 5, 3), published_basis=basis)
+    [event] = parse_article(article, load_gazetteer()).events
+    assert event.date_basis.endswith(f"published 2024-05-03 {said}")
 
 
 def test_a_lead_whose_sentence_names_another_day_keeps_no_day():

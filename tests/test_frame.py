@@ -105,6 +105,15 @@ def test_csv_says_how_each_day_is_known_and_why_each_event_is_there():
     assert dict(table["day_known"]) == {"two": "day stated", "u": "no day stated"}
 
 
+def test_csv_keeps_the_window_of_an_undated_event():
+    bounded = event("w", day=None, precision="unknown", window=(date(2024, 10, 15), date(2024, 10, 22)))
+    frame = to_frame([bounded, event("d")])
+    table = pd.read_csv(io.BytesIO(to_csv(frame)), keep_default_na=False).set_index("id")
+    assert (table.loc["w", "date"], table.loc["w", "window_start"], table.loc["w", "window_end"]) == (
+        "", "2024-10-15", "2024-10-22")
+    assert table.loc["d", "window_start"] == table.loc["d", "window_end"] == ""
+
+
 def test_csv_keeps_article_text_as_data(tmp_path):
     frame = to_frame([event(title='=HYPERLINK("x"), "quoted", <b>bold</b>')])
     table = pd.read_csv(io.BytesIO(to_csv(frame)))

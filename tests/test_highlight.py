@@ -9,7 +9,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.highlight import Span, article_html, evidence_for, highlight, quote_html, spans_of
+from timeline.highlight import (Span, article_html, day_words, evidence_for, highlight, marked_html, quote_html,
+                                spans_of)
 from timeline.models import Article, Mention, ParsedArticle, Source, Timex, TimelineEvent
 
 OUR_TAGS = re.compile(r'</?(?:div|mark|span)(?: class="tl-[a-z]+")?(?: title="[^"<>]*")?>')
@@ -57,6 +58,24 @@ def test_evidence_for_each_source_with_its_article():
     assert '<span class="tl-evidence">' in found.html and 'class="tl-timex"' in found.html
     assert missing.html == "" and missing.sentence == "Lost sentence."
     assert article_html(text).count("tl-article") >= 1
+
+
+def test_a_quoted_sentence_marks_in_bold_the_words_its_day_was_read_from():
+    """The date its basis quotes is marked as the day's words; the sentence's other date is marked as a date."""
+    text = "Talks on Monday, March 4 followed a visit on Monday, February 26."
+    first = Timex(text.index("Monday"), text.index(" followed"), "Monday, March 4", "DATE", "2024-03-04",
+                  first_day=date(2024, 3, 4), last_day=date(2024, 3, 4))
+    second = Timex(text.index("Monday, F"), len(text) - 1, "Monday, February 26", "DATE", "2024-02-26",
+                   first_day=date(2024, 2, 26), last_day=date(2024, 2, 26))
+    article = Article("a1", "a.txt", "", text, published=date(2024, 3, 5))
+    source = Source("a.txt", "a1", "e1", text, 0, len(text), date_basis='own date: "Monday, March 4" -> 2024-03-04')
+    parsed = ParsedArticle(article, (first, second))
+    words = day_words(parsed, source)
+    assert words == [first]
+    markup = marked_html(parsed, 0, len(text), words)
+    assert '<mark class="tl-day" title="DATE 2024-03-04">Monday, March 4</mark>' in markup
+    assert '<mark class="tl-timex" title="DATE 2024-02-26">Monday, February 26</mark>' in markup
+    assert 'class="tl-quote"' in markup and plain(markup.split("</style>")[-1]).strip() == text
 
 
 @settings(max_examples=150, deadline=None)

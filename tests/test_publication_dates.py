@@ -50,6 +50,23 @@ def test_header_layouts_give_the_publication_date(header, expected):
     assert header not in article.text and article.title == "A headline about talks"
 
 
+def test_header_stamp_with_an_unfilled_template_counter_is_read():
+    article = _read(f"A headline about talks\n\nTuesday, 3 June 2031 00:00 -   - {{{{page.views}}}}\n\n{BODY}")
+    assert article.published == date(2031, 6, 3) and not article.published_inferred
+    assert "{{" not in article.text
+
+
+def test_a_print_edition_stamp_at_the_foot_dates_the_page():
+    article = _read(f"A headline about talks\n\n{BODY}\n\nMetro Section on 11/28/2030\n\nUpcoming Events")
+    assert article.published == date(2030, 11, 28) and not article.published_inferred
+    assert "Metro Section" not in article.text
+
+
+def test_an_update_stamp_after_a_section_slug_under_the_standfirst_is_read():
+    text = f"A headline about talks\n\nThe two ministers met in the capital.\n\nworld Updated: Mar 5, 2030 10:00 IST\n\n{BODY}"
+    assert _read(text).published == date(2030, 3, 5)
+
+
 def test_header_below_a_kicker_and_a_subtitle_is_still_read():
     text = f"World\n\nA headline about talks\n\nA standfirst without a final stop\n\nAll News 11:05 April 02, 2023\n\n{BODY}"
     assert _read(text).published == date(2023, 4, 2)

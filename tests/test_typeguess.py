@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+import yaml
 
 from timeline import typeguess
 from timeline.resources import load
+from timeline.settings import DATA_DIR
 
 # Made-up sentences, none of them a training line (test_unseen_sentences_are_not_training_lines checks it).
 UNSEEN = {
@@ -28,11 +32,20 @@ UNSEEN = {
     "humanitarian": ["Aid agencies airlifted tents and blankets to the quake-hit valley on Wednesday.",
                      "Norlund shipped 20,000 tonnes of rice to Estaria on Friday as emergency food assistance."],
     "other": ["Parliament passed the new media law on Tuesday by 120 votes to 40.",
-              "The central bank raised its key interest rate by half a point on Thursday."],
-    "none": ["Analysts expect the two countries to hold talks sometime next year.",
-             "Prices of bread have risen by a third since January, according to figures from the statistics office."],
+              "The central bank raised its key interest rate by half a point on Thursday.",
+              "The premier commissioned a new grain terminal at the river port on Saturday.",
+              "The king awarded the retiring harbour master a silver medal for bravery on Monday.",
+              "The new health minister was sworn in by the president on Friday."],
 }
 CASES = [(event_type, text) for event_type, texts in UNSEEN.items() for text in texts]
+# Made-up sentences that report no happening: a plan, a statistic, background, a statement, a reaction.
+NOT_HAPPENINGS = [
+    "Analysts expect the two countries to hold talks sometime next year.",
+    "Prices of bread have risen by a third since January, according to figures from the statistics office.",
+    "The old canal was dug by prisoners more than a century ago.",
+    "The ministry's spokeswoman said on Thursday that the new rules were working well.",
+    "Opposition lawmakers called the budget a betrayal of the poor.",
+]
 
 
 @pytest.mark.parametrize("event_type,text", CASES)
@@ -42,9 +55,24 @@ def test_guess_names_the_type_of_an_unseen_sentence(event_type, text):
     assert 0.5 < probability <= 1.0
 
 
+@pytest.mark.parametrize("text", [text for _, text in CASES])
+def test_happening_is_likely_for_an_unseen_happening(text):
+    assert typeguess.happening(text) > 0.5
+
+
+@pytest.mark.parametrize("text", NOT_HAPPENINGS)
+def test_happening_is_unlikely_for_an_unseen_non_happening(text):
+    assert typeguess.happening(text) < 0.5
+
+
+def test_guess_names_a_type_even_of_a_non_happening():
+    """The type guess answers "which type, if a happening": "none" is happening()'s to say."""
+    assert all(typeguess.guess(text)[0] != typeguess.NONE for text in NOT_HAPPENINGS)
+
+
 def test_unseen_sentences_are_not_training_lines():
     lines = {text for _, text in typeguess.training_lines()}
-    assert not lines & {text for _, text in CASES}
+    assert not lines & ({text for _, text in CASES} | set(NOT_HAPPENINGS))
 
 
 def test_every_type_and_none_has_training_lines():
@@ -62,14 +90,24 @@ def test_data_file_loads_with_known_types_and_one_line_each():
 
 def test_guess_is_deterministic_across_trainings():
     text = "Rescuers pulled two survivors from the rubble of the collapsed market on Sunday."
-    first = typeguess.guess(text)
+    first = typeguess.guess(text), typeguess.happening(text)
     typeguess.model.cache_clear()
-    assert typeguess.guess(text) == first
+    typeguess.happening_model.cache_clear()
+    assert (typeguess.guess(text), typeguess.happening(text)) == first
 
 
-def test_text_with_no_known_word_is_none():
+def test_text_with_no_known_word_is_none_and_even():
     assert typeguess.guess("Zzyx qwvv.")[0] == typeguess.NONE
     assert typeguess.guess("")[0] == typeguess.NONE
+    assert typeguess.happening("Zzyx qwvv.") == 0.5
+
+
+def test_meeting_draws_no_more_than_its_share_of_other_happenings():
+    """Complement naive Bayes: the type of very alike lines (meeting) does not take the everyday happenings whose
+    lines differ among themselves ("other"), though they name a president and a day."""
+    texts = ["President Ana Moro on Tuesday conferred a state medal on the veteran conductor of the national orchestra.",
+             "The president switched on the country's largest solar farm in the desert on Thursday."]
+    assert [typeguess.guess(text)[0] for text in texts] == ["other", "other"]
 
 
 def test_numbers_and_names_inside_a_sentence_are_masked():
@@ -90,3 +128,27 @@ def test_lower_case_words_pair_across_names_and_numbers():
     found = typeguess.features("Ana Moro met Ivo Sander on Tuesday and signed 3 deals.")
     assert {"t:met_on", "t:on_and", "t:and_sign", "t:sign_deal"} <= found
     assert not any(f.startswith("t:") and ("moro" in f or "sander" in f) for f in found)
+
+
+def _data_with_priors(folder, priors):
+    folder.mkdir()
+    for name in ("events.yaml", "leads.yaml"):
+        shutil.copy(DATA_DIR / name, folder / name)
+    raw = yaml.safe_load((DATA_DIR / "typeguess.yaml").read_text(encoding="utf-8"))
+    raw["priors"] = priors
+    (folder / "typeguess.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def test_prior_odds_of_a_type_move_its_guess_and_not_happening(tmp_path):
+    """data/typeguess.yaml ``priors``: the odds of a type among the sentences a fallback types (no rule names them,
+    and most are of the catch-all type); they move the type guess, not happening()."""
+    text = "The engineers checked the spillway gates of the dam on Wednesday."
+    even, other = _data_with_priors(tmp_path / "even", {}), _data_with_priors(tmp_path / "other", {"other": 50.0})
+    assert typeguess.guess(text, even)[0] != "other"
+    assert typeguess.guess(text, other)[0] == "other"
+    assert typeguess.happening(text, even) == typeguess.happening(text, other)
+
+
+def test_priors_name_known_types():
+    assert set(load("typeguess.yaml").get("priors") or {}) <= set(load("events.yaml")["types"])

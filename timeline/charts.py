@@ -558,11 +558,12 @@ def _lanes_outside(placed: pd.DataFrame, lanes: int, window: tuple[str, str] | N
     if window is None or placed.empty:
         return {}
     low, high = pd.Timestamp(window[0]), pd.Timestamp(window[1])
-    start = placed["start"].fillna(placed["window_start"]).fillna(placed["window_end"])
-    end = placed["end"].fillna(placed["window_end"]).fillna(placed["window_start"])
+    # An undated event's window may be open at one end ("not before 1993"): it is then before nothing, or after
+    # nothing, rather than marked with the one year it names.
+    start, end = placed["start"].fillna(placed["window_start"]), placed["end"].fillna(placed["window_end"])
     lane = placed["y"].round().astype(int)
     before, after = (end < low).to_numpy(), (start > high).to_numpy()
-    inside = ~(before | after) & start.notna().to_numpy()
+    inside = ~(before | after) & (start.notna() | end.notna()).to_numpy()
     marks = {}
     for number in set(range(lanes)) - set(lane[inside]):
         mine = (lane == number).to_numpy()

@@ -735,6 +735,18 @@ def joined_sides(earlier: list[str], later: list[str], actors: Mapping[str, Acto
     return list(dict.fromkeys([*later, *(i for i in earlier if person(i) in kinds)]))
 
 
+def further_people(kept: list[str], later: list[str], actors: Mapping[str, Actor]) -> list[str]:
+    """The sides of a happening after a further mention of it joins without outranking it: ``kept``, then, when
+    ``kept`` names no person, the people of ``later`` ("Estaria and Ruritania signed a fisheries accord on Monday"
+    and then "The accord was signed by the ministers Lena Holm and Tomas Berg" adds the two ministers). The later
+    mention's countries and organisations are left out: a further sentence names them as places, owners or
+    history far more often than as sides."""
+    person = lambda actor_id: actor_id in actors and actors[actor_id].kind == "person"  # noqa: E731
+    if any(person(i) for i in kept):
+        return kept
+    return list(dict.fromkeys([*kept, *(i for i in later if person(i))]))
+
+
 def with_article_country(event_type: str, actor_ids: list[str], mentions: list[Mention], actors: Mapping[str, Actor],
                          data_dir: Path = DATA_DIR) -> list[str]:
     """``actor_ids``; for an event of a type of data/participants.yaml ``article_country_types`` that names no side

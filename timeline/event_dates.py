@@ -31,23 +31,26 @@ PRECISION_OF = {"day": "day", "time": "day", "month": "month", "year": "year", "
 
 
 def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: list[Timex],
-              published: date | None, vocab: Vocabulary) -> Timex | None:
+              published: date | None, vocab: Vocabulary, data_dir: Path = DATA_DIR) -> Timex | None:
     """The temporal expression attached to ``trigger`` in ``sentence`` (timex offsets index the article)."""
     best: tuple[int, Timex] | None = None
     found: list[Timex] = []
     for timex in _paired_ranges(sentence, sentence_start, [past_reading(t, published) for t in timexes], published):
         start, end = timex.start - sentence_start, timex.end - sentence_start
-        if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab) \
+        if not _usable(timex, published) or _in_relative_clause(sentence, start, trigger, vocab, data_dir=data_dir) \
                 or _names_something_else(sentence, start, end, timex, trigger, vocab) \
                 or _planned_between(sentence, start, trigger, vocab) \
-                or _in_since_clause(sentence, start, trigger, vocab) or _quoted_deixis(sentence, start, end, timex, vocab) \
+                or _in_since_clause(sentence, start, trigger, vocab, data_dir=data_dir) \
+                or _quoted_deixis(sentence, start, end, timex, vocab) \
                 or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
                 or _in_dash_aside(sentence, start, end, trigger) \
-                or _after_a_sequel_word(sentence, start, trigger) or _in_subject_relative(sentence, start, trigger, vocab) \
+                or _after_a_sequel_word(sentence, start, trigger, data_dir=data_dir) \
+                or _in_subject_relative(sentence, start, trigger, vocab, data_dir=data_dir) \
                 or _in_after_clause(sentence, end, trigger) \
-                or _reported_after(sentence, start, trigger, vocab) or _after_a_founding_participle(sentence, start, end, trigger) \
+                or _reported_after(sentence, start, trigger, vocab) \
+                or _after_a_founding_participle(sentence, start, end, trigger, data_dir=data_dir) \
                 or not (_modifies(sentence, start, end, trigger)
-                       or _attachable(sentence, start, trigger, vocab, timex.granularity == "range")):
+                       or _attachable(sentence, start, trigger, vocab, timex.granularity == "range", data_dir=data_dir)):
             continue
         bound = _noun_bound(sentence, start, vocab) and not _modifies(sentence, start, end, trigger)  # "of Monday's summit"
         if bound and not _binds_to(sentence, start, trigger):
@@ -62,9 +65,9 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
         found.append(timex)
     if best is None:
         return None
-    return _nth_day_span(sentence, trigger, _counted_from(
-        sentence, sentence_start, trigger, _closing_span(sentence, sentence_start, trigger,
-                                                         _span_holding(best[1], found)), vocab))
+    closing = _closing_span(sentence, sentence_start, trigger, _span_holding(best[1], found), data_dir=data_dir)
+    return _nth_day_span(sentence, trigger, _counted_from(sentence, sentence_start, trigger, closing, vocab),
+                         data_dir=data_dir)
 
 
 def _counted_from(sentence: str, sentence_start: int, trigger: Trigger, timex: Timex, vocab: Vocabulary) -> Timex:
@@ -103,13 +106,14 @@ def _offset_clause(vocab: Vocabulary) -> re.Pattern:
     return _OFFSET_CLAUSE_CACHE[key]
 
 
-def _closing_span(sentence: str, sentence_start: int, trigger: Trigger, timex: Timex) -> Timex:
+def _closing_span(sentence: str, sentence_start: int, trigger: Trigger, timex: Timex,
+                  data_dir: Path = DATA_DIR) -> Timex:
     """The span of days that ends on ``timex`` when a verb of ending with a number of days opens the trigger's
     words before it ("wound up two days of talks ... on Friday", "concluded a three-day visit on Monday":
     data/sentences.yaml ``closing_span``); else ``timex`` itself."""
     if timex.granularity not in ("day", "time") or timex.first_day is None:
         return timex
-    pattern, numbers = _closing_span_pattern(DATA_DIR)
+    pattern, numbers = _closing_span_pattern(data_dir)
     found = pattern.search(sentence, 0, max(0, timex.start - sentence_start))
     if found is None or not found.start() <= trigger.start < timex.start - sentence_start:
         return timex
@@ -118,14 +122,14 @@ def _closing_span(sentence: str, sentence_start: int, trigger: Trigger, timex: T
     return replace(timex, first_day=first, last_day=timex.first_day, granularity="range")
 
 
-def _nth_day_span(sentence: str, trigger: Trigger, timex: Timex) -> Timex:
+def _nth_day_span(sentence: str, trigger: Trigger, timex: Timex, data_dir: Path = DATA_DIR) -> Timex:
     """The days from the first of a gathering to ``timex`` when the trigger is the noun that "the second day of"
     governs ("on Thursday, the third day of the summit": it began on Tuesday; data/temporal/anchoring.yaml
     ``nth_day``); ``timex`` itself otherwise, or when it names no single day."""
     if trigger.form != "noun" or timex.granularity not in ("day", "time") or timex.first_day is None \
             or timex.last_day not in (None, timex.first_day):
         return timex
-    pattern, ordinals = _nth_day_pattern(DATA_DIR)
+    pattern, ordinals = _nth_day_pattern(data_dir)
     found = pattern.search(sentence[max(0, trigger.start - 80) : trigger.start])
     if found is None:
         return timex
@@ -201,13 +205,14 @@ def _in_content_reported_after(sentence: str, end: int, trigger: Trigger, vocab:
     return speaker is not None and len(re.findall(r"[^\W\d]{2,}", sentence[end : speaker.start()])) >= 2
 
 
-def _after_a_founding_participle(sentence: str, start: int, end: int, trigger: Trigger) -> bool:
+def _after_a_founding_participle(sentence: str, start: int, end: int, trigger: Trigger,
+                                 data_dir: Path = DATA_DIR) -> bool:
     """True for an expression right after a participle of data/temporal/anchoring.yaml ``founding_participles`` and
     its preposition, in a phrase that opens the sentence and closes with a comma before the trigger ("Under the accord
     signed in 2015, the two sides held talks"), or after the trigger ("reviewed the plan agreed in February"): it
     dates the noun before the participle, not the happening. Not after an auxiliary ("was set up in 2016 and
     ...")."""
-    found = _founding_participle(DATA_DIR).search(sentence, max(0, start - 60), start)
+    found = _founding_participle(data_dir).search(sentence, max(0, start - 60), start)
     if found is None:
         return False
     if start >= trigger.end:  # "assessed the plan agreed in February": the participle's noun is not the trigger's
@@ -267,11 +272,11 @@ def _planned_between(sentence: str, start: int, trigger: Trigger, vocab: Vocabul
     return start >= trigger.end and bool(vocab.irrealis_in_clause.search(sentence, trigger.end, start))
 
 
-def _after_a_sequel_word(sentence: str, start: int, trigger: Trigger) -> bool:
+def _after_a_sequel_word(sentence: str, start: int, trigger: Trigger, data_dir: Path = DATA_DIR) -> bool:
     """True for an expression after a word that puts the trigger's happening after another one ("The convoy
     follows an aid mission that reached the town on Saturday", "the strike came after clashes on Monday";
     data/sentences.yaml ``sequel_words``): it dates the earlier happening, not the trigger's."""
-    return start > trigger.start and bool(_sequel_words(DATA_DIR).search(sentence, trigger.start, start))
+    return start > trigger.start and bool(_sequel_words(data_dir).search(sentence, trigger.start, start))
 
 
 def _in_after_clause(sentence: str, end: int, trigger: Trigger) -> bool:
@@ -295,7 +300,8 @@ _AFTER_WORD = re.compile(r"(?<![\w\-])(?<!day\s)(?<!days\s)(?<!hour\s)(?<!hours\
                          r"after\s+(?!(?:that|this|which)\b)", re.IGNORECASE)
 
 
-def _in_subject_relative(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+def _in_subject_relative(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary,
+                         data_dir: Path = DATA_DIR) -> bool:
     """True for an expression inside a relative clause without a comma that opens after the trigger with "who",
     "which" or "that" and its verb, no other verb between that verb and the expression ("freed 14 hostages who were
     kidnapped in June", "a storm that flattened the coast two weeks ago"; data/sentences.yaml ``subject_relative``):
@@ -304,7 +310,7 @@ def _in_subject_relative(sentence: str, start: int, trigger: Trigger, vocab: Voc
     the repelling is the attack's time)."""
     if start <= trigger.end:
         return False
-    opener, verb = _subject_relative(DATA_DIR)
+    opener, verb = _subject_relative(data_dir)
     found = None
     for found in opener.finditer(sentence, trigger.end, start):
         pass
@@ -494,7 +500,8 @@ def _modifies(sentence: str, start: int, end: int, trigger: Trigger) -> bool:
         and bool(_DETERMINER_BEFORE.search(sentence[max(0, start - 12) : start]))
 
 
-def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary,
+                        data_dir: Path = DATA_DIR) -> bool:
     """True when a relative clause (", which ...", data/events.yaml ``relative_openers``) opens between the
     trigger and the expression after it: the expression dates that clause."""
     if start < trigger.end:
@@ -507,7 +514,7 @@ def _in_relative_clause(sentence: str, start: int, trigger: Trigger, vocab: Voca
     clause = sentence[trigger.end + opener.start() : start]
     if same and re.match(rf",\s*(?:{same})(?![\w])", clause, re.IGNORECASE):
         return False
-    return not (trigger.form == "noun" and _relative_time_clause(DATA_DIR).match(clause))
+    return not (trigger.form == "noun" and _relative_time_clause(data_dir).match(clause))
 
 
 @lru_cache(maxsize=8)
@@ -544,14 +551,14 @@ def _quoted_deixis(sentence: str, start: int, end: int, timex: Timex, vocab: Voc
     return before == 0 and closing is not None and bool(vocab.reporting.search(closing.group(1)))
 
 
-def _in_since_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary) -> bool:
+def _in_since_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, data_dir: Path = DATA_DIR) -> bool:
     """True when a clause opened by "since"/"until" (data/temporal/anchoring.yaml ``clause_bounds``) stands
     between the trigger and the expression, with no comma closing it: "the first meeting since the minister
     took office last month" dates the taking of office, not the meeting. (A date right after the word is
     ``_attachable``'s.)"""
     if start < trigger.end:
         return False
-    words = _phrases(_anchoring(DATA_DIR).get("clause_bounds", ()))
+    words = _phrases(_anchoring(data_dir).get("clause_bounds", ()))
     opener = None
     for opener in re.finditer(rf"(?<![\w])(?:{words})\s+(?=[^\W\d])", sentence[trigger.end:start], re.IGNORECASE):
         pass
@@ -632,7 +639,8 @@ def _usable(timex: Timex, published: date | None) -> bool:
     return timex.first_day <= published and (not future_span or under_way)
 
 
-def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, ranged: bool = False) -> bool:
+def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, ranged: bool = False,
+                data_dir: Path = DATA_DIR) -> bool:
     """False when a preposition such as "since" governs the expression (not "from" before a range: "from 17
     to 19 May" is the happening's span), or when the trigger is reported ("he said the attack ...") and the
     expression belongs to the reporting clause before the verb."""
@@ -641,9 +649,9 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, 
         pass
     elif _not_after(vocab).search(before) and not _named_by_when_clause(sentence, start, trigger):
         return False
-    if _dates_the_report(sentence[:start], vocab) and not _is_the_report(trigger, start, vocab):
+    if _dates_the_report(sentence[:start], vocab, data_dir=data_dir) and not _is_the_report(trigger, start, vocab):
         return False
-    if _stamps_a_report(sentence, start, trigger):
+    if _stamps_a_report(sentence, start, trigger, data_dir=data_dir):
         return False
     if trigger.form == "noun" and start < trigger.start:
         verbs = [m.end() for m in _reporting_verbs(sentence, vocab, 0, trigger.start)]
@@ -652,13 +660,13 @@ def _attachable(sentence: str, start: int, trigger: Trigger, vocab: Vocabulary, 
     return True
 
 
-def _stamps_a_report(sentence: str, start: int, trigger: Trigger) -> bool:
+def _stamps_a_report(sentence: str, start: int, trigger: Trigger, data_dir: Path = DATA_DIR) -> bool:
     """True for an expression right after a report's noun and the verb that puts it out ("according to a
     statement issued on Saturday", "as per the bulletin published here on Friday"), after such a noun that an
     attribution opens ("according to an army report on Friday"), or, before the trigger, "in a statement on
     Saturday" (data/sentences.yaml ``report_stamp``): it dates the report, not the happening reported. Not when
     the trigger is that noun itself ("a statement issued on Saturday" as the happening)."""
-    stamped, means = _report_stamp(DATA_DIR)
+    stamped, means = _report_stamp(data_dir)
     found = stamped.search(sentence, max(0, start - 90), start)
     if found is None and start < trigger.start:
         found = means.search(sentence, max(0, start - 90), start)
@@ -680,15 +688,15 @@ def _report_stamp(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"(?<![\w]){means}{fillers}", re.IGNORECASE))
 
 
-def dates_the_report(before: str, vocab: Vocabulary) -> bool:
+def dates_the_report(before: str, vocab: Vocabulary, data_dir: Path = DATA_DIR) -> bool:
     """Public name of ``_dates_the_report``: the expression after ``before`` dates a report."""
-    return _dates_the_report(before, vocab)
+    return _dates_the_report(before, vocab, data_dir=data_dir)
 
 
-def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
+def _dates_the_report(before: str, vocab: Vocabulary, data_dir: Path = DATA_DIR) -> bool:
     """True when the expression follows a reporting verb ("said on Friday it had sent", "..., officials
     said on Thursday"): it dates the report, not the happening reported."""
-    fillers = _report_fillers(vocab)
+    fillers = _report_fillers(vocab, data_dir=data_dir)
     words = re.findall(r"[\w'’]+|[^\w\s]", before)
     for size in (2, 1):  # a reporting verb of one or two words ("said", "pointed out")
         for end in range(len(words), max(len(words) - 8, 0), -1):
@@ -699,15 +707,15 @@ def _dates_the_report(before: str, vocab: Vocabulary) -> bool:
     return False
 
 
-_FILLERS_CACHE: dict[int, frozenset] = {}
+_FILLERS_CACHE: dict[tuple[int, Path], frozenset] = {}
 
 
-def _report_fillers(vocab: Vocabulary) -> frozenset:
+def _report_fillers(vocab: Vocabulary, data_dir: Path = DATA_DIR) -> frozenset:
     """The words that may stand between a reporting verb and the day of the report: data/events.yaml
     ``report_fillers`` and the channels of data/temporal/anchoring.yaml ``report_channels`` ("said on social media")."""
-    key = id(vocab)
+    key = (id(vocab), data_dir)
     if key not in _FILLERS_CACHE:
-        channels = _anchoring(DATA_DIR).get("report_channels", {}).get("words", ())
+        channels = _anchoring(data_dir).get("report_channels", {}).get("words", ())
         _FILLERS_CACHE[key] = frozenset(w.lower() for w in (*vocab.raw["report_fillers"], *channels))
     return _FILLERS_CACHE[key]
 
@@ -743,7 +751,7 @@ def _not_after(vocab: Vocabulary) -> re.Pattern:
 
 
 def news_of_the_day(sentence: str, trigger: Trigger, timexes: list[Timex], published: date | None,
-                    text: str = "") -> bool:
+                    text: str = "", data_dir: Path = DATA_DIR) -> bool:
     """True when the expressions ``timexes`` (those from the start of the article to the end of the lead
     sentence) let the lead happening be the day's news: none names another day (``names_another_day``), and
     one that names the publication day does not report a happening told as earlier than the report: in the
@@ -751,7 +759,7 @@ def news_of_the_day(sentence: str, trigger: Trigger, timexes: list[Timex], publi
     Tuesday ..., after the two countries agreed to ..."): before the report, on a day not told."""
     if any(names_another_day(t, published, text) for t in timexes):
         return False
-    return not (timexes and _told_as_earlier(sentence, trigger))
+    return not (timexes and _told_as_earlier(sentence, trigger, data_dir=data_dir))
 
 
 # "had" a few words before the trigger, in its clause ("it had launched", "had been released", 'had launched
@@ -759,14 +767,14 @@ def news_of_the_day(sentence: str, trigger: Trigger, timexes: list[Timex], publi
 _EARLIER_BEFORE = re.compile(r"(?<![\w])(?:had|after)(?![\w])[^,;:.]{0,30}$", re.IGNORECASE)
 
 
-def _told_as_earlier(sentence: str, trigger: Trigger) -> bool:
+def _told_as_earlier(sentence: str, trigger: Trigger, data_dir: Path = DATA_DIR) -> bool:
     """True for a trigger told as before the sentence's report: "had" or "after" before it in its clause, or
     "had" opening it. Not "had" as the verb itself ("had a meeting", "had talks": data/sentences.yaml
     ``reported_news.had_objects``), which is no pluperfect."""
     found = _EARLIER_BEFORE.search(sentence, max(0, trigger.start - 40), trigger.start)
-    if found is not None and not _had_as_verb(DATA_DIR).match(sentence, found.start()):
+    if found is not None and not _had_as_verb(data_dir).match(sentence, found.start()):
         return True
-    return trigger.text.lower().startswith("had ") and not _had_as_verb(DATA_DIR).match(trigger.text)
+    return trigger.text.lower().startswith("had ") and not _had_as_verb(data_dir).match(trigger.text)
 
 
 @lru_cache(maxsize=8)
@@ -864,7 +872,8 @@ def recent_window(published: date | None, days: int) -> tuple[date | None, date 
     return (published - timedelta(days=days), published)
 
 
-def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary) -> tuple[str, int] | None:
+def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary,
+                  data_dir: Path = DATA_DIR) -> tuple[str, int] | None:
     """(event type, days) when the sentence times ``trigger`` against another happening of the article
     (data/events.yaml ``timed_after``): "The call came a day after X hosted Y" -> ("call", -1) for the
     hosting; "X held talks hours after the launch" -> ("operation", 0); "X met Y before the ceremony" or
@@ -876,7 +885,7 @@ def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary) -> tuple[s
     opening = _within_pattern(vocab, nouns).match(sentence)
     if opening and trigger.start >= opening.end():
         return nouns[opening.group("noun").lower()], _signed_days(opening, vocab)
-    after = anchored_to(sentence, trigger, nouns)
+    after = anchored_to(sentence, trigger, nouns, data_dir=data_dir)
     if after is not None:
         return after
     for tail in held_at.finditer(sentence, trigger.end):
@@ -1122,18 +1131,19 @@ def _phrases(phrases) -> str:
     return "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases) or "(?!)"
 
 
-def anchored_to(sentence: str, trigger: Trigger, nouns: dict[str, str]) -> tuple[str, int] | None:
+def anchored_to(sentence: str, trigger: Trigger, nouns: dict[str, str],
+                data_dir: Path = DATA_DIR) -> tuple[str, int] | None:
     """(event type, 0) when the sentence says which of the article's events it goes on from
     (data/temporal/anchoring.yaml): it opens "After his meeting with the king, ..." / "Following the
     talks, ..." before the trigger, or says "on the sidelines of the summit" (not around the trigger itself).
     ``nouns``: each event noun's type. None otherwise. (The vocabulary carries no data folder, so the table
     is the project's own.)"""
-    table = _anchoring(DATA_DIR)
-    opener, venue = _anchoring_for(nouns)
+    table = _anchoring(data_dir)
+    opener, venue = _anchoring_for(nouns, data_dir=data_dir)
     head = opener.match(sentence)
     if head and trigger.start >= head.end() and _plain_tail(head.group("tail"), table):
         return nouns[head.group("noun").lower()], 0
-    closing = _closing_words(DATA_DIR).search(sentence)
+    closing = _closing_words(data_dir).search(sentence)
     if closing and trigger.event_type != "conference":  # "In her closing address, ...": the day the gathering ended
         return "conference", 0
     for place in venue.finditer(sentence):
@@ -1152,19 +1162,20 @@ def _plain_tail(tail: str, table: dict) -> bool:
                    for w in words)
 
 
-def _anchoring_for(nouns: dict[str, str]) -> tuple[re.Pattern, re.Pattern]:
+def _anchoring_for(nouns: dict[str, str], data_dir: Path = DATA_DIR) -> tuple[re.Pattern, re.Pattern]:
     """``_anchoring_patterns`` for ``nouns``; timed_against passes the same dict for every trigger, so its sorted
     nouns are not sorted and hashed again per trigger (that took 24 us a call). An entry holds its dict, so an id
-    is never that of another dict; a few are kept."""
-    held = _ANCHORING_BY_NOUNS.get(id(nouns))
+    is never that of another dict; a few are kept (by dict and data folder)."""
+    key = (id(nouns), data_dir)
+    held = _ANCHORING_BY_NOUNS.get(key)
     if held is None or held[0] is not nouns:
         if len(_ANCHORING_BY_NOUNS) >= 8:
             _ANCHORING_BY_NOUNS.clear()
-        held = _ANCHORING_BY_NOUNS[id(nouns)] = (nouns, _anchoring_patterns(DATA_DIR, tuple(sorted(nouns))))
+        held = _ANCHORING_BY_NOUNS[key] = (nouns, _anchoring_patterns(data_dir, tuple(sorted(nouns))))
     return held[1]
 
 
-_ANCHORING_BY_NOUNS: dict[int, tuple[dict, tuple[re.Pattern, re.Pattern]]] = {}
+_ANCHORING_BY_NOUNS: dict[tuple[int, Path], tuple[dict, tuple[re.Pattern, re.Pattern]]] = {}
 
 
 @lru_cache(maxsize=8)
@@ -1215,11 +1226,11 @@ def day_told_after_lead(text: str, lead_end: int, trigger: Trigger, timexes: lis
         if not days:
             continue
         for other in find_triggers(sentence.text, vocab):
-            own = own_timex(sentence.text, start, other, inside, published, vocab) \
+            own = own_timex(sentence.text, start, other, inside, published, vocab, data_dir=data_dir) \
                 if other.event_type == trigger.event_type and not _indefinite(sentence.text, other) else None
             if own is not None and _recent_day(own, published):
                 return own
-        told = _day_by_word(sentence.text, start, stems, days, vocab)
+        told = _day_by_word(sentence.text, start, stems, days, vocab, data_dir=data_dir)
         if told is not None:
             return told
     return _lead_report_day(text, lead_end, trigger, timexes, published, vocab, data_dir)
@@ -1240,8 +1251,9 @@ def _lead_report_day(text: str, lead_end: int, trigger: Trigger, timexes: list[T
     sentence = lead[-1].text
     inside = [past_reading(t, published) for t in timexes
               if start <= t.start and t.end <= lead_end and t.type in ("DATE", "TIME")]  # not "for two weeks"
-    reports = [t for t in inside if _dates_the_report(sentence[: t.start - start], vocab)]
-    if len(reports) != 1 or not _recent_day(reports[0], published) or _told_as_earlier(sentence, trigger) \
+    reports = [t for t in inside if _dates_the_report(sentence[: t.start - start], vocab, data_dir=data_dir)]
+    if len(reports) != 1 or not _recent_day(reports[0], published) \
+            or _told_as_earlier(sentence, trigger, data_dir=data_dir) \
             or any(t.first_day != reports[0].first_day or not _recent_day(t, published) for t in inside):
         return None  # another time of the sentence ("overnight", of the same day, is none)
     return reports[0]
@@ -1260,7 +1272,8 @@ def _recent_day(timex: Timex, published: date) -> bool:
         and timex.last_day in (None, timex.first_day)
 
 
-def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], vocab: Vocabulary) -> Timex | None:
+def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], vocab: Vocabulary,
+                 data_dir: Path = DATA_DIR) -> Timex | None:
     """The day nearest a word sharing a stem with ``stems``, in its clause and dating no report nor a plan ("the
     truce, which both sides are due to sign on Friday": data/events.yaml ``irrealis_in_clause`` between them)."""
     best: tuple[int, Timex] | None = None
@@ -1271,7 +1284,8 @@ def _day_by_word(sentence: str, start: int, stems: set[str], days: list[Timex], 
             at, end = timex.start - start, timex.end - start
             lo, hi = (end, word.start()) if end <= word.start() else (word.end(), at)
             if re.search(r"[;:]", sentence[lo:hi]) or vocab.clause_break.search(sentence, lo, hi) \
-                    or vocab.irrealis_in_clause.search(sentence, lo, hi) or _dates_the_report(sentence[:at], vocab):
+                    or vocab.irrealis_in_clause.search(sentence, lo, hi) \
+                    or _dates_the_report(sentence[:at], vocab, data_dir=data_dir):
                 continue
             if best is None or hi - lo < best[0]:
                 best = (hi - lo, timex)
@@ -1325,13 +1339,14 @@ def _happening_before_its_report(text: str, latest: Timex | None, timexes: list[
     posts on Monday, the army said on Tuesday": the passage after it goes on with Monday);
     ``latest`` itself otherwise (a report's day alone is its happening's day too, as wire copy tells it)."""
     vocab = vocabulary(data_dir)
-    if latest is None or not _dates_the_report(text[max(0, latest.start - 200) : latest.start], vocab):
+    if latest is None \
+            or not _dates_the_report(text[max(0, latest.start - 200) : latest.start], vocab, data_dir=data_dir):
         return latest
     for earlier in reversed([t for t in timexes if t.end <= latest.start]):
         if _SENTENCE_END.search(text, earlier.end, latest.start):
             break
         if _past_time(earlier, published, text) and earlier.granularity in ("day", "time") \
-                and not _dates_the_report(text[max(0, earlier.start - 200) : earlier.start], vocab):
+                and not _dates_the_report(text[max(0, earlier.start - 200) : earlier.start], vocab, data_dir=data_dir):
             return past_reading(earlier, published)
     return latest
 
@@ -1353,7 +1368,7 @@ def _told_as_news(text: str, sentence: str, sentence_start: int, trigger: Trigge
     if any(names_another_day(t, published, text) and not (asides and _coarse_aside(text, t)) for t in timexes
            if sentence_start <= t.start and t.end <= end):
         return False
-    return not (_told_as_earlier(sentence, trigger) or _in_earlier_clause(sentence, trigger, data_dir)
+    return not (_told_as_earlier(sentence, trigger, data_dir=data_dir) or _in_earlier_clause(sentence, trigger, data_dir)
                 or _timed_by_another(sentence, trigger, data_dir))
 
 

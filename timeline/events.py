@@ -187,7 +187,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
                   published=ctx.article.published, told_only=_caption(sentence, ctx) or _gathering_detail(same, draft, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
-        elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)) \
+        elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)
+              or _speech_told(draft)) \
                 and _has_required_actors(draft, ctx) \
                 and not _described(draft, ctx) and not _other_story(sentence, ctx):
             drafts.append(draft)
@@ -855,21 +856,42 @@ def _sitting_told(draft: Draft) -> bool:
     """True for a weak noun of a sitting (a meeting, talks, a summit) that the sentence tells as one that took place,
     though it gives it no day: its sides named after it ("the truce came after negotiations between A and B"), its
     owner before it and a named side after it ("raised at A's meeting with President B"), or the gerund of a verb with
-    its side ("spoke to the press after meeting President X"). Outside a quotation only
+    its side ("spoke to the press after meeting President X"), or a participle of holding right after it, with where,
+    when or by whom ("the remarks came during a meeting held at the ministry with ..."; the noun may be read as a verb
+    form there). Outside a quotation only
     (``_quoted``). Not a sitting that opens the sentence as its subject ("Peace talks between A and B have been slow":
     a process), nor the sitting named as where something was settled ("was agreed at talks in Velm"): that is the
     outcome's news."""
     trigger, text = draft.trigger, draft.sentence.text
-    if trigger.strength != "weak" or trigger.form != "noun" or draft.event_type not in _SITTING_TYPES or _quoted(draft):
+    if trigger.strength != "weak" or draft.event_type not in _SITTING_TYPES or _quoted(draft):
         return False
     before, after = text[max(0, trigger.start - 60) : trigger.start], text[trigger.end : trigger.end + 60]
+    if _HELD_AFTER.match(after) is not None:  # "during a meeting held at the ministry with ...", not as the subject
+        return _SITTING_AS_SUBJECT.fullmatch(text, 0, trigger.start) is None
+    if trigger.form != "noun":
+        return False
     return (_SIDES_AFTER.match(after) is not None and _SITTING_AS_SUBJECT.fullmatch(text, 0, trigger.start) is None) \
         or (_OWNER_BEFORE.search(before) is not None and _WITH_A_NAME.match(after) is not None) \
         or (trigger.text.lower() == "meeting" and _GERUND_BEFORE.search(before) is not None
             and _GERUND_OBJECT.match(after) is not None)
 
 
+def _speech_told(draft: Draft) -> bool:
+    """True for a weak noun of a speech that the sentence opens with as its speaker's own, before the speaker and a
+    verb of saying in the past ("During his address at the ceremony, President X stressed ..."; "In her speech, Minister
+    Y said ..."): a speech that was given, though the sentence gives it no day. Outside a quotation only."""
+    trigger, text = draft.trigger, draft.sentence.text
+    if trigger.strength != "weak" or draft.event_type != "speech" or _quoted(draft):
+        return False
+    opening = _OWN_SPEECH.match(text)
+    return opening is not None and trigger.start < opening.end() and _SAID_AFTER.match(text, opening.end()) is not None
+
+
 _SITTING_TYPES = ("meeting", "conference")
+_OWN_SPEECH = re.compile(r"\W*(?:In|During)\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:speech|address|remarks)\b")
+# the rest of the opening phrase, then the speaker (capitalised words) and a past verb: "..., President X stressed"
+_SAID_AFTER = re.compile(r"[^,;:]{0,80},\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|said)\b")
+_HELD_AFTER = re.compile(r"\s+(?:held|hosted|convened|chaired|organi[sz]ed)\s+(?:at|in|on|by|between|with)\b")
 _SIDES_AFTER = re.compile(r"\s+between\s+\S")  # "talks between A and B"
 _SITTING_AS_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}")  # "Peace talks between A and B have been ...": a process
 _OWNER_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "X's meeting"
@@ -881,12 +903,16 @@ _GERUND_OBJECT = re.compile(r"\s+(?!(?:With|Of|The|A|An|On|In|At)\b)[A-Z]")  # "
 def _quoted(draft: Draft) -> bool:
     """True when the trigger stands inside a direct quotation: a speaker's words ("we stand against hybrid
     attacks today") report no happening through a weak trigger. A quotation may open in an earlier sentence,
-    so an odd number of quote marks on either side of the trigger is enough; a short quotation closed in the
+    so an odd number of quote marks on either side of the trigger is enough, unless the last mark before the trigger is
+    a closing curly one (a quotation opened in an earlier sentence and closed before the speaker and what he did:
+    '... its people,” said the envoy addressing the reception'); a short quotation closed in the
     sentence is a term in scare quotes, and one in title case a name ("Operation Desert Shield Against Terror
     Groups"), not speech."""
     text, at = draft.sentence.text, draft.trigger.start
     if not any(sum(part.count(mark) for mark in '"“”') % 2 == 1 for part in (text[:at], text[at:])):
         return False
+    if _CLOSED_BEFORE.search(text, 0, at):
+        return False  # 'the time is now,” said the envoy addressing the reception': the quotation closed before it
     opening = max(text.rfind(mark, 0, at) for mark in '"“”')
     closing = min((i for i in (text.find(mark, at) for mark in '"“”') if i >= 0), default=-1)  # a name may close
     if opening < 0 or closing < 0:  # inside the trigger's words ('The "Nairobi Declaration" was signed')
@@ -895,6 +921,7 @@ def _quoted(draft: Draft) -> bool:
     return len(quoted) > QUOTED_TERM_WORDS and not _title(quoted)
 
 
+_CLOSED_BEFORE = re.compile(r"”[^\"“”]*$")  # the last mark before the trigger closes a quotation (a curly mark says which)
 QUOTED_TERM_WORDS = 5  # a quotation of at most this many words is a term ("launched 'anti-terrorist measures'"), not speech
 
 
@@ -909,20 +936,35 @@ def _has_required_actors(draft: Draft, ctx: Context) -> bool:
     """False for a type that needs a person ("visit") when the sentence names none taking part (a visit that is "his"
     or "her" names one: ``_PERSONS_OWN``); a group sent by an
     organisation or a country before the trigger stands for its people (data/events.yaml ``group_visitors``: "An IMF
-    mission visited Kenya", "A Chinese trade delegation toured the port"), when the sentence names that side."""
+    mission visited Kenya", "A Chinese trade delegation toured the port"), when the sentence names that side; so does
+    an office of it (``office_visitors``: "The director general of the agency visited the town"), and an office holder's
+    own visit names a person ("the Chair's visit to Velm")."""
     entry = ctx.vocab.types[draft.event_type]
     if not entry.get("requires_person"):
         return True
     kinds = [ctx.actors[i].kind for i in draft.actor_ids]
-    if "person" in kinds or _PERSONS_OWN.search(draft.sentence.text, max(0, draft.trigger.start - 40), draft.trigger.end):
+    text, trigger = draft.sentence.text, draft.trigger
+    offices = tuple(entry.get("office_visitors", ()))
+    if "person" in kinds or _PERSONS_OWN.search(text, max(0, trigger.start - 40), trigger.end) \
+            or _offices_own(offices).search(text, max(0, trigger.start - 60), trigger.end):
         return True
+    head = trigger.start + len(trigger.text.split()[0])  # the group may open the trigger's words ("delegation left X for")
     return (kinds.count("organization") >= 1 or kinds.count("country") >= 2) \
-        and _group_visitors(tuple(entry.get("group_visitors", ()))).search(draft.sentence.text, 0, draft.trigger.start) is not None
+        and _group_visitors((*entry.get("group_visitors", ()), *offices)).search(text, 0, head) is not None
 
 
 # "ended his two-day visit", "thanked the envoy for her short visit": a person's own visit, though the gazetteer does
 # not know that person (a cleric, an envoy, a guest named earlier)
 _PERSONS_OWN = re.compile(r"(?<![\w-])(?:his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:visit|trip|tour)(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _offices_own(offices: tuple[str, ...]) -> re.Pattern:
+    """An office holder's own visit ("the Chair's visit to Velm", "the envoy's three-day trip")."""
+    if not offices:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, offices))})['’]s\s+(?:[\w'’-]+\s+){{0,3}}?(?:visit|trip|tour)(?![\w-])",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -1143,7 +1185,8 @@ def _outranks(other: Trigger, trigger: Trigger, sentence: str, vocab: Vocabulary
     left, right = sorted((other, trigger), key=lambda t: t.start)
     between = sentence[left.end : right.start]
     same_clause = not re.search(r"[,;:]", between) and not vocab.later_before.search(between)
-    two_verbs = left.form == right.form == "verb" and _COORDINATED.search(between) is not None
+    two_verbs = left.form == right.form == "verb" and (_COORDINATED.search(between) is not None
+                                                        or _SUBORDINATE.search(between) is not None)
     return same_clause and not two_verbs and types[other.event_type]["priority"] < types[trigger.event_type]["priority"]
 
 
@@ -1159,6 +1202,7 @@ def _before_the_next_verb(draft: Draft, main: list[Trigger], ctx: Context) -> li
     return [i for i in draft.actor_ids if ctx.actors[i].kind != "person" or i in before]
 
 
+_SUBORDINATE = re.compile(r"(?<![\w-])(?:where|when|before|after|whereupon|then)\s+(?:[\w'’.-]+\s+){0,5}?$", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?<![\w])(?:and|then)\s*$", re.IGNORECASE)  # "arrived in X on a visit and held talks with Y": two verbs
 
 
@@ -2039,7 +2083,8 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
           published: date | None = None, told_only: bool = False) -> None:
     """Fold a further mention into ``kept``; the better-dated mention gives the day and becomes the evidence
     (with ``keep_evidence``, the day only), keeps the earlier mention's sides of its kinds (with ``actors``), and
-    keeps the earlier mention's timing against another event when it has no timing of its own. A mention
+    keeps the earlier mention's timing against another event when it has no timing of its own; a mention that does
+    not outrank ``kept`` gives it its people when ``kept`` names none (with ``actors``). A mention
     ``told_only`` (a photo caption) adds its support and gives nothing else."""
     kept.support += 1
     kept.told.append(new.sentence.text)
@@ -2062,8 +2107,11 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
         kept.same_day, kept.background = new.same_day, new.background
         kept.timed_against = kept.timed_against if untimed else new.timed_against
         kept.location = new.location or location
-    elif kept.location is None:
-        kept.location = new.location
+    else:
+        if actors is not None:
+            kept.actor_ids = event_actors.further_people(kept.actor_ids, new.actor_ids, actors)
+        if kept.location is None:
+            kept.location = new.location
 
 
 def _weak_retelling(kept: Draft, new: Draft) -> bool:
@@ -2203,8 +2251,11 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
 
 def _publication_day(draft: Draft, article: Article, why: str) -> tuple:
     """Rule 3: the publication date, with a basis that says why the trigger's sentence is the news of that day."""
-    basis = (f'publication date: "{_short(draft.trigger.text)}" {why} published {article.published.isoformat()} '
-             f'({article.published_basis or "article date"})')
+    day = article.published.isoformat()
+    said = article.published_basis or "article date"
+    if re.fullmatch(rf"\W*(?:date|published|posted|updated)?\W*{day}\W*", said, re.IGNORECASE):
+        said = "the page's date line"  # "date 2023-03-15" only repeats the day
+    basis = f'publication date: "{_short(draft.trigger.text)}" {why} published {day} ({said})'
     return (article.published, None, "day", basis, None)
 
 

@@ -403,7 +403,8 @@ def table_view(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     """The events as CSV (UTF-8), one row per event, lists joined with "; ", with how each day is known and the
-    evidence: each source's sentence after its file name, joined with " | ".
+    evidence: each source's sentence after its file name, joined with " | ". An undated event keeps the days that
+    bound it (``window_start``, ``window_end``; either may be empty).
 
     A text cell that starts with "=", "+", "-", "@", a tab or a carriage return gets a leading "'", so that a
     spreadsheet opening the file shows it as text instead of running it as a formula (CSV injection).
@@ -413,6 +414,8 @@ def to_csv(frame: pd.DataFrame) -> bytes:
             "id": frame["id"],
             "date": frame["date"].dt.strftime("%Y-%m-%d"),
             "date_end": frame["date_end"].dt.strftime("%Y-%m-%d"),
+            "window_start": frame["window_start"].dt.strftime("%Y-%m-%d"),
+            "window_end": frame["window_end"].dt.strftime("%Y-%m-%d"),
             "precision": frame["precision"],
             "day_known": frame["mark"].map(DAY_KNOWN),
             "event_type": frame["event_type"],

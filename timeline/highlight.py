@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .frame import day_label
 from .models import JOINED_BY, Mention, ParsedArticle, Source, Timex, TimelineEvent
@@ -84,6 +84,29 @@ def article_html(text: str, timexes: Iterable[Timex] = (), mentions: Iterable[Me
                  evidence: Iterable[tuple[int, int]] = ()) -> str:
     """The styled, escaped article block with its legend, ready for ``st.html``."""
     return STYLE + LEGEND + highlight(text, spans_of(timexes, mentions), tuple(evidence))
+
+
+def day_words(parsed: ParsedArticle, source: Source) -> list[Timex]:
+    """The article's date expressions that the source's date basis quotes ("own date: "Wednesday" -> 2024-02-07"),
+    those that hold the article event's day first among equals (a text may say "Wednesday" of two weeks)."""
+    words = [t for t in parsed.timexes if f'"{t.text}"' in source.date_basis]
+    own = next((e for e in parsed.events if e.id == source.event_id), None)
+    day = own.date if own is not None else None
+    holding = [t for t in words if day and t.first_day and t.last_day and t.first_day <= day <= t.last_day]
+    return holding or words
+
+
+def marked_html(parsed: ParsedArticle, start: int, end: int, words: Iterable[Timex] = ()) -> str:
+    """The article's text from ``start`` to ``end`` (a sentence) as a styled, escaped quotation, its dates and
+    actors marked; the date expressions ``words`` (see ``day_words``) are marked as the words its day was read from
+    (class ``tl-day``)."""
+    days = {(t.start, t.end) for t in words}
+    inside = [t for t in parsed.timexes if start <= t.start and t.end <= end]
+    mentions = [m for m in parsed.mentions if start <= m.start and m.end <= end]
+    spans = [replace(span, start=span.start - start, end=span.end - start,
+                     kind="day" if span.kind == "timex" and (span.start, span.end) in days else span.kind)
+             for span in spans_of(inside, mentions)]
+    return STYLE + f'<div class="tl-quote">{highlight(parsed.article.text[start:end], spans)}</div>'
 
 
 @dataclass(frozen=True)

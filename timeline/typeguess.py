@@ -1,37 +1,45 @@
-"""A learned guess of a sentence's event type that does not need a trigger rule's words.
+"""A learned guess of a sentence's event type that does not need a trigger rule's words, and of whether it
+reports a happening at all.
 
 Reads: the project's own made-up typed sentences: every ``examples:`` entry of data/events.yaml's types (a
 type's ``not_events`` as "none"), of data/leads.yaml's types (its ``not_examples`` as "none") and the lines of
-data/typeguess.yaml. Never a real page's text. Adds: ``guess(text)`` -> (type, probability), where the type
-is one of data/events.yaml's types or "none" (the sentence reports no happening).
+data/typeguess.yaml. Never a real page's text. Adds: ``guess(text)`` -> (type, probability), the most likely of
+data/events.yaml's types for the happening ``text`` reports (trained on the typed lines only: whether it reports
+one at all is ``happening(text)``, the probability that it does, trained on all typed lines against the "none"
+lines: a plan, an opinion, a statistic, a quotation of views, a description, background).
 
-The model is a multinomial naive Bayes over binary features (each word lower-cased, the crude stem, the
-pairs of adjacent words, with numbers and capitalised words inside the sentence masked, the stems of the
-first words again, where a news sentence tells its happening, and pairs of adjacent lower-case words, which
-join a verb to its object across names), its class counts
-balanced so that no type wins by having more lines. It is trained at first use (deterministic, well under a
-second) and kept for the process.
+Both models are complement naive Bayes (a class is scored by how badly the other classes' lines explain the
+sentence, which keeps a class of very alike lines, "meeting", from drawing the sentences of the classes whose lines
+differ among themselves, "other") over binary features (each word lower-cased, the crude stem, the pairs of
+adjacent words, with numbers and capitalised words inside the sentence masked, the stems of the first words again,
+where a news sentence tells its happening, and pairs of adjacent lower-case words, which join a verb to its object
+across names), their class counts balanced so that no class wins by having more lines. They are trained at first use
+(deterministic, well under a second) and kept for the process.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from .resources import load
 from .settings import DATA_DIR
 
 NONE = "none"
+HAPPENING = "happening"  # the pooled class of happening(): any type
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 _SUFFIXES = ("ings", "ing", "ed", "es", "s")
-# Laplace smoothing of the word counts; and the temperature that turns the log scores into probabilities
-# (naive Bayes adds up dependent evidence, so its raw posteriors are far too sure). Both chosen by a five-fold
-# cross-validation on the made-up lines: the best accuracy short of guessing "none" too often, the least log loss.
+# Laplace smoothing of the word counts; and the temperatures that turn the log scores into probabilities
+# (naive Bayes adds up dependent evidence, so its raw posteriors are far too sure): each the least log loss of a
+# five-fold cross-validation on the made-up lines (the type guess over the types; happening() over its two classes).
 ALPHA = 0.5
-TEMPERATURE = 6.0
+TEMPERATURE = 3.0
+HAPPENING_TEMPERATURE = 8.0
 # A news sentence tells its happening first: the stems of its first words count again as features of their own.
 HEAD_WORDS = 10
 
@@ -96,35 +104,52 @@ def training_lines(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=4)
 def model(data_dir: Path = DATA_DIR) -> Model:
-    """The naive Bayes model trained on ``training_lines`` (class counts balanced, ``ALPHA`` smoothing)."""
-    lines = training_lines(data_dir)
+    """The type model: complement naive Bayes over the typed lines of ``training_lines`` (not the "none" lines)."""
+    return _train([(t, found) for t, found in _featured_lines(data_dir) if t != NONE])
+
+
+@lru_cache(maxsize=4)
+def happening_model(data_dir: Path = DATA_DIR) -> Model:
+    """The happening model: the same over two classes, "none" and every type pooled as ``HAPPENING``."""
+    return _train([(t if t == NONE else HAPPENING, found) for t, found in _featured_lines(data_dir)])
+
+
+@lru_cache(maxsize=4)
+def _featured_lines(data_dir: Path) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((t, features(text)) for t, text in training_lines(data_dir))
+
+
+def _train(lines: list[tuple[str, frozenset[str]]]) -> Model:
+    """Complement naive Bayes: a class's score is minus the log likelihood of the features under all the other
+    classes' lines (class counts balanced, ``ALPHA`` smoothing)."""
     types = tuple(sorted({t for t, _ in lines}))
-    column = {t: i for i, t in enumerate(types)}
-    lines_of = [0] * len(types)
+    lines_of = [sum(t == event_type for t, _ in lines) for event_type in types]
     counts: dict[str, dict[int, int]] = {}
-    for event_type, text in lines:
-        at = column[event_type]
-        lines_of[at] += 1
-        for feature in features(text):
-            row = counts.setdefault(feature, {})
-            row[at] = row.get(at, 0) + 1
+    for at, event_type in enumerate(types):
+        for feature, n in Counter(chain.from_iterable(found for t, found in lines if t == event_type)).items():
+            counts.setdefault(feature, {})[at] = n
     mean = sum(lines_of) / len(types)
     scale = [mean / n for n in lines_of]  # a type with few lines counts each line more
     seen = [0.0] * len(types)
     for row in counts.values():
         for at, n in row.items():
             seen[at] += scale[at] * n
-    # log P(feature | type) = base[type] + weight, the weight 0 for a type the feature never came with
-    base = tuple(-math.log(ALPHA * len(counts) + seen[at]) + math.log(ALPHA) for at in range(len(types)))
-    weights = {feature: tuple((at, math.log1p(scale[at] * n / ALPHA)) for at, n in sorted(row.items()))
-               for feature, row in counts.items()}
+    everywhere = sum(seen)
+    # -log P(feature | not type) = base[type] - log1p(others' count / ALPHA); the part all types share (the count
+    # of all lines) is left out of the weight, so a type the feature never came with has the weight 0
+    base = tuple(math.log(ALPHA * len(counts) + everywhere - seen[at]) - math.log(ALPHA) for at in range(len(types)))
+    weights = {}
+    for feature, row in counts.items():
+        total = sum(scale[at] * n for at, n in row.items())
+        shared = math.log1p(total / ALPHA)
+        weights[feature] = tuple((at, shared - math.log1p((total - scale[at] * n) / ALPHA)) for at, n in sorted(row.items()))
     return Model(types, base, weights)
 
 
-def scores(text: str, data_dir: Path = DATA_DIR) -> dict[str, float]:
-    """Each type's log score for ``text`` (up to a constant shared by all types): the features the lines
-    never had are left out."""
-    trained = model(data_dir)
+def scores(text: str, data_dir: Path = DATA_DIR, trained: Model | None = None) -> dict[str, float]:
+    """Each class's log score for ``text`` (by default the type model's; up to a constant shared by all classes):
+    the features the lines never had are left out."""
+    trained = trained or model(data_dir)
     total = [0.0] * len(trained.types)
     known = 0
     for feature in features(text):
@@ -137,11 +162,31 @@ def scores(text: str, data_dir: Path = DATA_DIR) -> dict[str, float]:
 
 
 def guess(text: str, data_dir: Path = DATA_DIR) -> tuple[str, float]:
-    """The most likely type of the happening ``text`` reports ("none": no happening) and its probability."""
+    """The most likely type of the happening ``text`` reports and its probability, the model's scores weighed by the
+    types' ``priors``; "none" only for a text with no word the lines know (whether ``text`` reports a happening at
+    all: ``happening``)."""
     ranked = scores(text, data_dir)
     if len(set(ranked.values())) == 1:  # no word the lines know
         return NONE, 1.0 / len(ranked)
-    best = max(ranked, key=lambda t: (ranked[t], t == NONE))
+    odds = priors(data_dir)  # the lines are balanced; the sentences a fallback types are not
+    ranked = {t: value + TEMPERATURE * math.log(odds.get(t, 1.0)) for t, value in ranked.items()}
+    best = max(ranked, key=lambda t: ranked[t])
     top = ranked[best]
     norm = sum(math.exp((value - top) / TEMPERATURE) for value in ranked.values())
     return best, 1.0 / norm
+
+
+@lru_cache(maxsize=4)
+def priors(data_dir: Path = DATA_DIR) -> dict[str, float]:
+    """data/typeguess.yaml ``priors``: a type's odds, against the average type, among the sentences the guess is
+    asked about (1 for a type not named)."""
+    return dict(load("typeguess.yaml", data_dir).get("priors") or {})
+
+
+def happening(text: str, data_dir: Path = DATA_DIR) -> float:
+    """The probability that ``text`` reports a concrete happening (of any type), against "none": a plan, an opinion,
+    a statistic, a quotation of views, a description, background (``happening_model``; 0.5 for a text with no word
+    the lines know)."""
+    ranked = scores(text, data_dir, happening_model(data_dir))
+    gap = (ranked[NONE] - ranked[HAPPENING]) / HAPPENING_TEMPERATURE
+    return 1.0 / (1.0 + math.exp(min(gap, 700.0)))

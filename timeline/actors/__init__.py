@@ -62,7 +62,7 @@ def find_mentions(
     repeats = discovered_name_repeats(text, [r for r in unmatched if r.start not in introduced], titles.discovered)
     named += titles.candidates + repeats
     covered = span_mask(len(text), [*exact, *offices, *fuzzy, *titles.candidates])
-    organisations, found = organisation_candidates(text, covered, stopwords, settings.data_dir)
+    organisations, found = organisation_candidates(text, covered, stopwords, settings.data_dir, gazetteer.aliases)
     organisations = joined_to_known_acronyms(text, organisations, found, gazetteer.aliases,
                                              lambda i: getattr(gazetteer.get(i), "kind", None))
     named += organisations

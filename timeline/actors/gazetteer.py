@@ -48,6 +48,7 @@ class Gazetteer:
         self.actors: Mapping[str, Actor] = MappingProxyType(dict(actors))
         self.offices = offices
         self.given_names = frozenset(data.get("given_names", ()))  # aliases that may start a person's name
+        self.given_name_places = frozenset(data.get("given_name_place_words", ()))  # "to India Jane Roe": the country
         self.not_actor_suffixes = tuple(data.get("not_actor_suffixes", ()))  # "Belize-flagged": a registry
         self.not_actor_prefixes = tuple(data.get("not_actor_prefixes", ()))  # "anti-Taliban": against, not by it
         self.metonym_cues = MetonymCues.from_data(data.get("metonym_cues", {}))

@@ -10,8 +10,9 @@ and the offices already cover, and data/actors.yaml ``organisation_names``; adds
 - an acronym before its expansion in brackets: "FLV (Front for the Liberation of ...)" (FLV);
 - a name before its acronym in brackets: "the Ruritanian Mining Agency (RMA)", its later "RMA" too
   (``expanded_acronym_candidates``);
-- a country's service named after it: "the Estarian Navy", "the Ruritania Coast Guard" (``services``), an
-  organisation of that country (``service_candidates``).
+- a country's service named after it: "the Estarian Navy", "the Royal Estarian Navy", "the Ruritania Coast Guard",
+  "the Estarian Red Cross" (``services``), an organisation of that country (``service_candidates``);
+- a head with an "of"/"for" tail: "the Rotary Club of Velm", "the Harlow Foundation for Rural Health".
 
 A name holding a word the gazetteer knows ("Kenyan Armed Forces": Kenya) is left to the gazetteer, and
 every later mention of a discovered name in the text is a mention of it too.
@@ -33,6 +34,7 @@ from .spans import Candidate
 
 _WORD = r"[A-Z][\w'’&.\-]*"
 _FIRST = r"[A-Z](?<![\w'’\-][A-Z])[\w'’&.\-]*"  # a _WORD not preceded by a letter, digit, apostrophe or hyphen
+_TAIL_WORD = r"[A-Z][\w'’\-]*"  # a word of a name's "of" tail, which ends no abbreviation: "of Calapan." ends a sentence
 
 
 @lru_cache(maxsize=8)
@@ -52,14 +54,20 @@ def _patterns(data_dir: Path) -> tuple[re.Pattern, ...] | None:
     members = re.compile(rf"({_FIRST}(?:[ \t]+{_WORD}){{1,3}})[ \t]+(?:{nouns})(?![\w\-])")
     # "the Coastal Search and Rescue Agency": a headed name with "and" (or "&") between two of its words
     joined = re.compile(rf"({_FIRST}\s+(?:{_WORD}\s+){{0,2}}(?:and|&)\s+{_WORD}\s+(?:{_WORD}\s+){{0,2}}(?:{alt(heads)}))(?![\w\-])")
-    return headed, described, acronym, members, joined
+    # "the Foundation for Rural Health", "the Velm Rotary Club of Calapan": a head and an "of"/"for" tail of capitalised
+    # words (and "and", "&" or "of" between them), up to five of them
+    tail_heads = alt([*heads, *table.get("tailed_heads", ())])
+    tailed = re.compile(rf"((?:{_FIRST}\s+(?:{_WORD}\s+){{0,3}})?(?:{tail_heads})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+                        rf"{_TAIL_WORD}(?:[ \t]+(?:(?:and|&)[ \t]+|(?:of|for)[ \t]+(?:the[ \t]+)?)?{_TAIL_WORD}){{0,4}})(?![\w\-])")
+    return headed, described, acronym, members, joined, tailed
 
 
 def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
-                            data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+                            data_dir: Path, known=frozenset()) -> tuple[list[Candidate], dict[str, Actor]]:
     """Mentions of organisations named as such that no alias or title covers, and those organisations.
     ``stopwords``: capitalised words never a name of their own (data/offices.yaml name_stopwords); a headed
-    name made only of ``generic_words`` ("the Security Forces") names no particular organisation."""
+    name made only of ``generic_words`` ("the Security Forces") names no particular organisation. ``known``: the
+    gazetteer's names (a container), for a known name written with its last word in lower case."""
     patterns = _patterns(data_dir)
     if patterns is None:
         return [], {}
@@ -80,6 +88,8 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
                 spanning.add("new:" + slug(name))
             elif start >= end or 1 in covered[start:end] or len(name) < 3 \
                     or (pattern is patterns[4] and not _joined_name(words, generic, stopwords, table_of(data_dir))) \
+                    or (pattern is patterns[5] and (not _tailed_name(words, stopwords) or _known_in_lower_case(text, end, name, known) or _LONGER_NAME.match(text, end)
+                                                    or _SPELLED_OUT.search(text, max(0, start - 16), start))) \
                     or (pattern in (patterns[0], patterns[4]) and (len(words) < 2 or all(w in generic for w in words[:-1])
                                                     or _unnamed_institution(words, stopwords, generic, data_dir)
                                                     or _SPELLED_OUT.search(text, max(0, start - 16), start)
@@ -180,6 +190,24 @@ def _joined_name(words: list[str], generic: frozenset[str], stopwords: frozenset
     return cut > 0 and words[cut - 1] not in heads and any(w not in generic and w not in stopwords for w in words[:cut])
 
 
+def _tailed_name(words: list[str], stopwords: frozenset[str]) -> bool:
+    """True when a headed name with an "of"/"for" tail names a body of its own: a word other than its head is no
+    name stopword ("the Harlow Foundation for Rural Health", "the Rotary Club of Calapan"; "the Council of
+    Ministers", "the Department of Health" are some country's, unnamed)."""
+    cut = next(i for i, w in enumerate(words) if w in ("of", "for"))
+    return any(w not in stopwords and w not in ("the", "and", "&", "of", "for") for w in words[:cut - 1] + words[cut + 1:])
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w\-]*)")
+
+
+def _known_in_lower_case(text: str, end: int, name: str, known) -> bool:
+    """True when ``name`` and the lower-case word after it are a name the gazetteer knows ("the Association of
+    Southeast Asian nations"): that name written otherwise, not a body of its own."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and f"{name} {after.group(1).capitalize()}" in known
+
+
 # "the Ruritania Department of Forestry and Fire Protection": a headed name that goes on with "of"/"for" and a
 # capitalised word is part of a longer one; its head alone ("Ruritania Department") would be a wrong body
 _LONGER_NAME = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z]")
@@ -275,12 +303,21 @@ def service_candidates(text: str, countries: list[Candidate], data_dir: Path) ->
         service = after.match(text, country.end)
         if service is None:
             continue
-        name = " ".join(text[country.start:service.end()].split())
+        prefix = _service_prefix(data_dir).search(text, max(0, country.start - 12), country.start)
+        start = prefix.start() if prefix else country.start  # "the Royal Estarian Navy"
+        name = " ".join(text[start:service.end()].split())
         actor_id = "new:" + slug(name)
         found.setdefault(actor_id, Actor(actor_id, name, "organization", roles=(Role("", country.actor_id),),
                                          discovered=True))
-        candidates.append(Candidate(country.start, service.end(), actor_id, "exact", 0.8))
+        candidates.append(Candidate(start, service.end(), actor_id, "exact", 0.8))
     return candidates, found
+
+
+@lru_cache(maxsize=8)
+def _service_prefix(data_dir: Path) -> re.Pattern:
+    """A word of a service's name right before its country (``organisation_names.service_prefixes``: "Royal")."""
+    words = load("actors.yaml", data_dir).get("organisation_names", {}).get("service_prefixes") or ["(?!)"]
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(words)})[ \t]+$")
 
 
 @lru_cache(maxsize=8)

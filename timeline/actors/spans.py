@@ -54,11 +54,12 @@ class NameRun:
 
 def exact_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Every alias or demonym of the gazetteer in ``text``, as whole words, case-sensitive; not a country
-    name that starts a person's name ("Chad Smith"), nor a name joined to a word that makes it an attribute
+    name that starts a person's name ("Chad Smith"; but "the envoy to India Jane Roe"), nor a name joined to a word that makes it an attribute
     ("a Belize-flagged ship", "an anti-Taliban mayor")."""
     found: list[Candidate] = []
     for match in gazetteer.alias_pattern.finditer(text):
-        if match.group() in gazetteer.given_names and _starts_a_name(text, match.end(), gazetteer):
+        if match.group() in gazetteer.given_names and _starts_a_name(text, match.end(), gazetteer) \
+                and not _after_a_place_word(text, match.start(), gazetteer):
             continue
         if text.startswith(gazetteer.not_actor_suffixes, match.end()) \
                 or text.endswith(gazetteer.not_actor_prefixes, 0, match.start()):
@@ -116,6 +117,16 @@ def matches_from(regex: re.Pattern[str], starts: re.Pattern[str], text: str) -> 
 def _coordinated(text: str, start: int, found: list[Candidate]) -> bool:
     """ "with Moscow and Kyiv": a capital joined by "and" to an acting capital just before it."""
     return bool(found) and found[-1].method == "metonym" and _AND.fullmatch(text, found[-1].end, start) is not None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _after_a_place_word(text: str, start: int, gazetteer: Gazetteer) -> bool:
+    """True when the word right before ``start`` is one after which a country that is also a given name is the
+    country (data/actors.yaml ``given_name_place_words``: "the ambassador to India Jane Roe")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return before is not None and before.group(1) in gazetteer.given_name_places
 
 
 def _starts_a_name(text: str, end: int, gazetteer: Gazetteer) -> bool:

@@ -21,7 +21,8 @@ from .spans import Candidate, NameRun
 _PREFIX_GAP = re.compile(r"(?:'s|’s)?\s")
 _THE_ENDING = re.compile(r"(?<![\w])[Tt]he\s+$")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)\s+$")  # a lower-case word: "top" in "the top Estarian diplomat"
-_BODY_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w’'-]*){1,3}(?:'s|’s)?\s+")
+# "Russian Defence Ministry spokesman", "Estaria's Food & Water Security Minister", "the Emirates' (UAE) Trade Minister"
+_BODY_GAP = re.compile(r"(?:'s|’s|'|’)?(?:\s+\([A-Z]{2,8}\))?\s+[A-Z][\w’'-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3}(?:'s|’s)?\s+")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 _ADJACENT = re.compile(r"\s*,?\s*")

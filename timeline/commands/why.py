@@ -43,6 +43,7 @@ CHECKS = {
     "_reported_here": "reported here (a strong trigger, or one with a day of its own, outside a quotation)",
     "_statement_in_the_lead": "a statement told in the lead",
     "_sitting_told": "a sitting told as held, with no day of its own (its sides named after it, \"after meeting X\")",
+    "_speech_told": "a speech its speaker's sentence opens with (\"During his address, X stressed\")",
     "_has_required_actors": "names the side its type needs (a visit: a person)",
     "_described": "describes rather than reports (a caption, a state in a relative clause, a series)",
 }
@@ -95,6 +96,8 @@ def explain(sentence: Sentence, notes: list, events, data_dir: Path) -> list[str
             f"; {made} made an event of type {guessed[0].event_type} from {guessed[0].trigger.text!r}"
             if guessed else "; its broad cues (data/leads.yaml) found no happening"
             if not any(line.startswith("trigger") for line in lines) else ""))
+    if "body" in kinds:
+        lines += _body_lines(mine[kinds.index("body")], data_dir)
     lines += [f"  set aside by {detail[0]} ({FILTERS[detail[0]]}): {t.event_type} {t.text!r}"
               for kind, detail in zip(kinds, mine) if kind == "filter" for t in detail[1]]
     kept = set().union(*(detail for _, kind, detail in notes if kind == "kept"))
@@ -104,6 +107,18 @@ def explain(sentence: Sentence, notes: list, events, data_dir: Path) -> list[str
     lines += [f"event: {e.event_type} {e.date or 'no day'} {list(e.actors)} {e.title!r}"
               + (" (background: hidden by default)" if e.background else "") for e in found] or ["no event has it as evidence"]
     return lines
+
+
+def _body_lines(note: tuple, data_dir: Path) -> list[str]:
+    """What the body fallback (``events._guess_body``: data/leads.yaml ``body``) did with a sentence no trigger rule
+    reads: the event it made, or why it made none (``note``: the drafts it added, or the reason it added none)."""
+    made, reason = note
+    said = "a body sentence no trigger rule reads; "
+    if made:
+        reach = leads.rules(data_dir).raw["body"]["max_days_before"]
+        return [said + f"its past-tense verb after a named subject, on a day of its own at most {reach} days before the "
+                f"page's (data/leads.yaml body), made an event of type {made[0].event_type} from {made[0].trigger.text!r}"]
+    return [said + f"the body fallback made none ({reason})"] if reason else []
 
 
 def _trigger_lines(text: str, vocab) -> list[str]:
@@ -154,7 +169,9 @@ def _mention_lines(draft, checks: list, kept: set) -> list[str]:
 def _watching(notes: list):
     """While the block runs, note what the checks of ``timeline.events`` answer, as (the sentence's start, or its
     text for the checks that get only the text, kind, detail); the module is as it was afterwards."""
-    saved = {name: getattr(stage, name) for name in (*CHECKS, *FILTERS, "_draft", "_guess_lead", "_arrivals_at_the_venue")}
+    body_fallback = ("_guess_body",) if hasattr(stage, "_guess_body") else ()  # the body fallback, when there is one
+    watched_too = ("_draft", "_guess_lead", "_arrivals_at_the_venue", *body_fallback)
+    saved = {name: getattr(stage, name) for name in (*CHECKS, *FILTERS, *watched_too)}
 
     def watched(name, note):
         def call(*args, **kwargs):
@@ -167,6 +184,13 @@ def _watching(notes: list):
         before = list(drafts)
         saved["_guess_lead"](lead, drafts, ctx)
         notes.append((lead.start, "lead", [d for d in drafts if not any(d is b for b in before)]))
+
+    def body(sentence, drafts, ctx):  # the body fallback: the drafts it added, or why it added none
+        before = list(drafts)
+        saved["_guess_body"](sentence, drafts, ctx)
+        made = [d for d in drafts if not any(d is b for b in before)]
+        if made or not stage._triggers_of(sentence.text, ctx):
+            notes.append((sentence.start, "body", (made, None if made else _body_refusal(sentence, ctx))))
 
     def key(sentence) -> object:
         return sentence.start if isinstance(sentence, Sentence) else sentence
@@ -181,11 +205,26 @@ def _watching(notes: list):
     stage._arrivals_at_the_venue = watched("_arrivals_at_the_venue", lambda args, answer: notes.append(
         (None, "kept", {id(d) for d in answer})))
     stage._guess_lead = guess
+    if "_guess_body" in saved:
+        stage._guess_body = body
     try:
         yield
     finally:
         for name, original in saved.items():
             setattr(stage, name, original)
+
+
+def _body_refusal(sentence: Sentence, ctx) -> str:
+    """Why the body fallback made no event of a sentence no trigger rule reads: the steps of ``events._guess_body``."""
+    data_dir = ctx.settings.data_dir
+    days = [(t.first_day, t.granularity) for t in stage._within(ctx.timexes, sentence, ctx)]
+    if not leads.recent_day(days, ctx.article.published, data_dir):
+        return "no day of its own shortly before the page's day"
+    if leads.in_body(sentence.text, data_dir, page=ctx.article.text, start=sentence.start) is None:
+        return "no past verb after a named subject, or a quotation, statement, detail or caption" \
+            if leads._body_verb(sentence.text, data_dir) is None \
+            else "the learned model not sure it reports a happening, or of its type"
+    return "its mention names no side its type needs, or tells an earlier event again"
 
 
 def _article(name: str, settings) -> Article:

@@ -38,13 +38,21 @@ class PartialDate:
         return f"{head}-{self.month:02d}-{self.day:02d}"
 
 
-def parse_date(text: str, data_dir: Path) -> PartialDate | None:
-    """The first date written in ``text`` ("20 September 2023", "18.09.23", "Sept 19", "2023-05-26")."""
+def parse_date(text: str, data_dir: Path, before: str = "") -> PartialDate | None:
+    """The first date written in ``text`` ("20 September 2023", "18.09.23", "Sept 19", "2023-05-26").
+
+    ``before`` is what stands before ``text`` on its line: a weekday at its end ("Tue, ") picks the order of a
+    date in figures that reads both ways ("Tue, 03/05/2030" is 5 March, a Tuesday; 3 May is a Friday)."""
     rules = date_rules(data_dir)
     match = _any_date(data_dir).search(text[:200])
     if not match:
         return None
-    return _resolve(match.group(0), rules.months)
+    span = match.group(0)
+    found = _resolve(span, rules.months)
+    if _WORDS.search(span) or re.match(r"\d{4}", span):
+        return found  # a month's word or the year first: one reading only
+    weekday = _weekday_before(before + text[:match.start()], data_dir)
+    return _agreeing_order(found, weekday) if weekday is not None else found
 
 
 def date_weekday(text: str, data_dir: Path) -> int | None:
@@ -53,6 +61,26 @@ def date_weekday(text: str, data_dir: Path) -> int | None:
     if not match:
         return None
     return date_rules(data_dir).weekdays.get(match.group("weekday").lower().rstrip("."))
+
+
+def _weekday_before(text: str, data_dir: Path) -> int | None:
+    match = _weekday_at_end(data_dir).search(text[-20:])
+    return date_rules(data_dir).weekdays.get(match.group("weekday").lower().rstrip(".")) if match else None
+
+
+def _agreeing_order(found: PartialDate | None, weekday: int) -> PartialDate | None:
+    """A date in figures whose day and month can swap: the reading that falls on ``weekday``, if only the other does not."""
+    if found is None or found.year is None or found.day > 12 or found.day == found.month:
+        return found
+    swapped = PartialDate(found.year, found.day, found.month)
+    if found.to_date().weekday() != weekday and swapped.to_date().weekday() == weekday:
+        return swapped
+    return found
+
+
+@lru_cache(maxsize=8)
+def _weekday_at_end(data_dir: Path) -> re.Pattern:
+    return re.compile(f"(?<![^\\W\\d_])(?P<weekday>{date_rules(data_dir).fragments['WEEKDAY']})[ ]*,?[ ]*$")
 
 
 @lru_cache(maxsize=8)

@@ -202,10 +202,19 @@ def _year_of_month(m: int, g: dict, ctx: Context) -> int:
 
 
 def year(g: dict, ctx: Context) -> Reading | None:
-    """A year ("in 2020", "fiscal 1989"); none when it is part of a name ("Expo 2020", "Vision 2030")."""
-    if _in_name(ctx):
+    """A year ("in 2020", "fiscal 1989"); none when it is part of a name ("Expo 2020", "Vision 2030") or a count
+    of people or things ("about 2000 people", vocabulary ``count_after_year``)."""
+    if _in_name(ctx) or _a_count(ctx):
         return None
     return r.year(_year(g, ctx))
+
+
+def _a_count(ctx: Context) -> bool:
+    """Whether the number counts people or things ("about 2000 people"): a noun of ``count_after_year`` follows it
+    and no preposition of time stands before it ("in 2020 people voted" keeps its year)."""
+    lexicon = ctx.lexicon
+    return lexicon.count_after_year is not None and bool(lexicon.count_after_year.match(ctx.text, ctx.end)) \
+        and not lexicon.year_before_count.search(ctx.text[max(0, ctx.start - 20) : ctx.start])
 
 
 def _in_name(ctx: Context) -> bool:

@@ -73,6 +73,8 @@ class Lexicon:
     span_opener: re.Pattern | None = None  # a sentence opening set inside a happening told before ("During the visit,")
     after_midnight: re.Pattern | None = None  # the end of the text before "midnight" of the next day ("shortly after ")
     late_in_the_day: re.Pattern | None = None  # the end of the text before a day named late ("late on ")
+    count_after_year: re.Pattern | None = None  # the text right after a number that makes it a count ("2000 people")
+    year_before_count: re.Pattern = re.compile(r"(?!)")  # the end of the text before it that keeps it a year ("in ")
 
     def rule_regex(self, index: int) -> re.Pattern:
         """Rule ``index`` with its named groups, compiled on first use (most texts need a few rules)."""
@@ -146,6 +148,8 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         span_opener=re.compile(vocab["span_opener"], re.IGNORECASE) if vocab.get("span_opener") else None,
         after_midnight=re.compile(vocab["after_midnight"], re.IGNORECASE) if vocab.get("after_midnight") else None,
         late_in_the_day=re.compile(vocab["late_in_the_day"], re.IGNORECASE) if vocab.get("late_in_the_day") else None,
+        count_after_year=re.compile(vocab["count_after_year"]) if vocab.get("count_after_year") else None,
+        year_before_count=re.compile(vocab.get("year_before_count", "(?!)"), re.IGNORECASE),
     )
 
 
