@@ -144,6 +144,9 @@ NONE = [
     ("She heard the news in a phone call from her son.", "call"),
     # road traffic, no aid convoy (ignore)
     ("Hundreds of trucks and cars crossed the new bridge on its first day.", "humanitarian"),
+    # "went off" as a figure of speech (ignore)
+    ("All city buses went off the roads as the drivers walked out.", "incident"),
+    ("The state broadcaster went off the air for two hours.", "incident"),
     # still a possibility or a plan (irrealis_before, the exceptions below keep the rest)
     ("Norlund may fire a missile soon, the ministry warned.", "operation"),
     ("The signing of the accord is expected next week.", "agreement"),
@@ -215,6 +218,7 @@ KEEP = [
     ("The crew drifted for days, until on Tuesday a fishing boat rescued them.", "humanitarian"),
     ("A small plane crashed near Velm on Tuesday, killing two people.", "incident"),
     ("Ana Moro held a phone call with the king of Norlund on Tuesday.", "call"),
+    ("A roadside bomb went off near the market in Velm on Tuesday, killing two people.", "incident"),
     # "prior to" and a gerund is a time, no infinitive (realis_before_to)
     ("The governor, prior to addressing the graduates, handed over the keys of ten new classrooms.", "speech"),
     # a happening told with a doubt; a plan's word before a clause about another happening (irrealis_before)
