@@ -118,6 +118,38 @@ NONE = [
     # a happening that all but took place (irrealis_right_before)
     ("Estaria and Norlund almost signed a truce in May, before the fighting resumed.", "agreement"),
     ("The ferry nearly capsized off the coast on Tuesday.", "incident"),
+    # session 19: a text about a happening past a few names; what one was told about; a reason or frame; a deal held to
+    # (background_before)
+    ("The envoy sent the king two notes regarding his Velm and Norlund visits.", "visit"),
+    ("Ministers were kept informed about the talks in Velm, an aide said.", "meeting"),
+    ("The bank raised its rates in the light of the trade agreement.", "agreement"),
+    ("The rebels reaffirmed their acceptance of the truce brokered by Norlund.", "agreement"),
+    # a step agreed for later; a source described by what it heard (irrealis_inside)
+    ("The two ministers agreed to issue a joint statement on fisheries next year.", "agreement"),
+    ("A diplomat who had been briefed about the negotiations said they went well.", "meeting"),
+    # called for, with a day between (irrealis_before); a share of many happenings (ignore)
+    ("Estaria called on Friday for a ceasefire in the border region.", "agreement"),
+    ("Most of the bombings in the province were aimed at fuel depots.", "incident"),
+    # a room named after what is held in it; criticism with a time between; a call of the public; a body named by its
+    # ban (ignore)
+    ("A drone hit the conference hall of the hotel on Thursday.", "conference"),
+    ("The mayor came under fire in 2019 from auditors over the contract.", "incident"),
+    ("Police asked residents to ring off and call back on the official line.", "call"),
+    ("A passer-by made a 911 call from the beach at dusk.", "call"),
+    ("The army said 14 outlawed Unity Front Party members were seen in the hills.", "other"),
+    # the end of a plight (irrealis_right_before)
+    ("The crew drifted for days until they met a fishing boat.", "meeting"),
+    # a place named by the happening told before; a call in a family (ignore)
+    ("The second victim was a man on the ground where it crashed.", "incident"),
+    ("She heard the news in a phone call from her son.", "call"),
+    # road traffic, no aid convoy (ignore)
+    ("Hundreds of trucks and cars crossed the new bridge on its first day.", "humanitarian"),
+    # "went off" as a figure of speech (ignore)
+    ("All city buses went off the roads as the drivers walked out.", "incident"),
+    ("The state broadcaster went off the air for two hours.", "incident"),
+    # still a possibility or a plan (irrealis_before, the exceptions below keep the rest)
+    ("Norlund may fire a missile soon, the ministry warned.", "operation"),
+    ("The signing of the accord is expected next week.", "agreement"),
 ]
 
 
@@ -174,6 +206,25 @@ KEEP = [
     ("The visiting minister, who arrived on Monday, was received by the king on Tuesday.", "meeting"),
     ("Nearly 200 people were killed in the floods on Tuesday.", "incident"),
     ("The floods killed nearly 200 people on Tuesday.", "incident"),
+    # session 19
+    ("Ana Moro called Ivo Sander on Friday for the first time in a year.", "call"),
+    ("Ivo Sander called on Friday for a truce after soldiers killed two farmers.", "incident"),
+    ("The two ministers agreed to a ceasefire in the north on Tuesday.", "agreement"),
+    ("The envoy held talks with the king regarding trade on Tuesday.", "meeting"),
+    ("The two sides met on Tuesday at the Velm Conference Centre.", "meeting"),
+    ("Ana Moro held a phone call with Ivo Sander on Tuesday.", "call"),
+    ("The court outlawed the Unity Front Party on Tuesday.", "other"),
+    ("Many of the hostages were released on Tuesday.", "humanitarian"),
+    ("The crew drifted for days, until on Tuesday a fishing boat rescued them.", "humanitarian"),
+    ("A small plane crashed near Velm on Tuesday, killing two people.", "incident"),
+    ("Ana Moro held a phone call with the king of Norlund on Tuesday.", "call"),
+    ("A roadside bomb went off near the market in Velm on Tuesday, killing two people.", "incident"),
+    # "prior to" and a gerund is a time, no infinitive (realis_before_to)
+    ("The governor, prior to addressing the graduates, handed over the keys of ten new classrooms.", "speech"),
+    # a happening told with a doubt; a plan's word before a clause about another happening (irrealis_before)
+    ("Officials said Norlund may have fired a short-range missile on Thursday.", "operation"),
+    ("The release had been expected after the court had overturned the verdict on Wednesday.", "other"),
+    ("Gunmen attacked a police post in Velm on Tuesday, killing four officers.", "incident"),
 ]
 
 
@@ -184,6 +235,8 @@ def test_a_happening_near_those_words_stays_an_event(text, event_type):
 
 @pytest.mark.parametrize("text, event_type", [
     ("The opposition leader was sentenced to a year's jail on Tuesday.", "other"),
+    # a speech to a press conference is no press conference of its own to leave out (ignore)
+    ("The space agency chief told a press conference on Thursday that the launch went well.", "speech"),
 ])
 def test_a_term_of_prison_is_no_rate(text, event_type):
     assert event_type in {t.event_type for t in find_triggers(text, VOCAB)}
