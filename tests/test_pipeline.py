@@ -154,7 +154,9 @@ def test_warming_up_loads_the_rules_and_the_type_guess_and_parses_a_meeting():
 
     triggers.vocabulary.cache_clear()
     typeguess.model.cache_clear()
+    typeguess.happening_model.cache_clear()
     corpus = warm_up()
     assert triggers.vocabulary.cache_info().currsize >= 1  # the app's first upload finds the rules compiled
     assert typeguess.model.cache_info().currsize == 1  # and the lead fallback's type guess trained
+    assert typeguess.happening_model.cache_info().currsize == 1  # and the body fallback's happening model
     assert [(e.event_type, e.date) for e in corpus.timeline] == [("meeting", date(2020, 1, 6))]

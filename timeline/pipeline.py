@@ -143,8 +143,9 @@ WARM_TEXT = "On Monday, the mayor of a small town met local farmers at the town 
 
 def warm_up(settings: Settings = DEFAULT_SETTINGS) -> Corpus:
     """Load the parser (its compiled rules, the date reader, the gazetteer) by parsing one made-up article, and
-    train the type guess the lead fallback asks for (``timeline.typeguess``: 0.2 s, which an article with a
-    rule's trigger in its lead never reaches); returns the article's parse.
+    train the type guess and the happening model that the lead and body fallbacks ask for (``timeline.typeguess``:
+    about 0.45 s together, which an article whose sentences all have a rule's trigger never reaches); returns the
+    article's parse.
 
     The app calls it in the background: a board read from the board store never loads the parser, so the first
     upload of an app process waited for it under the progress bar (1.7 s on a quiet machine) before reading
@@ -153,5 +154,6 @@ def warm_up(settings: Settings = DEFAULT_SETTINGS) -> Corpus:
     from . import typeguess
 
     typeguess.model(settings.data_dir)
+    typeguess.happening_model(settings.data_dir)
     settings = settings.with_(published_override=date(2020, 1, 8))
     return parse_documents(reading.read_bytes("warm-up.txt", WARM_TEXT.encode("utf-8"), settings), settings)
