@@ -50,16 +50,18 @@ def gold_rows(gold_files: list[Path]) -> list[dict]:
     return rows
 
 
+def articles_beside(path: Path):
+    """The articles read from the folder beside a gold file (SET/ beside SET_gold.jsonl), if there is one."""
+    folder = path.with_name(path.name.removesuffix("_gold.jsonl"))
+    if folder.is_dir():
+        yield from (item for item in iter_inputs([folder]) if isinstance(item, Article))
+
+
 def lead_rows(gold_files: list[Path], rows: list[dict]) -> list[str]:
     """The lead sentences of the articles beside each gold file that share no six-word run with its evidence."""
     found = []
     for path in gold_files:
-        folder = path.with_name(path.name.removesuffix("_gold.jsonl"))
-        if not folder.is_dir():
-            continue
-        for article in iter_inputs([folder]):
-            if not isinstance(article, Article):
-                continue
+        for article in articles_beside(path):
             evidence = [_words(r["text"]) for r in rows if r["article"] == (path, Path(article.name).name)]
             lead = leads.lead_sentence(sentences.split(article.text), text=article.text)
             if lead is not None and not any(_shares_run(_words(lead.text), e) for e in evidence):

@@ -20,13 +20,11 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from timeline import leads, sentences, typeguess  # noqa: E402
-from timeline.articles import iter_inputs  # noqa: E402
-from timeline.models import Article  # noqa: E402
 from timeline.settings import DATA_DIR  # noqa: E402
 from timeline.triggers import find_triggers, vocabulary  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from typeguess_eval import _shares_run, _words  # noqa: E402
+from typeguess_eval import _shares_run, _words, articles_beside  # noqa: E402
 
 THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 
@@ -39,12 +37,7 @@ def examples(gold_files: list[Path]) -> list[dict]:
         for event in gold:
             if event.get("required") and (event.get("evidence") or "").strip():
                 rows.append({"text": event["evidence"], "label": 1, "no_rule": not find_triggers(event["evidence"], vocab)})
-        folder = path.with_name(path.name.removesuffix("_gold.jsonl"))
-        if not folder.is_dir():
-            continue
-        for article in iter_inputs([folder]):
-            if not isinstance(article, Article):
-                continue
+        for article in articles_beside(path):
             evidence = [_words(e.get("evidence") or "") for e in gold if e["article"] == Path(article.name).name]
             for sentence in sentences.split(article.text):
                 text = sentence.text.strip()
