@@ -34,3 +34,14 @@ def test_capitalised_words_as_with_the_look_behind_first(pieces):
     assert [m.span() for m in _CAPITALISED.finditer(text)] == [m.span() for m in before.finditer(text)]
     for at in range(len(text)):
         assert bool(_CAPITALISED.match(text, at)) == bool(before.match(text, at))
+
+
+def test_every_organisation_head_starts_with_a_capital():
+    """The organisation patterns look ahead for a capital before trying their heads, so that the engine skips to
+    capitals (organisations._patterns): a head in lower case would never be found."""
+    from timeline.actors.organisations import table_of
+    from timeline.settings import DATA_DIR
+
+    table = table_of(DATA_DIR)
+    heads = [*table["heads"], *table.get("institution_heads", ()), *table.get("tailed_heads", ())]
+    assert heads and all(head[:1].isupper() for head in heads)
