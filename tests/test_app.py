@@ -588,12 +588,7 @@ def test_the_png_title_counts_the_undated_events_it_cannot_draw(monkeypatch):
     monkeypatch.setattr(png.ExportServer, "render", lambda self, figure, **size: drawn.append(figure) or TINY_PNG)
     downloads = deferred_downloads(monkeypatch)
     at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
-    first, second = two_people()
-    at.file_uploader(key="uploads").set_value([
-        ("nodate.txt", f"Border talks\n\n{first} met {second} on Thursday to discuss trade.\n".encode(), "text/plain"),
-        ("geneva.txt", article("12 March 2024", "Tuesday"), "text/plain"),
-    ]).run()
-    at.button(key="show_added").click().run()
+    show_an_undated_and_a_dated_upload(at)
     assert not at.exception
     png_name = next(name for name in reversed(list(downloads)) if name.endswith(".png"))
     assert downloads[png_name]() == TINY_PNG
@@ -754,15 +749,21 @@ def test_a_merged_event_shows_each_article_s_day_and_what_they_share(app):
     assert any(t.startswith("Published 2024-03-12: read from the page") for t in texts)
 
 
-def test_the_chart_says_how_many_undated_events_it_does_not_draw(app):
-    """An article with no publication date gives undated events with no window: on no lane and in no strip. The
-    caption under the chart counts them and says where they are."""
+def show_an_undated_and_a_dated_upload(at: AppTest) -> None:
+    """Upload an article with no publication date (its Thursday meeting has no day and no window) and a dated one,
+    and show only these."""
     first, second = two_people()
-    app.file_uploader(key="uploads").set_value([
+    at.file_uploader(key="uploads").set_value([
         ("nodate.txt", f"Border talks\n\n{first} met {second} on Thursday to discuss trade.\n".encode(), "text/plain"),
         ("geneva.txt", article("12 March 2024", "Tuesday"), "text/plain"),
     ]).run()
-    app.button(key="show_added").click().run()
+    at.button(key="show_added").click().run()
+
+
+def test_the_chart_says_how_many_undated_events_it_does_not_draw(app):
+    """An article with no publication date gives undated events with no window: on no lane and in no strip. The
+    caption under the chart counts them and says where they are."""
+    show_an_undated_and_a_dated_upload(app)
     assert not app.exception
     note = next(c.value for c in app.caption if c.value.startswith("Filled marker"))
     assert "**1 undated event, with no possible window, is not drawn:**" in note

@@ -327,3 +327,9 @@ def test_why_tells_what_the_body_fallback_did(sure_model, tmp_path, capsys, day,
     assert main(["why", str(page), "inspected the new grain terminal", "--published", "2024-05-08"]) == 0
     out = capsys.readouterr().out
     assert "a body sentence no trigger rule reads; " in out and said in out
+
+
+def test_the_fallbacks_read_the_type_guess_none_as_the_guesser_writes_it():
+    from timeline import leads, typeguess
+
+    assert leads._NONE == typeguess.NONE

@@ -702,12 +702,19 @@ def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
         guess = leads.by_verb(lead.text, ctx.article.published is not None, ctx.settings.data_dir)
     if guess is None or any(t.event_type == guess.event_type for t in used):
         return
-    trigger = Trigger(guess.event_type, guess.start, guess.end, guess.text, "weak", "verb", guess.label)
-    draft = _draft(lead, trigger, None, ctx, latest=drafts[-1] if drafts else None)
-    draft.guessed = guess.confidence
+    draft = _guessed_draft(lead, guess, drafts, ctx)
     if _has_required_actors(draft, ctx):
         drafts[:] = [d for d in drafts if d.sentence is not lead or d.support > 1]  # background named only here
         drafts.append(draft)
+
+
+def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draft], ctx: Context) -> Draft:
+    """The draft event of a fallback's guess (a lead's cues or past verb, a body sentence's past verb): a weak
+    trigger on the guessed words, with the guess's confidence."""
+    trigger = Trigger(guess.event_type, guess.start, guess.end, guess.text, "weak", "verb", guess.label)
+    draft = _draft(sentence, trigger, None, ctx, latest=drafts[-1] if drafts else None)
+    draft.guessed = guess.confidence
+    return draft
 
 
 def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -722,9 +729,7 @@ def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
     guess = leads.in_body(sentence.text, ctx.settings.data_dir, page=ctx.article.text, start=sentence.start)
     if guess is None:
         return
-    trigger = Trigger(guess.event_type, guess.start, guess.end, guess.text, "weak", "verb", guess.label)
-    draft = _draft(sentence, trigger, None, ctx, latest=drafts[-1] if drafts else None)
-    draft.guessed = guess.confidence
+    draft = _guessed_draft(sentence, guess, drafts, ctx)
     told = _lead_told_again(draft, drafts)
     if told is not None:
         _join(told, draft, keep_evidence=True, actors=ctx.actors, published=ctx.article.published)

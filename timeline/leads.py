@@ -375,7 +375,7 @@ def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
     table, vocab = rules(data_dir), vocabulary(data_dir)
     raw = table.raw["by_verb"]
     if not (dated or re.search(table.raw["lead"]["context_day"], text, re.IGNORECASE)) \
-            or any(regex.search(text) for kind, regex in table.not_news if kind in ("quote", "question")):
+            or _quotation_or_question(text, table):
         return None
     verb = _past_verb(text, data_dir)
     if verb is None or _not_news(text, verb.end(), table, vocab) or not (
@@ -486,12 +486,13 @@ def _best_type(text: str, data_dir: Path) -> str:
 def _learned_type(text: str, data_dir: Path = DATA_DIR) -> str:
     """The type ``timeline.typeguess`` gives ``text`` when it is at least ``by_verb.type_guess_min`` sure of it (not
     "none": that it reports no happening is no type); "" else."""
-    from . import typeguess  # the learned model loads at the first lead that needs it, not with this module
-
-    event_type, probability = typeguess.guess(text, data_dir)
-    return event_type if event_type != typeguess.NONE and probability >= rules(data_dir).raw["by_verb"]["type_guess_min"] else ""
+    event_type, probability = _guess(text, data_dir)
+    return event_type if event_type != _NONE and probability >= rules(data_dir).raw["by_verb"]["type_guess_min"] else ""
 
 
+def _quotation_or_question(text: str, table: Rules) -> bool:
+    """True when ``text`` is a quotation or a question (``not_news`` of those kinds): no fallback reads it."""
+    return any(regex.search(text) for kind, regex in table.not_news if kind in ("quote", "question"))
 
 
 def in_body(text: str, data_dir: Path = DATA_DIR, type_guess: Callable[[str, Path], tuple[str, float]] | None = None,
@@ -511,12 +512,13 @@ def in_body(text: str, data_dir: Path = DATA_DIR, type_guess: Callable[[str, Pat
         return None
     event_type, probability = (type_guess or _guess)(text, data_dir)
     default = raw["by_verb"]["default_type"]
-    if event_type == "none" or probability < raw["body"]["type_guess_min"]:
+    if event_type == _NONE or probability < raw["body"]["type_guess_min"]:
         if not raw["body"]["allow_default"]:
             return None
         event_type = default
     label = _what_was_done(text, verb, data_dir) if event_type == default else ""
     return LeadGuess(event_type, 0, verb.start(), verb.end(), verb.group(), "body", raw["body"]["confidence"], label)
+
 
 def _body_verb(text: str, data_dir: Path) -> re.Match | None:
     """The past verb of a body sentence that tells what a named subject did (``_past_verb``, ``_named_before``): None in
@@ -526,7 +528,7 @@ def _body_verb(text: str, data_dir: Path) -> re.Match | None:
     table, vocab = rules(data_dir), vocabulary(data_dir)
     raw = table.raw["body"]
     head = text.lstrip()
-    if head[:1] in "\"“‘'(" or any(regex.search(text) for kind, regex in table.not_news if kind in ("quote", "question")) \
+    if head[:1] in "\"“‘'(" or _quotation_or_question(text, table) \
             or re.match(raw["details_opener"], head, re.IGNORECASE):
         return None
     verb = _past_verb(text, data_dir)
@@ -543,8 +545,12 @@ def _telling(after: str, data_dir: Path) -> bool:
     return re.match(rf"\s+(?:[\w'’\-]+\s+){{0,2}}?(?:{objects})(?![\w])", after, re.IGNORECASE) is not None
 
 
+_NONE = "none"  # the learned guess's word for a text it finds no type in (timeline.typeguess.NONE)
+
+
 def _guess(text: str, data_dir: Path = DATA_DIR) -> tuple[str, float]:
-    """The learned type guess (``timeline.typeguess``), loaded at the first sentence that needs it."""
+    """The learned type guess (``timeline.typeguess``), loaded at the first sentence that needs it, not with this
+    module."""
     from . import typeguess
 
     return typeguess.guess(text, data_dir)
