@@ -4,8 +4,10 @@ publication date by the documented order:
 1. the record's metadata (JSON/CSV field, HTML meta tag);
 2. a header date line ("date 2023-05-26 ...", "Published: ...", then "Updated ...");
 3. a dateline with a full date ("Paris, 4 March 2024 (AFP):");
-4. ``settings.published_override``.
-A dateline without a year is recorded in published_basis for step 5 (``inference.infer_published``).
+4. the day in the page's address ("/2024/03/04/slug"), when the record has one;
+5. ``settings.published_override``.
+A dateline without a year, or a month alone (a date line "date 2024-03", an address "/2024/03/slug"), is recorded
+in published_basis for inference (``inference.infer_published``).
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from datetime import date, timedelta
 from ..models import Article, Rejected
 from ..settings import Settings
 from .cleaning import Cleaned, clean
-from .dates import parse_metadata_date
+from .dates import parse_metadata_date, url_date
 from .decoding import normalise
 
 YEARLESS_PREFIX = "dateline without year: "
 SUBTITLE_NOTE = "subtitle: "  # the note that keeps a page's subtitle (standfirst), which inference reads too
-MONTH_PREFIX = "dated to the month only: "  # a page whose date line gives a month ("date 2017-08")
+MONTH_PREFIX = "dated to the month only: "
+URL_BASIS = "the page's address: "  # a publication day or month read from the record's url  # a page whose date line gives a month ("date 2017-08")
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,9 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
     line = cleaned.dateline
     if line is not None and line.date is not None and line.date.year is not None:
         return line.date.to_date(), line.text, notes
+    from_url, url_month = url_date(record.url, settings.data_dir)
+    if from_url is not None:
+        return (*_story_day(from_url, f"{URL_BASIS}{record.url.strip()[:160]}", cleaned), notes)
     if settings.published_override is not None:
         return settings.published_override, "user override (--published)", notes
     if line is not None and line.date is not None:
@@ -98,6 +104,9 @@ def _publication(record: RawRecord, cleaned: Cleaned, settings: Settings) -> tup
     if cleaned.month is not None:
         year, month = cleaned.month
         return None, f"{MONTH_PREFIX}{year:04d}-{month:02d} ({cleaned.month_text})", notes
+    if url_month is not None:
+        year, month = url_month
+        return None, f"{MONTH_PREFIX}{year:04d}-{month:02d} ({URL_BASIS}{record.url.strip()[:160]})", notes
     return None, "", notes
 
 

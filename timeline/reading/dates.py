@@ -55,6 +55,34 @@ def parse_date(text: str, data_dir: Path, before: str = "") -> PartialDate | Non
     return _agreeing_order(found, weekday) if weekday is not None else found
 
 
+def url_date(url: str, data_dir: Path) -> tuple[date | None, tuple[int, int] | None]:
+    """(day, None) for a page address whose path gives a day ("/2031/02/17/slug"), (None, (year, month)) for one
+    giving only a month ("/2031/02/slug"), else (None, None). The host and query are never read (data/datelines.yaml
+    ``url_dates``)."""
+    path = _url_path(url)
+    rules = date_rules(data_dir)
+    for pattern in rules.url_days:
+        for match in pattern.finditer(path):
+            month = rules.months.get(match.group("monthword").lower().rstrip(".")) if "monthword" in pattern.groupindex \
+                else int(match.group("month"))
+            day = safe_date(int(match.group("year")), month or 0, int(match.group("day")))
+            if day is not None:
+                return day, None
+    for pattern in rules.url_months:
+        if match := pattern.search(path):
+            return None, (int(match.group("year")), int(match.group("month")))
+    return None, None
+
+
+def _url_path(url: str) -> str:
+    """The path of an address, without scheme, host, query or fragment ("" for none)."""
+    rest = url.strip().split("#", 1)[0].split("?", 1)[0]
+    if "://" in rest:
+        rest = rest.split("://", 1)[1]
+        rest = rest[rest.find("/"):] if "/" in rest else ""
+    return rest
+
+
 def date_weekday(text: str, data_dir: Path) -> int | None:
     """The weekday (Monday = 0) written right before the first date of ``text`` ("Tuesday, May 14"), or None."""
     match = _weekday_date(data_dir).search(text[:200])

@@ -39,6 +39,8 @@ class DateRules:
     datelines: tuple  # of Rule
     place_stopwords: frozenset  # lower-case words that cannot begin a place
     date_widget: re.Pattern | None = None  # the label of a box of the day's figures ("Currency rates from DATE")
+    url_days: tuple = ()  # of re.Pattern: a day in a page's address ("/2031/02/17/")
+    url_months: tuple = ()  # of re.Pattern: a year and month in a page's address ("/2031/02/slug")
 
 
 @lru_cache(maxsize=8)
@@ -56,6 +58,8 @@ def date_rules(data_dir: Path) -> DateRules:
         datelines=tuple(_rule(entry, expand) for entry in raw["datelines"]),
         place_stopwords=frozenset(str(raw.get("place_stopwords", "")).lower().split()) | set(months) | set(weekdays),
         date_widget=re.compile(expand(raw["date_widget"]["pattern"])) if "date_widget" in raw else None,
+        url_days=tuple(re.compile(expand(p)) for p in raw.get("url_dates", {}).get("day_patterns", ())),
+        url_months=tuple(re.compile(expand(p)) for p in raw.get("url_dates", {}).get("month_patterns", ())),
     )
 
 
