@@ -150,6 +150,16 @@ NONE = [
     # still a possibility or a plan (irrealis_before, the exceptions below keep the rest)
     ("Norlund may fire a missile soon, the ministry warned.", "operation"),
     ("The signing of the accord is expected next week.", "agreement"),
+    # session 20: a body's own sitting as the setting of its decision; onlookers at a scene; measures as part of a
+    # policy; the victims of a hazard; a body named by its ban (ignore, the hazard's own noun, the appointment rule)
+    ("At its meeting on Tuesday, the city council approved the budget for 2025.", "meeting"),
+    ("The bank's board left rates unchanged at its monthly meeting.", "meeting"),
+    ("Crowds gathered near the crash site as rescuers cut through the wreckage.", "other"),
+    ("The closures were part of the state's security measures, the official said.", "operation"),
+    ("The ministry sent tents to the flood affectees in the valley on Monday.", "incident"),
+    ("Police believe the men lead the banned militant group in the south.", "other"),
+    # a goal named, not a happening (irrealis_in_clause)
+    ("He said the objective of the teams was to ensure families were provided with relief goods.", "humanitarian"),
 ]
 
 
@@ -159,6 +169,11 @@ def test_a_non_happening_gives_no_trigger_of_its_kind(text, event_type):
 
 
 KEEP = [
+    ("At their meeting in Velm on Tuesday, the two ministers discussed trade.", "meeting"),
+    ("Protesters gathered outside the ministry on Monday.", "other"),
+    ("The government banned the main opposition party on Friday.", "other"),
+    ("Floods swept through the valley on Monday, killing six.", "incident"),
+    ("Soldiers evacuated 300 villagers on Monday; the aim of the army was to clear the valley.", "humanitarian"),
     ("Ten people were killed in a landslide in the north on Tuesday.", "incident"),
     ("Soldiers came under fire from rebels near Velm on Tuesday.", "incident"),
     ("At last the two sides signed a ceasefire on Tuesday.", "agreement"),

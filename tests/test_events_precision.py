@@ -178,3 +178,17 @@ def test_a_last_line_the_page_cut_short_still_reports():
     text = ("Ana Moro met Ivo Sander in Velm on Tuesday, the ministry said.\n\"We agreed on trade,\" she said.\n"
             "Prime Minister Li Qiang also met with Sander on Tuesday afternoon, discussing")
     assert len([e for e in _events(text) if e.event_type == "meeting"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "At its meeting on Tuesday 7 May 2024, the Velm City Council endorsed the new waste plan.",
+    "The Velm City Council endorsed the new waste plan at its meeting on Tuesday.",
+])
+def test_a_bodys_own_sitting_is_the_setting_of_its_decision_not_a_meeting(text):
+    assert [e.event_type for e in _events(text)] == ["other"]
+
+
+def test_a_lead_whose_happening_names_no_side_its_type_needs_takes_no_type_from_its_other_words():
+    # a visit with no visitor the text names as a person: not typed an operation for "carried out"
+    text = "The Velm Roads Board on Thursday carried out a series of unannounced inspection visits to road sites."
+    assert [e.event_type for e in _events(text)] == ["other"]

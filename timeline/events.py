@@ -181,7 +181,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
         draft.event_type = _arrest_alone(draft, ctx) or draft.event_type
-        same = _same_event(draft, drafts, target, ctx)
+        same, told, sided = _same_event(draft, drafts, target, ctx), False, False
         if same and same.lead and leads.only_dates(sentence.text, trigger.start, ctx.settings.data_dir):
             _date_the_lead(same, draft)
         elif same:
@@ -189,12 +189,14 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
                   published=ctx.article.published, told_only=_caption(sentence, ctx) or _gathering_detail(same, draft, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
-        elif (_reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)
+        elif (told := _reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)
               or _speech_told(draft)) \
-                and _has_required_actors(draft, ctx) \
+                and (sided := _has_required_actors(draft, ctx)) \
                 and not _described(draft, ctx) and not _other_story(sentence, ctx):
             drafts.append(draft)
         else:
+            if told and not sided and trigger.strength == "strong":  # a happening with no side: the lead fallback's type
+                ctx.memo.setdefault(("unsided", sentence.start), []).append(trigger)
             continue
         ctx.used.setdefault(sentence.start, []).append(trigger)
 
@@ -699,13 +701,42 @@ def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
         return
     guess = leads.classify(lead.text, ctx.settings.data_dir)
     if guess is None and not used:  # no trigger touched the lead: its past verb may still tell the news
-        guess = leads.by_verb(lead.text, ctx.article.published is not None, ctx.settings.data_dir)
+        guess = _unsided_as_other(_typed_without_ignored(leads.by_verb(
+            lead.text, ctx.article.published is not None, ctx.settings.data_dir), lead, ctx), lead, ctx)
     if guess is None or any(t.event_type == guess.event_type for t in used):
         return
     draft = _guessed_draft(lead, guess, drafts, ctx)
     if _has_required_actors(draft, ctx):
         drafts[:] = [d for d in drafts if d.sentence is not lead or d.support > 1]  # background named only here
         drafts.append(draft)
+
+
+def _typed_without_ignored(guess: leads.LeadGuess | None, sentence: Sentence, ctx: Context) -> leads.LeadGuess | None:
+    """A past-verb guess (``leads.by_verb``) typed as if the words of data/events.yaml ``ignore`` were not there: they
+    name no happening, so they say nothing of the type ("At its meeting on Tuesday, the council endorsed the plan" is
+    no meeting); whether the sentence reports news at all is still read from all its words."""
+    spans = [m.span() for m in ctx.vocab.ignore.finditer(sentence.text)] if guess is not None else []
+    if not spans:
+        return guess
+    text = sentence.text
+    for start, end in spans:  # blanked out at the same offsets
+        text = text[:start] + " " * (end - start) + text[end:]
+    plain = leads.by_verb(text, ctx.article.published is not None, ctx.settings.data_dir)
+    return replace(guess, event_type=plain.event_type, label=plain.label) if plain is not None else guess
+
+
+def _unsided_as_other(guess: leads.LeadGuess | None, sentence: Sentence, ctx: Context) -> leads.LeadGuess | None:
+    """A past-verb guess (``leads.by_verb``) for a sentence whose strong trigger named a happening of another type but
+    no side that type needs ("Governor Ana Velm carried out inspection visits to road sites on Thursday": a visit
+    whose visitor is no person the text's names tell): the guess's own type, learned from the other words ("carried out"
+    as an operation), is not what the sentence names, so it takes the catch-all type (``by_verb.default_type``)."""
+    unsided = ctx.memo.get(("unsided", sentence.start), [])
+    if guess is None or not unsided or any(t.event_type == guess.event_type for t in unsided):
+        return guess
+    plain = leads.by_verb(sentence.text, ctx.article.published is not None, ctx.settings.data_dir,
+                          type_guess=lambda *_: "")
+    return replace(guess, event_type=plain.event_type, label=plain.label) \
+        if plain is not None and not any(t.event_type == plain.event_type for t in unsided) else guess
 
 
 def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draft], ctx: Context) -> Draft:
