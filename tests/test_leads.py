@@ -9,7 +9,7 @@ import yaml
 from article_events import events_of
 
 from timeline.actors import load_gazetteer
-from timeline.leads import by_verb, classify, in_background, in_body, lead_sentence, only_dates, recent_day, rules
+from timeline.leads import by_verb, classify, in_background, in_body, lead_sentence, only_dates, own_day, rules
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.sentences import split
@@ -90,6 +90,14 @@ def test_a_caption_line_that_places_people_or_credits_a_photo_is_no_lead():
             "The premiers of Quellia and Estaria signed a treaty on fishing rights in the capital.")
     lead = lead_sentence(split(text), text=text)
     assert lead is not None and lead.text.startswith("The premiers")
+
+
+@pytest.mark.parametrize("mark,caption", [("(R)", True), ("(r)", False)])
+def test_a_capital_letter_in_brackets_places_a_person_in_a_picture_a_small_one_says_retired(mark, caption):
+    text = (f"Estarian President Lia Kern {mark} swore in the new chief justice, Ivo Sander, at the palace in Velm on"
+            " Tuesday.\n\nThe premiers of Quellia and Estaria signed a treaty on fishing rights in the capital.")
+    lead = lead_sentence(split(text), text=text)
+    assert lead is not None and lead.text.startswith("The premiers" if caption else "Estarian President")
 
 
 @pytest.mark.parametrize("caption", [
@@ -261,8 +269,9 @@ def test_a_body_sentence_that_tells_what_a_named_subject_did_gives_a_guess(sente
     assert sentence[guess.start : guess.end] == guess.text
     assert guess.confidence < RAW["by_verb"]["confidence"]
     assert in_body(sentence, type_guess=_sure("visit"), happening=_happens(0.6)) is None  # no sure happening
-    assert in_body(sentence, type_guess=_sure("visit", 0.3), happening=_happens(0.99)) is None  # no sure type
-    assert in_body(sentence, type_guess=_sure("none"), happening=_happens(0.99)) is None
+    unsure = in_body(sentence, type_guess=_sure("visit", 0.3), happening=_happens(0.99))  # no sure type: the catch-all
+    assert unsure is not None and unsure.event_type == RAW["by_verb"]["default_type"] and unsure.label.startswith(unsure.text)
+    assert in_body(sentence, type_guess=_sure("none"), happening=_happens(0.99)).event_type == unsure.event_type
 
 
 @pytest.mark.parametrize("sentence", RAW["body"]["not_examples"], ids=lambda s: s[:30])
@@ -270,15 +279,16 @@ def test_a_quote_a_detail_a_statement_a_post_or_a_caption_in_the_body_gives_no_g
     assert in_body(sentence, type_guess=_sure("visit"), page=sentence, start=0, happening=_happens(0.99)) is None
 
 
-def test_a_body_sentence_s_day_is_news_when_it_lies_shortly_before_the_page_s_day():
+def test_a_body_sentence_s_own_day_dates_news_when_it_is_not_after_the_page_s_day():
     published = date(2024, 5, 8)
-    assert recent_day([(date(2024, 5, 7), "day")], published)
-    assert recent_day([(date(2024, 5, 8), "time")], published)
-    assert not recent_day([(date(2024, 3, 7), "day")], published)  # history
-    assert not recent_day([(date(2024, 5, 1), "month")], published)  # no day
-    assert not recent_day([(date(2024, 5, 10), "day")], published)  # a plan's day
-    assert not recent_day([(date(2024, 5, 7), "day")], None)
-
+    assert own_day([(date(2024, 5, 7), "day")], published)
+    assert own_day([(date(2024, 5, 8), "time")], published)
+    assert own_day([(date(2009, 3, 3), "day")], published) == (RAW["body"]["max_days_before"] is None)  # a day long before
+    assert not own_day([(date(2024, 5, 1), "month")], published)  # no day: a month or a year is history
+    assert not own_day([(date(2024, 5, 10), "day")], published)  # a plan's day
+    assert not own_day([(None, "day")], published)  # a day the page's day does not place
+    assert own_day([(None, "day")], None) and own_day([(date(2009, 3, 3), "day")], None)  # a page of no known day
+    assert not own_day([(None, "month")], None) and not own_day([], None)
 
 
 @pytest.fixture
@@ -296,6 +306,16 @@ def test_a_body_sentence_no_rule_reads_makes_a_further_event_of_lower_confidence
     assert len(body) == 1 and body[0].confidence < min(e.confidence for e in events if e not in body)
     assert body[0].date == date(2024, 5, 7) and body[0].event_type == "other"
     assert "inspected the new grain terminal" in body[0].title.lower()
+
+
+@pytest.mark.parametrize("day,published,expected", [("on 3 March 2009", date(2024, 5, 8), date(2009, 3, 3)),
+                                                     ("on Tuesday", None, None)])
+def test_a_body_sentence_on_a_day_long_before_or_on_a_page_of_no_known_day_makes_an_event(sure_model, day, published,
+                                                                                          expected):
+    text = ("Quellish President Ana Moro accredited five new ambassadors at the palace in Velm on Tuesday.\n\n"
+            f"Quellish President Ana Moro also inspected the new grain terminal in the port of Velm {day}.")
+    body = [e for e in _events(Settings(), text, published) if e.trigger == "inspected"]
+    assert [(e.event_type, e.date, e.background) for e in body] == [("other", expected, False)]
 
 
 @pytest.mark.parametrize("change", [("port of Velm on Tuesday.", "port of Velm."),  # no day of its own
@@ -316,7 +336,7 @@ def test_a_body_sentence_that_tells_the_undated_lead_again_gives_it_its_day(sure
 
 
 @pytest.mark.parametrize("day,said", [("on Tuesday", "made an event of type other from 'inspected'"),
-                                      ("in 2019", "the body fallback made none (no day of its own shortly before")])
+                                      ("in 2019", "the body fallback made none (no day of its own that may date news (a month")])
 def test_why_tells_what_the_body_fallback_did(sure_model, tmp_path, capsys, day, said):
     from timeline.cli import main
 

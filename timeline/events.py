@@ -749,11 +749,11 @@ def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draf
 
 
 def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
-    """A body sentence no trigger touched that names a day of its own shortly before the page's day
-    (``leads.recent_day``) and tells in a past-tense verb what a named subject did (``leads.in_body``): one event
+    """A body sentence no trigger touched that names a day of its own that may date news, not after the page's day
+    (``leads.own_day``) and tells in a past-tense verb what a named subject did (``leads.in_body``): one event
     of a confidence lower still than the lead's guess; or, when it tells the lead's undated event again, that event's
     day (``_lead_told_again``)."""
-    if _triggers_of(sentence.text, ctx) or not leads.recent_day(
+    if _triggers_of(sentence.text, ctx) or not leads.own_day(
             [(t.first_day, t.granularity) for t in _within(ctx.timexes, sentence, ctx)], ctx.article.published,
             ctx.settings.data_dir):
         return

@@ -503,7 +503,7 @@ def in_body(text: str, data_dir: Path = DATA_DIR, type_guess: Callable[[str, Pat
     reports a further one: one guess of a confidence below the lead's (``body.confidence``), of the type the learned
     guess gives when it is at least ``body.type_guess_min`` sure of it (``type_guess``, by default ``typeguess.guess``);
     else none (or, with ``body.allow_default``, the catch-all type). Not a line of ``page`` (from ``start``) that is a
-    photo caption. Whether its day is recent enough is the caller's to say (``recent_day``)."""
+    photo caption. Whether its day may date news is the caller's to say (``own_day``)."""
     raw = rules(data_dir).raw
     if page and start >= 0 and caption_marked(page, Sentence(start, start + len(text), text), data_dir):
         return None
@@ -563,12 +563,19 @@ def _happening(text: str, data_dir: Path = DATA_DIR) -> float:
     return typeguess.happening(text, data_dir)
 
 
-def recent_day(days: list[tuple[date, str]], published: date | None, data_dir: Path = DATA_DIR) -> bool:
+def own_day(days: list[tuple[date | None, str]], published: date | None, data_dir: Path = DATA_DIR) -> bool:
     """True when one of ``days`` (the first day and the granularity of each of a sentence's own temporal expressions)
-    is a day (or a time of one) on ``published`` or at most ``body.max_days_before`` days before it: news, not history
-    ("in 2019", "last March" or a day long before the page's). False with no publication day."""
-    if published is None:
-        return False
+    is a day (or a time of one) that may date a happening the page reports: on ``published`` or before it, at most
+    ``body.max_days_before`` days before when that is set (null: however long before, as a day stays news for
+    ``timeline.background``; not a plan's day after it); on a page of no known day, any day of its own ("on Tuesday",
+    "yesterday", "on 3 March 2009"). Not a month, a year or a vague time ("in 2019", "last March", "recently")."""
     reach = rules(data_dir).raw["body"]["max_days_before"]
-    return any(granularity in ("day", "time") and first is not None and 0 <= (published - first).days <= reach
-               for first, granularity in days)
+    for first, granularity in days:
+        if granularity not in ("day", "time"):
+            continue
+        if published is None:
+            return True
+        before = (published - first).days if first is not None else -1
+        if 0 <= before and (reach is None or before <= reach):
+            return True
+    return False

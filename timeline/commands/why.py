@@ -40,6 +40,7 @@ CHECKS = {
     "_part_of_an_operation": "part of an operation already told (an arrest)",
     "_welcome_of_a_visit": "the welcome of a visit already told",
     "_same_event": "told again: joins an earlier event",
+    "_named_by_the_opener": "a part of the happening its opener names (\"During his visit, ...\"), told before as another type",
     "_reported_here": "reported here (a strong trigger, or one with a day of its own, outside a quotation)",
     "_statement_in_the_lead": "a statement told in the lead",
     "_sitting_told": "a sitting told as held, with no day of its own (its sides named after it, \"after meeting X\")",
@@ -116,8 +117,9 @@ def _body_lines(note: tuple, data_dir: Path) -> list[str]:
     said = "a body sentence no trigger rule reads; "
     if made:
         reach = leads.rules(data_dir).raw["body"]["max_days_before"]
-        return [said + f"its past-tense verb after a named subject, on a day of its own at most {reach} days before the "
-                f"page's (data/leads.yaml body), made an event of type {made[0].event_type} from {made[0].trigger.text!r}"]
+        when = f"at most {reach} days before the page's" if reach is not None else "not after the page's"
+        return [said + f"its past-tense verb after a named subject, on a day of its own {when} (data/leads.yaml body), "
+                f"made an event of type {made[0].event_type} from {made[0].trigger.text!r}"]
     return [said + f"the body fallback made none ({reason})"] if reason else []
 
 
@@ -155,8 +157,8 @@ def _mention_lines(draft, checks: list, kept: set) -> list[str]:
              f"sides {', '.join(draft.actor_ids) or 'none'}, own day {day}"]
     joined = None
     for name, _, answer in checks:
-        if name == "_same_event":
-            joined = answer
+        if name in ("_same_event", "_named_by_the_opener"):
+            joined = joined or answer
             said = f'yes, the {answer.event_type} of "{_short(answer.sentence.text)}"' if answer is not None else "no"
         else:
             said = "yes" if answer else "no"
@@ -218,8 +220,10 @@ def _body_refusal(sentence: Sentence, ctx) -> str:
     """Why the body fallback made no event of a sentence no trigger rule reads: the steps of ``events._guess_body``."""
     data_dir = ctx.settings.data_dir
     days = [(t.first_day, t.granularity) for t in stage._within(ctx.timexes, sentence, ctx)]
-    if not leads.recent_day(days, ctx.article.published, data_dir):
-        return "no day of its own shortly before the page's day"
+    if not leads.own_day(days, ctx.article.published, data_dir):
+        reach = leads.rules(data_dir).raw["body"]["max_days_before"]
+        return "no day of its own that may date news (a month, a year or none; or a day after the page's" \
+            + (f" or over {reach} days before it)" if reach is not None else ")")
     if leads.in_body(sentence.text, data_dir, page=ctx.article.text, start=sentence.start) is None:
         return "no past verb after a named subject, or a quotation, statement, detail or caption" \
             if leads._body_verb(sentence.text, data_dir) is None \
