@@ -258,3 +258,26 @@ def test_a_floor_whose_text_names_other_weekdays_says_which_ones_cannot_be_place
     article = infer_published(_read(text), None)
     assert article.published is None and publication_floor(article) == date(2031, 5, 12)
     assert "names Tuesday, Saturday: those weekdays cannot be placed" in article.published_basis
+
+
+def test_a_day_month_with_its_weekday_takes_the_one_year_of_its_office_holders_terms_without_a_corpus_date():
+    """No corpus date and no date written with its year: "Jan. 10, Friday" is a Friday in 2020 and 2025, and only
+    2025 falls in the term of the prime minister the text names (October 2024 to October 2025). Without an office
+    holder the year is unknown, and so is the day."""
+    named = infer_published(_read(CAPTION.format(leader="Prime Minister Shigeru Ishiba")), None)
+    assert named.published == date(2025, 1, 10) and named.published_inferred and "Ishiba" in named.published_basis
+    unnamed = infer_published(_read(CAPTION.format(leader="its new leader")), None)
+    assert unnamed.published is None
+
+
+OLD_PICTURE = ("Two rebels killed in a raid in the hills\n\n"
+               "In this file photograph taken on July 9, 2014 soldiers patrol a market in the town of Velm. (Wire)\n\n"
+               "VELM: Soldiers killed two rebels in a raid in the hills, the army said on Saturday.\n\n"
+               "One of the dead had taken part in an attack on a police post in March 2022, the army said.")
+
+
+def test_a_head_date_before_a_month_the_text_reports_gives_no_publication_day():
+    """The head's picture is of 9 July 2014, but the text reports March 2022: the lead's Saturday is not the first
+    one after the picture's day (12 July 2014); the article came after March 2022, on no day it states."""
+    result = infer_published(_read(OLD_PICTURE), None)
+    assert result.published is None and publication_floor(result) == date(2022, 3, 1)

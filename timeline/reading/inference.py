@@ -524,10 +524,17 @@ def _head_date_then_lead_weekday(article: Article, timexes: list[Timex], setting
     latest = max(head, key=lambda t: t.first_day)
     weekday = int(WEEKDAY_VALUE.match(lead.value).group(1)) - 1
     day = latest.first_day + timedelta(days=(weekday - latest.first_day.weekday()) % 7)
-    if any(t.first_day > day for t in dated):
+    if any(t.first_day > day for t in dated) or _later_written(day, _not_ahead(_headed(article), timexes, settings)):
         return None
     return Evidence(day, f"inferred: the page's head gives {latest.text!r} and the lead's {WEEKDAY_NAMES[weekday]} "
                          f"is the first one on or after it", weekday_named=True, words=lead.text)
+
+
+def _later_written(day: date, timexes: list[Timex]) -> bool:
+    """True when the text reports a month or a year written with its year that begins after ``day`` ("was behind an
+    attack in August 2022" under a file picture "taken on July 9, 2014"): the head's date is an old one."""
+    return any(t.granularity in ("month", "year") and t.first_day is not None and EXPLICIT.fullmatch(t.value)
+               and t.first_day > day for t in timexes)
 
 
 # A report names days of the week before its dateline's day ("BAKU, May 14 - ... said on Tuesday"): on 43 TimeML
@@ -705,9 +712,11 @@ def _day_month(timex: Timex, hint: date | None, reference: date | None, settings
     from .office_years import allowed
 
     found = YEARLESS.fullmatch(timex.value)
-    if not found or hint is None:
+    if not found:
         return None
     weekday = _named_weekday(timex, settings)
+    if hint is None:
+        return _only_year_in_office(timex, weekday, holders)
     if weekday is None and reference is None:
         return None
     fits = (lambda d: all(allowed(d, terms) for _, terms in holders)) if weekday is not None else (lambda d: True)  # noqa: E731
@@ -727,6 +736,29 @@ def _day_month(timex: Timex, hint: date | None, reference: date | None, settings
         why = f"{timex.text!r} in {day.year}, the year nearest {_hint_words(hint, reference)}"
     return Evidence(day, f"inferred: {why}; the article reports that day, so it appeared on or after it",
                     weekday_named=weekday is not None, words=timex.text, start=timex.start)
+
+
+def _only_year_in_office(timex: Timex, weekday: int | None, holders: tuple) -> Evidence | None:
+    """With no date to count from (no corpus date, no date written with its year), a yearless day-month that names
+    its weekday ("on Nov. 14, Thursday") in the one year, of those in which the office holders the text names by title
+    held office (terms with both ends known), that puts it on that weekday ("Foreign Minister NAME", in office
+    2024-2025, and 14 November is a Thursday in 2024 alone). None for another count of years, or without a weekday."""
+    from .office_years import allowed
+
+    found = YEARLESS.fullmatch(timex.value)
+    if weekday is None or not holders or not found:
+        return None
+    years = {year for _, terms in holders for start, end in terms if start and end
+             for year in range(start.year, end.year + 1)}
+    days = [d for year in sorted(years) for d in [safe_date(year, int(found.group(1)), int(found.group(2)))]
+            if d is not None and d.weekday() == weekday and all(allowed(d, terms) for _, terms in holders)]
+    if len(days) != 1:
+        return None
+    named = ", ".join(dict.fromkeys(words for words, _ in holders))
+    return Evidence(days[0], f"inferred: {timex.text!r} is a {days[0]:%A} in {days[0].year}, the only such year in "
+                             f"which the office holders it names ({named}) held office; the article reports that "
+                             f"day, so it appeared on or after it", weekday_named=True, words=timex.text,
+                    start=timex.start)
 
 
 def _on_lead_weekday(day: date, weekday: int, holders: tuple) -> date | None:
