@@ -158,6 +158,8 @@ NONE = [
     ("The closures were part of the state's security measures, the official said.", "operation"),
     ("The ministry sent tents to the flood affectees in the valley on Monday.", "incident"),
     ("Police believe the men lead the banned militant group in the south.", "other"),
+    # the harm a hazard did, named as what a response is about (ignore)
+    ("The government formed teams to survey the damage caused by the rains and floods.", "incident"),
     # a goal named, not a happening (irrealis_in_clause)
     ("He said the objective of the teams was to ensure families were provided with relief goods.", "humanitarian"),
 ]
@@ -173,6 +175,7 @@ KEEP = [
     ("Protesters gathered outside the ministry on Monday.", "other"),
     ("The government banned the main opposition party on Friday.", "other"),
     ("Floods swept through the valley on Monday, killing six.", "incident"),
+    ("Officials assessed the damage caused by the floods that hit the valley on Monday.", "incident"),
     ("Soldiers evacuated 300 villagers on Monday; the aim of the army was to clear the valley.", "humanitarian"),
     ("Ten people were killed in a landslide in the north on Tuesday.", "incident"),
     ("Soldiers came under fire from rebels near Velm on Tuesday.", "incident"),

@@ -192,3 +192,22 @@ def test_a_lead_whose_happening_names_no_side_its_type_needs_takes_no_type_from_
     # a visit with no visitor the text names as a person: not typed an operation for "carried out"
     text = "The Velm Roads Board on Thursday carried out a series of unannounced inspection visits to road sites."
     assert [e.event_type for e in _events(text)] == ["other"]
+
+
+
+def test_a_part_of_the_happening_an_opener_names_is_the_happening_told_before_as_another_type():
+    text = ("Mayor Ana Velmor opened a new clinic at the city hospital on Thursday.\n\n"
+            "During her visit, the mayor toured the wards and inspected the kitchens.")
+    assert [e.event_type for e in _events(text)] == ["other"]
+
+
+def test_a_visit_the_article_told_stays_apart_from_what_its_opener_adds():
+    text = ("Mayor Ana Velmor visited the city hospital on Thursday.\n\n"
+            "During her visit, the mayor opened a new clinic.")
+    assert sorted(e.event_type for e in _events(text)) == ["other", "visit"]
+
+
+def test_a_toll_told_in_a_tv_interview_is_the_disaster_told_before_and_tv_is_no_place():
+    text = ("A strong earthquake struck the mountain town of Ostra before dawn on Monday, killing more than 40 people.\n\n"
+            "Prime Minister Ana Velmor said in a TV interview that more than 40 people were killed and 300 were injured.")
+    assert [(e.event_type, e.location) for e in _events(text)] == [("incident", None)]  # no place named "in ..."

@@ -181,7 +181,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
         draft.event_type = _arrest_alone(draft, ctx) or draft.event_type
-        same, told, sided = _same_event(draft, drafts, target, ctx), False, False
+        same = _same_event(draft, drafts, target, ctx) or _named_by_the_opener(draft, drafts, named_type)
+        told, sided = False, False
         if same and same.lead and leads.only_dates(sentence.text, trigger.start, ctx.settings.data_dir):
             _date_the_lead(same, draft)
         elif same:
@@ -199,6 +200,16 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
                 ctx.memo.setdefault(("unsided", sentence.start), []).append(trigger)
             continue
         ctx.used.setdefault(sentence.start, []).append(trigger)
+
+
+def _named_by_the_opener(draft: Draft, drafts: list[Draft], named_type: str | None) -> Draft | None:
+    """The latest earlier event that shares a side with ``draft`` when its sentence opens by naming a happening of
+    ``draft``'s own type that the article has told under no event of that type ("During his visit, the mayor toured
+    the wards" after "The mayor opened a new clinic at the hospital"): the opener names the happening told before in
+    other words, and what the sentence tells is a part of it, not a visit of its own."""
+    if named_type != draft.event_type or not draft.actor_ids or any(d.event_type == named_type for d in drafts):
+        return None
+    return next((d for d in reversed(drafts) if set(draft.actor_ids) & set(d.actor_ids) and _dates_agree(d, draft)), None)
 
 
 def _triggers_of(text: str, ctx: Context) -> list[Trigger]:
