@@ -1715,14 +1715,28 @@ def _toll_of_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> Draft 
             or _own_day(draft) or draft.timed_against is not None \
             or not _words_pattern(words, suffix=r"$").search(draft.trigger.text):
         return None
-    lead = drafts[0]
-    if not lead.lead or lead.event_type not in group \
-            or any(d.event_type in group and not (d.apart and d.sentence is lead.sentence) for d in drafts[1:]):
+    lead = _toll_target(drafts, group, ctx)
+    if lead is None:
         return None
     if (draft.location and lead.location and draft.location.casefold() != lead.location.casefold()) or _sequel(draft, ctx):
         return None
     others = [t for t in _triggers_of(draft.sentence.text, ctx) if t.event_type in group and t.start != draft.trigger.start]
     return None if others else lead
+
+
+def _toll_target(drafts: list[Draft], group: tuple[str, ...], ctx: Context) -> Draft | None:
+    """The happening whose toll a later casualty mention tells: the article's lead happening when no other of the group
+    was reported since; after a lead that kills no one (data/events.yaml ``merge.no_attack_labels``: "Police arrested
+    two men over the cafe attack"), the one attack reported since ("IS claimed the killing of 20 hostages", then
+    "Hostages who were killed include ...")."""
+    lead, no_attack = drafts[0], ctx.vocab.raw["merge"].get("no_attack_labels", ())
+    if not lead.lead or lead.event_type not in group:
+        return None
+    since = [d for d in drafts[1:] if d.event_type in group and not (d.apart and d.sentence is lead.sentence)]
+    if lead.trigger.label in no_attack:
+        attacks = [d for d in since if d.trigger.label not in no_attack]
+        return attacks[0] if len(attacks) == 1 else None
+    return None if since else lead
 
 
 def _subject_refers_back(draft: Draft, ctx: Context) -> bool:
@@ -2027,7 +2041,8 @@ def _same_kind(kept: Draft, new: Draft, referring: bool, vocab: Vocabulary, late
     merge = vocab.raw["merge"]
     group = merge.get("one_happening", ())
     near = latest or 0 <= new.sentence.start - kept.sentence.end <= merge.get("referring_reach_chars", 0)
-    return referring and new.timex is None and near and kept.event_type in group and new.event_type in group
+    return referring and new.timex is None and near and kept.event_type in group and new.event_type in group \
+        and kept.trigger.label not in merge.get("no_attack_labels", ())  # "the killing" is not the arrest
 
 
 def _talks_of_the_call(kept: Draft, new: Draft, talks: tuple[str, ...]) -> bool:
