@@ -249,6 +249,12 @@ def test_a_common_noun_group_of_people_or_a_body_is_the_lead_s_subject_too():
                    type_guess=_no_type_guess) is None  # a bridge is nobody
 
 
+def test_a_day_right_after_the_verb_does_not_end_the_catch_all_title():
+    guess = by_verb("Mayor Lena Kask opened yesterday the new fish market of Velm harbour.", dated=True,
+                    type_guess=_no_type_guess)
+    assert guess is not None and guess.label == "opened the new fish market"
+
+
 def test_a_word_in_brackets_is_no_verb():
     assert by_verb("Ana Moro (left) and Ivo Sander meet at the palace in Velm on Tuesday.", dated=True,
                    type_guess=_no_type_guess) is None

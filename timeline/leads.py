@@ -391,11 +391,15 @@ def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
 def _what_was_done(text: str, verb: re.Match, data_dir: Path) -> str:
     """What the catch-all type's title calls the happening: the verb and the words after it up to a comma, a word of
     ``by_verb.label_stop`` (a preposition, a day) or ``by_verb.label_words`` words ("launched a weather satellite",
-    "switched off the old pumping station"), without a determiner at its end."""
+    "switched off the old pumping station"), without a determiner at its end; a day right after the verb
+    (``by_verb.label_skip``: "opened yesterday the new market hall") is passed over, not the label's end."""
     raw = rules(data_dir).raw["by_verb"]
     stop = {w.lower() for w in raw["label_stop"]}
     words = [verb.group()]
     after = text[verb.end() :].split()
+    skip = {w.lower() for w in raw.get("label_skip", ())}
+    while after and after[0].lower() in skip:
+        after = after[1:]
     if verb.group().lower() in raw["time_verbs"]:  # "spent Saturday morning cleaning up the beach": what was done
         doing = next((at for at, word in enumerate(after[: raw["time_words"] + 1])
                       if re.fullmatch(r"[a-z]{3,}ing", word) and word not in raw["not_doing"]), None)
