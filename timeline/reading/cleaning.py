@@ -613,7 +613,7 @@ def _date_line(line: str, data_dir: Path) -> Found | None:
     for rule in date_rules(data_dir).date_lines:
         match = rule.regex.match(read)
         if match and len(line) - match.end() <= DATE_LINE_TAIL:
-            partial = parse_date(match.group("date"), data_dir, read[:match.start("date")])
+            partial = parse_date(match.group("date"), data_dir, read[:match.start("date")], read[match.end("date"):])
             if partial is not None and partial.year is not None:
                 return Found(rule.name, line, partial, kind=rule.kind)
     return None

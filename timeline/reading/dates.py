@@ -38,11 +38,13 @@ class PartialDate:
         return f"{head}-{self.month:02d}-{self.day:02d}"
 
 
-def parse_date(text: str, data_dir: Path, before: str = "") -> PartialDate | None:
+def parse_date(text: str, data_dir: Path, before: str = "", after: str = "") -> PartialDate | None:
     """The first date written in ``text`` ("20 September 2023", "18.09.23", "Sept 19", "2023-05-26").
 
     ``before`` is what stands before ``text`` on its line: a weekday at its end ("Tue, ") picks the order of a
-    date in figures that reads both ways ("Tue, 03/05/2030" is 5 March, a Tuesday; 3 May is a Friday)."""
+    date in figures that reads both ways ("Tue, 03/05/2030" is 5 March, a Tuesday; 3 May is a Friday). ``after`` is
+    what follows it: a 12-hour clock with its seconds ("3/5/2030 10:15:00 AM", the American stamp of many content
+    systems) puts the month first."""
     rules = date_rules(data_dir)
     match = _any_date(data_dir).search(text[:200])
     if not match:
@@ -52,7 +54,22 @@ def parse_date(text: str, data_dir: Path, before: str = "") -> PartialDate | Non
     if _WORDS.search(span) or re.match(r"\d{4}", span):
         return found  # a month's word or the year first: one reading only
     weekday = _weekday_before(before + text[:match.start()], data_dir)
-    return _agreeing_order(found, weekday) if weekday is not None else found
+    if weekday is not None:
+        return _agreeing_order(found, weekday)
+    if "/" in span and _US_CLOCK.match(text[match.end():] + after):
+        return _month_first(found)
+    return found
+
+
+# A 12-hour clock with seconds after a date in figures: "10:15:00 AM", " 2:00:21 PM".
+_US_CLOCK = re.compile(r"[ ,]+\d{1,2}:\d{2}:\d{2}[ ]?(?i:am|pm)\b")
+
+
+def _month_first(found: PartialDate | None) -> PartialDate | None:
+    """A date in figures read day first ("3/12/2024" as 3 December), read month first (12 March) when it can be."""
+    if found is None or found.year is None or found.day > 12 or found.day == found.month:
+        return found
+    return PartialDate(found.year, found.day, found.month)
 
 
 def url_date(url: str, data_dir: Path) -> tuple[date | None, tuple[int, int] | None]:
