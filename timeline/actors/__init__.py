@@ -70,7 +70,8 @@ def find_mentions(
     described, businesses = described_candidates(text, covered, stopwords, settings.data_dir)
     named += numbered + described
     counted = {**counted, **businesses}
-    services, serving = service_candidates(text, [c for c in exact if _is_country(c, gazetteer)], settings.data_dir)
+    countries = [c for c in exact if _is_country(c, gazetteer)]
+    services, serving = service_candidates(text, countries, settings.data_dir, gazetteer.actors, gazetteer.services)
     named += services
     expanded, spelled = expanded_acronym_candidates(text, gazetteer.aliases, stopwords, settings.data_dir)
     named += expanded
@@ -81,13 +82,15 @@ def find_mentions(
     named += pronoun_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)])
     named += pair_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)],
                              gazetteer.offices.pair_nouns, gazetteer.offices.bare_pair_nouns)
-    named += country_group_candidates(text, [c for c in exact if _is_country(c, gazetteer)],
+    named += country_group_candidates(text, countries,
                                       gazetteer.offices.country_group_nouns,
                                       [c for c in named if _is_person(c, gazetteer, titles.discovered)],
                                       lambda i: _countries_served(i, gazetteer, titles.discovered, when))
     known = ChainMap(spelled, serving, found, counted, gazetteer.actors)  # a lookup, not a copy of the whole gazetteer
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
-    named += force_candidates(text, named, gazetteer.actors, settings.data_dir)
+    forces, enlisted = force_candidates(text, named, known, settings.data_dir, countries, gazetteer.services)
+    named += forces
+    serving.update(enlisted)
     named += definite_form_candidates(text, named, settings.data_dir)
     named = _without_ship_names(text, named, gazetteer.offices.ship_prefixes)
     kept = _settle_overlaps(_drop_absorbed(named, titles.absorbed, gazetteer, titles.discovered))

@@ -153,6 +153,17 @@ class Gazetteer:
         return roles
 
     @cached_property
+    def services(self) -> Mapping[tuple[str, str], str]:
+        """(affiliation id, role title) -> the id of the first organisation with that role: a country's army or
+        police ("armed forces" of pakistan), so that "Pakistani troops" find the force the gazetteer names."""
+        found: dict[tuple[str, str], str] = {}
+        for actor in self.actors.values():
+            if actor.kind == "organization":
+                for role in actor.roles:
+                    found.setdefault((role.affiliation, role.title), actor.id)
+        return MappingProxyType(found)
+
+    @cached_property
     def alias_pattern(self) -> re.Pattern[str]:
         """One regex for every alias and demonym, whole words, case-sensitive, longest first."""
         return word_pattern(self.aliases)

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections import ChainMap
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..models import Actor, Role
 from ..resources import load
@@ -290,28 +292,96 @@ def _without_leading_stopwords(text: str, start: int, end: int, stopwords: froze
             start += 1
 
 
-def service_candidates(text: str, countries: list[Candidate], data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+def service_candidates(text: str, countries: list[Candidate], data_dir: Path, actors: Mapping[str, Actor] | None = None,
+                       services: Mapping[tuple[str, str], str] | None = None) -> tuple[list[Candidate], dict[str, Actor]]:
     """ "the Estarian Navy", "the Ruritania Coast Guard": a country (or its demonym) and one of data/actors.yaml
     ``organisation_names.services`` right after it name that country's service, an organisation of its own
-    that belongs to the country; the country is then its affiliation, not a mention."""
+    that belongs to the country; the country is then its affiliation, not a mention. A service of a branch of
+    ``national_forces`` ("Army", "National Police") the gazetteer knows for that country (``services``: (country id,
+    role title) -> actor id) is that actor; and a branch's common noun after the country, its demonym or its
+    possessive ("Estarian troops", "the Estarian army", "Estaria's police") is the same force, named "<country>
+    <name>" ("Estaria Army") when neither the gazetteer nor the text names it otherwise. ``actors``: the gazetteer's
+    (for a country's name)."""
     if not countries:
         return [], {}
     after = _service_after(data_dir)
     if after is None:
         return [], {}
+    services = services or {}
+    branches = _branches(data_dir)
     candidates, found = [], {}
+    named: dict[tuple[str, str], str] = {}  # (country, branch title) -> the force the text names with capitals
     for country in countries:
         service = after.match(text, country.end)
         if service is None:
             continue
         prefix = _service_prefix(data_dir).search(text, max(0, country.start - 12), country.start)
         start = prefix.start() if prefix else country.start  # "the Royal Estarian Navy"
+        title = _branch_of(service.group(1), branches)
+        if title and (country.actor_id, title) in services:
+            candidates.append(Candidate(start, service.end(), services[country.actor_id, title], "exact", 0.8))
+            continue
         name = " ".join(text[start:service.end()].split())
         actor_id = "new:" + slug(name)
-        found.setdefault(actor_id, Actor(actor_id, name, "organization", roles=(Role("", country.actor_id),),
+        found.setdefault(actor_id, Actor(actor_id, name, "organization", roles=(Role(title, country.actor_id),),
                                          discovered=True))
+        if title:
+            named.setdefault((country.actor_id, title), actor_id)
         candidates.append(Candidate(start, service.end(), actor_id, "exact", 0.8))
+    nouns = _force_nouns_after(data_dir)
+    for country in countries if nouns is not None else ():
+        noun = nouns.match(text, country.end)
+        if noun is None or (modifier := _modifier_after(data_dir)) is not None and modifier.match(text, noun.end()):
+            continue  # "Estarian military units": the noun only qualifies another
+        branch = next(b for b in branches if noun.group(1) in b.nouns)
+        actor_id = named.get((country.actor_id, branch.title)) \
+            or national_force(country.actor_id, branch, actors or {}, services, found)
+        candidates.append(Candidate(country.start, noun.end(), actor_id, "exact", 0.8))
     return candidates, found
+
+
+class Branch(NamedTuple):
+    """A branch of a country's forces (data/actors.yaml ``organisation_names.national_forces``)."""
+
+    title: str  # the role title of its organisations ("armed forces", "police")
+    name: str  # the word after the country's name when the gazetteer names none ("Army": "Estaria Army")
+    nouns: tuple[str, ...]  # common nouns for it right after a country ("troops", "army")
+    alone: tuple[str, ...]  # what refers to it with no country before ("the army", "troops")
+    services: frozenset[str]  # capitalised service names of data/actors.yaml ``services`` of this branch
+
+
+@lru_cache(maxsize=8)
+def _branches(data_dir: Path) -> tuple[Branch, ...]:
+    return tuple(Branch(b["title"], b["name"], tuple(b["nouns"]), tuple(b.get("alone", ())), frozenset(b.get("services", ())))
+                 for b in table_of(data_dir).get("national_forces", ()))
+
+
+def _branch_of(service: str, branches: tuple[Branch, ...]) -> str:
+    """The role title of the branch whose capitalised service name ``service`` is ("Army": "armed forces"), or ""."""
+    word = " ".join(service.split())
+    return next((b.title for b in branches if word in b.services), "")
+
+
+@lru_cache(maxsize=8)
+def _force_nouns_after(data_dir: Path) -> re.Pattern | None:
+    """A branch's common noun right after a country, its demonym or its possessive: "['’]s? troops"."""
+    nouns = [n for b in _branches(data_dir) for n in b.nouns]
+    if not nouns:
+        return None
+    return re.compile(rf"(?:['’]s)?[ \t]+({'|'.join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))})(?![\w\-])")
+
+
+def national_force(country_id: str, branch: Branch, actors: Mapping[str, Actor], services: Mapping[tuple[str, str], str],
+                   found: dict[str, Actor]) -> str:
+    """The id of ``country_id``'s force of ``branch``: the gazetteer's (``services``), else one named "<country's
+    name> <branch name>" ("Estaria Police"), added to ``found``, the country its affiliation."""
+    if (country_id, branch.title) in services:
+        return services[country_id, branch.title]
+    country = actors.get(country_id)
+    name = f"{country.name if country else country_id} {branch.name}"
+    actor_id = "new:" + slug(name)
+    found.setdefault(actor_id, Actor(actor_id, name, "organization", roles=(Role(branch.title, country_id),), discovered=True))
+    return actor_id
 
 
 @lru_cache(maxsize=8)
@@ -327,7 +397,7 @@ def _service_after(data_dir: Path) -> re.Pattern | None:
     services = load("actors.yaml", data_dir).get("organisation_names", {}).get("services")
     if not services:
         return None
-    return re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in sorted(services, key=len, reverse=True))})(?![\w\-])")
+    return re.compile(rf"\s+({'|'.join(re.escape(w) for w in sorted(services, key=len, reverse=True))})(?![\w\-])")
 
 
 _BRACKETED = re.compile(r"\([A-Z][A-Z0-9]{1,7}\)")  # every match of _EXPANDED ends with one
@@ -432,34 +502,106 @@ def _definite(data_dir: Path) -> re.Pattern | None:
                       re.IGNORECASE)
 
 
-def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path) -> list[Candidate]:
-    """ "the army", "the military", "troops" (data/actors.yaml ``organisation_names.force_nouns``): the national
-    armed forces named last before (an organisation whose role is ``armed forces``, within FORCE_REACH), when the
-    text names exactly one; not "Kenyan troops" or "AU troops" (a name before the noun says whose)."""
-    forces = [c for c in named if c.actor_id in actors and any(r.title == ARMED_FORCES for r in actors[c.actor_id].roles)]
-    if len({c.actor_id for c in forces}) != 1:
-        return []
-    pattern = _force_pattern(data_dir)
-    found = []
-    for match in pattern.finditer(text, min(c.end for c in forces)):
-        before = text[max(0, match.start() - 30):match.start()].split()
-        if not match.group("the") and before and before[-1][:1].isupper():
-            continue  # "Kenyan troops", "AU soldiers": someone else's
-        earlier = [c for c in forces if 0 < match.start() - c.end <= FORCE_REACH]
-        if earlier:
-            found.append(Candidate(match.start(), match.end(), earlier[-1].actor_id, "pronoun", 0.6))
-    return found
+def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path, countries: list[Candidate] = (),
+                     services: Mapping[tuple[str, str], str] | None = None) -> tuple[list[Candidate], dict[str, Actor]]:
+    """ "the army", "troops", "police" (data/actors.yaml ``organisation_names.national_forces``, ``alone``): the
+    force of that branch (an organisation whose role has the branch's title) named most often before, within
+    FORCE_REACH (of those tied, the last); failing one, the force of the one country its sentence names ("killing
+    two soldiers in northern Estaria"), else of the country ``countries`` (the country mentions) name most often,
+    the country the news is about (``national_force``; found, when new, in the returned dict). Not "Kenyan troops" or "AU troops"
+    (a name before the noun says whose), nor "their troops", "its police" (a pronoun's)."""
+    candidates, found = [], {}
+    lookup = ChainMap(found, actors)
+    for branch in _branches(data_dir):
+        forces = sorted((c for c in named if c.actor_id in actors and any(r.title == branch.title for r in actors[c.actor_id].roles)),
+                        key=lambda c: c.end)
+        pattern = _alone_pattern(branch.alone)
+        if pattern is None:
+            continue
+        country = None
+        modifier = _modifier_after(data_dir)
+        for match in pattern.finditer(text):
+            if modifier is not None and modifier.match(text, match.end()):
+                continue  # "a police station", "the army chief": the noun only qualifies another
+            before = text[max(0, match.start() - 30):match.start()].split()
+            if not match.groupdict().get("the") and before and not before[-1].endswith(_SENTENCE_ENDS) \
+                    and (before[-1][:1].isupper() or before[-1].lower() in _OWNERS):
+                continue  # "Kenyan troops", "AU soldiers", "their troops": someone else's
+            earlier = [c.actor_id for c in forces if 0 < match.start() - c.end <= FORCE_REACH]
+            if earlier:  # the one named most often before, of those tied the last
+                chosen = max(reversed(earlier), key=earlier.count)
+            else:
+                if country is None:
+                    country = _most_named(text, countries, data_dir) or ""
+                own = _sentence_country(text, match.start(), countries, data_dir) or country
+                if not own:
+                    continue
+                chosen = national_force(own, branch, lookup, services or {}, found)
+            candidate = Candidate(match.start(), match.end(), chosen, "pronoun", 0.6)
+            candidates.append(candidate)
+            forces = sorted([*forces, candidate], key=lambda c: c.end)
+    return candidates, found
 
 
 ARMED_FORCES = "armed forces"  # the role title of a country's national army in data/actors.yaml
-FORCE_REACH = 5000  # characters: "troops" refers to the national army named at most this far before
+FORCE_REACH = 5000  # characters: "troops" refers to the force named at most this far before
+_OWNERS = frozenset({"their", "its", "his", "her", "our", "your", "my", "whose"})
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "—")
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])|\n")
+
+
+def _sentence_country(text: str, at: int, countries: list[Candidate], data_dir: Path) -> str | None:
+    """The one country named in the sentence holding ``at`` (not as the other side of a border); None when it names
+    none or several."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)), default=max(0, at - 400))
+    end_match = _SENTENCE_END.search(text, at, at + 400)
+    end = end_match.start() if end_match else min(len(text), at + 400)
+    border = _border_before(data_dir)
+    named = {c.actor_id for c in countries if start <= c.start and c.end <= end
+             and not border.search(text, max(0, c.start - 30), c.start)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _most_named(text: str, countries: list[Candidate], data_dir: Path) -> str | None:
+    """The country named most often among ``countries`` (the first named of those tied), not counting one named as
+    the other side of a border (data/participants.yaml ``border_phrases``: "near the border with Estaria"); None
+    for none."""
+    counts: dict[str, int] = {}
+    border = _border_before(data_dir)
+    for candidate in sorted(countries, key=lambda c: c.start):
+        if border.search(text, max(0, candidate.start - 30), candidate.start):
+            continue
+        counts[candidate.actor_id] = counts.get(candidate.actor_id, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 @lru_cache(maxsize=8)
-def _force_pattern(data_dir: Path) -> re.Pattern:
-    nouns = table_of(data_dir).get("force_nouns", ()) or ["\x00"]
-    words = "|".join(re.escape(n) for noun in nouns for n in (noun, noun.capitalize()))  # "Troops" opening a sentence
-    return re.compile(rf"(?<![\w\-])(?P<the>[Tt]he\s+)?(?:{words})(?![\w\-])")
+def _border_before(data_dir: Path) -> re.Pattern:
+    """A border phrase of data/participants.yaml right before a name ("border with (the) ")."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in load("participants.yaml", data_dir).get("border_phrases", ()))
+    return re.compile(rf"(?<![\w])(?:{words or '(?!)'})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _modifier_after(data_dir: Path) -> re.Pattern | None:
+    """One of ``organisation_names.modifier_nouns`` right after a force's noun ("police station")."""
+    words = table_of(data_dir).get("modifier_nouns", ())
+    return re.compile(rf"[ \t]+(?:{'|'.join(map(re.escape, words))})(?![\w\-])") if words else None
+
+
+@lru_cache(maxsize=16)
+def _alone_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    """ "the army", "troops": the phrases (a leading "the" kept apart), also capitalised opening a sentence."""
+    if not words:
+        return None
+    bare = sorted({w[4:] if w.startswith("the ") else w for w in words}, key=len, reverse=True)
+    need_the = {w[4:] for w in words if w.startswith("the ")}
+    alternatives = [rf"(?P<the>[Tt]he\s+)(?:{'|'.join(re.escape(w) for w in bare if w in need_the)})" if need_the else None,
+                    *(rf"(?:{re.escape(w)}|{re.escape(w.capitalize())})" for w in bare if w not in need_the)]
+    body = "|".join(a for a in alternatives if a)
+    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])")
 
 
 def _holds_noun(actor: Actor, noun: str) -> bool:
