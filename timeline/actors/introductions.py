@@ -12,6 +12,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from ..models import Role
+from .names import fold
 from .spans import Candidate, NameRun
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s$")
@@ -25,11 +26,14 @@ class Introduction:
 
 
 def introduction(text: str, run: NameRun, by_end: dict[int, Candidate],
-                 honorifics: re.Pattern[str] | None) -> Introduction | None:
-    """How the words before ``run`` introduce it as a person, or None when they do not."""
+                 honorifics: re.Pattern[str] | None, cues: PersonCues | None = None) -> Introduction | None:
+    """How the words before ``run`` introduce it as a person (or, with ``cues``, the words around it or around its
+    last word elsewhere), or None when they do not."""
     if _CAPITALISED_NEXT.match(text, run.end):
         return None
     if honorifics is not None and honorifics.search(text, max(0, run.start - HONORIFIC_REACH), run.start):
+        return Introduction((), None)
+    if cues is not None and cues.fit(text, run):
         return Introduction((), None)
     gap = _POSSESSIVE.search(text, max(0, run.start - 3), run.start)
     owner = gap and by_end.get(gap.start())
@@ -48,3 +52,43 @@ def honorific_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     words = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{words})\.?\s$")
+
+
+class PersonCues:
+    """What marks a name the gazetteer does not know as a person's without a title or honorific (data/offices.yaml
+    ``person_cues``): an age or "who" right after it ("Jane Roe, 34,", "Jane Roe, who"), a verb only people take
+    ("Jane Roe pleaded guilty", "was sentenced"), an age right before it ("the 20-year-old Jane Roe"); or one of
+    the cues after its last word alone elsewhere in the text ("Jane Roe was seen ... Roe, 35, said"). Made once per
+    text: ``cued`` are the capitalised words the text cues so."""
+
+    def __init__(self, text: str, after: tuple[str, ...], before: tuple[str, ...], not_last: frozenset[str],
+                 surnames=frozenset()):
+        self.after, self.before = _cue_patterns(after, before)
+        self.not_last = not_last  # last words that make a name an organisation's or a place's ("Agency", "Valley")
+        self.surnames = surnames  # the surnames of the known people the text names, folded: "Von der Leyen, who" is hers
+        self.cued = frozenset(m.group(1) for m in self.after_word.finditer(text)) if self.after else frozenset()
+
+    @property
+    def after_word(self) -> re.Pattern[str]:
+        return _cued_word(self.after.pattern)
+
+    def fit(self, text: str, run: NameRun) -> bool:
+        if self.after is None or len(run.words) < 2:
+            return False
+        last = text[run.words[-1][0]:run.words[-1][1]]
+        if last in self.not_last or fold(last) in self.surnames:
+            return False
+        return bool(self.after.match(text, run.end) or last in self.cued
+                    or (self.before is not None and self.before.search(text, max(0, run.start - 24), run.start)))
+
+
+@lru_cache(maxsize=8)
+def _cue_patterns(after: tuple[str, ...], before: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:
+    return (re.compile("|".join(f"(?:{a})" for a in after)) if after else None,
+            re.compile("(?:" + "|".join(f"(?:{b})" for b in before) + r")\s+$") if before else None)
+
+
+@lru_cache(maxsize=8)
+def _cued_word(after: str) -> re.Pattern[str]:
+    """A capitalised word standing alone (no capitalised word before it) followed by a cue."""
+    return re.compile(rf"(?<![\w\-’'])(?<![A-Z][\w’'\-]\s)([A-Z][\w’'\-]+)(?={after})")

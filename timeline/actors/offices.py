@@ -50,6 +50,9 @@ class OfficeVocabulary:
         self.ship_prefixes: frozenset[str] = frozenset(data.get("ship_prefixes", []))
         self.honorifics: tuple[str, ...] = tuple(data.get("honorifics", []))
         self.person_openers: tuple[str, ...] = tuple(data.get("person_openers", []))
+        cues = data.get("person_cues", {}) or {}
+        self.person_cues_after: tuple[str, ...] = tuple(cues.get("after", []))
+        self.person_cues_before: tuple[str, ...] = tuple(cues.get("before", []))
         self.given_name_titles: frozenset[str] = frozenset(data.get("given_name_titles", []))
         self.pair_nouns: tuple[str, ...] = tuple(data.get("pair_nouns", []))
         self.bare_pair_nouns: tuple[str, ...] = tuple(data.get("bare_pair_nouns", []))

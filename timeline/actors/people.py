@@ -11,11 +11,14 @@ import re
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..models import Actor, Role
+from ..resources import load
+from ..settings import DATA_DIR
 from .gazetteer import Gazetteer
 from .holders import office_mention, title_and_surname
-from .introductions import honorific_pattern, introduction
+from .introductions import PersonCues, honorific_pattern, introduction
 from .lists import listed_people
 from .names import fold, slug
 from .offices import OfficeMatch
@@ -51,6 +54,9 @@ def settle_titles(
     for person in persons:
         _attach(finder, titles, names, person, used, result)
     honorifics = honorific_pattern(gazetteer.offices.honorifics + getattr(gazetteer.offices, "person_openers", ()))
+    cues = PersonCues(text, gazetteer.offices.person_cues_after, gazetteer.offices.person_cues_before,
+                      _organisation_heads(gazetteer) | gazetteer.offices.place_heads,
+                      {fold(a.surname or a.name.split()[-1]) for a in (gazetteer.actors[p.actor_id] for p in persons)})
     listed = {item.run_start: item for item in listed_people(text, groups, runs, gazetteer.offices.list_nouns,
                                                                        persons)}
     known_starts = {p.start for p in persons}
@@ -66,7 +72,7 @@ def settle_titles(
             continue
         if len(run.words) <= MAX_NAME_WORDS and not _surname_and_suffix(text, run, gazetteer.offices.name_suffixes):
             roles = _attach(finder, titles, names, run, used, result)
-            introduced = None if roles else introduction(text, run, finder.by_end, honorifics)
+            introduced = None if roles else introduction(text, run, finder.by_end, honorifics, cues)
             if not roles and not introduced and _joined_to(text, run, opened):
                 introduced = opened[1]  # "led by Jane Roe and John Doe": the second is introduced as the first
             if introduced is not None and not roles:
@@ -100,6 +106,18 @@ def settle_titles(
                 actor = gazetteer.get(holder.actor_id) or result.discovered.get(holder.actor_id)
                 named += [(holder.start, actor)] if actor is not None else []
     return result
+
+
+def _organisation_heads(gazetteer: Gazetteer) -> frozenset[str]:
+    """The last words of organisations' names (data/actors.yaml ``organisation_names``: "Cartel", "Agency")."""
+    return _heads_of(gazetteer.data_dir or DATA_DIR)
+
+
+@lru_cache(maxsize=8)
+def _heads_of(data_dir) -> frozenset[str]:
+    table = load("actors.yaml", data_dir).get("organisation_names", {})
+    return frozenset([*table.get("heads", ()), *table.get("institution_heads", ()), *table.get("tailed_heads", ()),
+                      *table.get("institution_words", ()), *table.get("services", ())])
 
 
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # ", " / " and " / ", and " between two names
