@@ -3,7 +3,14 @@ happening already reported (made-up texts)."""
 
 from datetime import date
 
+import pytest
+
 from article_events import events_of as _events, types_of as _types
+from timeline.events import sideline_gathering
+from timeline.resources import load
+from timeline.triggers import vocabulary
+
+RULES = load("same_happening.yaml")
 
 MEETING = "On Monday, Foreign Minister Annalena Baerbock met with Sergey Lavrov in Geneva.\n\n"
 
@@ -494,3 +501,64 @@ def test_an_aid_flight_landing_in_the_country_the_aid_was_sent_to_is_the_same_de
     text = ("Japan flew 100 tonnes of relief supplies to Nepal on Tuesday for quake survivors.\n\nA Japanese flight "
             "carrying tents, blankets and food arrived at Biratnagar Airport on Tuesday afternoon.")
     assert [e.event_type for e in _events(text)] == ["humanitarian"]
+
+
+def test_another_raid_inside_the_verbs_own_words_is_a_further_operation():
+    text = ("Troops raided a rebel camp in the north of Velmora on Thursday.\n\n"
+            "The army said it carried out another raid on a hideout in the east on Thursday.")
+    assert _types(text) == ["operation", "operation"]
+
+
+def test_on_a_page_of_unknown_date_a_mention_told_at_another_time_is_another_happening():
+    text = ("A former minister was sentenced to one year in prison on Monday for corruption.\n\n"
+            "Sam Example was sentenced to 12 years in jail for bribery earlier this year.")
+    assert [e.evidence[:6] for e in _events(text, None)] == ["A form", "Sam Ex"]
+    text = ("Smugglers shot dead a border guard near the frontier yesterday.\n\n"
+            "Violence between police and herders flared last November in the hills.")
+    assert len(_events(text, None)) == 2
+
+
+def test_on_a_page_of_unknown_date_a_mention_with_no_time_of_its_own_still_joins():
+    text = ("A former minister was sentenced to one year in prison on Monday for corruption.\n\n"
+            "The former minister was sentenced for taking a bribe from a builder.")
+    assert len(_events(text, None)) == 1
+
+
+def test_documents_named_by_other_names_are_two_signings():
+    text = ("Regional leaders wrapped up their summit in Velm on Tuesday after signing the Velm Declaration on trade.\n\n"
+            "Foreign ministers of Estaria and Norlund inked the Harbour Social Charter and a protocol on customs.")
+    assert _types(text) == ["conference", "agreement", "agreement"]
+
+
+def test_a_document_named_again_by_its_name_is_the_same_signing():
+    text = "Regional leaders signed the Velm Declaration on trade on Tuesday.\n\nThe Velm Declaration was signed by nine leaders."
+    assert _types(text) == ["agreement"]
+
+
+@pytest.mark.parametrize("example", RULES["sideline_examples"], ids=lambda e: e["text"][:40])
+def test_sideline_examples_name_their_gathering(example):
+    span = sideline_gathering(example["text"], RULES, vocabulary())
+    assert (example["text"][span[0] : span[1]] if span else None) == example["gathering"]
+
+
+def test_the_gathering_on_whose_sidelines_the_news_meeting_took_place_is_a_conference_on_its_day():
+    text = ("Ana Moro met Ivo Sander in Velm on Monday.\n\n"
+            "The meeting took place on the margins of a conclave of the foreign ministers of the Harbour Union.")
+    assert [(e.event_type, e.date) for e in _events(text)] == [("meeting", date(2024, 5, 6)), ("conference", date(2024, 5, 6))]
+
+
+def test_a_past_meeting_on_the_sidelines_of_a_summit_makes_no_conference():
+    text = ("Ana Moro met Ivo Sander in Velm on Monday.\n\n"
+            "The two had also met on 3 March on the sidelines of the River States summit in Norlund.")
+    assert "conference" not in _types(text)
+
+
+def test_a_casualty_of_an_operation_told_in_an_as_clause_is_that_operation():
+    assert _types("Three fighters were shot dead as troops carried out a search operation in the valley on Monday.") \
+        == ["operation"]
+
+
+def test_a_killing_told_after_an_arrest_is_not_the_arrest():
+    text = ("Police arrested two men in Velm on Monday in connection with the worst terror attack in the country's "
+            "history.\n\nA militant group has claimed responsibility for the killing of the 20 hostages during the siege.")
+    assert _types(text) == ["operation", "incident"]

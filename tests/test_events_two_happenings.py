@@ -90,3 +90,14 @@ def test_a_happening_timed_against_another_says_how_far_from_it_in_words():
            "market in the town.\n\nTroops raided the rebels' camp hours after the attack."
     bases = [e.date_basis for e in events_of(text)]
     assert "is 1 day before the incident of 2024-05-06" in bases[1]
+
+
+def test_two_steps_of_a_case_each_told_at_its_own_time_are_two_happenings():
+    text = "Sam Example, who was arrested in September 2021 and pleaded guilty in March to fraud, told the court he " \
+           "regretted his acts."
+    assert _found(text) == [("operation", date(2021, 9, 1)), ("other", date(2024, 3, 1))]
+
+
+def test_a_gathering_that_opened_and_closed_on_two_days_stays_one():
+    text = "The river states summit opened in Velm on Monday and closed on Tuesday with a joint declaration."
+    assert [t for t, _ in _found(text)].count("conference") == 1

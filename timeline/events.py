@@ -106,7 +106,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
                 draft.lead = draft.lead or draft.sentence is lead  # a headline's event the lead reports again too
         elif lead is not None and sentence.start > lead.start and not ctx.used.get(sentence.start):
             _guess_body(sentence, drafts, ctx)
-    drafts = _arrivals_at_the_venue(drafts, ctx)
+    drafts = _with_sideline_gathering(_arrivals_at_the_venue(drafts, ctx), sentences, lead, ctx)
     _name_by_title(drafts, ctx)
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
         draft.actor_ids = event_actors.unnamed_sides(draft.event_type, draft.actor_ids, draft.sentence, draft.trigger,
@@ -155,6 +155,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     main = _without_targets(_main_triggers(triggers, sentence.text, ctx.vocab, apart), sentence.text, ctx.vocab) if triggers else []
     apart = [t for t in main if any(t is a for a in apart)]
     apart, clause = (apart, clause) if 0 < len(apart) < len(main) else ([], None)
+    if clause is None and len(triggers) > len(main) > 0:
+        main = sorted([*main, *_told_on_other_times(triggers, main, sentence, ctx)], key=lambda t: t.start)
     remarks = _remarks_day(sentence, ctx) if main else None
     _note_reports(sentence, ctx)
     for trigger in main:
@@ -334,6 +336,57 @@ def _arrivals_at_the_venue(drafts: list[Draft], ctx: Context) -> list[Draft]:
             draft.event_type = reception["visit"]  # the guest's arrival: the visit itself
         kept.append(draft)
     return kept
+
+
+def _with_sideline_gathering(drafts: list[Draft], sentences: list[Sentence], lead: Sentence | None,
+                             ctx: Context) -> list[Draft]:
+    """``drafts`` with the gathering on whose sidelines the article's lead meeting took place (data/same_happening.yaml
+    ``sideline_*``: "X held talks with Y on the sidelines of the River States meeting"), right after that meeting:
+    a conference of its own, dated as the meeting; unchanged when the article reports a conference already."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    types = tuple(rules.get("sideline_types", ()))
+    news = next((d for d in drafts if d.lead and d.event_type in types), None) \
+        or next((d for d in drafts[:1] if d.event_type in types), None)  # the article's first happening is its news
+    if news is None or any(d.event_type == "conference" for d in drafts):
+        return drafts
+    told = [s for s in sentences if s is news.sentence or s.text in news.told or (news.lead and s is lead)]
+    for sentence in told:
+        span = sideline_gathering(sentence.text, rules, ctx.vocab)
+        if span is not None:
+            at = next(i for i, d in enumerate(drafts) if d is news)
+            return [*drafts[: at + 1], _gathering_draft(sentence, span, news, ctx), *drafts[at + 1 :]]
+    return drafts
+
+
+def sideline_gathering(text: str, rules: Mapping, vocab: Vocabulary) -> tuple[int, int] | None:
+    """The span of the gathering a venue opener names in ``text`` ("on the sidelines of the River States meeting in
+    Velm": "the River States meeting"; data/same_happening.yaml ``sideline_*``), or None."""
+    opener = _words_pattern(tuple(vocab.raw["grammar"].get("venue_openers", ()))).search(text)
+    if opener is None:
+        return None
+    ends = _words_pattern(tuple(rules.get("sideline_phrase_ends", ())))
+    start = opener.end() + len(text[opener.end() :]) - len(text[opener.end() :].lstrip())
+    end = min([m.start() for m in (re.compile(r"[,;:.()\[\]\"“”—–]").search(text, start), ends.search(text, start)) if m]
+              or [len(text)])
+    phrase = text[start:end].rstrip()
+    noun = _words_pattern(tuple(rules.get("sideline_nouns", ()))).search(phrase)
+    if noun is None or len(phrase[: noun.start()].split()) >= rules.get("sideline_words", 0):
+        return None
+    unnamed = _words_pattern(tuple(rules.get("sideline_unnamed_nouns", ()))).fullmatch(noun.group()) is not None
+    named = any(word[:1].isupper() for word in phrase.split())
+    return (start, start + len(phrase)) if unnamed or named else None
+
+
+def _gathering_draft(sentence: Sentence, span: tuple[int, int], news: Draft, ctx: Context) -> Draft:
+    """The conference draft of the gathering at ``span`` of ``sentence``: dated as the meeting ``news`` held on its
+    sidelines, with the countries and organisations its phrase names as sides."""
+    trigger = Trigger("conference", span[0], span[1], sentence.text[span[0] : span[1]], "weak", "noun")
+    draft = _draft(sentence, trigger, None, ctx)
+    inside = [m for m in _within(ctx.mentions, sentence, ctx) if span[0] <= m.start - sentence.start < span[1]]
+    draft.actor_ids = list(dict.fromkeys(m.actor_id for m in inside if ctx.actors[m.actor_id].kind != "person"))
+    draft.timex, draft.unplaced, draft.timed, draft.continued, draft.follows = None, None, False, news, False
+    draft.timed_against, draft.same_day, draft.today, draft.host = None, False, False, None
+    return draft
 
 
 def _venue_arrival_of(draft: Draft, drafts: list[Draft], rules: Mapping) -> Draft | None:
@@ -1233,12 +1286,15 @@ def _without_framed(triggers: list[Trigger], sentence: str, ctx: Context) -> lis
     nouns = _words_pattern(tuple(frames.get("nouns", ())))
     opening = _words_pattern(tuple(frames.get("openers", ())), prefix=r"^[^,;:]*?",
                              suffix=r"\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?$")
+    clause = _words_pattern(tuple(frames.get("clause_openers", ())), prefix=r"^[^,;:]*?",  # "... as troops carried out"
+                            suffix=rf"\s+(?:[\w'’-]+\s+){{1,{frames.get('subject_words', 0)}}}$")
 
     def framed(t: Trigger) -> bool:
         return t.event_type in inner and any(
             o.event_type in outer and o.strength == "strong" and o.start >= t.end and nouns.search(o.text) is not None
             and len(sentence[t.end : o.start].split()) <= frames.get("reach_words", 0)
-            and opening.match(sentence[t.end : o.start]) is not None for o in triggers)
+            and (opening.match(sentence[t.end : o.start]) is not None
+                 or o.form == "verb" and clause.match(sentence[t.end : o.start]) is not None) for o in triggers)
     return [t for t in triggers if not framed(t)]
 
 
@@ -1428,6 +1484,8 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     rules = load("same_happening.yaml", ctx.settings.data_dir)
     talks, apart = tuple(rules.get("call_talks_nouns", ())), tuple(rules.get("labels_apart_types", ()))
     candidates = [d for d in reversed(drafts) if d.sentence.start != draft.sentence.start or d.event_type != draft.event_type]
+    other_kind = set(rules.get("referring_apart_labels", ()))  # "the killing" told after an arrest is not the arrest
+    candidates = [d for d in candidates if d.event_type == draft.event_type or d.trigger.label not in other_kind]
     # (referring, the same type or a call before: what _same_kind needs, checked first as it is met by few pairs)
     candidates = [d for d in candidates if (referring or d.event_type == draft.event_type or d.event_type == "call")
                   and _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
@@ -1448,6 +1506,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
                  and _places_agree(d, draft, drafts) and not _delivered_elsewhere(d, draft, ctx)
                  and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)
                  and not _unknown_day_apart(d, draft, ctx) and not _unknown_day_apart(draft, d, ctx)
+                 and not _loose_times_apart(d, draft, ctx)
                  and not _elsewhere_on_its_day(d, draft, ctx)), None)
 
 
@@ -1475,6 +1534,72 @@ def _unknown_day_apart(a: Draft, b: Draft, ctx: Context) -> bool:
 
 
 OPENING_DAY_CHARS = 12  # "On Monday," / "Earlier on Friday,": a day this close to the sentence's start dates its main clause
+
+
+def _loose_times_apart(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """True on a page of unknown date when both mentions have a time of their own words that no calendar places and
+    ``new``'s ("violence flared last November", "X was sentenced earlier this year") is not named in ``kept``'s
+    sentence ("... shot dead a guard yesterday", "... was sentenced on Monday"): each is told on its own time, so they
+    are two happenings, although the times cannot be compared."""
+    if ctx.article.published is not None or new.timex is not None or kept.timex is not None:
+        return False
+    told = _loose_own_time(new, ctx)
+    if told is None or (kept.unplaced is None and _loose_own_time(kept, ctx) is None):
+        return False
+    return told.text.lower() not in {t.text.lower() for t in _within(ctx.timexes, kept.sentence, ctx)}
+
+
+def _loose_own_time(draft: Draft, ctx: Context) -> Timex | None:
+    """The time of any span ("last November", "earlier this year", "on Monday") that the wording gives ``draft``'s trigger
+    when the page's date is unknown: the expression ``event_dates.own_timex`` would attach were the page dated."""
+    return _worded_time(draft.sentence, draft.trigger, ctx, loose_only=True)
+
+
+def _worded_time(sentence: Sentence, trigger: Trigger, ctx: Context, loose_only: bool = False) -> Timex | None:
+    """The time expression the wording attaches to ``trigger`` (``event_dates.own_timex`` read on the words alone, as if
+    every expression named a day the page could place); with ``loose_only``, only one no calendar places."""
+    inside = [t for t in _within(ctx.timexes, sentence, ctx) if t.end <= sentence.end]
+    loose = [t for t in inside if (t.first_day is None or not loose_only) and t.granularity != "duration"]
+    if not loose:
+        return None
+    stand_in = [t if t.first_day is not None else replace(t, first_day=_STAND_IN_DAY, last_day=_STAND_IN_DAY, granularity=t.granularity
+                if t.granularity in event_dates.USABLE_GRANULARITIES else "year") for t in loose]  # "earlier this year"
+    found = event_dates.own_timex(sentence.text, sentence.start, trigger, stand_in, None, ctx.vocab,
+                                  data_dir=ctx.settings.data_dir)
+    return next((t for t in loose if found is not None and t.start == found.start), None)
+
+
+def _told_on_other_times(triggers: list[Trigger], main: list[Trigger], sentence: Sentence, ctx: Context) -> list[Trigger]:
+    """The triggers ``_main_triggers`` set aside that tell another happening of a kept trigger's type (or of its
+    ``one_happening`` group, data/events.yaml ``merge``) at another time of their own words, when the kept one has a
+    time of its own too ("was arrested in September 2011 and pleaded guilty in July", "attacks on two churches on
+    May 13 and a bombing at a police post on May 14"): a happening each. Only for data/same_happening.yaml
+    ``other_time_types``: "the summit opened on Monday and closed on Tuesday" is one gathering."""
+    types = set(load("same_happening.yaml", ctx.settings.data_dir).get("other_time_types", ()))
+    group = set(ctx.vocab.raw["merge"].get("one_happening", ()))
+    extra: list[Trigger] = []
+    for trigger in triggers:
+        kin = [t for t in (*main, *extra) if t.event_type == trigger.event_type
+               or {t.event_type, trigger.event_type} <= group]
+        if trigger.event_type not in types or trigger.form != "verb" or not kin \
+                or any(t is trigger or t.start < trigger.end and trigger.start < t.end for t in (*main, *extra)):
+            continue  # a verb of its own: "with both sides reporting casualties on Tuesday" is the fighting's toll
+        own = _worded_time(sentence, trigger, ctx)
+        times = [_worded_time(sentence, t, ctx) for t in kin] if own is not None else [None]
+        if all(t is not None and t.start != own.start and t.text.casefold() != own.text.casefold() and _times_apart(t, own)
+               and not _ONE_SPAN.fullmatch(ctx.article.text[min(t.end, own.end) : max(t.start, own.start)]) for t in times):
+            extra.append(trigger)
+    return _without_targets(extra, sentence.text, ctx.vocab) if extra else extra
+
+
+def _times_apart(a: Timex, b: Timex) -> bool:
+    """False when both times are placed in the calendar and share a day ("overnight" and "Tuesday")."""
+    if a.first_day is None or b.first_day is None:
+        return True
+    return (a.last_day or a.first_day) < b.first_day or (b.last_day or b.first_day) < a.first_day
+
+
+_ONE_SPAN = re.compile(r"\s*(?:to|and|or|until|till|through|-|–|—)\s*", re.IGNORECASE)  # "Monday to Tuesday": one time
 
 
 def _inside_the_known(draft: Draft, ctx: Context) -> bool:
@@ -1876,8 +2001,8 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     if any(before == words or before.endswith(" " + words) for words in (*merge.get("sequel_before", ()), *typed)):
         return True
     inside = " ".join(draft.trigger.text.lower().split()[1:])  # "a customs pact was also signed": the passive's "also"
-    if any(f" {words} " in f" {inside} " for words in typed):
-        return True
+    if any(f" {words} " in f" {inside} " for words in (*typed, *merge.get("fresh_before", ()))):
+        return True  # ... and "troops conducted another raid": a further happening named inside the verb's own words
     clause = " ".join(re.findall(r"[\w'’]+", draft.sentence.text[max(0, draft.trigger.start - 80) : draft.trigger.start].lower()))
     return any(f"{words} " in f" {clause} " for words in merge.get("sequel_clause", ()))
 
@@ -2070,7 +2195,23 @@ def _documents_agree(a: Draft, b: Draft, vocab: Vocabulary) -> bool:
     ``merge.document_kinds``): "initialed a peace agreement" and "also signed a joint declaration" are two
     signings; "signed a defence pact" and "a defence agreement was signed" may be one."""
     kinds = [_document_kind(d.trigger.text, vocab) for d in (a, b)]
+    if a.event_type == b.event_type == "agreement":  # "signed the Velm Declaration" and "inked the Harbour Charter"
+        names = [_document_names(d, vocab) for d in (a, b)]
+        if names[0] and names[1] and names[0].isdisjoint(names[1]):
+            return False
     return None in kinds or kinds[0] == kinds[1]
+
+
+def _document_names(draft: Draft, vocab: Vocabulary) -> frozenset[str]:
+    """The capitalised words that name the document of an agreement's trigger ("Velm" of "signed the Velm Declaration",
+    "Harbour" of "inked the Harbour Charter"), less the nouns of data/events.yaml ``merge.document_kinds`` and the
+    grammar's determiners; none for a document named by common words, or by words that open the sentence."""
+    opening = len(draft.sentence.text) - len(draft.sentence.text.lstrip(" \"“'‘("))
+    words = re.finditer(r"[\w'’-]+", draft.trigger.text)
+    common = {n.casefold() for kind in vocab.raw["merge"].get("document_kinds", ()) for n in kind} \
+        | {w.casefold() for w in vocab.raw["grammar"]["determiners"]} | {"agreement", "charter", "convention"}
+    return frozenset(w.group().casefold() for w in words if w.group()[:1].isupper() and w.group().casefold() not in common
+                     and draft.trigger.start + w.start() != opening)
 
 
 def _document_kind(words: str, vocab: Vocabulary) -> int | None:
