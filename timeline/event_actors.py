@@ -114,7 +114,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
     if policy == "countries_and_organisations" and (vocab.types[trigger.event_type].get("places_are_not_actors")
                                                     or trigger.event_type in _place_side_types(data_dir)):
         targets = None if vocab.types[trigger.event_type].get("places_are_not_actors") else _target_pattern(vocab, data_dir)
-        kept = _without_places(local, sentence, actors, vocab, targets)
+        kept = _without_places(local, sentence, actors, vocab, targets, data_dir)
         placed = [item for item in local if item not in kept]
         local = kept
         groups = _ids(local, actors, lambda a: a.kind != "person")
@@ -833,7 +833,7 @@ _LIST_AND = re.compile(r"\s*[,،]\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s
 
 
 def _without_places(local: list, sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary,
-                    targets: re.Pattern | None = None) -> list:
+                    targets: re.Pattern | None = None, data_dir: Path = DATA_DIR) -> list:
     """``local`` less the countries named only as places (``_only_a_place``), and the countries listed right
     after one of them: "coups in X, Y and Z" names three places. With ``targets`` (an attack's type), a place
     that is the object of the attack ("struck the Estarian port of X") is its target, a side: a place noun after
@@ -842,7 +842,7 @@ def _without_places(local: list, sentence: str, actors: Mapping[str, Actor], voc
     for item in sorted(local):
         listed = place_end is not None and actors[item[2]].kind == "country" \
             and _LIST_AND.fullmatch(sentence, place_end, item[0]) is not None
-        if listed or _only_a_place(item, sentence, actors, vocab, targets):
+        if listed or _only_a_place(item, sentence, actors, vocab, targets, data_dir):
             place_end = item[1]
         else:
             kept.append(item)
@@ -850,10 +850,11 @@ def _without_places(local: list, sentence: str, actors: Mapping[str, Actor], voc
 
 
 def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary,
-                  targets: re.Pattern | None = None) -> bool:
+                  targets: re.Pattern | None = None, data_dir: Path = DATA_DIR) -> bool:
     """True for a country named only as where something happened or where people or goods came from or went:
     "the Polish town of ...", "in the Czech Republic", "crossed from Chad", "evacuated ... to Armenia"
-    (data/events.yaml grammar: place_modifier_nouns, locative_prepositions)."""
+    (data/events.yaml grammar: place_modifier_nouns, locative_prepositions), or as the other side of a border
+    ("near the Chadian border": ``_border_after``)."""
     start, end, actor_id = item
     if actors[actor_id].kind != "country":
         return False
@@ -864,11 +865,23 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
     part_of = re.search(rf"(?<![\w])(?:{'|'.join(grammar['place_modifier_nouns'])})\s+of\s+(?:the\s+)?"
                         rf"(?:(?:{'|'.join(vocab.raw['location_skip_words'])})\s+)?$",
                         sentence[max(0, start - 40) : start], re.IGNORECASE)  # "the Tillaberi region of western X"
+    after = after or _border_after(data_dir).match(sentence, end)
     in_a_name = re.match(r"\s+[A-Z]", sentence[end:])  # "from the Turkish Red Crescent" names a body
     people = sentence[start:end] in actors[actor_id].demonyms  # "fuel to Filipino fishermen": its people, no place
     if after and targets is not None and not targets.search(sentence, max(0, start - 40), start):
         after = None  # "drones struck the Estarian port of X": the attack's target
     return bool(after or ((before or part_of) and not in_a_name and not people))
+
+
+@lru_cache(maxsize=4)
+def _border_after(data_dir) -> re.Pattern:
+    """A border noun right after a country's name ("near the Estarian border": a place, the other side's at most),
+    not one that names people ("Estarian border guards": data/participants.yaml ``border_nouns``,
+    ``border_people_nouns``)."""
+    table = _participants(data_dir)
+    nouns = "|".join(map(re.escape, table.get("border_nouns", ()))) or "(?!)"
+    people = "|".join(map(re.escape, table.get("border_people_nouns", ()))) or "(?!)"
+    return re.compile(rf"\s+(?:{nouns})(?![\w-])(?!\s+(?:{people})(?![\w-]))", re.IGNORECASE)
 
 
 def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary,

@@ -558,30 +558,36 @@ def _sentence_country(text: str, at: int, countries: list[Candidate], data_dir: 
     start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)), default=max(0, at - 400))
     end_match = _SENTENCE_END.search(text, at, at + 400)
     end = end_match.start() if end_match else min(len(text), at + 400)
-    border = _border_before(data_dir)
-    named = {c.actor_id for c in countries if start <= c.start and c.end <= end
-             and not border.search(text, max(0, c.start - 30), c.start)}
+    named = {c.actor_id for c in countries if start <= c.start and c.end <= end and not _across_a_border(text, c, data_dir)}
     return named.pop() if len(named) == 1 else None
 
 
 def _most_named(text: str, countries: list[Candidate], data_dir: Path) -> str | None:
     """The country named most often among ``countries`` (the first named of those tied), not counting one named as
-    the other side of a border (data/participants.yaml ``border_phrases``: "near the border with Estaria"); None
-    for none."""
+    the other side of a border ("near the border with Estaria", "near the Estarian border"); None for none."""
     counts: dict[str, int] = {}
-    border = _border_before(data_dir)
     for candidate in sorted(countries, key=lambda c: c.start):
-        if border.search(text, max(0, candidate.start - 30), candidate.start):
+        if _across_a_border(text, candidate, data_dir):
             continue
         counts[candidate.actor_id] = counts.get(candidate.actor_id, 0) + 1
     return max(counts, key=counts.get) if counts else None
 
 
+def _across_a_border(text: str, country: Candidate, data_dir: Path) -> bool:
+    """True for a country named as the other side of a border ("the border with Estaria", "the Estarian border"; not
+    "Estarian border guards"): data/participants.yaml ``border_phrases``, ``border_nouns``, ``border_people_nouns``."""
+    before, after = _border_patterns(data_dir)
+    return bool(before.search(text, max(0, country.start - 30), country.start) or after.match(text, country.end))
+
+
 @lru_cache(maxsize=8)
-def _border_before(data_dir: Path) -> re.Pattern:
-    """A border phrase of data/participants.yaml right before a name ("border with (the) ")."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in load("participants.yaml", data_dir).get("border_phrases", ()))
-    return re.compile(rf"(?<![\w])(?:{words or '(?!)'})\s+(?:the\s+)?$", re.IGNORECASE)
+def _border_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
+    table = load("participants.yaml", data_dir)
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table.get("border_phrases", ()))
+    nouns = "|".join(map(re.escape, table.get("border_nouns", ()))) or "(?!)"
+    people = "|".join(map(re.escape, table.get("border_people_nouns", ()))) or "(?!)"
+    return (re.compile(rf"(?<![\w])(?:{words or '(?!)'})\s+(?:the\s+)?$", re.IGNORECASE),
+            re.compile(rf"\s+(?:{nouns})(?![\w-])(?!\s+(?:{people})(?![\w-]))", re.IGNORECASE))
 
 
 @lru_cache(maxsize=8)
