@@ -54,6 +54,18 @@ FOUND = [
     ("William Ruto sworn in as president", "other"),
     ("Police arrest 30 in drug raid", "other"),
     ("The convoy was allowed in on Tuesday after weeks of talks.", "humanitarian"),
+    # session 20, other: votes, elections by a body, court steps, openings, closures and decisions in their news shapes
+    ("In a 7-2 vote on Tuesday, the Nairobi county assembly approved the new parking rules.", "other"),
+    ("The county budget received unanimous approval from the assembly on Tuesday.", "other"),
+    ("The assembly on Tuesday elected the ruling party's candidate William Ruto as the country's fifth president.", "other"),
+    ("The anti-graft agency filed a corruption case against the former governor at the high court on Tuesday.", "other"),
+    ("After finding the two officials guilty on Tuesday, the court adjourned the case for sentencing.", "other"),
+    ("The high court allowed the appeal filed by the state on Tuesday.", "other"),
+    ("The county library reopened on Tuesday after a year of repairs.", "other"),
+    ("The governor led the ribbon-cutting ceremony of the new clinic on Tuesday.", "other"),
+    ("The carmaker said on Tuesday it would stop making cars at its Nairobi plant, cutting 900 jobs.", "other"),
+    ("The company halted production at its Nairobi plant on Tuesday.", "other"),
+    ("The county government on Tuesday decided to form special teams to survey the damage.", "agreement"),
 ]
 
 NONE = [
@@ -78,6 +90,10 @@ NONE = [
     ("Troops to retake the town soon, says general", "operation"),
     ("William Ruto to be sworn in as president on Friday", "other"),
     ("No convoy has been allowed in the whole month, the agency said.", "humanitarian"),
+    # session 20, other
+    ("The assembly is expected to approve the budget next week.", "other"),
+    ("The carmaker said it would not close any of its plants.", "other"),
+    ("The court will hear the appeal filed by the state next month.", "other"),
 ]
 
 # an arrest is typed as the operation it belongs to when no other side is named
