@@ -28,3 +28,15 @@ def test_a_toll_after_a_lead_attack_still_joins_the_lead():
 def test_an_arrest_told_by_the_people_taken_is_an_operation_whoever_made_it():
     text = "The province's counter-terror unit on Tuesday arrested 12 alleged militants in the hills."
     assert [e.event_type for e in events_of(text)] == ["operation"]
+
+
+def test_a_killing_on_a_day_of_its_own_after_a_lead_arrest_is_another_operation():
+    text = ("Police said on Thursday that they had arrested 20 suspected members of the gang.\n\n"
+            "Officers on Tuesday killed two suspected gang members in a shootout in the port city.")
+    assert [e.event_type for e in events_of(text)] == ["operation", "operation"]
+
+
+def test_a_seizure_without_a_day_of_its_own_after_a_lead_arrest_stays_in_it():
+    text = ("Police said on Thursday that they had arrested 20 suspected members of the gang.\n\n"
+            "Officers also seized explosives and two rifles from the men, the spokesman said.")
+    assert [e.event_type for e in events_of(text)] == ["operation"]

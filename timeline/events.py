@@ -2182,10 +2182,15 @@ def _talks_of_the_call(kept: Draft, new: Draft, talks: tuple[str, ...]) -> bool:
 def _labels_agree(a: Draft, b: Draft, vocab: Vocabulary, apart: tuple[str, ...] = ()) -> bool:
     """False when the two triggers carry different labels and one of them names a happening of its own, or both
     are labelled mentions of one of the catch-all types ``apart`` (data/same_happening.yaml ``labels_apart_types``:
-    an alert and an arrest)."""
+    an alert and an arrest), or one of them only an arrest or a seizure (data/events.yaml ``merge.no_attack_labels``)
+    and the other a labelled killing or strike told with a day of its own ("Police arrested 43 suspects" and "Police on
+    Saturday killed two militants in a shootout")."""
     distinct = vocab.raw["merge"].get("distinct_labels", ())
     labels = {a.trigger.label, b.trigger.label}
     if len(labels) > 1 and a.event_type == b.event_type and a.event_type in apart and all(labels):
+        return False
+    if len(labels) > 1 and all(labels) and len(labels & set(vocab.raw["merge"].get("no_attack_labels", ()))) == 1 \
+            and (b.timed or b.timex is not None or b.unplaced is not None):  # a fresh report on a day of its own
         return False
     return len(labels) == 1 or not labels & set(distinct)
 
