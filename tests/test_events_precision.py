@@ -211,3 +211,11 @@ def test_a_toll_told_in_a_tv_interview_is_the_disaster_told_before_and_tv_is_no_
     text = ("A strong earthquake struck the mountain town of Ostra before dawn on Monday, killing more than 40 people.\n\n"
             "Prime Minister Ana Velmor said in a TV interview that more than 40 people were killed and 300 were injured.")
     assert [(e.event_type, e.location) for e in _events(text)] == [("incident", None)]  # no place named "in ..."
+
+
+def test_a_lead_followed_on_its_line_by_a_caption_of_its_own_stays_the_lead():
+    # the credit covers the name before it, not the full sentence before that on the line
+    text = ("Velm: The high court on Thursday sentenced former minister Ana Moro to three years in prison in a graft case. "
+            "Former minister Ana Moro (Wire Photo)\n\n"
+            "Justice Ivo Sander, pronouncing the order, also imposed a fine of 5 million on the minister.")
+    assert [(e.event_type, e.evidence[:32]) for e in _events(text)] == [("other", "Velm: The high court on Thursday")]

@@ -92,7 +92,7 @@ def lead_sentence(sentences: list[Sentence], data_dir: Path = DATA_DIR, text: st
         words = sentence.text.rstrip()
         if len(words.split()) >= lead["min_words"] and words[-1:] in ".!\"”’'" and not words.lstrip()[:1].islower() \
                 and not table.captions.match(words) \
-                and not _caption_mark(_line(text, sentence) if text else words, data_dir):
+                and not (caption_marked(text, sentence, data_dir) if text else _caption_mark(words, data_dir)):
             if first is not None or not _context_paragraph(sentence, text, data_dir):
                 return sentence
             first = sentence
@@ -130,7 +130,19 @@ def caption_marked(text: str, sentence: Sentence, data_dir: Path = DATA_DIR) -> 
     sentence of the line ("STORM DAMAGE. Men clear a road in the port on 3 May 2021. AGENCY/Jane Roe")."""
     end, last = _lines(text).ends(sentence.end)
     tail = text[last:end]
-    return _caption_mark(sentence.text, data_dir) or len(tail) <= CREDIT_CHARS and _caption_mark(tail, data_dir)
+    return _caption_mark(sentence.text, data_dir) or len(tail) <= CREDIT_CHARS and _caption_mark(tail, data_dir) \
+        and not _own_caption(tail, data_dir)
+
+
+def _own_caption(tail: str, data_dir: Path) -> bool:
+    """True when the words after a line's last sentence end are a caption of their own, a name or a phrase of
+    ``CAPTION_WORDS`` words or more before its credit ("... in a graft case. Velm state minister Ana Moro (Wire
+    Photo)"): the credit covers that phrase, and the full sentence before it on the line stays the news."""
+    marks = [m.start() for regex, _ in _caption_parts(data_dir) for m in regex.finditer(tail)]
+    return bool(marks) and len(re.findall(r"[\w'’-]+", tail[: min(marks)])) >= CAPTION_WORDS
+
+
+CAPTION_WORDS = 4  # a phrase this long before a credit is a caption of its own, not the credit of the line
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")  # holds one of .!? (its first character): matches never overlap
@@ -182,12 +194,6 @@ def _cue_index(data_dir: Path) -> KeyIndex:
     keys = [required_keys(cue.regex) for cue in rules(data_dir).cues]
     also = [required_groups(cue.regex)[1:] if key else () for cue, key in zip(rules(data_dir).cues, keys)]
     return KeyIndex(keys, also)
-
-
-def _line(text: str, sentence: Sentence) -> str:
-    """The line of ``text`` that holds ``sentence``."""
-    end = text.find("\n", sentence.end)
-    return text[text.rfind("\n", 0, sentence.start) + 1 : end if end >= 0 else len(text)]
 
 
 def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
