@@ -89,7 +89,8 @@ def settle_titles(
                 if named_before:  # "Foreign Minister Ana Lopez Soto ... Minister Lopez Soto": the same person
                     result.candidates.append(Candidate(run.start, run.end, named_before, "title", 0.8))
                 else:
-                    _discover(text, roles, run, result, gazetteer.offices.name_suffixes)
+                    _discover(text, roles, run, result, gazetteer.offices.name_suffixes,
+                              frozenset(h for h in gazetteer.offices.honorifics if len(h) == 1))
     named = [(p.start, gazetteer.actors[p.actor_id]) for p in persons]
     named += [(c.start, result.discovered[c.actor_id]) for c in result.candidates if c.actor_id in result.discovered]
     for title in titles:
@@ -229,8 +230,13 @@ def _ends_in(name: list[str], words: list[str]) -> bool:
 
 
 def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleResult,
-              suffixes: frozenset[str] = frozenset()) -> None:
+              suffixes: frozenset[str] = frozenset(), styles: frozenset[str] = frozenset()) -> None:
+    """A person the gazetteer does not know, named by ``run``; a first word of ``styles`` (one-letter honorifics the
+    runs keep as initials: "U Tin Oo", a style of Myanmar) is no part of the name."""
     name = " ".join(text[run.start:run.end].split()).replace("’", "'")  # "O’Brien" and "O'Brien" are one name
+    first, _, rest = name.partition(" ")
+    if first in styles and rest.count(" ") >= 1:
+        name = rest
     actor_id = "new:" + slug(name)
     if actor_id not in result.discovered:
         name, surname = _suffixed(name, text[run.end:run.end + 1], suffixes)
