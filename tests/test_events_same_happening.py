@@ -562,3 +562,9 @@ def test_a_killing_told_after_an_arrest_is_not_the_arrest():
     text = ("Police arrested two men in Velm on Monday in connection with the worst terror attack in the country's "
             "history.\n\nA militant group has claimed responsibility for the killing of the 20 hostages during the siege.")
     assert _types(text) == ["operation", "incident"]
+
+
+def test_on_a_page_of_unknown_date_a_raid_opened_by_its_own_day_is_not_the_arrests_reported_on_another():
+    text = ("Police in Velmora said Monday that they have arrested 43 suspected militants in the north.\n\n"
+            "Police on Saturday killed two suspected militants in a shootout in a village near the border.")
+    assert [e.event_type for e in _events(text, None)] == ["operation", "operation"]

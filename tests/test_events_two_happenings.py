@@ -101,3 +101,9 @@ def test_two_steps_of_a_case_each_told_at_its_own_time_are_two_happenings():
 def test_a_gathering_that_opened_and_closed_on_two_days_stays_one():
     text = "The river states summit opened in Velm on Monday and closed on Tuesday with a joint declaration."
     assert [t for t, _ in _found(text)].count("conference") == 1
+
+
+def test_on_a_page_of_unknown_date_a_step_told_at_a_time_no_calendar_places_takes_no_other_steps_day():
+    text = "Sam Example, who was arrested in September 2021 and pleaded guilty in March to fraud, told the court he " \
+           "regretted his acts."
+    assert [(e.event_type, e.date) for e in events_of(text, None)] == [("operation", date(2021, 9, 1)), ("other", None)]

@@ -155,14 +155,16 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     main = _without_targets(_main_triggers(triggers, sentence.text, ctx.vocab, apart), sentence.text, ctx.vocab) if triggers else []
     apart = [t for t in main if any(t is a for a in apart)]
     apart, clause = (apart, clause) if 0 < len(apart) < len(main) else ([], None)
-    if clause is None and len(triggers) > len(main) > 0:
-        main = sorted([*main, *_told_on_other_times(triggers, main, sentence, ctx)], key=lambda t: t.start)
+    extras = _told_on_other_times(triggers, main, sentence, ctx) if clause is None and len(triggers) > len(main) > 0 else []
+    main = sorted([*main, *extras], key=lambda t: t.start) if extras else main
     remarks = _remarks_day(sentence, ctx) if main else None
     _note_reports(sentence, ctx)
     for trigger in main:
         draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1,
                        latest=_latest_before(drafts, sentence, trigger), same_time=named_type == "any",
                        clause=clause and (*clause, any(trigger is a for a in apart)))
+        if any(trigger is t for t in extras):  # told at a time of its own words, placed in the calendar or not
+            draft.timex, draft.unplaced = _own_time_of_the_extra(draft, ctx)
         draft.remarks_day = remarks if draft.timex is None else None
         if ctx_subject is not None and ctx.vocab.types[draft.event_type]["family"] == "encounter":
             draft.actor_ids = list(dict.fromkeys([*ctx_subject.actor_ids, *draft.actor_ids]))
@@ -1528,7 +1530,7 @@ def _unknown_day_apart(a: Draft, b: Draft, ctx: Context) -> bool:
         return False
     opening = b.sentence.start + len(b.sentence.text) - len(b.sentence.text.lstrip(" \"“'‘("))
     days = [t for t in _within(ctx.timexes, b.sentence, ctx) if t.first_day is None and t.granularity in ("day", "time")
-            and t.start - opening <= OPENING_DAY_CHARS and t.start < b.sentence.start + b.trigger.start]
+            and t.start - opening <= OPENING_DAY_CHARS and t.start < b.sentence.start + b.trigger.end]  # "Police on Monday killed"
     named = {t.text.lower() for t in _within(ctx.timexes, a.sentence, ctx) if t.granularity in ("day", "time")}
     return bool(days) and bool(named) and days[0].text.lower() not in named
 
@@ -1537,16 +1539,18 @@ OPENING_DAY_CHARS = 12  # "On Monday," / "Earlier on Friday,": a day this close 
 
 
 def _loose_times_apart(kept: Draft, new: Draft, ctx: Context) -> bool:
-    """True on a page of unknown date when both mentions have a time of their own words that no calendar places and
-    ``new``'s ("violence flared last November", "X was sentenced earlier this year") is not named in ``kept``'s
-    sentence ("... shot dead a guard yesterday", "... was sentenced on Monday"): each is told on its own time, so they
-    are two happenings, although the times cannot be compared."""
-    if ctx.article.published is not None or new.timex is not None or kept.timex is not None:
+    """True on a page of unknown date when both mentions have a time of their own words, ``new``'s one no calendar
+    places ("violence flared last November", "X was sentenced earlier this year", "pleaded guilty in July"), and
+    ``new``'s is not named in ``kept``'s sentence ("... shot dead a guard yesterday", "... was sentenced on Monday") or
+    both stand in one sentence ("was arrested in September 2011 and pleaded guilty in July"): each is told on its own
+    time, so they are two happenings, although the times cannot be compared."""
+    if ctx.article.published is not None or new.timex is not None:
         return False
-    told = _loose_own_time(new, ctx)
-    if told is None or (kept.unplaced is None and _loose_own_time(kept, ctx) is None):
+    told, time = new.unplaced or _loose_own_time(new, ctx), kept.timex or kept.unplaced or _loose_own_time(kept, ctx)
+    if told is None or time is None or told.text.casefold() == time.text.casefold():
         return False
-    return told.text.lower() not in {t.text.lower() for t in _within(ctx.timexes, kept.sentence, ctx)}
+    return kept.sentence.start == new.sentence.start \
+        or told.text.casefold() not in {t.text.casefold() for t in _within(ctx.timexes, kept.sentence, ctx)}
 
 
 def _loose_own_time(draft: Draft, ctx: Context) -> Timex | None:
@@ -1567,6 +1571,15 @@ def _worded_time(sentence: Sentence, trigger: Trigger, ctx: Context, loose_only:
     found = event_dates.own_timex(sentence.text, sentence.start, trigger, stand_in, None, ctx.vocab,
                                   data_dir=ctx.settings.data_dir)
     return next((t for t in loose if found is not None and t.start == found.start), None)
+
+
+def _own_time_of_the_extra(draft: Draft, ctx: Context) -> tuple[Timex | None, Timex | None]:
+    """(timex, unplaced) of a trigger ``_told_on_other_times`` kept: the time of its own words ("pleaded guilty in
+    July"), not another the date rules would lend it when that one cannot be placed ("in September 2011")."""
+    own = _worded_time(draft.sentence, draft.trigger, ctx)
+    if own is None or (draft.timex is not None and draft.timex.start == own.start):
+        return draft.timex, draft.unplaced
+    return (own, None) if own.first_day is not None else (None, own)
 
 
 def _told_on_other_times(triggers: list[Trigger], main: list[Trigger], sentence: Sentence, ctx: Context) -> list[Trigger]:
@@ -1986,7 +1999,8 @@ def _sequel(draft: Draft, ctx: Context) -> bool:
     time from another happening ("The attack came hours after Russian missiles hit ...") (merge.sequel_* in
     data/events.yaml; ``sequel_before_for_types`` for words that set apart only some types: "X also met Y" is
     another meeting, "two guards also were killed in the raid" the same attack; inside a passive trigger's own words
-    too: "a customs pact was also signed")."""
+    too: "a customs pact was also signed"; and one of ``fresh_before`` inside the trigger's words: "troops conducted another
+    raid")."""
     merge = ctx.vocab.raw["merge"]
     offsets = set(merge.get("sequel_offset_words", ()))
     if any(t.rule == "offset" and t.text.lower().split()[-1] in offsets
