@@ -511,7 +511,7 @@ def test_another_raid_inside_the_verbs_own_words_is_a_further_operation():
 
 def test_on_a_page_of_unknown_date_a_mention_told_at_another_time_is_another_happening():
     text = ("A former minister was sentenced to one year in prison on Monday for corruption.\n\n"
-            "Sam Example was sentenced to 12 years in jail for bribery earlier this year.")
+            "Sam Example was sentenced to nine years for bribery earlier this year.")
     assert [e.evidence[:6] for e in _events(text, None)] == ["A form", "Sam Ex"]
     text = ("Smugglers shot dead a border guard near the frontier yesterday.\n\n"
             "Violence between police and herders flared last November in the hills.")
@@ -543,7 +543,7 @@ def test_sideline_examples_name_their_gathering(example):
 
 def test_the_gathering_on_whose_sidelines_the_news_meeting_took_place_is_a_conference_on_its_day():
     text = ("Ana Moro met Ivo Sander in Velm on Monday.\n\n"
-            "The meeting took place on the margins of a conclave of the foreign ministers of the Harbour Union.")
+            "The talks were held on the margins of a conclave of trade ministers from the Harbour Union.")
     assert [(e.event_type, e.date) for e in _events(text)] == [("meeting", date(2024, 5, 6)), ("conference", date(2024, 5, 6))]
 
 
@@ -554,17 +554,17 @@ def test_a_past_meeting_on_the_sidelines_of_a_summit_makes_no_conference():
 
 
 def test_a_casualty_of_an_operation_told_in_an_as_clause_is_that_operation():
-    assert _types("Three fighters were shot dead as troops carried out a search operation in the valley on Monday.") \
+    assert _types("Two gunmen were killed as commandos carried out a clearance operation in the hills on Monday.") \
         == ["operation"]
 
 
 def test_a_killing_told_after_an_arrest_is_not_the_arrest():
     text = ("Police arrested two men in Velm on Monday in connection with the worst terror attack in the country's "
-            "history.\n\nA militant group has claimed responsibility for the killing of the 20 hostages during the siege.")
+            "history.\n\nA militant group said it was behind the killing of nine guards during the siege.")
     assert _types(text) == ["operation", "incident"]
 
 
 def test_on_a_page_of_unknown_date_a_raid_opened_by_its_own_day_is_not_the_arrests_reported_on_another():
-    text = ("Police in Velmora said Monday that they have arrested 43 suspected militants in the north.\n\n"
-            "Police on Saturday killed two suspected militants in a shootout in a village near the border.")
+    text = ("Police in Velmora detained 17 robbery suspects in the north, a spokesman said on Monday.\n\n"
+            "Officers on Saturday shot dead three armed robbers during a gunfight at a farm near the border.")
     assert [e.event_type for e in _events(text, None)] == ["operation", "operation"]

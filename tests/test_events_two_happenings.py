@@ -93,9 +93,8 @@ def test_a_happening_timed_against_another_says_how_far_from_it_in_words():
 
 
 def test_two_steps_of_a_case_each_told_at_its_own_time_are_two_happenings():
-    text = "Sam Example, who was arrested in September 2021 and pleaded guilty in March to fraud, told the court he " \
-           "regretted his acts."
-    assert _found(text) == [("operation", date(2021, 9, 1)), ("other", date(2024, 3, 1))]
+    text = "Sam Example was arrested in May 2021 and pleaded guilty in March to fraud charges."
+    assert _found(text) == [("operation", date(2021, 5, 1)), ("other", date(2024, 3, 1))]
 
 
 def test_a_gathering_that_opened_and_closed_on_two_days_stays_one():
@@ -104,6 +103,5 @@ def test_a_gathering_that_opened_and_closed_on_two_days_stays_one():
 
 
 def test_on_a_page_of_unknown_date_a_step_told_at_a_time_no_calendar_places_takes_no_other_steps_day():
-    text = "Sam Example, who was arrested in September 2021 and pleaded guilty in March to fraud, told the court he " \
-           "regretted his acts."
-    assert [(e.event_type, e.date) for e in events_of(text, None)] == [("operation", date(2021, 9, 1)), ("other", None)]
+    text = "Sam Example was arrested in May 2021 and pleaded guilty in March to fraud charges."
+    assert [(e.event_type, e.date) for e in events_of(text, None)] == [("operation", date(2021, 5, 1)), ("other", None)]

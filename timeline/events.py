@@ -1540,9 +1540,9 @@ OPENING_DAY_CHARS = 12  # "On Monday," / "Earlier on Friday,": a day this close 
 
 def _loose_times_apart(kept: Draft, new: Draft, ctx: Context) -> bool:
     """True on a page of unknown date when both mentions have a time of their own words, ``new``'s one no calendar
-    places ("violence flared last November", "X was sentenced earlier this year", "pleaded guilty in July"), and
+    places ("unrest broke out last winter", "X was jailed earlier this year", "admitted the charges in March"), and
     ``new``'s is not named in ``kept``'s sentence ("... shot dead a guard yesterday", "... was sentenced on Monday") or
-    both stand in one sentence ("was arrested in September 2011 and pleaded guilty in July"): each is told on its own
+    both stand in one sentence ("was detained in May 2021 and admitted the charges in March"): each is told on its own
     time, so they are two happenings, although the times cannot be compared."""
     if ctx.article.published is not None or new.timex is not None:
         return False
@@ -1575,7 +1575,7 @@ def _worded_time(sentence: Sentence, trigger: Trigger, ctx: Context, loose_only:
 
 def _own_time_of_the_extra(draft: Draft, ctx: Context) -> tuple[Timex | None, Timex | None]:
     """(timex, unplaced) of a trigger ``_told_on_other_times`` kept: the time of its own words ("pleaded guilty in
-    July"), not another the date rules would lend it when that one cannot be placed ("in September 2011")."""
+    July"), not another the date rules would lend it when that one cannot be placed ("in May 2021")."""
     own = _worded_time(draft.sentence, draft.trigger, ctx)
     if own is None or (draft.timex is not None and draft.timex.start == own.start):
         return draft.timex, draft.unplaced
@@ -1585,8 +1585,8 @@ def _own_time_of_the_extra(draft: Draft, ctx: Context) -> tuple[Timex | None, Ti
 def _told_on_other_times(triggers: list[Trigger], main: list[Trigger], sentence: Sentence, ctx: Context) -> list[Trigger]:
     """The triggers ``_main_triggers`` set aside that tell another happening of a kept trigger's type (or of its
     ``one_happening`` group, data/events.yaml ``merge``) at another time of their own words, when the kept one has a
-    time of its own too ("was arrested in September 2011 and pleaded guilty in July", "attacks on two churches on
-    May 13 and a bombing at a police post on May 14"): a happening each. Only for data/same_happening.yaml
+    time of its own too ("was detained in May 2021 and admitted the charges in March", "gunmen raided a depot on
+    3 May and a bomber hit a checkpoint on 4 May"): a happening each. Only for data/same_happening.yaml
     ``other_time_types``: "the summit opened on Monday and closed on Tuesday" is one gathering."""
     types = set(load("same_happening.yaml", ctx.settings.data_dir).get("other_time_types", ()))
     group = set(ctx.vocab.raw["merge"].get("one_happening", ()))
