@@ -46,3 +46,14 @@ def test_why_names_the_cue_that_drops_a_trigger_and_leaves_the_module_as_it_was(
     out = _why(tmp_path, capsys, "ministers are expected to hold talks")
     assert "dropped: meeting 'hold talks' (strong verb): not reported as happened (data/events.yaml irrealis_before)" in out
     assert events._reported_here is checks
+
+
+def test_why_tells_that_the_gathering_a_lead_meeting_was_held_at_made_an_event(tmp_path, capsys):
+    page = tmp_path / "sidelines.txt"
+    page.write_text("Ana Moro met Ivo Sander in Velm on Monday.\n\nThe talks were held on the margins of a conclave of "
+                    "trade ministers from the Harbour Union.\n", encoding="utf-8")
+    assert main(["why", str(page), "on the margins of a conclave", "--published", "2024-05-08"]) == 0
+    out = capsys.readouterr().out
+    assert "mention: conference 'a conclave of trade ministers from the Harbour Union' (weak)" in out
+    assert "  => an event" in out.split("mention: conference")[1]
+    assert "event: conference 2024-05-06" in out

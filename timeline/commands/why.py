@@ -172,7 +172,8 @@ def _watching(notes: list):
     """While the block runs, note what the checks of ``timeline.events`` answer, as (the sentence's start, or its
     text for the checks that get only the text, kind, detail); the module is as it was afterwards."""
     body_fallback = ("_guess_body",) if hasattr(stage, "_guess_body") else ()  # the body fallback, when there is one
-    watched_too = ("_draft", "_guess_lead", "_arrivals_at_the_venue", *body_fallback)
+    sidelines = ("_with_sideline_gathering",) if hasattr(stage, "_with_sideline_gathering") else ()
+    watched_too = ("_draft", "_guess_lead", "_arrivals_at_the_venue", *sidelines, *body_fallback)
     saved = {name: getattr(stage, name) for name in (*CHECKS, *FILTERS, *watched_too)}
 
     def watched(name, note):
@@ -206,6 +207,9 @@ def _watching(notes: list):
     stage._draft = watched("_draft", lambda args, answer: notes.append((args[0].start, "draft", answer)))
     stage._arrivals_at_the_venue = watched("_arrivals_at_the_venue", lambda args, answer: notes.append(
         (None, "kept", {id(d) for d in answer})))
+    if sidelines:  # the gathering a lead meeting was held on the sidelines of: an event of its own
+        stage._with_sideline_gathering = watched("_with_sideline_gathering", lambda args, answer: notes.append(
+            (None, "kept", {id(d) for d in answer})))
     stage._guess_lead = guess
     if "_guess_body" in saved:
         stage._guess_body = body
