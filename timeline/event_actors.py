@@ -316,8 +316,19 @@ def _unnamed_heads(local: list, sentence: str, actors: Mapping[str, Actor], voca
 
 def _conceded(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_dir: Path) -> bool:
     """True for a name after the trigger behind a ``concession_openers`` word of data/participants.yaml
-    ("... met on Monday despite the objections of Z"), up to the next clause mark: no side."""
+    ("... met on Monday despite the objections of Z"), up to the next clause mark, or in such a clause that opens
+    the sentence before the trigger ("Despite a boycott by Z, the assembly elected ..."): no side."""
+    if item[0] < trigger.start:
+        fronted = _fronted_concession(data_dir).match(sentence)
+        return fronted is not None and item[1] <= fronted.end() <= trigger.start
     return item[0] >= trigger.end and _concession_pattern(data_dir).search(sentence, trigger.end, item[0]) is not None
+
+
+@lru_cache(maxsize=4)
+def _fronted_concession(data_dir) -> re.Pattern:
+    """A ``concession_openers`` clause opening a sentence, up to its comma."""
+    words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("concession_openers", ()))
+    return re.compile(rf"\s*(?:{words})\s[^,;:]*,", re.IGNORECASE)
 
 
 def _absent_sender(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> bool:
