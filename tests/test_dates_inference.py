@@ -271,7 +271,7 @@ def test_a_day_month_with_its_weekday_takes_the_one_year_of_its_office_holders_t
 
 
 OLD_PICTURE = ("Two rebels killed in a raid in the hills\n\n"
-               "In this file photograph taken on July 9, 2014 soldiers patrol a market in the town of Velm. (Wire)\n\n"
+               "A file picture, shot on July 9, 2014, shows troops on patrol at a market in Velm. (Wire)\n\n"
                "VELM: Soldiers killed two rebels in a raid in the hills, the army said on Saturday.\n\n"
                "One of the dead had taken part in an attack on a police post in March 2022, the army said.")
 

@@ -6,7 +6,7 @@ from article_events import events_of
 
 ARREST_OVER_AN_ATTACK = (
     "Police arrested two men on Monday in connection with the attack on a hotel in the capital.\n\n"
-    "A militant group has claimed responsibility for the killing of nine guests during the siege.\n\n"
+    "A militant group later said it was behind the killing of nine guests during the siege.\n\n"
     "Guests who were killed include two foreign tourists.")
 
 

@@ -63,9 +63,9 @@ FOUND = [
     ("The high court allowed the appeal filed by the state on Tuesday.", "other"),
     ("The county library reopened on Tuesday after a year of repairs.", "other"),
     ("The governor led the ribbon-cutting ceremony of the new clinic on Tuesday.", "other"),
-    ("The carmaker said on Tuesday it would stop making cars at its Nairobi plant, cutting 900 jobs.", "other"),
+    ("The brewer said on Tuesday it would shut two bottling plants and cut 400 jobs.", "other"),
     ("The company halted production at its Nairobi plant on Tuesday.", "other"),
-    ("The county government on Tuesday decided to form special teams to survey the damage.", "agreement"),
+    ("The county government decided on Tuesday to set up a panel on flood repairs.", "agreement"),
 ]
 
 NONE = [

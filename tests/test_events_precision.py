@@ -190,7 +190,7 @@ def test_a_bodys_own_sitting_is_the_setting_of_its_decision_not_a_meeting(text):
 
 def test_a_lead_whose_happening_names_no_side_its_type_needs_takes_no_type_from_its_other_words():
     # a visit with no visitor the text names as a person: not typed an operation for "carried out"
-    text = "The Velm Roads Board on Thursday carried out a series of unannounced inspection visits to road sites."
+    text = "The Velm Roads Board carried out surprise inspection visits to four road sites on Thursday."
     assert [e.event_type for e in _events(text)] == ["other"]
 
 
@@ -209,7 +209,7 @@ def test_a_visit_the_article_told_stays_apart_from_what_its_opener_adds():
 
 def test_a_toll_told_in_a_tv_interview_is_the_disaster_told_before_and_tv_is_no_place():
     text = ("A strong earthquake struck the mountain town of Ostra before dawn on Monday, killing more than 40 people.\n\n"
-            "Prime Minister Ana Velmor said in a TV interview that more than 40 people were killed and 300 were injured.")
+            "In a TV interview, Prime Minister Ana Velmor put the toll at more than 40 dead and 300 hurt.")
     assert [(e.event_type, e.location) for e in _events(text)] == [("incident", None)]  # no place named "in ..."
 
 
@@ -217,5 +217,5 @@ def test_a_lead_followed_on_its_line_by_a_caption_of_its_own_stays_the_lead():
     # the credit covers the name before it, not the full sentence before that on the line
     text = ("Velm: The high court on Thursday sentenced former minister Ana Moro to three years in prison in a graft case. "
             "Former minister Ana Moro (Wire Photo)\n\n"
-            "Justice Ivo Sander, pronouncing the order, also imposed a fine of 5 million on the minister.")
+            "Justice Ivo Sander, who read out the order, also imposed a penalty of 5 million on the minister.")
     assert [(e.event_type, e.evidence[:32]) for e in _events(text)] == [("other", "Velm: The high court on Thursday")]
