@@ -161,7 +161,7 @@ NONE = [
     # a happening the people of the news are tied to, and what a relative clause tells of it (irrealis_right_before,
     # background_before)
     ("Police arrested 40 men believed to have links to last week's bombing of the market.", "incident"),
-    ("Troops detained four members of a group blamed for an attack on a hotel in 2019 which killed 20 people.", "incident"),
+    ("Troops detained four men of a gang blamed for a bombing at a hotel in 2019 which killed 20 people.", "incident"),
     # the harm a hazard did, named as what a response is about (ignore)
     ("The government formed teams to survey the damage caused by the rains and floods.", "incident"),
     # a goal named, not a happening (irrealis_in_clause)
