@@ -88,3 +88,16 @@ def test_names_listed_each_with_its_country_are_people_of_those_countries(gaz, t
 
 def test_one_name_with_its_country_is_no_list(gaz):
     assert find_mentions("Jane Roe of Kenya spoke.", gaz, DAY)[1] == []
+
+
+def test_police_alone_in_a_country_of_local_forces_names_no_national_police(gaz):
+    text = "Police in the town of Springfield in the United States arrested a man on Monday after a robbery."
+    mentions, discovered = find_mentions(text, gaz, DAY)
+    assert not any("Police" in a.name for a in discovered)
+    assert "police" not in [m.text.lower() for m in mentions]
+
+
+def test_police_alone_in_a_country_of_one_national_force_is_that_force(gaz):
+    text = "Police in the Kenyan town of Nakuru arrested a man on Monday after a robbery in Kenya."
+    _, discovered = find_mentions(text, gaz, DAY)
+    assert [(a.name, a.roles[0].affiliation) for a in discovered] == [("Kenya Police", "kenya")]

@@ -336,6 +336,8 @@ def service_candidates(text: str, countries: list[Candidate], data_dir: Path, ac
         branch = next(b for b in branches if noun.group(1) in b.nouns)
         actor_id = named.get((country.actor_id, branch.title)) \
             or national_force(country.actor_id, branch, actors or {}, services, found)
+        if actor_id is None:
+            continue  # "American police": a town's or a state's, no force of the country
         candidates.append(Candidate(country.start, noun.end(), actor_id, "exact", 0.8))
     return candidates, found
 
@@ -348,11 +350,13 @@ class Branch(NamedTuple):
     nouns: tuple[str, ...]  # common nouns for it right after a country ("troops", "army")
     alone: tuple[str, ...]  # what refers to it with no country before ("the army", "troops")
     services: frozenset[str]  # capitalised service names of data/actors.yaml ``services`` of this branch
+    local_in: frozenset[str] = frozenset()  # ids of countries whose branch is local forces, not one national force
 
 
 @lru_cache(maxsize=8)
 def _branches(data_dir: Path) -> tuple[Branch, ...]:
-    return tuple(Branch(b["title"], b["name"], tuple(b["nouns"]), tuple(b.get("alone", ())), frozenset(b.get("services", ())))
+    return tuple(Branch(b["title"], b["name"], tuple(b["nouns"]), tuple(b.get("alone", ())), frozenset(b.get("services", ())),
+                        frozenset(b.get("local_in", ())))
                  for b in table_of(data_dir).get("national_forces", ()))
 
 
@@ -372,11 +376,14 @@ def _force_nouns_after(data_dir: Path) -> re.Pattern | None:
 
 
 def national_force(country_id: str, branch: Branch, actors: Mapping[str, Actor], services: Mapping[tuple[str, str], str],
-                   found: dict[str, Actor]) -> str:
+                   found: dict[str, Actor]) -> str | None:
     """The id of ``country_id``'s force of ``branch``: the gazetteer's (``services``), else one named "<country's
-    name> <branch name>" ("Estaria Police"), added to ``found``, the country its affiliation."""
+    name> <branch name>" ("Estaria Police"), added to ``found``, the country its affiliation; None where the branch is
+    local forces (``local_in``: a town's police is no national force)."""
     if (country_id, branch.title) in services:
         return services[country_id, branch.title]
+    if country_id in branch.local_in:
+        return None
     country = actors.get(country_id)
     name = f"{country.name if country else country_id} {branch.name}"
     actor_id = "new:" + slug(name)
@@ -537,6 +544,8 @@ def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path, 
                 if not own:
                     continue
                 chosen = national_force(own, branch, lookup, services or {}, found)
+                if chosen is None:
+                    continue
             candidate = Candidate(match.start(), match.end(), chosen, "pronoun", 0.6)
             candidates.append(candidate)
             forces = sorted([*forces, candidate], key=lambda c: c.end)
