@@ -25,7 +25,10 @@ FAR_DAYS = 120
 
 
 def calendar_date(g: dict, ctx: Context) -> Reading | None:
-    """A day of the month, with or without a year; a given weekday must agree when the year is guessed."""
+    """A day of the month, with or without a year; a given weekday must agree when the year is guessed; none inside
+    a name ("the March 23 Movement", vocabulary ``name_after_date``)."""
+    if ctx.lexicon.name_after_date is not None and ctx.lexicon.name_after_date.match(ctx.text, ctx.end):
+        return None
     month = ctx.lexicon.value("months", g["month"]) if "month" in g else int(g["mm"])
     day = int(re.match(r"\d+", g.get("day") or g["dd"]).group())
     weekday = ctx.lexicon.value("weekdays", g["weekday"]) if "weekday" in g else None

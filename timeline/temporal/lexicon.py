@@ -74,6 +74,7 @@ class Lexicon:
     after_midnight: re.Pattern | None = None  # the end of the text before "midnight" of the next day ("shortly after ")
     late_in_the_day: re.Pattern | None = None  # the end of the text before a day named late ("late on ")
     count_after_year: re.Pattern | None = None  # the text right after a number that makes it a count ("2000 people")
+    name_after_date: re.Pattern | None = None  # the text right after a date that makes it a name ("March 23 Movement")
     year_before_count: re.Pattern = re.compile(r"(?!)")  # the end of the text before it that keeps it a year ("in ")
 
     def rule_regex(self, index: int) -> re.Pattern:
@@ -149,6 +150,7 @@ def lexicon_for(data_dir: Path) -> Lexicon:
         after_midnight=re.compile(vocab["after_midnight"], re.IGNORECASE) if vocab.get("after_midnight") else None,
         late_in_the_day=re.compile(vocab["late_in_the_day"], re.IGNORECASE) if vocab.get("late_in_the_day") else None,
         count_after_year=re.compile(vocab["count_after_year"]) if vocab.get("count_after_year") else None,
+        name_after_date=re.compile(vocab["name_after_date"]) if vocab.get("name_after_date") else None,
         year_before_count=re.compile(vocab.get("year_before_count", "(?!)"), re.IGNORECASE),
     )
 
