@@ -787,8 +787,7 @@ def _typed_without_ignored(guess: leads.LeadGuess | None, sentence: Sentence, ct
     text = sentence.text
     for start, end in spans:  # blanked out at the same offsets
         text = text[:start] + " " * (end - start) + text[end:]
-    plain = leads.by_verb(text, ctx.article.published is not None, ctx.settings.data_dir)
-    return replace(guess, event_type=plain.event_type, label=plain.label) if plain is not None else guess
+    return _retyped(guess, leads.by_verb(text, ctx.article.published is not None, ctx.settings.data_dir))
 
 
 def _unsided_as_other(guess: leads.LeadGuess | None, sentence: Sentence, ctx: Context) -> leads.LeadGuess | None:
@@ -801,8 +800,12 @@ def _unsided_as_other(guess: leads.LeadGuess | None, sentence: Sentence, ctx: Co
         return guess
     plain = leads.by_verb(sentence.text, ctx.article.published is not None, ctx.settings.data_dir,
                           type_guess=lambda *_: "")
-    return replace(guess, event_type=plain.event_type, label=plain.label) \
-        if plain is not None and not any(t.event_type == plain.event_type for t in unsided) else guess
+    return guess if plain is not None and any(t.event_type == plain.event_type for t in unsided) else _retyped(guess, plain)
+
+
+def _retyped(guess: leads.LeadGuess, plain: leads.LeadGuess | None) -> leads.LeadGuess:
+    """``guess`` with the type and label of ``plain``, the same sentence's guess read otherwise (unchanged for none)."""
+    return replace(guess, event_type=plain.event_type, label=plain.label) if plain is not None else guess
 
 
 def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draft], ctx: Context) -> Draft:
