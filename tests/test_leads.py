@@ -9,6 +9,7 @@ import yaml
 from article_events import events_of
 
 from timeline.actors import load_gazetteer
+from timeline.articles import read_bytes
 from timeline.leads import by_verb, classify, in_background, in_body, lead_sentence, only_dates, own_day, rules
 from timeline.models import Article
 from timeline.pipeline import parse_article
@@ -90,6 +91,37 @@ def test_a_caption_line_that_places_people_or_credits_a_photo_is_no_lead():
             "The premiers of Quellia and Estaria signed a treaty on fishing rights in the capital.")
     lead = lead_sentence(split(text), text=text)
     assert lead is not None and lead.text.startswith("The premiers")
+
+
+@pytest.mark.parametrize("credit", ["PHOTO: NORTHERN WIRE SERVICE", "(Photo credit: Northern Wire Service)",
+                                    "Photo: Jane Roe/Northern Wire", "Jane Roe/NWS"])
+def test_a_caption_whose_credit_line_under_it_is_cut_as_furniture_is_still_no_lead(credit):
+    page = ("Velmaria sends troops to flooded north\n\nPublished: 12 March 2031\n\n"
+            "Interior Minister Tomas Rell meets residents at a shelter in Port Anselm on Monday.\n"
+            f"{credit}\n\nThe government of Velmaria sent 400 soldiers to the flooded northern provinces on Tuesday,"
+            " the defence ministry said.\n\nThe minister promised money for repairs.")
+    article = read_bytes("a.txt", page.encode())[0]
+    assert credit.split(":")[-1].strip(" )") not in article.text  # the credit is gone, its mark is left
+    lead = lead_sentence(split(article.text), text=article.text)
+    assert lead is not None and lead.text.startswith("The government of Velmaria")
+
+
+def test_a_caption_whose_credit_on_its_line_is_cut_as_furniture_is_still_no_lead():
+    page = ("Velmaria sends troops to flooded north\n\n"
+            "Interior Minister Tomas Rell meets residents at a shelter in Port Anselm on Monday. PHOTO: NORTHERN WIRE\n\n"
+            "The government of Velmaria sent 400 soldiers to the flooded northern provinces on Tuesday.")
+    article = read_bytes("a.txt", page.encode())[0]
+    lead = lead_sentence(split(article.text), text=article.text)
+    assert lead is not None and lead.text.startswith("The government of Velmaria")
+
+
+def test_a_credit_line_under_a_later_paragraph_leaves_that_paragraph_unmarked():
+    page = ("Velmaria sends troops to flooded north\n\n"
+            "The government of Velmaria sent 400 soldiers to the flooded northern provinces on Tuesday.\n\n"
+            "The interior minister toured the worst-hit districts on Wednesday.\n\nPhoto: Northern Wire\n\n"
+            "The minister promised money for repairs.")
+    article = read_bytes("a.txt", page.encode())[0]
+    assert "(Photo)" not in article.text and "Northern Wire" not in article.text
 
 
 @pytest.mark.parametrize("mark,caption", [("(R)", True), ("(r)", False)])

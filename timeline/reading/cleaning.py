@@ -394,6 +394,7 @@ def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[s
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     kept, dropped, signature = [], [], ""
     in_list = story = False
+    first_story = -1  # the index in ``kept`` of the first line that reads like the story's
     for index, line in enumerate(lines):
         if in_list and line.strip():
             in_list = not _SENTENCE_END.search(line.strip()) and len(line.strip()) <= rules.max_line \
@@ -403,16 +404,36 @@ def strip_furniture(lines: list[str], data_dir: Path) -> tuple[list[str], list[s
                 continue
         cleaned, names = _clean_line(line, rules, index == last)
         dropped.extend(names)
+        if cleaned is None and any(rule.name in names for rule in rules.rules if rule.marks_caption):
+            _mark_caption_above(kept, first_story, rules)
         if story and cleaned is None and names and names[-1] in openers and len(line.strip()) <= opener_max \
                 and _BARE_WORDS.fullmatch(line.strip()):
             in_list = True
         story = story or (cleaned is not None and len(cleaned.strip()) >= STORY_LINE
-                          and bool(_SENTENCE_END.search(cleaned.strip())))
+                          and bool(_SENTENCE_END.search(_unmarked(cleaned, rules))))
+        first_story = len(kept) if story and first_story < 0 else first_story
         if cleaned is not None:
             kept.append(cleaned)
         elif names and names[-1] in rules.closing:
             signature = line.strip()
     return kept, dropped, signature
+
+
+def _mark_caption_above(kept: list[str], first_story: int, rules: Furniture) -> None:
+    """A photo credit on a line of its own ("PHOTO: EXAMPLE WIRE", "(Photo credit: Jane Roe)") right under the page's
+    first line that reads like a story's, a sentence (only blank lines between): that line is the photo's caption,
+    and keeps data/furniture.yaml ``caption_mark`` at its end, so that it is not taken for the lead
+    (data/leads.yaml ``caption_marks``). A credit under a later line is left unmarked: a story's paragraph may stand
+    above a picture that has no caption."""
+    above = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].strip()), -1)
+    if rules.caption_mark and above == first_story >= 0 and not kept[above].endswith(rules.caption_mark):
+        kept[above] = f"{kept[above].rstrip()} {rules.caption_mark}"
+
+
+def _unmarked(line: str, rules: Furniture) -> str:
+    """``line`` stripped, without a caption mark left at its end."""
+    line = line.strip()
+    return line[: -len(rules.caption_mark)].rstrip() if rules.caption_mark and line.endswith(rules.caption_mark) else line
 
 
 _BARE_WORDS = re.compile(r"[^\W\d_][\w'’ ]*[:»>]?")  # "Related content", "See also:" (no link after it)
@@ -436,16 +457,19 @@ def _clean_line(line: str, rules: Furniture, is_last: bool) -> tuple[str | None,
         return line, []
     if len(line) > rules.max_line:
         return _long_line(line, rules)
-    names, lowered = [], line.lower()
+    names, lowered, credit = [], line.lower(), False
     for rule in rules.inline:
         if rule.applies(lowered):
             line, count = rule.regex.subn(" ", line)
             line = line.rstrip()
             names.extend([rule.name] if count else [])
+            credit = credit or bool(count) and rule.marks_caption
             if not line.strip():
                 return None, names
     whole = _whole_line_rule(line.strip(), rules, is_last)
-    return (None, names + [whole]) if whole else (line, names)
+    if whole:
+        return None, names + [whole]
+    return (f"{line} {rules.caption_mark}" if credit and rules.caption_mark and _SENTENCE_END.search(line) else line), names
 
 
 def _long_line(line: str, rules: Furniture) -> tuple[str | None, list[str]]:

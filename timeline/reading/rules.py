@@ -25,6 +25,7 @@ class Rule:
     capitals: bool = False
     examples: tuple = ()
     requires: tuple = ()  # lower-case strings of which a line must contain one for the rule to apply
+    marks_caption: bool = False  # what it removes credits a photo: the caption it belonged to keeps a mark
 
     def applies(self, lowered: str) -> bool:
         return not self.requires or any(word in lowered for word in self.requires)
@@ -72,6 +73,7 @@ class Furniture:
     lines: re.Pattern  # every whole-line rule in one alternation; the group name is the rule's index
     long_lines: tuple = ()  # the whole-line rules that also apply to lines longer than max_line (up to long_line)
     long_line: int = 0
+    caption_mark: str = ""  # left at the end of a caption whose photo credit was removed ("(Photo)")
 
 
 @lru_cache(maxsize=8)
@@ -84,7 +86,7 @@ def furniture(data_dir: Path) -> Furniture:
     whole = [f"(?P<r{i}>{rule.regex.pattern})" for i, rule in enumerate(rules) if rule.kind == "line"]
     long_lines = tuple(rule for rule, entry in zip(rules, raw["rules"]) if entry.get("long_lines") and rule.kind == "line")
     return Furniture(rules, int(raw.get("max_line", 300)), closing, inline, re.compile("|".join(whole) or "(?!)"),
-                     long_lines, int(raw.get("long_line", 0)))
+                     long_lines, int(raw.get("long_line", 0)), str(raw.get("caption_mark", "")))
 
 
 def furniture_rules(data_dir: Path) -> tuple:
@@ -99,6 +101,7 @@ def _rule(entry: dict, expand) -> Rule:
         capitals=bool(entry.get("capitals", False)),
         examples=tuple(entry.get("examples", ())),
         requires=tuple(str(word).lower() for word in entry.get("requires", ())),
+        marks_caption=bool(entry.get("marks_caption", False)),
     )
 
 
