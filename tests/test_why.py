@@ -57,3 +57,31 @@ def test_why_tells_that_the_gathering_a_lead_meeting_was_held_at_made_an_event(t
     assert "mention: conference 'a conclave of trade ministers from the Harbour Union' (weak)" in out
     assert "  => an event" in out.split("mention: conference")[1]
     assert "event: conference 2024-05-06" in out
+
+
+JOINED = ("President Ana Moro of Velmaria met her Osterlich counterpart Piet Haller for talks on reopening the border.\n\n"
+          "The meeting in Kessel on Tuesday with Chancellor Ivo Brand lasted four hours, officials said.\n")
+
+
+def _why_joined(tmp_path, capsys, words: str) -> str:
+    page = tmp_path / "joined.txt"
+    page.write_text(JOINED, encoding="utf-8")
+    assert main(["why", str(page), words, "--published", "2031-05-14"]) == 0
+    return capsys.readouterr().out
+
+
+def test_why_shows_a_mention_as_its_own_sentence_told_it_not_as_a_later_one_changed_it(tmp_path, capsys):
+    out = _why_joined(tmp_path, capsys, "met her Osterlich counterpart")
+    assert "mention: meeting 'met' (strong), sides new:ana-moro, new:piet-haller, own day none" in out
+    assert "told in this sentence: meeting 'met', sides Ana Moro, Piet Haller, own day none" in out
+    assert ("told in \"The meeting in Kessel on Tuesday with Chancellor Ivo Brand l...\": meeting 'meeting', "
+            "sides Ivo Brand, own day Tuesday") in out
+    assert "its day read from 'Tuesday' in \"The meeting in Kessel" in out
+
+
+def test_why_names_the_earlier_sentence_a_mention_joined_and_the_event_it_gave_its_day(tmp_path, capsys):
+    out = _why_joined(tmp_path, capsys, "The meeting in Kessel")
+    assert 'told again: joins an earlier event: yes, the meeting of "President Ana Moro of Velmaria' in out
+    assert 'joined the event told in "President Ana Moro of Velmaria met her' in out
+    assert "its day read from 'Tuesday' in this sentence" in out
+    assert "no event has it as evidence" not in out

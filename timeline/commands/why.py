@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import events as stage
@@ -56,6 +56,26 @@ FILTERS = {
     "_main_triggers": "one trigger per type, and one encounter per sentence",
     "_without_targets": "the target of an attack, not a happening",
 }
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A mention as its own sentence told it, before any later mention joined it: a draft of ``timeline.events`` is
+    changed in place when a better-dated mention joins it (its trigger, day, sentence and sides), so what ``why``
+    shows of a mention is taken when the mention is made."""
+
+    event_type: str
+    trigger: str
+    strength: str
+    sides: tuple[str, ...]
+    day: str  # the words of its own day, "" for none
+    sentence: Sentence
+
+    @classmethod
+    def of(cls, draft) -> "Seen":
+        day = draft.timex.text if draft.timex else f"{draft.unplaced.text} (not placed)" if draft.unplaced else ""
+        return cls(draft.event_type, draft.trigger.text, draft.trigger.strength, tuple(draft.actor_ids), day,
+                   draft.sentence)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -102,11 +122,50 @@ def explain(sentence: Sentence, notes: list, events, data_dir: Path) -> list[str
     lines += [f"  set aside by {detail[0]} ({FILTERS[detail[0]]}): {t.event_type} {t.text!r}"
               for kind, detail in zip(kinds, mine) if kind == "filter" for t in detail[1]]
     kept = set().union(*(detail for _, kind, detail in notes if kind == "kept"))
+    seen = _first_seen(notes)
     for draft in (detail for kind, detail in zip(kinds, mine) if kind == "draft"):
-        lines += _mention_lines(draft, [d for k, d in zip(kinds, mine) if k == "check" and d[1] is draft], kept)
-    found = [e for e in events if e.evidence_start == sentence.start]
-    lines += [f"event: {e.event_type} {e.date or 'no day'} {list(e.actors)} {e.title!r}"
-              + (" (background: hidden by default)" if e.background else "") for e in found] or ["no event has it as evidence"]
+        lines += _mention_lines(draft, [d for k, d in zip(kinds, mine) if k == "check" and d[1] is draft], kept, seen)
+    return lines + _event_lines(sentence, notes, events, seen)
+
+
+def _event_lines(sentence: Sentence, notes: list, events, seen: dict) -> list[str]:
+    """The events whose evidence is ``sentence``, and those a mention of it joined, each with what anchored it and
+    from which sentence: the mentions told of it (its evidence's and those that joined it) with the sides and the
+    day each named, the sentence its day was read from, and the sides no mention named (added after reading)."""
+    made = {detail[1].id: detail[0] for _, kind, detail in notes if kind == "event"}  # event id -> draft id
+    joins = [detail for _, kind, detail in notes if kind == "join"]  # (the kept draft's id, the mention that joined)
+    joined = {kept for kept, new in joins if new.sentence.start == sentence.start}
+    lines = []
+    for event in events:
+        own = event.evidence_start == sentence.start
+        draft_id = made.get(event.id)
+        if not own and draft_id not in joined:
+            continue
+        lines.append(("event: " if own else f'joined the event told in "{_short(event.evidence)}": ')
+                     + f"{event.event_type} {event.date or 'no day'} {list(event.actors)} {event.title!r}"
+                     + (" (background: hidden by default)" if event.background else ""))
+        if draft_id is not None:
+            told = [seen[draft_id]] if draft_id in seen else []
+            lines += _anchor_lines(event, told + [new for kept, new in joins if kept == draft_id], sentence,
+                                   next((d for _, kind, d in notes if kind == "dated" and d[0] == draft_id), None))
+    return lines or ["no event has it as evidence"]
+
+
+def _anchor_lines(event, told: list[Seen], sentence: Sentence, dated: tuple | None) -> list[str]:
+    """Which mention (of which sentence) gave ``event`` its sides and its day (``dated``: the draft's day and sentence
+    when the event was made)."""
+    names = dict(zip(event.actor_ids, event.actors))
+    where = lambda s: "this sentence" if s.start == sentence.start else f'"{_short(s.text)}"'
+    lines = [f"  told in {where(one.sentence)}: {one.event_type} {one.trigger!r}, sides "
+             f"{', '.join(names.get(i, i) for i in one.sides) or 'none'}, own day {one.day or 'none'}"
+             for one in told] if len(told) > 1 or told and told[0].sentence.start != event.evidence_start else []
+    if dated is not None and dated[1] is not None and (dated[2].start != event.evidence_start or lines):
+        lines.append(f"  its day read from {dated[1]!r} in {where(dated[2])}")
+    named = {i for one in told for i in one.sides}
+    added = [names[i] for i in event.actor_ids if i not in named]
+    if added and told:
+        lines.append(f"  sides no mention of it named (added after reading: a place, the article's country, a title): "
+                     f"{', '.join(added)}")
     return lines
 
 
@@ -151,20 +210,32 @@ def _trigger_lines(text: str, vocab) -> list[str]:
     return lines
 
 
-def _mention_lines(draft, checks: list, kept: set) -> list[str]:
-    day = draft.timex.text if draft.timex else f"{draft.unplaced.text} (not placed)" if draft.unplaced else "none"
-    lines = [f"mention: {draft.event_type} {draft.trigger.text!r} ({draft.trigger.strength}), "
-             f"sides {', '.join(draft.actor_ids) or 'none'}, own day {day}"]
+def _mention_lines(draft, checks: list, kept: set, seen: dict) -> list[str]:
+    """A mention as its sentence told it (``seen``: the mentions as made, by draft), each check and its answer, and
+    what became of it; a mention it joined is named by the sentence that first told it."""
+    own = seen.get(id(draft)) or Seen.of(draft)
+    lines = [f"mention: {own.event_type} {own.trigger!r} ({own.strength}), "
+             f"sides {', '.join(own.sides) or 'none'}, own day {own.day or 'none'}"]
     joined = None
     for name, _, answer in checks:
         if name in ("_same_event", "_named_by_the_opener"):
             joined = joined or answer
-            said = f'yes, the {answer.event_type} of "{_short(answer.sentence.text)}"' if answer is not None else "no"
+            first = seen.get(id(answer)) or Seen.of(answer) if answer is not None else None
+            said = f'yes, the {first.event_type} of "{_short(first.sentence.text)}"' if first is not None else "no"
         else:
             said = "yes" if answer else "no"
         lines.append(f"  {CHECKS[name]}: {said}")
     lines.append("  => " + ("an event" if id(draft) in kept else "joined an earlier event" if joined else "no event"))
     return lines
+
+
+def _first_seen(notes: list) -> dict:
+    """Each draft's mention as it was made (by the draft's id): from the notes of ``_watching``."""
+    seen: dict = {}
+    for _, kind, detail in notes:
+        if kind == "seen":
+            seen.setdefault(detail[0], detail[1])
+    return seen
 
 
 @contextmanager
@@ -173,7 +244,7 @@ def _watching(notes: list):
     text for the checks that get only the text, kind, detail); the module is as it was afterwards."""
     body_fallback = ("_guess_body",) if hasattr(stage, "_guess_body") else ()  # the body fallback, when there is one
     sidelines = ("_with_sideline_gathering",) if hasattr(stage, "_with_sideline_gathering") else ()
-    watched_too = ("_draft", "_guess_lead", "_arrivals_at_the_venue", *sidelines, *body_fallback)
+    watched_too = ("_draft", "_guess_lead", "_arrivals_at_the_venue", "_join", "_event", *sidelines, *body_fallback)
     saved = {name: getattr(stage, name) for name in (*CHECKS, *FILTERS, *watched_too)}
 
     def watched(name, note):
@@ -183,15 +254,34 @@ def _watching(notes: list):
             return answer
         return call
 
+    def seen(draft) -> None:  # a mention as it was made, before a later one joins it
+        notes.append((None, "seen", (id(draft), Seen.of(draft))))
+
     def guess(lead, drafts, ctx):  # the lead's cues: the drafts the guess added
         before = list(drafts)
         saved["_guess_lead"](lead, drafts, ctx)
-        notes.append((lead.start, "lead", [d for d in drafts if not any(d is b for b in before)]))
+        added = [d for d in drafts if not any(d is b for b in before)]
+        notes.append((lead.start, "lead", added))
+        for draft in added:
+            seen(draft)
+
+    def join(kept, new, *args, **kwargs):  # a further mention folded into an earlier one
+        seen(kept)
+        notes.append((None, "join", (id(kept), Seen.of(new))))
+        return saved["_join"](kept, new, *args, **kwargs)
+
+    def event(draft, ctx):  # the event a draft became, with the day and sentence it ended with
+        made = saved["_event"](draft, ctx)
+        notes.append((None, "event", (id(draft), made)))
+        notes.append((None, "dated", (id(draft), draft.timex.text if draft.timex else None, draft.sentence)))
+        return made
 
     def body(sentence, drafts, ctx):  # the body fallback: the drafts it added, or why it added none
         before = list(drafts)
         saved["_guess_body"](sentence, drafts, ctx)
         made = [d for d in drafts if not any(d is b for b in before)]
+        for draft in made:
+            seen(draft)
         if made or not stage._triggers_of(sentence.text, ctx):
             notes.append((sentence.start, "body", (made, None if made else _body_refusal(sentence, ctx))))
 
@@ -204,7 +294,8 @@ def _watching(notes: list):
     for name in FILTERS:
         setattr(stage, name, watched(name, lambda args, answer, name=name: notes.append(
             (key(args[1]), "filter", (name, [t for t in args[0] if not any(t is o for o in answer)])))))
-    stage._draft = watched("_draft", lambda args, answer: notes.append((args[0].start, "draft", answer)))
+    stage._draft = watched("_draft", lambda args, answer: (notes.append((args[0].start, "draft", answer)), seen(answer)))
+    stage._join, stage._event = join, event
     stage._arrivals_at_the_venue = watched("_arrivals_at_the_venue", lambda args, answer: notes.append(
         (None, "kept", {id(d) for d in answer})))
     if sidelines:  # the gathering a lead meeting was held on the sidelines of: an event of its own
