@@ -79,3 +79,11 @@ def test_reporters_are_read_with_the_callers_data(tmp_path):
     sentence = Sentence(0, len(text), text)
     assert not without_reporters(mentions, sentence, trigger, vocabulary(DATA_DIR))
     assert [m.actor_id for m in without_reporters(mentions, sentence, trigger, vocabulary(DATA_DIR), data)] == ["boko-haram"]
+
+
+def test_troops_a_visit_went_to_see_give_its_place_not_a_side():
+    """data/participants.yaml visited_groups, data/events.yaml location_qualified_nouns."""
+    text = "President Ana Moro visited Kenyan troops in the northern province of Kessel on Tuesday."
+    article = Article(id="s", name="s.txt", title="", text=text, published=date(2024, 5, 8))
+    [visit] = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "visit"]
+    assert list(visit.actor_ids) == ["new:ana-moro"] and visit.location == "Kessel"

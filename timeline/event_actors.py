@@ -97,6 +97,8 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
         local = [item for item in local if not _venue_only(item, sentence, actors, vocab, data_dir)]
     if trigger.event_type in _participants(data_dir).get("purpose_types", ()):
         local = [item for item in local if not _in_purpose(item, sentence, trigger, actors, data_dir)]
+    if trigger.event_type in _participants(data_dir).get("visited_group_types", ()):
+        local = [item for item in local if not _visited_group(item, sentence, trigger, actors, data_dir)]
     if vocab.types[trigger.event_type].get("host") == "visitors_and_country":
         local = [item for item in local if not _visited_elsewhere(item, sentence, trigger, actors, vocab)]
     protected = [*protected, *_list_commas(local, sentence)]
@@ -509,6 +511,32 @@ def _in_purpose(item: tuple[int, int, str], sentence: str, trigger: Trigger, act
     if item[0] < trigger.end or actors[item[2]].kind == "person":
         return False
     return _purpose_pattern(data_dir).search(sentence, trigger.end, item[0]) is not None
+
+
+def _visited_group(item: tuple[int, int, str], sentence: str, trigger: Trigger, actors: Mapping[str, Actor],
+                   data_dir: Path) -> bool:
+    """True for a force or a country named as the group a visit went to see, the object right after its trigger
+    ("visited troops in X", "visited Estarian soldiers", "a visit to the peacekeepers"; data/participants.yaml
+    ``visited_groups``): where the visit went, not who made it. The place after it ("in X") is the visit's location,
+    and a country visited its host (data/events.yaml ``host``)."""
+    start, end, actor_id = item
+    if start < trigger.end or actors[actor_id].kind == "person":
+        return False
+    ends, after = _visited_group_patterns(data_dir)
+    return _OBJECT_GAP.fullmatch(sentence, trigger.end, start) is not None \
+        and (ends.search(sentence, start, end) is not None or after.match(sentence, end) is not None)
+
+
+_OBJECT_GAP = re.compile(r"\s+(?:to\s+)?(?:[\w'’-]+\s+){0,3}")  # "visited troops", "a visit to the wounded soldiers"
+
+
+@lru_cache(maxsize=8)
+def _visited_group_patterns(data_dir) -> tuple[re.Pattern, re.Pattern]:
+    """A word of ``visited_groups`` that ends a name ("Estarian troops", "troops"), and one right after a name
+    ("Estaria's troops")."""
+    words = _escaped(tuple(_participants(data_dir).get("visited_groups", ()))) or "(?!)"
+    return (re.compile(rf"(?<![\w-])(?:{words})$", re.IGNORECASE),
+            re.compile(rf"(?:['’]s)?\s+(?:{words})(?![\w-])", re.IGNORECASE))
 
 
 @lru_cache(maxsize=8)
@@ -1188,8 +1216,10 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozense
         raw = vocab.raw
         preps = "|".join(p.replace(" ", r"\s+") for p in sorted(raw["location_before"], key=len, reverse=True))
         skip = "|".join(re.escape(w) for w in raw["location_skip_words"])
+        qualified = "|".join(re.escape(w) for w in raw.get("location_qualified_nouns", ())) or "(?!)"
         regex = re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{skip}|{_words(vocab, 'place_nouns')})\s+){{0,4}}"
-                           rf"((?:[A-Z]\.){{2,}}|(?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")  # "the U.S."
+                           rf"((?:[A-Z]\.){{2,}}|(?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})"  # "the U.S."
+                           rf"(?![\w'’\-])(?!(?:['’]s)?(?:\s+[A-Z][\w'’\-]+)*\s+(?:{qualified})(?![\w-]))")  # "Estarian troops"
         of_place = re.compile(rf"\s+(?:{'|'.join(raw['grammar']['place_modifier_nouns'])})\s+of\s+(?:the\s+)?"
                               rf"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+)){{0,3}})")
         _PLACES[key] = (regex, of_place, frozenset(raw["location_stop"]))
