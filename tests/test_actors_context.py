@@ -101,3 +101,21 @@ def test_police_alone_in_a_country_of_one_national_force_is_that_force(gaz):
     text = "Police in the Kenyan town of Nakuru arrested a man on Monday after a robbery in Kenya."
     _, discovered = find_mentions(text, gaz, DAY)
     assert [(a.name, a.roles[0].affiliation) for a in discovered] == [("Kenya Police", "kenya")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the court of the country the page names most often: named "<court> of <country>", the country its affiliation
+    ("The Supreme Court on Tuesday struck down a land law. Kenya's parliament passed it last year; Kenya will comply.",
+     [("Supreme Court of Kenya", "kenya")]),
+    ("The Constitutional Court annulled the vote. Opposition parties in Uganda welcomed the ruling.",
+     [("Constitutional Court of Uganda", "uganda")]),
+    # after the country, its demonym or its possessive
+    ("Uganda's Supreme Court upheld the ban on Tuesday.", [("Supreme Court of Uganda", "uganda")]),
+    ("The Kenyan High Court halted the deployment on Monday.", [("High Court of Kenya", "kenya")]),
+    # no country named, or one whose high courts are its states': no court of a country
+    ("The Supreme Court struck down the law on Tuesday.", []),
+    ("The High Court in Chennai granted bail on Monday, lawyers in India said.", []),
+])
+def test_a_court_named_without_its_country_is_the_court_of_the_country_the_page_is_about(gaz, text, expected):
+    _, discovered = find_mentions(text, gaz, DAY)
+    assert [(a.name, a.roles[0].affiliation) for a in discovered] == expected

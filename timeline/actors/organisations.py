@@ -224,7 +224,15 @@ def _unnamed_institution(words: list[str], stopwords: frozenset[str], generic: f
     holding a ``media_words`` word ("the Estaria News Agency" reports the news)."""
     table = table_of(data_dir)
     heads, media = frozenset(table.get("institution_heads", ())), frozenset(table.get("media_words", ()))
-    return words[-1] in heads and (all(w in stopwords or w in generic for w in words[:-1]) or bool(media & set(words)))
+    return words[-1] in heads and (all(w in stopwords or w in generic for w in words[:-1]) or bool(media & set(words))
+                                   or _national_body(words, data_dir))
+
+
+def _national_body(words: list[str], data_dir: Path) -> bool:
+    """True for the name of a body every country has, written without the country ("the Constitutional Court":
+    a ``national_forces`` branch whose nouns hold it), which ``force_candidates`` gives the country the news is about."""
+    name = " ".join(w for w in words if w.lower() != "the")
+    return any(name in branch.nouns for branch in _branches(data_dir))
 
 
 _BRACKET_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,7})\)")
@@ -385,7 +393,8 @@ def national_force(country_id: str, branch: Branch, actors: Mapping[str, Actor],
     if country_id in branch.local_in:
         return None
     country = actors.get(country_id)
-    name = f"{country.name if country else country_id} {branch.name}"
+    owner = country.name if country else country_id
+    name = branch.name.replace("{country}", owner) if "{country}" in branch.name else f"{owner} {branch.name}"
     actor_id = "new:" + slug(name)
     found.setdefault(actor_id, Actor(actor_id, name, "organization", roles=(Role(branch.title, country_id),), discovered=True))
     return actor_id
