@@ -75,6 +75,19 @@ def test_version_changes_with_a_rule_file_but_not_with_an_input_article(tmp_path
     assert parse_version(settings) != before
 
 
+def test_version_changes_with_a_training_article_or_its_gold(tmp_path):
+    data = _data_dir(tmp_path)
+    (data / "training" / "set").mkdir(parents=True)
+    (data / "training" / "set" / "01_a.txt").write_text("Officials met on Monday.", encoding="utf-8")
+    (data / "training" / "set" / "gold.jsonl").write_text("", encoding="utf-8")
+    settings = Settings(data_dir=data)
+    before = parse_version(settings)
+    (data / "training" / "set" / "gold.jsonl").write_text('{"article": "01_a.txt"}\n', encoding="utf-8")
+    after_gold = parse_version(settings)
+    (data / "training" / "set" / "01_a.txt").write_text("Officials met on Tuesday.", encoding="utf-8")
+    assert len({before, after_gold, parse_version(settings)}) == 3
+
+
 def test_version_follows_parse_settings_but_not_the_cache_folder(tmp_path):
     data = _data_dir(tmp_path)
     base = Settings(data_dir=data)

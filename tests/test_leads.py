@@ -356,14 +356,34 @@ def test_a_body_sentence_on_a_day_long_before_or_on_a_page_of_no_known_day_makes
     assert [(e.event_type, e.date, e.background) for e in body] == [("other", expected, False)]
 
 
-@pytest.mark.parametrize("change", [("port of Velm on Tuesday.", "port of Velm."),  # no day of its own
-                                    ("also inspected the new grain terminal in the port of Velm on Tuesday",
+@pytest.mark.parametrize("change", [("also inspected the new grain terminal in the port of Velm on Tuesday",
                                      "also inspected the new grain terminal in the port of Velm in March 2019"),  # history
+                                    ("port of Velm on Tuesday.", "port of Velm next Tuesday."),  # a plan's day
                                     ("Quellish President Ana Moro also", "The visitors also")])  # no side named
-def test_a_body_sentence_of_history_or_with_no_day_or_side_makes_no_event(sure_model, change):
+def test_a_body_sentence_of_history_a_plan_or_no_side_makes_no_event(sure_model, change):
     text = ("Quellish President Ana Moro accredited five new ambassadors at the palace in Velm on Tuesday.\n\n"
             "Quellish President Ana Moro also inspected the new grain terminal in the port of Velm on Tuesday.")
     assert not [e for e in _events(Settings(), text.replace(*change)) if e.trigger == "inspected"]
+
+
+@pytest.mark.parametrize("likely,found", [(0.99, True), (0.75, False)])
+def test_a_body_sentence_with_no_day_of_its_own_makes_an_event_only_when_the_model_is_sure(monkeypatch, likely, found):
+    assert RAW["body"]["happening_min"] <= 0.75 < RAW["body"]["sure_happening"] <= 0.99
+    monkeypatch.setattr("timeline.leads._happening", lambda text, data_dir=DATA_DIR: likely)
+    monkeypatch.setattr("timeline.leads._guess", lambda text, data_dir=DATA_DIR: ("other", 0.99))
+    text = ("Quellish President Ana Moro accredited five new ambassadors at the palace in Velm on Tuesday.\n\n"
+            "Quellish President Ana Moro also inspected the new grain terminal in the port of Velm.")
+    body = [e for e in _events(Settings(), text) if e.trigger == "inspected"]
+    assert [e.event_type for e in body] == (["other"] if found else [])
+
+
+@pytest.mark.parametrize("likely,found", [(0.99, True), (0.75, False)])
+def test_a_body_sentence_with_no_named_subject_makes_an_event_only_when_the_model_is_sure(monkeypatch, likely, found):
+    monkeypatch.setattr("timeline.leads._happening", lambda text, data_dir=DATA_DIR: likely)
+    monkeypatch.setattr("timeline.leads._guess", lambda text, data_dir=DATA_DIR: ("other", 0.99))
+    sentence = "A public hearing on the harbour budget was held at the town hall of Velm on Tuesday."
+    guess = in_body(sentence, page=sentence, start=0)
+    assert (guess is not None and guess.text == "held") == found
 
 
 def test_a_body_sentence_that_tells_the_undated_lead_again_gives_it_its_day(sure_model):

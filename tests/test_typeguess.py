@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -152,3 +153,67 @@ def test_prior_odds_of_a_type_move_its_guess_and_not_happening(tmp_path):
 
 def test_priors_name_known_types():
     assert set(load("typeguess.yaml").get("priors") or {}) <= set(load("events.yaml")["types"])
+
+
+TRAINING = DATA_DIR / typeguess.TRAINING_DIR
+
+
+def _data_with_training(folder, articles: dict[str, str], gold: list[dict]):
+    """A copy of the data folder whose training articles are ``articles`` (name -> text) with ``gold``."""
+    shutil.copytree(DATA_DIR, folder, ignore=shutil.ignore_patterns("training", "articles"))
+    if articles:
+        (folder / "training" / "made_up").mkdir(parents=True)
+        for name, text in articles.items():
+            (folder / "training" / "made_up" / name).write_text(text, encoding="utf-8")
+        (folder / "training" / "made_up" / "gold.jsonl").write_text(
+            "".join(json.dumps(record) + "\n" for record in gold), encoding="utf-8")
+    return folder
+
+
+def test_training_article_sentences_are_labelled_by_the_gold_evidence(tmp_path):
+    text = ("Velm council opens a new library\n\n"
+            "The council of Velm opened a new public library in the old tram depot on Monday. "
+            "The building dates from the 1890s and once housed forty trams. "
+            "Relations between the council and the tram company were long strained. "
+            "Mayor Ana Moro cut the ribbon in front of some two hundred residents.")
+    gold = [{"article": "01_library.txt", "event_type": "other", "required": True,
+             "evidence": "The council of Velm opened a new public library in the old tram depot on Monday."},
+            {"article": "01_library.txt", "event_type": "other", "required": False,
+             "evidence": "Relations between the council and the tram company were long strained."}]
+    data = _data_with_training(tmp_path / "data", {"01_library.txt": text}, gold)
+    lines = typeguess.article_lines(data)
+    assert ("other", gold[0]["evidence"]) in lines
+    assert ("none", "The building dates from the 1890s and once housed forty trams.") in lines
+    assert ("none", "Mayor Ana Moro cut the ribbon in front of some two hundred residents.") in lines
+    assert not [text for _, text in lines if "strained" in text]  # evidence of an event not required: neither class
+
+
+def test_the_happening_model_learns_from_the_training_articles_when_there_are_some(tmp_path):
+    said = ["The crews zorvexed the old harbour wall at dawn.", "The crews zorvexed the new harbour wall at noon.",
+            "The board quillified the budget for the coming year.", "The board quillified the budget for the year after."]
+    gold = [{"article": "01_a.txt", "event_type": "other", "required": True, "evidence": text} for text in said[:2]]
+    taught = _data_with_training(tmp_path / "taught", {"01_a.txt": " ".join(said)}, gold)
+    plain = _data_with_training(tmp_path / "plain", {}, [])
+    assert typeguess.happening("Zorvexed the depot.", taught) > 0.5 > typeguess.happening("Quillified the depot.", taught)
+    assert typeguess.happening("Zorvexed quillified.", plain) == 0.5  # words no made-up line has
+    assert typeguess.happening_model(plain).types == typeguess.happening_model(taught).types
+
+
+def test_unseen_sentences_are_no_training_article_sentence():
+    lines = {text for _, text in typeguess.article_lines()}
+    assert not lines & ({text for _, text in CASES} | set(NOT_HAPPENINGS))
+
+
+def test_training_sets_hold_articles_with_gold_whose_evidence_each_article_holds():
+    types = set(load("events.yaml")["types"])
+    sets = sorted(folder for folder in TRAINING.iterdir() if folder.is_dir())
+    assert len(sets) >= 10
+    for folder in sets:
+        articles = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.txt")}
+        gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        dates = [json.loads(line) for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        assert articles and {d["article"] for d in dates} == set(articles), folder.name
+        assert len({g["id"] for g in gold}) == len(gold), folder.name
+        for record in gold:
+            assert record["event_type"] in types and set(record.get("also_accept_types") or []) <= types
+            assert record["evidence"] in articles[record["article"]], (folder.name, record["id"])

@@ -46,7 +46,8 @@ FILE_NAME = "parse-cache.sqlite"
 SCHEMA_VERSION = "3"  # 3: events carry ``background``
 # Settings that change how the work is done, not what the parse gives.
 NOT_PARSE_SETTINGS = frozenset({"cache_dir", "data_dir", "workers", "engine", "scheduler"})
-RULE_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".csv", ".tsv")
+# (.jsonl: the gold events of data/training's articles, which the happening model learns from)
+RULE_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".txt", ".csv", ".tsv")
 NOT_RULE_FOLDERS = frozenset({"articles"})
 PARSING_LIBRARIES = ("dateparser", "rapidfuzz", "PyYAML")
 _CHUNK = 500  # SQLite's bound-parameter limit is 999 on old builds

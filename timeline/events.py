@@ -819,14 +819,18 @@ def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draf
 
 def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
     """A body sentence no trigger touched that names a day of its own that may date news, not after the page's day
-    (``leads.own_day``) and tells in a past-tense verb what a named subject did (``leads.in_body``): one event
+    (``leads.own_day``) and tells in a past-tense verb what a named subject did (``leads.in_body``; a sentence of no
+    time of its own, or with no named subject, when the learned model is sure it reports a happening): one event
     of a confidence lower still than the lead's guess; or, when it tells the lead's undated event again, that event's
-    day (``_lead_told_again``)."""
-    if _triggers_of(sentence.text, ctx) or not leads.own_day(
-            [(t.first_day, t.granularity) for t in _within(ctx.timexes, sentence, ctx)], ctx.article.published,
-            ctx.settings.data_dir):
+    day (``_lead_told_again``). Not a sentence whose own time may not date news (a plan's day, a month or a year)."""
+    if _triggers_of(sentence.text, ctx):
         return
-    guess = leads.in_body(sentence.text, ctx.settings.data_dir, page=ctx.article.text, start=sentence.start)
+    days = [(t.first_day, t.granularity) for t in _within(ctx.timexes, sentence, ctx)]
+    own_day = leads.own_day(days, ctx.article.published, ctx.settings.data_dir)
+    if not own_day and days:
+        return  # a time of its own that may not date news: a plan's day after the page's, a month or a year of history
+    guess = leads.in_body(sentence.text, ctx.settings.data_dir, page=ctx.article.text, start=sentence.start,
+                          own_day=own_day)
     if guess is None:
         return
     draft = _guessed_draft(sentence, guess, drafts, ctx)

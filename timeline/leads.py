@@ -506,19 +506,29 @@ def _quotation_or_question(text: str, table: Rules) -> bool:
 
 
 def in_body(text: str, data_dir: Path = DATA_DIR, type_guess: Callable[[str, Path], tuple[str, float]] | None = None,
-            page: str = "", start: int = -1, happening: Callable[[str, Path], float] | None = None) -> LeadGuess | None:
+            page: str = "", start: int = -1, happening: Callable[[str, Path], float] | None = None,
+            own_day: bool = True) -> LeadGuess | None:
     """The fallback for a body sentence no trigger rule touched (data/leads.yaml ``body``): a sentence whose head clause
     tells, in a finite past-tense verb of action, what a named subject did (``_body_verb``) and that the learned model
     is at least ``body.happening_min`` sure reports a happening (``happening``, by default ``typeguess.happening``)
     reports a further one: one guess of a confidence below the lead's (``body.confidence``), of the type the learned
     guess gives when it is at least ``body.type_guess_min`` sure of it (``type_guess``, by default ``typeguess.guess``);
     else none (or, with ``body.allow_default``, the catch-all type). Not a line of ``page`` (from ``start``) that is a
-    photo caption. Whether its day may date news is the caller's to say (``own_day``)."""
+    photo caption. Whether its day may date news is the caller's to say (``own_day``: the sentence names a day of its
+    own that may). A sentence the model is at least ``body.sure_happening`` sure of needs neither that day nor a named
+    subject before its past verb ("A public hearing on the budget was held last month")."""
     raw = rules(data_dir).raw
     if page and start >= 0 and caption_marked(page, Sentence(start, start + len(text), text), data_dir):
         return None
-    verb = _body_verb(text, data_dir)
-    if verb is None or (happening or _happening)(text, data_dir) < raw["body"]["happening_min"]:
+    sure = raw["body"].get("sure_happening")
+    verb = _body_verb(text, data_dir) if own_day else None
+    needs_sure = verb is None
+    if verb is None and sure is not None:
+        verb = _body_verb(text, data_dir, named=False)
+    if verb is None:
+        return None
+    likely = (happening or _happening)(text, data_dir)
+    if likely < raw["body"]["happening_min"] or (needs_sure and likely < sure):
         return None
     event_type, probability = (type_guess or _guess)(text, data_dir)
     default = raw["by_verb"]["default_type"]
@@ -530,8 +540,9 @@ def in_body(text: str, data_dir: Path = DATA_DIR, type_guess: Callable[[str, Pat
     return LeadGuess(event_type, 0, verb.start(), verb.end(), verb.group(), "body", raw["body"]["confidence"], label)
 
 
-def _body_verb(text: str, data_dir: Path) -> re.Match | None:
-    """The past verb of a body sentence that tells what a named subject did (``_past_verb``, ``_named_before``): None in
+def _body_verb(text: str, data_dir: Path, named: bool = True) -> re.Match | None:
+    """The past verb of a body sentence that tells what a named subject did (``_past_verb``, ``_named_before``; with
+    ``named`` false, any subject): None in
     a quotation or a question, for a sentence that opens in a happening told before and only details it ("During the
     talks, ..."; ``body.details_opener``), a verb of blaming or refusing (``body.saying``), one whose object is a
     statement or a post (``body.telling_objects``: "made the announcement"), a plan, an opinion or a statistic."""
@@ -541,11 +552,31 @@ def _body_verb(text: str, data_dir: Path) -> re.Match | None:
     if head[:1] in "\"“‘'(" or _quotation_or_question(text, table) \
             or re.match(raw["details_opener"], head, re.IGNORECASE):
         return None
-    verb = _past_verb(text, data_dir)
-    if verb is None or verb.group().lower() in raw["saying"] or not _named_before(text[: verb.start()], data_dir) \
+    verb = _past_verb(text, data_dir) or (None if named else _any_past_verb(text, data_dir))
+    if verb is None or verb.group().lower() in raw["saying"] or _pronoun_subject(text[: verb.start()], vocab) \
+            or named and not _named_before(text[: verb.start()], data_dir) \
             or _not_news(text, verb.end(), table, vocab) or _telling(text[verb.end() :], data_dir):
         return None
     return verb
+
+
+def _pronoun_subject(head: str, vocab: Vocabulary) -> bool:
+    """True when the verb's clause opens with a personal pronoun (data/events.yaml ``grammar.subject_pronouns``):
+    "He inspected the terminal", "Later, she laid a wreath": the deed of someone told before, whose news that
+    sentence only goes on with."""
+    clause = _CLAUSE_END.split(head)[-1].split()
+    return bool(clause) and clause[0].lower().strip("\"“”'‘’(") in vocab.raw["grammar"]["subject_pronouns"]
+
+
+def _any_past_verb(text: str, data_dir: Path) -> re.Match | None:
+    """The first past-tense verb of ``text`` anywhere in it, for a sentence the model is sure of, whose head
+    ``_past_verb`` finds none in ("A public hearing on the budget, the first since the works began, is said to have
+    been held ..."): real (``_real``), not of ``by_verb.not_past``, a state (``by_verb.stative``) or a statement
+    (``by_verb.saying``, ``body.saying``)."""
+    raw, vocab = rules(data_dir).raw, vocabulary(data_dir)
+    skip = {*raw["by_verb"]["not_past"], *raw["by_verb"]["stative"], *raw["by_verb"]["saying"], *raw["body"]["saying"]}
+    return next((match for match in _verb_words(data_dir).finditer(text)
+                 if match.group().lower() not in skip and _real(text, match, vocab)), None)
 
 
 def _telling(after: str, data_dir: Path) -> bool:

@@ -1,12 +1,13 @@
 """A learned guess of a sentence's event type that does not need a trigger rule's words, and of whether it
 reports a happening at all.
 
-Reads: the project's own made-up typed sentences: every ``examples:`` entry of data/events.yaml's types (a
-type's ``not_events`` as "none"), of data/leads.yaml's types (its ``not_examples`` as "none") and the lines of
-data/typeguess.yaml. Never a real page's text. Adds: ``guess(text)`` -> (type, probability), the most likely of
-data/events.yaml's types for the happening ``text`` reports (trained on the typed lines only: whether it reports
-one at all is ``happening(text)``, the probability that it does, trained on all typed lines against the "none"
-lines: a plan, an opinion, a statistic, a quotation of views, a description, background).
+Reads: the project's own made-up material, never a real page's text: for the type, the typed sentences of every
+``examples:`` entry of data/events.yaml's types, of data/leads.yaml's types and the lines of data/typeguess.yaml; for
+whether a sentence reports a happening, the made-up news articles of data/training with their gold events (each
+sentence that is a required event's evidence against the others: background, views, figures, plans, captions), or,
+in a data folder without them, the typed lines against the "none" lines (a type's ``not_events``, data/leads.yaml's
+``not_examples``). Adds: ``guess(text)`` -> (type, probability), the most likely of data/events.yaml's types for the
+happening ``text`` reports, and ``happening(text)``, the probability that it reports one at all.
 
 Both models are complement naive Bayes (a class is scored by how badly the other classes' lines explain the
 sentence, which keeps a class of very alike lines, "meeting", from drawing the sentences of the classes whose lines
@@ -14,11 +15,13 @@ differ among themselves, "other") over binary features (each word lower-cased, t
 adjacent words, with numbers and capitalised words inside the sentence masked, the stems of the first words again,
 where a news sentence tells its happening, and pairs of adjacent lower-case words, which join a verb to its object
 across names), their class counts balanced so that no class wins by having more lines. They are trained at first use
-(deterministic, well under a second) and kept for the process.
+(deterministic; the type model well under a second, the happening model about a second, most of it reading the
+training articles as the parser reads pages) and kept for the process.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -36,10 +39,15 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 _SUFFIXES = ("ings", "ing", "ed", "es", "s")
 # Laplace smoothing of the word counts; and the temperatures that turn the log scores into probabilities
 # (naive Bayes adds up dependent evidence, so its raw posteriors are far too sure): each the least log loss of a
-# five-fold cross-validation on the made-up lines (the type guess over the types; happening() over its two classes).
+# five-fold cross-validation on its training material (the type guess over the typed lines; happening() over the
+# training articles' sentences in its two classes).
 ALPHA = 0.5
 TEMPERATURE = 3.0
-HAPPENING_TEMPERATURE = 8.0
+HAPPENING_TEMPERATURE = 12.0
+# data/training/<set>/: made-up articles with their gold events, sentences shorter than MIN_LINE characters (a
+# byline, a tag) taken for neither class.
+TRAINING_DIR = "training"
+MIN_LINE = 25
 # A news sentence tells its happening first: the stems of its first words count again as features of their own.
 HEAD_WORDS = 10
 
@@ -87,6 +95,51 @@ def features(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def article_lines(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
+    """(type, sentence) for every sentence of the made-up training articles (data/training/<set>/*.txt, each set with
+    its gold.jsonl in the format of the eval gold): a sentence that is the evidence of a required gold event under
+    that event's type, one that is no event's evidence as "none"; the evidence of an event not required (vague
+    background) is left out, as neither. The articles are read and split as the parser reads them, so that the
+    lines are the sentences the fallbacks will ask about."""
+    from dataclasses import replace
+
+    from .articles import iter_inputs
+    from .models import Article
+    from .sentences import split
+    from .settings import DEFAULT_SETTINGS
+
+    settings = replace(DEFAULT_SETTINGS, data_dir=data_dir)
+    pairs: list[tuple[str, str]] = []
+    for gold_file in sorted((data_dir / TRAINING_DIR).glob("*/gold.jsonl")):
+        records: dict[str, list[dict]] = {}
+        for line in gold_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                records.setdefault(record["article"], []).append(record)
+        files = sorted(p for p in gold_file.parent.glob("*.txt") if p.name in records)
+        for article in iter_inputs(files, settings):
+            if not isinstance(article, Article):
+                continue
+            for sentence in split(article.text, data_dir):
+                label = _label(sentence.text, records[article.name])
+                if label is not None:
+                    pairs.append((label, sentence.text))
+    return pairs
+
+
+def _label(text: str, records: list[dict]) -> str | None:
+    """The type of the required gold event whose evidence ``text`` is (the one sentence holds the other, spaces
+    aside), None for the evidence of an event not required, else "none"."""
+    said = " ".join(text.split())
+    if len(said) < MIN_LINE:
+        return None
+    for record in records:
+        evidence = " ".join((record.get("evidence") or "").split())
+        if evidence and (evidence in said or said in evidence):
+            return record["event_type"] if record.get("required", True) else None
+    return NONE
+
+
 def training_lines(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
     """(type, sentence) for every made-up typed sentence the project holds, each pair once, in file order."""
     events, leads, extra = load("events.yaml", data_dir), load("leads.yaml", data_dir), load("typeguess.yaml", data_dir)
@@ -110,8 +163,14 @@ def model(data_dir: Path = DATA_DIR) -> Model:
 
 @lru_cache(maxsize=4)
 def happening_model(data_dir: Path = DATA_DIR) -> Model:
-    """The happening model: the same over two classes, "none" and every type pooled as ``HAPPENING``."""
-    return _train([(t if t == NONE else HAPPENING, found) for t, found in _featured_lines(data_dir)])
+    """The happening model: the same over two classes, "none" and every type pooled as ``HAPPENING``, trained on the
+    sentences of the made-up training articles (``article_lines``: whole pages, whose sentences of background, views,
+    figures and plans stand around their happenings as on a real page; a data folder without them, or whose articles
+    lack one of the classes: the typed lines)."""
+    lines = [(t if t == NONE else HAPPENING, features(text)) for t, text in article_lines(data_dir)]
+    if {t for t, _ in lines} != {NONE, HAPPENING}:
+        lines = [(t if t == NONE else HAPPENING, found) for t, found in _featured_lines(data_dir)]
+    return _train(lines)
 
 
 @lru_cache(maxsize=4)
