@@ -115,6 +115,16 @@ def test_a_caption_whose_credit_on_its_line_is_cut_as_furniture_is_still_no_lead
     assert lead is not None and lead.text.startswith("The government of Velmaria")
 
 
+def test_a_caption_written_twice_whose_second_copy_carried_the_credit_is_still_no_lead():
+    caption = "Interior Minister Tomas Rell meets residents at a shelter in Port Anselm on Monday."
+    page = (f"Velmaria sends troops to flooded north\n\n{caption}\n\n{caption} (Photo: Northern Wire)\n\n"
+            "The government of Velmaria sent 400 soldiers to the flooded northern provinces on Tuesday.")
+    article = read_bytes("a.txt", page.encode())[0]
+    assert article.text.count("Tomas Rell") == 1  # the copy is dropped, its credit's mark left to the first
+    lead = lead_sentence(split(article.text), text=article.text)
+    assert lead is not None and lead.text.startswith("The government of Velmaria")
+
+
 def test_a_credit_line_under_a_later_paragraph_leaves_that_paragraph_unmarked():
     page = ("Velmaria sends troops to flooded north\n\n"
             "The government of Velmaria sent 400 soldiers to the flooded northern provinces on Tuesday.\n\n"

@@ -83,7 +83,7 @@ def clean(text: str, data_dir: Path, given_title: str = "", guess_title: bool = 
     body = _take_late_date_line(body, result, data_dir)
     body = _take_dateline(body, result, data_dir)
     body = _take_story_stamp(body, result, data_dir)
-    body = _drop_repeats(body, result)
+    body = _drop_repeats(body, result, furniture(data_dir).caption_mark)
     body = _take_closing_date_line(body, result, data_dir)
     body = _drop_closing_links(_drop_teasers(body, result), result)
     result.text = unwrap(_BLANK_RUNS.sub("\n\n", "\n".join(body)).strip(), data_dir)
@@ -194,18 +194,21 @@ def _alternation(words) -> str:
     return "|".join(map(re.escape, sorted(map(str, words), key=len, reverse=True))) or "(?!)"
 
 
-def _drop_repeats(lines: list[str], result: Cleaned) -> list[str]:
+def _drop_repeats(lines: list[str], result: Cleaned, mark: str = "") -> list[str]:
     """The lines without the headline printed again in the body, and without a line that repeats the one just
-    above it (an image's alternative text and its caption, a headline and its link): no new words either way."""
+    above it (an image's alternative text and its caption, a headline and its link): no new words either way. A
+    repeat that ends in the caption ``mark`` (its photo credit cut) leaves the mark to the line it repeats."""
     seen = {_norm(part) for part in (result.title, result.subtitle) if part}
-    kept, previous = [], ""
+    kept, previous, at = [], "", -1
     for line in lines:
-        words = _norm(line)
+        words = _norm(_without_mark(line, mark))
         if words and (words in seen or words == previous) and len(words) <= TITLE_MAX_CHARS or _doubled(line):
             result.dropped.append("repeated_line")
+            if mark and words == previous and line.rstrip().endswith(mark) and not kept[at].rstrip().endswith(mark):
+                kept[at] = f"{kept[at].rstrip()} {mark}"
             continue
         kept.append(line)
-        previous = words or previous
+        previous, at = (words, len(kept) - 1) if words else (previous, at)
     return kept
 
 
@@ -432,8 +435,13 @@ def _mark_caption_above(kept: list[str], first_story: int, rules: Furniture) -> 
 
 def _unmarked(line: str, rules: Furniture) -> str:
     """``line`` stripped, without a caption mark left at its end."""
+    return _without_mark(line, rules.caption_mark)
+
+
+def _without_mark(line: str, mark: str) -> str:
+    """``line`` stripped, without the caption ``mark`` at its end."""
     line = line.strip()
-    return line[: -len(rules.caption_mark)].rstrip() if rules.caption_mark and line.endswith(rules.caption_mark) else line
+    return line[: -len(mark)].rstrip() if mark and line.endswith(mark) else line
 
 
 _BARE_WORDS = re.compile(r"[^\W\d_][\w'’ ]*[:»>]?")  # "Related content", "See also:" (no link after it)
