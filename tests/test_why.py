@@ -85,3 +85,13 @@ def test_why_names_the_earlier_sentence_a_mention_joined_and_the_event_it_gave_i
     assert 'joined the event told in "President Ana Moro of Velmaria met her' in out
     assert "its day read from 'Tuesday' in this sentence" in out
     assert "no event has it as evidence" not in out
+
+
+def test_why_says_a_side_named_by_a_word_that_refers_back_and_a_day_taken_from_the_event_before(tmp_path, capsys):
+    page = tmp_path / "later.txt"
+    page.write_text("President Ana Moro of Velmaria arrived in Kessel on Tuesday for a two-day state visit.\n\n"
+                    "She later met Prime Minister Piet Haller at his office in the old town.\n", encoding="utf-8")
+    assert main(["why", str(page), "She later met Prime Minister", "--published", "2031-05-14"]) == 0
+    out = capsys.readouterr().out
+    assert "side new:ana-moro: named here as 'She', which refers back to a name before" in out
+    assert "its day, named by no date of its own: continued date:" in out

@@ -97,14 +97,15 @@ def run(args: argparse.Namespace) -> int:
     sentence = _closest(split(article.text, settings.data_dir), args.words)
     if sentence is None:
         raise TimelineError("no sentence of the article shares a word with WORDS")
-    for line in explain(sentence, notes, parsed.events, settings.data_dir):
+    for line in explain(sentence, notes, parsed.events, settings.data_dir, parsed.mentions):
         print(line)
     return 0
 
 
-def explain(sentence: Sentence, notes: list, events, data_dir: Path) -> list[str]:
+def explain(sentence: Sentence, notes: list, events, data_dir: Path, mentions=()) -> list[str]:
     """The lines that tell what each stage did with ``sentence`` (``notes``: what the watched checks answered, as
-    (the sentence's start or text, kind, detail))."""
+    (the sentence's start or text, kind, detail); ``mentions``: the article's actor mentions, which say by which words
+    of the sentence each side was named)."""
     mine = [detail for key, kind, detail in notes if key in (sentence.start, sentence.text)]
     kinds = [kind for key, kind, _ in notes if key in (sentence.start, sentence.text)]
     lines = [f'sentence: "{sentence.text}"']
@@ -124,7 +125,8 @@ def explain(sentence: Sentence, notes: list, events, data_dir: Path) -> list[str
     kept = set().union(*(detail for _, kind, detail in notes if kind == "kept"))
     seen = _first_seen(notes)
     for draft in (detail for kind, detail in zip(kinds, mine) if kind == "draft"):
-        lines += _mention_lines(draft, [d for k, d in zip(kinds, mine) if k == "check" and d[1] is draft], kept, seen)
+        block = _mention_lines(draft, [d for k, d in zip(kinds, mine) if k == "check" and d[1] is draft], kept, seen)
+        lines += block[:1] + _named_by_lines(seen.get(id(draft)) or Seen.of(draft), mentions) + block[1:]
     return lines + _event_lines(sentence, notes, events, seen)
 
 
@@ -151,6 +153,21 @@ def _event_lines(sentence: Sentence, notes: list, events, seen: dict) -> list[st
     return lines or ["no event has it as evidence"]
 
 
+def _named_by_lines(own: Seen, mentions) -> list[str]:
+    """How the sentence named each side of its mention that its words do not name outright: by a word that refers
+    back to a name before ("she", "the minister": the continuation of an earlier sentence), or by no word of it (a
+    host country, the article's country, a title's holder)."""
+    start, end = own.sentence.start, own.sentence.end
+    lines = []
+    for side in own.sides:
+        words = [m for m in mentions if m.actor_id == side and start <= m.start and m.end <= end]
+        if not words:
+            lines.append(f"  side {side}: named by no word of this sentence (a host, the article's country, a title)")
+        elif all(m.method == "pronoun" for m in words):
+            lines.append(f"  side {side}: named here as {words[0].text!r}, which refers back to a name before")
+    return lines
+
+
 def _anchor_lines(event, told: list[Seen], sentence: Sentence, dated: tuple | None) -> list[str]:
     """Which mention (of which sentence) gave ``event`` its sides and its day (``dated``: the draft's day and sentence
     when the event was made)."""
@@ -161,6 +178,8 @@ def _anchor_lines(event, told: list[Seen], sentence: Sentence, dated: tuple | No
              for one in told] if len(told) > 1 or told and told[0].sentence.start != event.evidence_start else []
     if dated is not None and dated[1] is not None and (dated[2].start != event.evidence_start or lines):
         lines.append(f"  its day read from {dated[1]!r} in {where(dated[2])}")
+    elif dated is not None and dated[1] is None and event.date is not None:
+        lines.append(f"  its day, named by no date of its own: {event.date_basis}")
     named = {i for one in told for i in one.sides}
     added = [names[i] for i in event.actor_ids if i not in named]
     if added and told:
