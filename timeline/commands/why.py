@@ -141,9 +141,11 @@ def _event_lines(sentence: Sentence, notes: list, events, seen: dict) -> list[st
     for event in events:
         own = event.evidence_start == sentence.start
         draft_id = made.get(event.id)
-        if not own and draft_id not in joined:
+        first = draft_id in seen and seen[draft_id].sentence.start == sentence.start  # its mention, moved on
+        if not own and draft_id not in joined and not first:
             continue
-        lines.append(("event: " if own else f'joined the event told in "{_short(event.evidence)}": ')
+        lines.append(("event: " if own else f'became the event told in "{_short(event.evidence)}": ' if first
+                      else f'joined the event told in "{_short(event.evidence)}": ')
                      + f"{event.event_type} {event.date or 'no day'} {list(event.actors)} {event.title!r}"
                      + (" (background: hidden by default)" if event.background else ""))
         if draft_id is not None:
