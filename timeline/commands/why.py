@@ -127,10 +127,10 @@ def explain(sentence: Sentence, notes: list, events, data_dir: Path, mentions=()
     for draft in (detail for kind, detail in zip(kinds, mine) if kind == "draft"):
         block = _mention_lines(draft, [d for k, d in zip(kinds, mine) if k == "check" and d[1] is draft], kept, seen)
         lines += block[:1] + _named_by_lines(seen.get(id(draft)) or Seen.of(draft), mentions) + block[1:]
-    return lines + _event_lines(sentence, notes, events, seen)
+    return lines + _event_lines(sentence, notes, events, seen, mentions)
 
 
-def _event_lines(sentence: Sentence, notes: list, events, seen: dict) -> list[str]:
+def _event_lines(sentence: Sentence, notes: list, events, seen: dict, mentions=()) -> list[str]:
     """The events whose evidence is ``sentence``, and those a mention of it joined, each with what anchored it and
     from which sentence: the mentions told of it (its evidence's and those that joined it) with the sides and the
     day each named, the sentence its day was read from, and the sides no mention named (added after reading)."""
@@ -151,7 +151,8 @@ def _event_lines(sentence: Sentence, notes: list, events, seen: dict) -> list[st
         if draft_id is not None:
             told = [seen[draft_id]] if draft_id in seen else []
             lines += _anchor_lines(event, told + [new for kept, new in joins if kept == draft_id], sentence,
-                                   next((d for _, kind, d in notes if kind == "dated" and d[0] == draft_id), None))
+                                   next((d for _, kind, d in notes if kind == "dated" and d[0] == draft_id), None),
+                                   mentions)
     return lines or ["no event has it as evidence"]
 
 
@@ -170,9 +171,9 @@ def _named_by_lines(own: Seen, mentions) -> list[str]:
     return lines
 
 
-def _anchor_lines(event, told: list[Seen], sentence: Sentence, dated: tuple | None) -> list[str]:
+def _anchor_lines(event, told: list[Seen], sentence: Sentence, dated: tuple | None, mentions=()) -> list[str]:
     """Which mention (of which sentence) gave ``event`` its sides and its day (``dated``: the draft's day and sentence
-    when the event was made)."""
+    when the event was made); the sides no mention of it had, and whether a word of its sentences names them."""
     names = dict(zip(event.actor_ids, event.actors))
     where = lambda s: "this sentence" if s.start == sentence.start else f'"{_short(s.text)}"'
     lines = [f"  told in {where(one.sentence)}: {one.event_type} {one.trigger!r}, sides "
@@ -183,10 +184,13 @@ def _anchor_lines(event, told: list[Seen], sentence: Sentence, dated: tuple | No
     elif dated is not None and dated[1] is None and event.date is not None:
         lines.append(f"  its day, named by no date of its own: {event.date_basis}")
     named = {i for one in told for i in one.sides}
-    added = [names[i] for i in event.actor_ids if i not in named]
+    spans = [(one.sentence.start, one.sentence.end) for one in told]
+    worded = {m.actor_id for m in mentions if any(start <= m.start and m.end <= end for start, end in spans)}
+    added = [i for i in event.actor_ids if i not in named]
     if added and told:
-        lines.append(f"  sides no mention of it named (added after reading: a place, the article's country, a title): "
-                     f"{', '.join(added)}")
+        said = [f"{names[i]} ({'a name in its sentence' if i in worded else 'no word of its sentences'})" for i in added]
+        lines.append(f"  sides added after reading its mentions (a place, a host, the article's country, a title): "
+                     f"{', '.join(said)}")
     return lines
 
 
