@@ -316,6 +316,7 @@ def init_state(board: Board) -> None:
         "q": wanted.text,
         "undated": wanted.undated,
         "background": wanted.background,
+        "min_confidence": wanted.min_confidence,
         "lanes": wanted.lanes,
         "dates_wanted": (wanted.date_from, wanted.date_to),  # applied once the data's span is known
         "dates_span": None,
@@ -379,7 +380,8 @@ def current_filters(board: Board, span: tuple[date, date] | None) -> Filters:
     date_from, date_to = _range(state.get("dates") or (), span)
     return Filters(tuple(state["actors"]), state.get("match") or "any", tuple(state["types"]), date_from, date_to,
                    tuple(state["sources"]), state.get("q") or "", bool(state.get("undated")),
-                   state.get("lanes") or "actor", background=bool(state.get("background")))
+                   state.get("lanes") or "actor", background=bool(state.get("background")),
+                   min_confidence=float(state.get("min_confidence") or 0.0))
 
 
 def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
@@ -410,10 +412,17 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
                   help="Happenings an article dates only by a month or a year more than a year before its own date "
                        "(\"the two countries signed a treaty in 2019\"): history, not news."
                        + (f" {hidden:,} hidden in this view." if hidden else ""))
+        st.slider("Hide guesses below confidence", 0.0, 1.0, step=0.05, key="min_confidence", format="%.2f",
+                  help=CONFIDENCE_HELP)
         st.markdown("### View")
         st.segmented_control("Lanes", ["actor", "type"], key="lanes", format_func=str.title)
-        st.button("Reset filters", on_click=_reset, width="stretch")
+        st.button("Reset filters", key="reset", on_click=_reset, width="stretch")
         st.caption("The address bar holds these filters: copy it to share this view.")
+
+
+CONFIDENCE_HELP = ("How sure the parser is that the sentence reports the event, from 0 to 1. The lowest are guesses: "
+                   "events the parser guessed from a sentence no rule reads (a stated day or named actors raise a "
+                   "guess a little). 0 shows every event.")
 
 
 def _actor_label(infos: dict, actor_id: str) -> str:
@@ -438,15 +447,16 @@ def _range(dates, span) -> tuple[date | None, date | None]:
 
 def _reset() -> None:
     for key, value in {"actors": [], "types": [], "sources": [], "q": "", "match": "any", "undated": True,
-                       "background": False, "lanes": "actor", "event": None}.items():
+                       "background": False, "min_confidence": 0.0, "lanes": "actor", "event": None}.items():
         st.session_state[key] = value
     st.session_state["dates"] = st.session_state.get("dates_span")
 
 
 # --- main area ----------------------------------------------------------------------------------------
 
-def header(board: Board, shown, hidden: int) -> None:
-    """The title, the figures of the view, and how many background mentions it hides."""
+def header(board: Board, shown, hidden: int, guesses: int = 0, least: float = 0.0) -> None:
+    """The title, the figures of the view, and how many background mentions and guesses (events of a confidence
+    below ``least``) it hides."""
     frame = board.frame
     span = date_span(frame)
     st.markdown("## News timeline")
@@ -461,6 +471,9 @@ def header(board: Board, shown, hidden: int) -> None:
     if hidden:
         st.caption(f"{hidden:,} background mention(s) hidden: history the articles retell. Show them with "
                    "**Show background mentions** in the sidebar.")
+    if guesses:
+        st.caption(f"{_plural(guesses, 'event')} of a confidence below {least:.2f} hidden: guesses. Show them by "
+                   "lowering **Hide guesses below confidence** in the sidebar.")
     if board.rejected:
         st.warning(rejected_note(board.rejected), icon=":material/warning:")
     fixes = st.session_state.get("published_fixes") or {}
@@ -600,11 +613,22 @@ def events_table(shown):
     view = table_view(page)
     chosen = st.dataframe(view, key="table", on_select="rerun", selection_mode="single-row",
                           hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),
-                          column_config={"Day": st.column_config.TextColumn(width="medium"),
-                                         "Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1)})
+                          column_order=table_columns(view), column_config=TABLE_COLUMNS)
     rows = [row for row in chosen.selection.rows if row < len(page)]
     _pick("table_pick", [page["id"].iloc[row] for row in rows[:1]])
     return page
+
+
+TABLE_COLUMNS = {"Day": st.column_config.TextColumn(width="medium"),
+                 "Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f", width="small",
+                                                               help=CONFIDENCE_HELP)}
+
+
+def table_columns(view) -> list[str]:
+    """The table's columns, the confidence beside the actors: at the end (the tenth column) it was off the screen."""
+    names = [name for name in view.columns if name != "Confidence"]
+    at = names.index("Actors") + 1 if "Actors" in names else len(names)
+    return names[:at] + ["Confidence"] + names[at:] if "Confidence" in view.columns else names
 
 
 def _pick(state_key: str, picked: list[str]) -> None:
@@ -679,6 +703,8 @@ def export_title(board: Board, filters: Filters, shown) -> str:
         parts.append(f"matching “{filters.text.strip()[:40]}”")
     if filters.background:
         parts.append("background mentions included")
+    if filters.min_confidence > 0:
+        parts.append(f"confidence {filters.min_confidence:.2f} or more")
     return " · ".join(["News timeline", *parts])
 
 
@@ -936,11 +962,12 @@ def main() -> None:
     view = view_of(board, filters)
     shown = cached(view, "shown", partial(filters.apply, board.frame))
     hidden = cached(view, "hidden", partial(filters.hidden_background, board.frame))
+    guesses = cached(view, "guesses", partial(filters.hidden_guesses, board.frame))
     full = st.session_state["first_chart_drawn"]
     top = st.container()  # the header goes here, filled after the chart: the chart is sent first
     drawn = open_tab(board, filters, shown, full)
     with top:
-        header(board, shown, hidden)
+        header(board, shown, hidden, guesses, filters.min_confidence)
     if full:
         sidebar(board, span, hidden)
         add_articles(board)

@@ -769,3 +769,52 @@ def test_the_chart_says_how_many_undated_events_it_does_not_draw(app):
     assert "**1 undated event, with no possible window, is not drawn:**" in note
     app.toggle(key="undated").set_value(False).run()  # the undated leave the view, and the note with them
     assert not any("not drawn" in c.value for c in app.caption)
+
+
+def test_the_confidence_slider_hides_guesses_and_the_reset_shows_them_again(monkeypatch, board):
+    """An event the parser guessed (from a sentence no rule reads) has a low confidence: the sidebar's slider hides
+    the events below the chosen confidence, the header counts them, the link and the PNG's title keep it, the
+    table shows each event's confidence beside its actors, and Reset filters shows every event again."""
+    from timeline import png
+
+    drawn = []
+    monkeypatch.setattr(png.ExportServer, "start", classmethod(lambda cls: cls("no browser")))
+    monkeypatch.setattr(png.ExportServer, "render", lambda self, figure, **size: drawn.append(figure) or TINY_PNG)
+    downloads = deferred_downloads(monkeypatch)
+    at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    frame, events = board.frame, events_by_id(board)
+    least = 0.7
+    low = {i for i, e in events.items() if e.confidence < least}
+    assert low and low < set(frame["id"])  # the sample has events on both sides
+    before = drawn_ids(at)
+    assert at.slider(key="min_confidence").value == 0.0 and before & low
+    table = at.dataframe[0]
+    order = list(table.proto.column_order)
+    assert order.index("Confidence") == order.index("Actors") + 1
+    assert sorted(table.value["Confidence"]) == sorted(frame["confidence"].round(2))
+    at.slider(key="min_confidence").set_value(least).run()
+    assert not at.exception
+    assert drawn_ids(at) == before - low
+    assert (at.dataframe[0].value["Confidence"] >= least).all() and len(at.dataframe[0].value) == len(frame) - len(low)
+    assert param(at, "confidence") == ["0.7"]
+    assert any(f"{len(low)} events of a confidence below 0.70 hidden" in c.value for c in at.caption)
+    png_name = next(name for name in reversed(list(downloads)) if name.endswith(".png"))
+    downloads[png_name]()
+    assert drawn[-1].layout.title.text.endswith(" · confidence 0.70 or more")
+    at.button(key="reset").click().run()
+    assert not at.exception
+    assert at.slider(key="min_confidence").value == 0.0 and drawn_ids(at) == before
+    assert "confidence" not in at.query_params and not any("of a confidence below" in c.value for c in at.caption)
+
+
+def test_a_link_keeps_the_confidence_and_a_bad_one_opens_every_event(board):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["confidence"] = "0.7"
+    opened(at)
+    assert not at.exception and at.slider(key="min_confidence").value == 0.7
+    assert len(at.dataframe[0].value) == int((board.frame["confidence"] >= 0.7).sum()) < len(board.frame)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["confidence"] = "very high"
+    opened(at)
+    assert not at.exception and not at.error
+    assert at.slider(key="min_confidence").value == 0.0 and len(at.dataframe[0].value) == len(board.frame)

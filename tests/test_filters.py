@@ -105,11 +105,11 @@ names = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
 @given(
     actors=st.lists(names, max_size=3, unique=True), types=st.lists(names, max_size=2, unique=True),
     match=st.sampled_from(MATCHES), lanes=st.sampled_from(LANES), undated=st.booleans(),
-    first=st.one_of(st.none(), st.dates()), text=st.text(max_size=20),
+    first=st.one_of(st.none(), st.dates()), text=st.text(max_size=20), steps=st.integers(0, 20),
 )
-def test_any_view_survives_the_url(actors, types, match, lanes, undated, first, text):
+def test_any_view_survives_the_url(actors, types, match, lanes, undated, first, text, steps):
     view = Filters(actors=tuple(a for a in actors if a.strip()), match=match, types=tuple(t for t in types if t.strip()),
-                   date_from=first, text=text.strip(), undated=undated, lanes=lanes)
+                   date_from=first, text=text.strip(), undated=undated, lanes=lanes, min_confidence=steps / 20)
     assert Filters.from_query(view.to_query()) == view
 
 
@@ -146,3 +146,45 @@ def test_showing_background_is_kept_in_the_link():
     assert Filters(background=True).to_query() == {"background": "1"}
     assert Filters.from_query({"background": "1"}).background
     assert not Filters.from_query({"background": "maybe"}).background and "background" not in Filters().to_query()
+
+
+def test_a_minimum_confidence_hides_the_guesses_below_it(frame):
+    kept = Filters(min_confidence=0.75).apply(frame)
+    assert set(kept["id"]) == {e.id for e in frame["event"] if e.confidence >= 0.75}
+    assert 0 < len(kept) < len(frame)
+    assert len(Filters(min_confidence=0.0).apply(frame)) == len(frame)  # the default shows every event
+
+
+def test_a_slider_s_inexact_step_keeps_the_events_at_that_confidence():
+    """0.05 steps summed in a browser give 0.15000000000000002: an event of 0.15 is at it, not below it."""
+    from dataclasses import replace
+
+    events = make_events(6, actors=ACTORS)
+    events = [replace(e, confidence=c) for e, c in zip(events, (0.15, 0.15, 0.2, 0.35, 0.6, 0.9))]
+    guesses = to_frame(events, ACTORS.get)
+    assert len(Filters(min_confidence=0.1 + 0.05).apply(guesses)) == 6
+    assert len(Filters(min_confidence=0.05 * 4).apply(guesses)) == 4
+    assert sorted(Filters(min_confidence=0.4).apply(guesses)["confidence"]) == [0.6, 0.9]
+
+
+def test_the_minimum_confidence_is_kept_in_the_link():
+    assert Filters(min_confidence=0.35).to_query() == {"confidence": "0.35"}
+    assert Filters.from_query({"confidence": "0.35"}).min_confidence == 0.35
+    assert Filters.from_query(Filters(min_confidence=0.1 + 0.05).to_query()).min_confidence == 0.15
+    view = Filters(types=("call",), min_confidence=0.5, background=True)
+    assert Filters.from_query(view.to_query()) == view
+    assert "confidence" not in Filters().to_query()
+
+
+@pytest.mark.parametrize("value", ["high", "", "nan", "inf", "-0.2", "1.5", "5", "0,3", "1e400"])
+def test_a_bad_confidence_in_a_link_shows_every_event(value):
+    assert Filters.from_query({"confidence": value, "type": "call"}) == Filters(types=("call",))
+
+
+def test_the_guesses_a_minimum_confidence_hides_are_counted(frame):
+    assert Filters().hidden_guesses(frame) == 0
+    expected = int((frame["confidence"] < 0.75).sum())
+    assert Filters(min_confidence=0.75).hidden_guesses(frame) == expected > 0
+    one_type = frame["event_type"].iloc[0]  # of what the other filters would show
+    of_type = frame[frame["event_type"] == one_type]
+    assert Filters(types=(one_type,), min_confidence=0.75).hidden_guesses(frame) == int((of_type["confidence"] < 0.75).sum())

@@ -37,6 +37,7 @@ class Filters:
     undated: bool = True  # show undated events (in their own strip)
     lanes: str = "actor"  # one lane per actor, or one per event type
     background: bool = False  # show background mentions (history the articles retell), hidden by default
+    min_confidence: float = 0.0  # hide events of a lower confidence (the parser's guesses); 0.0 shows all
 
     def with_(self, **changes) -> "Filters":
         return replace(self, **changes)
@@ -52,6 +53,8 @@ class Filters:
             chosen = set(self.sources)
             keep &= frame["articles"].map(lambda names: not chosen.isdisjoint(names)).astype(bool)
         keep &= self._date_mask(frame)
+        if self.min_confidence > 0:  # the tolerance: a slider's 0.15 may arrive as 0.15000000000000002
+            keep &= frame["confidence"] >= self.min_confidence - 1e-6
         if not self.background:
             keep &= ~frame["background"].astype(bool)
         shown = frame[keep]
@@ -64,6 +67,12 @@ class Filters:
         if self.background or not frame["background"].any():
             return 0
         return len(self.with_(background=True).apply(frame[frame["background"].astype(bool)]))
+
+    def hidden_guesses(self, frame: pd.DataFrame) -> int:
+        """How many events these filters would show but for ``min_confidence`` (0 when it is not set)."""
+        if self.min_confidence <= 0:
+            return 0
+        return len(self.with_(min_confidence=0.0).apply(frame)) - len(self.apply(frame))
 
     def _date_mask(self, frame: pd.DataFrame) -> pd.Series:
         dated = frame["start"].notna()
@@ -101,6 +110,8 @@ class Filters:
             query["background"] = "1"
         if self.lanes != "actor":
             query["lanes"] = self.lanes
+        if self.min_confidence > 0:
+            query["confidence"] = f"{self.min_confidence:g}"
         return query
 
     @classmethod
@@ -117,6 +128,7 @@ class Filters:
             undated=_last(query, "undated") not in ("0", "false", "no"),
             background=_last(query, "background") in ("1", "true", "yes"),
             lanes=_choice(_last(query, "lanes"), LANES),
+            min_confidence=_share(_last(query, "confidence")),
         )
 
     def slug(self) -> str:
@@ -154,6 +166,15 @@ def _last(query: Mapping, key: str) -> str:
 
 def _choice(value: str, allowed: tuple[str, ...]) -> str:
     return value if value in allowed else allowed[0]
+
+
+def _share(value: str) -> float:
+    """A confidence of 0 to 1 from a link, to two decimals; 0.0 (show all) for anything else ("high", "nan", 5)."""
+    try:
+        number = round(float(value), 2) if value else 0.0
+    except ValueError:
+        return 0.0
+    return number if 0.0 <= number <= 1.0 else 0.0
 
 
 def _day(value: str) -> date | None:
