@@ -35,6 +35,8 @@ STAGES = (
     ("event_dates.py", "event dates"),
     ("event_actors.py", "event actors"),
     ("events.py", "triggers/events"),
+    ("event_drafts.py", "triggers/events"),
+    ("event_joins.py", "triggers/events"),
     ("triggers.py", "triggers/events"),
     ("prefilter.py", "triggers/events"),
     ("merge.py", "merge"),
