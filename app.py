@@ -946,8 +946,26 @@ def _first_chart_drawn() -> None:
 
 
 def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], str, date | None]:
-    uploads = tuple((f.name, f.getvalue()) for f in st.session_state.get("uploads") or ())
+    uploads = distinct_uploads((f.name, f.getvalue()) for f in st.session_state.get("uploads") or ())
     return uploads, st.session_state.get("paste_text", ""), st.session_state.get("paste_date")
+
+
+def distinct_uploads(uploads) -> tuple[tuple[str, bytes], ...]:
+    """The uploads, a file given twice once, and two files of one name (from two folders) told apart: "notes.txt",
+    "notes (2).txt". Articles are known by name, and the second of a name took the first's place unsaid."""
+    named: dict[str, bytes] = {}
+    given: set[tuple[str, bytes]] = set()
+    for name, data in uploads:
+        if (name, data) in given:
+            continue
+        given.add((name, data))
+        stem, dot, suffix = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
+        number, unique = 1, name
+        while unique in named:
+            number += 1
+            unique = f"{stem} ({number}){dot}{suffix}"
+        named[unique] = data
+    return tuple(named.items())
 
 
 def main() -> None:

@@ -818,3 +818,15 @@ def test_a_link_keeps_the_confidence_and_a_bad_one_opens_every_event(board):
     opened(at)
     assert not at.exception and not at.error
     assert at.slider(key="min_confidence").value == 0.0 and len(at.dataframe[0].value) == len(board.frame)
+
+
+def test_two_uploads_of_one_name_are_both_read_and_a_file_given_twice_once(app):
+    """Files of one name from two folders: the second took the first's place, unsaid. The same file given twice
+    is read once."""
+    march, june = article("12 March 2024", "Tuesday"), article("5 June 2024", "Wednesday")
+    app.file_uploader(key="uploads").set_value([("notes.txt", march, "text/plain"), ("notes.txt", june, "text/plain"),
+                                                ("notes.txt", june, "text/plain")]).run()
+    assert not app.exception and not app.error
+    days = list(app.dataframe[0].value["Day"])
+    assert "2024-03-12" in days and days.count("2024-06-05") == 1
+    assert any("notes.txt (1 event), notes (2).txt (1 event)." in c.value.replace("\\", "") for c in app.caption)
