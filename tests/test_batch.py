@@ -225,3 +225,21 @@ def test_the_same_large_cached_file_given_twice_is_written_twice(tmp_path, monke
         cold = _entries(stream_outputs([one, two], SETTINGS, cache=cache, parse=stand_in_parse))
         warm = _entries(stream_outputs([one, two], SETTINGS, cache=cache, parse=stand_in_parse))
     assert len(cold) == 140 and warm == cold
+
+
+def test_a_parse_with_a_cache_keeps_the_happening_model_on_its_shelf_while_it_runs(tmp_path):
+    from timeline import typeguess
+
+    seen = []
+
+    def looking(article, settings):
+        seen.append(typeguess._SHELVES.get(settings.data_dir))
+        return stand_in_parse(article, settings)
+
+    folder = _corpus(tmp_path / "in", [_dated("a.json", "2023-09-20")])
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        _run(folder, cache, parse=looking)
+        assert seen == [cache.shelf()]
+    assert typeguess._SHELVES.get(SETTINGS.data_dir) is None  # only while the parse runs
+    _run(tmp_path / "in", parse=looking)
+    assert seen[-1] is None  # no cache, no shelf: trained in the process

@@ -243,3 +243,22 @@ def test_a_background_flag_is_stored_and_the_schema_change_gives_a_new_version(t
     before = parse_version(Settings())
     monkeypatch.setattr(cache_module, "SCHEMA_VERSION", "2")  # a cache written before events carried the flag
     assert parse_version(Settings()) != before
+
+
+def test_a_model_on_the_shelf_is_found_under_its_version_only_and_pruned_with_it(tmp_path):
+    with ParseCache(tmp_path, "old") as cache:
+        cache.shelf().put("happening", b"old model")
+        assert cache.shelf().get("happening") == b"old model" and cache.shelf().get("other") is None
+    with ParseCache(tmp_path, "new") as cache:
+        assert cache.shelf().get("happening") is None
+        cache.prune()
+    with ParseCache(tmp_path, "old") as cache:
+        assert cache.shelf().get("happening") is None  # pruned with the other entries of its version
+
+
+def test_a_shelf_without_a_store_misses_and_keeps_nothing(tmp_path):
+    from timeline.cache import ModelShelf
+
+    shelf = ModelShelf(tmp_path / "gone" / FILE_NAME, "v1")
+    shelf.put("happening", b"model")
+    assert shelf.get("happening") is None and not (tmp_path / "gone").exists()

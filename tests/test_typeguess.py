@@ -230,3 +230,37 @@ def test_an_inspection_review_or_audit_carried_out_is_no_military_operation(even
     and audits or reviews (other) told with them too."""
     guessed, _ = typeguess.guess(text)
     assert guessed == event_type
+
+
+class _Shelf:
+    """A shelf in memory (``get``/``put`` as cache.ModelShelf), counting what was put."""
+
+    def __init__(self):
+        self.kept: dict[str, bytes] = {}
+        self.puts = 0
+
+    def get(self, name):
+        return self.kept.get(name)
+
+    def put(self, name, value):
+        self.kept[name] = value
+        self.puts += 1
+
+
+def test_a_happening_model_read_back_from_its_shelf_is_the_trained_one_bit_for_bit(monkeypatch):
+    trained = typeguess.happening_model()
+    shelf = _Shelf()
+    texts = [text for texts in UNSEEN.values() for text in texts]
+    said = [typeguess.happening(text) for text in texts]
+    with typeguess.kept_on(shelf):
+        typeguess.happening_model.cache_clear()
+        assert typeguess.happening_model() == trained and shelf.puts == 1  # trained once more, and put there
+        typeguess.happening_model.cache_clear()
+        monkeypatch.setattr(typeguess, "_happening_model", lambda data_dir: pytest.fail("trained again"))
+        kept = typeguess.happening_model()  # read from the shelf
+        assert [typeguess.happening(text) for text in texts] == said
+    typeguess.happening_model.cache_clear()
+    assert kept == trained and typeguess.dumps(kept) == shelf.kept[typeguess.HAPPENING]
+    bits = lambda model: [value.hex() for value in model.base] + [w.hex() for row in model.weights.values() for _, w in row]
+    assert bits(kept) == bits(trained) and list(kept.weights) == list(trained.weights)
+    assert typeguess.loads(b"not a model") is None and typeguess.loads(b'{"types": []}') is None

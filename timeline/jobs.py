@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache as caching
+from . import typeguess
 from .cache import ParseCache
 from .models import Article, Rejected
 from .outputs import Output, of_parsed, of_rejected
@@ -161,7 +162,9 @@ def _reader(folder: str, version: str, pid: int) -> ParseCache | None:
 
 @dataclass(frozen=True)
 class Warm:
-    """Load the rules, lexicons and gazetteer (before the workers are forked, and in each worker)."""
+    """Load the rules, lexicons and gazetteer, and the body fallback's happening model (before the workers are
+    forked, so that they share one model instead of each training its own; and in each worker, which finds them
+    loaded)."""
 
     settings: Settings
 
@@ -170,3 +173,4 @@ class Warm:
         for item in formats.read_bytes("warm-up.txt", text.encode(), self.settings):
             if isinstance(item, Article):
                 pipeline_parse(dated(item, None, self.settings), self.settings)
+        typeguess.happening_model(self.settings.data_dir)

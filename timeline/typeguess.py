@@ -16,7 +16,9 @@ adjacent words, with numbers and capitalised words inside the sentence masked, t
 where a news sentence tells its happening, and pairs of adjacent lower-case words, which join a verb to its object
 across names), their class counts balanced so that no class wins by having more lines. They are trained at first use
 (deterministic; the type model well under a second, the happening model about a second, most of it reading the
-training articles as the parser reads pages) and kept for the process.
+training articles as the parser reads pages) and kept for the process; while a parse runs with a cache
+(``kept_on``), the happening model is read from the cache's store when it holds one trained on the same material,
+else trained and put there, so only the first process after a change of the data or the code trains it.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from .resources import load
 from .settings import DATA_DIR
@@ -50,6 +55,9 @@ TRAINING_DIR = "training"
 MIN_LINE = 25
 # A news sentence tells its happening first: the stems of its first words count again as features of their own.
 HEAD_WORDS = 10
+# data folder -> the shelf (``get(name)`` -> bytes or None, ``put(name, bytes)``: cache.ModelShelf) its happening
+# model is kept on between processes, while ``kept_on`` holds it
+_SHELVES: dict[Path, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -166,7 +174,54 @@ def happening_model(data_dir: Path = DATA_DIR) -> Model:
     """The happening model: the same over two classes, "none" and every type pooled as ``HAPPENING``, trained on the
     sentences of the made-up training articles (``article_lines``: whole pages, whose sentences of background, views,
     figures and plans stand around their happenings as on a real page; a data folder without them, or whose articles
-    lack one of the classes: the typed lines)."""
+    lack one of the classes: the typed lines). Read from the shelf ``kept_on`` names for ``data_dir``, when it holds
+    one; else trained, and put there."""
+    shelf = _SHELVES.get(data_dir)
+    kept = loads(shelf.get(HAPPENING)) if shelf is not None else None
+    if kept is not None:
+        return kept
+    trained = _happening_model(data_dir)
+    if shelf is not None:
+        shelf.put(HAPPENING, dumps(trained))
+    return trained
+
+
+@contextmanager
+def kept_on(shelf: Any, data_dir: Path = DATA_DIR) -> Iterator[None]:
+    """While open, ``happening_model(data_dir)`` is read from ``shelf`` or trained and put there: a store keyed by
+    everything the model learns from (the parse cache's ``ModelShelf``, under the parse version)."""
+    before = _SHELVES.get(data_dir)
+    _SHELVES[data_dir] = shelf
+    try:
+        yield
+    finally:
+        if before is None:
+            _SHELVES.pop(data_dir, None)
+        else:
+            _SHELVES[data_dir] = before
+
+
+def dumps(trained: Model) -> bytes:
+    """``trained`` as compact JSON: each float written as its repr, so ``loads`` gives it back bit for bit."""
+    rows = [[value for pair in row for value in pair] for row in trained.weights.values()]
+    found = {"types": trained.types, "base": trained.base, "features": list(trained.weights), "rows": rows}
+    return json.dumps(found, separators=(",", ":")).encode("utf-8")
+
+
+def loads(blob: bytes | None) -> Model | None:
+    """The Model ``dumps`` wrote, or None for nothing or anything else."""
+    if blob is None:
+        return None
+    try:
+        found = json.loads(blob)
+        weights = {feature: tuple(zip(row[::2], row[1::2])) for feature, row in zip(found["features"], found["rows"],
+                                                                                     strict=True)}
+        return Model(tuple(found["types"]), tuple(found["base"]), weights)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _happening_model(data_dir: Path) -> Model:
     lines = [(t if t == NONE else HAPPENING, features(text)) for t, text in article_lines(data_dir)]
     if {t for t, _ in lines} != {NONE, HAPPENING}:
         lines = [(t if t == NONE else HAPPENING, found) for t, found in _featured_lines(data_dir)]
