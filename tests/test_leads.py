@@ -125,6 +125,13 @@ def test_a_caption_written_twice_whose_second_copy_carried_the_credit_is_still_n
     assert lead is not None and lead.text.startswith("The government of Velmaria")
 
 
+def test_a_credit_line_under_a_headline_that_asks_leaves_it_unmarked():
+    page = ("Why did the old dam on the river fail so suddenly this week?\nPhoto: Northern Wire\n\n"
+            "The dam burst on Tuesday, flooding three villages, officials said.")
+    article = read_bytes("a.txt", page.encode())[0]
+    assert "(Photo)" not in article.title + article.text
+
+
 def test_a_credit_line_under_a_later_paragraph_leaves_that_paragraph_unmarked():
     page = ("Velmaria sends troops to flooded north\n\n"
             "The government of Velmaria sent 400 soldiers to the flooded northern provinces on Tuesday.\n\n"

@@ -429,8 +429,15 @@ def _mark_caption_above(kept: list[str], first_story: int, rules: Furniture) -> 
     (data/leads.yaml ``caption_marks``). A credit under a later line is left unmarked: a story's paragraph may stand
     above a picture that has no caption."""
     above = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].strip()), -1)
-    if rules.caption_mark and above == first_story >= 0 and not kept[above].endswith(rules.caption_mark):
+    if rules.caption_mark and above == first_story >= 0 and not kept[above].endswith(rules.caption_mark) \
+            and _CAPTION_END.search(kept[above].strip()) and len(kept[above].split()) >= CAPTION_MIN_WORDS:
         kept[above] = f"{kept[above].rstrip()} {rules.caption_mark}"
+
+
+# A caption a credit line marks ends with a full stop (a headline above a credit may end with "?" or "!": it stays as
+# it is) and has at least this many words (a shorter line is no lead to keep apart: data/leads.yaml lead.min_words).
+_CAPTION_END = re.compile(r"\.[\"'”’)]*$")
+CAPTION_MIN_WORDS = 8
 
 
 def _unmarked(line: str, rules: Furniture) -> str:
