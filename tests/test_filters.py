@@ -174,6 +174,7 @@ def test_the_minimum_confidence_is_kept_in_the_link():
     view = Filters(types=("call",), min_confidence=0.5, background=True)
     assert Filters.from_query(view.to_query()) == view
     assert "confidence" not in Filters().to_query()
+    assert Filters(types=("call",), min_confidence=0.1 + 0.2).slug() == "timeline_call_conf0.30"  # the file's name too
 
 
 @pytest.mark.parametrize("value", ["high", "", "nan", "inf", "-0.2", "1.5", "5", "0,3", "1e400"])

@@ -132,11 +132,13 @@ class Filters:
         )
 
     def slug(self) -> str:
-        """A short, safe file-name stem describing the view: "timeline_un_2023-09-01_2023-09-30"."""
+        """A short, safe file-name stem describing the view: "timeline_un_2023-09-01_2023-09-30_conf0.30"."""
         parts = ["timeline", *self.actors[:3], *self.types[:3]]
         if self.date_from or self.date_to:
             parts += [self.date_from.isoformat() if self.date_from else "start",
                       self.date_to.isoformat() if self.date_to else "end"]
+        if self.min_confidence > 0:
+            parts.append(f"conf{self.min_confidence:.2f}")
         return safe_name("_".join(parts))[:80].strip("._-") or "timeline"
 
 
