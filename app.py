@@ -691,7 +691,7 @@ def export_title(board: Board, filters: Filters, shown) -> str:
              + (f", {undrawn:,} undated not drawn" if undrawn else "")]
     span = date_span(shown)
     if span:
-        parts.append(f"{span[0]:%d %b %Y} – {span[1]:%d %b %Y}")
+        parts.append(f"{span[0]:%d %b %Y}" + (f" – {span[1]:%d %b %Y}" if span[1] != span[0] else ""))
     names = {info.id: info.name for info in board.actors}
     for label, chosen in (("actors", [names.get(a, a) for a in filters.actors]), ("types", filters.types),
                           ("sources", filters.sources)):

@@ -830,3 +830,20 @@ def test_two_uploads_of_one_name_are_both_read_and_a_file_given_twice_once(app):
     days = list(app.dataframe[0].value["Day"])
     assert "2024-03-12" in days and days.count("2024-06-05") == 1
     assert any("notes.txt (1 event), notes (2).txt (1 event)." in c.value.replace("\\", "") for c in app.caption)
+
+
+def test_the_png_title_of_one_day_names_it_once(monkeypatch):
+    from timeline import png
+
+    drawn = []
+    monkeypatch.setattr(png.ExportServer, "start", classmethod(lambda cls: cls("no browser")))
+    monkeypatch.setattr(png.ExportServer, "render", lambda self, figure, **size: drawn.append(figure) or TINY_PNG)
+    downloads = deferred_downloads(monkeypatch)
+    at = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    at.file_uploader(key="uploads").set_value(("geneva.txt", article("12 March 2024", "Tuesday"), "text/plain")).run()
+    at.button(key="show_added").click().run()
+    assert not at.exception
+    png_name = next(name for name in reversed(list(downloads)) if name.endswith(".png"))
+    downloads[png_name]()
+    title = drawn[-1].layout.title.text
+    assert " · 12 Mar 2024 · " in title and "–" not in title

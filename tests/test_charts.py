@@ -345,3 +345,17 @@ def test_a_small_network_leaves_room_beside_the_ring_for_the_names():
     frame = to_frame([event("1", date(2023, 9, 1), actors=("kassym-jomart tokayev", "shavkat mirziyoyev"))])
     low, high = network_figure(meeting_edges(frame)).layout.xaxis.range
     assert low <= -1.75 and high >= 1.75
+
+
+def test_a_long_title_wraps_between_its_parts_and_the_top_margin_grows_with_it():
+    """A PNG's title naming many filters ran past the picture's right edge, its last filters cut away."""
+    frame = to_frame([event("x", date(2023, 9, 20), title="<b>talks</b>")])
+    parts = ["News timeline · 1 event from 1 article", "actors: " + ", ".join(["Someone Longname"] * 5),
+             "types: meeting, call, visit and 2 more", "sources: " + "x" * 60, "matching “<b>”", "confidence 0.50 or more"]
+    long = figure_for(frame, Filters(), " · ".join(parts))
+    short = figure_for(frame, Filters(), parts[0])
+    lines = long.layout.title.text.split("<br>")
+    assert len(lines) > 1 and all(len(line) <= 140 for line in lines)
+    assert " · ".join(lines).replace("&lt;", "<").replace("&gt;", ">") == " · ".join(parts)  # nothing lost, escaped
+    assert long.layout.margin.t == short.layout.margin.t + 24 * (len(lines) - 1)
+    assert short.layout.title.text == parts[0]

@@ -429,6 +429,8 @@ TOP_AXIS_ABOVE = 600  # a chart taller than this has its dates on top, where its
 TOP_LABELS_PX = 44
 BUTTONS_PX = 26
 NOTE_LINE_PX = 16
+TITLE_LINE_CHARS = 140  # a title's line at 18 px fits a 1,600 px picture (the PNG export); longer ones wrap
+TITLE_LINE_PX = 24
 
 
 def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions, placed: pd.DataFrame | None = None) -> dict:
@@ -439,14 +441,16 @@ def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions, placed
     height = max(360, min(1400, 120 + 34 * len(lanes)))
     dates_on_top = height > TOP_AXIS_ABOVE
     buttons_at = (TOP_LABELS_PX if dates_on_top else 0) + 6  # pixels between the plot's top and the buttons
-    top = buttons_at + BUTTONS_PX + (2 * NOTE_LINE_PX + 4 if hidden else 0) + 4 + (36 if options.title else 0)
+    title = _title_lines(options.title)
+    top = (buttons_at + BUTTONS_PX + (2 * NOTE_LINE_PX + 4 if hidden else 0) + 4
+           + (36 + TITLE_LINE_PX * (len(title) - 1) if title else 0))
     bottom = 12 if dates_on_top else 40
     return {
         "template": pio.templates["plotly_white"],
         "height": height,
         "margin": {"l": 10, "r": 10, "t": top, "b": bottom},
         "font": {"family": FONT, "size": 13, "color": "#0f172a"},
-        "title": {"text": _escape(options.title), "x": 0.01, "font": {"size": 18}} if options.title else {},
+        "title": {"text": "<br>".join(map(_escape, title)), "x": 0.01, "font": {"size": 18}} if title else {},
         "hovermode": "closest",
         "hoverlabel": {"bgcolor": "white", "font": {"family": FONT, "size": 12}, "align": "left"},
         # On a laptop the legend beside the plot took ~170 px of its ~520: the screen shows ``legend_html`` above
@@ -464,6 +468,18 @@ def _layout(frame: pd.DataFrame, lanes: list[str], options: ChartOptions, placed
                   "linecolor": "#cbd5e1", "ticks": "outside", "side": "top" if dates_on_top else "bottom",
                   "rangeselector": _range_selector(1 + buttons_at / max(1, height - top - bottom))},
     }
+
+
+def _title_lines(title: str, width: int = TITLE_LINE_CHARS) -> list[str]:
+    """The title in lines of at most ``width`` characters, broken between its " · " parts (a part longer than a line
+    is a line of its own). One line ran off the picture's right edge, the filters at its end cut away."""
+    lines: list[str] = []
+    for part in title.split(" · ") if title else ():
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
 
 
 def _range_selector(y: float) -> dict:
