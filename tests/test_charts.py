@@ -359,3 +359,15 @@ def test_a_long_title_wraps_between_its_parts_and_the_top_margin_grows_with_it()
     assert " · ".join(lines).replace("&lt;", "<").replace("&gt;", ">") == " · ".join(parts)  # nothing lost, escaped
     assert long.layout.margin.t == short.layout.margin.t + 24 * (len(lines) - 1)
     assert short.layout.title.text == parts[0]
+
+
+def test_the_legend_names_the_type_of_an_event_drawn_only_as_an_undated_window():
+    """An undated window's bar has its type's colour: a type drawn only as a window was a colour nobody named."""
+    frame = to_frame([event("u", None, kind="speech", window=(date(2023, 9, 13), date(2023, 9, 20))),
+                      event("d", date(2023, 9, 1)), event("n", None, kind="visit")])  # "n": no window, not drawn
+    figure = timeline_figure(frame)
+    named = {t.name for t in figure.data if t.legendgroup not in ("precision", "undated") and t.showlegend is not False}
+    assert named == {"meeting", "speech"}
+    assert "speech" in legend_html(figure) and "visit" not in legend_html(figure)
+    hidden = timeline_figure(frame, ChartOptions(undated=False))  # the strip hidden: its types are not named
+    assert {t.name for t in hidden.data if t.legendgroup == t.name and t.showlegend is not False} == {"meeting"}

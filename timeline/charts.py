@@ -354,12 +354,13 @@ def _counts_title(frame: pd.DataFrame, unit: tuple[str, str, str], title: str) -
 # --- shared parts ---------------------------------------------------------------------------------------
 
 def _legend_keys(placed: pd.DataFrame, marks: bool = True) -> list[dict]:
-    """Legend entries: one filled marker per event type (a click hides that type), then the shapes' meaning."""
-    dated = placed.loc[~placed["undated"], "event_type"]
+    """Legend entries: one filled marker per event type drawn (a click hides that type), then the shapes' meaning.
+    The types of undated windows count: their bars have their type's colour (a type drawn only as a window was
+    a colour the legend did not name)."""
     types = [
         _key(event_type, event_type, "circle", TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"]),
              "Event type" if i == 0 else "", 1000 + i)
-        for i, event_type in enumerate(_types_in(dated))
+        for i, event_type in enumerate(_types_in(placed["event_type"]))
     ]
     present = set(placed["mark"].unique()) if marks else set()
     keys = [_key(MARK_LABELS[mark], "precision", MARK_SYMBOLS[mark], "#475569", "Date", 2000 + i)
