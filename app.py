@@ -38,6 +38,7 @@ except ImportError as import_error:  # a broken install: say so instead of a tra
     st.stop()
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
+PASTED = "pasted.txt"  # the name of the pasted article
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
 TABLE_ROWS = 2000  # events per page of the table
@@ -85,7 +86,7 @@ def added_items(board: Board, uploads: tuple[tuple[str, bytes], ...], pasted: st
     items = [item for name, data in uploads for item in read_bytes(name, data, DEFAULT_SETTINGS)]
     if pasted.strip():
         settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
-        items += read_bytes("pasted.txt", pasted.encode("utf-8"), settings)
+        items += read_bytes(PASTED, pasted.encode("utf-8"), settings)
     named = {item.name for item in items}
     items += [board.articles[name].article for name, _ in fixes if name in board.articles and name not in named]
     return [with_published(item, dict(fixes)) for item in items]
@@ -510,14 +511,14 @@ def _show_only(sources: list[str]) -> None:
 def added_articles(board: Board) -> list[str]:
     """The articles this session's uploads and pasted text added (a JSON or CSV file's records "name#2")."""
     uploads, pasted, _ = session_inputs()
-    names = {name for name, _ in uploads} | ({"pasted.txt"} if pasted.strip() else set())
+    names = {name for name, _ in uploads} | ({PASTED} if pasted.strip() else set())
     return [name for name in board.articles if name in names or name.split("#")[0] in names]
 
 
 def added_without_events(board: Board) -> list[str]:
     """The session's uploaded or pasted articles that gave no event (read, but nothing new on the chart)."""
     uploads, pasted, _ = session_inputs()
-    names = [name for name, _ in uploads] + (["pasted.txt"] if pasted.strip() else [])
+    names = [name for name, _ in uploads] + ([PASTED] if pasted.strip() else [])
     return [name for name in names if name in board.articles and not board.articles[name].events]
 
 
@@ -812,8 +813,12 @@ def publication_date(item) -> None:
 
 
 def _set_published(article: str, box: str) -> None:
+    """The date goes where the next parse reads it: the pasted article's own date field (a correction kept apart
+    stayed with the field's next text, another article, and overrode that field unseen), another's correction."""
     chosen = st.session_state.get(f"published:{article}")
-    if chosen:
+    if chosen and article == PASTED:
+        st.session_state["paste_date"] = chosen
+    elif chosen:
         st.session_state["published_fixes"] = {**st.session_state["published_fixes"], article: chosen.isoformat()}
     st.session_state[box] = False  # close the popover
 

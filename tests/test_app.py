@@ -847,3 +847,19 @@ def test_the_png_title_of_one_day_names_it_once(monkeypatch):
     downloads[png_name]()
     title = drawn[-1].layout.title.text
     assert " · 12 Mar 2024 · " in title and "–" not in title
+
+
+def test_correcting_the_pasted_article_s_date_fills_its_date_field(app):
+    """The pasted article has its own date field: a correction made in its evidence went elsewhere, stayed with the
+    next text pasted (another article) and overrode the field unseen. It now fills the field."""
+    first, second = two_people()
+    app.text_area(key="paste_text").set_value(f"Border talks\n\n{first} met {second} on Thursday.\n").run()
+    app.button(key="show_added").click().run()
+    assert set(app.dataframe[0].value["Day"]) == {"undated"}
+    app.date_input(key="published:pasted.txt").set_value(date(2024, 3, 8)).run()
+    app.button(key="published_set:pasted.txt").click().run()
+    assert not app.exception and not app.warning
+    assert app.date_input(key="paste_date").value == date(2024, 3, 8) and not app.session_state["published_fixes"]
+    assert set(app.dataframe[0].value["Day"]) == {"2024-03-07"} and "published" not in app.query_params
+    app.date_input(key="paste_date").set_value(date(2024, 5, 10)).run()  # the field is the paste's date
+    assert set(app.dataframe[0].value["Day"]) == {"2024-05-09"}
