@@ -112,10 +112,14 @@ def test_police_alone_in_a_country_of_one_national_force_is_that_force(gaz):
     # after the country, its demonym or its possessive
     ("Uganda's Supreme Court upheld the ban on Tuesday.", [("Supreme Court of Uganda", "uganda")]),
     ("The Kenyan High Court halted the deployment on Monday.", [("High Court of Kenya", "kenya")]),
+    # a page that names no country but its capital ("in Nairobi"): that country's court, or its police
+    ("The Supreme Court in Nairobi on Tuesday struck down a land law.", [("Supreme Court of Kenya", "kenya")]),
+    ("Police arrested four men in Kampala on Monday after a robbery.", [("Uganda Police", "uganda")]),
     # no country named, or one whose high courts are its states': no court of a country
     ("The Supreme Court struck down the law on Tuesday.", []),
     ("The High Court in Chennai granted bail on Monday, lawyers in India said.", []),
 ])
 def test_a_court_named_without_its_country_is_the_court_of_the_country_the_page_is_about(gaz, text, expected):
+    """data/actors.yaml organisation_names.national_forces (courts; a capital names the country: capitals)."""
     _, discovered = find_mentions(text, gaz, DAY)
     assert [(a.name, a.roles[0].affiliation) for a in discovered] == expected

@@ -548,7 +548,7 @@ def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path, 
                 chosen = max(reversed(earlier), key=earlier.count)
             else:
                 if country is None:
-                    country = _most_named(text, countries, data_dir) or ""
+                    country = _most_named(text, countries, data_dir) or _capital_named(text, data_dir) or ""
                 own = _sentence_country(text, match.start(), countries, data_dir) or country
                 if not own:
                     continue
@@ -589,6 +589,29 @@ def _most_named(text: str, countries: list[Candidate], data_dir: Path) -> str | 
             continue
         counts[candidate.actor_id] = counts.get(candidate.actor_id, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def _capital_named(text: str, data_dir: Path) -> str | None:
+    """The country whose seat of government (data/actors.yaml ``capitals``: "Nairobi", "Kampala") ``text`` names most
+    often, of those tied the first named: where the news is, on a page that names no country itself; None for none."""
+    counts: dict[str, int] = {}
+    for match in _capitals_pattern(data_dir).finditer(text):
+        country = _capital_of(data_dir)[match.group()]
+        counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+@lru_cache(maxsize=8)
+def _capital_of(data_dir: Path) -> dict[str, str]:
+    """Each capital as written in data/actors.yaml ``capitals`` -> its country's id."""
+    return {place: country for country, places in (load("actors.yaml", data_dir).get("capitals") or {}).items()
+            for place in places}
+
+
+@lru_cache(maxsize=8)
+def _capitals_pattern(data_dir: Path) -> re.Pattern:
+    names = sorted(_capital_of(data_dir), key=len, reverse=True)
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, names)) or '(?!)'})(?![\w\-])")
 
 
 def _across_a_border(text: str, country: Candidate, data_dir: Path) -> bool:
