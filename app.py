@@ -974,7 +974,9 @@ def distinct_uploads(uploads) -> tuple[tuple[str, bytes], ...]:
 
 
 def main() -> None:
-    st.set_page_config(page_title="News timeline", page_icon=":material/timeline:", layout="wide")
+    # An emoji, drawn by the browser: a Material icon is fetched from fonts.gstatic.com, which an offline or
+    # firewalled server's visitors may not reach (a failed request on every page).
+    st.set_page_config(page_title="News timeline", page_icon="🗓️", layout="wide")
     st.html(PAGE_CSS)  # style only: Streamlit puts it where it takes no room
     board = current_board()
     init_state(board)

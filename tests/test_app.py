@@ -863,3 +863,15 @@ def test_correcting_the_pasted_article_s_date_fills_its_date_field(app):
     assert set(app.dataframe[0].value["Day"]) == {"2024-03-07"} and "published" not in app.query_params
     app.date_input(key="paste_date").set_value(date(2024, 5, 10)).run()  # the field is the paste's date
     assert set(app.dataframe[0].value["Day"]) == {"2024-05-09"}
+
+
+def test_the_page_icon_needs_no_request_to_another_site(monkeypatch):
+    """A Material page icon is fetched by the browser from fonts.gstatic.com: on an offline server every page made a
+    failed request. An emoji is drawn by the browser itself."""
+    import streamlit as st
+
+    given, real = [], st.set_page_config
+    monkeypatch.setattr(st, "set_page_config", lambda **kw: given.append(kw) or real(**kw))
+    AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    icon = given[0]["page_icon"]
+    assert not icon.startswith(":") and not icon.isascii()
