@@ -37,6 +37,7 @@ STAGES = (
     ("events.py", "triggers/events"),
     ("event_drafts.py", "triggers/events"),
     ("event_joins.py", "triggers/events"),
+    ("event_shapes.py", "triggers/events"),
     ("triggers.py", "triggers/events"),
     ("prefilter.py", "triggers/events"),
     ("merge.py", "merge"),
