@@ -473,8 +473,8 @@ def header(board: Board, shown, hidden: int, guesses: int = 0, least: float = 0.
         st.caption(f"{hidden:,} background mention(s) hidden: history the articles retell. Show them with "
                    "**Show background mentions** in the sidebar.")
     if guesses:
-        st.caption(f"{_plural(guesses, 'event')} of a confidence below {least:.2f} hidden: guesses. Show them by "
-                   "lowering **Hide guesses below confidence** in the sidebar.")
+        st.caption(f"{_plural(guesses, 'event')} of a confidence below {least:.2f} hidden. Show them by lowering "
+                   "**Hide guesses below confidence** in the sidebar.")
     if board.rejected:
         st.warning(rejected_note(board.rejected), icon=":material/warning:")
     fixes = st.session_state.get("published_fixes") or {}
