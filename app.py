@@ -477,7 +477,8 @@ def header(board: Board, shown, hidden: int, guesses: int = 0, least: float = 0.
                    "**Hide guesses below confidence** in the sidebar.")
     if board.rejected:
         st.warning(rejected_note(board.rejected), icon=":material/warning:")
-    fixes = st.session_state.get("published_fixes") or {}
+    # Of the articles on the board: a removed upload's date is kept (a new upload of it takes it again), not listed.
+    fixes = {name: day for name, day in (st.session_state.get("published_fixes") or {}).items() if name in board.articles}
     if fixes:
         with st.container(horizontal=True, vertical_alignment="center"):
             listed = ", ".join(f"{safe_text(name)} {day}" for name, day in sorted(fixes.items())[:5])

@@ -712,6 +712,12 @@ def test_a_missing_publication_date_can_be_set_and_the_article_s_days_follow_it(
     assert any("set by the user" in c.value for c in app.caption)
     app.button(key="published_undo").click().run()
     assert set(app.dataframe[0].value["Day"]) == {"undated"} and "published" not in app.query_params
+    app.button(key="published_set:nodate.txt").click().run()
+    app.file_uploader(key="uploads").set_value([]).run()  # a removed article's date is not listed as set
+    assert not app.exception and not any("Publication dates you set" in c.value for c in app.caption)
+    app.file_uploader(key="uploads").set_value(("nodate.txt", text, "text/plain")).run()  # given again: dated again
+    assert "2024-03-07" in set(app.dataframe[0].value["Day"])
+    assert any("Publication dates you set: nodate" in c.value for c in app.caption)
 
 
 def test_one_session_s_filters_and_uploads_never_reach_another_session_s_view():
