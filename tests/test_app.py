@@ -793,7 +793,9 @@ def test_the_confidence_slider_hides_guesses_and_the_reset_shows_them_again(monk
     low = {i for i, e in events.items() if e.confidence < least}
     assert low and low < set(frame["id"])  # the sample has events on both sides
     before = drawn_ids(at)
-    assert at.slider(key="min_confidence").value == 0.0 and before & low
+    slider = at.slider(key="min_confidence")
+    assert slider.value == 0.0 and (slider.min, slider.max, slider.step) == (0.0, 1.0, 0.05) and before & low
+    assert slider.label == "Hide guesses below confidence" and "guessed from a sentence no rule reads" in slider.help
     table = at.dataframe[0]
     order = list(table.proto.column_order)
     assert order.index("Confidence") == order.index("Actors") + 1
