@@ -627,9 +627,10 @@ TABLE_COLUMNS = {"Day": st.column_config.TextColumn(width="medium"),
 
 
 def table_columns(view) -> list[str]:
-    """The table's columns, the confidence beside the actors: at the end (the tenth column) it was off the screen."""
+    """The table's columns, the confidence after the type (what happened, how sure): at the end (the tenth column)
+    it was off the screen, and after the actors off a laptop's (1,024 px)."""
     names = [name for name in view.columns if name != "Confidence"]
-    at = names.index("Actors") + 1 if "Actors" in names else len(names)
+    at = names.index("Type") + 1 if "Type" in names else len(names)
     return names[:at] + ["Confidence"] + names[at:] if "Confidence" in view.columns else names
 
 

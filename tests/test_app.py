@@ -780,7 +780,7 @@ def test_the_chart_says_how_many_undated_events_it_does_not_draw(app):
 def test_the_confidence_slider_hides_guesses_and_the_reset_shows_them_again(monkeypatch, board):
     """An event the parser guessed (from a sentence no rule reads) has a low confidence: the sidebar's slider hides
     the events below the chosen confidence, the header counts them, the link and the PNG's title keep it, the
-    table shows each event's confidence beside its actors, and Reset filters shows every event again."""
+    table shows each event's confidence after its type, and Reset filters shows every event again."""
     from timeline import png
 
     drawn = []
@@ -798,7 +798,7 @@ def test_the_confidence_slider_hides_guesses_and_the_reset_shows_them_again(monk
     assert slider.label == "Hide guesses below confidence" and "guessed from a sentence no rule reads" in slider.help
     table = at.dataframe[0]
     order = list(table.proto.column_order)
-    assert order.index("Confidence") == order.index("Actors") + 1
+    assert order.index("Confidence") == order.index("Type") + 1
     assert sorted(table.value["Confidence"]) == sorted(frame["confidence"].round(2))
     at.slider(key="min_confidence").set_value(least).run()
     assert not at.exception
