@@ -479,10 +479,13 @@ def _unsided_as_other(guess: leads.LeadGuess | None, sentence: Sentence, ctx: Co
     """A past-verb guess (``leads.by_verb``) for a sentence whose strong trigger named a happening of another type but
     no side that type needs ("Governor Ana Velm carried out inspection visits to road sites on Thursday": a visit
     whose visitor is no person the text's names tell): the guess's own type, learned from the other words ("carried out"
-    as an operation), is not what the sentence names, so it takes the catch-all type (``by_verb.default_type``)."""
+    as an operation), is not what the sentence names, so it takes the catch-all type (``by_verb.default_type``); nor
+    is a guess of the very type the sentence names without its side (a guess of "visit" there: no visitor)."""
     unsided = ctx.memo.get(("unsided", sentence.start), [])
-    if guess is None or not unsided or any(t.event_type == guess.event_type for t in unsided):
+    if guess is None or not unsided:
         return guess
+    if any(t.event_type == guess.event_type for t in unsided):
+        return leads.as_catch_all(guess, sentence.text, ctx.settings.data_dir)
     plain = leads.by_verb(sentence.text, ctx.article.published is not None, ctx.settings.data_dir,
                           type_guess=lambda *_: "")
     return guess if plain is not None and any(t.event_type == plain.event_type for t in unsided) else _retyped(guess, plain)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -392,6 +392,14 @@ def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
     event_type = _best_type(text, data_dir) or (type_guess or _learned_type)(text, data_dir) or raw["default_type"]
     label = _what_was_done(text, verb, data_dir) if event_type == raw["default_type"] else ""
     return LeadGuess(event_type, 0, verb.start(), verb.end(), verb.group(), "verb", raw["confidence"], label)
+
+
+def as_catch_all(guess: LeadGuess, text: str, data_dir: Path = DATA_DIR) -> LeadGuess:
+    """``guess`` (of ``text``) as the catch-all type (``by_verb.default_type``), titled by what was done from its verb
+    on (``_what_was_done``)."""
+    verb = re.compile(re.escape(guess.text)).match(text, guess.start)
+    label = _what_was_done(text, verb, data_dir) if verb is not None else guess.label
+    return replace(guess, event_type=rules(data_dir).raw["by_verb"]["default_type"], label=label)
 
 
 def _what_was_done(text: str, verb: re.Match, data_dir: Path) -> str:
