@@ -47,7 +47,7 @@ from .settings import PACKAGE_DIR, PROJECT_DIR, Settings
 
 DEFAULT_CACHE_DIR = PROJECT_DIR / ".cache" / "timeline"
 FILE_NAME = "parse-cache.sqlite"
-SCHEMA_VERSION = "3"  # 3: events carry ``background``
+SCHEMA_VERSION = "4"  # 3: events carry ``background``; 4: and ``found_by`` (an older entry would read as "rule")
 # Settings that change how the work is done, not what the parse gives.
 NOT_PARSE_SETTINGS = frozenset({"cache_dir", "data_dir", "workers", "engine", "scheduler"})
 # (.jsonl: the gold events of data/training's articles, which the happening model learns from)

@@ -48,6 +48,8 @@ class Draft:
     unplaced: Timex | None = None
     support: int = 1
     guessed: float = 0.0  # made from the lead (timeline.leads), not by a trigger rule: the guess's base confidence
+    found_by: str = "rule"  # how it was found (models.FOUND_BY): a rule, or the fallback that guessed it; "rule" once a
+    # rule's mention joins it
     background: bool = False  # named in a background phrase ("following an earthquake that hit ..."), not reported
     lead: bool = False  # reported in the article's lead sentence
     apart: bool = False  # told in a clause timed against its sentence's happening ("..., a day after X attacked Y")

@@ -26,7 +26,7 @@ from .event_joins import (SUBJECT_WORDS, _anaphoric, _dates_agree, _doers_apart,
                           _same_event, _sequel, _subject_of, _worded_time)
 from .event_joins import actors_agree  # noqa: F401  (timeline.merge reads it from here)
 from .event_shapes import _caption, _described, _no_single_happening
-from .models import Actor, Article, Event, Timex
+from .models import RULE, Actor, Article, Event, Timex
 from .resources import load
 from .reading.inference import day_stated, publication_floor
 from .sentences import Sentence, split
@@ -501,8 +501,11 @@ def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draf
     trigger on the guessed words, with the guess's confidence."""
     trigger = Trigger(guess.event_type, guess.start, guess.end, guess.text, "weak", "verb", guess.label)
     draft = _draft(sentence, trigger, None, ctx, latest=drafts[-1] if drafts else None)
-    draft.guessed = guess.confidence
+    draft.guessed, draft.found_by = guess.confidence, _FOUND_BY[guess.basis]
     return draft
+
+
+_FOUND_BY = {"cues": "lead cues", "verb": "lead verb", "body": "body"}  # a guess's basis -> models.FOUND_BY
 
 
 def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -1202,6 +1205,7 @@ def _date_the_lead(kept: Draft, new: Draft) -> None:
     the evidence, with its people, and takes the day when it has none."""
     kept.support += 1
     kept.told.append(new.sentence.text)
+    kept.found_by = RULE if RULE in (kept.found_by, new.found_by) else kept.found_by  # a rule read it too
     if kept.timex is None and new.timex is not None:
         kept.timex, kept.timed = new.timex, new.timed
     kept.location = kept.location or new.location
@@ -1255,6 +1259,7 @@ def _join(kept: Draft, new: Draft, keep_evidence: bool = False, actors: Mapping[
     kept.recent = kept.recent or new.recent
     if told_only:
         return
+    kept.found_by = RULE if RULE in (kept.found_by, new.found_by) else kept.found_by  # a rule read it too
     if _rank(new) > _rank(kept) and not _coarser_than_the_lead_day(kept, new, published) and not _weak_retelling(kept, new):
         if kept.evidence is None and keep_evidence:
             kept.evidence = kept.sentence
@@ -1478,7 +1483,7 @@ def _event(draft: Draft, ctx: Context) -> Event:
         actors=tuple(ctx.actors[i].name for i in draft.actor_ids), actor_ids=tuple(draft.actor_ids),
         location=draft.location, evidence=sentence.text, evidence_start=sentence.start,
         evidence_end=sentence.end, confidence=_confidence(draft, ctx), trigger=draft.trigger.text,
-        date_window=window,
+        date_window=window, found_by=draft.found_by,
     )
 
 

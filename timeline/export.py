@@ -3,8 +3,8 @@
 Reads: ``Event`` or ``TimelineEvent`` records. Adds: files (or text on a stream). In CSV and Parquet, list
 and record fields (actors, date_window, sources) are JSON text in their cell and a missing value is an
 empty cell; reading decodes them by the record's field annotations, so export then import gives the same
-records. Every format carries each record's ``background`` flag (history the articles retell); a file written
-before the flag existed reads as news.
+records. Every format carries each record's ``background`` flag (history the articles retell) and ``found_by`` (a
+trigger rule, or the fallback that guessed it); a file written before them reads as news found by rules.
 """
 
 from __future__ import annotations

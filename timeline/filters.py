@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from .frame import search_texts
+from .models import RULE
 
 MATCHES = ("any", "all")
 LANES = ("actor", "type")
@@ -38,6 +39,7 @@ class Filters:
     lanes: str = "actor"  # one lane per actor, or one per event type
     background: bool = False  # show background mentions (history the articles retell), hidden by default
     min_confidence: float = 0.0  # hide events of a lower confidence (the parser's guesses); 0.0 shows all
+    guesses: bool = True  # show the events a fallback guessed from a sentence no rule reads (``found_by`` not "rule")
 
     def with_(self, **changes) -> "Filters":
         return replace(self, **changes)
@@ -57,6 +59,8 @@ class Filters:
             keep &= frame["confidence"] >= self.min_confidence - 1e-6
         if not self.background:
             keep &= ~frame["background"].astype(bool)
+        if not self.guesses:
+            keep &= frame["found_by"] == RULE
         shown = frame[keep]
         if self.text.strip():  # last: the search text is built for the rows left
             shown = shown[search_texts(shown).str.contains(self.text.strip().casefold(), regex=False).astype(bool)]
@@ -67,6 +71,13 @@ class Filters:
         if self.background or not frame["background"].any():
             return 0
         return len(self.with_(background=True).apply(frame[frame["background"].astype(bool)]))
+
+    def hidden_guessed(self, frame: pd.DataFrame) -> int:
+        """How many guesses (events a fallback guessed from a sentence no rule reads) these filters would show if
+        guesses were shown (0 when they are)."""
+        if self.guesses:
+            return 0
+        return len(self.with_(guesses=True).apply(frame[frame["found_by"] != RULE]))
 
     def hidden_guesses(self, frame: pd.DataFrame) -> int:
         """How many events these filters would show but for ``min_confidence`` (0 when it is not set)."""
@@ -112,6 +123,8 @@ class Filters:
             query["lanes"] = self.lanes
         if self.min_confidence > 0:
             query["confidence"] = f"{self.min_confidence:g}"
+        if not self.guesses:
+            query["guesses"] = "0"
         return query
 
     @classmethod
@@ -129,6 +142,7 @@ class Filters:
             background=_last(query, "background") in ("1", "true", "yes"),
             lanes=_choice(_last(query, "lanes"), LANES),
             min_confidence=_share(_last(query, "confidence")),
+            guesses=_last(query, "guesses") not in ("0", "false", "no"),
         )
 
     def slug(self) -> str:
@@ -139,6 +153,8 @@ class Filters:
                       self.date_to.isoformat() if self.date_to else "end"]
         if self.min_confidence > 0:
             parts.append(f"conf{self.min_confidence:.2f}")
+        if not self.guesses:
+            parts.append("noguesses")
         return safe_name("_".join(parts))[:80].strip("._-") or "timeline"
 
 

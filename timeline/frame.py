@@ -3,9 +3,9 @@
 Reads: ``TimelineEvent`` records and an actor lookup (id -> ``Actor``, for names and affiliations).
 Adds: one row per event with plotting coordinates (``start``/``end``, end exclusive, never zero-width),
 a ``mark`` (exact, inferred, range, undated), a ``day`` label, the ``background`` flag (history the articles
-retell, which the app hides unless asked), the actors' ``groups`` (each actor's own id plus the
-countries and organisations it belongs to, so that choosing a country includes its people), the source
-articles. ``search_texts`` gives the casefolded text a search looks in. ``events_of(frame)`` gives the records back, unchanged.
+retell, which the app hides unless asked), ``found_by`` (a trigger rule, or the fallback that guessed it: the app
+can hide guesses), the actors' ``groups`` (each actor's own id plus the countries and organisations it belongs to,
+so that choosing a country includes its people), the source articles. ``search_texts`` gives the casefolded text a search looks in. ``events_of(frame)`` gives the records back, unchanged.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ DAY_KNOWN = {"exact": "day stated", "inferred": "day inferred or coarser", "rang
 COLUMNS = (
     "id", "event_type", "title", "date", "date_end", "start", "end", "precision", "mark", "day",
     "date_basis", "actors", "actor_ids", "groups", "location", "confidence", "n_sources", "articles",
-    "window_start", "window_end", "background", "event",
+    "window_start", "window_end", "background", "found_by", "event",
 )
 
 ActorLookup = Callable[[str], "Actor | None"]
@@ -91,6 +91,7 @@ def _build(events: list[TimelineEvent], lookup: ActorLookup) -> pd.DataFrame:
     columns["confidence"] = values["confidence"].astype(float)
     columns["n_sources"] = values["n_sources"].astype(int)
     columns["background"] = values["background"].astype(bool)
+    columns["found_by"] = values["found_by"]
     window_codes, windows = pd.factorize(values["window"])
     columns["day"] = _day_labels(values, window_codes, windows)
     columns["event"] = _objects(events)[order]
@@ -104,7 +105,8 @@ def _objects(values) -> np.ndarray:
 
 
 _FIELDS = ("id", "event_type", "title", "precision", "date_basis", "actors", "actor_ids", "location", "articles",
-           "confidence", "n_sources", "first", "last", "window", "date", "date_end", "background")
+           "confidence", "n_sources", "first", "last", "window", "date", "date_end", "background",
+           "found_by")
 _EMPTY_TYPES = {name: "datetime64[ns]" for name in ("date", "date_end", "start", "end", "window_start", "window_end")}
 _EMPTY_TYPES |= {"confidence": float, "n_sources": int, "background": bool}
 _ARTICLE = attrgetter("article")
@@ -116,7 +118,7 @@ def _fields(e: TimelineEvent) -> tuple:
     return (e.id, e.event_type, e.title, e.precision, e.date_basis, tuple(e.actors), tuple(e.actor_ids),
             e.location or "", tuple(dict.fromkeys(map(_ARTICLE, sources))), e.confidence, len(sources),
             e.date.toordinal() if e.date else -1, e.date_end.toordinal() if e.date_end else -1, e.date_window,
-            e.date, e.date_end, e.background)
+            e.date, e.date_end, e.background, e.found_by)
 
 
 def _per_distinct(keys: np.ndarray, compute: Callable) -> np.ndarray:
@@ -397,6 +399,7 @@ def table_view(frame: pd.DataFrame) -> pd.DataFrame:
             "Location": frame["location"],
             "Confidence": frame["confidence"].round(2),
             "Background": frame["background"],
+            "Found by": frame["found_by"],
         }
     ).reset_index(drop=True)
 
@@ -426,6 +429,7 @@ def to_csv(frame: pd.DataFrame) -> bytes:
             "date_basis": frame["date_basis"],
             "confidence": frame["confidence"],
             "background": frame["background"],
+            "found_by": frame["found_by"],
             "sources": frame["articles"].map("; ".join),
             "evidence": frame["event"].map(_evidence),
         }

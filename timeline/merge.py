@@ -11,6 +11,8 @@ a place (and so what that one joins); a report of a quarter or a year joins one 
 report of each article at most (the event stage tells an article's happenings apart) and never two reports dated to
 different days.
 A timeline event is background (history the articles retell) only when every report of it is.
+It was found by a trigger rule ("rule") when any report of it was; else it is a guess, and says how its leading
+report was guessed (``models.FOUND_BY``).
 
 The result depends only on the set of events: duplicates are dropped by event id, events are put in a
 canonical order first, and groups are connected components, so input order does not matter and merging
@@ -27,7 +29,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .events import actors_agree
-from .models import JOINED_BY, Event, Source, TimelineEvent
+from .models import JOINED_BY, RULE, Event, Source, TimelineEvent
 from .resources import load
 from .settings import DATA_DIR
 
@@ -261,6 +263,7 @@ def _timeline_event(group: list[Event]) -> TimelineEvent:
         sources=tuple(_source(e) for e in sorted(group, key=lambda e: (e.article, e.evidence_start, e.id))),
         date_window=None if lead.date else _window(group),
         background=all(e.background for e in group),
+        found_by=RULE if any(e.found_by == RULE for e in group) else lead.found_by,
     )
 
 

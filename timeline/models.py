@@ -33,6 +33,20 @@ EVENT_TYPES = (
     "other",
 )
 
+# How an event was found (``Event.found_by``), with what the app's evidence panel and ``why`` say of it: "rule", a
+# trigger rule of data/events.yaml; or a fallback of timeline/leads.py that guesses the happening from a sentence no
+# rule reads: "lead cues" (the lead's broad cues name a type, ``leads.classify``), "lead verb" (the lead's past-tense
+# verb, ``leads.by_verb``), "body" (a body sentence a learned model is sure reports a happening, ``leads.in_body``).
+# A guess's confidence rises with a stated day or named sides, so a confidence cut-off does not tell it from a weak
+# rule event; this does.
+FOUND_BY = {
+    "rule": "found by a trigger rule",
+    "lead cues": "guessed from the article's lead, which no rule reads: its wording suggests the type",
+    "lead verb": "guessed from the article's lead, which no rule reads: its past-tense verb tells what was done",
+    "body": "guessed from a sentence no rule reads: a learned model is sure it reports a happening",
+}
+RULE = "rule"
+
 # How exactly an event's day is known.
 PRECISIONS = ("day", "month", "year", "range", "unknown")
 
@@ -142,6 +156,12 @@ class Event:
     trigger: str = ""
     date_window: tuple[date | None, date | None] | None = None  # bounds when the day is not known
     background: bool = False  # history the article retells, not its news (timeline/background.py)
+    found_by: str = RULE  # one of FOUND_BY: a trigger rule, or the fallback that guessed it ("lead verb", "body", ...)
+
+    @property
+    def guessed(self) -> bool:
+        """True for an event a fallback guessed, not found by a trigger rule."""
+        return self.found_by != RULE
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(asdict(self))
@@ -183,6 +203,12 @@ class TimelineEvent:
     sources: tuple[Source, ...] = field(default_factory=tuple)
     date_window: tuple[date | None, date | None] | None = None
     background: bool = False  # every source tells it as history the article retells, not as news
+    found_by: str = RULE  # "rule" when a trigger rule found any of its reports, else how its leading report was guessed
+
+    @property
+    def guessed(self) -> bool:
+        """True when no trigger rule found any of its reports: every one is a fallback's guess."""
+        return self.found_by != RULE
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(asdict(self))

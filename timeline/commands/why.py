@@ -22,7 +22,7 @@ from .. import pipeline
 from ..actors.gazetteer import load_gazetteer
 from ..articles import iter_inputs
 from ..errors import TimelineError
-from ..models import Article
+from ..models import FOUND_BY, Article
 from ..prefilter import fold, spans_of
 from ..sentences import Sentence, split
 from ..settings import DEFAULT_SETTINGS
@@ -148,6 +148,7 @@ def _event_lines(sentence: Sentence, notes: list, events, seen: dict, mentions=(
                       else f'joined the event told in "{_short(event.evidence)}": ')
                      + f"{event.event_type} {event.date or 'no day'} {list(event.actors)} {event.title!r}"
                      + (" (background: hidden by default)" if event.background else ""))
+        lines.append(f"  how it was found: {FOUND_BY.get(event.found_by, event.found_by)} ({event.found_by})")
         if draft_id is not None:
             told = [seen[draft_id]] if draft_id in seen else []
             lines += _anchor_lines(event, told + [new for kept, new in joins if kept == draft_id], sentence,
