@@ -501,3 +501,26 @@ def test_a_quoted_nickname_inside_a_known_name_is_that_person(gaz, text):
 def test_a_quoted_word_between_two_names_of_nobody_known_is_no_one(gaz):
     mentions, _ = find_mentions('Jane "Spark" Doe met the visiting envoy on Monday.', gaz, date(2024, 5, 10))
     assert not [m for m in mentions if m.method == "exact"]
+
+
+_BUSINESS_WORDS = ["Estarian", "energy", "group", "company,", "firm", "Petrovia", "the", "state", "oil", "EPC", "said",
+                   "Norlund's", "miner", "Goldcrest", "agency", "a", "news", "Wirex", "on", "Monday.", "\n", "unit,"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BUSINESS_WORDS), max_size=14), st.sampled_from([" ", "  ", "\n", ", "]))
+def test_a_text_the_described_business_pattern_matches_holds_a_business_noun_before_a_name(words, gap):
+    from timeline.actors import organisations
+
+    text = gap.join(words)
+    if organisations._described_business(DATA_DIR).search(text):  # the cheap check never skips a text it would match
+        assert organisations._business_noun_before_name(DATA_DIR).search(text)
+
+
+def test_described_businesses_are_still_found_behind_the_cheap_check():
+    from timeline.actors import organisations
+
+    text = "Estarian energy group Petrovia said on Monday that the state oil company, EPC, had signed."
+    names = {actor.name for actor in organisations.described_candidates(text, bytearray(len(text)), frozenset(), DATA_DIR)[1].values()}
+    assert names == {"Petrovia", "EPC"}
+    assert organisations.described_candidates("The group said on Monday it would sell.", bytearray(40), frozenset(), DATA_DIR) == ([], {})
