@@ -126,3 +126,24 @@ def test_a_look_behind_in_a_trigger_pattern_keeps_its_spaces():
     regex = compile_pattern("(?<!being )discussed (?:[^\\s.;,]+ ){0,3}?with")
     assert regex.search("The minister discussed  trade\nwith his guest.")
     assert not regex.search("The terms are being discussed with the lenders.")
+
+
+LEGISLATURE_FRAMES = [
+    "The finance minister told the {n} on Tuesday that the budget would balance.",
+    "The finance minister addressed the {n} on Tuesday.",
+    "The finance minister spoke in the {n} on Tuesday about the budget.",
+]
+
+
+@pytest.mark.parametrize("frame,noun", _cells(LEGISLATURE_FRAMES, CLASSES["legislatures"]))
+def test_every_legislature_fits_every_speech_frame(frame, noun):
+    sentence = frame.format(n=noun.replace('"', "").replace("D[aá]il", "Dáil"))
+    assert "speech" in {t.event_type for t in find_triggers(sentence, VOCAB)}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "The finance minister will address the Bundestag next week.",
+    "The finance minister is due to speak in the Knesset on Monday.",
+])
+def test_a_legislature_frame_is_no_speech_in_the_future(sentence):
+    assert "speech" not in {t.event_type for t in find_triggers(sentence, VOCAB)}, sentence
