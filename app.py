@@ -31,7 +31,7 @@ try:
     from timeline.filters import Filters
     from timeline.frame import (DAY_KNOWN, Board, background_reason, board_for, counts, date_span, meeting_edges,
                                 newest_first, select, table_view, to_csv, to_json)
-    from timeline.models import Article, Corpus
+    from timeline.models import FOUND_BY, Article, Corpus
     from timeline.settings import DEFAULT_SETTINGS, SAMPLE_ARTICLES
 except ImportError as import_error:  # a broken install: say so instead of a traceback
     st.error(f"The timeline package could not be loaded ({import_error}). Run `bash scripts/setup.sh`.")
@@ -318,6 +318,7 @@ def init_state(board: Board) -> None:
         "undated": wanted.undated,
         "background": wanted.background,
         "min_confidence": wanted.min_confidence,
+        "guesses": wanted.guesses,
         "lanes": wanted.lanes,
         "dates_wanted": (wanted.date_from, wanted.date_to),  # applied once the data's span is known
         "dates_span": None,
@@ -382,12 +383,13 @@ def current_filters(board: Board, span: tuple[date, date] | None) -> Filters:
     return Filters(tuple(state["actors"]), state.get("match") or "any", tuple(state["types"]), date_from, date_to,
                    tuple(state["sources"]), state.get("q") or "", bool(state.get("undated")),
                    state.get("lanes") or "actor", background=bool(state.get("background")),
-                   min_confidence=float(state.get("min_confidence") or 0.0))
+                   min_confidence=float(state.get("min_confidence") or 0.0),
+                   guesses=bool(state.get("guesses", True)))
 
 
-def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
-    """The filter widgets (their values are read by ``current_filters``); ``hidden``: the background mentions
-    the other filters would show."""
+def sidebar(board: Board, span: tuple[date, date] | None, hidden: int, guessed: int = 0) -> None:
+    """The filter widgets (their values are read by ``current_filters``); ``hidden``, ``guessed``: the background
+    mentions and the guesses the other filters would show."""
     infos = {info.id: info for info in board.actors}
     with st.sidebar:
         st.markdown("### Filters")
@@ -415,6 +417,8 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
                        + (f" {hidden:,} hidden in this view." if hidden else ""))
         st.slider("Hide guesses below confidence", 0.0, 1.0, step=0.05, key="min_confidence", format="%.2f",
                   help=CONFIDENCE_HELP)
+        st.checkbox("Show guesses", key="guesses",
+                    help=GUESSES_HELP + (f" {guessed:,} hidden in this view." if guessed else ""))
         st.markdown("### View")
         st.segmented_control("Lanes", ["actor", "type"], key="lanes", format_func=str.title)
         st.button("Reset filters", key="reset", on_click=_reset, width="stretch")
@@ -424,6 +428,9 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int) -> None:
 CONFIDENCE_HELP = ("How sure the parser is that the sentence reports the event, from 0 to 1. The lowest are guesses: "
                    "events the parser guessed from a sentence no rule reads (a stated day or named actors raise a "
                    "guess a little). 0 shows every event.")
+GUESSES_HELP = ("Events no trigger rule found: the parser guessed them from a sentence no rule reads (the article's "
+                "lead, or a sentence a learned model is sure reports a happening). Untick to see only the events "
+                "rules found, whatever their confidence.")
 
 
 def _actor_label(infos: dict, actor_id: str) -> str:
@@ -448,16 +455,17 @@ def _range(dates, span) -> tuple[date | None, date | None]:
 
 def _reset() -> None:
     for key, value in {"actors": [], "types": [], "sources": [], "q": "", "match": "any", "undated": True,
-                       "background": False, "min_confidence": 0.0, "lanes": "actor", "event": None}.items():
+                       "background": False, "min_confidence": 0.0, "guesses": True, "lanes": "actor",
+                       "event": None}.items():
         st.session_state[key] = value
     st.session_state["dates"] = st.session_state.get("dates_span")
 
 
 # --- main area ----------------------------------------------------------------------------------------
 
-def header(board: Board, shown, hidden: int, guesses: int = 0, least: float = 0.0) -> None:
-    """The title, the figures of the view, and how many background mentions and guesses (events of a confidence
-    below ``least``) it hides."""
+def header(board: Board, shown, hidden: int, guesses: int = 0, least: float = 0.0, guessed: int = 0) -> None:
+    """The title, the figures of the view, and how many background mentions, events of a confidence below
+    ``least`` (``guesses``) and guesses (``guessed``: with Show guesses unticked) it hides."""
     frame = board.frame
     span = date_span(frame)
     st.markdown("## News timeline")
@@ -475,6 +483,9 @@ def header(board: Board, shown, hidden: int, guesses: int = 0, least: float = 0.
     if guesses:
         st.caption(f"{_plural(guesses, 'event')} of a confidence below {least:.2f} hidden. Show them by lowering "
                    "**Hide guesses below confidence** in the sidebar.")
+    if guessed:
+        st.caption(f"{guessed:,} {'guess' if guessed == 1 else 'guesses'} hidden: events guessed from a sentence no "
+                   "rule reads. Show them with **Show guesses** in the sidebar.")
     if board.rejected:
         st.warning(rejected_note(board.rejected), icon=":material/warning:")
     # Of the articles on the board: a removed upload's date is kept (a new upload of it takes it again), not listed.
@@ -708,6 +719,8 @@ def export_title(board: Board, filters: Filters, shown) -> str:
         parts.append("background mentions included")
     if filters.min_confidence > 0:
         parts.append(f"confidence {filters.min_confidence:.2f} or more")
+    if not filters.guesses:
+        parts.append("guesses hidden")
     return " · ".join(["News timeline", *parts])
 
 
@@ -741,6 +754,9 @@ def evidence_panel(board: Board, shown, page) -> None:
     if event.background:
         st.info(f"Background mention: history the article(s) retell, not news ({background_reason(event)}).",
                 icon=":material/history:")
+    if event.guessed:
+        said = FOUND_BY.get(event.found_by, event.found_by)
+        st.info(f"{said[:1].upper()}{said[1:]}. No trigger rule found it.", icon=":material/help:")
     items = highlight.evidence_for(event, board.articles)
     if len(items) > 1:
         st.markdown(safe_text(highlight.joined_note(items, joined)))  # why they are one event, under the day
@@ -990,13 +1006,14 @@ def main() -> None:
     shown = cached(view, "shown", partial(filters.apply, board.frame))
     hidden = cached(view, "hidden", partial(filters.hidden_background, board.frame))
     guesses = cached(view, "guesses", partial(filters.hidden_guesses, board.frame))
+    guessed = cached(view, "guessed", partial(filters.hidden_guessed, board.frame))
     full = st.session_state["first_chart_drawn"]
     top = st.container()  # the header goes here, filled after the chart: the chart is sent first
     drawn = open_tab(board, filters, shown, full)
     with top:
-        header(board, shown, hidden, guesses, filters.min_confidence)
+        header(board, shown, hidden, guesses, filters.min_confidence, guessed)
     if full:
-        sidebar(board, span, hidden)
+        sidebar(board, span, hidden, guessed)
         add_articles(board)
     else:
         wait_for_first_chart(drawn)

@@ -883,3 +883,28 @@ def test_the_page_icon_needs_no_request_to_another_site(monkeypatch):
     AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     icon = given[0]["page_icon"]
     assert not icon.startswith(":") and not icon.isascii()
+
+
+def test_guesses_are_said_so_in_the_evidence_and_hidden_by_unticking_show_guesses(app):
+    """An event no trigger rule found (a lead no rule reads, guessed from its past-tense verb): the table's Found by
+    column and its evidence say it is a guess; unticking Show guesses hides it (kept in the link, counted in the
+    header) and Reset filters shows it again."""
+    first, second = two_people()
+    text = (f"Rail news\n\nVelm, 12 March 2024 - The Estarian rail operator restored the night train between Velm and "
+            f"Ostra on Tuesday.\n\n{first} met {second} in Geneva on Tuesday, 12 March 2024, to discuss trade.\n")
+    app.file_uploader(key="uploads").set_value(("rail.txt", text.encode(), "text/plain")).run()
+    assert not app.exception and not app.error
+    box = app.checkbox(key="guesses")
+    assert box.value and box.label == "Show guesses" and "no rule reads" in box.help
+    assert list(app.dataframe[0].value["Found by"]).count("lead verb") == 1
+    before, rows = drawn_ids(app), len(app.dataframe[0].value)
+    app.checkbox(key="guesses").uncheck().run()
+    assert not app.exception
+    assert "lead verb" not in list(app.dataframe[0].value["Found by"]) and len(app.dataframe[0].value) == rows - 1
+    assert param(app, "guesses") == ["0"] and any("1 guess hidden" in c.value for c in app.caption)
+    (guess,) = before - drawn_ids(app)
+    app.button(key="reset").click().run()
+    assert app.checkbox(key="guesses").value and drawn_ids(app) == before and "guesses" not in app.query_params
+    app.selectbox(key="event").set_value(guess).run()
+    assert not app.exception
+    assert any("Guessed from the article's lead, which no rule reads" in i.value for i in app.info)
