@@ -100,3 +100,27 @@ def test_skipping_gives_the_spans_of_the_named_groups_in_the_text():
     assert skipping.fast is not None and skipping.on_folded
     for text in ["His Counterparts from Estaria and the foreign  ministers OF the bloc", "x-counterparts of", "İ counterparts of A"]:
         assert skipping.spans(text, "noun") == [(m.span(), m.span("noun")) for m in regex.finditer(text)]
+
+
+_IGNORE_WORDS = st.sampled_from(["press", "PRESS", "conference", "news", "briefing", "death", "toll", "tolls", "joint",
+                                 "told", "the", "a", "met", "fire", "came", "under", "for", "drill", "Typhoon", "jets",
+                                 "landslide", "win", "in", "by", "x", "-", "ı", "“"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_IGNORE_WORDS, max_size=12), st.sampled_from([" ", "  ", "\n", " - "]))
+def test_a_sentence_the_index_passes_over_holds_no_ignored_phrase(words, gap):
+    vocab = vocabulary()
+    text = gap.join(words)
+    if vocab.ignore.search(text):  # the index never skips a sentence the ignore phrases match
+        assert vocab.ignore_at in vocab.index.candidates(text), text
+
+
+def test_ignored_phrases_are_found_in_rule_examples_and_the_continuations_still_read():
+    from timeline.triggers import continued_type, find_triggers
+
+    vocab = vocabulary()
+    texts = [e for rule in vocab.rules for e in rule.examples][:400]
+    assert all(vocab.ignore_at in vocab.index.candidates(t) for t in texts if vocab.ignore.search(t))
+    assert [t.text for t in find_triggers("The death toll from the flood rose to 12.", vocab)] == []
+    assert continued_type("During the visit, the talks went on.", vocab) == (True, "visit")

@@ -96,8 +96,8 @@ class Vocabulary:
     # which occurs in every match, in the folded sentence (``prefilter.required_keys``; None: no such keys).
     compact_drop: tuple[tuple[re.Pattern, tuple[str, ...] | None], ...] = ()  # (pattern, the prefilter's keys)
     compact_unmark: tuple[tuple[re.Pattern, tuple[str, ...] | None], ...] = ()
-    # Which rules (positions 0..len(rules)-1) and continuation patterns (after them) may match a sentence;
-    # built from the two lists, so a copy with other rules gets its own.
+    # Which rules (positions 0..len(rules)-1), continuation patterns (after them) and ``ignore`` (last,
+    # ``ignore_at``) may match a sentence; built from them, so a copy with other rules gets its own.
     index: KeyIndex = field(init=False, repr=False, compare=False)
     # ``fast_pattern`` of each continuation pattern, in the same order.
     continuation_fast: tuple[tuple[re.Pattern | None, bool], ...] = field(init=False, repr=False, compare=False)
@@ -106,10 +106,16 @@ class Vocabulary:
     def __post_init__(self):
         object.__setattr__(self, "continuation_fast", tuple(fast_pattern(regex) for regex, _ in self.continuation))
         object.__setattr__(self, "ignore_fast", fast_pattern(self.ignore))
-        keys = [rule.keys for rule in self.rules] + [required_keys(regex) for regex, _ in self.continuation]
+        keys = [rule.keys for rule in self.rules] + [required_keys(regex) for regex, _ in self.continuation] \
+            + [required_keys(self.ignore)]
         also = [required_groups(rule.regex)[1:] if rule.keys else () for rule in self.rules] + \
-            [required_groups(regex)[1:] for regex, _ in self.continuation]
+            [required_groups(regex)[1:] for regex, _ in self.continuation] + [required_groups(self.ignore)[1:]]
         object.__setattr__(self, "index", KeyIndex(keys, also))
+
+    @property
+    def ignore_at(self) -> int:
+        """The position of ``ignore`` in ``index``."""
+        return len(self.rules) + len(self.continuation)
 
 
 LOOK_BEHIND = r"(?<![\w-])"  # every trigger pattern opens with it: no word character or hyphen before
@@ -331,7 +337,10 @@ def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     if not spans:
         return []
     found = []
-    ignored = spans_of(vocab.ignore, *vocab.ignore_fast, sentence, folded if len(folded) == len(sentence) else None)
+    # (a sentence that holds none of the keys of ``ignore``'s phrases is not searched for them: the index read its
+    # words for the rules already, and the search, of some 300 phrases at every word, was an eighth of a parse)
+    ignored = spans_of(vocab.ignore, *vocab.ignore_fast, sentence, folded if len(folded) == len(sentence) else None) \
+        if vocab.ignore_at in vocab.index.candidates(sentence) else []
     for rule, start, end in spans:
         if any(start < stop and begin < end for begin, stop in ignored):
             continue
@@ -538,7 +547,7 @@ def continued_type(sentence: str, vocab: Vocabulary) -> tuple[bool, str | None]:
     first = len(vocab.rules)
     folded = None
     for at in vocab.index.candidates(sentence):
-        if at < first:
+        if not first <= at < vocab.ignore_at:
             continue
         regex, event_type = vocab.continuation[at - first]
         fast, on_folded = vocab.continuation_fast[at - first]
