@@ -25,6 +25,10 @@ FOUND = [
     ("The keynote address was given on Tuesday by Anne Waiguru, who spoke about the floods.", {"Anne Waiguru"}),
     ("William Ruto spoke late on Tuesday at his election night party in Nairobi.", {"William Ruto"}),
     ("William Ruto told the National Assembly on Tuesday that the budget would balance.", {"William Ruto"}),
+    ("The commemorative speech was delivered on Tuesday by Governor Jane Roe.", {"Jane Roe"}),
+    ("William Ruto used his farewell address on Tuesday to call for calm.", {"William Ruto"}),
+    ("Governor Jane Roe warned in a lay sermon on Tuesday that the poor were being forgotten.", {"Jane Roe"}),
+    ("Speaking at the funeral on Tuesday, William Ruto said the singer had united the country.", {"William Ruto"}),
 ]
 
 NONE = [
