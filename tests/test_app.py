@@ -885,10 +885,17 @@ def test_the_page_icon_needs_no_request_to_another_site(monkeypatch):
     assert not icon.startswith(":") and not icon.isascii()
 
 
-def test_guesses_are_said_so_in_the_evidence_and_hidden_by_unticking_show_guesses(app):
+def test_guesses_are_said_so_in_the_evidence_and_hidden_by_unticking_show_guesses(monkeypatch):
     """An event no trigger rule found (a lead no rule reads, guessed from its past-tense verb): the table's Found by
     column and its evidence say it is a guess; unticking Show guesses hides it (kept in the link, counted in the
-    header) and Reset filters shows it again."""
+    header, named in the PNG's title and file name) and Reset filters shows it again."""
+    from timeline import png
+
+    drawn = []
+    monkeypatch.setattr(png.ExportServer, "start", classmethod(lambda cls: cls("no browser")))
+    monkeypatch.setattr(png.ExportServer, "render", lambda self, figure, **size: drawn.append(figure) or TINY_PNG)
+    downloads = deferred_downloads(monkeypatch)
+    app = opened(AppTest.from_file(APP, default_timeout=TIMEOUT))
     first, second = two_people()
     text = (f"Rail news\n\nVelm, 12 March 2024 - The Estarian rail operator restored the night train between Velm and "
             f"Ostra on Tuesday.\n\n{first} met {second} in Geneva on Tuesday, 12 March 2024, to discuss trade.\n")
@@ -902,6 +909,10 @@ def test_guesses_are_said_so_in_the_evidence_and_hidden_by_unticking_show_guesse
     assert not app.exception
     assert "lead verb" not in list(app.dataframe[0].value["Found by"]) and len(app.dataframe[0].value) == rows - 1
     assert param(app, "guesses") == ["0"] and any("1 guess hidden" in c.value for c in app.caption)
+    png_name = next(name for name in reversed(list(downloads)) if name.endswith(".png"))
+    assert "noguesses" in png_name
+    downloads[png_name]()
+    assert drawn[-1].layout.title.text.endswith(" · guesses hidden")
     (guess,) = before - drawn_ids(app)
     app.button(key="reset").click().run()
     assert app.checkbox(key="guesses").value and drawn_ids(app) == before and "guesses" not in app.query_params
