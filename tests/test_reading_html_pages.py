@@ -69,3 +69,15 @@ def test_the_story_time_element_beats_a_header_clock():
         "</body></html>"
     )
     assert _article(page).published == date(2030, 2, 4)
+
+
+def test_reading_plain_text_never_loads_the_html_parser():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom timeline.reading import formats\nfrom timeline.settings import DEFAULT_SETTINGS\n"
+            "list(formats.read_bytes('a.txt', b'Talks\\n\\nThe two ministers met on Monday.', DEFAULT_SETTINGS))\n"
+            "assert 'bs4' not in sys.modules\n"
+            "list(formats.read_bytes('a.html', b'<html><body><p>The two ministers met on Monday.</p></body></html>',"
+            " DEFAULT_SETTINGS))\nassert 'bs4' in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True)  # bs4 is loaded at the first page, not at import

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
 from .building import RawRecord
 
@@ -31,7 +30,6 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
 TITLE_META = ("og:title", "twitter:title")
 BLOCK, BREAK = "\ue000", "\ue001"
 DROP_SET, BLOCK_SET = frozenset(DROP_TAGS), frozenset(BLOCK_TAGS)
-SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{1,40})""", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -45,6 +43,8 @@ def declared_charset(data: bytes) -> str:
 
 
 def from_html(name: str, text: str, encoding: str, notes: tuple) -> RawRecord:
+    from bs4 import BeautifulSoup  # here, not at import: a corpus without HTML never loads it (70 ms)
+
     soup = BeautifulSoup(text.replace(BLOCK, " ").replace(BREAK, " "), "lxml")
     meta = _meta(soup)
     root = _root(soup)
@@ -154,6 +154,9 @@ def _body_text(root) -> str:
 def _visible_strings(root) -> list[str]:
     """Text of the tree below ``root`` in document order, with block and break markers, skipping
     dropped and hidden elements. Iterative, so deeply nested markup cannot exhaust the stack."""
+    from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+
+    skipped = (Comment, Declaration, Doctype, ProcessingInstruction)
     end_block = object()
     stack, out = [root], []
     story = _Story(root)
@@ -162,7 +165,7 @@ def _visible_strings(root) -> list[str]:
         if node is end_block:
             out.append(BLOCK)
         elif isinstance(node, NavigableString):
-            if not isinstance(node, SKIP_STRINGS):
+            if not isinstance(node, skipped):
                 out.append(str(node))
         elif node.name == "br":
             out.append(BREAK)
