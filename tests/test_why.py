@@ -101,10 +101,10 @@ def test_why_names_the_event_a_mention_became_when_a_later_sentence_took_over_as
     page = tmp_path / "moved.txt"
     page.write_text("The Harbour Union summit opened in Kessel on Wednesday with leaders from 30 nations.\n\n"
                     "Foreign Minister Ana Moro and her Osterlich counterpart, Piet Haller, have held talks on trade, the"
-                    " ministry said Friday.\n\nThe top diplomats of the two nations held a meeting in Kessel on Thursday,"
+                    " ministry said Friday.\n\nMoro and Haller sat down for a meeting in Kessel on Thursday,"
                     " the ministry said.\n", encoding="utf-8")
     assert main(["why", str(page), "have held talks on trade", "--published", "2031-05-16"]) == 0
     out = capsys.readouterr().out
-    assert 'became the event told in "The top diplomats of the two nations held a meeting in Kesse...": meeting' in out
+    assert 'became the event told in "Moro and Haller sat down for a meeting in Kessel on Thursday...": meeting' in out
     assert "told in this sentence: meeting 'held talks'" in out
     assert "no event has it as evidence" not in out
