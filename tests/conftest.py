@@ -16,6 +16,14 @@ SHARED = PROJECT_DIR.parent / "shared"
 
 
 @pytest.fixture
+def sure_model(monkeypatch):
+    """The learned models sure that a sentence reports a happening, of type "other": for the body fallback's tests,
+    whatever the trained model makes of their made-up sentences."""
+    monkeypatch.setattr("timeline.leads._happening", lambda text, data_dir=DATA_DIR: 0.99)
+    monkeypatch.setattr("timeline.leads._guess", lambda text, data_dir=DATA_DIR: ("other", 0.99))
+
+
+@pytest.fixture
 def anchor() -> date:
     """A fixed article date for tests: Wednesday, 20 September 2023."""
     return date(2023, 9, 20)

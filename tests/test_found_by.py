@@ -65,13 +65,6 @@ def test_a_lead_whose_broad_cues_name_the_type_is_a_lead_cues_guess(no_meeting_v
     assert [(e.event_type, e.found_by) for e in events] == [("meeting", "lead cues")]
 
 
-@pytest.fixture
-def sure_model(monkeypatch):
-    """The learned model sure that a sentence reports a happening of type "other" (as tests/test_leads.py)."""
-    monkeypatch.setattr("timeline.leads._happening", lambda text, data_dir=DATA_DIR: 0.99)
-    monkeypatch.setattr("timeline.leads._guess", lambda text, data_dir=DATA_DIR: ("other", 0.99))
-
-
 def test_a_body_sentence_no_rule_reads_is_a_body_guess(sure_model):
     text = ("Quellish President Ana Moro accredited five new ambassadors at the palace in Velm on Tuesday.\n\n"
             "Quellish President Ana Moro also inspected the new grain terminal in the port of Velm on Tuesday.")

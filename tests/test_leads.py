@@ -346,13 +346,6 @@ def test_a_body_sentence_s_own_day_dates_news_when_it_is_not_after_the_page_s_da
     assert not own_day([(None, "month")], None) and not own_day([], None)
 
 
-@pytest.fixture
-def sure_model(monkeypatch):
-    """The learned model sure that a sentence reports a happening of type "other": the body fallback's own tests."""
-    monkeypatch.setattr("timeline.leads._happening", lambda text, data_dir=DATA_DIR: 0.99)
-    monkeypatch.setattr("timeline.leads._guess", lambda text, data_dir=DATA_DIR: ("other", 0.99))
-
-
 def test_a_body_sentence_no_rule_reads_makes_a_further_event_of_lower_confidence(sure_model):
     text = ("Quellish President Ana Moro accredited five new ambassadors at the palace in Velm on Tuesday.\n\n"
             "Quellish President Ana Moro also inspected the new grain terminal in the port of Velm on Tuesday.")
