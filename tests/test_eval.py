@@ -42,6 +42,16 @@ def test_found_missed_and_extra_events_are_counted():
     assert "misses (required gold events not found): 1" in render(report)
 
 
+def test_an_extra_that_a_fallback_guessed_says_how_and_a_rule_event_says_nothing():
+    from dataclasses import replace
+
+    events = [replace(_event("e1", event_type="visit", evidence="Unrelated visit."), found_by="body"),
+              _event("e2", event_type="call", evidence="An unrelated call.")]
+    lines = [line for line in render(evaluate([_gold("g1")], events)).splitlines() if "unrelated" in line.lower()]
+    assert len(lines) == 2
+    assert "(guessed: body)" in lines[0] and "guessed" not in lines[1]
+
+
 def test_found_dated_events_are_split_into_right_wrong_and_no_day():
     gold = [_gold("g1", day="2024-05-06"), _gold("g2", day="2024-05-07", evidence="Cy Person met Di Other on Tuesday."),
             _gold("g3", day="2024-05-08", evidence="Ed Third visited Rome."), _gold("g4", day="2024-05-09", evidence="Fay met Gus.")]

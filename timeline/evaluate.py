@@ -289,4 +289,7 @@ def _gold_line(g: dict) -> str:
 
 
 def _event_line(e: Event) -> str:
-    return f"[{e.event_type}] {e.article} {e.date or '-'} {e.title!r}: {e.evidence[:90]}"
+    """One prediction: its type, article, day and title, and how a guess was made ("guessed: body"; a rule's event
+    says nothing), since a fallback's guess is what an annotator weighs differently among the extras."""
+    guessed = f" (guessed: {e.found_by})" if e.guessed else ""
+    return f"[{e.event_type}] {e.article} {e.date or '-'} {e.title!r}{guessed}: {e.evidence[:90]}"
