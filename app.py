@@ -294,7 +294,8 @@ def _quietly_start() -> None:
     try:  # a board read from the board store never loads the parser: the first upload would wait for it
         from timeline.pipeline import warm_up
 
-        warm_up()
+        with disk_cache() as cache:  # the happening model read from the parse cache's store, not trained again
+            warm_up(cache=cache)
     except Exception:  # the first upload loads the parser itself, and reports what goes wrong
         pass
 

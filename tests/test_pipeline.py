@@ -160,3 +160,30 @@ def test_warming_up_loads_the_rules_and_the_type_guess_and_parses_a_meeting():
     assert typeguess.model.cache_info().currsize == 1  # and the lead fallback's type guess trained
     assert typeguess.happening_model.cache_info().currsize == 1  # and the body fallback's happening model
     assert [(e.event_type, e.date) for e in corpus.timeline] == [("meeting", date(2020, 1, 6))]
+
+
+def test_warming_up_with_a_cache_keeps_the_happening_model_there_and_reads_it_back(tmp_path):
+    from timeline import typeguess
+    from timeline.cache import ParseCache
+    from timeline.pipeline import warm_up
+    from timeline.settings import Settings
+
+    settings = Settings(cache_dir=tmp_path)
+    cache = ParseCache.for_settings(settings)
+    try:
+        typeguess.happening_model.cache_clear()
+        warm_up(cache=cache)
+        kept = cache.shelf().get(typeguess.HAPPENING)
+        assert kept is not None and typeguess.loads(kept) == typeguess.happening_model()  # the trained one, stored
+        typeguess.happening_model.cache_clear()
+        trained = []
+        real = typeguess._happening_model
+        typeguess._happening_model = lambda *args: trained.append(args) or real(*args)
+        try:
+            warm_up(cache=cache)
+        finally:
+            typeguess._happening_model = real
+        assert not trained  # a second process reads it back
+    finally:
+        typeguess.happening_model.cache_clear()
+        cache.close()
