@@ -267,6 +267,8 @@ def test_rule_examples_give_their_events_days_and_actors(example):
             assert list(event.actor_ids) == wanted["actors"], event.title
         if "title" in wanted:
             assert event.title == wanted["title"]
+        if "location" in wanted:
+            assert event.location == wanted["location"]
 
 
 def test_a_title_naming_a_call_types_the_first_unspecific_encounter():
