@@ -1006,7 +1006,7 @@ def main() -> None:
     view = view_of(board, filters)
     shown = cached(view, "shown", partial(filters.apply, board.frame))
     hidden = cached(view, "hidden", partial(filters.hidden_background, board.frame))
-    guesses = cached(view, "guesses", partial(filters.hidden_guesses, board.frame))
+    guesses = cached(view, "guesses", partial(filters.hidden_below_confidence, board.frame))
     guessed = cached(view, "guessed", partial(filters.hidden_guessed, board.frame))
     full = st.session_state["first_chart_drawn"]
     top = st.container()  # the header goes here, filled after the chart: the chart is sent first

@@ -183,9 +183,9 @@ def test_a_bad_confidence_in_a_link_shows_every_event(value):
 
 
 def test_the_guesses_a_minimum_confidence_hides_are_counted(frame):
-    assert Filters().hidden_guesses(frame) == 0
+    assert Filters().hidden_below_confidence(frame) == 0
     expected = int((frame["confidence"] < 0.75).sum())
-    assert Filters(min_confidence=0.75).hidden_guesses(frame) == expected > 0
+    assert Filters(min_confidence=0.75).hidden_below_confidence(frame) == expected > 0
     one_type = frame["event_type"].iloc[0]  # of what the other filters would show
     of_type = frame[frame["event_type"] == one_type]
-    assert Filters(types=(one_type,), min_confidence=0.75).hidden_guesses(frame) == int((of_type["confidence"] < 0.75).sum())
+    assert Filters(types=(one_type,), min_confidence=0.75).hidden_below_confidence(frame) == int((of_type["confidence"] < 0.75).sum())

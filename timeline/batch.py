@@ -22,7 +22,6 @@ workers in chunks. With Dask, whose workers may run on other machines, every fil
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,7 +61,7 @@ def stream_outputs(paths: Iterable[str | Path], settings: Settings = DEFAULT_SET
     local = engine == "local"
     warm = Warm(settings) if parse is pipeline_parse else None
     shelf = cache.shelf() if cache is not None else None  # the happening model read from the cache, not trained
-    with _models_kept(shelf, settings), Engine(engine, workers, scheduler, warm=warm) as run:
+    with typeguess.kept_on(shelf, settings.data_dir), Engine(engine, workers, scheduler, warm=warm) as run:
         keys = [_file_key(item, cache) for item in files]
         reference, total, kept = _first_pass(files, keys, cache, run if local else Engine(), settings,
                                              KEEP_CHARS if local else 0)
@@ -73,10 +72,6 @@ def stream_outputs(paths: Iterable[str | Path], settings: Settings = DEFAULT_SET
             for output in tag.finish(result, cache):
                 yield output
             step(tag.articles)
-
-
-def _models_kept(shelf, settings: Settings):
-    return typeguess.kept_on(shelf, settings.data_dir) if shelf is not None else contextlib.nullcontext()
 
 
 # --- pass 1: the reference date ------------------------------------------------------------------------

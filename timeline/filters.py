@@ -55,8 +55,8 @@ class Filters:
             chosen = set(self.sources)
             keep &= frame["articles"].map(lambda names: not chosen.isdisjoint(names)).astype(bool)
         keep &= self._date_mask(frame)
-        if self.min_confidence > 0:  # the tolerance: a slider's 0.15 may arrive as 0.15000000000000002
-            keep &= frame["confidence"] >= self.min_confidence - 1e-6
+        if self.min_confidence > 0:
+            keep &= self._confident(frame)
         if not self.background:
             keep &= ~frame["background"].astype(bool)
         if not self.guesses:
@@ -68,22 +68,26 @@ class Filters:
 
     def hidden_background(self, frame: pd.DataFrame) -> int:
         """How many background mentions these filters would show if background were shown (0 when it is)."""
-        if self.background or not frame["background"].any():
-            return 0
-        return len(self.with_(background=True).apply(frame[frame["background"].astype(bool)]))
+        return 0 if self.background else self._shown_if(frame["background"].astype(bool), frame, background=True)
 
     def hidden_guessed(self, frame: pd.DataFrame) -> int:
         """How many guesses (events a fallback guessed from a sentence no rule reads) these filters would show if
         guesses were shown (0 when they are)."""
-        if self.guesses:
-            return 0
-        return len(self.with_(guesses=True).apply(frame[frame["found_by"] != RULE]))
+        return 0 if self.guesses else self._shown_if(frame["found_by"] != RULE, frame, guesses=True)
 
-    def hidden_guesses(self, frame: pd.DataFrame) -> int:
+    def hidden_below_confidence(self, frame: pd.DataFrame) -> int:
         """How many events these filters would show but for ``min_confidence`` (0 when it is not set)."""
         if self.min_confidence <= 0:
             return 0
-        return len(self.with_(min_confidence=0.0).apply(frame)) - len(self.apply(frame))
+        return self._shown_if(~self._confident(frame), frame, min_confidence=0.0)
+
+    def _confident(self, frame: pd.DataFrame) -> pd.Series:
+        """The rows of at least ``min_confidence`` (the tolerance: a slider's 0.15 may arrive as 0.15000000000000002)."""
+        return frame["confidence"] >= self.min_confidence - 1e-6
+
+    def _shown_if(self, rows: pd.Series, frame: pd.DataFrame, **changes) -> int:
+        """How many of the ``rows`` of ``frame`` these filters would show with ``changes``."""
+        return len(self.with_(**changes).apply(frame[rows])) if rows.any() else 0
 
     def _date_mask(self, frame: pd.DataFrame) -> pd.Series:
         dated = frame["start"].notna()

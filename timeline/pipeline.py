@@ -10,7 +10,6 @@ command streams instead, without keeping the corpus: ``timeline.batch.stream_out
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -155,7 +154,7 @@ def warm_up(settings: Settings = DEFAULT_SETTINGS, cache=None) -> Corpus:
     from . import typeguess
 
     typeguess.model(settings.data_dir)
-    with typeguess.kept_on(cache.shelf(), settings.data_dir) if cache is not None else contextlib.nullcontext():
+    with typeguess.kept_on(cache.shelf() if cache is not None else None, settings.data_dir):
         typeguess.happening_model(settings.data_dir)
     settings = settings.with_(published_override=date(2020, 1, 8))
     return parse_documents(reading.read_bytes("warm-up.txt", WARM_TEXT.encode("utf-8"), settings), settings)

@@ -189,7 +189,11 @@ def happening_model(data_dir: Path = DATA_DIR) -> Model:
 @contextmanager
 def kept_on(shelf: Any, data_dir: Path = DATA_DIR) -> Iterator[None]:
     """While open, ``happening_model(data_dir)`` is read from ``shelf`` or trained and put there: a store keyed by
-    everything the model learns from (the parse cache's ``ModelShelf``, under the parse version)."""
+    everything the model learns from (the parse cache's ``ModelShelf``, under the parse version). No shelf (a parse
+    without a cache): nothing is kept."""
+    if shelf is None:
+        yield
+        return
     before = _SHELVES.get(data_dir)
     _SHELVES[data_dir] = shelf
     try:
