@@ -28,7 +28,7 @@ try:
     from timeline import board_store, charts, highlight, png
     from timeline.cache import ParseCache
     from timeline.errors import TimelineError
-    from timeline.filters import Filters
+    from timeline.filters import Filters, chosen_of
     from timeline.frame import (DAY_KNOWN, Board, background_reason, board_for, counts, date_span, meeting_edges,
                                 newest_first, select, table_view, to_csv, to_json)
     from timeline.models import FOUND_BY, Article, Corpus
@@ -376,16 +376,27 @@ def current_filters(board: Board, span: tuple[date, date] | None) -> Filters:
     state = st.session_state
     known = {"actors": {info.id for info in board.actors}, "types": board_counts(board, "event_type"),
              "sources": board_counts(board, "articles")}
+    _all_stays_all(state, "types", list(known["types"]))
     for key, options in known.items():
         kept = [value for value in state.get(key) or () if value in options]
         if kept != list(state.get(key) or ()):
             state[key] = kept
     date_from, date_to = _range(state.get("dates") or (), span)
-    return Filters(tuple(state["actors"]), state.get("match") or "any", tuple(state["types"]), date_from, date_to,
+    types = chosen_of(state["types"], known["types"])  # every type chosen: no restriction, in the link too
+    return Filters(tuple(state["actors"]), state.get("match") or "any", types, date_from, date_to,
                    tuple(state["sources"]), state.get("q") or "", bool(state.get("undated")),
                    state.get("lanes") or "actor", background=bool(state.get("background")),
                    min_confidence=float(state.get("min_confidence") or 0.0),
                    guesses=bool(state.get("guesses", True)))
+
+
+def _all_stays_all(state, key: str, options: list[str]) -> None:
+    """A list whose every option is chosen ("Select all") keeps every option when they change (an upload brings
+    a new type), as its link (``chosen_of``) does: the new type's events are shown, and its chip with them."""
+    before = state.get(f"{key}_options")
+    if before and len(before) > 1 and set(before) <= set(state.get(key) or ()) and set(options) != set(before):
+        state[key] = options
+    state[f"{key}_options"] = options
 
 
 def sidebar(board: Board, span: tuple[date, date] | None, hidden: int, guessed: int = 0) -> None:

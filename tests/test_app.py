@@ -208,6 +208,29 @@ def test_a_shared_link_opens_the_same_view(board):
     assert set(figure(at)["layout"]["yaxis"]["ticktext"]) <= {kind, "Undated (window)"}
 
 
+def a_call(day: str, weekday: str) -> bytes:
+    """An article whose one event is a call, a type the sample articles have none of."""
+    first, second = two_people()
+    return (f"Phone talks\n\nGeneva, {day} - {first} spoke by telephone with {second} on {weekday}, {day}, "
+            "about trade.\n").encode()
+
+
+def test_select_all_types_means_every_type_even_one_a_later_upload_brings(app, board):
+    """"Select all" wrote each type of that moment into the link, and a call that a later upload brought was
+    hidden. Every type chosen is no restriction: the link names none, and the new type is shown, its chip too."""
+    every = list(dict.fromkeys(board.frame["event_type"]))
+    assert "call" not in every
+    before = drawn_ids(app)
+    app.multiselect(key="types").set_value(every).run()
+    assert not app.exception and "type" not in app.query_params and drawn_ids(app) == before
+    app.file_uploader(key="uploads").set_value(("call.txt", a_call("12 March 2024", "Tuesday"), "text/plain")).run()
+    assert not app.exception
+    assert "call" in set(app.dataframe[0].value["Type"]) and "call" in app.multiselect(key="types").value
+    assert "type" not in app.query_params
+    app.multiselect(key="types").set_value([t for t in every if t != "meeting"] + ["call"]).run()  # all but one
+    assert param(app, "type") and "meeting" not in set(app.dataframe[0].value["Type"])
+
+
 def test_undated_toggle(app):
     assert any(t.get("name") == "undated: possible window" for t in figure(app)["data"])
     app.toggle(key="undated").set_value(False).run()

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from synthetic_events import make_actors, make_events
 
-from timeline.filters import LANES, MATCHES, Filters, safe_name
+from timeline.filters import LANES, MATCHES, Filters, chosen_of, safe_name
 from timeline.frame import to_frame
 
 ACTORS = make_actors()
@@ -189,3 +189,13 @@ def test_the_guesses_a_minimum_confidence_hides_are_counted(frame):
     one_type = frame["event_type"].iloc[0]  # of what the other filters would show
     of_type = frame[frame["event_type"] == one_type]
     assert Filters(types=(one_type,), min_confidence=0.75).hidden_below_confidence(frame) == int((of_type["confidence"] < 0.75).sum())
+
+
+def test_every_option_chosen_is_no_restriction():
+    """A list's "Select all" chose each option of that moment: the link named them, and a type a later upload
+    brought was hidden. Every option chosen now means all of them; one left out is a restriction again."""
+    options = ["meeting", "call", "visit"]
+    assert chosen_of(["visit", "meeting", "call"], options) == ()
+    assert chosen_of(["meeting", "call"], options) == ("meeting", "call")
+    assert chosen_of(["meeting"], ["meeting"]) == ("meeting",)  # the only option, chosen by hand: kept
+    assert chosen_of([], options) == ()

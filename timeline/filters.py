@@ -162,6 +162,14 @@ class Filters:
         return safe_name("_".join(parts))[:80].strip("._-") or "timeline"
 
 
+def chosen_of(chosen: Iterable[str], options: Iterable[str]) -> tuple[str, ...]:
+    """The values of a list of ``options`` that a filter keeps to: ``chosen``, or none (no restriction) where every
+    one of two or more options is chosen (a list's "Select all"). A link made then means "all of them", so that an
+    option the data gains later (a new upload's type) is shown too; before, it named each option of that moment."""
+    chosen, options = tuple(chosen), set(options)
+    return () if len(options) > 1 and options <= set(chosen) else chosen
+
+
 def safe_name(name: str) -> str:
     """``name`` with anything but ASCII letters, digits, dots, dashes and underscores replaced by "-", no
     runs of dots, and no dot, dash or underscore at either end (so never hidden, never an option)."""
