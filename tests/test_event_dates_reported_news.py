@@ -80,6 +80,9 @@ def test_a_time_that_only_bounds_a_span_up_to_now_is_no_time_the_text_goes_on_fr
     last, trigger, timexes = _read(closed, PUBLISHED)
     found = news_day_before(closed, last.text, last.start, trigger, timexes, PUBLISHED)
     assert found is not None and found.first_day == date(2024, 5, 8)  # no comparison: a time the passage tells of
+    previous = ("The presidents met in the capital for the fourth regional summit, the first since the previous one "
+                "in the port city of Vela on 12 March 2019. The three leaders adopted a joint statement on fisheries.")
+    assert _news_day(previous) == PUBLISHED  # the day of the earlier gathering only bounds the comparison
 
 
 

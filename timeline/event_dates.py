@@ -1399,9 +1399,11 @@ def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], publ
 
 
 # A comparison up to now that makes the time after "since" a bound ("the first visit since June 2019", "the
-# deadliest attack on the town since 2015"): no time a passage tells of. ("closed since Monday" may well be one.)
+# deadliest attack on the town since 2015", "the first since the previous one in the capital on 3 May 2019"): no
+# time a passage tells of. ("closed since Monday" may well be one.)
 _BOUND_BEFORE = re.compile(r"(?<![\w])(?:first|only|last|largest|biggest|highest|lowest|worst|deadliest|most|least)"
-                           r"(?![\w])[^.;:!?]{0,80}?(?<![\w])since\s+(?:the\s+)?$", re.IGNORECASE)
+                           r"(?![\w])[^.;:!?]{0,80}?(?<![\w])since\s+(?:the\s+)?"
+                           r"(?:(?:last|previous|latest)\s+[^.;:!?,]{0,60}?(?<![\w])(?:on|in)\s+)?$", re.IGNORECASE)
 
 
 # A relative clause opened before an expression in its sentence, with no comma after its opener.
