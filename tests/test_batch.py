@@ -243,3 +243,39 @@ def test_a_parse_with_a_cache_keeps_the_happening_model_on_its_shelf_while_it_ru
     assert typeguess._SHELVES.get(SETTINGS.data_dir) is None  # only while the parse runs
     _run(tmp_path / "in", parse=looking)
     assert seen[-1] is None  # no cache, no shelf: trained in the process
+
+
+def test_a_worker_reads_the_happening_model_from_the_cache_and_gives_the_same_outputs_without_training(
+        tmp_path, monkeypatch, sample_paths):
+    """A worker that has not got the body fallback's happening model (a Dask worker, a process started rather than
+    forked from the warmed-up parent) reads it from the cache's store of models: the outputs of a worker that had it,
+    and no training."""
+    from timeline import typeguess
+    from timeline.jobs import FileTask, Warm, Worker
+    from timeline.parallel import ChunkParser
+
+    tasks = [FileTask(path.name, path) for path in sample_paths]
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        where = (str(cache.folder), cache.version)
+        cache.shelf().put(typeguess.HAPPENING, typeguess.dumps(typeguess.happening_model()))
+        had_it = Worker(SETTINGS, None, where)(tasks)
+        articles = [item for _, outputs, _ in had_it for item in outputs]
+        parsed = ChunkParser(SETTINGS)([a for _, items in map(_read, tasks) for a in items if isinstance(a, Article)])
+        monkeypatch.setattr(typeguess, "_happening_model", lambda data_dir: pytest.fail("trained in the worker"))
+        typeguess.happening_model.cache_clear()
+        try:
+            assert Worker(SETTINGS, None, where)(tasks) == had_it and articles
+            assert typeguess.happening_model.cache_info().misses == 1  # the samples ask it: read from the shelf
+            typeguess.happening_model.cache_clear()
+            Warm(SETTINGS, where)()  # a started worker's initializer
+            typeguess.happening_model.cache_clear()
+            read = [a for _, items in map(_read, tasks) for a in items if isinstance(a, Article)]
+            assert ChunkParser(SETTINGS, shelf=cache.shelf())(read) == parsed  # parse_stream's workers (the app's)
+        finally:
+            typeguess.happening_model.cache_clear()
+
+
+def _read(task):
+    from timeline.jobs import read_file
+
+    return read_file(task.name, task.path, SETTINGS)

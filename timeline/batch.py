@@ -59,14 +59,15 @@ def stream_outputs(paths: Iterable[str | Path], settings: Settings = DEFAULT_SET
     """The Output of every input under ``paths``, in order, parsing only what the cache does not hold."""
     files = list_inputs(paths)
     local = engine == "local"
-    warm = Warm(settings) if parse is pipeline_parse else None
+    where = (str(cache.folder), cache.version) if cache is not None else None
+    warm = Warm(settings, where) if parse is pipeline_parse else None
     shelf = cache.shelf() if cache is not None else None  # the happening model read from the cache, not trained
     with typeguess.kept_on(shelf, settings.data_dir), Engine(engine, workers, scheduler, warm=warm) as run:
         keys = [_file_key(item, cache) for item in files]
         reference, total, kept = _first_pass(files, keys, cache, run if local else Engine(), settings,
                                              KEEP_CHARS if local else 0)
         step = _counter(progress, total)
-        worker = Worker(settings, reference, (str(cache.folder), cache.version) if cache is not None else None, parse)
+        worker = Worker(settings, reference, where, parse)  # a worker reads the happening model from the cache too
         entries = _entries(files, keys, reference, cache, settings, local, chunk_size, kept)
         for tag, result in run.ordered(worker, entries):
             for output in tag.finish(result, cache):

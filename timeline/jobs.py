@@ -97,6 +97,10 @@ class Worker:
     parse: ParseFn = pipeline_parse
 
     def __call__(self, tasks: list[Task]) -> list[tuple[bytes | None, list[Output], Read]]:
+        with typeguess.kept_on(shelf_of(self.cache), self.settings.data_dir):
+            return self._run(tasks)
+
+    def _run(self, tasks: list[Task]) -> list[tuple[bytes | None, list[Output], Read]]:
         read = [self._read(task) for task in tasks]
         pending = [item for _, items in read for item in items if isinstance(item, Article)]
         dates = [self._date(item) for item in pending]
@@ -154,6 +158,12 @@ def read_file(name: str, path: Path, settings: Settings) -> tuple[bytes | None, 
     return hashlib.sha256(data).digest(), formats.read_bytes(name, data, settings)
 
 
+def shelf_of(cache: tuple[str, str] | None) -> caching.ModelShelf | None:
+    """The store of trained models of the cache at (folder, version), None without a cache: a worker that has not
+    got the happening model (a Dask worker, a process started rather than forked) reads it there, not training it."""
+    return caching.ModelShelf(Path(cache[0]) / caching.FILE_NAME, cache[1]) if cache else None
+
+
 @lru_cache(maxsize=2)
 def _reader(folder: str, version: str, pid: int) -> ParseCache | None:
     """This process's read-only view of the cache (by process id: a forked worker opens its own)."""
@@ -167,10 +177,12 @@ class Warm:
     loaded)."""
 
     settings: Settings
+    cache: tuple[str, str] | None = None  # (folder, version): the happening model is read from its store
 
     def __call__(self) -> None:
         text = "On Monday, 2 March 2020, the foreign minister met the president in the capital."
         for item in formats.read_bytes("warm-up.txt", text.encode(), self.settings):
             if isinstance(item, Article):
                 pipeline_parse(dated(item, None, self.settings), self.settings)
-        typeguess.happening_model(self.settings.data_dir)
+        with typeguess.kept_on(shelf_of(self.cache), self.settings.data_dir):
+            typeguess.happening_model(self.settings.data_dir)

@@ -25,7 +25,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from .cache import ParseCache
+from . import typeguess
+from .cache import ModelShelf, ParseCache
 from .models import Article, ParsedArticle, Rejected
 from .prefilter import compile_pending
 from .settings import Settings
@@ -55,9 +56,11 @@ class ChunkParser:
 
     settings: Settings
     parse: ParseFn = pipeline_parse
+    shelf: ModelShelf | None = None  # the cache's store of trained models: the happening model is read from it
 
     def __call__(self, articles: list[Article]) -> list[ParsedArticle | Rejected]:
-        return [self._one(article) for article in articles]
+        with typeguess.kept_on(self.shelf, self.settings.data_dir):
+            return [self._one(article) for article in articles]
 
     def _one(self, article: Article) -> ParsedArticle | Rejected:
         try:
@@ -79,7 +82,7 @@ def parse_stream(
     progress: Progress | None = None,
 ) -> Iterator[ParsedArticle | Rejected]:
     """Parse every Article of ``items`` (lazily, in order); Rejected items are yielded where they stood."""
-    parser = ChunkParser(settings, parse)
+    parser = ChunkParser(settings, parse, cache.shelf() if cache is not None else None)
     chunks = ((chunk, _job(chunk) or None) for chunk in _with_cache(_chunks(items, chunk_size), cache))
     with Engine(engine, workers, scheduler) as run:
         for chunk, done in run.ordered(parser, chunks):
