@@ -8,6 +8,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
@@ -220,3 +222,40 @@ def test_reserved_margins_leave_plotly_nothing_to_widen(server, view):
                                        Image.open(io.BytesIO(server.render_spec(fixed, width=1000, height=700)))
                                        .convert("RGB"))
     assert difference.getbbox() is None
+
+
+EXIT_WHILE_STARTING = """
+import os, tempfile, threading, time
+from timeline import png
+
+
+def start():  # as the app's background warm-up does, which reports nothing
+    try:
+        png.ExportServer.start()
+    except Exception:
+        pass
+
+
+threading.Thread(target=start, daemon=True).start()
+deadline = time.monotonic() + 60
+while not os.listdir(tempfile.gettempdir()) and time.monotonic() < deadline:  # the browser's profile made
+    time.sleep(0.01)
+assert os.listdir(tempfile.gettempdir())
+time.sleep(0.5)  # Chromium is writing its profile
+"""
+
+
+@needs_browser
+def test_a_program_that_exits_while_the_browser_starts_closes_it_and_removes_its_profile():
+    """The app starts the export server in a background thread; a process that ended meanwhile (a short test run)
+    removed the browser's profile folder while Chromium still wrote to it ("Directory not empty" printed at exit),
+    and left the browser running. The exit now waits for the start, closes the browser, and its folder goes."""
+    profiles = Path(tempfile.mkdtemp(prefix="tl-png-"))  # a short path: Chromium's socket in it must fit 108 bytes
+    try:
+        done = subprocess.run([sys.executable, "-c", EXIT_WHILE_STARTING], cwd=PROJECT_DIR, capture_output=True,
+                              text=True, timeout=180, env={**os.environ, "TMPDIR": str(profiles)})
+        assert done.returncode == 0, done.stderr
+        assert "Directory not empty" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert not list(profiles.iterdir())
+    finally:
+        shutil.rmtree(profiles, ignore_errors=True)

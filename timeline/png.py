@@ -23,6 +23,7 @@ import math
 import os
 import re
 import threading
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -100,20 +101,32 @@ class _Printer:
     def __init__(self):
         self.loop: asyncio.AbstractEventLoop | None = None
         self.kaleido = None
+        self.starting: concurrent.futures.Future | None = None  # the browser's start, while it runs
+        self.exiting = False
+        self.guard = threading.Lock()  # between a start and the process's exit
 
     def open(self) -> None:
+        """Start the browser. The process's exit (``at_exit``) closes it, even one still starting (the app starts
+        it in a background thread), and none starts after: before, an exit meanwhile left Chromium writing its
+        profile while Python removed the profile's folder ("Directory not empty" at the end of a test run)."""
         if self.loop is not None:
             return
-        loop = asyncio.new_event_loop()
-        threading.Thread(target=loop.run_forever, name="png-export", daemon=True).start()
-        kaleido = _reloading_kaleido()(n=2, mathjax=False)
+        with self.guard:
+            if self.exiting:
+                raise TimelineError("the PNG export server does not start while the program exits")
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name="png-export", daemon=True).start()
+            kaleido = _reloading_kaleido()(n=2, mathjax=False)
+            starting = asyncio.run_coroutine_threadsafe(kaleido.open(), loop)
+            self.loop, self.kaleido, self.starting = loop, kaleido, starting
         try:
-            asyncio.run_coroutine_threadsafe(kaleido.open(), loop).result(START_TIMEOUT_S)
+            starting.result(START_TIMEOUT_S)
         except BaseException:
-            loop.call_soon_threadsafe(loop.stop)
+            starting.cancel()
+            self.close()
             raise
-        self.loop, self.kaleido = loop, kaleido
-        atexit.register(self.close)
+        finally:
+            self.starting = None
 
     def render(self, spec: dict, options: dict, timeout: float) -> bytes:
         if self.loop is None:
@@ -128,12 +141,22 @@ class _Printer:
     def close(self) -> None:
         if self.loop is None:
             return
-        loop, kaleido, self.loop, self.kaleido = self.loop, self.kaleido, None, None
+        loop, kaleido, starting, self.loop, self.kaleido = self.loop, self.kaleido, self.starting, None, None
+        if starting is not None:  # an exit while the browser starts: closed once it has started
+            try:
+                starting.result(START_TIMEOUT_S)
+            except BaseException:  # failed or cancelled: what it started is closed below all the same
+                pass
         try:
             asyncio.run_coroutine_threadsafe(kaleido.close(), loop).result(START_TIMEOUT_S)
         except Exception:  # a browser that already died leaves nothing to close
             pass
         loop.call_soon_threadsafe(loop.stop)
+
+    def at_exit(self) -> None:
+        with self.guard:
+            self.exiting = True
+        self.close()
 
 
 def _reloading_kaleido():
@@ -156,6 +179,10 @@ def _reloading_kaleido():
 
 
 _PRINTER = _Printer()
+# The browser's profile is a temporary folder that Python removes at exit (weakref.finalize's exit hook, registered
+# with the first finalizer): the browser is closed before, since exit hooks run last registered first.
+weakref.finalize(_PRINTER, lambda: None)
+atexit.register(_PRINTER.at_exit)
 
 
 def find_browser() -> str:
