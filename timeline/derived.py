@@ -10,19 +10,36 @@ deriving modules' source and of the Python version), so a changed rule gets a ne
 a new file: a value read back is always the one the function would compute. Each line carries its own
 checksum; a damaged line (two processes appending at once) is skipped and derived again. A store that
 cannot be read or written only costs the time it would have saved.
+
+``compiled(pattern, flags)`` is ``re.compile`` for the large rule patterns (date lines, page furniture, the trigger
+rules' fast forms, the gazetteer's alternation, the temporal rules): the store keeps the compiled code Python's
+regular-expression compiler makes of a pattern, so a new process builds the pattern object from it instead of
+parsing the pattern again (which took about a third of a new process's first parse). The object is the one
+``re.compile`` gives (the same code: patterns compare equal); under a Python whose compiler's internals differ, or
+for a pattern it cannot keep, ``re.compile`` is used.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import re
 import sys
 import zlib
+from array import array
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .settings import PACKAGE_DIR, PROJECT_DIR
+
+try:  # the internals of re.compile: the parser, the code generator and the engine's constructor
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # another Python: every pattern is compiled by re.compile
+    _sre = None
 
 DEFAULT_FOLDER = PROJECT_DIR / ".cache" / "timeline"
 DERIVING_MODULES = ("prefilter.py", "derived.py")  # the code whose output the store holds
@@ -112,3 +129,47 @@ def code_version() -> str:
     for name in DERIVING_MODULES:
         digest.update((PACKAGE_DIR / name).read_bytes())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def default_store() -> DerivedStore:
+    """The one store of this process in the project's cache folder (``DerivedStore.default``), read at first use."""
+    return DerivedStore.default()
+
+
+def compiled(pattern: str, flags: int = 0, store: DerivedStore | None = None) -> re.Pattern:
+    """``re.compile(pattern, flags)``, built from the compiled code ``store`` (default: ``default_store()``) keeps of
+    it when a process compiled it before; compiled, and its code kept, when not."""
+    code = (store or default_store()).get("code", pattern, int(flags), _code) if isinstance(pattern, str) else None
+    if code is not None:
+        try:
+            final_flags, packed, groups, groupindex, indexgroup = code
+            return _sre.compile(pattern, final_flags, _unpacked(packed), groups, dict(groupindex), tuple(indexgroup))
+        except (TypeError, ValueError, RuntimeError, zlib.error):  # not the code this Python's engine reads
+            pass
+    return re.compile(pattern, flags)
+
+
+def _code(pattern: str, flags: int) -> list | None:
+    """What ``re._compiler.compile`` passes to the engine for ``pattern``: [flags, code (packed), groups, group
+    index, group names], or None when it is not kept (compiled by ``re.compile`` then)."""
+    if _sre is None or not isinstance(pattern, str) or flags & re.DEBUG or _sre.CODESIZE != 4:
+        return None
+    try:
+        tree = _parser.parse(pattern, flags)
+        code = _compiler._code(tree, flags)
+        groupindex = dict(tree.state.groupdict)
+        indexgroup = [None] * tree.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        return [flags | tree.state.flags, _packed(code), tree.state.groups - 1, groupindex, indexgroup]
+    except (AttributeError, TypeError, ValueError, OverflowError):  # internals of another shape
+        return None
+
+
+def _packed(code: list[int]) -> str:
+    return base64.b64encode(zlib.compress(array("I", code).tobytes(), 1)).decode("ascii")
+
+
+def _unpacked(packed: str) -> list[int]:
+    return array("I", zlib.decompress(base64.b64decode(packed))).tolist()

@@ -22,7 +22,7 @@ import re._compiler as _compiler
 import re._constants as C  # noqa: N812 - the parse tree's opcodes
 import re._parser as P  # noqa: N812
 
-from .derived import DerivedStore
+from .derived import compiled, default_store
 
 # Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.
 _IGNORECASE_FIXES = str.maketrans({"ı": "i", "ſ": "s"})
@@ -34,7 +34,7 @@ _SPACE = re.compile(r"\s")
 _WORDS_KEPT = 200_000  # distinct words remembered per index (about 30 MB at most), then forgotten
 # What parsing the patterns gives (key groups, fast sources), remembered on disk between processes: a new
 # process (the app, the CLI, a Dask worker) compiles the rules in about half the time.
-DERIVED = DerivedStore.default()
+DERIVED = default_store()
 
 
 def required_keys(regex: re.Pattern) -> frozenset[str] | None:
@@ -129,7 +129,7 @@ class KeyIndex:
                     spaced.append((bit, tuple(key for key in sorted(group) if _SPACE.search(key))))
             self._needs[at] = (needed, tuple(spaced))
         scanned = every | by_group.keys()
-        self._scan = re.compile(f"(?=({_trie(scanned)}))") if scanned else None
+        self._scan = compiled(f"(?=({_trie(scanned)}))", 0, DERIVED) if scanned else None
         # The longest key found at a position -> the patterns (and groups) of it and of every key that is a prefix
         # of it (each prefix looked up: comparing every key with every other took a third of a second).
         self._bits = {key: (reduce(or_, (by_key[key[:n]] for n in range(1, len(key) + 1) if key[:n] in every), 0),
@@ -262,9 +262,9 @@ class LazyPattern:
     def __getattr__(self, name: str):
         if name.startswith("_"):  # copy and pickle probe for special names: they are not the pattern's
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self._given)
-        self.__dict__.update({attr: getattr(compiled, attr) for attr in _PATTERN_ATTRIBUTES})
-        return getattr(compiled, name)
+        regex = compiled(self.pattern, self._given, DERIVED)
+        self.__dict__.update({attr: getattr(regex, attr) for attr in _PATTERN_ATTRIBUTES})
+        return getattr(regex, name)
 
     def __reduce__(self):
         return LazyPattern, (self.pattern, self._given)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .derived import compiled
 from .prefilter import (KeyIndex, LazyPattern, fast_pattern, fold, required_chars, required_groups, required_keys,
                         spans_of)
 from .resources import load
@@ -280,14 +281,14 @@ def _rules(types: dict, classes: dict | None = None) -> list[Rule]:
 
 def _alternation(words: list[str]) -> re.Pattern:
     body = "|".join(w.replace(" ", r"\s+") for w in words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+    return compiled(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
 
 def _ending(words: list[str], words_between: int, bare: bool = False, case_sensitive: bool = False) -> re.Pattern:
     """Matches when the text ends with one of ``words`` and at most ``words_between`` further words."""
     body = "|".join(w.replace(" ", r"\s+") for w in words)
     tail = r"\s*$" if bare else rf"(?:\s+[\w'’\-]+){{0,{words_between}}}\s*$"
-    return re.compile(rf"(?<![\w])(?:{body}){tail}", 0 if case_sensitive else re.IGNORECASE)
+    return compiled(rf"(?<![\w])(?:{body}){tail}", 0 if case_sensitive else re.IGNORECASE)
 
 
 def _starting(words: list[str]) -> re.Pattern:
@@ -308,8 +309,8 @@ def _continuations(raw: dict) -> list[tuple[re.Pattern, str | None]]:
             continue
         for event_type, entry in raw["types"].items():
             nouns = "|".join(_spaces(n) for n in entry.get("nouns", ()))
-            regex = re.compile(rf"(?<![\w])" + _spaces(pattern).replace("{noun}", f"(?:{nouns})") + r"(?![\w])",
-                               re.IGNORECASE)
+            regex = compiled(rf"(?<![\w])" + _spaces(pattern).replace("{noun}", f"(?:{nouns})") + r"(?![\w])",
+                             re.IGNORECASE)
             found.append((regex, event_type))
     return found
 

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..derived import compiled
+
 # Letters that Unicode does not decompose into a base letter plus accents.
 _LETTER_FOLDS = str.maketrans({"ı": "i", "ə": "a", "Ə": "A", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
                                "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
@@ -75,9 +77,9 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
         return re.compile("(?!)")
     if "" in words:
         first = "".join(sorted({re.escape(w[0]) for w in words if w}))
-        return re.compile(rf"(?=[{first}])(?<!\w)(?:{trie_pattern(words)})(?!\w)")
+        return compiled(rf"(?=[{first}])(?<!\w)(?:{trie_pattern(words)})(?!\w)")
     # Each first letter comes before the look-behind (checked once it is read), so the regex engine skips
     # straight to the places where a word's first letter stands.
     trie = _trie(words)
     firsts = [re.escape(char) + r"(?<!\w[\s\S])" + _branch(child) for char, child in sorted(trie.items()) if char]
-    return re.compile(rf"(?:{'|'.join(firsts)})(?!\w)")
+    return compiled(rf"(?:{'|'.join(firsts)})(?!\w)")

@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from ..derived import compiled
 from .rules import date_rules
 
 # Publication dates outside these years are treated as unreadable, not as dates.
@@ -131,12 +132,12 @@ def _weekday_at_end(data_dir: Path) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _weekday_date(data_dir: Path) -> re.Pattern:
     fragments = date_rules(data_dir).fragments
-    return re.compile(f"(?P<weekday>{fragments['WEEKDAY']}),?[ ]+(?:{fragments['ANYDATE']})")
+    return compiled(f"(?P<weekday>{fragments['WEEKDAY']}),?[ ]+(?:{fragments['ANYDATE']})")
 
 
 @lru_cache(maxsize=8)
 def _any_date(data_dir: Path) -> re.Pattern:
-    return re.compile(date_rules(data_dir).fragments["ANYDATE"])
+    return compiled(date_rules(data_dir).fragments["ANYDATE"])
 
 
 def _resolve(span: str, months: dict) -> PartialDate | None:

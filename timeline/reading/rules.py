@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..derived import compiled
 from ..resources import load
 
 _FRAGMENT = re.compile(r"\{([A-Z_]+)\}")
@@ -58,7 +59,7 @@ def date_rules(data_dir: Path) -> DateRules:
         date_lines=tuple(_rule(entry, expand) for entry in raw["date_lines"]),
         datelines=tuple(_rule(entry, expand) for entry in raw["datelines"]),
         place_stopwords=frozenset(str(raw.get("place_stopwords", "")).lower().split()) | set(months) | set(weekdays),
-        date_widget=re.compile(expand(raw["date_widget"]["pattern"])) if "date_widget" in raw else None,
+        date_widget=compiled(expand(raw["date_widget"]["pattern"])) if "date_widget" in raw else None,
         url_days=tuple(re.compile(expand(p)) for p in raw.get("url_dates", {}).get("day_patterns", ())),
         url_months=tuple(re.compile(expand(p)) for p in raw.get("url_dates", {}).get("month_patterns", ())),
     )
@@ -85,7 +86,7 @@ def furniture(data_dir: Path) -> Furniture:
     inline = tuple(rule for rule in rules if rule.kind == "inline")
     whole = [f"(?P<r{i}>{rule.regex.pattern})" for i, rule in enumerate(rules) if rule.kind == "line"]
     long_lines = tuple(rule for rule, entry in zip(rules, raw["rules"]) if entry.get("long_lines") and rule.kind == "line")
-    return Furniture(rules, int(raw.get("max_line", 300)), closing, inline, re.compile("|".join(whole) or "(?!)"),
+    return Furniture(rules, int(raw.get("max_line", 300)), closing, inline, compiled("|".join(whole) or "(?!)"),
                      long_lines, int(raw.get("long_line", 0)), str(raw.get("caption_mark", "")))
 
 
@@ -96,7 +97,7 @@ def furniture_rules(data_dir: Path) -> tuple:
 def _rule(entry: dict, expand) -> Rule:
     return Rule(
         name=entry["name"],
-        regex=re.compile(expand(entry["pattern"])),
+        regex=compiled(expand(entry["pattern"])),
         kind=entry.get("kind", ""),
         capitals=bool(entry.get("capitals", False)),
         examples=tuple(entry.get("examples", ())),

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..derived import compiled
 from ..resources import load
 from .firstchars import first_chars, held_chars
 from .prefixes import as_regex, prefixes
@@ -93,7 +94,7 @@ class Lexicon:
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+    return compiled(pattern)
 
 
 @lru_cache(maxsize=65536)
@@ -124,10 +125,10 @@ def lexicon_for(data_dir: Path) -> Lexicon:
     beginnings = [prefixes(pattern, PREFIX_CHARS) for pattern in patterns]
     cues = rf"(?<![a-z])(?:(?P<future>{_alternation(vocab['future_cues'])})|(?P<past>{_alternation(vocab['past_cues'])}))(?![a-z])"
     return Lexicon(
-        starts=re.compile(f"{BEFORE}(?=[{_charclass(sorted(candidates))}]){_any_beginning(beginnings)}"),
-        starts_after=re.compile(f"[^{INSIDE}](?<!\\d-)(?=[{_charclass(sorted(candidates))}])(?={_any_beginning(beginnings)})"),
+        starts=compiled(f"{BEFORE}(?=[{_charclass(sorted(candidates))}]){_any_beginning(beginnings)}"),
+        starts_after=compiled(f"[^{INSIDE}](?<!\\d-)(?=[{_charclass(sorted(candidates))}])(?={_any_beginning(beginnings)})"),
         rule_patterns=tuple(f"{BEFORE}(?:{pattern}){AFTER}" for pattern in patterns),
-        prefixes=tuple(re.compile(as_regex(found)) for found in beginnings),
+        prefixes=tuple(compiled(as_regex(found)) for found in beginnings),
         candidates=candidates,
         rules=rules,
         tables={name: _table(entries) for name, entries in vocab.items() if isinstance(entries, dict)},
