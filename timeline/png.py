@@ -172,6 +172,8 @@ def _reloading_kaleido():
         async def _reload_then_return(self, tab) -> None:
             try:
                 await tab.reload()
+            except Exception:  # the browser closed meanwhile (the program exits); else the tab's next export says
+                pass
             finally:
                 await self.tabs_ready.put(tab)
 
