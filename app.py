@@ -38,7 +38,7 @@ except ImportError as import_error:  # a broken install: say so instead of a tra
     st.stop()
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
-PASTED = "pasted.txt"  # the name of the pasted article
+PASTED = "pasted.txt"  # the name of the first pasted article; the next are "pasted (2).txt", ...
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
 TABLE_ROWS = 2000  # events per page of the table
@@ -77,16 +77,19 @@ def read_and_parse(folder: str, progress=None) -> Corpus:
         return pipeline.parse_documents(items, DEFAULT_SETTINGS, progress, **({"cache": cache} if cache else {}))
 
 
-def added_items(board: Board, uploads: tuple[tuple[str, bytes], ...], pasted: str, pasted_date: date | None,
+Pasted = tuple[tuple[str, str, date | None], ...]  # a session's pasted articles: name, text, publication date
+
+
+def added_items(board: Board, uploads: tuple[tuple[str, bytes], ...], pasted: Pasted,
                 fixes: tuple[tuple[str, str], ...] = ()) -> list:
-    """A session's own articles, as read: its uploads and pasted text, and the board's articles whose publication
-    date it set (``fixes``: article name, ISO day), with that date."""
+    """A session's own articles, as read: its uploads and pasted articles (each with the publication date given
+    with it), and the board's articles whose publication date it set (``fixes``: article name, ISO day), with
+    that date."""
     from timeline.articles import read_bytes
 
     items = [item for name, data in uploads for item in read_bytes(name, data, DEFAULT_SETTINGS)]
-    if pasted.strip():
-        settings = DEFAULT_SETTINGS.with_(published_override=pasted_date)
-        items += read_bytes(PASTED, pasted.encode("utf-8"), settings)
+    for name, text, published in pasted:
+        items += read_bytes(name, text.encode("utf-8"), DEFAULT_SETTINGS.with_(published_override=published))
     named = {item.name for item in items}
     items += [board.articles[name].article for name, _ in fixes if name in board.articles and name not in named]
     return [with_published(item, dict(fixes)) for item in items]
@@ -170,13 +173,13 @@ def _added_boards() -> dict:
     return {"lock": threading.Lock(), "boards": OrderedDict()}
 
 
-def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
-                pasted_date: date | None, fixes: tuple[tuple[str, str], ...] = ()) -> Board:
+def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: Pasted,
+                fixes: tuple[tuple[str, str], ...] = ()) -> Board:
     """The board of the folder plus a session's uploads, pasted text and corrected publication dates: only these
     are parsed (``board_store.with_added``), under a progress bar in ``slot`` the first time (outside Streamlit's
     caches, which would replay the bar on every later run)."""
     base = load_board(folder, slot)
-    key = f"{id(base)}:{_inputs_digest(folder, uploads, pasted, pasted_date, fixes)}"  # a new folder board: anew
+    key = f"{id(base)}:{_inputs_digest(folder, uploads, pasted, fixes)}"  # a new folder board: anew
     store = _added_boards()
     with store["lock"]:
         board = store["boards"].get(key)
@@ -188,7 +191,7 @@ def added_board(slot, folder: str, uploads: tuple[tuple[str, bytes], ...], paste
     bar = slot.progress(0.0, text="Reading the added articles…")
     try:
         with disk_cache() as cache:  # a session's own texts stay in memory, never in the disk cache
-            board = board_store.with_added(base, added_items(base, uploads, pasted, pasted_date, fixes),
+            board = board_store.with_added(base, added_items(base, uploads, pasted, fixes),
                                            DEFAULT_SETTINGS, load_gazetteer(DEFAULT_SETTINGS).get,
                                            partial(_parsing, bar, what="added articles"),
                                            cache.lookups_only() if cache else None)
@@ -211,9 +214,11 @@ def _parsing(bar, done: int, total: int, what: str = "articles") -> None:
         bar.progress(done / total if total else 1.0, text=text)
 
 
-def _inputs_digest(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: str,
-                   pasted_date: date | None, fixes: tuple[tuple[str, str], ...] = ()) -> str:
-    digest = hashlib.sha256(f"{folder}\0{pasted_date}\0{fixes!r}\0{len(pasted)}\0".encode() + pasted.encode("utf-8"))
+def _inputs_digest(folder: str, uploads: tuple[tuple[str, bytes], ...], pasted: Pasted,
+                   fixes: tuple[tuple[str, str], ...] = ()) -> str:
+    digest = hashlib.sha256(f"{folder}\0{fixes!r}\0".encode())
+    for name, text, published in pasted:
+        digest.update(f"\0{name}\0{published}\0{len(text)}\0".encode() + text.encode("utf-8"))
     for name, data in uploads:
         digest.update(f"\0{name}\0{len(data)}\0".encode())
         digest.update(data)
@@ -330,6 +335,7 @@ def init_state(board: Board) -> None:
         "png_failures": [],  # messages of failed PNG exports, shown by the next run
         "first_chart_drawn": False,  # set when the browser reports the first chart drawn (wait_for_first_chart)
         "published_fixes": published_fixes(st.query_params.get_all("published")),  # article name -> ISO day
+        "pasted": [],  # the pasted articles: {"name", "text", "published"} (paste_box)
     })
 
 
@@ -534,15 +540,15 @@ def _show_only(sources: list[str]) -> None:
 
 def added_articles(board: Board) -> list[str]:
     """The articles this session's uploads and pasted text added (a JSON or CSV file's records "name#2")."""
-    uploads, pasted, _ = session_inputs()
-    names = {name for name, _ in uploads} | ({PASTED} if pasted.strip() else set())
+    uploads, pasted = session_inputs()
+    names = {name for name, _ in uploads} | {name for name, _, _ in pasted}
     return [name for name in board.articles if name in names or name.split("#")[0] in names]
 
 
 def added_without_events(board: Board) -> list[str]:
     """The session's uploaded or pasted articles that gave no event (read, but nothing new on the chart)."""
-    uploads, pasted, _ = session_inputs()
-    names = [name for name, _ in uploads] + ([PASTED] if pasted.strip() else [])
+    uploads, pasted = session_inputs()
+    names = [name for name, _ in uploads] + [name for name, _, _ in pasted]
     return [name for name in names if name in board.articles and not board.articles[name].events]
 
 
@@ -843,11 +849,14 @@ def publication_date(item) -> None:
 
 
 def _set_published(article: str, box: str) -> None:
-    """The date goes where the next parse reads it: the pasted article's own date field (a correction kept apart
-    stayed with the field's next text, another article, and overrode that field unseen), another's correction."""
+    """The date goes where the next parse reads it: a pasted article's own date (a correction kept apart by name
+    stayed with the next text pasted under that name, another article, and overrode its date unseen), another's
+    correction."""
     chosen = st.session_state.get(f"published:{article}")
-    if chosen and article == PASTED:
-        st.session_state["paste_date"] = chosen
+    pasted = st.session_state.get("pasted") or []
+    if chosen and any(entry["name"] == article for entry in pasted):
+        st.session_state["pasted"] = [{**entry, "published": chosen} if entry["name"] == article else entry
+                                      for entry in pasted]
     elif chosen:
         st.session_state["published_fixes"] = {**st.session_state["published_fixes"], article: chosen.isoformat()}
     st.session_state[box] = False  # close the popover
@@ -896,12 +905,49 @@ def add_articles(board: Board) -> None:
     with st.sidebar.expander("Add articles", expanded=bool(board.rejected), icon=":material/upload_file:"):
         st.file_uploader("Files (.txt .md .html .json .csv)", type=UPLOAD_TYPES, accept_multiple_files=True,
                          key="uploads", help=upload_help())
-        st.text_area("Or paste an article", key="paste_text", height=140,
-                     placeholder="Title on the first line, then the text…")
-        st.date_input("Its publication date (optional)", value=None, key="paste_date", format="YYYY-MM-DD")
+        paste_box()
         for item in board.rejected:
             st.error(f"{item.name}: {item.reason}")
         st.caption(f"{len(board.articles)} article(s) loaded.")
+
+
+def paste_box() -> None:
+    """A box to paste an article into, with its publication date, and the articles pasted so far, each with a
+    button that removes it. An article is added by the box's button and the box is emptied for the next one:
+    before, the box was the one pasted article, and a second paste took the first one's place."""
+    with st.form("paste", border=False):
+        st.text_area("Or paste an article", key="paste_text", height=140,
+                     placeholder="Title on the first line, then the text…")
+        st.date_input("Its publication date (optional)", value=None, key="paste_date", format="YYYY-MM-DD")
+        st.form_submit_button("Add the pasted article", key="paste_add", on_click=_keep_paste,
+                              icon=":material/note_add:")
+    for entry in st.session_state.get("pasted") or ():
+        with st.container(horizontal=True, vertical_alignment="center"):
+            title = entry["text"].strip().splitlines()[0][:60]
+            when = f" · published {entry['published']:%Y-%m-%d}" if entry["published"] else ""
+            st.caption(f"{safe_text(entry['name'])}: {safe_text(title)}{when}")
+            st.button("Remove", key=f"paste_remove:{entry['name']}", on_click=_drop_paste, args=(entry["name"],),
+                      type="tertiary", icon=":material/close:")
+
+
+def _keep_paste() -> None:
+    """The text in the box becomes a pasted article of its own ("pasted.txt", "pasted (2).txt", ...); a text pasted
+    again is kept once."""
+    text, pasted = st.session_state.get("paste_text") or "", st.session_state.get("pasted") or []
+    if not text.strip() or any(entry["text"] == text for entry in pasted):
+        st.session_state["paste_text"] = ""
+        return
+    names, number, name = {entry["name"] for entry in pasted}, 1, PASTED
+    while name in names:
+        number += 1
+        name = f"pasted ({number}).txt"
+    published = st.session_state.get("paste_date")
+    st.session_state["pasted"] = [*pasted, {"name": name, "text": text, "published": published}]
+    st.session_state["paste_text"], st.session_state["paste_date"] = "", None  # the box is empty for the next one
+
+
+def _drop_paste(name: str) -> None:
+    st.session_state["pasted"] = [entry for entry in st.session_state.get("pasted") or () if entry["name"] != name]
 
 
 def upload_help() -> str:
@@ -934,8 +980,8 @@ def show_preview(slot, figure, filters: Filters, shown) -> None:
     events: the key is a digest of the figure's JSON) has one, kept on disk (timeline/board_store.py). Where it is missing it is drawn in the background for the next visitor;
     this one waits for the interactive chart as before.
     """
-    uploads, pasted, _ = session_inputs()
-    if filters != Filters() or uploads or pasted.strip() or len(shown) > PREVIEW_MAX_EVENTS:
+    uploads, pasted = session_inputs()
+    if filters != Filters() or uploads or pasted or len(shown) > PREVIEW_MAX_EVENTS:
         return
     height = int(figure.layout.height or PREVIEW_HEIGHT)
     key = board_store.preview_key(figure.to_json(), PREVIEW_WIDTH, height)
@@ -980,9 +1026,11 @@ def _first_chart_drawn() -> None:
     st.session_state["first_chart_drawn"] = True
 
 
-def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], str, date | None]:
+def session_inputs() -> tuple[tuple[tuple[str, bytes], ...], Pasted]:
+    """The session's uploads and its pasted articles (``paste_box``)."""
     uploads = distinct_uploads((f.name, f.getvalue()) for f in st.session_state.get("uploads") or ())
-    return uploads, st.session_state.get("paste_text", ""), st.session_state.get("paste_date")
+    pasted = tuple((e["name"], e["text"], e["published"]) for e in st.session_state.get("pasted") or ())
+    return uploads, pasted
 
 
 def distinct_uploads(uploads) -> tuple[tuple[str, bytes], ...]:
@@ -1036,12 +1084,12 @@ def current_board() -> Board:
     parse, or why the added articles could not be parsed, shows at the top of the page."""
     slot = st.empty()  # in every run, so that the page's other elements keep their places
     folder = os.environ.get("TIMELINE_ARTICLES", str(SAMPLE_ARTICLES))
-    uploads, pasted, pasted_date = session_inputs()
+    uploads, pasted = session_inputs()
     fixes = tuple(sorted((st.session_state.get("published_fixes") or {}).items()))
-    if not (uploads or pasted.strip() or fixes):
+    if not (uploads or pasted or fixes):
         return load_board(folder, slot)
     try:
-        return added_board(slot, folder, uploads, pasted, pasted_date, fixes)
+        return added_board(slot, folder, uploads, pasted, fixes)
     except Exception as error:  # a safety net: the pipeline reports bad inputs as rejects, not errors
         slot.error(f"The added articles could not be parsed ({type(error).__name__}: {error}); "
                    "showing the other articles. Remove the last upload or paste to clear this message.")

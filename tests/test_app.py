@@ -262,14 +262,40 @@ def test_a_bad_upload_shows_an_error_and_keeps_the_rest(app):
     assert "2024-06-05" in set(app.dataframe[0].value["Day"])
 
 
+def paste(at: AppTest, text: str, published: date | None = None) -> AppTest:
+    """Paste ``text`` into the sidebar's box, with its publication date, and add it (app.paste_box)."""
+    at.text_area(key="paste_text").set_value(text)
+    if published:
+        at.date_input(key="paste_date").set_value(published)
+    return at.button(key="paste_add").click().run()
+
+
 def test_pasted_text_with_a_date(app):
     first, second = two_people()
     before = drawn_ids(app)
-    app.text_area(key="paste_text").set_value(f"{first} met {second} in Vienna yesterday.").run()
-    app.date_input(key="paste_date").set_value(__import__("datetime").date(2024, 2, 8)).run()
+    paste(app, f"{first} met {second} in Vienna yesterday.", date(2024, 2, 8))
     assert not app.exception
     assert before < drawn_ids(app)
     assert "2024-02-07" in set(app.dataframe[0].value["Day"])
+    assert app.text_area(key="paste_text").value == "" and app.date_input(key="paste_date").value is None  # emptied
+
+
+def test_a_second_paste_is_added_beside_the_first_and_each_can_be_removed(app):
+    """The paste box was the one pasted article: a second text pasted into it took the first one's place. Each
+    text added is an article of its own now, like each upload, and each has a button that removes it."""
+    first, second = two_people()
+    paste(app, f"Talks in Vienna\n\n{first} met {second} in Vienna yesterday.", date(2024, 2, 8))
+    paste(app, f"Talks in Oslo\n\n{second} met {first} in Oslo on Tuesday.", date(2024, 6, 6))
+    paste(app, f"Talks in Oslo\n\n{second} met {first} in Oslo on Tuesday.")  # the same text again: kept once
+    assert not app.exception and not app.error
+    days = list(app.dataframe[0].value["Day"])
+    assert "2024-02-07" in days and days.count("2024-06-04") == 1
+    note = " ".join(c.value.replace("\\", "") for c in app.caption if "Added in this session" in c.value)
+    assert "pasted.txt (1 event)" in note and "pasted (2).txt (1 event)" in note
+    app.button(key="paste_remove:pasted.txt").click().run()
+    assert not app.exception
+    days = list(app.dataframe[0].value["Day"])
+    assert "2024-02-07" not in days and "2024-06-04" in days
 
 
 def test_evidence_is_shown_and_article_text_is_escaped(app):
@@ -663,7 +689,7 @@ def test_an_added_article_with_no_event_is_named(app):
         ("weather.txt", b"Mild weather\n\nThe afternoon stayed mild and dry across the valley.\n", "text/plain"),
         ("good.txt", article("5 June 2024", "Wednesday"), "text/plain"),
     ]).run()
-    app.text_area(key="paste_text").set_value("A quiet day\n\nThe river was calm and the shops opened late.").run()
+    paste(app, "A quiet day\n\nThe river was calm and the shops opened late.")
     assert not app.exception and not app.error
     notes = [i.value.replace("\\", "") for i in app.info if "No event was found" in i.value]
     assert len(notes) == 1 and "weather.txt, pasted.txt:" in notes[0] and "good.txt" not in notes[0]
@@ -880,20 +906,23 @@ def test_the_png_title_of_one_day_names_it_once(monkeypatch):
     assert " · 12 Mar 2024 · " in title and "–" not in title
 
 
-def test_correcting_the_pasted_article_s_date_fills_its_date_field(app):
-    """The pasted article has its own date field: a correction made in its evidence went elsewhere, stayed with the
-    next text pasted (another article) and overrode the field unseen. It now fills the field."""
+def test_correcting_a_pasted_article_s_date_sets_that_article_s_date(app):
+    """A pasted article has its own publication date: a correction made in its evidence went elsewhere (kept by
+    name), stayed with the next text pasted under that name (another article) and overrode its date unseen. It
+    now sets that article's own date, and leaves the next paste alone."""
     first, second = two_people()
-    app.text_area(key="paste_text").set_value(f"Border talks\n\n{first} met {second} on Thursday.\n").run()
+    paste(app, f"Border talks\n\n{first} met {second} on Thursday.\n")
     app.button(key="show_added").click().run()
     assert set(app.dataframe[0].value["Day"]) == {"undated"}
     app.date_input(key="published:pasted.txt").set_value(date(2024, 3, 8)).run()
     app.button(key="published_set:pasted.txt").click().run()
     assert not app.exception and not app.warning
-    assert app.date_input(key="paste_date").value == date(2024, 3, 8) and not app.session_state["published_fixes"]
+    assert app.session_state["pasted"][0]["published"] == date(2024, 3, 8) and not app.session_state["published_fixes"]
     assert set(app.dataframe[0].value["Day"]) == {"2024-03-07"} and "published" not in app.query_params
-    app.date_input(key="paste_date").set_value(date(2024, 5, 10)).run()  # the field is the paste's date
-    assert set(app.dataframe[0].value["Day"]) == {"2024-05-09"}
+    assert any("pasted.txt: Border talks · published 2024-03-08" in c.value.replace("\\", "") for c in app.caption)
+    app.button(key="paste_remove:pasted.txt").click().run()
+    paste(app, f"River talks\n\n{second} met {first} on Thursday.\n")  # named pasted.txt again: its own date
+    assert app.session_state["pasted"][0]["published"] is None and app.button(key="show_added")
 
 
 def test_the_page_icon_needs_no_request_to_another_site(monkeypatch):
