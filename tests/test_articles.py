@@ -359,6 +359,29 @@ def test_csv_without_a_text_column_is_rejected():
     assert isinstance(result, Rejected) and "no text column" in result.reason
 
 
+@pytest.mark.parametrize("name, data", [
+    ("head.txt", b"Harbour workers end their strike\n"),
+    ("head.md", b"# Harbour workers end their strike\n"),
+    ("dated.txt", b"Published: 4 May 2031\nHarbour workers end their strike\n"),
+    ("head.html", b"<html><head><title>Port news</title></head><body><h1>Harbour workers end their strike</h1>"
+                  b"</body></html>"),
+    ("head.json", json.dumps({"title": "Harbour workers end their strike", "text": "Harbour workers end their strike"}
+                             ).encode()),
+])
+def test_a_title_with_no_text_under_it_is_rejected_with_its_reason(name, data):
+    result = _one(name, data)
+    assert isinstance(result, Rejected) and result.reason == "only a title: no article text under it"
+
+
+def test_a_lone_sentence_a_title_and_subtitle_and_a_record_of_one_line_are_still_read():
+    sentence = _one("one.txt", b"Harbour workers ended their strike on Monday.\n")
+    standfirst = _one("two.txt", b"Harbour strike ends\nWorkers return after a week of talks\n")
+    record = _one("rows.csv", b"text\nHarbour workers end their strike\n")
+    assert sentence.text == "Harbour workers ended their strike on Monday."
+    assert "Workers return after a week of talks" in standfirst.text
+    assert record.text == "Harbour workers end their strike"  # a headline column is read as text
+
+
 def test_invalid_json_file_is_rejected_with_reason():
     assert "not valid JSON" in _one("a.json", b'{"text": "unterminated').reason
     items = read_bytes("a.json", b'[{"text": "Good one."}, {"text": ')

@@ -18,13 +18,14 @@ from datetime import date, timedelta
 
 from ..models import Article, Rejected
 from ..settings import Settings
-from .cleaning import Cleaned, clean
+from .cleaning import Cleaned, clean, is_title_like
 from .dates import parse_metadata_date, url_date
 from .decoding import normalise
 
 YEARLESS_PREFIX = "dateline without year: "
 SUBTITLE_NOTE = "subtitle: "  # the note that keeps a page's subtitle (standfirst), which inference reads too
 MONTH_PREFIX = "dated to the month only: "
+TITLE_ONLY = "only a title: no article text under it"
 URL_BASIS = "the page's address: "  # a publication day or month read from the record's url  # a page whose date line gives a month ("date 2017-08")
 
 
@@ -42,6 +43,7 @@ class RawRecord:
     notes: tuple = field(default_factory=tuple)
     published_field: str = ""  # where the metadata date came from, e.g. "meta article:published_time"
     guess_title: bool = False  # plain text: the first short line without final punctuation is the title
+    one_article: bool = False  # a file that is one article (.txt, .md): a lone headline in it is no article
 
 
 def build(record: RawRecord, settings: Settings) -> Article | Rejected:
@@ -51,7 +53,9 @@ def build(record: RawRecord, settings: Settings) -> Article | Rejected:
         return Rejected(record.name, "empty: no text")
     cleaned = clean(text, settings.data_dir, normalise(record.title).strip(), record.guess_title)
     body = cleaned.text or _fallback_body(cleaned)
-    if not body:
+    if not body or (record.one_article and not cleaned.title and _lone_title(body)):
+        if body or cleaned.title or record.title.strip():
+            return Rejected(record.name, TITLE_ONLY)
         return Rejected(record.name, "no article text left after removing page furniture and date lines")
     published, basis, notes = _publication(record, cleaned, settings)
     return Article(
@@ -73,8 +77,16 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def _lone_title(body: str) -> bool:
+    """A body of one short line that does not end like a sentence: a headline with no article under it."""
+    return "\n" not in body and is_title_like(body)
+
+
 def _fallback_body(cleaned: Cleaned) -> str:
-    """When only a title (and subtitle) was left, they are the text: nothing is lost."""
+    """When only a title and a subtitle (a standfirst, which tells the news) were left, they are the text; a
+    title alone is no article (the caller rejects it)."""
+    if not cleaned.subtitle:
+        return ""
     return "\n\n".join(part for part in (cleaned.title, cleaned.subtitle) if part)
 
 

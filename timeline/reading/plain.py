@@ -26,7 +26,7 @@ _QUOTE = re.compile(r"^[ ]{0,3}>[ ]?", re.MULTILINE)
 
 
 def from_text(name: str, text: str, encoding: str, notes: tuple) -> RawRecord:
-    return RawRecord(name=name, text=text, encoding=encoding, notes=notes, guess_title=True)
+    return RawRecord(name=name, text=text, encoding=encoding, notes=notes, guess_title=True, one_article=True)
 
 
 def from_markdown(name: str, text: str, encoding: str, notes: tuple) -> RawRecord:
@@ -41,7 +41,7 @@ def from_markdown(name: str, text: str, encoding: str, notes: tuple) -> RawRecor
     return RawRecord(
         name=name, text=text, title=meta.get("title", ""), published=meta.get("date") or meta.get("published"),
         url=meta.get("url", ""), source=meta.get("source", ""), encoding=encoding, notes=notes,
-        published_field="front matter", guess_title=True,
+        published_field="front matter", guess_title=True, one_article=True,
     )
 
 
