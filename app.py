@@ -554,7 +554,7 @@ def added_without_events(board: Board) -> list[str]:
 
 def rejected_note(rejected, listed: int = 8) -> str:
     """What could not be read and why, where the user looks (the sidebar's list is below the uploads)."""
-    lines = [f"- {safe_text(item.name)}: {safe_text(item.reason)}" for item in rejected[:listed]]
+    lines = [f"- {safe_text(item.name)}: {safe_text(' '.join(item.reason.split()))}" for item in rejected[:listed]]
     if len(rejected) > listed:
         lines.append(f"- and {len(rejected) - listed:,} more, listed under **Add articles** in the sidebar")
     return "\n".join([f"**{_plural(len(rejected), 'input')} could not be read:**", *lines])
@@ -905,9 +905,9 @@ def add_articles(board: Board) -> None:
     with st.sidebar.expander("Add articles", expanded=bool(board.rejected), icon=":material/upload_file:"):
         st.file_uploader("Files (.txt .md .html .json .csv)", type=UPLOAD_TYPES, accept_multiple_files=True,
                          key="uploads", help=upload_help())
+        if board.rejected:  # every one, under the uploads: the warning at the top lists the first few
+            st.error(rejected_note(board.rejected, listed=len(board.rejected)), icon=":material/block:")
         paste_box()
-        for item in board.rejected:
-            st.error(f"{item.name}: {item.reason}")
         st.caption(f"{len(board.articles)} article(s) loaded.")
 
 

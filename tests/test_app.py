@@ -256,7 +256,7 @@ def test_a_bad_upload_shows_an_error_and_keeps_the_rest(app):
         ("good.txt", article("5 June 2024", "Wednesday"), "text/plain"),
     ]).run()
     assert not app.exception
-    errors = " ".join(e.value for e in app.error)
+    errors = " ".join(e.value.replace("\\", "") for e in app.error)  # as the page shows it (Markdown escaped)
     assert "broken.json" in errors and "picture.html" in errors
     assert before < drawn_ids(app)
     assert "2024-06-05" in set(app.dataframe[0].value["Day"])
@@ -659,6 +659,33 @@ def test_each_rejected_upload_is_named_with_its_reason_at_the_top(app):
     note = app.warning[0].value.replace("\\", "")  # as the page shows it (safe_text escapes Markdown)
     assert note.startswith("**2 inputs could not be read:**")
     assert "- empty.txt: empty file" in note and "- broken.json: file is not valid JSON" in note
+
+
+def test_every_reason_the_reader_gives_is_shown_and_the_other_files_load(app, monkeypatch):
+    """A file the reader turns down (here one that holds only a title: a reader that says so) is named with the
+    reader's own reason: the first eight in the warning at the top, every one in the sidebar under the uploads,
+    whatever its name or reason holds; the good files of the same upload load."""
+    from timeline import articles
+    from timeline.models import Rejected
+
+    real = articles.read_bytes
+    reason = "only a title line, no article text"
+    monkeypatch.setattr(articles, "read_bytes", lambda name, data, settings=articles.DEFAULT_SETTINGS: (
+        [Rejected(name, f"{reason} (*{len(data)} bytes*)")] if name.startswith("title_only") else
+        real(name, data, settings)))
+    before = drawn_ids(app)
+    titles = [(f"title_only_{i}.txt", f"Heading number {i} alone\n".encode(), "text/plain") for i in range(10)]
+    app.file_uploader(key="uploads").set_value(
+        [*titles, ("good.txt", article("5 June 2024", "Wednesday"), "text/plain")]).run()
+    assert not app.exception
+    assert before < drawn_ids(app) and "2024-06-05" in set(app.dataframe[0].value["Day"])
+    top = app.warning[0].value.replace("\\", "")
+    assert top.startswith("**10 inputs could not be read:**") and "and 2 more, listed under **Add articles**" in top
+    side = " ".join(e.value for e in app.error)
+    for name, data, _ in titles:  # escaped as Markdown: "_" and "*" shown as they are, not as emphasis
+        assert f"- {name}: {reason} (*{len(data)} bytes*)" in side.replace("\\", "")
+        assert name.split(".")[0].replace("_", "\\_") in side
+    assert not any("No event was found" in i.value for i in app.info)
 
 
 def test_added_articles_are_parsed_under_a_progress_bar_that_goes_away(app, monkeypatch):
