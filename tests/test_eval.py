@@ -119,6 +119,24 @@ def test_missing_input_and_bad_date_are_clear_errors_not_tracebacks():
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
 
 
+def test_bad_gold_lines_are_skipped_by_number_and_the_rest_is_scored(tmp_path):
+    good = (FIXTURES / "news_gold.jsonl").read_text(encoding="utf-8").splitlines()
+    bad = ['{"article": "call_paris.txt"', '"a string"', '{"event_type": "meeting"}',
+           '{"article": "call_paris.txt", "event_type": "call", "date_window": ["soon", null]}']
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\ufeff" + "\n".join([good[0], *bad, *good[1:]]) + "\n", encoding="utf-8")  # with a BOM
+    result = _run("eval", "--json", "--gold", str(gold), str(FIXTURES / "news"), str(tmp_path / "missing"))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert json.loads(result.stdout)["recall_required"] == 1.0
+    assert "skipped gold line 2: not valid JSON" in result.stderr
+    assert "skipped gold line 3: not a JSON object but str" in result.stderr
+    assert "skipped gold line 4: no 'article'" in result.stderr
+    assert "skipped gold line 5: a date that is not YYYY-MM-DD" in result.stderr
+    assert "missing: no such file or folder" in result.stderr  # one missing path of two: skipped, not fatal
+    nothing = _run("eval", "--gold", str(tmp_path / "none.jsonl"), str(FIXTURES / "news"))
+    assert nothing.returncode == 2 and "no such file or folder" in nothing.stderr
+
+
 def test_render_lists_the_actor_differences_of_matched_events():
     report = evaluate([_gold("g", actors=("Ann Example", "Bo Sample"))], [_event("e", actors=("Ann Example", "Cy Person"))])
     text = render(report)

@@ -60,13 +60,61 @@ class Report:
         return [m for m in self.matches if not date_ok(m.gold, m.event)]
 
 
-def load_gold(path: str | Path) -> list[dict]:
-    """The gold events of a JSONL file (blank lines skipped)."""
+def load_gold(path: str | Path, skipped: list[tuple[int, str]] | None = None) -> list[dict]:
+    """The gold events of a JSONL file (blank lines skipped). A line that is no gold event (not JSON, no article
+    or event type, a field of the wrong kind) raises a TimelineError that names it, or, given ``skipped``, is
+    left out and added to it as (line number, reason)."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").split("\n")
-        return [json.loads(line) for line in lines if line.strip()]
+        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
     except (OSError, ValueError) as error:
-        raise TimelineError(f"cannot read gold file {path}: {error}") from None
+        raise TimelineError(f"cannot read gold file {path}: {getattr(error, 'strerror', None) or error}") from None
+    gold = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        record, problem = _gold_record(line)
+        if problem is None:
+            gold.append(record)
+        elif skipped is None:
+            raise TimelineError(f"gold file {path}, line {number}: {problem}")
+        else:
+            skipped.append((number, problem))
+    return gold
+
+
+def _gold_record(line: str) -> tuple[dict, str | None]:
+    """The gold event of one line, with an empty evidence and no actors where it gives none, or why it is none."""
+    try:
+        record = json.loads(line)
+    except ValueError as error:
+        return {}, f"not valid JSON ({error})"
+    if not isinstance(record, dict):
+        return {}, f"not a JSON object but {type(record).__name__}"
+    record = {"evidence": "", "actors": [], **record}
+    for key in ("article", "event_type"):
+        if not isinstance(record.get(key), str) or not record[key].strip():
+            return {}, f"no {key!r} (a non-empty string)"
+    if not isinstance(record["evidence"], str):
+        return {}, "'evidence' is not a string"
+    if not isinstance(record["actors"], list) or not all(isinstance(a, str) for a in record["actors"]):
+        return {}, "'actors' is not a list of names"
+    window = record.get("date_window") or [None, None]
+    days = [record.get("date"), record.get("date_end"), *window] if isinstance(window, list) and len(window) == 2 \
+        else ["not a window"]
+    if not all(_iso_day(day) for day in days):
+        return {}, "a date that is not YYYY-MM-DD ('date', 'date_end', or 'date_window' as [from, to])"
+    return record, None
+
+
+def _iso_day(value) -> bool:
+    """True for None or a YYYY-MM-DD string."""
+    if value is None:
+        return True
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, str)
 
 
 def canonical_names(actors: Iterable[Actor]) -> dict[str, str]:

@@ -29,11 +29,17 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    missing = [p for p in [args.gold, *args.paths] if not Path(p).exists()]
-    if missing:
-        raise TimelineError(f"no such file or folder: {', '.join(missing)}")
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if not Path(args.gold).exists() or len(missing) == len(args.paths):  # some missing: skipped, the rest is read
+        raise TimelineError(f"no such file or folder: {', '.join([args.gold] * (not Path(args.gold).exists()) + missing)}")
+    skipped: list[tuple[int, str]] = []
+    gold = load_gold(args.gold, skipped)
+    for number, reason in skipped:
+        print(f"skipped gold line {number}: {reason}", file=sys.stderr)
+    if not gold:
+        raise TimelineError(f"no gold event in {args.gold}")
     names = canonical_names(load_gazetteer(DEFAULT_SETTINGS).actors.values())
-    gold = with_canonical_names(load_gold(args.gold), names)
+    gold = with_canonical_names(gold, names)
     corpus = run_pipeline(args, DEFAULT_SETTINGS)
     report = evaluate(gold, corpus.events, with_background=args.with_background)
     if args.json:
