@@ -48,3 +48,35 @@ def test_parse_writes_the_same_output_and_report_cold_warm_uncached_and_on_two_w
     assert _parse(tmp_path, "warm", *options, *cache) == cold
     assert _parse(tmp_path, "none", *options, "--no-cache") == cold
     assert _parse(tmp_path, "two", *options, "--no-cache", "--workers", "2") == cold
+
+
+# --- bad destinations are refused before any article is parsed -------------------------------------
+
+@pytest.mark.parametrize("options, message", [
+    (["--format", "parquet"], "Parquet is a binary format"),
+    (["-o", "{tmp}"], "it is a folder"),
+    (["-o", "{tmp}/no/such/folder/out.jsonl"], "its folder does not exist"),
+    (["--report", "{tmp}/no/such/folder/report.json", "-o", "{tmp}/out.jsonl"], "(--report): its folder does not exist"),
+])
+def test_parse_refuses_a_destination_it_cannot_write_before_parsing(tmp_path, capsys, monkeypatch, options, message):
+    import timeline.commands.parse as parse_command
+
+    monkeypatch.setattr(parse_command, "stream_pipeline", lambda *a: pytest.fail("parsed before the check"))
+    options = [option.format(tmp=tmp_path) for option in options]
+    assert main(["parse", str(NEWS), *options]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_timex_reads_a_file_as_the_article_readers_do_and_refuses_binary_data(tmp_path, capsys):
+    text = "Harbour talks\n\nThe two ports signed a pact on 5 March 2031."
+    for name, data in (("utf16.txt", text.encode("utf-16")), ("cp1252.txt", ("Caf\u00e9 " + text).encode("cp1252"))):
+        (tmp_path / name).write_bytes(data)
+        assert main(["timex", str(tmp_path / name)]) == 0
+        found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [(t["text"], t["value"]) for t in found] == [("5 March 2031", "2031-03-05")]
+    (tmp_path / "noise.txt").write_bytes(bytes(range(1, 32)) * 40)
+    assert main(["timex", str(tmp_path / "noise.txt")]) == 2
+    assert "binary file" in capsys.readouterr().err
+    assert main(["timex", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err

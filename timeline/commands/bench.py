@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import benchmark as bm
 from ..settings import Settings
+from ._arguments import whole_number
 
 NAME = "bench"
 HELP = "Measure parse speed (vs dateparser.search_dates), workers, memory, cache, charts and PNG export."
@@ -33,21 +34,21 @@ TARGETS = {"vs_search_dates": 25.0, "workers": 1.7, "rss_mb": 500.0, "cache": 50
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--articles", type=int, default=2000, help="articles in the corpus (default 2000)")
-    parser.add_argument("--workers", type=int, default=2, help="processes for the parallel figure (default 2)")
-    parser.add_argument("--stream-articles", type=int, default=100_000,
+    parser.add_argument("--articles", type=whole_number(1), default=2000, help="articles in the corpus (default 2000)")
+    parser.add_argument("--workers", type=whole_number(1), default=2, help="processes for the parallel figure (default 2)")
+    parser.add_argument("--stream-articles", type=whole_number(0), default=100_000,
                         help="articles parsed in the memory run (default 100000; 0 skips it)")
-    parser.add_argument("--search-dates-articles", type=int, default=200,
+    parser.add_argument("--search-dates-articles", type=whole_number(0), default=200,
                         help="how many of the articles search_dates runs over (it is slow; default 200)")
     parser.add_argument("--chart-events", type=lambda s: [int(x) for x in s.split(",")],
                         default=[1000, 10_000, 100_000], help="event counts for the chart figure (default 1000,10000,100000)")
-    parser.add_argument("--together-articles", type=int, default=200,
+    parser.add_argument("--together-articles", type=whole_number(0), default=200,
                         help="articles each forked process parses for the side-by-side CPU figure (default 200)")
     parser.add_argument("--dask", action="store_true", help="also time the Dask engine on a LocalCluster of --workers")
     parser.add_argument("--no-png", action="store_true", help="skip the PNG export (needs Chromium)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for a smoke test (figures meaningless)")
     parser.add_argument("--profile", action="store_true", help="print the CPU time of the single-process parse by stage and function")
-    parser.add_argument("--profile-articles", type=int, default=300, help="articles in the profile (default 300)")
+    parser.add_argument("--profile-articles", type=whole_number(1), default=300, help="articles in the profile (default 300)")
     parser.add_argument("--parse", default=DEFAULT_PARSE, help=argparse.SUPPRESS)  # "module:function", for developers
 
 

@@ -21,6 +21,7 @@ from ..merge import merge_events
 from ..models import Article, Rejected
 from ..parallel import pipeline_parse
 from ..settings import DEFAULT_SETTINGS
+from ._arguments import whole_number
 
 NAME = "fuzz"
 HELP = "Fuzz the reading and parsing pipeline with generated hostile inputs for a fixed time budget."
@@ -37,10 +38,10 @@ class Finding:
 def configure(parser) -> None:
     parser.add_argument("--seconds", type=float, default=120.0, help="time budget (default 120)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated inputs (default 0)")
-    parser.add_argument("--max-inputs", type=int, default=None, metavar="N", help="stop after N inputs")
+    parser.add_argument("--max-inputs", type=whole_number(1), default=None, metavar="N", help="stop after N inputs")
     parser.add_argument("--slow", type=float, default=10.0, metavar="S",
                         help="report an input that takes more than S seconds (default 10)")
-    parser.add_argument("--replay", type=int, default=None, metavar="K", help="run input K of --seed only, verbosely")
+    parser.add_argument("--replay", type=whole_number(0), default=None, metavar="K", help="run input K of --seed only, verbosely")
     parser.add_argument("--save", metavar="DIR", help="write each input that found something into DIR")
 
 

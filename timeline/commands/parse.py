@@ -18,10 +18,8 @@ from typing import TextIO
 from ..batch import stream_outputs
 from ..errors import TimelineError
 from ..export import FORMATS, format_for, write_records
-from ..merge import merge_events
 from ..models import Corpus, Rejected
 from ..outputs import Output
-from ..pipeline import parse_corpus
 from ..parallel import add_engine_arguments, engine_options
 from ..progress import ProgressBar
 from ..report import build_report, write_report
@@ -69,8 +67,7 @@ def run(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if len(missing) == len(args.paths):  # some missing: listed as rejected, the rest is read
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
-    if args.output and not Path(args.output).resolve().parent.is_dir():
-        raise TimelineError(f"cannot write {args.output}: its folder does not exist")
+    _check_destinations(args)
     settings = DEFAULT_SETTINGS.with_(published_override=args.published, max_article_bytes=args.max_bytes)
     tally = Tally(settings, [] if args.report else None)
     written = _write(args, tally.counted(stream_pipeline(args, settings)))
@@ -83,6 +80,17 @@ def run(args) -> int:
     return 0
 
 
+def _check_destinations(args) -> None:
+    """Before any article is parsed: the output and report files can be written where they are asked for."""
+    if format_for(args.output, args.format) == "parquet" and not args.output:
+        raise TimelineError("Parquet is a binary format: give an output file with -o FILE.parquet")
+    for option, name in (("-o", args.output), ("--report", args.report)):
+        if name and Path(name).is_dir():
+            raise TimelineError(f"cannot write {name} ({option}): it is a folder; give a file name")
+        if name and not Path(name).resolve().parent.is_dir():
+            raise TimelineError(f"cannot write {name} ({option}): its folder does not exist")
+
+
 def _write(args, results: Iterator[Output]) -> int:
     """Writes the events as they come (JSONL), else collects only the Event records (other formats, --merged,
     --no-background). With --no-background, background mentions (merged: timeline events that only background
@@ -91,6 +99,8 @@ def _write(args, results: Iterator[Output]) -> int:
     if args.merged or fmt != "jsonl" or args.no_background:
         events = (e for result in results for e in result.event_records())
     if args.merged:
+        from ..merge import merge_events  # here, not with the command: a run that finds every file cached loads no rules
+
         timeline = merge_events(list(events))
         results.tally.timeline = len(timeline)
         return write_records(_foreground(timeline, args, results.tally), fmt, args.output or sys.stdout)
@@ -194,6 +204,8 @@ def _engine(args, settings):
 
 def run_pipeline(args, settings) -> Corpus:
     """parse_corpus over ``args.paths`` with the engine options, a progress bar on stderr, the cache closed."""
+    from ..pipeline import parse_corpus
+
     with _engine(args, settings) as (options, bar):
         return parse_corpus(args.paths, settings, progress=bar, **options)
 

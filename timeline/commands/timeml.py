@@ -11,6 +11,7 @@ from ..errors import TimelineError
 from ..settings import DEFAULT_SETTINGS, PROJECT_DIR
 from ..temporal import tag
 from ..timeml import Score, read_folder
+from ._arguments import whole_number
 
 NAME = "timeml"
 HELP = "Score the temporal tagger against TimeML documents (strict/relaxed F1, value F1, ms per article)."
@@ -21,7 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dir", type=Path, default=PROJECT_DIR.parent / "shared" / "timeml",
                         help="folder holding the TimeBank/ and AQUAINT/ sub-folders (default: ../shared/timeml)")
     parser.add_argument("--set", choices=(*SETS, "all"), default="all", help="which set to score (default: all)")
-    parser.add_argument("--errors", type=int, default=0, metavar="N",
+    parser.add_argument("--errors", type=whole_number(0), default=0, metavar="N",
                         help="also list N sample misses, false positives and wrong values per set")
 
 

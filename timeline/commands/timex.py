@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import TimelineError
+from ..reading.decoding import decode
 from ..settings import DEFAULT_SETTINGS
 from ..temporal import tag
 
@@ -30,13 +31,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read(name: str | None) -> str:
-    """The exact text the offsets index: the file's bytes decoded as UTF-8, newlines untouched."""
+    """The exact text the offsets index: the bytes decoded as the article readers decode them (a BOM, UTF-16,
+    UTF-8, else cp1252), newlines untouched; binary data is refused with its reason."""
     if name is None:
-        return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+        return decode(sys.stdin.buffer.read(), "stdin")[0]
     path = Path(name)
+    if path.is_dir():
+        raise TimelineError(f"{name} is a folder: give one text file (or the text on stdin)")
     if not path.is_file():
         raise TimelineError(f"no such file: {name}")
-    return path.read_bytes().decode("utf-8", errors="replace")
+    try:
+        return decode(path.read_bytes(), name)[0]
+    except OSError as error:
+        raise TimelineError(f"cannot read {name}: {error.strerror or error}") from None
 
 
 def _iso_date(text: str) -> date:
