@@ -80,3 +80,22 @@ def test_timex_reads_a_file_as_the_article_readers_do_and_refuses_binary_data(tm
     assert "binary file" in capsys.readouterr().err
     assert main(["timex", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_chart_names_every_skipped_input_also_when_nothing_can_be_drawn(tmp_path, capsys):
+    (tmp_path / "noise.txt").write_bytes(bytes(range(1, 32)) * 40)
+    assert main(["chart", "--no-cache", str(tmp_path / "noise.txt"), str(tmp_path / "gone.txt"),
+                 "-o", str(tmp_path / "out.png")]) == 2
+    err = capsys.readouterr().err
+    assert "skipped noise.txt: binary file" in err and "gone.txt: no such file or folder" in err
+    assert "no event found in the 0 article(s) read" in err and not (tmp_path / "out.png").exists()
+    assert main(["chart", str(NEWS), "-o", str(tmp_path / "out.jpg")]) == 2
+    assert "chart writes a PNG image, not .jpg" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("words", [["bench", "--workers", "0"], ["bench", "--articles", "-5"],
+                                   ["timeml", "--errors", "-3"], ["fuzz", "--replay", "x"]])
+def test_a_whole_number_option_out_of_range_is_a_usage_error(words, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        build_parser(words[0]).parse_args(words)
+    assert stopped.value.code == 2 and "wants a whole number of at least" in capsys.readouterr().err

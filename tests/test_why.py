@@ -108,3 +108,14 @@ def test_why_names_the_event_a_mention_became_when_a_later_sentence_took_over_as
     assert 'became the event told in "Moro and Haller sat down for a meeting in Kessel on Thursday...": meeting' in out
     assert "told in this sentence: meeting 'held talks'" in out
     assert "no event has it as evidence" not in out
+
+
+def test_why_says_which_publication_day_it_counts_from_and_refuses_a_folder(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert main(["why", str(page), "kicked off a tree planting"]) == 0
+    assert capsys.readouterr().out.startswith("published: unknown (none stated")
+    assert main(["why", str(page), "kicked off a tree planting", "--published", "2024-05-08"]) == 0
+    assert capsys.readouterr().out.startswith("published: 2024-05-08 (given by the user")
+    assert main(["why", str(tmp_path), "kicked off"]) == 2
+    assert "is a folder: give one article file" in capsys.readouterr().err

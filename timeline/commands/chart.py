@@ -50,12 +50,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
+    if len(missing) == len(args.paths):  # some missing: listed as skipped, the rest is drawn
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
-    if not Path(args.output).resolve().parent.is_dir():
-        raise TimelineError(f"cannot write {args.output}: its folder does not exist")
+    _check_output(args.output)
     settings = DEFAULT_SETTINGS.with_(published_override=args.published)
     corpus = run_pipeline(args, settings)
+    for item in corpus.rejected:  # said first, so that they are said also when nothing can be drawn
+        print(f"skipped {item.name}: {item.reason}", file=sys.stderr)
+    if not corpus.events:
+        raise TimelineError(f"no event found in the {len(corpus.parsed)} article(s) read; nothing drawn")
     board = board_for(corpus, load_gazetteer(settings).get)
     filters = Filters(
         actors=tuple(resolve_actor(board, name) for name in args.actor), match=args.match,
@@ -73,9 +76,18 @@ def run(args: argparse.Namespace) -> int:
         server.stop()
     Path(args.output).write_bytes(data)
     print(f"wrote {args.output}: {len(shown)} of {len(board.frame)} events, {len(data):,} bytes", file=sys.stderr)
-    for item in corpus.rejected:
-        print(f"skipped {item.name}: {item.reason}", file=sys.stderr)
     return 0
+
+
+def _check_output(name: str) -> None:
+    """The PNG can be written where it is asked for: a file name (with no extension or .png) in a folder that exists."""
+    path = Path(name)
+    if path.is_dir():
+        raise TimelineError(f"cannot write {name}: it is a folder; give a file name such as timeline.png")
+    if path.suffix and path.suffix.lower() != ".png":
+        raise TimelineError(f"chart writes a PNG image, not {path.suffix}: give -o FILE.png")
+    if not path.resolve().parent.is_dir():
+        raise TimelineError(f"cannot write {name}: its folder does not exist")
 
 
 def resolve_actor(board: Board, name: str) -> str:

@@ -97,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     sentence = _closest(split(article.text, settings.data_dir), args.words)
     if sentence is None:
         raise TimelineError("no sentence of the article shares a word with WORDS")
+    print(_published_line(article))
     for line in explain(sentence, notes, parsed.events, settings.data_dir, parsed.mentions):
         print(line)
     return 0
@@ -352,8 +353,19 @@ def _body_refusal(sentence: Sentence, ctx) -> str:
     return "its mention names no side its type needs, or tells an earlier event again"
 
 
+def _published_line(article: Article) -> str:
+    """The day the article's weekdays and "yesterday" count from, and how it was found; a file read alone has no
+    folder to infer one from, which is why ``parse`` of its folder can date events that ``why`` leaves undated."""
+    if article.published is None:
+        return ("published: unknown (none stated, none inferred from this file alone, where `parse` of a folder "
+                "also reads the others; give --published)")
+    return f"published: {article.published.isoformat()} ({article.published_basis or 'as given'})"
+
+
 def _article(name: str, settings) -> Article:
     path = Path(name)
+    if path.is_dir():
+        raise TimelineError(f"{name} is a folder: give one article file")
     if not path.is_file():
         raise TimelineError(f"no such file: {name}")
     for item in iter_inputs([path], settings):
