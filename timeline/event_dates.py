@@ -1390,12 +1390,30 @@ def _timed_by(data_dir: Path) -> re.Pattern:
 def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], published: date) -> Timex | None:
     """The latest expression before ``sentence_start`` that names a past time (``_past_time``), read as past; a
     month or a year in a relative clause is an aside, not the time the text goes on from (``_coarse_aside``), and
-    so is the bound of a comparison up to now ("the first visit since June 2019", ``_BOUND_BEFORE``)."""
+    so is the bound of a comparison up to now ("the first visit since June 2019", ``_BOUND_BEFORE``). None when the
+    latest day named before is the publication day itself ("On Thursday, the ministers held talks.", published that
+    Thursday): the text goes on with the day's news, not with a day named before it."""
     for t in reversed(timexes):  # the last that qualifies: the ones before it need not be read
-        if t.end <= sentence_start and _past_time(t, published, text) and not _coarse_aside(text, t) \
+        if t.end > sentence_start:
+            continue
+        if _names_the_publication_day(t, published):
+            return None
+        if _past_time(t, published, text) and not _coarse_aside(text, t) \
                 and not _BOUND_BEFORE.search(text, max(0, t.start - 120), t.start):
             return past_reading(t, published)
     return None
+
+
+def _names_the_publication_day(timex: Timex, published: date) -> bool:
+    """True for a day named as the publication day ("on Thursday", "today", "5 May 2024"), not a time of day alone,
+    nor a day counted from another one ("the next day", "a day later": a step of the story or of a plan)."""
+    timex = past_reading(timex, published)
+    return timex.type in ("DATE", "TIME") and timex.granularity in ("day", "time") \
+        and timex.first_day == published and timex.last_day in (None, published) \
+        and timex.rule.split(",")[0] not in _COUNTED_RULES and not _CLOCK_ONLY.match(timex.text)
+
+
+_COUNTED_RULES = ("reference_day", "offset", "year_ago_period", "year_period")  # days counted from another day
 
 
 # A comparison up to now that makes the time after "since" a bound ("the first visit since June 2019", "the
