@@ -644,15 +644,27 @@ def events_table(shown):
     view = table_view(page)
     chosen = st.dataframe(view, key="table", on_select="rerun", selection_mode="single-row",
                           hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),
-                          column_order=table_columns(view), column_config=TABLE_COLUMNS)
+                          column_order=table_columns(view), column_config=table_config(view))
     rows = [row for row in chosen.selection.rows if row < len(page)]
     _pick("table_pick", [page["id"].iloc[row] for row in rows[:1]])
     return page
 
 
-TABLE_COLUMNS = {"Day": st.column_config.TextColumn(width="medium"),
-                 "Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f", width="small",
+DAY_HELP = ("The event's day, or its first and last day; an undated event's possible window: the days it lies "
+            "between, or from or by")
+TABLE_COLUMNS = {"Confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f", width="small",
                                                                help=CONFIDENCE_HELP)}
+
+
+def table_config(view) -> dict:
+    """The table's column settings, the Day column as wide as the page's longest day: a medium column cut an
+    undated event's window ("undated (between 2031-03-03 and 2031-03-09)") to its first day."""
+    longest = max((len(day) for day in view["Day"]), default=10)
+    width = max(100, round(DAY_CHAR_PX * longest) + 24)  # the cell's padding and the sort mark
+    return {"Day": st.column_config.TextColumn(width=width, help=DAY_HELP), **TABLE_COLUMNS}
+
+
+DAY_CHAR_PX = 7.6  # the width of a day's character in the table (digits, dashes; Source Sans at 14 px)
 
 
 def table_columns(view) -> list[str]:
@@ -896,7 +908,8 @@ def network_tab(board: Board, shown) -> bool:
         st.session_state["edge"] = 0
     pick = st.selectbox("Pair (or click the middle of an edge above)", list(labels), format_func=labels.get,
                         key="edge")
-    st.dataframe(table_view(select(shown, edges["event_ids"].iloc[pick])), hide_index=True, width="stretch")
+    pair = table_view(select(shown, edges["event_ids"].iloc[pick]))
+    st.dataframe(pair, hide_index=True, width="stretch", column_order=table_columns(pair), column_config=table_config(pair))
     return True
 
 
