@@ -66,6 +66,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
                                                      ctx.settings.data_dir, text=ctx.article.text)
     for at, draft in enumerate(drafts):
         _resolve(draft, ctx, drafts[:at])
+    _timed_against_later(drafts)
     return tuple(_event(draft, ctx) for draft in drafts)
 
 
@@ -1330,12 +1331,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         draft.resolved = (day, None, "day", f'the day of the news: "{draft.timex.text}" is the day of the '
                           f'{news.event_type} of {day.isoformat()} ({news.resolved[3]})', None)
     elif against is not None:
-        days = draft.timed_against[1]
-        day = against.resolved[0] + timedelta(days=days)
-        when = "is the day of" if days == 0 else \
-            f"is {abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"
-        draft.resolved = (day, None, "day", f'timed against another event: "{_short(draft.sentence.text)}" {when} '
-                          f'the {against.event_type} of {against.resolved[0].isoformat()} ({against.resolved[3]})', None)
+        draft.resolved = _timed_against_day(draft, against)
     elif draft.timex is not None:
         day, end, precision = event_dates.from_timex(draft.timex)
         inferred = ctx.article.published_basis if ctx.article.published_inferred else ""
@@ -1391,6 +1387,30 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                           f'names no day; the latest day named before it is "{passage.text}" ({passage.value})', None)
     else:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
+
+
+def _timed_against_day(draft: Draft, against: Draft) -> tuple:
+    """The day of ``draft``, timed against the dated event ``against`` ("a day after", "following the talks")."""
+    days = draft.timed_against[1]
+    day = against.resolved[0] + timedelta(days=days)
+    when = "is the day of" if days == 0 else \
+        f"is {abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"
+    return (day, None, "day", f'timed against another event: "{_short(draft.sentence.text)}" {when} '
+                              f'the {against.event_type} of {against.resolved[0].isoformat()} ({against.resolved[3]})', None)
+
+
+def _timed_against_later(drafts: list[Draft]) -> None:
+    """Date an event left without a day whose evidence is a sentence timed against another happening ("Following
+    the talks, they signed a memorandum") that was drafted after it (its first mention, a lead that named no day,
+    came before the talks were told): the day of the latest such happening told before that sentence."""
+    for draft in drafts:
+        if draft.resolved[0] is not None or not draft.timed_against or draft.timex is not None:
+            continue
+        before = [d for d in drafts if d is not draft and d.sentence.start < draft.sentence.start
+                  and draft.timed_against[0] in (d.event_type, *d.parts)]
+        against = _day_of_the_news(before, dated_lead=True)
+        if against is not None:
+            draft.resolved = _timed_against_day(draft, against)
 
 
 def _publication_day(draft: Draft, article: Article, why: str) -> tuple:
