@@ -1,6 +1,7 @@
 """``event_dates.in_the_texts_year``: on a page whose date is unknown, a day-month without a year ("held on
 April 10") is placed where it first comes on or after the latest day the text writes with its year, when that is
-close after it; before it, far after it, or without such a day it stays undated."""
+close after it, or a few days before it (data/datelines.yaml ``yearless_day_in_text``); farther before it, far after
+it, or without such a day it stays undated."""
 
 from datetime import date
 
@@ -9,6 +10,7 @@ import pytest
 from timeline.actors import load_gazetteer
 from timeline.models import Article
 from timeline.pipeline import parse_article
+from timeline.resources import load
 
 CASES = [
     # a caption gives the year; the sentence names the same day without it
@@ -47,6 +49,17 @@ def test_a_yearless_day_takes_the_year_of_the_texts_dates(text, words, expected)
     found = [e for e in events if words in e.evidence]
     assert found, [e.evidence for e in events]
     assert (found[0].date and found[0].date.isoformat()) == expected, [(e.date, e.date_basis) for e in events]
+
+
+BEFORE = load("datelines.yaml")["yearless_day_in_text"]["examples"]
+
+
+@pytest.mark.parametrize("example", BEFORE, ids=[e["text"][-40:] for e in BEFORE])
+def test_a_yearless_day_a_few_days_before_the_texts_latest_day_takes_its_year(example):
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=None)
+    found = [e for e in parse_article(article, load_gazetteer()).events if example["words"] in e.evidence]
+    assert found
+    assert (found[0].date and found[0].date.isoformat()) == example["date"], [(e.date, e.date_basis) for e in found]
 
 
 def test_a_day_whose_year_the_text_gave_is_marked_inferred_and_says_why():

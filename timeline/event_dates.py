@@ -994,8 +994,10 @@ def in_the_texts_year(timexes: list[Timex], data_dir: Path = DATA_DIR, text: str
     elections held on April 10") placed where it first comes on or after the latest day the text writes with its
     year ("April 10, 2021" in a caption; "February 20, 2016"), when that is at most ``close_days`` later
     (data/datelines.yaml ``yearless_dateline``, as for a year-less dateline) and on the weekday it names, if any:
-    the article appeared on or after that day and tells the days just after it. Others stay without a year: a day
-    farther on, or before it, may be of another year, since the text's latest day may be history it retells; and
+    the article appeared on or after that day and tells the days just after it; or a few days before it (at most
+    ``days_before``, data/datelines.yaml ``yearless_day_in_text``: the same week's news). Others stay without a year:
+    a day farther on, or farther before it, may be of another year, since the text's latest day may be history it
+    retells; and
     a month or a year alone ("The militia resumed its revolt in March 2019") gives none. Without such a day, a
     day-month that names its weekday ("on Monday, September 6") takes the latest year the text writes (in ``text``,
     even inside a name: "the 2031 summit", "Games 2031") when the day falls on that weekday in it (``_on_its_weekday``)."""
@@ -1006,8 +1008,8 @@ def in_the_texts_year(timexes: list[Timex], data_dir: Path = DATA_DIR, text: str
     if latest is None:
         year = max((int(y) for y in _WRITTEN_YEAR.findall(text)), default=None)
         return [_on_its_weekday(t, year) if year and _YEARLESS_DAY.fullmatch(t.value) else t for t in timexes]
-    close = _close_days(data_dir)
-    return [_soon_after(t, latest, close) if _YEARLESS_DAY.fullmatch(t.value) else t for t in timexes]
+    close, before = _close_days(data_dir), _days_before(data_dir)
+    return [_soon_after(t, latest, close, before) if _YEARLESS_DAY.fullmatch(t.value) else t for t in timexes]
 
 
 # A year written in figures, not inside a longer number, an amount or a count ("2,000", "2000.5", "2000%").
@@ -1028,7 +1030,10 @@ def _on_its_weekday(timex: Timex, year: int) -> Timex:
                           f"{year}, the latest year the text writes")
 
 
-def _soon_after(timex: Timex, latest: Timex, close_days: int) -> Timex:
+def _soon_after(timex: Timex, latest: Timex, close_days: int, days_before: int = 0) -> Timex:
+    """``timex`` (a day-month without a year) on the first such day on or after ``latest``'s day, when that is at most
+    ``close_days`` later, or on the one at most ``days_before`` days before it ("the Nov. 13 bombing" under a caption
+    of Nov. 16, 2031: the same week); and on the weekday it names, if any. ``timex`` itself otherwise."""
     from .temporal.calendar import safe_date
     from .temporal.underspecified import named_weekday
 
@@ -1036,17 +1041,27 @@ def _soon_after(timex: Timex, latest: Timex, close_days: int) -> Timex:
     after = latest.first_day
     found = next((d for d in (safe_date(after.year, month, day), safe_date(after.year + 1, month, day))
                   if d is not None and d >= after), None)
+    where = "the first {0:%B} {0.day} on or after"
+    if found is None or (found - after).days > close_days:
+        found = next((d for d in (safe_date(after.year, month, day), safe_date(after.year - 1, month, day))
+                      if d is not None and timedelta(0) < after - d <= timedelta(days=days_before)), None)
+        where = "the {0:%B} {0.day} a few days before"
     weekday = named_weekday(timex.text)
-    if found is None or (found - after).days > close_days or weekday not in (None, found.weekday()):
+    if found is None or weekday not in (None, found.weekday()):
         return timex
     return replace(timex, value=found.isoformat(), first_day=found, last_day=found,
-                   anchor=f"year inferred, as the article's date is unknown: the first {found:%B} {found.day} on or "
-                          f"after the latest date the text writes with its year, \"{latest.text}\" ({after.isoformat()})")
+                   anchor=f"year inferred, as the article's date is unknown: {where.format(found)} "
+                          f"the latest date the text writes with its year, \"{latest.text}\" ({after.isoformat()})")
 
 
 @lru_cache(maxsize=8)
 def _close_days(data_dir: Path) -> int:
     return int(load("datelines.yaml", data_dir).get("yearless_dateline", {}).get("close_days", 0))
+
+
+@lru_cache(maxsize=8)
+def _days_before(data_dir: Path) -> int:
+    return int(load("datelines.yaml", data_dir).get("yearless_day_in_text", {}).get("days_before", 0))
 
 
 def opens_same_day(sentence: str, data_dir: Path) -> bool:
