@@ -52,6 +52,16 @@ class Context:
     def _latest_day(self) -> Timex | None:
         return next((t for t in reversed(self.previous) if t.granularity in ("day", "time") and t.first_day), None)
 
+    def latest_coarse(self, granularities: tuple[str, ...]) -> Timex | None:
+        """The latest expression before this one of one of ``granularities`` (a year, a month) that is no count from
+        another ("in 2017", not "a year later"), when no day is named after it; None otherwise."""
+        for timex in reversed(self.previous):
+            if timex.granularity in ("day", "time") and timex.first_day:
+                return None
+            if timex.granularity in granularities and timex.first_day and timex.rule not in DERIVED_RULES:
+                return timex
+        return None
+
     def latest_period(self, granularity: str, within: int = 400) -> Timex | None:
         """The latest expression of ``granularity`` ending at most ``within`` characters before this one."""
         for timex in reversed(self.previous):

@@ -136,6 +136,9 @@ def offset(g: dict, ctx: Context) -> Reading | None:
     unit = ctx.lexicon.value("units", g["units"])
     sign, origin = ctx.lexicon.value("offset_words", g["offset_words"])
     start, basis = (ctx.anchor, ctx.basis) if origin == "anchor" else (ctx.reference, ctx.reference_basis)
+    coarse = ctx.latest_coarse(_COARSE_REFERENCES.get(unit["code"], ())) if origin != "anchor" else None
+    if coarse is not None:  # "in 2017 ... a year later": counted from that year, named after the latest day
+        start, basis = coarse.first_day, f"{coarse.text!r} ({coarse.value})"
     if unit.get("time") and start is not None:  # "a few minutes ago", "several hours later": that same day
         return r.day(start, basis)
     if not isinstance(count, int) or start is None:
@@ -146,6 +149,11 @@ def offset(g: dict, ctx: Context) -> Reading | None:
         return _same_quarter_years_before(quarter, sign * count)
     found = cal.shift(start, sign * count * unit.get("factor", 1), code)
     return _at_granularity(found, code, basis)
+
+
+# The coarser times a "later"/"earlier" of each unit may count from: "a year later" from a year or a month, "a month
+# later" from a month.
+_COARSE_REFERENCES = {"Y": ("year", "month"), "M": ("month",)}
 
 
 def _same_quarter_years_before(quarter, years: int) -> Reading:
