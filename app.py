@@ -425,7 +425,8 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int, guessed: 
             st.date_input("Dates", key="dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD")
         source_counts = board_counts(board, "articles")
         st.multiselect("Sources", list(source_counts), key="sources", placeholder="All articles",
-                       format_func=partial(_counted, source_counts), select_all=False)
+                       format_func=partial(_counted, source_counts), select_all=False, wrap=False)
+        chosen_sources(st.session_state.get("sources") or [], source_counts)
         st.text_input("Search", key="q", placeholder="title, actor, place, evidence…")
         st.toggle("Show undated events", key="undated",
                   help="Events whose day is unknown, drawn over their possible window in a strip.")
@@ -441,6 +442,19 @@ def sidebar(board: Board, span: tuple[date, date] | None, hidden: int, guessed: 
         st.segmented_control("Lanes", ["actor", "type"], key="lanes", format_func=str.title)
         st.button("Reset filters", key="reset", on_click=_reset, width="stretch")
         st.caption("The address bar holds these filters: copy it to share this view.")
+
+
+SOURCES_LISTED = 3  # chosen sources beyond which the list of them is folded under a count
+
+
+def chosen_sources(chosen: list[str], source_counts: dict[str, int]) -> None:
+    """The chosen sources by name, folded under their count where there are many. Their chips stay in one row
+    (``wrap=False``, scrolled sideways): after "Show only these" on a large upload they filled the sidebar, and
+    each chip cut its name short."""
+    if len(chosen) <= SOURCES_LISTED:
+        return
+    with st.expander(f"{len(chosen):,} articles chosen", icon=":material/article:"):
+        st.caption("  \n".join(f"{safe_text(name)} · {source_counts.get(name, 0):,}" for name in chosen))
 
 
 CONFIDENCE_HELP = ("How sure the parser is that the sentence reports the event, from 0 to 1. The lowest are guesses: "

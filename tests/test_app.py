@@ -784,6 +784,23 @@ def test_the_added_articles_are_named_with_their_events_and_can_be_shown_alone(a
     assert set(app.dataframe[0].value["Day"]) == {"2024-06-05"}
 
 
+def test_many_chosen_sources_keep_one_row_and_are_listed_under_their_count(app):
+    """"Show only these" after an upload of a dozen files put a dozen chips in the Sources list, which filled the
+    sidebar and cut each name short. The chips keep one row (scrolled sideways), and every chosen article is
+    named, with its events, under a folded "12 articles chosen"."""
+    names = [f"talks_{i}.txt" for i in range(12)]
+    app.file_uploader(key="uploads").set_value(
+        [(name, article(f"{i + 1} March 2024", "Friday"), "text/plain") for i, name in enumerate(names)]).run()
+    assert not any("articles chosen" in e.label for e in app.expander)
+    app.button(key="show_added").click().run()
+    assert not app.exception and sorted(app.multiselect(key="sources").value) == sorted(names)
+    assert app.multiselect(key="sources").proto.wrap is False
+    (folded,) = [e for e in app.expander if e.label == "12 articles chosen"]
+    assert not folded.proto.expanded
+    listed = " ".join(c.value.replace("\\", "") for c in folded.caption)
+    assert all(f"{name} · 1" in listed for name in names)
+
+
 def test_a_missing_publication_date_can_be_set_and_the_article_s_days_follow_it(app):
     """An article with no date of its own gave undated events, and only pasted text could be given a date: the
     evidence offers to set the article's publication date; its weekdays are then counted from it."""
