@@ -382,6 +382,24 @@ def test_a_lone_sentence_a_title_and_subtitle_and_a_record_of_one_line_are_still
     assert record.text == "Harbour workers end their strike"  # a headline column is read as text
 
 
+@pytest.mark.parametrize("name, data", [
+    ("semicolons.csv", b'title;text;date\nFerry;"The ferry service resumed on 3 June 2031; crews returned.";2031-06-04\n'),
+    ("tabs.tsv", b"title\ttext\tdate\nFerry\tThe ferry service resumed on 3 June 2031; crews returned.\t2031-06-04\n"),
+])
+def test_csv_separated_by_semicolons_or_tabs_is_read_by_its_header(name, data):
+    article = _one(name, data)
+    assert (article.title, article.published) == ("Ferry", date(2031, 6, 4))
+    assert article.text == "The ferry service resumed on 3 June 2031; crews returned."
+
+
+def test_an_event_record_of_the_parse_output_or_a_gold_file_is_no_article():
+    event = {"id": "e1", "article": "ferry.txt", "event_type": "other", "evidence": "The ferry service resumed."}
+    for name, data in (("events.jsonl", json.dumps(event) + "\n"), ("events.csv", "article,event_type,evidence\n"
+                                                                     "ferry.txt,other,The ferry service resumed.\n")):
+        result = _one(name, data.encode())
+        assert isinstance(result, Rejected) and result.reason.startswith("an event record")
+
+
 def test_invalid_json_file_is_rejected_with_reason():
     assert "not valid JSON" in _one("a.json", b'{"text": "unterminated').reason
     items = read_bytes("a.json", b'[{"text": "Good one."}, {"text": ')

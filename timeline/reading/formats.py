@@ -22,6 +22,7 @@ SINGLE = {".txt": plain.from_text, ".text": plain.from_text, ".md": plain.from_m
           ".markdown": plain.from_markdown, ".html": html.from_html, ".htm": html.from_html,
           ".xhtml": html.from_html}
 RECORDS = {".jsonl": recordfiles.iter_jsonl, ".ndjson": recordfiles.iter_jsonl, ".csv": recordfiles.iter_csv,
+           ".tsv": recordfiles.iter_csv,
            ".json": recordfiles.iter_json}
 
 

@@ -8,6 +8,7 @@ others still load; a record larger than settings.max_article_bytes is rejected w
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from typing import BinaryIO, Iterator
 
@@ -19,6 +20,7 @@ from .records import TEXT_FIELDS, from_mapping, is_text_field
 from .streams import text_stream
 
 CHUNK = 1 << 20
+DELIMITERS = (",", ";", "\t", "|")
 LIST_KEYS = ("articles", "items", "records", "data", "results", "docs", "documents", "entries", "posts", "news")
 _DECODER = json.JSONDecoder()
 
@@ -73,7 +75,8 @@ def _record(value: object, name: str, encoding: str, settings: Settings) -> Arti
 def iter_csv(name: str, handle: BinaryIO, settings: Settings) -> Iterator[Article | Rejected]:
     stream, encoding = text_stream(handle, name)
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_article_bytes))
-    reader = csv.reader(stream)
+    first = stream.readline(settings.max_article_bytes)
+    reader = csv.reader(itertools.chain([first], stream), delimiter=_delimiter(first))
     header = _header(reader, name)
     number = 0
     while True:
@@ -86,6 +89,19 @@ def iter_csv(name: str, handle: BinaryIO, settings: Settings) -> Iterator[Articl
             yield Rejected(f"{name}#{number}", f"record is not valid CSV ({error}); the rest of the file is skipped")
             return
         yield _csv_row(row, header, f"{name}#{number}", encoding, settings)
+
+
+def _delimiter(header: str) -> str:
+    """The separator of a CSV file: a comma, else the first of DELIMITERS by which the header line names a text
+    column (a spreadsheet of a locale whose decimal mark is a comma saves "title;text;date"; a .tsv has tabs)."""
+    for delimiter in DELIMITERS:
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if any(is_text_field(cell) for cell in cells):
+            return delimiter
+    return ","
 
 
 def _header(reader, name: str) -> list[str]:

@@ -29,6 +29,8 @@ SOURCE_FIELDS = ("source", "outlet", "publisher", "site", "sitename", "sourcenam
 ELEMENT_TEXT_KEYS = ("content", "text", "value", "body", "html")
 SKIPPED_ELEMENT_TYPES = frozenset({"image", "video", "audio", "gallery", "embed", "ad", "advertisement",
                                    "related", "link", "links", "oembed", "raw_html", "interstitial_link"})
+# The fields of an event record (the parse command's output, a gold file): its "article" names a file, it is no text.
+EVENT_FIELDS = frozenset({"eventtype", "evidence"})
 _KEY_NOISE = re.compile(r"[\s_.\-]+")
 
 
@@ -50,6 +52,8 @@ def from_mapping(record: object, name: str, encoding: str) -> RawRecord | Reject
     for key, value in record.items():
         if key is not None and field_key(key) not in fields:
             fields[field_key(key)], written[field_key(key)] = value, str(key).strip()
+    if EVENT_FIELDS <= fields.keys():
+        return Rejected(name, "an event record (as `parse` writes them, or a gold file holds), not an article")
     text_key = next((key for key in TEXT_FIELDS if key in fields), None)
     if text_key is None:
         return Rejected(name, "record has no text field (" + ", ".join(TEXT_FIELDS[:3]) + " or similar)")
