@@ -99,3 +99,14 @@ def test_a_whole_number_option_out_of_range_is_a_usage_error(words, capsys):
     with pytest.raises(SystemExit) as stopped:
         build_parser(words[0]).parse_args(words)
     assert stopped.value.code == 2 and "wants a whole number of at least" in capsys.readouterr().err
+
+
+def test_a_failure_of_the_machine_is_a_one_line_error_not_a_traceback(monkeypatch, capsys):
+    import timeline.commands.timex as timex_command
+
+    def unreachable(args):
+        raise OSError("Timed out trying to connect to tcp://10.0.0.9:8786 after 30 s")
+
+    monkeypatch.setattr(timex_command, "run", unreachable)
+    assert main(["timex"]) == 2
+    assert capsys.readouterr().err == "error: Timed out trying to connect to tcp://10.0.0.9:8786 after 30 s\n"
