@@ -279,3 +279,24 @@ def _read(task):
     from timeline.jobs import read_file
 
     return read_file(task.name, task.path, SETTINGS)
+
+
+def test_a_parse_that_finds_every_file_cached_does_not_load_the_parser(tmp_path):
+    """The parse command's new process, when the cache holds every file, writes the stored lines without importing the
+    parser (its rules, gazetteer and models: the most of a new process's start): same output as the run that parsed."""
+    import subprocess
+    import sys
+
+    from timeline.cli import main
+
+    folder = _corpus(tmp_path / "in", [_dated("a.json", "2023-09-20", "The two foreign ministers met in Geneva.")])
+    cold, warm = tmp_path / "cold.jsonl", tmp_path / "warm.jsonl"
+    arguments = ["parse", "--cache-dir", str(tmp_path / "c"), str(folder), "-o"]
+    assert main([*arguments, str(cold)]) == 0  # parsed here, and stored
+    script = ("import sys\nfrom timeline.cli import main\nassert main(sys.argv[1:]) == 0\n"
+              "print(sorted(m for m in ('timeline.pipeline', 'timeline.events', 'timeline.actors', 'timeline.merge')"
+              " if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", script, *arguments, str(warm)], capture_output=True, text=True,
+                         cwd=PROJECT_DIR, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]" and warm.read_bytes() == cold.read_bytes() and cold.read_bytes()

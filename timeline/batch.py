@@ -36,8 +36,8 @@ from .jobs import FileTask, Preread, Read, ReadDates, Warm, Worker
 from .models import Article, Rejected
 from .outputs import Output, of_rejected
 from .parallel import Engine, ParseFn, pipeline_parse
-from .pipeline import stated_reference
 from .reading import formats
+from .reading.inference import batch_reference
 from .reading.walking import list_inputs
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -89,7 +89,7 @@ def _first_pass(files, keys, cache, run: Engine, settings: Settings, keep: int =
         total += count
         stated.extend(days)
         kept.add(item, read)
-    return stated_reference(stated), total, kept.files
+    return batch_reference(map(date.fromisoformat, stated)), total, kept.files  # pipeline.stated_reference
 
 
 @dataclass

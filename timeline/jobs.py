@@ -25,7 +25,6 @@ from .cache import ParseCache
 from .models import Article, Rejected
 from .outputs import Output, of_parsed, of_rejected
 from .parallel import ParseFn, pipeline_parse
-from .pipeline import dated
 from .reading import formats
 from .settings import Settings
 
@@ -118,6 +117,8 @@ class Worker:
         return read_file(task.name, task.path, self.settings)
 
     def _date(self, article: Article) -> Article | Exception:
+        from .pipeline import dated  # imported where parsing starts: a run that finds every file cached needs none of it
+
         try:
             return dated(article, self.reference, self.settings)
         except Exception as error:  # one bad article must not sink the batch
@@ -180,6 +181,8 @@ class Warm:
     cache: tuple[str, str] | None = None  # (folder, version): the happening model is read from its store
 
     def __call__(self) -> None:
+        from .pipeline import dated
+
         text = "On Monday, 2 March 2020, the foreign minister met the president in the capital."
         for item in formats.read_bytes("warm-up.txt", text.encode(), self.settings):
             if isinstance(item, Article):
