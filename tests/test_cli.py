@@ -110,3 +110,25 @@ def test_a_failure_of_the_machine_is_a_one_line_error_not_a_traceback(monkeypatc
     monkeypatch.setattr(timex_command, "run", unreachable)
     assert main(["timex"]) == 2
     assert capsys.readouterr().err == "error: Timed out trying to connect to tcp://10.0.0.9:8786 after 30 s\n"
+
+
+def test_parse_does_not_take_its_own_earlier_output_for_an_input(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text("Ferry news\n\nThe ferry service resumed on Monday, 2 June 2031, after a strike.",
+                                      encoding="utf-8")
+    run = ["parse", "--no-cache", "--strict", str(folder), "-o", str(folder / "events.jsonl"),
+           "--report", str(folder / "report.json")]
+    assert main(run) == 0 and main(run) == 0  # the second run finds the first one's files in the folder
+    err = capsys.readouterr().err
+    assert "not read: events.jsonl, report.json (written by this run)" in err and "skipped" not in err
+    assert json.loads((folder / "report.json").read_text(encoding="utf-8"))["counts"]["rejected"] == 0
+
+
+def test_the_summary_lists_a_files_records_rejected_for_one_reason_on_one_line(tmp_path, capsys):
+    rows = "".join(f"Row {n},\n" for n in range(1, 7))
+    (tmp_path / "rows.csv").write_text("title,text\n" + rows + "Row 7,The ferry service resumed on 2 June 2031.\n",
+                                       encoding="utf-8")
+    assert main(["parse", "--no-cache", str(tmp_path / "rows.csv"), "-o", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "skipped 6:\n  rows.csv: 6 records (#1 to #6): record's 'text' field is empty\n" in err

@@ -69,7 +69,7 @@ def run(args) -> int:
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
     _check_destinations(args)
     settings = DEFAULT_SETTINGS.with_(published_override=args.published, max_article_bytes=args.max_bytes)
-    tally = Tally(settings, [] if args.report else None)
+    tally = Tally(settings, [] if args.report else None, own=own_names(args.paths, [args.output, args.report]))
     written = _write(args, tally.counted(stream_pipeline(args, settings)))
     print(summary(tally, written, args.merged), file=sys.stderr)
     if args.report:
@@ -163,12 +163,17 @@ class Tally:
     timeline: int | None = None  # known only when the events were merged
     background: int | None = None  # background records left out (--no-background)
     rejected: list[Rejected] = field(default_factory=list)
+    own: frozenset[str] = frozenset()  # the names this run's -o and --report files have among the inputs
+    own_seen: list[str] = field(default_factory=list)
 
     def counted(self, results: Iterable[Output]) -> _Counted:
         return _Counted(iter(results), self)
 
     def add(self, result: Output) -> None:
         if result.reason is not None:
+            if result.rejected.name.split("#", 1)[0] in self.own:
+                self.own_seen.append(result.rejected.name.split("#", 1)[0])  # an earlier run's output: no input
+                return
             self.rejected.append(result.rejected)
             return
         self.articles += 1
@@ -216,16 +221,53 @@ def stream_pipeline(args, settings) -> Iterator[Output]:
         yield from stream_outputs(args.paths, settings, progress=bar, **options)
 
 
+def own_names(paths: Iterable[str], written: Iterable[str | None]) -> frozenset[str]:
+    """The names under which the inputs list the files this run writes (an -o file inside a folder of articles,
+    as "events.jsonl" or "out/events.jsonl"), so that their earlier contents are not taken for rejected inputs."""
+    names = set()
+    for name in filter(None, written):
+        target = Path(name).resolve()
+        for given in map(Path, paths):
+            if given.is_dir() and target.is_relative_to(given.resolve()):
+                names.add(target.relative_to(given.resolve()).as_posix())
+            elif given.is_file() and given.resolve() == target:
+                names.add(given.name)
+    return frozenset(names)
+
+
 def summary(tally: Tally, written: int, merged: bool) -> str:
     """What was read, what was skipped and why, and what was written."""
     lines = [f"read {tally.articles} article(s)"
              + (f" ({tally.inferred} with an inferred publication date)" if tally.inferred else "")
              + (f", {tally.undated} without any publication date" if tally.undated else "")]
+    if tally.own_seen:
+        lines.append("not read: " + ", ".join(dict.fromkeys(tally.own_seen)) + " (written by this run)")
     if tally.rejected:
         lines.append(f"skipped {len(tally.rejected)}:")
-        lines += [f"  {r.name}: {r.reason}" for r in tally.rejected]
+        lines += [f"  {line}" for line in reject_lines(tally.rejected)]
     kind = "timeline event(s)" if merged else "event(s)"
     merged_count = f", {tally.timeline} on the timeline" if tally.timeline is not None else ""
     left_out = f"; {tally.background} background mention(s) left out" if tally.background is not None else ""
     lines.append(f"wrote {written} {kind} ({tally.events} article events{merged_count}{left_out})")
     return "\n".join(lines)
+
+
+# Records of one file rejected for one reason are listed on one line from this many on (the --report lists each).
+GROUPED_RECORDS = 4
+
+
+def reject_lines(rejected: list[Rejected]) -> list[str]:
+    """"name: reason" for each reject, in order; the records of one file that share a reason, when there are
+    GROUPED_RECORDS or more of them, on one line at the place of the first ("data.csv: 250 records (#2 to
+    #900): record's 'text' field is empty")."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for item in rejected:
+        base, mark, number = item.name.partition("#")
+        groups.setdefault((base if mark else item.name, item.reason), []).append(number)
+    lines = []
+    for (base, reason), numbers in groups.items():
+        if len(numbers) >= GROUPED_RECORDS and all(n.isdigit() for n in numbers):
+            lines.append(f"{base}: {len(numbers)} records (#{numbers[0]} to #{numbers[-1]}): {reason}")
+        else:
+            lines += [f"{base}#{n}: {reason}" if n else f"{base}: {reason}" for n in numbers]
+    return lines
