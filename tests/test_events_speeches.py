@@ -50,3 +50,26 @@ def test_a_speech_told_in_a_news_shape_gives_a_speech_of_its_speaker(text, speak
 @pytest.mark.parametrize("text", NONE, ids=[t[:40] for t in NONE])
 def test_the_same_words_as_a_plan_or_of_another_thing_give_no_speech(text):
     assert "speech" not in {e.event_type for e in events_of(f"{LEAD}\n\n{text}") if text[:30] in e.evidence}
+
+
+# Two speakers, two speeches: a later mention that refers back by a weak noun ("In a speech ..., X promised") joins an
+# earlier speech only when the two share a speaker (data/same_happening.yaml one_speaker_types).
+APART = [
+    ("Finance Minister Jane Roe addressed parliament on Tuesday, defending the new budget.",
+     "In a speech in the port town of Vell on Tuesday, Interior Minister Tom Hale promised more police."),
+    ("William Ruto gave a speech at the farmers' congress on Tuesday.",
+     "In a speech in the lakeside town of Kisumu on Tuesday, Governor Jane Roe praised the harvest."),
+]
+
+
+@pytest.mark.parametrize("first,second", APART, ids=[s[:40] for _, s in APART])
+def test_speeches_of_two_speakers_on_one_day_are_two_events(first, second):
+    speeches = [e for e in events_of(f"{first}\n\n{second}") if e.event_type == "speech"]
+    assert len(speeches) == 2
+    assert len({frozenset(e.actors) for e in speeches}) == 2
+
+
+def test_a_later_mention_of_the_same_speaker_tells_the_same_speech():
+    text = ("Governor Jane Roe addressed the farmers' congress on Tuesday.\n\n"
+            "In her speech on Tuesday, Governor Jane Roe promised cheaper seed.")
+    assert len([e for e in events_of(text) if e.event_type == "speech"]) == 1

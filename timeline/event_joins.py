@@ -46,7 +46,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     if disaster is not None:
         return disaster
     gathering = _gathering_told_again(draft, drafts, ctx)
-    if gathering is not None:
+    if gathering is not None and not _other_speakers(gathering, draft, ctx):
         return gathering
     subject = _subject_refers_back(draft, ctx)
     inside = _inside_the_known(draft, ctx) or _scene(draft, ctx)
@@ -68,7 +68,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
                   and not _years_before_the_lead(d, draft, ctx.article.published or publication_floor(ctx.article))
                   and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
-                  and not _bilateral_part(d, draft, ctx)
+                  and not _bilateral_part(d, draft, ctx) and not _other_speakers(d, draft, ctx)
                   and (referring or _documents_agree(d, draft, ctx.vocab))]
     candidates = _on_the_timed_day(draft, candidates, drafts, ctx)
     if not candidates:
@@ -505,6 +505,17 @@ def _sides_agree(a: list[str], b: list[str], ctx: Context, host_rule: str | None
         sides = lambda ids: [g for i in ids for g in ((i,) if i not in people else ctx.affiliations(i))]  # noqa: E731
         return actors_agree(sides(a), sides(b), overlap)
     return False
+
+
+def _other_speakers(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """True for two mentions of a one-speaker happening (data/same_happening.yaml ``one_speaker_types``: a speech) that
+    each name people, none of them named by both: two speakers, two speeches, even when the later one refers back by a
+    weak noun ("In a speech on Tuesday, Jane Roe promised ..." after "John Doe addressed parliament on Tuesday")."""
+    types = load("same_happening.yaml", ctx.settings.data_dir).get("one_speaker_types", ())
+    if kept.event_type not in types or new.event_type not in types:
+        return False
+    people = [{i for i in d.actor_ids if i in ctx.actors and ctx.actors[i].kind == "person"} for d in (kept, new)]
+    return bool(people[0] and people[1]) and people[0].isdisjoint(people[1])
 
 
 def _sequel(draft: Draft, ctx: Context) -> bool:
