@@ -17,7 +17,7 @@ from ..models import EVENT_TYPES
 from ..parallel import add_engine_arguments
 from ..png import ExportServer
 from ..settings import DEFAULT_SETTINGS
-from .parse import run_pipeline
+from .parse import reject_lines, run_pipeline
 
 NAME = "chart"
 HELP = "Draw the timeline of the articles under PATH (files or folders) as a PNG, filtered like the app."
@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
     _check_output(args.output)
     settings = DEFAULT_SETTINGS.with_(published_override=args.published)
     corpus = run_pipeline(args, settings)
-    for item in corpus.rejected:  # said first, so that they are said also when nothing can be drawn
-        print(f"skipped {item.name}: {item.reason}", file=sys.stderr)
+    for line in reject_lines(list(corpus.rejected)):  # said first, so that they are said also when nothing is drawn
+        print(f"skipped {line}", file=sys.stderr)
     if not corpus.events:
         raise TimelineError(f"no event found in the {len(corpus.parsed)} article(s) read; nothing drawn")
     board = board_for(corpus, load_gazetteer(settings).get)

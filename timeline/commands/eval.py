@@ -11,7 +11,7 @@ from ..actors.gazetteer import load_gazetteer
 from ..evaluate import canonical_names, evaluate, load_gold, render, with_canonical_names
 from ..parallel import add_engine_arguments
 from ..settings import DEFAULT_SETTINGS
-from .parse import run_pipeline
+from .parse import reject_lines, run_pipeline
 
 NAME = "eval"
 HELP = ("Score extracted events against a gold file (JSONL as tests/gold/seeds_events.jsonl): recall, "
@@ -46,6 +46,6 @@ def run(args) -> int:
         print(json.dumps(report.figures, indent=1))
     else:
         print(render(report))
-    for rejected in corpus.rejected:
-        print(f"skipped {rejected.name}: {rejected.reason}", file=sys.stderr)
+    for line in reject_lines(list(corpus.rejected)):
+        print(f"skipped {line}", file=sys.stderr)
     return 0
