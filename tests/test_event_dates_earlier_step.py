@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from timeline.actors import load_gazetteer
 from timeline.articles import infer_published
 from timeline.models import Article
 from timeline.pipeline import parse_article
+from timeline.resources import load
 
 VERDICTS = ("Ex-mayor jailed for bribery\n"
             "The appeals court reduced the penalty to a fine and eight months in jail.\n"
@@ -62,3 +65,15 @@ def test_a_mention_naming_an_unplaced_day_is_news_that_a_year_long_before_the_pa
     news = SimpleNamespace(lead=False, timed=True, timex=None, sentence=SimpleNamespace(start=400))
     assert _years_before_the_lead(news, old, date(2015, 3, 3))
     assert not _years_before_the_lead(SimpleNamespace(**{**vars(news), "timed": False}), old, date(2015, 3, 3))
+
+
+RECALLED = load("sentences.yaml")["recalled_happening"]["examples"]
+
+
+@pytest.mark.parametrize("example", RECALLED, ids=[e["text"][60:110] for e in RECALLED])
+def test_then_goes_on_from_the_story_not_from_a_happening_remembered(example):
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2031, 6, 12))
+    events = parse_article(article, load_gazetteer()).events
+    last = [e for e in events if "fisheries" in e.evidence]
+    assert last, [e.evidence for e in events]
+    assert last[-1].date == date.fromisoformat(example["date"]), [(e.date, e.date_basis) for e in last]

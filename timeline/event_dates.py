@@ -1064,6 +1064,19 @@ def _days_before(data_dir: Path) -> int:
     return int(load("datelines.yaml", data_dir).get("yearless_day_in_text", {}).get("days_before", 0))
 
 
+def recalled(sentence: str, trigger: Trigger, data_dir: Path = DATA_DIR) -> bool:
+    """True when ``trigger`` stands after a verb of remembering in its clause ("The sides recalled their meeting held
+    in May", data/sentences.yaml ``recalled_happening``): a happening remembered, which "Then, ..." or "later" in a
+    sentence after it does not go on from."""
+    return bool(_recall_words(data_dir).search(sentence, max(0, trigger.start - 80), trigger.start))
+
+
+@lru_cache(maxsize=8)
+def _recall_words(data_dir: Path) -> re.Pattern:
+    words = _phrases(load("sentences.yaml", data_dir).get("recalled_happening", {}).get("words", ()))
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])[^.;:!?]*$", re.IGNORECASE)
+
+
 def opens_same_day(sentence: str, data_dir: Path) -> bool:
     """True when ``sentence`` opens with a part of the day (data/sentences.yaml ``same_day_openers``: "In the
     evening, ..."): it goes on with the day of the event reported just before it."""

@@ -114,7 +114,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     _note_reports(sentence, ctx)
     for trigger in main:
         draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1,
-                       latest=_latest_before(drafts, sentence, trigger), same_time=named_type == "any",
+                       latest=_latest_before(drafts, sentence, trigger, ctx.settings.data_dir),
+                       same_time=named_type == "any",
                        clause=clause and (*clause, any(trigger is a for a in apart)))
         if any(trigger is t for t in extras):  # told at a time of its own words, placed in the calendar or not
             draft.timex, draft.unplaced = _own_time_of_the_extra(draft, ctx)
@@ -186,11 +187,14 @@ def _other_story(sentence: Sentence, ctx: Context) -> bool:
 OTHER_STORY_WORDS = 16  # a line without an end mark of more words is a sentence cut short, not a headline
 
 
-def _latest_before(drafts: list[Draft], sentence: Sentence, trigger: Trigger) -> Draft | None:
+def _latest_before(drafts: list[Draft], sentence: Sentence, trigger: Trigger, data_dir: Path) -> Draft | None:
     """The happening told last before ``trigger``, which "later", "also" go on from; not one told in an aside of
     the trigger's own sentence between commas before it ("X, who is on a visit to Y, also held talks with Z": the
-    talks go on from what was told before the sentence, not from the visit of its aside)."""
+    talks go on from what was told before the sentence, not from the visit of its aside), nor one remembered in
+    another sentence ("The sides recalled their meeting in May.": ``event_dates.recalled``)."""
     for draft in reversed(drafts):
+        if draft.sentence.start != sentence.start and event_dates.recalled(draft.sentence.text, draft.trigger, data_dir):
+            continue
         if draft.sentence.start != sentence.start or not _in_aside(sentence.text, draft.trigger, trigger):
             return draft
     return None
