@@ -367,6 +367,8 @@ def test_csv_without_a_text_column_is_rejected():
                   b"</body></html>"),
     ("head.json", json.dumps({"title": "Harbour workers end their strike", "text": "Harbour workers end their strike"}
                              ).encode()),
+    ("bare.html", b"<html><head><title>Harbour workers end their strike</title></head><body></body></html>"),
+    ("front.md", b"---\ntitle: Harbour workers end their strike\ndate: 2031-05-04\n---\n"),
 ])
 def test_a_title_with_no_text_under_it_is_rejected_with_its_reason(name, data):
     result = _one(name, data)

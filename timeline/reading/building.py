@@ -50,7 +50,7 @@ def build(record: RawRecord, settings: Settings) -> Article | Rejected:
     """The article for one record, or the reason it cannot be one."""
     text = normalise(record.text)
     if not text.strip():
-        return Rejected(record.name, "empty: no text")
+        return Rejected(record.name, TITLE_ONLY if normalise(record.title).strip() else "empty: no text")
     cleaned = clean(text, settings.data_dir, normalise(record.title).strip(), record.guess_title)
     body = cleaned.text or _fallback_body(cleaned)
     if not body or (record.one_article and not cleaned.title and _lone_title(body)):
