@@ -19,6 +19,7 @@ from ..models import Actor, Mention
 from ..settings import DEFAULT_SETTINGS, Settings
 from .fuzzy import fuzzy_candidates
 from .gazetteer import Gazetteer, load_gazetteer
+from .introductions import HONORIFIC_REACH, honorific_pattern
 from .names import fold
 from .spans import (PRIORITY, Candidate, capitalised_words, exact_candidates, is_initial, name_runs,
                     nickname_candidates, span_mask)
@@ -46,6 +47,7 @@ def find_mentions(
     aliased = span_mask(len(text), exact)
     offices = [o for o in gazetteer.offices.find(text) if 1 not in aliased[o.start:o.end]]
     offices = _without_titles_inside_names(text, offices, aliased, stopwords)
+    offices = _without_given_names(text, offices, gazetteer.offices)
     words = capitalised_words(text)
     runs = [r for r in name_runs(text, words, exact + offices, stopwords, gazetteer.offices.name_particles)
             if len(r.words) > 1 and not _initials_and_known_surname(text, r, gazetteer)]
@@ -119,6 +121,24 @@ def _without_titles_inside_names(text: str, offices: list, aliased: bytearray, s
         if not inside:
             kept.append(office)
     return kept
+
+
+_ONE_NAME_NEXT = re.compile(r"[ \t]+[^\W\d_a-z][\w'’-]+(?![\w'’-]|[ \t]+[^\W\d_a-z])")
+
+
+def _without_given_names(text: str, offices: list, vocabulary) -> list:
+    """The office matches minus a title word that is a given name there (data/offices.yaml ``title_given_names``): one
+    right after an honorific or another title, before a single capitalised word ("Rt. Hon. Sheriff Tobenna",
+    "Governor Marshal Adeyemi"): the run of both is the person's name, which the honorific or title introduces."""
+    given = vocabulary.title_given_names
+    if not given or not any(o.text in given for o in offices):
+        return offices
+    honorifics = honorific_pattern(vocabulary.honorifics)
+    ends = {o.end for o in offices}
+    return [o for o in offices if not (
+        o.text in given and _ONE_NAME_NEXT.match(text, o.end)
+        and (o.start - 1 in ends and text[o.start - 1] == " "
+             or honorifics is not None and honorifics.search(text, max(0, o.start - HONORIFIC_REACH), o.start)))]
 
 
 def _without_ship_names(text: str, candidates: list[Candidate], prefixes: frozenset[str]) -> list[Candidate]:

@@ -54,6 +54,7 @@ class OfficeVocabulary:
         self.person_cues_after: tuple[str, ...] = tuple(cues.get("after", []))
         self.person_cues_before: tuple[str, ...] = tuple(cues.get("before", []))
         self.given_name_titles: frozenset[str] = frozenset(data.get("given_name_titles", []))
+        self.title_given_names: frozenset[str] = frozenset(data.get("title_given_names", []))
         self.pair_nouns: tuple[str, ...] = tuple(data.get("pair_nouns", []))
         self.bare_pair_nouns: tuple[str, ...] = tuple(data.get("bare_pair_nouns", []))
         self.list_nouns: tuple[str, ...] = tuple(data.get("list_nouns", []))
