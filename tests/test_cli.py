@@ -132,3 +132,12 @@ def test_the_summary_lists_a_files_records_rejected_for_one_reason_on_one_line(t
     assert main(["parse", "--no-cache", str(tmp_path / "rows.csv"), "-o", str(tmp_path / "out.jsonl")]) == 0
     err = capsys.readouterr().err
     assert "skipped 6:\n  rows.csv: 6 records (#1 to #6): record's 'text' field is empty\n" in err
+
+
+def test_a_cache_folder_that_cannot_be_used_is_said_and_the_parse_goes_on(tmp_path, capsys):
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(NEWS / "call_paris.txt"), "--cache-dir", str(blocker), "-o", str(out)]) == 0
+    assert "note: cannot use the parse cache in" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8").strip()

@@ -198,6 +198,10 @@ def _engine(args, settings):
         options = engine_options(args, settings)
     except ValueError as error:
         raise TimelineError(str(error)) from None
+    except OSError as error:  # the cache folder cannot be made or opened: the parse goes on without it
+        print(f"note: cannot use the parse cache in {error.filename or args.cache_dir or 'its folder'}: "
+              f"{error.strerror or error}; parsing without it (--cache-dir DIR chooses another)", file=sys.stderr)
+        options = engine_options(argparse.Namespace(**{**vars(args), "no_cache": True}), settings)
     bar = ProgressBar("parsing")
     try:
         yield options, bar
