@@ -29,8 +29,8 @@ from .pairs import country_group_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
 from .organisations import (definite_form_candidates, definite_organisation_candidates, described_candidates,
-                            expanded_acronym_candidates, force_candidates, joined_to_known_acronyms, numbered_candidates,
-                            organisation_candidates, service_candidates)
+                            expanded_acronym_candidates, force_candidates, joined_to_known_acronyms,
+                            lower_headed_candidates, numbered_candidates, organisation_candidates, service_candidates)
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -67,7 +67,9 @@ def find_mentions(
     organisations, found = organisation_candidates(text, covered, stopwords, settings.data_dir, gazetteer.aliases)
     organisations = joined_to_known_acronyms(text, organisations, found, gazetteer.aliases,
                                              lambda i: getattr(gazetteer.get(i), "kind", None))
-    named += organisations
+    courts, local = lower_headed_candidates(text, covered, stopwords, settings.data_dir)
+    found.update(local)
+    named += organisations + courts
     numbered, counted = numbered_candidates(text, covered, settings.data_dir)
     described, businesses = described_candidates(text, covered, stopwords, settings.data_dir)
     named += numbered + described

@@ -113,6 +113,53 @@ def organisation_candidates(text: str, covered: bytearray, stopwords: frozenset[
     return [c for c in candidates if c not in inner], found  # "Rescue Agency" inside "Search and Rescue Agency"
 
 
+def lower_headed_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
+                            data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+    """ "the Marlow high court", "a Vell district court": a capitalised name right before a lower-case noun of
+    data/actors.yaml ``organisation_names.lower_heads`` names that body, written with capitals ("Marlow High Court"),
+    of the country whose seat of government the name is ("the Nairobi high court": Kenya's); every later mention of the
+    name too, its head in capitals or not. Not a name any alias or title covers ("the Kenyan high court" is the
+    country's), nor one holding a name stopword ("On Monday the high court")."""
+    pattern = _lower_headed(data_dir)
+    if pattern is None:
+        return [], {}
+    leading, _ = _word_sets(data_dir)
+    found: dict[str, tuple[Actor, re.Pattern]] = {}
+    for match in pattern.finditer(text):
+        start, end = _without_leading_stopwords(text, match.start(1), match.end(1), leading)
+        place = text[start:end].split()
+        if start >= end or 1 in covered[start:end] or any(w in stopwords for w in place):
+            continue
+        head = match.group(2).split()
+        name = " ".join([*place, *(w[:1].upper() + w[1:] for w in head)])
+        actor_id = "new:" + slug(name)
+        if actor_id not in found:
+            country = place_country(" ".join(place), data_dir, capitals=True)
+            actor = Actor(actor_id, name, "organization", roles=(Role(" ".join(head).lower(), country or ""),),
+                          discovered=True)
+            spelled = re.compile(rf"(?<![\w\-])({_spaced(place)})[ \t]+(?i:{_spaced(head)})(?![\w\-])")
+            found[actor_id] = (actor, spelled)
+    # only the name must be free: a title word inside the head is none there ("the Velm magistrate's court")
+    candidates = [Candidate(m.start(), m.end(), actor.id, "exact", 0.8) for actor, spelled in found.values()
+                  for m in spelled.finditer(text) if 1 not in covered[m.start():m.end(1)]]
+    return candidates, {actor.id: actor for actor, _ in found.values()}
+
+
+def _spaced(words: list[str]) -> str:
+    return r"[ \t]+".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=8)
+def _lower_headed(data_dir: Path) -> re.Pattern | None:
+    """One or two capitalised words (a leading word such as "The" may be the first) and a lower-case head of
+    ``lower_heads``."""
+    heads = table_of(data_dir).get("lower_heads", ())
+    if not heads:
+        return None
+    alternation = "|".join(_spaced(h.split()) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"({_FIRST}(?:[ \t]+{_WORD})?)[ \t]+({alternation})(?![\w\-])")
+
+
 def described_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
                          data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
     """ "Estarian energy group Petrovia", "the state oil company EPC", "a Ruritanian miner, Goldcrest": a name after a
@@ -345,6 +392,15 @@ def service_candidates(text: str, countries: list[Candidate], data_dir: Path, ac
         if title:
             named.setdefault((country.actor_id, title), actor_id)
         candidates.append(Candidate(start, service.end(), actor_id, "exact", 0.8))
+    before = _force_nouns_before(data_dir)
+    for country in countries if before is not None else ():
+        noun = before.search(text, max(0, country.start - FORCE_NOUN_REACH), country.start)
+        if noun is None:
+            continue
+        branch = next(b for b in branches if noun.group(1) in b.nouns)
+        actor_id = named.get((country.actor_id, branch.title)) \
+            or national_force(country.actor_id, branch, actors or {}, services, found, local=False)
+        candidates.append(Candidate(noun.start(1), country.end, actor_id, "exact", 0.8))
     nouns = _force_nouns_after(data_dir)
     for country in countries if nouns is not None else ():
         noun = nouns.match(text, country.end)
@@ -383,6 +439,20 @@ def _branch_of(service: str, branches: tuple[Branch, ...]) -> str:
     return next((b.title for b in branches if word in b.services), "")
 
 
+FORCE_NOUN_REACH = 40  # characters: "Constitutional Court of the " before a country's name fits
+
+
+@lru_cache(maxsize=8)
+def _force_nouns_before(data_dir: Path) -> re.Pattern | None:
+    """A noun of a branch named "<noun> of {country}" (the courts) and "of", "of the" ending a text: "High Court of ";
+    None when no branch is named so."""
+    nouns = [n for b in _branches(data_dir) if "{country}" in b.name for n in b.nouns]
+    if not nouns:
+        return None
+    return re.compile(rf"(?<![\w\-])({'|'.join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))})"
+                      rf"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
+
 @lru_cache(maxsize=8)
 def _force_nouns_after(data_dir: Path) -> re.Pattern | None:
     """A branch's common noun right after a country, its demonym or its possessive: "['’]s? troops"."""
@@ -393,13 +463,14 @@ def _force_nouns_after(data_dir: Path) -> re.Pattern | None:
 
 
 def national_force(country_id: str, branch: Branch, actors: Mapping[str, Actor], services: Mapping[tuple[str, str], str],
-                   found: dict[str, Actor]) -> str | None:
+                   found: dict[str, Actor], local: bool = True) -> str | None:
     """The id of ``country_id``'s force of ``branch``: the gazetteer's (``services``), else one named "<country's
     name> <branch name>" ("Estaria Police"), added to ``found``, the country its affiliation; None where the branch is
-    local forces (``local_in``: a town's police is no national force)."""
+    local forces (``local_in``: a town's police is no national force), unless ``local`` is False (the text names it
+    as the country's own: "the High Court of Estaria")."""
     if (country_id, branch.title) in services:
         return services[country_id, branch.title]
-    if country_id in branch.local_in:
+    if local and country_id in branch.local_in:
         return None
     country = actors.get(country_id)
     owner = country.name if country else country_id
@@ -668,7 +739,8 @@ def _alone_pattern(words: tuple[str, ...]) -> re.Pattern | None:
 
 
 def _holds_noun(actor: Actor, noun: str) -> bool:
-    return any(noun in name.lower().replace("-", " ").split() for name in (actor.name, *actor.aliases))
+    """Whether a name of ``actor`` holds ``noun`` as a word or words ("court", "high court")."""
+    return any(f" {noun} " in f" {' '.join(name.lower().replace('-', ' ').split())} " for name in (actor.name, *actor.aliases))
 
 
 def definite_form_candidates(text: str, named: list[Candidate], data_dir: Path) -> list[Candidate]:
