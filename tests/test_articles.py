@@ -394,6 +394,11 @@ def test_csv_separated_by_semicolons_or_tabs_is_read_by_its_header(name, data):
     assert article.text == "The ferry service resumed on 3 June 2031; crews returned."
 
 
+def test_of_two_csv_columns_of_one_name_the_first_is_read():
+    article = _one("twice.csv", b"text,text\nThe ferry service resumed on 3 June 2031.,a second column\n")
+    assert article.text == "The ferry service resumed on 3 June 2031."
+
+
 def test_an_event_record_of_the_parse_output_or_a_gold_file_is_no_article():
     event = {"id": "e1", "article": "ferry.txt", "event_type": "other", "evidence": "The ferry service resumed."}
     for name, data in (("events.jsonl", json.dumps(event) + "\n"), ("events.csv", "article,event_type,evidence\n"

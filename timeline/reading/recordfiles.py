@@ -119,7 +119,9 @@ def _csv_row(row: list, header: list, name: str, encoding: str, settings: Settin
         return Rejected(name, "record is an empty row")
     if sum(map(len, row)) > settings.max_article_bytes:
         return Rejected(name, _too_large(settings))
-    record = {key: value for key, value in zip(header, row)}
+    record: dict = {}
+    for key, value in zip(header, row):
+        record.setdefault(key, value)  # of two columns of one name, the first (as for JSON fields that differ in case)
     return _record(record, name, encoding, settings)
 
 
