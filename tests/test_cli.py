@@ -141,3 +141,10 @@ def test_a_cache_folder_that_cannot_be_used_is_said_and_the_parse_goes_on(tmp_pa
     assert main(["parse", str(NEWS / "call_paris.txt"), "--cache-dir", str(blocker), "-o", str(out)]) == 0
     assert "note: cannot use the parse cache in" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8").strip()
+
+
+def test_parse_output_dash_is_stdout(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["parse", "--no-cache", str(NEWS / "call_paris.txt"), "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["article"] == "call_paris.txt"
+    assert not (tmp_path / "-").exists()

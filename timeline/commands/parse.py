@@ -31,7 +31,7 @@ HELP = "Read articles (files or folders) and write their events: one record per 
 
 def configure(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt .md .html .json .jsonl .csv .tsv)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (\"-\": stdout)")
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from FILE's extension, else jsonl)")
     parser.add_argument("--merged", action="store_true", help="one record per timeline event, with its sources")
     parser.add_argument("--no-background", action="store_true",
@@ -64,6 +64,8 @@ def _day(text: str) -> date:
 
 
 def run(args) -> int:
+    if args.output == "-":
+        args.output = None
     missing = [p for p in args.paths if not Path(p).exists()]
     if len(missing) == len(args.paths):  # some missing: listed as rejected, the rest is read
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
