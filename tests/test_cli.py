@@ -148,3 +148,12 @@ def test_parse_output_dash_is_stdout(tmp_path, capsys, monkeypatch):
     assert main(["parse", "--no-cache", str(NEWS / "call_paris.txt"), "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[0])["article"] == "call_paris.txt"
     assert not (tmp_path / "-").exists()
+
+
+def test_timex_reads_stdin_when_the_file_is_a_dash(monkeypatch, capsys):
+    import io
+    import sys as system
+
+    monkeypatch.setattr(system, "stdin", io.TextIOWrapper(io.BytesIO("Talks ended on 5 March 2031.".encode())))
+    assert main(["timex", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["value"] == "2031-03-05"

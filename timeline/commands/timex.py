@@ -18,7 +18,7 @@ HELP = "Print the temporal expressions of a text (FILE or stdin), one JSON objec
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", metavar="FILE", help="text file to read (default: stdin)")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="text file to read (default, or \"-\": stdin)")
     parser.add_argument("--anchor", type=_iso_date, metavar="YYYY-MM-DD",
                         help="the article's date; relative expressions are resolved against it")
 
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 def _read(name: str | None) -> str:
     """The exact text the offsets index: the bytes decoded as the article readers decode them (a BOM, UTF-16,
     UTF-8, else cp1252), newlines untouched; binary data is refused with its reason."""
-    if name is None:
+    if name in (None, "-"):
         return decode(sys.stdin.buffer.read(), "stdin")[0]
     path = Path(name)
     if path.is_dir():
