@@ -948,8 +948,8 @@ def paste_box() -> None:
         st.date_input("Its publication date (optional)", value=None, key="paste_date", format="YYYY-MM-DD")
         st.form_submit_button("Add the pasted article", key="paste_add", on_click=_keep_paste,
                               icon=":material/note_add:")
-    for entry in st.session_state.get("pasted") or ():
-        with st.container(horizontal=True, vertical_alignment="center"):
+    for entry in st.session_state.get("pasted") or ():  # a box each: in the narrow sidebar the button goes under
+        with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
             title = entry["text"].strip().splitlines()[0][:60]
             when = f" · published {entry['published']:%Y-%m-%d}" if entry["published"] else ""
             st.caption(f"{safe_text(entry['name'])}: {safe_text(title)}{when}")
