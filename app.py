@@ -383,6 +383,7 @@ def current_filters(board: Board, span: tuple[date, date] | None) -> Filters:
     known = {"actors": {info.id for info in board.actors}, "types": board_counts(board, "event_type"),
              "sources": board_counts(board, "articles")}
     _all_stays_all(state, "types", list(known["types"]))
+    _added_stay_shown(state, board)
     for key, options in known.items():
         kept = [value for value in state.get(key) or () if value in options]
         if kept != list(state.get(key) or ()):
@@ -549,7 +550,18 @@ def _undo_fixes() -> None:
 
 
 def _show_only(sources: list[str]) -> None:
-    st.session_state["sources"] = sources
+    st.session_state["sources"] = st.session_state["shown_added"] = sources
+
+
+def _added_stay_shown(state, board: Board) -> None:
+    """While the Sources filter is what "Show only these" chose (the session's added articles), an article added
+    later joins it: before, the filter hid a later upload's events, and the upload seemed to add nothing."""
+    shown = state.get("shown_added")
+    if not shown or sorted(state.get("sources") or ()) != sorted(shown):
+        return
+    now = [name for name in added_articles(board) if board.articles[name].events]
+    if now and now != shown:
+        state["sources"] = state["shown_added"] = now
 
 
 def added_articles(board: Board) -> list[str]:

@@ -801,6 +801,25 @@ def test_many_chosen_sources_keep_one_row_and_are_listed_under_their_count(app):
     assert all(f"{name} · 1" in listed for name in names)
 
 
+def test_an_article_added_after_show_only_these_is_shown_too(app):
+    """"Show only these" set the Sources filter to the articles added so far: a file uploaded next was hidden by it,
+    and the upload seemed to add nothing. While the filter is still that choice, a later article joins it."""
+    first = ("geneva.txt", article("12 March 2024", "Tuesday"), "text/plain")
+    app.file_uploader(key="uploads").set_value([first]).run()
+    app.button(key="show_added").click().run()
+    assert set(app.dataframe[0].value["Day"]) == {"2024-03-12"}
+    app.file_uploader(key="uploads").set_value([first, ("june.txt", article("5 June 2024", "Wednesday"),
+                                                         "text/plain")]).run()
+    assert not app.exception
+    assert set(app.dataframe[0].value["Day"]) == {"2024-03-12", "2024-06-05"}
+    assert sorted(param(app, "source")) == ["geneva.txt", "june.txt"]
+    app.multiselect(key="sources").set_value(["june.txt"]).run()  # a choice of the user's own: kept as it is
+    app.file_uploader(key="uploads").set_value([first, ("june.txt", article("5 June 2024", "Wednesday"),
+                                                         "text/plain"), ("may.txt", article("8 May 2024", "Wednesday"),
+                                                                         "text/plain")]).run()
+    assert set(app.dataframe[0].value["Day"]) == {"2024-06-05"}
+
+
 def test_a_missing_publication_date_can_be_set_and_the_article_s_days_follow_it(app):
     """An article with no date of its own gave undated events, and only pasted text could be given a date: the
     evidence offers to set the article's publication date; its weekdays are then counted from it."""
