@@ -336,6 +336,8 @@ def init_state(board: Board) -> None:
         "first_chart_drawn": False,  # set when the browser reports the first chart drawn (wait_for_first_chart)
         "published_fixes": published_fixes(st.query_params.get_all("published")),  # article name -> ISO day
         "pasted": [],  # the pasted articles: {"name", "text", "published"} (paste_box)
+        "shown_added": [],  # the sources "Show only these" chose (_added_stay_shown)
+        "types_options": [],  # the event types of the last run (_all_stays_all)
     })
 
 
