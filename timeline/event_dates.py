@@ -1454,13 +1454,19 @@ _BOUND_BEFORE = re.compile(r"(?<![\w])(?:first|only|last|largest|biggest|highest
 
 # A relative clause opened before an expression in its sentence, with no comma after its opener.
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|whose)(?![\w])[^,;.!?\n–—]*$", re.IGNORECASE)
+# A relative clause with no pronoun right after its noun: a noun, then a subject and its past verb ("the trade deal
+# the two countries announced in May", "the accord its members signed last year").
+_CONTACT_ASIDE = re.compile(r"(?<![\w])(?:the|a|an|its|their|his|her|this|that)\s+(?:[\w’'\-]+\s+){0,2}?[a-z]{3,}(?<!ed)"
+                            r"\s+(?:the|its|their|his|her|both)\s+(?:[\w’'\-]+\s+){0,3}?[a-z]{2,}ed\s+(?:in\s+|on\s+|during\s+)?$")
 
 
 def _coarse_aside(text: str, timex: Timex) -> bool:
     """True for a month, a year or a week inside a relative clause (", which the three countries formed last
-    September,"): it dates the clause's aside, not the news around it. (A day there, "who arrived on Monday", may
+    September,", "the pact the two countries announced in May"): it dates the clause's aside, not the news around it. (A day there, "who arrived on Monday", may
     bound the news and still counts.)"""
-    return timex.granularity in _COARSE and bool(_RELATIVE_ASIDE.search(text, max(0, timex.start - 150), timex.start))
+    before = max(0, timex.start - 150)
+    return timex.granularity in _COARSE and bool(_RELATIVE_ASIDE.search(text, before, timex.start)
+                                                 or _CONTACT_ASIDE.search(text, before, timex.start))
 
 
 def _past_time(timex: Timex, published: date, text: str) -> bool:
