@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from timeline.actors import find_mentions, load_gazetteer
-from timeline.event_actors import choose_actors, find_location, names_participants
+from timeline.event_actors import choose_actors, find_location, names_attendees, names_participants
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.resources import load
@@ -22,6 +22,15 @@ def test_participants_examples(example):
     triggers = [t for t in find_triggers(example["text"], vocabulary(DATA_DIR)) if example["trigger"] in t.text]
     assert triggers, "the example's trigger word is no trigger"
     assert names_participants(example["text"], triggers[0], DATA_DIR) is example["joins"]
+
+
+ATTENDANCE = load("participants.yaml")["attendance_examples"]
+
+
+@pytest.mark.parametrize("example", ATTENDANCE, ids=[e["text"][:40] for e in ATTENDANCE])
+def test_attendance_examples(example):
+    """A sentence that says who else was there, not one of a plan, an absence or a view."""
+    assert names_attendees(example["text"], DATA_DIR) is example["joins"]
 
 
 ACTOR_EXAMPLES = load("participants.yaml")["actor_examples"]

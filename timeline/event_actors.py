@@ -1307,28 +1307,50 @@ def _template_key(templates, names, location, trigger) -> str:
 
 def names_participants(sentence: str, trigger: Trigger, data_dir) -> bool:
     """True when ``sentence`` mentions an event again through ``trigger`` (a definite noun: "the meeting",
-    "the 30th round of talks") and says who took part in it ("..., brought together X and Y", "was led by X",
-    data/participants.yaml ``joining``), or through a verb followed by "with" ("The minister had talks with X, Y
-    and Z", not "also held talks with"): the people it names join that event."""
-    joining, determiners, secondary = _participation(data_dir)
+    "the 30th round of talks") and says who took part in it or was there ("..., brought together X and Y", "was led
+    by X", "was also attended by X", data/participants.yaml ``joining``), or through a verb followed by "with" ("The
+    minister had talks with X, Y and Z", not "also held talks with"): the people it names join that event. Not a
+    sentence of a plan or an absence (``attendance_not``: "they will be joined by X")."""
+    joining, determiners, negated = _participation(data_dir)
     before = sentence[max(0, trigger.start - 30) : trigger.start].lower().split()
     definite = any(word in determiners for word in before[-2:])
-    if secondary.search(sentence):  # "X was also present at the meeting": company, not a side
-        return False
     if trigger.form == "verb":  # a repeat that names the other sides: "X had talks with A, B and C"
         near_end = sentence[max(trigger.start, trigger.end - 5) : trigger.end + 6]
         return "also" not in before[-3:] and _WITH.search(near_end) is not None
-    return trigger.form == "noun" and definite and joining.search(sentence) is not None
+    return (trigger.form == "noun" and definite and joining.search(sentence) is not None
+            and negated.search(sentence) is None)
 
 
 _WITH = re.compile(r"(?:^|\s)with\s")
 
 
+def names_attendees(sentence: str, data_dir) -> bool:
+    """True when ``sentence`` says who else was at a happening told just before, through a phrase of
+    data/participants.yaml ``attendance`` ("The mayor was accompanied by X and Y.", "X, Y and senior officials
+    attended."), and is no plan or absence (``attendance_not``: "will be accompanied by", "declined to attend")."""
+    attendance, negated = _attendance(data_dir)
+    return attendance.search(sentence) is not None and negated.search(sentence) is None
+
+
+def attendance_rules(data_dir) -> tuple[frozenset[str], int]:
+    """data/participants.yaml ``attendance_types`` and ``attendance_reach``: the happenings an attendance sentence
+    may name people of, and how many sentences back it may be told."""
+    data = _participants(data_dir)
+    return frozenset(data.get("attendance_types") or ()), int(data.get("attendance_reach") or 0)
+
+
 @lru_cache(maxsize=4)
 def _participation(data_dir) -> tuple[re.Pattern, frozenset[str], re.Pattern]:
     data = _participants(data_dir)
-    secondary = _phrases(data["secondary"]) if data.get("secondary") else re.compile("(?!)")
-    return _phrases(data["joining"]), frozenset(data["determiners"]), secondary
+    return _phrases(data["joining"]), frozenset(data["determiners"]), _attendance(data_dir)[1]
+
+
+@lru_cache(maxsize=4)
+def _attendance(data_dir) -> tuple[re.Pattern, re.Pattern]:
+    data = _participants(data_dir)
+    never = re.compile("(?!)")
+    attendance = _phrases(data["attendance"]) if data.get("attendance") else never
+    return attendance, _phrases(data["attendance_not"]) if data.get("attendance_not") else never
 
 
 def _phrases(phrases) -> re.Pattern:

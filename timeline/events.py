@@ -50,14 +50,18 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
     sentences = split(article.text, settings.data_dir)
     lead = leads.lead_sentence(sentences, settings.data_dir, article.text)
     ctx.memo["lead_end"] = lead.end if lead is not None else None
-    for sentence in sentences:
+    for at, sentence in enumerate(sentences):
         _read_sentence(sentence, drafts, ctx)
         if sentence is lead:
             _guess_lead(sentence, drafts, ctx)
             for draft in drafts:
                 draft.lead = draft.lead or draft.sentence is lead  # a headline's event the lead reports again too
-        elif lead is not None and sentence.start > lead.start and not ctx.used.get(sentence.start):
-            _guess_body(sentence, drafts, ctx)
+        elif not ctx.used.get(sentence.start):
+            told = len(drafts)
+            if lead is not None and sentence.start > lead.start:
+                _guess_body(sentence, drafts, ctx)
+            if len(drafts) == told:  # no happening of its own: it may say who else was at the one before
+                _attendees_join(sentence, sentences[:at], drafts, ctx)
     drafts = _with_sideline_gathering(_arrivals_at_the_venue(drafts, ctx), sentences, lead, ctx)
     _name_by_title(drafts, ctx)
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
@@ -511,6 +515,24 @@ def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draf
 
 
 _FOUND_BY = {"cues": "lead cues", "verb": "lead verb", "body": "body"}  # a guess's basis -> models.FOUND_BY
+
+
+def _attendees_join(sentence: Sentence, before: list[Sentence], drafts: list[Draft], ctx: Context) -> None:
+    """When ``sentence``, which reports no happening of its own, names who else was at the one told in the last
+    sentences before it ("The governor was accompanied on the tour by X and Y.", "X, Y and officials attended.";
+    ``event_actors.names_attendees``): the people and organisations it names join that event's actors, when that
+    event is of a type people attend (data/participants.yaml ``attendance_types``)."""
+    data_dir = ctx.settings.data_dir
+    if not drafts or _triggers_of(sentence.text, ctx) or not event_actors.names_attendees(sentence.text, data_dir):
+        return
+    types, reach = event_actors.attendance_rules(data_dir)
+    near = {s.text: at for at, s in enumerate(before[-reach:], 1)} if reach else {}
+    last = {id(d): max(near.get(text, 0) for text in (d.sentence.text, *d.told)) for d in drafts}
+    target = max(drafts, key=lambda d: last[id(d)])
+    if last[id(target)] and target.event_type in types:  # told near enough, and a happening people attend
+        named = [m.actor_id for m in _within(ctx.mentions, sentence, ctx)
+                 if ctx.actors[m.actor_id].kind in ("person", "organization")]
+        target.actor_ids = list(dict.fromkeys([*target.actor_ids, *named]))
 
 
 def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
