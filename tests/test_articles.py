@@ -394,6 +394,15 @@ def test_csv_separated_by_semicolons_or_tabs_is_read_by_its_header(name, data):
     assert article.text == "The ferry service resumed on 3 June 2031; crews returned."
 
 
+def test_a_record_whose_text_is_a_file_name_or_address_is_no_article():
+    manifest = "".join(json.dumps(r) + "\n" for r in ({"article": "03_ferry.txt", "published": "2031-06-04"},
+                                                      {"text": "https://example.org/2031/06/04/ferry"},
+                                                      {"text": "The ferry service resumed."}))
+    first, second, third = read_bytes("manifest.jsonl", manifest.encode())
+    assert "names a file or address ('03_ferry.txt')" in first.reason and "names a file" in second.reason
+    assert third.text == "The ferry service resumed."
+
+
 def test_of_two_csv_columns_of_one_name_the_first_is_read():
     article = _one("twice.csv", b"text,text\nThe ferry service resumed on 3 June 2031.,a second column\n")
     assert article.text == "The ferry service resumed on 3 June 2031."

@@ -31,6 +31,9 @@ SKIPPED_ELEMENT_TYPES = frozenset({"image", "video", "audio", "gallery", "embed"
                                    "related", "link", "links", "oembed", "raw_html", "interstitial_link"})
 # The fields of an event record (the parse command's output, a gold file): its "article" names a file, it is no text.
 EVENT_FIELDS = frozenset({"eventtype", "evidence"})
+# A text that is one file name or web address ("01_talks.txt", "https://example.org/a"): a list of articles (a
+# manifest of names and dates beside the pages) names them, it does not hold them.
+_FILE_NAME = re.compile(r"\S{1,300}\.[A-Za-z][A-Za-z0-9]{0,4}|https?://\S{1,2000}")
 _KEY_NOISE = re.compile(r"[\s_.\-]+")
 
 
@@ -60,6 +63,9 @@ def from_mapping(record: object, name: str, encoding: str) -> RawRecord | Reject
     text, problem = _text_value(fields[text_key])
     if problem:
         return Rejected(name, f"record's {text_key!r} field {problem}")
+    if _FILE_NAME.fullmatch(text.strip()):
+        return Rejected(name, f"record's {text_key!r} field names a file or address ({text.strip()[:80]!r}), "
+                              "it holds no article text")
     notes = []
     strings = {"text": text}
     for key, candidates in (("title", TITLE_FIELDS), ("url", URL_FIELDS), ("source", SOURCE_FIELDS)):
