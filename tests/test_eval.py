@@ -137,6 +137,14 @@ def test_bad_gold_lines_are_skipped_by_number_and_the_rest_is_scored(tmp_path):
     assert nothing.returncode == 2 and "no such file or folder" in nothing.stderr
 
 
+def test_eval_says_when_gold_articles_were_not_among_the_inputs():
+    one = FIXTURES / "news" / "call_paris.txt"
+    result = _run("eval", "--json", "--gold", str(FIXTURES / "news_gold.jsonl"), str(one))
+    assert result.returncode == 0, result.stderr
+    assert "note: 17 of the gold file's 18 articles were not read" in result.stderr
+    assert "call_paris.txt" not in result.stderr.split("missed:")[1]
+
+
 def test_render_lists_the_actor_differences_of_matched_events():
     report = evaluate([_gold("g", actors=("Ann Example", "Bo Sample"))], [_event("e", actors=("Ann Example", "Cy Person"))])
     text = render(report)

@@ -48,4 +48,9 @@ def run(args) -> int:
         print(render(report))
     for line in reject_lines(list(corpus.rejected)):
         print(f"skipped {line}", file=sys.stderr)
+    absent = [name for name in dict.fromkeys(g["article"] for g in gold) if name not in {a.name for a in corpus.articles}]
+    if absent:
+        print(f"note: {len(absent)} of the gold file's {len({g['article'] for g in gold})} articles were not read "
+              f"(not among the inputs, or skipped), so their events count as missed: {', '.join(absent[:5])}"
+              + (", ..." if len(absent) > 5 else ""), file=sys.stderr)
     return 0
