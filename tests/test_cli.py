@@ -91,6 +91,8 @@ def test_chart_names_every_skipped_input_also_when_nothing_can_be_drawn(tmp_path
     assert "no event found in the 0 article(s) read" in err and not (tmp_path / "out.png").exists()
     assert main(["chart", str(NEWS), "-o", str(tmp_path / "out.jpg")]) == 2
     assert "chart writes a PNG image, not .jpg" in capsys.readouterr().err
+    assert main(["chart", str(NEWS), "--from", "2031-02-01", "--to", "2031-01-01", "-o", str(tmp_path / "out.png")]) == 2
+    assert "--from 2031-02-01 is after --to 2031-01-01" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("words", [["bench", "--workers", "0"], ["bench", "--articles", "-5"],

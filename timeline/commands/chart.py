@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     if len(missing) == len(args.paths):  # some missing: listed as skipped, the rest is drawn
         raise TimelineError(f"no such file or folder: {', '.join(missing)}")
     _check_output(args.output)
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise TimelineError(f"--from {args.date_from} is after --to {args.date_to}: no day lies between them")
     settings = DEFAULT_SETTINGS.with_(published_override=args.published)
     corpus = run_pipeline(args, settings)
     for line in reject_lines(list(corpus.rejected)):  # said first, so that they are said also when nothing is drawn
