@@ -937,7 +937,8 @@ def network_tab(board: Board, shown) -> bool:
     pick = st.selectbox("Pair (or click the middle of an edge above)", list(labels), format_func=labels.get,
                         key="edge")
     pair = table_view(select(shown, edges["event_ids"].iloc[pick]))
-    st.dataframe(pair, hide_index=True, width="stretch", column_order=table_columns(pair), column_config=table_config(pair))
+    st.dataframe(pair, hide_index=True, width="stretch", column_order=table_columns(pair),
+                 column_config=table_config(pair))
     return True
 
 
