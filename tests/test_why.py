@@ -119,3 +119,14 @@ def test_why_says_which_publication_day_it_counts_from_and_refuses_a_folder(tmp_
     assert capsys.readouterr().out.startswith("published: 2024-05-08 (given by the user")
     assert main(["why", str(tmp_path), "kicked off"]) == 2
     assert "is a folder: give one article file" in capsys.readouterr().err
+
+
+def test_why_takes_the_record_a_parse_output_names(tmp_path, capsys):
+    records = tmp_path / "wire.jsonl"
+    records.write_text('{"text": "Talks on the canal ended without a deal."}\n'
+                       '{"text": "The governor of the northern province on Monday kicked off a tree planting initiative."}\n',
+                       encoding="utf-8")
+    assert main(["why", f"{records}#2", "kicked off a tree planting", "--published", "2024-05-08"]) == 0
+    assert "event: other 2024-05-06" in capsys.readouterr().out
+    assert main(["why", f"{records}#3", "anything"]) == 2
+    assert "the file has no record 3" in capsys.readouterr().err

@@ -79,7 +79,7 @@ class Seen:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the article (.txt .md .html .json ...; the first one it holds)")
+    parser.add_argument("file", metavar="FILE", help="the article (.txt .md .html .json ...; the first one it holds, or FILE#N: its record N)")
     parser.add_argument("words", metavar="WORDS", help="words of the sentence to explain (the closest sentence is taken)")
     parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                         help="the article's publication date, when the file does not give it")
@@ -363,16 +363,21 @@ def _published_line(article: Article) -> str:
 
 
 def _article(name: str, settings) -> Article:
-    path = Path(name)
+    """The article of FILE, or of record N of a records file named as the parse command names it ("FILE#N")."""
+    path, record = Path(name), ""
+    if not path.exists() and "#" in name and Path(name.rpartition("#")[0]).is_file():
+        path, record = Path(name.rpartition("#")[0]), name.rpartition("#")[2]
     if path.is_dir():
         raise TimelineError(f"{name} is a folder: give one article file")
     if not path.is_file():
         raise TimelineError(f"no such file: {name}")
     for item in iter_inputs([path], settings):
+        if record and item.name != f"{path.name}#{record}":
+            continue
         if isinstance(item, Article):
             return item
         raise TimelineError(f"{name}: {item.reason}")
-    raise TimelineError(f"{name}: no article in it")
+    raise TimelineError(f"{name}: no article in it" if not record else f"{name}: the file has no record {record}")
 
 
 def _closest(sentences: list[Sentence], words: str) -> Sentence | None:
