@@ -90,7 +90,7 @@ def _gold_record(line: str) -> tuple[dict, str | None]:
         return {}, f"not valid JSON ({error})"
     if not isinstance(record, dict):
         return {}, f"not a JSON object but {type(record).__name__}"
-    record = {"evidence": "", "actors": [], **record}
+    record = {**record, "evidence": record.get("evidence") or "", "actors": record.get("actors") or []}
     for key in ("article", "event_type"):
         if not isinstance(record.get(key), str) or not record[key].strip():
             return {}, f"no {key!r} (a non-empty string)"
