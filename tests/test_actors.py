@@ -155,6 +155,17 @@ def test_initial_and_surname(gaz):
     assert found(text, gaz)[1] == ("A. Mirzoyan", "ararat-mirzoyan", "surname")
 
 
+@pytest.mark.parametrize("text,names", [
+    ("Chief Minister K Veluran opened a clinic. Later K Veluran met farmers.", ["K. Veluran"]),
+    ("Judge A S Marwah heard the case.", ["A. S. Marwah"]),
+    ("Governor R.K. Venkat and Minister U Thant spoke.", ["R.K. Venkat", "U Thant"]),
+])
+def test_a_discovered_name_writes_its_one_letter_initials_with_full_stops(gaz, text, names):
+    mentions, discovered = find_mentions(text, gaz, date(2023, 9, 20))
+    assert [a.name for a in discovered] == names
+    assert {m.actor_id for m in mentions} == {a.id for a in discovered}  # "K Veluran" again is the same person
+
+
 @pytest.mark.parametrize("text", ["Sergey Lavrov spoke, the agency AFP reported.\nLavrov met his host.",
                                   "Sergey Lavrov spoke, reports AFP. Lavrov met his host.",
                                   "Sergey Lavrov spoke on item B.\nLavrov met his host."])

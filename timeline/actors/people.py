@@ -237,11 +237,26 @@ def _discover(text: str, roles: tuple[Role, ...], run: NameRun, result: TitleRes
     first, _, rest = name.partition(" ")
     if first in styles and rest.count(" ") >= 1:
         name = rest
+    name = _dotted_initials(name, styles)
     actor_id = "new:" + slug(name)
     if actor_id not in result.discovered:
         name, surname = _suffixed(name, text[run.end:run.end + 1], suffixes)
         result.discovered[actor_id] = Actor(actor_id, name, "person", roles=roles, discovered=True, surname=surname)
     result.candidates.append(Candidate(run.start, run.end, actor_id, "title", 0.8))
+
+
+def _dotted_initials(name: str, styles: frozenset[str] = frozenset()) -> str:
+    """A name with a full stop after each initial of one letter before its last word, as names are written: "K
+    Ponmudy" is "K. Ponmudy", "A S Rao" "A. S. Rao"; not a one-letter style opening it ("U Thant", a style of Myanmar)."""
+    words = name.split(" ")
+    dotted = [f"{w}." if len(w) == 1 and w.isupper() and not (i == 0 and w in styles) else w
+              for i, w in enumerate(words[:-1])]
+    return " ".join([*dotted, words[-1]])
+
+
+def _name_key(name: str) -> str:
+    """A name as compared with a later mention of it, its full stops spaces: "K. Ponmudy" and "K Ponmudy" are one."""
+    return " ".join(fold(name).replace(".", " ").split())
 
 
 def _suffixed(name: str, following: str, suffixes: frozenset[str]) -> tuple[str, str]:
@@ -257,10 +272,10 @@ def _suffixed(name: str, following: str, suffixes: frozenset[str]) -> tuple[str,
 
 def discovered_name_repeats(text: str, runs: list[NameRun], discovered: dict[str, Actor]) -> list[Candidate]:
     """Later full mentions of a discovered person's name, without the title."""
-    by_name = {fold(a.name): a.id for a in discovered.values()}
+    by_name = {_name_key(a.name): a.id for a in discovered.values()}
     found = []
     for run in runs:
-        actor_id = by_name.get(fold(" ".join(text[run.start:run.end].split())))
+        actor_id = by_name.get(_name_key(text[run.start:run.end]))
         if actor_id:
             found.append(Candidate(run.start, run.end, actor_id, "exact", 0.8))
     return found
