@@ -35,7 +35,8 @@ TARGETS = {"vs_search_dates": 25.0, "workers": 1.7, "rss_mb": 500.0, "cache": 50
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--articles", type=whole_number(1), default=2000, help="articles in the corpus (default 2000)")
-    parser.add_argument("--workers", type=whole_number(1), default=2, help="processes for the parallel figure (default 2)")
+    parser.add_argument("--workers", type=whole_number(1), default=2,
+                        help="processes for the parallel figure (default 2)")
     parser.add_argument("--stream-articles", type=whole_number(0), default=100_000,
                         help="articles parsed in the memory run (default 100000; 0 skips it)")
     parser.add_argument("--search-dates-articles", type=whole_number(0), default=200,

@@ -31,7 +31,8 @@ def configure(parser) -> None:
 def run(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if not Path(args.gold).exists() or len(missing) == len(args.paths):  # some missing: skipped, the rest is read
-        raise TimelineError(f"no such file or folder: {', '.join([args.gold] * (not Path(args.gold).exists()) + missing)}")
+        gone = [args.gold] if not Path(args.gold).exists() else []
+        raise TimelineError(f"no such file or folder: {', '.join(gone + missing)}")
     skipped: list[tuple[int, str]] = []
     gold = load_gold(args.gold, skipped)
     for number, reason in skipped:
@@ -48,7 +49,8 @@ def run(args) -> int:
         print(render(report))
     for line in reject_lines(list(corpus.rejected)):
         print(f"skipped {line}", file=sys.stderr)
-    absent = [name for name in dict.fromkeys(g["article"] for g in gold) if name not in {a.name for a in corpus.articles}]
+    read = {article.name for article in corpus.articles}
+    absent = [name for name in dict.fromkeys(g["article"] for g in gold) if name not in read]
     if absent:
         print(f"note: {len(absent)} of the gold file's {len({g['article'] for g in gold})} articles were not read "
               f"(not among the inputs, or skipped), so their events count as missed: {', '.join(absent[:5])}"
