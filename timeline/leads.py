@@ -461,9 +461,13 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
 
 @lru_cache(maxsize=4)
 def _verb_words(data_dir: Path) -> re.Pattern:
-    """A lower-case word in "-ed" (of four letters or more) or an irregular past of data/leads.yaml."""
-    irregular = "|".join(sorted(rules(data_dir).raw["by_verb"]["irregular_past"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’\-])(?:[a-z]{{2,}}ed|{irregular})(?![\w\-])")
+    """A lower-case word in "-ed" (of four letters or more) or an irregular past of data/leads.yaml, or right after
+    "has", "have" or "had" one of its irregular participles ("have begun a strike")."""
+    raw = rules(data_dir).raw["by_verb"]
+    irregular = "|".join(sorted(raw["irregular_past"], key=len, reverse=True))
+    perfect = "|".join(sorted(raw.get("irregular_participles") or ["(?!)"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’\-])(?:[a-z]{{2,}}ed|{irregular}|(?:(?<=has )|(?<=had )|(?<=have ))(?:{perfect}))"
+                      rf"(?![\w\-])")
 
 
 def _named_before(head: str, data_dir: Path) -> bool:
@@ -481,10 +485,23 @@ def _common_subject(head: str, data_dir: Path) -> bool:
     is a statement or a warning, or whose verb goes on in an infinitive, "failed to agree", tells no happening.)"""
     raw = rules(data_dir).raw["by_verb"]
     subject = raw["common_subject"]
+    head = _without_time_tail(head, data_dir)  # "The national board on Tuesday": the subject is "The national board"
     words = re.findall(r"[\w'’\-]+", head)
     if not words or len(words) > subject["max_words"] or _CLAUSE_END.search(head):
         return False
     return words[0].lower() not in subject["not_first"] and words[-1].lower() in subject["heads"]
+
+
+def _without_time_tail(head: str, data_dir: Path) -> str:
+    """``head`` less a time phrase at its end, between the subject and its verb (``by_verb.common_subject.time_tail``:
+    "on Tuesday", "late on Friday night", "yesterday", "last week")."""
+    return _time_tail(data_dir).sub("", head)
+
+
+@lru_cache(maxsize=4)
+def _time_tail(data_dir: Path) -> re.Pattern:
+    tail = rules(data_dir).raw["by_verb"]["common_subject"].get("time_tail") or ["(?!)"]
+    return re.compile(rf"\s+(?:{'|'.join(tail)})\s*$", re.IGNORECASE)
 
 
 def _best_type(text: str, data_dir: Path) -> str:
