@@ -403,6 +403,21 @@ def test_a_record_whose_text_is_a_file_name_or_address_is_no_article():
     assert third.text == "The ferry service resumed."
 
 
+def test_a_parquet_table_of_articles_is_read_row_by_row(tmp_path):
+    import pandas
+
+    path = tmp_path / "articles.parquet"
+    pandas.DataFrame({"headline": ["Ferry back", "Nothing"], "body": ["The ferry service resumed on 3 June 2031.", ""],
+                      "published": [date(2031, 6, 4), None]}).to_parquet(path, index=False)
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 and then nothing a Parquet reader wants")
+    items = _by_name(iter_inputs([tmp_path]))
+    first = items["articles.parquet#1"]
+    assert (first.title, first.text, first.published) == ("Ferry back", "The ferry service resumed on 3 June 2031.",
+                                                          date(2031, 6, 4))
+    assert "is empty" in items["articles.parquet#2"].reason
+    assert items["broken.parquet"].reason.startswith("not a readable Parquet file")
+
+
 def test_of_two_csv_columns_of_one_name_the_first_is_read():
     article = _one("twice.csv", b"text,text\nThe ferry service resumed on 3 June 2031.,a second column\n")
     assert article.text == "The ferry service resumed on 3 June 2031."

@@ -31,7 +31,7 @@ HELP = "Read articles (files or folders) and write their events: one record per 
 
 def configure(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="article files or folders (.txt .md .html .json .jsonl .csv .tsv)")
+                        help="article files or folders (.txt .md .html .json .jsonl .csv .tsv .parquet)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (\"-\": stdout)")
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from FILE's extension, else jsonl)")
     parser.add_argument("--merged", action="store_true", help="one record per timeline event, with its sources")

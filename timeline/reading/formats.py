@@ -23,6 +23,7 @@ SINGLE = {".txt": plain.from_text, ".text": plain.from_text, ".md": plain.from_m
           ".xhtml": html.from_html}
 RECORDS = {".jsonl": recordfiles.iter_jsonl, ".ndjson": recordfiles.iter_jsonl, ".csv": recordfiles.iter_csv,
            ".tsv": recordfiles.iter_csv,
+           ".parquet": recordfiles.iter_parquet,
            ".json": recordfiles.iter_json}
 
 

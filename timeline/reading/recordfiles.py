@@ -8,6 +8,7 @@ others still load; a record larger than settings.max_article_bytes is rejected w
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 from typing import BinaryIO, Iterator
@@ -89,6 +90,33 @@ def iter_csv(name: str, handle: BinaryIO, settings: Settings) -> Iterator[Articl
             yield Rejected(f"{name}#{number}", f"record is not valid CSV ({error}); the rest of the file is skipped")
             return
         yield _csv_row(row, header, f"{name}#{number}", encoding, settings)
+
+
+def iter_parquet(name: str, handle: BinaryIO, settings: Settings) -> Iterator[Article | Rejected]:
+    """A Parquet table (a data set's export of articles): one record per row, read in batches of rows."""
+    import pyarrow.parquet as parquet  # imported only when a Parquet file is read
+
+    try:
+        table = parquet.ParquetFile(io.BytesIO(handle.read()))
+        columns = table.schema_arrow.names
+    except Exception as error:  # pyarrow raises its own errors for a file that is not Parquet
+        raise InputRejected(name, f"not a readable Parquet file ({str(error)[:200]})") from None
+    if not any(is_text_field(column) for column in columns):
+        raise InputRejected(name, "Parquet table has no text column (" + ", ".join(TEXT_FIELDS[:3]) + " or similar)")
+    number = 0
+    for batch in table.iter_batches(batch_size=256):
+        for row in batch.to_pylist():
+            number += 1
+            record = {key: _plain(value) for key, value in row.items()}
+            if sum(len(value) for value in record.values() if isinstance(value, str)) > settings.max_article_bytes:
+                yield Rejected(f"{name}#{number}", _too_large(settings))
+            else:
+                yield _record(record, f"{name}#{number}", "utf-8", settings)
+
+
+def _plain(value: object) -> object:
+    """A Parquet cell as JSON would give it: a date or time as its ISO text."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _delimiter(header: str) -> str:
