@@ -1,8 +1,8 @@
 """Which reader handles which file, and the reading of one file (from disk or from bytes).
 
 Reads a name and bytes (or an open binary handle); adds Articles and Rejected records. Single
-articles (.txt, .md, .html) are size-checked before they are read; record files (.jsonl, .csv,
-.json) are streamed record by record, each record size-checked.
+articles (.txt, .md, .html) are size-checked before they are read; record files (.jsonl, .csv, .tsv,
+.json, .parquet) are streamed record by record, each record size-checked.
 """
 
 from __future__ import annotations

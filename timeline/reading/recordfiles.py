@@ -1,5 +1,6 @@
-"""Record files -> one Article or Rejected per record, streamed: .jsonl line by line, .csv row by
-row, .json as a top-level list read element by element (or one object, or an object holding a list).
+"""Record files -> one Article or Rejected per record, streamed: .jsonl line by line, .csv and .tsv row by
+row (separated as the header shows), .json as a top-level list read element by element (or one object, or an
+object holding a list), .parquet in batches of rows.
 
 Records are named "file.csv#3" (the third record). A bad record is rejected with its reason and the
 others still load; a record larger than settings.max_article_bytes is rejected without being kept.
