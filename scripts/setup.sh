@@ -19,6 +19,13 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
+# `.venv/bin/python -m timeline` from any folder, not only this one: the project folder on the virtualenv's import
+# path (rewritten when the project moves; a folder's own timeline/ still comes first when run from there)
+pth="$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/timeline-project.pth"
+if [ "$(cat "$pth" 2>/dev/null)" != "$PWD" ]; then
+  echo "$PWD" > "$pth"
+fi
+
 # apt_install COMMAND PACKAGE WHY: installs a Debian package when its command is missing (root only).
 apt_install() {
   command -v "$1" >/dev/null 2>&1 && return 0
