@@ -264,3 +264,20 @@ def test_a_happening_model_read_back_from_its_shelf_is_the_trained_one_bit_for_b
     bits = lambda model: [value.hex() for value in model.base] + [w.hex() for row in model.weights.values() for _, w in row]
     assert bits(kept) == bits(trained) and list(kept.weights) == list(trained.weights)
     assert typeguess.loads(b"not a model") is None and typeguess.loads(b'{"types": []}') is None
+
+
+def test_the_type_model_is_kept_on_the_shelf_too(monkeypatch):
+    """A new process reads the type model from the parse cache's shelf instead of training it again, and guesses
+    the same types with the same probabilities."""
+    texts = [text for texts in UNSEEN.values() for text in texts]
+    said = [typeguess.guess(text) for text in texts]
+    trained = typeguess.model()
+    shelf = _Shelf()
+    with typeguess.kept_on(shelf):
+        typeguess.model.cache_clear()
+        assert typeguess.model() == trained and typeguess.TYPES in shelf.kept  # trained once more, and put there
+        typeguess.model.cache_clear()
+        monkeypatch.setattr(typeguess, "_train", lambda lines: pytest.fail("trained again"))
+        assert typeguess.model() == trained  # read from the shelf
+        assert [typeguess.guess(text) for text in texts] == said
+    typeguess.model.cache_clear()

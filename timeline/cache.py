@@ -23,7 +23,8 @@ drops them):
   used only with the same reference).
 - models (table ``models``): key = a model's name; value = the model as the module that trains it writes it
   (``ModelShelf``), under the version it was trained with, so that a new process reads it instead of training
-  it again (the happening model of ``timeline.typeguess``: about 2.5 s at its first use, read back in 0.2 s).
+  it again (the happening model of ``timeline.typeguess``: about 2.5 s at its first use, read back in 0.2 s; its
+  type model: 0.25 s, read back in 0.07 s).
 Nothing is pickled.
 """
 

@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,7 +39,8 @@ from .resources import load
 from .settings import DATA_DIR
 
 NONE = "none"
-HAPPENING = "happening"  # the pooled class of happening(): any type
+HAPPENING = "happening"  # the pooled class of happening(): any type; and the happening model's name on a shelf
+TYPES = "types"  # the type model's name on a shelf
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 _SUFFIXES = ("ings", "ing", "ed", "es", "s")
 # Laplace smoothing of the word counts; and the temperatures that turn the log scores into probabilities
@@ -165,8 +166,9 @@ def training_lines(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=4)
 def model(data_dir: Path = DATA_DIR) -> Model:
-    """The type model: complement naive Bayes over the typed lines of ``training_lines`` (not the "none" lines)."""
-    return _train([(t, found) for t, found in _featured_lines(data_dir) if t != NONE])
+    """The type model: complement naive Bayes over the typed lines of ``training_lines`` (not the "none" lines). Read
+    from the shelf ``kept_on`` names for ``data_dir``, when it holds one; else trained, and put there."""
+    return _kept(TYPES, data_dir, lambda: _train([(t, found) for t, found in _featured_lines(data_dir) if t != NONE]))
 
 
 @lru_cache(maxsize=4)
@@ -176,13 +178,18 @@ def happening_model(data_dir: Path = DATA_DIR) -> Model:
     figures and plans stand around their happenings as on a real page; a data folder without them, or whose articles
     lack one of the classes: the typed lines). Read from the shelf ``kept_on`` names for ``data_dir``, when it holds
     one; else trained, and put there."""
+    return _kept(HAPPENING, data_dir, lambda: _happening_model(data_dir))
+
+
+def _kept(name: str, data_dir: Path, train: Callable[[], Model]) -> Model:
+    """The model ``name`` from the shelf ``kept_on`` names for ``data_dir``, or ``train()``'s, put on it."""
     shelf = _SHELVES.get(data_dir)
-    kept = loads(shelf.get(HAPPENING)) if shelf is not None else None
+    kept = loads(shelf.get(name)) if shelf is not None else None
     if kept is not None:
         return kept
-    trained = _happening_model(data_dir)
+    trained = train()
     if shelf is not None:
-        shelf.put(HAPPENING, dumps(trained))
+        shelf.put(name, dumps(trained))
     return trained
 
 
