@@ -56,6 +56,9 @@ class Draft:
     evidence: Sentence | None = None  # the sentence that first reported it, when a later one gave its day
     parts: list = field(default_factory=list)  # types of the parts told apart that joined it ("other": an arrest)
     told: list = field(default_factory=list)  # the sentences of the mentions that joined it
+    # actor ids of the people a later sentence says were there besides its sides ("X, Y and officials attended"):
+    # among its actors at the end, but no side that later mentions are compared by
+    company: list = field(default_factory=list)
     resolved: tuple = field(default=(), repr=False)  # (date, end, precision, basis, window) once finished
 
 

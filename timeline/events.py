@@ -521,7 +521,8 @@ def _attendees_join(sentence: Sentence, before: list[Sentence], drafts: list[Dra
     """When ``sentence``, which reports no happening of its own, names who else was at the one told in the last
     sentences before it ("The governor was accompanied on the tour by X and Y.", "X, Y and officials attended.";
     ``event_actors.names_attendees``): the people and organisations it names join that event's actors, when that
-    event is of a type people attend (data/participants.yaml ``attendance_types``)."""
+    event is of a type people attend (data/participants.yaml ``attendance_types``), as its company (``Draft.company``):
+    listed among its actors, but not compared when a later mention may tell the same happening, nor in its title."""
     data_dir = ctx.settings.data_dir
     if not drafts or _triggers_of(sentence.text, ctx) or not event_actors.names_attendees(sentence.text, data_dir):
         return
@@ -532,7 +533,7 @@ def _attendees_join(sentence: Sentence, before: list[Sentence], drafts: list[Dra
     if last[id(target)] and target.event_type in types:  # told near enough, and a happening people attend
         named = [m.actor_id for m in _within(ctx.mentions, sentence, ctx)
                  if ctx.actors[m.actor_id].kind in ("person", "organization")]
-        target.actor_ids = list(dict.fromkeys([*target.actor_ids, *named]))
+        target.company = list(dict.fromkeys([*target.company, *named]))
 
 
 def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -1521,12 +1522,13 @@ def _event(draft: Draft, ctx: Context) -> Event:
     title = event_actors.make_title(entry["titles"], names, draft.trigger, draft.location,
                                     _noun(draft.trigger, entry), kinds.get(draft.trigger.label, kinds.get("default", "")))
     sentence = draft.evidence or draft.sentence
+    ids = tuple(dict.fromkeys([*draft.actor_ids, *draft.company]))
     key = f"{ctx.article.id}|{draft.event_type}|{sentence.start}|{draft.trigger.start}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         article=ctx.article.name, article_id=ctx.article.id, event_type=draft.event_type, title=title,
         date=day, date_end=end, precision=precision, date_basis=basis,
-        actors=tuple(ctx.actors[i].name for i in draft.actor_ids), actor_ids=tuple(draft.actor_ids),
+        actors=tuple(ctx.actors[i].name for i in ids), actor_ids=ids,
         location=draft.location, evidence=sentence.text, evidence_start=sentence.start,
         evidence_end=sentence.end, confidence=_confidence(draft, ctx), trigger=draft.trigger.text,
         date_window=window, found_by=draft.found_by,
