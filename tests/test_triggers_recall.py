@@ -97,3 +97,8 @@ def test_an_opening_speaking_phrase_at_a_part_of_a_gathering_is_the_speech_itsel
 ])
 def test_an_opening_speaking_phrase_elsewhere_adds_detail_only(sentence):
     assert "speech" not in _types(sentence)
+
+
+def test_a_rate_in_a_relative_clause_after_the_trigger_tells_what_the_thing_does():
+    assert "other" in _types("The city opened three night clinics that see children every day until midnight.")
+    assert "humanitarian" not in _types("About 40 aid trucks a day entered the city.")

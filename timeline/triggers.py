@@ -481,10 +481,12 @@ def _rate(sentence: str, end: int, vocab: Vocabulary) -> bool:
     trucks a day entered", "On average, 12 people are killed ... every day"), or the next clause compares the
     figure ("40 trucks entered ..., far fewer than needed"): a statistic, not one happening (data/events.yaml
     ``statistics``). A rate after an infinitive that follows the trigger is what was agreed or planned, not how often
-    it happened ("reached an agreement to cut output by two million barrels a day")."""
+    it happened ("reached an agreement to cut output by two million barrels a day"); so is a rate in a relative clause
+    that follows the trigger ("opened three clinics that treat children every day": what the clinics do)."""
     stop = _CLAUSE_END.search(sentence, end, end + CLAUSE_REACH)  # bounded: linear on long run-on text
     clause_end = stop.start() if stop else min(len(sentence), end + CLAUSE_REACH)
-    if any(rate.start() < end or not _INFINITIVE.search(sentence, end, rate.start())
+    if any(rate.start() < end or not (_INFINITIVE.search(sentence, end, rate.start())
+                                      or _RELATIVE.search(sentence, end, rate.start()))
            for rate in vocab.rate.finditer(sentence, max(0, end - 2 * CLAUSE_REACH), clause_end)):
         return True
     return stop is not None and stop.group() == "," \
@@ -492,6 +494,7 @@ def _rate(sentence: str, end: int, vocab: Vocabulary) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:.](?!\d)")  # a mark inside a number ("1,000", "2.5") ends no clause
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s")  # "clinics that treat ... every day": what the clinics do
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z]+\b")  # "an agreement to cut output ...": what the happening is about
 
 
