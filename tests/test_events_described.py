@@ -160,3 +160,15 @@ def test_a_message_told_to_another_side_by_phone_is_a_call():
 
 def test_an_arrest_that_no_operation_takes_in_is_the_police_operation_that_made_it():
     assert _types("Police arrested two men in the capital on Thursday over a plot to attack a market.") == ["operation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hakan Fidan visited a camp outside Velm on Tuesday, where he met displaced families.",
+    "Hakan Fidan toured the flooded market on Monday and met stallholders.",
+])
+def test_people_met_on_a_visit_and_named_by_what_they_are_are_part_of_the_visit(text):
+    assert _types(text) == ["visit"]
+
+
+def test_a_side_met_on_a_visit_by_name_is_a_meeting_of_its_own():
+    assert _types("Hakan Fidan visited Velm on Tuesday and met Antony Blinken.") == ["visit", "meeting"]

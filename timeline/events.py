@@ -139,7 +139,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         if _talks_outcome(draft, ctx) or (drafts or sentence.start >= LEAD_CHARS) and _no_single_happening(draft, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
-        if _part_of_an_operation(draft, drafts, main, ctx) or _welcome_of_a_visit(draft, drafts, main, ctx):
+        if _part_of_an_operation(draft, drafts, main, ctx) or _welcome_of_a_visit(draft, drafts, main, ctx) \
+                or _met_on_a_visit(draft, main, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
         draft.event_type = _arrest_alone(draft, ctx) or draft.event_type
@@ -448,6 +449,19 @@ def _welcome_of_a_visit(draft: Draft, drafts: list[Draft], main: list[Trigger], 
         return False
     host.support += 1
     return True
+
+
+def _met_on_a_visit(draft: Draft, main: list[Trigger], ctx: Context) -> bool:
+    """True for a meeting with people named by what they are, not by name, told after a visit in its sentence ("visited
+    a camp, where she met displaced families"; data/same_happening.yaml ``visit_encounters``): part of the visit."""
+    rules = load("same_happening.yaml", ctx.settings.data_dir).get("visit_encounters") or {}
+    trigger, text = draft.trigger, draft.sentence.text
+    if draft.event_type not in rules.get("types", ()) or trigger.text.lower() not in rules.get("verbs", ()) \
+            or not any(t.event_type in rules.get("joins", ()) and t.end <= trigger.start for t in main):
+        return False
+    stop = _CLAUSE_BREAK.search(text, trigger.end)
+    words = text[trigger.end : stop.start() if stop else len(text)].split()[: int(rules.get("words_after", 4))]
+    return bool(words) and not any(w[:1].isupper() for w in words)
 
 
 def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
