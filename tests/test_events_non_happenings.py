@@ -32,6 +32,27 @@ NONE = [
     ("Ivo Sander was invited on a state visit to Norlund.", "visit"),
     ("Ana Moro voiced hope for a visit by the king next spring.", "visit"),
     ("Both sides are weighing a prisoner exchange.", "humanitarian"),
+    # an invitation to a gathering still to come (irrealis_before)
+    ("The mediator has invited both unions to a round of talks on Monday.", "meeting"),
+    ("The ministry has called the two sides to a meeting on Thursday.", "meeting"),
+    # a habit of the past, a state over many years (cumulative_after)
+    ("Norlund has extradited two suspects to Estaria in the past.", "other"),
+    ("Norlund has experienced floods for many years.", "incident"),
+    # a demand that someone quit (ignore)
+    ("The mayor faced calls to resign over the contract.", "call"),
+    ("Opposition parties renewed calls for the premier to step down.", "call"),
+    ("The mayor has rejected calls for her resignation.", "call"),
+    # the subject of talks (irrealis_right_before)
+    ("Negotiations over a truce stalled in Velm on Monday.", "agreement"),
+    ("The walkout followed failed talks over a wage deal in the spring.", "agreement"),
+    # met by vehicles or a reaction (ignore); a gathering going on to a day to come (irrealis_after)
+    ("The plane landed safely and was met by fire engines on the runway.", "meeting"),
+    ("The proposal was met with fierce resistance in parliament.", "meeting"),
+    ("The forum continues on Tuesday with panels on trade.", "conference"),
+    ("The summit resumes tomorrow with a session on energy.", "conference"),
+    # a happening to be stopped or prevented (irrealis_before)
+    ("The truce commits both armies to halt offensive operations in the north.", "operation"),
+    ("Troops launched an offensive in the north on Monday to end attacks on the border town.", "incident"),
     # a state that goes on (irrealis_right_before)
     ("Many others remained evacuated, the agency said.", "humanitarian"),
     # history: a first time, the time before (irrealis_inside, irrealis_right_before)
@@ -176,6 +197,16 @@ def test_a_non_happening_gives_no_trigger_of_its_kind(text, event_type):
 
 KEEP = [
     ("At their meeting in Velm on Tuesday, the two ministers discussed trade.", "meeting"),
+    ("The president invited opposition leaders to a meeting on Monday.", "meeting"),
+    ("Dock workers went on strike for higher pay on Monday.", "other"),
+    ("The union held a general strike on Monday.", "other"),
+    ("Norlund extradited two suspects to Estaria on Monday.", "other"),
+    ("The envoy held calls with both sides on Monday.", "call"),
+    ("The two sides signed a trade agreement on Monday after talks on the text.", "agreement"),
+    ("The two sides held talks on a trade agreement in Velm on Monday.", "meeting"),
+    ("The minister was met by his Estarian counterpart at the airport on Monday.", "meeting"),
+    ("The summit opened in Velm on Monday.", "conference"),
+    ("Troops launched an offensive in the north on Monday to end attacks on the border town.", "operation"),
     ("In its meeting with the lenders on Tuesday, the government agreed to cut subsidies.", "meeting"),
     ("A bomb linked to the separatists killed 12 people on Monday.", "incident"),
     ("Protesters gathered outside the ministry on Monday.", "other"),
