@@ -158,7 +158,15 @@ def _flexible_spaces(body: str) -> str:
             if behind and behind[-1] == depth:
                 behind.pop()
             depth -= 1
-        out.append(r"\s+" if char == " " and not behind else char)
+        if char == " " and not behind:
+            quantifier = body[index + 1 : index + 2]
+            if quantifier in ("?", "*"):  # an optional space ("[\d.,]+ ?%"): any run of white space, or none
+                out.append(r"\s*")
+                index += 2
+                continue
+            out.append(r"\s+")
+        else:
+            out.append(char)
         index += 1
     return "".join(out)
 
@@ -316,7 +324,8 @@ def _continuations(raw: dict) -> list[tuple[re.Pattern, str | None]]:
 
 
 def _spaces(text: str) -> str:
-    return re.sub(r"(?<!\\) ", r"\\s+", text)
+    """``text`` with each unescaped space read as any run of white space, and an optional one (" ?") as none too."""
+    return re.sub(r"(?<!\\) (?![?*])", r"\\s+", re.sub(r"(?<!\\) [?*]", r"\\s*", text))
 
 
 def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
