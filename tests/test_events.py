@@ -395,3 +395,10 @@ def test_a_warship_in_port_is_a_visit_of_its_country():
     text = "The Turkish frigate docked at a naval base in Azerbaijan on Monday for a goodwill visit."
     events = _events(text, published=date(2024, 5, 20))
     assert [(e.event_type, str(e.date), e.actor_ids) for e in events] == [("visit", "2024-05-20", ("turkiye", "azerbaijan"))]
+
+
+def test_an_own_time_after_the_stated_page_date_does_not_date_a_reported_happening():
+    """A year after the page's stated day cannot be when a told happening was (a misprint, a figure read as a year):
+    the event gets no day from it, never a day after the page."""
+    events = _events_of("Monday explosion killed 2031", date(2024, 3, 6))  # a shape the fuzz test above found
+    assert [e.date for e in events] == [date(2024, 3, 4), None]

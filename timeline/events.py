@@ -1374,7 +1374,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                           f'{news.event_type} of {day.isoformat()} ({news.resolved[3]})', None)
     elif against is not None:
         draft.resolved = _timed_against_day(draft, against)
-    elif draft.timex is not None:
+    elif draft.timex is not None and not (stated and draft.timex.first_day and draft.timex.first_day > article.published):
         day, end, precision = event_dates.from_timex(draft.timex)
         inferred = ctx.article.published_basis if ctx.article.published_inferred else ""
         draft.resolved = (day, end, precision, event_dates.describe_timex(draft.timex, inferred), None)
