@@ -453,12 +453,14 @@ def _welcome_of_a_visit(draft: Draft, drafts: list[Draft], main: list[Trigger], 
 
 def _met_on_a_visit(draft: Draft, main: list[Trigger], ctx: Context) -> bool:
     """True for a meeting with people named by what they are, not by name, told after a visit in its sentence ("visited
-    a camp, where she met displaced families"; data/same_happening.yaml ``visit_encounters``): part of the visit."""
+    a camp, where she met displaced families"; data/same_happening.yaml ``visit_encounters``): part of the visit. Not
+    after a visit told in a relative clause ("The envoy, who arrived on Tuesday, met the prime minister"): the meeting
+    is that sentence's news."""
     rules = load("same_happening.yaml", ctx.settings.data_dir).get("visit_encounters") or {}
     trigger, text = draft.trigger, draft.sentence.text
     visit = next((t for t in main if t.event_type in rules.get("joins", ()) and t.end <= trigger.start), None)
     if draft.event_type not in rules.get("types", ()) or trigger.text.lower() not in rules.get("verbs", ()) \
-            or visit is None or _words_pattern(tuple(rules.get("apart_words", ()))).search(text, visit.end, trigger.start):
+            or visit is None or leads.in_relative_clause(text, visit.start) or _words_pattern(tuple(rules.get("apart_words", ()))).search(text, visit.end, trigger.start):
         return False
     stop = _CLAUSE_BREAK.search(text, trigger.end)
     words = text[trigger.end : stop.start() if stop else len(text)].split()[: int(rules.get("words_after", 4))]

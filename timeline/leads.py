@@ -240,7 +240,7 @@ def _scores(found: list, verbs: list, text: str = "", data_dir: Path = DATA_DIR)
     for cue, match in sorted(found, key=lambda pair: -pair[0].weight):
         if not cue.event_type or (cue.form == "verb" and id(match) not in real):
             continue
-        weight = cue.weight // 2 if cue.form == "verb" and _in_relative_clause(text, match.start()) else cue.weight
+        weight = cue.weight // 2 if cue.form == "verb" and in_relative_clause(text, match.start()) else cue.weight
         spans = taken.setdefault(cue.event_type, [])
         if not any(lo < match.end() and match.start() < hi for lo, hi, _ in spans):
             spans.append((match.start(), match.end(), weight))
@@ -265,7 +265,7 @@ def _happening_nouns(data_dir: Path = DATA_DIR) -> frozenset[str]:
 _RELATIVE = re.compile(r",\s+(?:who|which|where|whose)\s[^,;:]*$", re.IGNORECASE)
 
 
-def _in_relative_clause(text: str, start: int) -> bool:
+def in_relative_clause(text: str, start: int) -> bool:
     """True when ``start`` lies in a relative clause opened after a comma (", who is visiting the capital")."""
     return bool(text) and bool(_RELATIVE.search(text[max(0, start - 150) : start]))
 
@@ -282,7 +282,7 @@ def _verb_nouns(found: list, verbs: list, text: str, data_dir: Path = DATA_DIR) 
     typed = [m for c, m in verbs if c.event_type]
     types = set()
     for cue, verb in verbs:
-        if cue.event_type or _in_relative_clause(text, verb.start()) \
+        if cue.event_type or in_relative_clause(text, verb.start()) \
                 or any(m.start() < verb.end() and verb.start() < m.end() for m in typed):
             continue
         clause_start = max([0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, verb.start())])
@@ -449,7 +449,7 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
         following = text[match.end() :].split()[:1]
         if word.lower() in raw["not_past"] or _hidden(text, match.start(), rules(data_dir)) \
                 or text[match.start() - 1 : match.start()] == "(" \
-                or previous in raw["not_after"] or _in_relative_clause(text, match.start()) \
+                or previous in raw["not_after"] or in_relative_clause(text, match.start()) \
                 or (following and following[0].lower() in raw["participle_before"]
                     and previous not in raw["finite_auxiliaries"]):
             continue
