@@ -979,10 +979,7 @@ def _keep_paste() -> None:
     if not text.strip() or any(entry["text"] == text for entry in pasted):
         st.session_state["paste_text"] = ""
         return
-    names, number, name = {entry["name"] for entry in pasted}, 1, PASTED
-    while name in names:
-        number += 1
-        name = f"pasted ({number}).txt"
+    name = numbered_name(PASTED, {entry["name"] for entry in pasted})
     published = st.session_state.get("paste_date")
     st.session_state["pasted"] = [*pasted, {"name": name, "text": text, "published": published}]
     st.session_state["paste_text"], st.session_state["paste_date"] = "", None  # the box is empty for the next one
@@ -1084,13 +1081,18 @@ def distinct_uploads(uploads) -> tuple[tuple[str, bytes], ...]:
         if (name, data) in given:
             continue
         given.add((name, data))
-        stem, dot, suffix = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
-        number, unique = 1, name
-        while unique in named:
-            number += 1
-            unique = f"{stem} ({number}){dot}{suffix}"
-        named[unique] = data
+        named[numbered_name(name, named)] = data
     return tuple(named.items())
+
+
+def numbered_name(name: str, taken) -> str:
+    """``name``, or when it is ``taken`` the first of "notes (2).txt", "notes (3).txt", ... that is not."""
+    stem, dot, suffix = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
+    number, unique = 1, name
+    while unique in taken:
+        number += 1
+        unique = f"{stem} ({number}){dot}{suffix}"
+    return unique
 
 
 def main() -> None:

@@ -61,7 +61,7 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             if lead is not None and sentence.start > lead.start:
                 _guess_body(sentence, drafts, ctx)
             if len(drafts) == told:  # no happening of its own: it may say who else was at the one before
-                _attendees_join(sentence, sentences[:at], drafts, ctx)
+                _attendees_join(sentence, sentences, at, drafts, ctx)
     drafts = _with_sideline_gathering(_arrivals_at_the_venue(drafts, ctx), sentences, lead, ctx)
     _name_by_title(drafts, ctx)
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
@@ -460,7 +460,8 @@ def _met_on_a_visit(draft: Draft, main: list[Trigger], ctx: Context) -> bool:
     trigger, text = draft.trigger, draft.sentence.text
     visit = next((t for t in main if t.event_type in rules.get("joins", ()) and t.end <= trigger.start), None)
     if draft.event_type not in rules.get("types", ()) or trigger.text.lower() not in rules.get("verbs", ()) \
-            or visit is None or leads.in_relative_clause(text, visit.start) or _words_pattern(tuple(rules.get("apart_words", ()))).search(text, visit.end, trigger.start):
+            or visit is None or leads.in_relative_clause(text, visit.start) \
+            or _words_pattern(tuple(rules.get("apart_words", ()))).search(text, visit.end, trigger.start):
         return False
     stop = _CLAUSE_BREAK.search(text, trigger.end)
     words = text[trigger.end : stop.start() if stop else len(text)].split()[: int(rules.get("words_after", 4))]
@@ -534,9 +535,10 @@ def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draf
 _FOUND_BY = {"cues": "lead cues", "verb": "lead verb", "body": "body"}  # a guess's basis -> models.FOUND_BY
 
 
-def _attendees_join(sentence: Sentence, before: list[Sentence], drafts: list[Draft], ctx: Context) -> None:
-    """When ``sentence``, which reports no happening of its own, names who else was at the one told in the last
-    sentences before it ("The governor was accompanied on the tour by X and Y.", "X, Y and officials attended.";
+def _attendees_join(sentence: Sentence, sentences: list[Sentence], at: int, drafts: list[Draft],
+                    ctx: Context) -> None:
+    """When ``sentence`` (``sentences[at]``), which reports no happening of its own, names who else was at the one
+    told in the last sentences before it ("The governor was accompanied on the tour by X and Y.", "X, Y and officials attended.";
     ``event_actors.names_attendees``): the people and organisations it names join that event's actors, when that
     event is of a type people attend (data/participants.yaml ``attendance_types``), as its company (``Draft.company``):
     listed among its actors, but not compared when a later mention may tell the same happening, nor in its title."""
@@ -544,7 +546,7 @@ def _attendees_join(sentence: Sentence, before: list[Sentence], drafts: list[Dra
     if not drafts or _triggers_of(sentence.text, ctx) or not event_actors.names_attendees(sentence.text, data_dir):
         return
     types, reach = event_actors.attendance_rules(data_dir)
-    near = {s.text: at for at, s in enumerate(before[-reach:], 1)} if reach else {}
+    near = {s.text: n for n, s in enumerate(sentences[max(0, at - reach) : at], 1)} if reach else {}
     last = {id(d): max(near.get(text, 0) for text in (d.sentence.text, *d.told)) for d in drafts}
     target = max(drafts, key=lambda d: last[id(d)])
     if last[id(target)] and target.event_type in types:  # told near enough, and a happening people attend
@@ -1368,8 +1370,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
     article = ctx.article
     stated = day_stated(article)  # rule 3 needs a stated day
     news = _day_of_the_news(earlier) if draft.same_day else None
-    against = _day_of_the_news([d for d in earlier if draft.timed_against[0] in (d.event_type, *d.parts)], dated_lead=True) \
-        if draft.timed_against and draft.timex is None else None
+    against = _timed_against(draft, earlier) if draft.timed_against and draft.timex is None else None
     if news is not None:
         day = news.resolved[0]
         draft.resolved = (day, None, "day", f'the day of the news: "{draft.timex.text}" is the day of the '
@@ -1443,6 +1444,12 @@ def _timed_against_day(draft: Draft, against: Draft) -> tuple:
                               f'the {against.event_type} of {against.resolved[0].isoformat()} ({against.resolved[3]})', None)
 
 
+def _timed_against(draft: Draft, candidates: list[Draft]) -> Draft | None:
+    """The dated happening of ``candidates`` that ``draft`` is timed against (of its ``timed_against`` type)."""
+    return _day_of_the_news([d for d in candidates if draft.timed_against[0] in (d.event_type, *d.parts)],
+                            dated_lead=True)
+
+
 def _timed_against_later(drafts: list[Draft]) -> None:
     """Date an event left without a day whose evidence is a sentence timed against another happening ("Following
     the talks, they signed a memorandum") that was drafted after it (its first mention, a lead that named no day,
@@ -1450,9 +1457,7 @@ def _timed_against_later(drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.resolved[0] is not None or not draft.timed_against or draft.timex is not None:
             continue
-        before = [d for d in drafts if d is not draft and d.sentence.start < draft.sentence.start
-                  and draft.timed_against[0] in (d.event_type, *d.parts)]
-        against = _day_of_the_news(before, dated_lead=True)
+        against = _timed_against(draft, [d for d in drafts if d is not draft and d.sentence.start < draft.sentence.start])
         if against is not None:
             draft.resolved = _timed_against_day(draft, against)
 

@@ -683,21 +683,17 @@ def _capital_named(text: str, data_dir: Path) -> str | None:
     often, of those tied the first named: where the news is, on a page that names no country itself; None for none."""
     counts: dict[str, int] = {}
     for match in _capitals_pattern(data_dir).finditer(text):
-        country = _capital_of(data_dir)[match.group()]
-        counts[country] = counts.get(country, 0) + 1
+        country = place_country(match.group(), data_dir, capitals=True)
+        if country:
+            counts[country] = counts.get(country, 0) + 1
     return max(counts, key=counts.get) if counts else None
 
 
 @lru_cache(maxsize=8)
-def _capital_of(data_dir: Path) -> dict[str, str]:
-    """Each capital as written in data/actors.yaml ``capitals`` -> its country's id."""
-    return {place: country for country, places in (load("actors.yaml", data_dir).get("capitals") or {}).items()
-            for place in places}
-
-
-@lru_cache(maxsize=8)
 def _capitals_pattern(data_dir: Path) -> re.Pattern:
-    names = sorted(_capital_of(data_dir), key=len, reverse=True)
+    """Any capital of data/actors.yaml ``capitals`` as written there."""
+    names = sorted({place for places in (load("actors.yaml", data_dir).get("capitals") or {}).values()
+                    for place in places}, key=len, reverse=True)
     return re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, names)) or '(?!)'})(?![\w\-])")
 
 
