@@ -63,6 +63,14 @@ def test_format_comes_from_the_extension_unless_asked():
     assert format_for("x.out") == "jsonl"
     assert format_for(None) == "jsonl"
     assert format_for("x.csv", "json") == "json"
+    assert format_for("x.ndjson") == "jsonl" and format_for("x.pq") == "parquet"
+
+
+@pytest.mark.parametrize("name", ["events.xlsx", "events.tsv", "events.html"])
+def test_an_extension_of_a_format_we_do_not_write_is_refused_unless_a_format_is_given(name):
+    with pytest.raises(TimelineError, match="is not a format we write"):
+        format_for(name)
+    assert format_for(name, "csv") == "csv"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

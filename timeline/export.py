@@ -25,15 +25,26 @@ from .errors import TimelineError
 from .models import Event, TimelineEvent
 
 FORMATS = ("jsonl", "json", "csv", "parquet")
+SUFFIXES = {"jsonl": "jsonl", "ndjson": "jsonl", "json": "json", "csv": "csv", "parquet": "parquet", "pq": "parquet"}
+# Extensions of formats we do not write: a file named so would hold JSONL under a misleading name.
+OTHER_FORMATS = frozenset("xlsx xls xlsm ods tsv tab html htm xml yaml yml feather arrow orc pkl pickle sqlite db "
+                          "png svg pdf".split())
 Record = Event | TimelineEvent
 
 
 def format_for(path: str | Path | None, requested: str | None = None) -> str:
-    """The format asked for, else the one the file's extension names, else JSONL."""
+    """The format asked for, else the one the file's extension names (JSONL without one).
+
+    An extension of a format we do not write (".xlsx", ".tsv") is an error, not JSONL under a misleading name;
+    any other (".out", ".txt") is JSONL.
+    """
     if requested:
         return requested
     suffix = Path(path).suffix.lower().lstrip(".") if path else ""
-    return suffix if suffix in FORMATS else "jsonl"
+    if suffix in OTHER_FORMATS:
+        raise TimelineError(f"cannot write {path}: .{suffix} is not a format we write (.jsonl, .json, .csv, "
+                            f".parquet); rename the file or give --format")
+    return SUFFIXES.get(suffix, "jsonl")
 
 
 def write_records(records: Iterable[Record], fmt: str, destination: str | Path | TextIO) -> int:
