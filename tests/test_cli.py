@@ -95,7 +95,8 @@ def test_chart_names_every_skipped_input_also_when_nothing_can_be_drawn(tmp_path
     assert "--from 2031-02-01 is after --to 2031-01-01" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("words", [["bench", "--workers", "0"], ["bench", "--articles", "-5"],
+@pytest.mark.parametrize("words", [["bench", "--workers", "0"], ["parse", "--workers", "0", "x"],
+                                   ["bench", "--articles", "-5"],
                                    ["timeml", "--errors", "-3"], ["fuzz", "--replay", "x"]])
 def test_a_whole_number_option_out_of_range_is_a_usage_error(words, capsys):
     with pytest.raises(SystemExit) as stopped:

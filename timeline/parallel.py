@@ -27,6 +27,7 @@ from typing import Any
 
 from . import typeguess
 from .cache import ModelShelf, ParseCache
+from .commands._arguments import whole_number
 from .models import Article, ParsedArticle, Rejected
 from .prefilter import compile_pending
 from .settings import Settings
@@ -227,7 +228,7 @@ def _dask_submit(client, fn: Callable[[Any], Any], job: Any):
 
 def add_engine_arguments(parser) -> None:
     """The options every parsing command shares: --workers, --engine, --scheduler, --cache-dir, --no-cache."""
-    parser.add_argument("--workers", type=int, default=1, help="processes that parse articles (default 1)")
+    parser.add_argument("--workers", type=whole_number(1), default=1, help="processes that parse articles (default 1)")
     parser.add_argument("--engine", choices=ENGINES, default="local",
                         help="local processes, or Dask (a LocalCluster of --workers, or --scheduler)")
     parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
