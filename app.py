@@ -37,7 +37,7 @@ except ImportError as import_error:  # a broken install: say so instead of a tra
     st.error(f"The timeline package could not be loaded ({import_error}). Run `bash scripts/setup.sh`.")
     st.stop()
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv"]
+UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson", "csv", "tsv", "parquet"]
 PASTED = "pasted.txt"  # the name of the first pasted article; the next are "pasted (2).txt", ...
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
@@ -945,7 +945,7 @@ def network_tab(board: Board, shown) -> bool:
 def add_articles(board: Board) -> None:
     """The upload and paste boxes (in the sidebar, so that uploads stay while the view changes)."""
     with st.sidebar.expander("Add articles", expanded=bool(board.rejected), icon=":material/upload_file:"):
-        st.file_uploader("Files (.txt .md .html .json .csv)", type=UPLOAD_TYPES, accept_multiple_files=True,
+        st.file_uploader("Files (.txt .md .html .json .jsonl .csv .tsv .parquet)", type=UPLOAD_TYPES, accept_multiple_files=True,
                          key="uploads", help=upload_help())
         if board.rejected:  # every one, under the uploads: the warning at the top lists the first few
             st.error(rejected_note(board.rejected, listed=len(board.rejected)), icon=":material/block:")
@@ -992,8 +992,8 @@ def _drop_paste(name: str) -> None:
 def upload_help() -> str:
     """What the uploader takes, with both size limits: the parser's per article and Streamlit's per file."""
     article_mb, file_mb = DEFAULT_SETTINGS.max_article_bytes / 1e6, st.get_option("server.maxUploadSize")
-    return (f"A .txt, .md or .html file is one article (up to {article_mb:g} MB); a .json, .jsonl or .csv file may "
-            f"hold many. Up to {file_mb} MB a file. Parsed in this session only; nothing is written to disk.")
+    return (f"A .txt, .md or .html file is one article (up to {article_mb:g} MB); a .json, .jsonl, .csv, .tsv or .parquet "
+            f"file may hold many. Up to {file_mb} MB a file. Parsed in this session only; nothing is written to disk.")
 
 
 # --- a session's first page: the chart first ----------------------------------------------------------

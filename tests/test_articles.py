@@ -338,6 +338,15 @@ def test_json_object_with_a_list_of_articles(fixtures):
     assert single.name == "one.json" and single.text == "Troops withdrew."
 
 
+def test_records_two_levels_down_in_an_api_response_are_read():
+    response = {"status": "ok", "response": {"meta": {"page": 1}, "data": {"articles": [
+        {"title": "Bridge reopened", "text": "The council reopened the bridge on Monday."},
+        {"title": "Ferry delayed", "text": "A storm delayed the morning ferry."}]}}}
+    read = list(read_bytes("api.json", json.dumps(response).encode()))
+    assert [a.name for a in read] == ["api.json#1", "api.json#2"]
+    assert read[1].text == "A storm delayed the morning ferry."
+
+
 def test_jsonl_bad_lines_do_not_stop_the_file(fixtures):
     assert fixtures["records.jsonl#1"].published == date(2021, 11, 2)
     assert "not valid JSON" in fixtures["records.jsonl#2"].reason

@@ -191,12 +191,19 @@ def _json_document(value: object, name: str, encoding: str, settings: Settings) 
         yield Rejected(name, "JSON holds neither an article object nor a list of article records")
 
 
-def _inner_list(value: dict) -> list | None:
+def _inner_list(value: dict, depth: int = 3) -> list | None:
+    """The list of records in an object: under a key such as "articles", else the first list of objects, else
+    the same one or two levels further down ({"response": {"data": {"articles": [...]}}})."""
     keyed = {str(k).strip().casefold(): v for k, v in value.items()}
     for key in LIST_KEYS:
         if isinstance(keyed.get(key), list):
             return keyed[key]
-    return next((v for v in value.values() if isinstance(v, list) and v and isinstance(v[0], dict)), None)
+    found = next((v for v in value.values() if isinstance(v, list) and v and isinstance(v[0], dict)), None)
+    if found is not None or depth <= 1:
+        return found
+    inner = (_inner_list(v, depth - 1) for v in value.values()
+             if isinstance(v, dict) and not any(map(is_text_field, v)))
+    return next((records for records in inner if records is not None), None)
 
 
 class _TooLarge:
