@@ -300,3 +300,23 @@ def test_a_parse_that_finds_every_file_cached_does_not_load_the_parser(tmp_path)
                          cwd=PROJECT_DIR, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]" and warm.read_bytes() == cold.read_bytes() and cold.read_bytes()
+
+
+@pytest.mark.parametrize("keep", [batch.KEEP_CHARS, 0])
+def test_a_record_file_of_many_articles_is_parsed_in_chunks_with_the_outputs_of_one_job(tmp_path, monkeypatch, keep):
+    """Kept from pass 1 (keep) or read here (not kept, over SPLIT_BYTES): progress moves inside the file, the
+    outputs are those of the file parsed in one job, and its cache entry is whole (a warm run parses nothing)."""
+    lines = "".join(json.dumps({"text": f"Report {i} on the harbour talks.", "date": "2022-01-01"}) + "\n"
+                    for i in range(150))
+    folder = _corpus(tmp_path / "in", [("feed.jsonl", lines), ("x.txt", UNDATED)])
+    one_job = _entries(_run(folder, chunk_size=1000))  # 150 articles fit one job of 4 x 1000
+    monkeypatch.setattr(batch, "KEEP_CHARS", keep)
+    monkeypatch.setattr(batch, "SPLIT_BYTES", 100)
+    seen = []
+    assert _entries(_run(folder, progress=lambda done, total: seen.append(done))) == one_job
+    assert seen == [0, 64, 128, 150, 151]  # chunks of 4 x FILES_PER_JOB articles, then x.txt
+    assert _entries(_run(folder, workers=2)) == one_job
+    with ParseCache(tmp_path / "c", "v1") as cache:
+        assert _entries(_run(folder, cache)) == one_job
+        warm = Counting()
+        assert _entries(_run(folder, cache, parse=warm)) == one_job and warm.names == []

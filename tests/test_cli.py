@@ -160,3 +160,21 @@ def test_timex_reads_stdin_when_the_file_is_a_dash(monkeypatch, capsys):
     monkeypatch.setattr(system, "stdin", io.TextIOWrapper(io.BytesIO("Talks ended on 5 March 2031.".encode())))
     assert main(["timex", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["value"] == "2031-03-05"
+
+
+def test_the_progress_bar_moves_inside_one_large_record_file_and_the_output_is_that_of_one_job(
+        tmp_path, capsys, monkeypatch):
+    from timeline import batch
+
+    records = "".join(json.dumps({"title": f"Harbour report {n}", "date": "2031-03-04",
+                                  "text": f"The port authority reopened berth {n} on Monday after repairs."}) + "\n"
+                      for n in range(1, 151))
+    (tmp_path / "feed.jsonl").write_text(records, encoding="utf-8")
+    run = ["parse", "--no-cache", str(tmp_path / "feed.jsonl"), "-o"]
+    assert main([*run, str(tmp_path / "chunked.jsonl")]) == 0
+    bar = capsys.readouterr().err
+    assert "] 64/150" in bar and "] 128/150" in bar and "] 150/150\n" in bar
+    monkeypatch.setattr(batch, "_split", lambda *args: False)  # as before: the whole file one job
+    assert main([*run, str(tmp_path / "whole.jsonl")]) == 0
+    assert "] 64/150" not in capsys.readouterr().err
+    assert (tmp_path / "chunked.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()

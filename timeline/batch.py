@@ -17,7 +17,10 @@ state, when they gather in one period), so there are two passes:
 Files up to ``WHOLE_FILE_BYTES`` (and every single-article file) are read by the workers themselves
 (``timeline.jobs``);
 larger record files (.jsonl, .csv, .json) are read here record by record and their articles sent to the
-workers in chunks. With Dask, whose workers may run on other machines, every file is read here.
+workers in chunks. With Dask, whose workers may run on other machines, every file is read here. A record file
+of more articles than one such chunk is parsed in chunks even when it is read whole (as read in pass 1, or
+read here when pass 1 did not keep it and it is over ``SPLIT_BYTES``), so that the progress bar moves while
+its articles are parsed and the workers share them, instead of one worker parsing 2,000 records in one job.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ HASH_BLOCK = 1 << 16  # bytes read at a time to hash a file
 # result), so 16 (about 0.14 s of parsing) instead of 8 halves that; the last job's wait stays short.
 FILES_PER_JOB = 16
 READ_JOB = 32  # files per job of pass 1 (reading only takes ~0.5 ms a file: fewer, larger jobs cost less to send)
+SPLIT_BYTES = 256 << 10  # a record file not kept from pass 1 and larger than this is read here, in chunks
 KEEP_CHARS = 16 << 20  # text read in pass 1 kept for pass 2 (not read again), at most about this much (<= 64 MB)
 Progress = Callable[[int, int], None]
 
@@ -142,12 +146,29 @@ def _entries(files, keys, reference, cache, settings, local: bool, chunk_size: i
                 yield from _flush(waiting, reference, chunk_size, kept)
                 yield (_Passed(lambda item=item: [of_rejected(item)], 0) if isinstance(item, Rejected)
                        else known[key]), None
-            elif local and _whole(*item):
+            elif local and _whole(*item) and not _split(item, kept, chunk_size):
                 waiting.append(item)
+            elif item in kept:
+                yield from _flush(waiting, reference, chunk_size, kept)
+                yield from _kept_records(item, key, reference, settings, chunk_size, kept.pop(item))
             else:
                 yield from _flush(waiting, reference, chunk_size, kept)
                 yield from _streamed(*item, key, reference, settings, chunk_size)
         yield from _flush(waiting, reference, chunk_size, kept)
+
+
+def _split(item: tuple[str, Path], kept: dict, chunk_size: int) -> bool:
+    """A record file read whole whose articles are parsed in chunks: as kept from pass 1, when they are more
+    than one chunk; else when it is over ``SPLIT_BYTES``."""
+    name, path = item
+    if formats.suffix_of(name) not in formats.RECORDS:
+        return False
+    if item in kept:
+        return sum(isinstance(i, Article) for i in kept[item][1]) > 4 * chunk_size
+    try:
+        return path.stat().st_size > SPLIT_BYTES
+    except OSError:
+        return False
 
 
 def _flush(waiting: list[tuple[str, Path]], reference: date | None, chunk_size: int,
@@ -246,13 +267,26 @@ def _streamed(name: str, path: Path, key: str | None, reference: date | None, se
         state.hashing = _Hashing(handle)
         items = formats.read_handle(name, state.hashing, settings)
     try:
-        for job in _batches(items, 4 * chunk_size):
-            state.read.append(Read.of(job, settings))
-            yield _Records(state, sum(isinstance(i, Article) for i in job)), job
+        yield from _records(state, items, settings, chunk_size)
     finally:
         if state.hashing is not None:
             state.hashing.close()
     yield state, None
+
+
+def _kept_records(item: tuple[str, Path], key: str | None, reference: date | None, settings: Settings,
+                  chunk_size: int, read: tuple[bytes | None, list]):
+    """A record file as pass 1 read it whole (its bytes' digest, its inputs), in chunks like a file read here."""
+    state = _Stream(item[0], key, reference, digest=read[0])
+    yield from _records(state, read[1], settings, chunk_size)
+    yield state, None
+
+
+def _records(state: "_Stream", items: Iterable[Article | Rejected], settings: Settings, chunk_size: int):
+    """Jobs of a record file's inputs, ``4 * chunk_size`` at a time."""
+    for job in _batches(items, 4 * chunk_size):
+        state.read.append(Read.of(job, settings))
+        yield _Records(state, sum(isinstance(i, Article) for i in job)), job
 
 
 @dataclass
@@ -275,7 +309,8 @@ class _Hashing:
 
 @dataclass
 class _Stream:
-    """One record file read here: where its outputs go in the cache, and what its records were."""
+    """One record file parsed in chunks: where its outputs go in the cache, and what its records were. Read
+    here through ``hashing``, or read whole before, from bytes whose SHA-256 is ``digest``."""
 
     name: str
     key: str | None
@@ -284,12 +319,19 @@ class _Stream:
     written: int = 0
     read: list[Read] = field(default_factory=list)
     articles: int = 0
+    digest: bytes | None = None
+
+    @property
+    def hashed(self) -> bool:
+        """Its bytes are hashed (else, too large or unreadable, only its articles are cached)."""
+        return self.hashing is not None or self.digest is not None
 
     def finish(self, result, cache) -> Iterable[Output]:
         """The file is read: its entry is complete if the bytes read are the bytes hashed in pass 1."""
-        if cache is None or self.key is None or self.hashing is None:
+        if cache is None or self.key is None or not self.hashed:
             return ()
-        if cache.file_key(self.name, self.hashing.sha.digest()) == self.key:
+        digest = self.hashing.sha.digest() if self.hashing is not None else self.digest
+        if cache.file_key(self.name, digest) == self.key:
             read = Read(sum(r.articles for r in self.read), tuple(day for r in self.read for day in r.stated),
                         any(r.depends for r in self.read))
             cache.put_outputs(self.key, self.written, [], _facts(read, self.written, self.reference))
@@ -306,7 +348,7 @@ class _Records:
     def finish(self, result, cache) -> Iterator[Output]:
         outputs = [output for _, outs, _ in result for output in outs]
         if cache is not None:
-            if self.stream.key is not None and self.stream.hashing is not None:
+            if self.stream.key is not None and self.stream.hashed:
                 cache.put_outputs(self.stream.key, self.stream.written, outputs)
             else:
                 cache.put_blobs(outputs)
