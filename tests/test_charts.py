@@ -175,11 +175,11 @@ def test_a_view_too_large_to_draw_event_by_event_shows_counts_per_lane_and_perio
     counted = [t for t in figure.data if t.text is not None]
     lanes = [lane for lane in figure.layout.yaxis.ticktext]
     assert {t.type for t in counted} == {"scattergl"} and not event_ids(figure)
-    placed = sum(len(set(names)) or 1 for names, mark, window in
-                 zip(big["actors"], big["mark"], big["window_start"].notna() | big["window_end"].notna())
-                 if mark != "undated") + int(((big["mark"] == "undated") &
-                                               (big["window_start"].notna() | big["window_end"].notna())).sum())
-    assert sum(int(t.text.sum()) for t in counted) == placed  # every placed event is counted once
+    named = set(lanes)  # an actor of no lane of its own is in the "other actors" lane, once per event
+    placed = sum(len({name if name in named else "other" for name in names}) or 1 for names, mark in
+                 zip(big["actors"], big["mark"]) if mark != "undated") + int(
+        ((big["mark"] == "undated") & (big["window_start"].notna() | big["window_end"].notna())).sum())
+    assert sum(int(t.text.sum()) for t in counted) == placed  # every placed event is counted once per lane
     assert all(-0.5 < y < len(lanes) - 0.5 for t in counted for y in t.y)
 
 
@@ -241,6 +241,19 @@ def test_past_the_lane_limit_the_no_actor_lane_stays_apart_from_the_other_actors
                      + [event(f"e{i}", date(2023, 9, 2), actors=(f"p{i}",)) for i in range(40)])
     lanes = list(timeline_figure(frame).layout.yaxis.ticktext)
     assert len(lanes) == 30 and lanes[-2:] == ["12 other actors", NO_ACTOR_LANE]
+
+
+def test_an_event_of_several_actors_merged_into_the_other_actors_lane_is_drawn_there_once():
+    """Drawn once per actor in the merged lane, two events on one day made a pile of six, labelled "×6"."""
+    named = [event(f"e{i}", date(2023, 8, 1) + timedelta(days=i), actors=(f"p{i}",)) for i in range(40)]
+    crowd = [event(f"c{i}", date(2023, 9, 5), actors=(f"x{i}", f"y{i}", f"z{i}")) for i in range(2)]
+    figure = timeline_figure(to_frame(named + crowd))
+    lanes = list(figure.layout.yaxis.ticktext)
+    other = lanes.index("17 other actors")
+    drawn = [(i, round(y)) for trace in figure.data if trace.customdata is not None
+             for i, y in zip(trace.customdata, trace.y)]
+    assert sorted(i for i, lane in drawn if lane == other and i.startswith("c")) == ["c0", "c1"]
+    assert not [trace for trace in figure.data if trace.mode == "markers+text"]  # no pile label: two events
 
 
 def test_a_network_of_hundreds_of_actors_names_the_busiest_and_keeps_every_name_in_the_hover():
