@@ -976,7 +976,10 @@ def _keep_paste() -> None:
     """The text in the box becomes a pasted article of its own ("pasted.txt", "pasted (2).txt", ...); a text pasted
     again is kept once."""
     text, pasted = st.session_state.get("paste_text") or "", st.session_state.get("pasted") or []
-    if not text.strip() or any(entry["text"] == text for entry in pasted):
+    same = next((entry["name"] for entry in pasted if entry["text"] == text), None)
+    if not text.strip() or same:  # said: a click that changed nothing looked like a lost article
+        st.toast(f"This text is already added, as {same}." if same else
+                 "The box is empty: paste an article's text into it, then add it.", icon=":material/info:")
         st.session_state["paste_text"] = ""
         return
     name = numbered_name(PASTED, {entry["name"] for entry in pasted})

@@ -297,6 +297,17 @@ def test_pasted_text_with_a_date(app):
     assert app.text_area(key="paste_text").value == "" and app.date_input(key="paste_date").value is None  # emptied
 
 
+def test_adding_an_empty_box_or_a_text_already_added_says_so(app):
+    """Both changed nothing, unsaid: the click looked like a lost article."""
+    paste(app, "   ")
+    assert not app.exception and any("The box is empty" in t.value for t in app.toast)
+    assert not app.session_state["pasted"]
+    paste(app, "Talks in Oslo\n\nThe two ministers met in Oslo on Tuesday.")
+    paste(app, "Talks in Oslo\n\nThe two ministers met in Oslo on Tuesday.")
+    assert any("already added, as pasted.txt" in t.value for t in app.toast)
+    assert [entry["name"] for entry in app.session_state["pasted"]] == ["pasted.txt"]
+
+
 def test_a_second_paste_is_added_beside_the_first_and_each_can_be_removed(app):
     """The paste box was the one pasted article: a second text pasted into it took the first one's place. Each
     text added is an article of its own now, like each upload, and each has a button that removes it."""
