@@ -37,7 +37,11 @@ except ImportError as import_error:  # a broken install: say so instead of a tra
     st.error(f"The timeline package could not be loaded ({import_error}). Run `bash scripts/setup.sh`.")
     st.stop()
 
-UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson", "csv", "tsv", "parquet"]
+# What the reader takes (timeline/reading/formats.py: SINGLE, RECORDS; tests/test_app.py keeps them in step):
+# (not "text": Streamlit takes it for the MIME type text/*, any text file)
+ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm", "xhtml"]  # a file is one article
+RECORD_TYPES = ["json", "jsonl", "ndjson", "csv", "tsv", "parquet"]  # a file may hold many
+UPLOAD_TYPES = ARTICLE_TYPES + RECORD_TYPES
 PASTED = "pasted.txt"  # the name of the first pasted article; the next are "pasted (2).txt", ...
 PNG_WIDTH, PNG_HEIGHT = 1600, 900
 WARM_DELAY_S = 1.0
@@ -945,8 +949,8 @@ def network_tab(board: Board, shown) -> bool:
 def add_articles(board: Board) -> None:
     """The upload and paste boxes (in the sidebar, so that uploads stay while the view changes)."""
     with st.sidebar.expander("Add articles", expanded=bool(board.rejected), icon=":material/upload_file:"):
-        st.file_uploader("Files (.txt .md .html .json .jsonl .csv .tsv .parquet)", type=UPLOAD_TYPES, accept_multiple_files=True,
-                         key="uploads", help=upload_help())
+        st.file_uploader("Files: articles (.txt .md .html) or records (.json .jsonl .csv .tsv .parquet)",
+                         type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads", help=upload_help())
         if board.rejected:  # every one, under the uploads: the warning at the top lists the first few
             st.error(rejected_note(board.rejected, listed=len(board.rejected)), icon=":material/block:")
         paste_box()
@@ -995,8 +999,13 @@ def _drop_paste(name: str) -> None:
 def upload_help() -> str:
     """What the uploader takes, with both size limits: the parser's per article and Streamlit's per file."""
     article_mb, file_mb = DEFAULT_SETTINGS.max_article_bytes / 1e6, st.get_option("server.maxUploadSize")
-    return (f"A .txt, .md or .html file is one article (up to {article_mb:g} MB); a .json, .jsonl, .csv, .tsv or .parquet "
+    return (f"A {_suffixes(ARTICLE_TYPES)} file is one article (up to {article_mb:g} MB); a {_suffixes(RECORD_TYPES)} "
             f"file may hold many. Up to {file_mb} MB a file. Parsed in this session only; nothing is written to disk.")
+
+
+def _suffixes(types: list[str]) -> str:
+    """".txt, .md or .html"."""
+    return ", ".join(f".{t}" for t in types[:-1]) + f" or .{types[-1]}"
 
 
 # --- a session's first page: the chart first ----------------------------------------------------------

@@ -297,6 +297,17 @@ def test_pasted_text_with_a_date(app):
     assert app.text_area(key="paste_text").value == "" and app.date_input(key="paste_date").value is None  # emptied
 
 
+def test_the_uploader_takes_every_format_the_reader_reads_and_its_help_names_each(app):
+    from timeline.reading import formats
+
+    uploader = app.get("file_uploader")[0].proto
+    readable = (set(formats.SINGLE) - {".text"}) | set(formats.RECORDS)  # "text" would mean any text/* file
+    assert set(uploader.type) == readable
+    single, records = uploader.help.split(" is one article")
+    assert all(suffix in single for suffix in set(formats.SINGLE) - {".text"})
+    assert all(suffix in records.split(" file may hold many")[0] for suffix in formats.RECORDS)
+
+
 def test_adding_an_empty_box_or_a_text_already_added_says_so(app):
     """Both changed nothing, unsaid: the click looked like a lost article."""
     paste(app, "   ")
