@@ -34,6 +34,8 @@ DATELINE_WINDOW = 200
 # Above it, "More news" is a menu item and the lines after it are the headline and the date line.
 STORY_LINE = 20
 CONNECTORS = {"of", "the", "and", "de", "for", "on", "upon", "am", "an", "del", "la", "le", "al", "el"}
+# What joins the two places of a release from two offices, spaced: "OSLO / LAGOS", "Geneva – Nairobi".
+PLACE_JOINS = {"/", "–", "—"}
 
 # A page made for Arabic script writes its stamp's comma so: "Sunday، 03 December 2030" (read as a comma).
 ARABIC_COMMA = "\u060c"
@@ -767,7 +769,7 @@ def _delimited(match: re.Match) -> bool:
 def _capitalised(words: str) -> bool:
     parts = words.split()
     return bool(parts) and (parts[0][0].isupper() or parts[0][0].isdigit()) and all(
-        p[0].isupper() or p[0].isdigit() or p.lower() in CONNECTORS for p in parts
+        p[0].isupper() or p[0].isdigit() or p.lower() in CONNECTORS or p in PLACE_JOINS for p in parts
     )
 
 
