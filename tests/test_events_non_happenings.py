@@ -187,6 +187,24 @@ NONE = [
     ("The government formed teams to survey the damage caused by the rains and floods.", "incident"),
     # a goal named, not a happening (irrealis_in_clause)
     ("He said the objective of the teams was to ensure families were provided with relief goods.", "humanitarian"),
+    # session 23: a weather service; a hazard studied, watched or complained about; a source talking to the press by
+    # phone; a team named after incidents (ignore)
+    ("The Met Office kept its storm warning in place until the evening.", "meeting"),
+    ("The review found that seismic and flood hazards at the site had been studied well.", "incident"),
+    ("The startup signed a deal with the agency on Monday covering flood monitoring in the delta.", "incident"),
+    ("The camp was closed in May after complaints about flooding.", "incident"),
+    ("Villagers protested on Monday against the flooding of their fields by the new dam.", "incident"),
+    ("The driver was in the car when it was hit, a police spokesman told reporters by phone.", "call"),
+    ("The agency sent a team of incident responders to the plant on Monday.", "incident"),
+    # an arrival or an announcement still to come in the trigger's own words (irrealis_inside)
+    ("The first shipment is expected to arrive at the port in June.", "humanitarian"),
+    ("A further 20 trucks are due to arrive before the end of the month.", "humanitarian"),
+    # found not to have happened (irrealis_in_clause)
+    ("The agency said it had found no evidence that the blackout was caused by a cyberattack.", "incident"),
+    # an appeal, no call; a working life, a market operation, no military one (the weak nouns)
+    ("The leaders closed their summit on Sunday with a call for a joint force.", "call"),
+    ("The old mill was switched off on Sunday after 60 years of operation.", "operation"),
+    ("The ministry held a cheap market operation in the main square on Monday.", "operation"),
 ]
 
 
@@ -280,6 +298,13 @@ KEEP = [
     ("Officials said Norlund may have fired a short-range missile on Thursday.", "operation"),
     ("The release had been expected after the court had overturned the verdict on Wednesday.", "other"),
     ("Gunmen attacked a police post in Velm on Tuesday, killing four officers.", "incident"),
+    # session 23
+    ("The minister met police chiefs in Velm on Monday.", "meeting"),
+    ("Floods hit the valley on Monday, killing six.", "incident"),
+    ("Hackers launched a cyberattack on the ministry on Monday.", "incident"),
+    ("The president spoke by phone with the chancellor on Monday.", "call"),
+    ("Troops began a military operation in the north on Monday.", "operation"),
+    ("A convoy of 20 aid trucks reached the town on Tuesday.", "humanitarian"),
 ]
 
 

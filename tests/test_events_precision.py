@@ -152,7 +152,7 @@ def test_the_headline_of_another_story_below_the_article_makes_no_event():
     text = ("A fire at a shoe factory in Pakistan killed 25 people on Tuesday, officials said.\n\n"
             "Firefighters battled the blaze for hours.\n\nTop Stories\n\nXi Jinping meets Joe Biden in San Francisco"
             "\n\nMinister upbeat on recovery from the storm")
-    assert [e.event_type for e in _events(text)] == ["incident", "humanitarian"]
+    assert [e.event_type for e in _events(text)] == ["incident", "other"]  # the firefighting: "other" since session 23
 
 
 def test_a_headline_above_the_lead_and_a_sentence_below_it_still_report():
@@ -219,3 +219,11 @@ def test_a_lead_followed_on_its_line_by_a_caption_of_its_own_stays_the_lead():
             "Former minister Ana Moro (Wire Photo)\n\n"
             "Justice Ivo Sander, who read out the order, also imposed a penalty of 5 million on the minister.")
     assert [(e.event_type, e.evidence[:32]) for e in _events(text)] == [("other", "Velm: The high court on Thursday")]
+
+
+@pytest.mark.parametrize("text", [
+    "Firefighters put out the blaze shortly before midnight.",
+    "Fire crews fought the fire at the depot for six hours on Monday.",
+])
+def test_a_fire_fought_is_typed_other_as_annotators_list_it(text):
+    assert [e.event_type for e in _events(text)] == ["other"]
