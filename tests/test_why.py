@@ -130,3 +130,13 @@ def test_why_takes_the_record_a_parse_output_names(tmp_path, capsys):
     assert "event: other 2024-05-06" in capsys.readouterr().out
     assert main(["why", f"{records}#3", "anything"]) == 2
     assert "the file has no record 3" in capsys.readouterr().err
+
+
+def test_why_without_words_lists_the_articles_events_and_says_how_to_ask_about_one(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert main(["why", str(page), "--published", "2024-05-08"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("published: 2024-05-08")
+    assert any("2024-05-06" in line and "kicked off a tree planting initiative" in line for line in out[1:-1])
+    assert out[-1] == f'to see each stage a sentence meets: why {page} "some words of the sentence"'

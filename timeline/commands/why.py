@@ -1,4 +1,5 @@
 """`python -m timeline why FILE "words of a sentence" [--published D]`: why a sentence gives the events it gives, or none.
+Without the words: the article's events, each with the sentence it was read from, to choose one from.
 
 For someone who annotates their own corpus and finds an event missed: the article is parsed by the pipeline itself
 (``pipeline.parse_article``) while the checks of ``timeline.events`` are watched, and for the sentence closest to the
@@ -80,7 +81,9 @@ class Seen:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the article (.txt .md .html .json ...; the first one it holds, or FILE#N: its record N)")
-    parser.add_argument("words", metavar="WORDS", help="words of the sentence to explain (the closest sentence is taken)")
+    parser.add_argument("words", metavar="WORDS", nargs="?", default="",
+                        help="words of the sentence to explain (the closest sentence is taken); without them, the "
+                             "article's events and the sentence each was read from")
     parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                         help="the article's publication date, when the file does not give it")
 
@@ -94,6 +97,11 @@ def run(args: argparse.Namespace) -> int:
     notes: list[tuple] = []
     with _watching(notes):
         parsed = pipeline.parse_article(article, load_gazetteer(settings), settings)
+    if not args.words.strip():
+        print(_published_line(article))
+        for line in overview(parsed.events, args.file):
+            print(line)
+        return 0
     sentence = _closest(split(article.text, settings.data_dir), args.words)
     if sentence is None:
         raise TimelineError("no sentence of the article shares a word with WORDS")
@@ -101,6 +109,14 @@ def run(args: argparse.Namespace) -> int:
     for line in explain(sentence, notes, parsed.events, settings.data_dir, parsed.mentions):
         print(line)
     return 0
+
+
+def overview(events, file: str) -> list[str]:
+    """The article's events, each with its day and the sentence it was read from, then how to ask about one
+    (a first `why FILE` ended in argparse's "the following arguments are required: WORDS")."""
+    lines = [f'{event.event_type} {event.date or "no day"} {event.title!r}: "{_short(event.evidence, 90)}"'
+             for event in events]
+    return (lines or ["no event"]) + [f'to see each stage a sentence meets: why {file} "some words of the sentence"']
 
 
 def explain(sentence: Sentence, notes: list, events, data_dir: Path, mentions=()) -> list[str]:
