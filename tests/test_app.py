@@ -143,12 +143,12 @@ def day_column_width(at: AppTest) -> int:
 
 def test_the_day_column_is_wide_enough_for_an_undated_event_s_window(app):
     """A medium Day column cut "undated (between 2023-09-13 and 2023-09-19)" after its first day; the column is as
-    wide as the page's longest day (about 7.6 px a character of Source Sans at 14 px, plus the cell's padding), and
-    narrow again on a page of single days."""
+    wide as the page's longest day (about 6.4 px a character of Source Sans at 14 px, plus a margin and the
+    padding), and narrow again on a page of single days."""
     days = list(app.dataframe[0].value["Day"])
     window = max(days, key=len)
     assert window.startswith("undated (between ") and len(window) == 43
-    assert day_column_width(app) >= 7.5 * len(window) + 20
+    assert day_column_width(app) >= 6.6 * len(window) + 20
     assert "possible window" in json.loads(app.dataframe[0].proto.columns)["Day"]["help"]
     app.toggle(key="undated").set_value(False).run()
     assert max(map(len, app.dataframe[0].value["Day"])) == 10 and day_column_width(app) < 120
