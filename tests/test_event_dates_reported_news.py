@@ -18,6 +18,7 @@ from timeline.triggers import find_triggers, vocabulary
 PUBLISHED = date(2024, 5, 10)  # a Friday
 EXAMPLES = load("sentences.yaml")["reported_news"]["examples"]
 PASSAGES = load("sentences.yaml")["reported_news"]["passage_examples"]
+HELD = load("sentences.yaml")["reported_news"]["held_examples"]
 
 
 def _read(text: str, published: date | None):
@@ -105,3 +106,18 @@ def test_a_passage_goes_on_with_the_day_of_the_happening_not_of_its_report():
     last, trigger, timexes = _read(alone, PUBLISHED)
     day = news_day_before(alone, last.text, last.start, trigger, timexes, PUBLISHED)
     assert day is not None and day.first_day == date(2024, 5, 9)
+
+
+@pytest.mark.parametrize("example", HELD, ids=[e["text"][-60:] for e in HELD])
+def test_a_gathering_held_in_the_past_simple_goes_on_with_the_recent_day_told_before(example):
+    """"The ceremony was held ..." after a lead of Wednesday is Wednesday's news; with no day told before, it is the
+    publication day's."""
+    from timeline.actors import load_gazetteer
+    from timeline.models import Article
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=PUBLISHED)
+    second = example["text"].split("\n\n")[1]
+    (held,) = [e for e in parse_article(article, load_gazetteer()).events if e.evidence == second]
+    assert held.date == date.fromisoformat(example["date"])
+

@@ -721,8 +721,9 @@ def _report_fillers(vocab: Vocabulary, data_dir: Path = DATA_DIR) -> frozenset:
 
 
 def _is_the_report(trigger: Trigger, start: int, vocab: Vocabulary) -> bool:
-    """True when the reporting verb belongs to the trigger itself ("a truce was announced on Tuesday")."""
-    return 0 <= start - trigger.end <= 25 and bool(vocab.reporting.search(trigger.text))
+    """True when the reporting verb belongs to the trigger itself, the expression after it ("a truce was announced
+    on Tuesday") or inside its words ("announced on Monday a further 20 million euros in aid")."""
+    return trigger.start <= start <= trigger.end + 25 and bool(vocab.reporting.search(trigger.text))
 
 
 def _noun_bound(sentence: str, start: int, vocab: Vocabulary) -> bool:
@@ -888,11 +889,21 @@ def timed_against(sentence: str, trigger: Trigger, vocab: Vocabulary,
     after = anchored_to(sentence, trigger, nouns, data_dir=data_dir)
     if after is not None:
         return after
-    for tail in held_at.finditer(sentence, trigger.end):
+    opener = held_at.match(sentence, len(sentence) - len(sentence.lstrip(_OPENER_LEAD)))
+    if opener and opener.group("side").lower() == "before" and _OPENER_END.match(sentence, opener.end()) \
+            and trigger.start >= opener.end():
+        tails = [opener]  # "Before the signing, the ministers held talks": the same wording opening the sentence
+    else:
+        tails = held_at.finditer(sentence, trigger.end)
+    for tail in tails:
         noun = tail.group("noun").lower()
         if tail.group("offset") or noun in vocab.raw["timed_after"].get("bare_before_nouns", ()):
             return nouns[noun], _signed_days(tail, vocab)
     return None
+
+
+_OPENER_LEAD = " \t\"“‘'("
+_OPENER_END = re.compile(r"[^,;.:!?\d]{0,40}?,")  # the opening phrase's short tail of names and its comma
 
 
 def _signed_days(match: re.Match, vocab: Vocabulary) -> int:
@@ -1398,6 +1409,19 @@ def _told_as_news(text: str, sentence: str, sentence_start: int, trigger: Trigge
         return False
     return not (_told_as_earlier(sentence, trigger, data_dir=data_dir) or _in_earlier_clause(sentence, trigger, data_dir)
                 or _timed_by_another(sentence, trigger, data_dir))
+
+
+def held_in_the_past_simple(sentence: str, trigger: Trigger, data_dir: Path = DATA_DIR) -> bool:
+    """True when the trigger's words, or the words right after it, tell a gathering held in the past simple ("the
+    ceremony was held", "talks were held": data/sentences.yaml ``reported_news.past_simple_held``): it took place
+    before publication, not necessarily on that day, as "is being held" or "has been held" tell."""
+    return bool(_past_simple_held(data_dir).search(sentence, trigger.start, trigger.end + 20))
+
+
+@lru_cache(maxsize=8)
+def _past_simple_held(data_dir: Path) -> re.Pattern:
+    words = _phrases(load("sentences.yaml", data_dir).get("reported_news", {}).get("past_simple_held", ()))
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
 
 
 def _timed_by_another(sentence: str, trigger: Trigger, data_dir: Path) -> bool:

@@ -1415,7 +1415,7 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
         day, end, precision = event_dates.from_timex(told)
         draft.resolved = (day, end, precision, f'the lead told again with its day: "{_short(draft.sentence.text)}" '
                           f'is told again in a sentence after it, "{told.text}" ({told.value})', None)
-    elif draft.today and stated:
+    elif draft.today and stated and not _held_on_a_day_told_before(draft, ctx):
         draft.resolved = _publication_day(draft, article, "is reported as just happened;")
     elif _lead_news(draft, ctx, earlier):
         draft.resolved = _publication_day(draft, article, "is the article's lead news and its sentence names no day;")
@@ -1432,6 +1432,16 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                           f'names no day; the latest day named before it is "{passage.text}" ({passage.value})', None)
     else:
         draft.resolved = (None, None, "unknown", _undated_basis(draft, ctx), _window(draft, ctx))
+
+
+def _held_on_a_day_told_before(draft: Draft, ctx: Context) -> bool:
+    """True when a gathering told in the past simple ("The ceremony was held in the town hall") goes on with a day of
+    the last few before publication named before it ("awarded the prizes on Saturday"): it is that day's news, as a
+    sentence with no such wording is (``event_dates.news_day_before``), not the publication day's."""
+    return event_dates.held_in_the_past_simple(draft.sentence.text, draft.trigger, ctx.settings.data_dir) \
+        and not draft.recent and not draft.background \
+        and event_dates.news_day_before(ctx.article.text, draft.sentence.text, draft.sentence.start, draft.trigger,
+                                        list(ctx.timexes), ctx.article.published, ctx.settings.data_dir) is not None
 
 
 def _timed_against_day(draft: Draft, against: Draft) -> tuple:
