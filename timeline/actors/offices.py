@@ -60,6 +60,7 @@ class OfficeVocabulary:
         self.list_nouns: tuple[str, ...] = tuple(data.get("list_nouns", []))
         self.country_group_nouns: tuple[str, ...] = tuple(data.get("country_group_nouns", []))
         self.appositive_gap_stopwords: frozenset[str] = frozenset(data.get("appositive_gap_stopwords", []))
+        self.of_bodies: frozenset[str] = frozenset(data.get("of_bodies", []))
         self.state_forms: tuple[str, ...] = tuple(data.get("state_forms", []))
         self.bodies: tuple[str, ...] = tuple(data.get("title_bodies", []))
         self.counterparts: frozenset[str] = frozenset(w.lower() for w in data.get("counterpart_titles", []))

@@ -46,7 +46,7 @@ def settle_titles(
     persons = [c for c in candidates if c.actor_id and gazetteer.actors[c.actor_id].kind == "person"]
     finder = TitleFinder(text, groups, gazetteer.offices.state_forms, gazetteer.offices.bodies,
                          gazetteer.offices.appositive_gap_stopwords, gazetteer.offices.modifier_before,
-                         gazetteer.offices.office, gazetteer.surnames)
+                         gazetteer.offices.office, gazetteer.surnames, gazetteer.offices.of_bodies)
     titles = [finder.title(o) for o in offices]
     result = TitleResult()
     used: set[int] = set()

@@ -49,6 +49,9 @@ _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')\s")
 # " mission, ", " mission to Kenya, ": lower-case words, maybe with linking words and names, then a comma
 _DESCRIBED = re.compile(r"(?:\s+(?:[a-z][\w’'-]*|[A-Z][\w’'-]*|\([^()]{0,40}\))){1,6}\s*,\s*")
 _LINKING = frozenset({"to", "of", "for", "in", "at", "on", "the", "and"})
+# "The rector| of| the university, |NAME": a title's "of" before words the gazetteer does not name, read as _DESCRIBED,
+# that hold a noun of a body (``of_bodies``: "of the operations, NAME" is no office of a body)
+_OF_WHAT = re.compile(r"\s+of(?=\s)")
 _LONE_SURNAME = re.compile(r"\s([A-Z][\w’'-]+)\s*(?:,|and\s)")  # "President| Roe and |Estarian President"
 _CLOSED_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[,)]")  # "Jane Roe,"
 
@@ -80,9 +83,11 @@ class TitleFinder:
                  bodies: tuple[str, ...] = (), gap_stopwords: frozenset[str] = frozenset(),
                  modifier_before: Callable[[str, int], int | None] | None = None,
                  office_of: Callable[[str], str | None] | None = None,
-                 surnames: Container[str] = frozenset()):
-        """``surnames``: folded surnames of known people ("President Xi and ..." names Xi, no chain of titles)."""
+                 surnames: Container[str] = frozenset(), of_bodies: frozenset[str] = frozenset()):
+        """``surnames``: folded surnames of known people ("President Xi and ..." names Xi, no chain of titles).
+        ``of_bodies``: nouns of bodies a title may be "of" before the name (data/offices.yaml ``of_bodies``)."""
         self.text = text
+        self.of_bodies = of_bodies
         self.office_of = office_of
         self.surnames = surnames
         self.modifier_before = modifier_before
@@ -191,6 +196,8 @@ class TitleFinder:
             or (after_affiliation is not None and _ADJACENT.fullmatch(after_affiliation))
             or (_LOOSE.fullmatch(gap) and gap.rstrip().endswith(","))
             or (after_affiliation is not None and self._described(after_affiliation, person_start))
+            or (not has_of and (of := _OF_WHAT.match(gap)) is not None and self._described(gap[of.end():], person_start)
+                and not self.of_bodies.isdisjoint(gap[of.end():].replace(",", " ").split()))
         )
 
     def _described(self, gap: str, person_start: int) -> bool:
