@@ -535,3 +535,17 @@ def test_described_businesses_are_still_found_behind_the_cheap_check():
     names = {actor.name for actor in organisations.described_candidates(text, bytearray(len(text)), frozenset(), DATA_DIR)[1].values()}
     assert names == {"Petrovia", "EPC"}
     assert organisations.described_candidates("The group said on Monday it would sell.", bytearray(40), frozenset(), DATA_DIR) == ([], {})
+
+
+def test_a_court_in_capitals_named_by_a_capital_is_that_countrys(gaz):
+    """ "NAIROBI HIGH COURT": the court of the country whose capital names it, as in lower case."""
+    mentions, found = find_mentions("NAIROBI HIGH COURT freed him on Monday.", gaz, DAY)
+    court = next(a for a in found if a.id == mentions[0].actor_id)
+    assert court.name == "Nairobi High Court" and court.roles[0].affiliation == "kenya"
+
+
+def test_a_body_a_country_names_is_affiliated_to_it(gaz):
+    """ "the Kenya Union of Bus Drivers": an organisation of Kenya, which is no mention of its own there."""
+    mentions, found = find_mentions("The Kenya Union of Bus Drivers called a strike.", gaz, DAY)
+    assert [m.actor_id for m in mentions] == ["new:kenya-union-of-bus-drivers"]
+    assert found[0].roles[0].affiliation == "kenya"

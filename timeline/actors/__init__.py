@@ -28,8 +28,8 @@ from .pronouns import pronoun_candidates
 from .pairs import country_group_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
-from .organisations import (definite_form_candidates, definite_organisation_candidates, described_candidates,
-                            expanded_acronym_candidates, force_candidates, joined_to_known_acronyms,
+from .organisations import (country_named_candidates, definite_form_candidates, definite_organisation_candidates,
+                            described_candidates, expanded_acronym_candidates, force_candidates, joined_to_known_acronyms,
                             lower_headed_candidates, numbered_candidates, organisation_candidates, service_candidates)
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
@@ -77,6 +77,9 @@ def find_mentions(
     countries = [c for c in exact if _is_country(c, gazetteer)]
     services, serving = service_candidates(text, countries, settings.data_dir, gazetteer.actors, gazetteer.services)
     named += services
+    bodies, owned = country_named_candidates(text, countries, covered, settings.data_dir, services)
+    named += bodies
+    serving.update(owned)
     expanded, spelled = expanded_acronym_candidates(text, gazetteer.aliases, stopwords, settings.data_dir)
     named += expanded
     persons = [c for c in named if _is_person(c, gazetteer, titles.discovered) and c.method != "office"]

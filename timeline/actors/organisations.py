@@ -12,9 +12,12 @@ and the offices already cover, and data/actors.yaml ``organisation_names``; adds
   (``expanded_acronym_candidates``);
 - a country's service named after it: "the Estarian Navy", "the Royal Estarian Navy", "the Ruritania Coast Guard",
   "the Estarian Red Cross" (``services``), an organisation of that country (``service_candidates``);
-- a head with an "of"/"for" tail: "the Rotary Club of Velm", "the Harlow Foundation for Rural Health".
+- a head with an "of"/"for" tail: "the Rotary Club of Velm", "the Harlow Foundation for Rural Health";
+- a country's name or demonym opening a headed name: "the Estaria Union of Bus Drivers", "the Estarian Revenue
+  Office", a body of its own affiliated to the country (``country_named_candidates``);
+- a court's name with a lower-case or capitalised head: "the Marlow high court", "MARLOW HIGH COURT".
 
-A name holding a word the gazetteer knows ("Kenyan Armed Forces": Kenya) is left to the gazetteer, and
+Any other name holding a word the gazetteer knows ("Kenyan Armed Forces": Kenya) is left to the gazetteer, and
 every later mention of a discovered name in the text is a mention of it too.
 """
 
@@ -131,13 +134,14 @@ def lower_headed_candidates(text: str, covered: bytearray, stopwords: frozenset[
         if start >= end or 1 in covered[start:end] or any(w in stopwords for w in place):
             continue
         head = match.group(2).split()
-        name = " ".join([*place, *(w[:1].upper() + w[1:] for w in head)])
+        written = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in place]  # "ISLAMABAD HIGH COURT"
+        name = " ".join([*written, *(w[:1].upper() + w[1:].lower() for w in head)])
         actor_id = "new:" + slug(name)
         if actor_id not in found:
-            country = place_country(" ".join(place), data_dir, capitals=True)
+            country = place_country(" ".join(written), data_dir, capitals=True)
             actor = Actor(actor_id, name, "organization", roles=(Role(" ".join(head).lower(), country or ""),),
                           discovered=True)
-            spelled = re.compile(rf"(?<![\w\-])({_spaced(place)})[ \t]+(?i:{_spaced(head)})(?![\w\-])")
+            spelled = re.compile(rf"(?<![\w\-])((?i:{_spaced(place)}))[ \t]+(?i:{_spaced(head)})(?![\w\-])")
             found[actor_id] = (actor, spelled)
     # only the name must be free: a title word inside the head is none there ("the Velm magistrate's court")
     candidates = [Candidate(m.start(), m.end(), actor.id, "exact", 0.8) for actor, spelled in found.values()
@@ -151,13 +155,13 @@ def _spaced(words: list[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _lower_headed(data_dir: Path) -> re.Pattern | None:
-    """One or two capitalised words (a leading word such as "The" may be the first) and a lower-case head of
-    ``lower_heads``."""
+    """One or two capitalised words (a leading word such as "The" may be the first) and a head of ``lower_heads``,
+    in lower case, capitalised ("the Velm High Court") or in capitals ("VELM HIGH COURT")."""
     heads = table_of(data_dir).get("lower_heads", ())
     if not heads:
         return None
     alternation = "|".join(_spaced(h.split()) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"({_FIRST}(?:[ \t]+{_WORD})?)[ \t]+({alternation})(?![\w\-])")
+    return re.compile(rf"({_FIRST}(?:[ \t]+{_WORD})?)[ \t]+((?i:{alternation}))(?![\w\-])")
 
 
 def described_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
@@ -413,6 +417,68 @@ def service_candidates(text: str, countries: list[Candidate], data_dir: Path, ac
             continue  # "American police": a town's or a state's, no force of the country
         candidates.append(Candidate(country.start, noun.end(), actor_id, "exact", 0.8))
     return candidates, found
+
+
+def country_named_candidates(text: str, countries: list[Candidate], covered: bytearray, data_dir: Path,
+                             taken: list[Candidate] = ()) -> tuple[list[Candidate], dict[str, Actor]]:
+    """ "the Estaria National Union of Teachers", "the Estarian Revenue Agency", "the Ruritania Farmers Party": a
+    country (or its demonym) opening a name that ends in an organisation's head (data/actors.yaml
+    ``organisation_names`` heads, institution_heads, tailed_heads, ``country_named_heads``), with an "of"/"for" tail
+    or not, names a body of its own that belongs to the country: an organisation affiliated to it, the country being
+    no mention there. Not a country's service, army, police or highest court (``service_candidates``,
+    ``force_candidates``: "the Estarian Armed Forces", "the Estaria Supreme Court"), a name whose words after the
+    country are all generic ("the Estaria National Police"), a news outlet ("the Estaria News Agency"), a name
+    holding one the gazetteer or a title names (``covered``), nor part of a longer name (a capitalised word follows;
+    a name or "of" comes before; another country is joined to it by a hyphen: a joint body of both).
+    ``taken``: spans already named (the services)."""
+    pattern = _country_named(data_dir)
+    if pattern is None or not countries:
+        return [], {}
+    leading, generic = _word_sets(data_dir)
+    media = frozenset(table_of(data_dir).get("media_words", ()))
+    starts = {c.start for c in taken}
+    candidates, found = [], {}
+    for country in countries:
+        before = _INSIDE_A_NAME.search(text, max(0, country.start - 40), country.start)
+        if country.start in starts or before is not None and (before.group(1) or before.group(2) not in leading) \
+                or text[country.start - 1:country.start] in ("-", "–", "/"):
+            continue  # "the Communist Party of Estaria Central Committee", "the Estaria-Velmia Joint Commission"
+        match = pattern.match(text, country.end)
+        if match is None or _LONGER_NAME.match(text, match.end()) or _CAPITALISED_AFTER.match(text, match.end()) \
+                or 1 in covered[country.end:match.end()]:
+            continue
+        words = match.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+        own, tail = words[:cut], words[cut + 1:]
+        if (all(w in generic for w in own[:-1]) and not any(w not in generic and w != "the" for w in tail)) \
+                or media & set(words) or _national_body(own, data_dir):
+            continue
+        name = " ".join(text[country.start:match.end()].split())
+        actor_id = "new:" + slug(name)
+        found.setdefault(actor_id, Actor(actor_id, name, "organization", roles=(Role("", country.actor_id),),
+                                         discovered=True))
+        candidates.append(Candidate(country.start, match.end(), actor_id, "exact", 0.8))
+    return candidates, found
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")
+# what stands right before a country's name that a longer name holds: "Party of (the) ", "Central "
+_INSIDE_A_NAME = re.compile(r"(?<![\w'’\-])(?:[A-Z][\w'’\-]*[ \t]+(of|for)|([A-Z][\w'’\-]*))[ \t]+(?:the[ \t]+)?$")
+
+
+@lru_cache(maxsize=8)
+def _country_named(data_dir: Path) -> re.Pattern | None:
+    """Up to three capitalised words and a head right after a country's name, and an "of"/"for" tail of up to four
+    capitalised words: " National Union of Teachers", " Revenue Agency"."""
+    table = table_of(data_dir)
+    heads = [*table.get("heads", ()), *table.get("institution_heads", ()), *table.get("tailed_heads", ()),
+             *table.get("country_named_heads", ())]
+    if not heads:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(set(heads), key=len, reverse=True))
+    return re.compile(rf"((?:[ \t]+{_WORD}){{0,3}}[ \t]+(?:{alt})(?![\w\-])"
+                      rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_TAIL_WORD}(?:[ \t]+(?:(?:and|&)[ \t]+)?{_TAIL_WORD}){{0,3}})?)"
+                      rf"(?![\w\-])")
 
 
 class Branch(NamedTuple):
