@@ -19,6 +19,7 @@ PUBLISHED = date(2024, 5, 10)  # a Friday
 EXAMPLES = load("sentences.yaml")["reported_news"]["examples"]
 PASSAGES = load("sentences.yaml")["reported_news"]["passage_examples"]
 HELD = load("sentences.yaml")["reported_news"]["held_examples"]
+RETOLD = load("sentences.yaml")["retold_outcome"]["examples"]
 
 
 def _read(text: str, published: date | None):
@@ -121,3 +122,16 @@ def test_a_gathering_held_in_the_past_simple_goes_on_with_the_recent_day_told_be
     (held,) = [e for e in parse_article(article, load_gazetteer()).events if e.evidence == second]
     assert held.date == date.fromisoformat(example["date"])
 
+
+@pytest.mark.parametrize("example", RETOLD, ids=[e["text"][-60:] for e in RETOLD])
+def test_a_lead_of_deciding_takes_the_day_its_outcome_is_told_with(example):
+    """"A court has annulled ..." told again as "The court issued its decision on Wednesday": Wednesday; a lead of
+    another act keeps the publication day."""
+    from timeline.actors import load_gazetteer
+    from timeline.models import Article
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=PUBLISHED)
+    lead = example["text"].split("\n\n")[0]
+    (first,) = [e for e in parse_article(article, load_gazetteer()).events if e.evidence == lead]
+    assert first.date == date.fromisoformat(example["date"])

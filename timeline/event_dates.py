@@ -1257,7 +1257,7 @@ def day_told_after_lead(text: str, lead_end: int, trigger: Trigger, timexes: lis
     Failing those, the day the lead's own sentence was reported on (``_lead_report_day``). None otherwise."""
     if published is None:
         return None
-    stems = {w.lower()[:_STEM] for w in _WORD.findall(trigger.text)}
+    stems = {w.lower()[:_STEM] for w in _WORD.findall(trigger.text)} | _outcome_stems(trigger, data_dir)
     for sentence in split(text[lead_end : lead_end + 1500], data_dir)[:RETOLD_SENTENCES]:
         start = lead_end + sentence.start
         inside = [t for t in timexes if start <= t.start and t.end <= start + len(sentence.text)]
@@ -1273,6 +1273,26 @@ def day_told_after_lead(text: str, lead_end: int, trigger: Trigger, timexes: lis
         if told is not None:
             return told
     return _lead_report_day(text, lead_end, trigger, timexes, published, vocab, data_dir)
+
+
+def tells_a_decision(trigger: Trigger, data_dir: Path = DATA_DIR) -> bool:
+    """True for a trigger that tells an act of deciding ("court has annulled", "has banned exports": data/sentences.yaml
+    ``retold_outcome.verbs``), whose day a later sentence may give by the noun of its outcome."""
+    return bool(_outcome_words(data_dir)[0].search(trigger.text))
+
+
+def _outcome_stems(trigger: Trigger, data_dir: Path = DATA_DIR) -> set[str]:
+    """The stems of the nouns that name what the lead's act of deciding gave, when its trigger is one ("A court has
+    annulled the permit." told again as "The court issued its decision on Tuesday."; data/sentences.yaml
+    ``retold_outcome``); none otherwise."""
+    return set(_outcome_words(data_dir)[1]) if tells_a_decision(trigger, data_dir) else set()
+
+
+@lru_cache(maxsize=8)
+def _outcome_words(data_dir: Path) -> tuple[re.Pattern, frozenset[str]]:
+    table = load("sentences.yaml", data_dir).get("retold_outcome", {})
+    nouns = frozenset(w.lower()[:_STEM] for w in table.get("nouns", ()))
+    return re.compile(rf"(?<![\w])(?:{_phrases(table.get('verbs', ()))})(?![\w])", re.IGNORECASE), nouns
 
 
 def _lead_report_day(text: str, lead_end: int, trigger: Trigger, timexes: list[Timex], published: date,

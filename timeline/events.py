@@ -1407,7 +1407,8 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                           f'place of arrival of the visit of {welcome.isoformat()} reported just before', None)
     elif not earlier and draft.sentence.start < LEAD_CHARS and stated \
             and draft.trigger.label not in ctx.vocab.raw["merge"].get("distinct_labels", ()) \
-            and ctx.vocab.types[draft.event_type]["family"] == "happening" \
+            and (ctx.vocab.types[draft.event_type]["family"] == "happening"
+                 or event_dates.tells_a_decision(draft.trigger, ctx.settings.data_dir)) \
             and (told := event_dates.day_told_after_lead(article.text, draft.sentence.end, draft.trigger,
                                                         list(ctx.timexes), article.published, ctx.vocab,
                                                         ctx.settings.data_dir)) is not None \
