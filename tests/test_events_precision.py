@@ -227,3 +227,9 @@ def test_a_lead_followed_on_its_line_by_a_caption_of_its_own_stays_the_lead():
 ])
 def test_a_fire_fought_is_typed_other_as_annotators_list_it(text):
     assert [e.event_type for e in _events(text)] == ["other"]
+
+
+def test_compensation_for_the_victims_families_is_typed_other_as_annotators_list_it():
+    text = ("A gas blast killed four people in Velm on Monday.\n\n"
+            "The mayor announced compensation of 2,000 dollars for the families of the dead.")
+    assert [e.event_type for e in _events(text)] == ["incident", "other"]
