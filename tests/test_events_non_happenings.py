@@ -205,6 +205,10 @@ NONE = [
     ("The leaders closed their summit on Sunday with a call for a joint force.", "call"),
     ("The old mill was switched off on Sunday after 60 years of operation.", "operation"),
     ("The ministry held a cheap market operation in the main square on Monday.", "operation"),
+    # a firefighting aircraft, a warship's port call, people taken in on arrival by staff (ignore, the call nouns)
+    ("The agency deployed water bombing helicopters over the burning forest on Monday.", "incident"),
+    ("A navy frigate docked in the port last week for a port call.", "call"),
+    ("The returnees were received by aid staff and officials at the airport on Monday.", "meeting"),
 ]
 
 

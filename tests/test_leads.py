@@ -421,3 +421,13 @@ def test_the_fallbacks_read_the_type_guess_none_as_the_guesser_writes_it():
     from timeline import leads, typeguess
 
     assert leads._NONE == typeguess.NONE
+
+
+@pytest.mark.parametrize("event_type,lead", [
+    ("other", "The poet Ana Moro died on Sunday at her home in Velm at the age of 91, her publisher said."),
+    ("incident", "A border guard died in hospital of his wounds on Tuesday, a day after smugglers fired on a patrol."),
+    ("incident", "Two miners died on Tuesday when a tunnel collapsed in the north of Estaria."),
+])
+def test_a_death_of_illness_or_age_is_other_and_a_violent_one_an_incident(event_type, lead):
+    guess = classify(lead)
+    assert guess is not None and guess.event_type == event_type
