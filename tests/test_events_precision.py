@@ -217,7 +217,7 @@ def test_a_lead_followed_on_its_line_by_a_caption_of_its_own_stays_the_lead():
     # the credit covers the name before it, not the full sentence before that on the line
     text = ("Velm: The high court on Thursday sentenced former minister Ana Moro to three years in prison in a graft case. "
             "Former minister Ana Moro (Wire Photo)\n\n"
-            "Justice Ivo Sander, who read out the order, also imposed a penalty of 5 million on the minister.")
+            "Justice Ivo Sander, who read out the order, said the minister could appeal within 30 days.")
     assert [(e.event_type, e.evidence[:32]) for e in _events(text)] == [("other", "Velm: The high court on Thursday")]
 
 
