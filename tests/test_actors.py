@@ -549,3 +549,30 @@ def test_a_body_a_country_names_is_affiliated_to_it(gaz):
     mentions, found = find_mentions("The Kenya Union of Bus Drivers called a strike.", gaz, DAY)
     assert [m.actor_id for m in mentions] == ["new:kenya-union-of-bus-drivers"]
     assert found[0].roles[0].affiliation == "kenya"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Talks ended on Monday. The Marlow High Court then ruled on the case.", "Marlow High Court"),
+    ("The fund was opened by Ola Berg. The Harlow Foundation for Rural Health gave money.", "Harlow Foundation for Rural Health"),
+    ("The plan was agreed on Monday. Velm Harbour Workers Union members joined the strike.", "Velm Harbour Workers Union"),
+    ("He spoke to Ola Berg. The Velm Farmers Union said nothing.", "Velm Farmers Union"),
+])
+def test_an_organisation_name_ends_no_sentence_inside_it(gaz, text, name):
+    """A word with a full stop that is no abbreviation ends a sentence: the name after it starts afresh."""
+    mentions, found = find_mentions(text, gaz, DAY)
+    assert name in {a.name for a in found}
+    assert not any("." in m.text for m in mentions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Staff of the St. Anne Rotary Club met on Tuesday.", "St. Anne Rotary Club"),
+    ("The Dr. Ola Berg Foundation gave a grant.", "Dr. Ola Berg Foundation"),
+    ("The J. Roe Trust gave a grant on Friday.", "J. Roe Trust"),
+])
+def test_an_abbreviation_or_an_initial_stays_inside_an_organisation_name(gaz, text, name):
+    _, found = find_mentions(text, gaz, DAY)
+    assert name in {a.name for a in found}
+
+
+def test_an_initialism_stays_inside_a_known_name(gaz):
+    assert "united-states-armed-forces" in ids("Troops of the U.S. Army arrived on Friday.", gaz)

@@ -37,9 +37,22 @@ from .names import slug
 from .places import place_country
 from .spans import Candidate
 
-_WORD = r"[A-Z][\w'’&.\-]*"
-_FIRST = r"[A-Z](?<![\w'’\-][A-Z])[\w'’&.\-]*"  # a _WORD not preceded by a letter, digit, apostrophe or hyphen
 _TAIL_WORD = r"[A-Z][\w'’\-]*"  # a word of a name's "of" tail, which ends no abbreviation: "of Calapan." ends a sentence
+
+
+def _name_word(abbreviations: frozenset[str]) -> str:
+    """A capitalised word of a name. A full stop ends it only as an abbreviation's (data/sentences.yaml
+    ``abbreviations``: "St. Mary's", "Dr. Ola Berg Foundation") or an initial's ("U.S. Army", "J. Roe Trust"), as the
+    sentence splitter reads it; "on Monday. The Velm High Court" is two sentences, not one name."""
+    short = "|".join(re.escape(a.capitalize()) for a in sorted(abbreviations, key=len, reverse=True) if "." not in a)
+    return rf"(?:(?:{short})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’&\-]*(?:\.[\w'’&\-]+)*)"
+
+
+@lru_cache(maxsize=8)
+def _words(data_dir: Path) -> tuple[str, str]:
+    """A word of a name, and one that no letter, digit, apostrophe or hyphen comes before (a name's first)."""
+    word = _name_word(frozenset(load("sentences.yaml", data_dir)["abbreviations"]))
+    return word, rf"(?=[A-Z])(?<![\w'’\-]){word}"
 
 
 @lru_cache(maxsize=8)
@@ -50,20 +63,21 @@ def _patterns(data_dir: Path) -> tuple[re.Pattern, ...] | None:
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     # Each starts with its capital and only then looks behind it, so that the regex engine skips to capitals.
     heads = [*table['heads'], *table.get('institution_heads', ())]
+    word, first = _words(data_dir)
     # up to three words before the head, one of which may be a leading word ("The"), taken off later
-    headed = re.compile(rf"({_FIRST}\s+(?:{_WORD}\s+){{0,3}}(?:{alt(heads)}))(?![\w\-])")
-    described = re.compile(rf"({_FIRST})\s+(?:{alt(table['descriptors'])})\s+(?:{alt(table['group_nouns'])})(?![\w])")
+    headed = re.compile(rf"({first}\s+(?:{word}\s+){{0,3}}(?:{alt(heads)}))(?![\w\-])")
+    described = re.compile(rf"({first})\s+(?:{alt(table['descriptors'])})\s+(?:{alt(table['group_nouns'])})(?![\w])")
     # "ABC (the Alpha Beta Council)"; not a dateline's place before a one-word agency: "OSLO (Wire) -"
     acronym = re.compile(r"([A-Z](?<![\w\-][A-Z])[A-Z0-9]{1,7})\s+\((?:the\s+)?[A-Z][^()\n]{2,80}\s[^()\n]{1,80}\)")
     nouns = alt(table.get("member_nouns") or ["\x00"])
-    members = re.compile(rf"({_FIRST}(?:[ \t]+{_WORD}){{1,3}})[ \t]+(?:{nouns})(?![\w\-])")
+    members = re.compile(rf"({first}(?:[ \t]+{word}){{1,3}})[ \t]+(?:{nouns})(?![\w\-])")
     # "the Coastal Search and Rescue Agency": a headed name with "and" (or "&") between two of its words
-    joined = re.compile(rf"({_FIRST}\s+(?:{_WORD}\s+){{0,2}}(?:and|&)\s+{_WORD}\s+(?:{_WORD}\s+){{0,2}}(?:{alt(heads)}))(?![\w\-])")
+    joined = re.compile(rf"({first}\s+(?:{word}\s+){{0,2}}(?:and|&)\s+{word}\s+(?:{word}\s+){{0,2}}(?:{alt(heads)}))(?![\w\-])")
     # "the Foundation for Rural Health", "the Velm Rotary Club of Calapan": a head and an "of"/"for" tail of capitalised
     # words (and "and", "&" or "of" between them), up to five of them
     tail_heads = alt([*heads, *table.get("tailed_heads", ())])
     # (its first word is optional, so a look-ahead for the capital lets the engine skip to capitals: 3.5x faster)
-    tailed = re.compile(rf"(?=[A-Z])((?:{_FIRST}\s+(?:{_WORD}\s+){{0,3}})?(?:{tail_heads})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    tailed = re.compile(rf"(?=[A-Z])((?:{first}\s+(?:{word}\s+){{0,3}})?(?:{tail_heads})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
                         rf"{_TAIL_WORD}(?:[ \t]+(?:(?:and|&)[ \t]+|(?:of|for)[ \t]+(?:the[ \t]+)?)?{_TAIL_WORD}){{0,4}})(?![\w\-])")
     return headed, described, acronym, members, joined, tailed
 
@@ -161,7 +175,8 @@ def _lower_headed(data_dir: Path) -> re.Pattern | None:
     if not heads:
         return None
     alternation = "|".join(_spaced(h.split()) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"({_FIRST}(?:[ \t]+{_WORD})?)[ \t]+((?i:{alternation}))(?![\w\-])")
+    word, first = _words(data_dir)
+    return re.compile(rf"({first}(?:[ \t]+{word})?)[ \t]+((?i:{alternation}))(?![\w\-])")
 
 
 def described_candidates(text: str, covered: bytearray, stopwords: frozenset[str],
@@ -476,7 +491,8 @@ def _country_named(data_dir: Path) -> re.Pattern | None:
     if not heads:
         return None
     alt = "|".join(re.escape(w) for w in sorted(set(heads), key=len, reverse=True))
-    return re.compile(rf"((?:[ \t]+{_WORD}){{0,3}}[ \t]+(?:{alt})(?![\w\-])"
+    word = _words(data_dir)[0]
+    return re.compile(rf"((?:[ \t]+{word}){{0,3}}[ \t]+(?:{alt})(?![\w\-])"
                       rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_TAIL_WORD}(?:[ \t]+(?:(?:and|&)[ \t]+)?{_TAIL_WORD}){{0,3}})?)"
                       rf"(?![\w\-])")
 
