@@ -11,6 +11,7 @@ import pytest
 from timeline.event_dates import timed_against
 from timeline.models import Article
 from timeline.resources import load
+from timeline.settings import DATA_DIR
 from timeline.triggers import find_triggers, vocabulary
 
 TABLE = load("temporal/anchoring.yaml")
@@ -131,3 +132,28 @@ def test_a_day_after_a_report_and_its_channel_dates_the_report(example):
     trigger = next(t for t in find_triggers(text, vocab) if t.event_type == example["type"])
     timex = own_timex(text, 0, trigger, tag(text, published, DEFAULT_SETTINGS), published, vocab)
     assert (timex.first_day.isoformat() if timex else None) == example["date"]
+
+
+@pytest.mark.parametrize("example", TABLE["named_back"]["examples"], ids=[e["text"][-50:] for e in TABLE["named_back"]["examples"]])
+def test_a_sentence_that_names_back_a_gathering_takes_its_day(example):
+    from timeline.actors import load_gazetteer
+    from timeline.pipeline import parse_article
+
+    article = Article(id="a", name="a.txt", title="", text=example["text"],
+                      published=date.fromisoformat(example["published"]))
+    events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == example["type"]]
+    assert events, "no event of the type"
+    assert events[-1].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+def test_a_gathering_named_back_with_two_days_told_before_lends_no_day():
+    from timeline.event_dates import named_back_day
+
+    monday, wednesday = (date(2024, 11, 11), None, "day"), (date(2024, 11, 13), None, "day")
+    earlier = [("meeting", "The council held a meeting on Monday.", monday),
+               ("meeting", "It held a second meeting on Wednesday.", wednesday)]
+    assert named_back_day("At the meeting, the council approved a budget.", earlier, DATA_DIR) is None
+    assert named_back_day("At the meeting, the council approved a budget.", earlier[:1], DATA_DIR)[0] == monday[0]
+    assert named_back_day("At the next meeting, the council approved a budget.", earlier[:1], DATA_DIR) is None
+    assert named_back_day("In his speech to parliament, the mayor thanked the council.", earlier[:1], DATA_DIR) is None
+    assert named_back_day("In his speech, the mayor thanked the council.", earlier[:1], DATA_DIR)[0] == monday[0]

@@ -1159,6 +1159,49 @@ def welcome_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_dir: 
     return None
 
 
+def named_back_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_dir: Path) -> tuple[date, str, str] | None:
+    """(day, the words that name back, the earlier sentence) for a sentence with no day of its own that names back
+    a gathering told before ("during the ceremony", "at the same meeting", "in her speech": data/temporal/anchoring.yaml
+    ``named_back``): the one day of the events told before in sentences that name that noun (for spoken words, any
+    gathering's noun). None when no such event has a day or they have more than one. ``earlier`` as for
+    ``opening_day``; events of ``sentence`` itself are left out."""
+    phrase, spoken, table = _named_back_patterns(data_dir)
+    named = phrase.search(sentence)
+    if named is not None:
+        if named.group("word") and named.group("word").lower() in table:
+            return None  # "at the next meeting", "during the first session": another one
+        nouns = [named.group("noun")]
+    else:
+        named = spoken.search(sentence)
+        if named is None:
+            return None
+        nouns = _anchoring(data_dir)["named_back"]["nouns"]
+    told = re.compile(rf"(?<![\w])(?:{_phrases(nouns)})(?:s|es)?(?![\w])", re.IGNORECASE)
+    days, source = set(), ""
+    for _, text, resolved in earlier:
+        if text != sentence and told.search(text) and resolved and resolved[0] is not None:
+            days.add((resolved[0], resolved[2]))
+            source = text
+    if len(days) != 1 or next(iter(days))[1] != "day":
+        return None
+    return next(iter(days))[0], named.group(0).strip(), source
+
+
+@lru_cache(maxsize=8)
+def _named_back_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern, frozenset]:
+    table = _anchoring(data_dir)
+    entry = table.get("named_back", {})
+    nouns = _phrases(sorted(entry.get("nouns", ()), key=len, reverse=True))
+    phrase = re.compile(rf"(?<![\w])(?:{_phrases(entry.get('prepositions', ()))})\s+(?:the\s+same|the|that)\s+"
+                        rf"(?:(?P<word>[\w\-]+)\s+)??(?P<noun>{nouns})(?![\w])(?!\s+(?:on|last|next)\b)",
+                        re.IGNORECASE)
+    spoken = re.compile(rf"(?<![\w])in\s+(?:her|his|their|its)\s+(?:{_phrases(entry.get('spoken', ()))})(?:es)?"
+                        rf"(?![\w])(?!\s+(?:to|at|before|in|on|of|last|next)\b)", re.IGNORECASE)
+    stop = frozenset(w.lower() for w in (*table.get("tail_stop", ()), "next", "upcoming", "following", "second",
+                                         "third", "final", "a", "an"))
+    return phrase, spoken, stop
+
+
 @lru_cache(maxsize=8)
 def _arrival_place(data_dir: Path) -> re.Pattern:
     alternation = _phrases(load("sentences.yaml", data_dir).get("arrival_place", {}).get("words", ()))

@@ -1405,6 +1405,10 @@ def _resolve(draft: Draft, ctx: Context, earlier: list[Draft]) -> None:
                                                                      for d in earlier], ctx.settings.data_dir)):
         draft.resolved = (welcome, None, "day", f'the day of the arrival: "{_short(draft.sentence.text)}" is at the '
                           f'place of arrival of the visit of {welcome.isoformat()} reported just before', None)
+    elif (back := event_dates.named_back_day(draft.sentence.text, [(d.event_type, d.sentence.text, d.resolved)
+                                                                   for d in earlier], ctx.settings.data_dir)):
+        draft.resolved = (back[0], None, "day", f'named back: "{back[1]}" in "{_short(draft.sentence.text)}" names the '
+                          f'happening told before with its day, {back[0].isoformat()} ("{_short(back[2])}")', None)
     elif not earlier and draft.sentence.start < LEAD_CHARS and stated \
             and draft.trigger.label not in ctx.vocab.raw["merge"].get("distinct_labels", ()) \
             and (ctx.vocab.types[draft.event_type]["family"] == "happening"
