@@ -489,10 +489,11 @@ def _cumulative(sentence: str, end: int, vocab: Vocabulary) -> bool:
     unless "first" stands right before that cue in its clause ("has reached the town for the first time since 2015":
     one happening; data/events.yaml ``cumulative_unless_before``). As for a rate (``_rate``), a cue after an infinitive
     that follows the trigger sums up what the happening is about, not the happening ("have held talks to end a war that
-    has killed thousands over the years")."""
+    has killed thousands over the years"); so does one inside a relative clause that follows the trigger
+    ("had restored power to the hospital, which had run on generators since 6am")."""
     for cue in vocab.cumulative_after.finditer(sentence, end):
         head = sentence[end : cue.start()]
-        if _INFINITIVE.search(head):
+        if _INFINITIVE.search(head) or _RELATIVE_AFTER_COMMA.search(head):
             return False
         if not vocab.cumulative_unless.search(head[max(head.rfind(","), head.rfind(";")) + 1 :]):
             return True
@@ -523,6 +524,8 @@ def _rate(sentence: str, end: int, vocab: Vocabulary) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:.](?!\d)")  # a mark inside a number ("1,000", "2.5") ends no clause
+# "restored power to the hospital, which had run on generators since 6am": the cue is the relative clause's
+_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who|whose|where)\s[^,;]*$")  # still open at the cue
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s")  # "clinics that treat ... every day": what the clinics do
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z]+\b")  # "an agreement to cut output ...": what the happening is about
 
