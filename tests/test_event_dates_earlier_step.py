@@ -61,8 +61,9 @@ def test_a_mention_naming_an_unplaced_day_is_news_that_a_year_long_before_the_pa
 
     from timeline.event_joins import _years_before_the_lead
 
-    old = SimpleNamespace(timex=SimpleNamespace(first_day=date(2009, 1, 1), last_day=date(2009, 12, 31)))
-    news = SimpleNamespace(lead=False, timed=True, timex=None, sentence=SimpleNamespace(start=400))
+    old = SimpleNamespace(timex=SimpleNamespace(first_day=date(2009, 1, 1), last_day=date(2009, 12, 31), granularity="year"))
+    news = SimpleNamespace(lead=False, timed=True, timex=None,
+                           sentence=SimpleNamespace(start=400, text="The verdict came after a hearing."))
     assert _years_before_the_lead(news, old, date(2015, 3, 3))
     assert not _years_before_the_lead(SimpleNamespace(**{**vars(news), "timed": False}), old, date(2015, 3, 3))
 

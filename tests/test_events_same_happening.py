@@ -310,6 +310,18 @@ def test_a_visit_years_before_the_lead_is_not_the_lead_visit():
     assert len(events) == 2
 
 
+def test_a_happening_of_an_earlier_year_is_not_the_undated_lead_news():
+    text = ("Harlow Motors is recalling some 40,000 of its delivery vans because a loose cable can disable the lights, "
+            "the carmaker said.\n\nLast year the carmaker recalled 12,000 buses over faulty door sensors.")
+    events = _events(text, date(2031, 5, 6))
+    assert [(e.event_type, e.date) for e in events][0] == ("other", date(2031, 5, 6))
+    assert len(events) == 2 and events[1].evidence.startswith("Last year")
+    # the same lead told again this year stays one happening
+    text = text.replace("Last year the carmaker recalled 12,000 buses over faulty door sensors.",
+                        "The carmaker recalled the vans after tests showed the fault.")
+    assert len(_events(text, date(2031, 5, 6))) == 1
+
+
 def test_a_foreign_minister_met_as_a_counterpart_after_talks_with_the_sultan_is_another_meeting():
     text = ("King Abdullah II of Jordan received Turkish Foreign Minister Hakan Fidan in Amman on Monday."
             "\n\nThe king and the minister reviewed trade links and energy projects, the royal court said.\n\n"

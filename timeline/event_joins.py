@@ -66,7 +66,8 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     candidates = [d for d in candidates if (referring or d.event_type == draft.event_type or d.event_type == "call")
                   and _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
-                  and not _years_before_the_lead(d, draft, ctx.article.published or publication_floor(ctx.article))
+                  and not _years_before_the_lead(d, draft, ctx.article.published or publication_floor(ctx.article),
+                                                 d is drafts[0])
                   and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
                   and not _bilateral_part(d, draft, ctx) and not _other_speakers(d, draft, ctx)
                   and (referring or _documents_agree(d, draft, ctx.vocab))]
@@ -819,22 +820,30 @@ def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...],
     return len(left & right) / len(left | right) >= overlap
 
 
-def _years_before_the_lead(kept: Draft, new: Draft, published: date | None) -> bool:
+def _years_before_the_lead(kept: Draft, new: Draft, published: date | None, first: bool = False) -> bool:
     """True when ``kept`` is an undated mention of the lead, the news of the publication day, and ``new`` is dated
     to a time that ended a year or more before that day ("X arrived in the capital" and then "as Y had been greeted
     on a tour in 1996"): a happening of the past, not the news told again. So is ``kept`` when its sentence names a
     day that no calendar places (``Draft.timed`` with no date: "the verdict came after a hearing on Sunday" on a page
     of unknown date): news of the week before the page's day. ``published`` may be the earliest day an undated page
-    can have appeared (``publication_floor``): the news is no earlier."""
+    can have appeared (``publication_floor``): the news is no earlier. So is ``new``, for such a ``kept`` or the
+    article's ``first`` happening, when it is dated by a whole
+    year before the page's year that ended a month or more before that day ("is recalling 9,000 vans" and then "Last
+    year the company recalled 2,000 buses"): a happening of an earlier year told for comparison."""
     timex = new.timex
-    news = kept.lead and kept.sentence.start < LEAD_CHARS or kept.timed
-    if not news or kept.timex is not None or timex is None or published is None:
+    if kept.timex is not None or timex is None or published is None:
         return False
     last = timex.last_day or timex.first_day
-    return last is not None and (published - last).days >= YEAR_DAYS
+    news = kept.lead and kept.sentence.start < LEAD_CHARS or kept.timed
+    if last is None or not news and not (first and kept.sentence.start < LEAD_CHARS):
+        return False
+    if timex.granularity == "year" and last.year < published.year and (published - last).days >= MONTH_DAYS:
+        return True
+    return news and (published - last).days >= YEAR_DAYS
 
 
 YEAR_DAYS = 365
+MONTH_DAYS = 31
 
 
 def _other_day_than_the_news(lead: Draft, draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
