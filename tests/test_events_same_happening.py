@@ -322,6 +322,18 @@ def test_a_happening_of_an_earlier_year_is_not_the_undated_lead_news():
     assert len(_events(text, date(2031, 5, 6))) == 1
 
 
+def test_a_person_met_also_after_a_meeting_of_two_named_people_is_another_meeting():
+    text = ("President Ivo Lind of Ruritania received Foreign Minister Ola Berg of Norland in Velm on Monday.\n\n"
+            "The talks covered trade and transport links between Ruritania and Norland, the presidency said.\n\n"
+            "Minister Berg met also with the Ruritanian Minister of Finance Ana Moro, and the two ministers signed "
+            "a protocol on customs.")
+    events = [(e.event_type, e.date) for e in _events(text, date(2030, 5, 7))]
+    assert events == [("meeting", date(2030, 5, 6)), ("meeting", date(2030, 5, 6)), ("agreement", date(2030, 5, 6))]
+    # the host met again is the same meeting
+    again = text.replace("the Ruritanian Minister of Finance Ana Moro", "President Ivo Lind")
+    assert [e.event_type for e in _events(again, date(2030, 5, 7))] == ["meeting", "agreement"]
+
+
 def test_a_foreign_minister_met_as_a_counterpart_after_talks_with_the_sultan_is_another_meeting():
     text = ("King Abdullah II of Jordan received Turkish Foreign Minister Hakan Fidan in Amman on Monday."
             "\n\nThe king and the minister reviewed trade links and energy projects, the royal court said.\n\n"

@@ -553,7 +553,9 @@ def _new_counterpart(kept: Draft, new: Draft, ctx: Context) -> bool:
     known actor. The counterpart is the phrase right after the trigger (data/same_happening.yaml ``counterpart_*``);
     it is new when none of what it names is found in ``kept``: no actor named in it is on a side of ``kept``
     (``_same_side``), and none of its capitalised words, less titles, is found in ``kept``'s sentences or in the
-    names, aliases and demonyms of those actors."""
+    names, aliases and demonyms of those actors. When ``kept`` names two people or more, a person the phrase names is
+    enough: "met also with the Ruritanian foreign minister Ana Moro" after "President Ivo Lind received the minister
+    Ola Berg", where the country is told around the first meeting, is a second meeting when "Ana Moro" is not."""
     family = ctx.vocab.types[new.event_type]["family"]
     if family != "encounter" or ctx.vocab.types[kept.event_type]["family"] != "encounter":
         return False
@@ -574,7 +576,20 @@ def _new_counterpart(kept: Draft, new: Draft, ctx: Context) -> bool:
         named = [n for i in ids if i in ctx.actors for n in (ctx.actors[i].name, *ctx.actors[i].aliases, *ctx.actors[i].demonyms)]
         known = ctx.memo[key] = {w[:stem] for text in (kept.sentence.text, *kept.told, *named)
                                  for w in re.findall(r"[\w'’-]+", _fold(text))}
+    if _another_person(kept, mentions, rules, known, ctx):
+        return True
     return not any(w[:stem] in known for w in words)
+
+
+def _another_person(kept: Draft, mentions: list[Mention], rules: Mapping, known: set[str], ctx: Context) -> bool:
+    """True when the counterpart phrase names a person none of whose name words is ``known`` (``kept``'s sentences and
+    actors), and ``kept`` already names two people or more, so the counterpart is no side it left unnamed."""
+    person = lambda i: i in ctx.actors and ctx.actors[i].kind == "person"  # noqa: E731
+    if sum(1 for i in kept.actor_ids if person(i)) < 2:
+        return False
+    stem = rules.get("counterpart_stem", 4)
+    names = [_capitalised(m.text, rules) for m in mentions if person(m.actor_id)]
+    return any(words and not any(w[:stem] in known for w in words) for words in names)
 
 
 def _counterpart_phrase(new: Draft, rules: Mapping, ctx: Context) -> tuple[str, list[Mention], list[str]] | None:
