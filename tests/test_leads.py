@@ -431,3 +431,13 @@ def test_the_fallbacks_read_the_type_guess_none_as_the_guesser_writes_it():
 def test_a_death_of_illness_or_age_is_other_and_a_violent_one_an_incident(event_type, lead):
     guess = classify(lead)
     assert guess is not None and guess.event_type == event_type
+
+
+def test_a_lead_typed_by_its_cues_as_the_catch_all_is_titled_by_what_was_done():
+    """A death told in a lead no trigger rule reads is guessed by the broad cues; its title says what happened, not
+    the catch-all type's noun ("ceremony")."""
+    events = _events(Settings(), "The Velm painter Ana Moro died at her home on Monday after a long illness, her "
+                                 "family said.\n\nShe had painted the harbour for forty years.")
+    guessed = [e for e in events if e.found_by == "lead cues"]
+    assert [e.event_type for e in guessed] == ["other"]
+    assert "died at her home" in guessed[0].title and "ceremony" not in guessed[0].title.lower()

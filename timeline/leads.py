@@ -197,9 +197,9 @@ def _cue_index(data_dir: Path) -> KeyIndex:
 
 
 def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
-    """The type of happening the lead ``text`` reports, with the verb that reports it; None when it reports
-    none (``not_news``, no real verb) or no type scores ``scoring.min_score`` with ``scoring.min_margin``
-    over the next."""
+    """The type of happening the lead ``text`` reports, with the verb that reports it (for the catch-all type, with
+    what was done as its title's label: a death is no "ceremony"); None when it reports none (``not_news``, no real
+    verb) or no type scores ``scoring.min_score`` with ``scoring.min_margin`` over the next."""
     table, vocab = rules(data_dir), vocabulary(data_dir)
     found, verbs = _cue_matches(text, data_dir)
     if not verbs:
@@ -214,7 +214,8 @@ def classify(text: str, data_dir: Path = DATA_DIR) -> LeadGuess | None:
     verb = next((m for cue, m in verbs if cue.event_type == best), verbs[0][1])
     if _not_news(text, verb.end(), table, vocab):
         return None
-    return LeadGuess(best, ranked[0][1], verb.start(), verb.end(), verb.group(), "cues", confidence(data_dir))
+    label = _what_was_done(text, verb, data_dir) if best == table.raw["by_verb"]["default_type"] else ""
+    return LeadGuess(best, ranked[0][1], verb.start(), verb.end(), verb.group(), "cues", confidence(data_dir), label)
 
 
 def _cue_matches(text: str, data_dir: Path) -> tuple[list, list]:
