@@ -1165,10 +1165,10 @@ def named_back_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_di
     ``named_back``): the one day of the events told before in sentences that name that noun (for spoken words, any
     gathering's noun). None when no such event has a day or they have more than one. ``earlier`` as for
     ``opening_day``; events of ``sentence`` itself are left out."""
-    phrase, spoken, table = _named_back_patterns(data_dir)
+    phrase, spoken, another = _named_back_patterns(data_dir)
     named = phrase.search(sentence)
     if named is not None:
-        if named.group("word") and named.group("word").lower() in table:
+        if named.group("word") and named.group("word").lower() in another:
             return None  # "at the next meeting", "during the first session": another one
         nouns = [named.group("noun")]
     else:
@@ -1189,6 +1189,8 @@ def named_back_day(sentence: str, earlier: list[tuple[str, str, tuple]], data_di
 
 @lru_cache(maxsize=8)
 def _named_back_patterns(data_dir: Path) -> tuple[re.Pattern, re.Pattern, frozenset]:
+    """The phrase that names a gathering back, the spoken words of one, and the words before its noun that make it
+    another one ("the next meeting")."""
     table = _anchoring(data_dir)
     entry = table.get("named_back", {})
     nouns = _phrases(sorted(entry.get("nouns", ()), key=len, reverse=True))

@@ -23,7 +23,7 @@ from .prefilter import KeyIndex, fold, required_groups, required_keys
 from .resources import load
 from .sentences import Sentence
 from .settings import DATA_DIR
-from .triggers import Vocabulary, compile_pattern, vocabulary
+from .triggers import RELATIVE_AFTER_COMMA, Vocabulary, compile_pattern, vocabulary
 
 
 @dataclass(frozen=True)
@@ -263,12 +263,9 @@ def _happening_nouns(data_dir: Path = DATA_DIR) -> frozenset[str]:
     return frozenset(plain | {w + "s" for w in plain})
 
 
-_RELATIVE = re.compile(r",\s+(?:who|which|where|whose)\s[^,;:]*$", re.IGNORECASE)
-
-
 def in_relative_clause(text: str, start: int) -> bool:
     """True when ``start`` lies in a relative clause opened after a comma (", who is visiting the capital")."""
-    return bool(text) and bool(_RELATIVE.search(text[max(0, start - 150) : start]))
+    return bool(text) and bool(RELATIVE_AFTER_COMMA.search(text[max(0, start - 150) : start]))
 
 
 def _verb_nouns(found: list, verbs: list, text: str, data_dir: Path = DATA_DIR) -> set[str]:

@@ -133,14 +133,15 @@ def compile_pattern(pattern: str, case_sensitive: bool = False, classes: dict | 
     body = _with_classes(pattern, classes or {})
     for macro, expansion in MACROS.items():
         body = body.replace(macro, expansion)
-    body = _flexible_spaces(body)
+    body = _spaces(body)
     flags = 0 if case_sensitive else re.IGNORECASE
     return LazyPattern(rf"{LOOK_BEHIND}(?:{body})(?![\w])", flags)  # compiled when first needed
 
 
-def _flexible_spaces(body: str) -> str:
-    """``body`` with each unescaped space read as any run of white space (``\\s+``), except inside a look-behind,
-    which must keep a fixed width ("(?<!being )discussed with": the space stays one space)."""
+def _spaces(body: str) -> str:
+    """``body`` with each unescaped space read as any run of white space (``\\s+``) and an optional one (" ?") as
+    none too, except inside a look-behind, which must keep a fixed width ("(?<!being )discussed with": the space stays
+    one space). For trigger patterns and every phrase list of the vocabulary alike."""
     out, behind, depth, index = [], [], 0, 0
     while index < len(body):
         char = body[index]
@@ -331,11 +332,6 @@ def _continuations(raw: dict) -> list[tuple[re.Pattern, str | None]]:
     return found
 
 
-def _spaces(text: str) -> str:
-    """``text`` with each unescaped space read as any run of white space, and an optional one (" ?") as none too."""
-    return re.sub(r"(?<!\\) (?![?*])", r"\\s+", re.sub(r"(?<!\\) [?*]", r"\\s*", text))
-
-
 def find_triggers(sentence: str, vocab: Vocabulary) -> list[Trigger]:
     """Every trigger in ``sentence`` that is a realis, foreground mention, in text order.
 
@@ -493,7 +489,7 @@ def _cumulative(sentence: str, end: int, vocab: Vocabulary) -> bool:
     ("had restored power to the hospital, which had run on generators since 6am")."""
     for cue in vocab.cumulative_after.finditer(sentence, end):
         head = sentence[end : cue.start()]
-        if _INFINITIVE.search(head) or _RELATIVE_AFTER_COMMA.search(head):
+        if _INFINITIVE.search(head) or RELATIVE_AFTER_COMMA.search(head):
             return False
         if not vocab.cumulative_unless.search(head[max(head.rfind(","), head.rfind(";")) + 1 :]):
             return True
@@ -524,8 +520,9 @@ def _rate(sentence: str, end: int, vocab: Vocabulary) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:.](?!\d)")  # a mark inside a number ("1,000", "2.5") ends no clause
-# "restored power to the hospital, which had run on generators since 6am": the cue is the relative clause's
-_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who|whose|where)\s[^,;]*$")  # still open at the cue
+# a relative clause opened after a comma and still open at the end ("restored power to the hospital, which had run on
+# generators since 6am": the cue is the clause's; leads.in_relative_clause)
+RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:who|which|where|whose)\s[^,;:]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s")  # "clinics that treat ... every day": what the clinics do
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z]+\b")  # "an agreement to cut output ...": what the happening is about
 
