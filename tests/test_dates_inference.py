@@ -281,3 +281,16 @@ def test_a_head_date_before_a_month_the_text_reports_gives_no_publication_day():
     one after the picture's day (12 July 2014); the article came after March 2022, on no day it states."""
     result = infer_published(_read(OLD_PICTURE), None)
     assert result.published is None and publication_floor(result) == date(2022, 3, 1)
+
+
+def test_a_yearless_day_placed_in_the_batch_year_alone_gives_no_bound_when_it_cannot_stand():
+    """A later sentence's "the June 2 session", placed in the batch's year only by its nearness to the batch date,
+    cannot be the publication day (the text also names a Tuesday it is not): nor is it a floor, since the page may
+    be of any year. No day and no bound rather than a false "not before"."""
+    text = ("Harbour board adopts fees\n\n"
+            "The harbour board adopted its new mooring fees on Tuesday evening after a short debate.\n\n"
+            "Members thanked the clerk for the tables she prepared.\n\n"
+            "Two members spoke against the rise.\n\n"
+            "A first reading had been held at the June 2 session, when the chair asked for more figures.")
+    result = infer_published(_read(text), date(2031, 8, 1))
+    assert result.published is None and publication_floor(result) is None

@@ -164,6 +164,12 @@ def _from_body(text: str, timexes: list[Timex], hint: date | None, reference: da
         found = _far_on_its_weekday(reported, settings)
     bound = _from_text(after, hint, reference, settings, window=False, holders=holders)
     floor, why = _no_day(found, bound, _weekdays(reported), lead_end)
+    if found is not None and found.from_batch and floor == found.day:
+        # A year from the batch alone is a guess: a day that cannot stand for the publication day bounds nothing
+        # either ("the May 19 meeting" on a page of another year than the batch's); the text's own days may.
+        found = _from_text(reported, hint, reference, settings, holders=holders, lead_weekday=lead_weekday,
+                           batch_years=False)
+        floor, why = _no_day(found, bound, _weekdays(reported), lead_end)
     later, because = _later_month(found, _not_ahead(text, reported, settings))
     if later is not None and (floor is None or later > floor):
         floor, why = later, because
@@ -665,13 +671,15 @@ def _holders(text: str, timexes: list[Timex], settings: Settings) -> tuple:
 
 
 def _from_text(timexes: list[Timex], hint: date | None, reference: date | None, settings: Settings,
-               window: bool = True, holders: tuple = (), lead_weekday: int | None = None) -> Evidence | None:
+               window: bool = True, holders: tuple = (), lead_weekday: int | None = None,
+               batch_years: bool = True) -> Evidence | None:
     """The latest day the timexes report; ``window=False`` takes explicit dates however far they are
     from the reference (for a lower bound, any explicit date will do). ``holders``: the office holders the
-    text names by title ((words, terms) pairs), which a day-month's year must fit."""
+    text names by title ((words, terms) pairs), which a day-month's year must fit; ``batch_years=False`` leaves
+    out a day-month whose year only the batch's date gives."""
     floor = _latest_dated(timexes)
     candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings, holders, lead_weekday)]
-                  if e and _fits_text(e, floor, reference)]
+                  if e and _fits_text(e, floor, reference) and (batch_years or not e.from_batch)]
     explicit = _latest_explicit(timexes, reference if window else None, settings, with_timex=True)
     if explicit is not None:
         candidates.append(explicit)
@@ -735,7 +743,8 @@ def _day_month(timex: Timex, hint: date | None, reference: date | None, settings
     else:
         why = f"{timex.text!r} in {day.year}, the year nearest {_hint_words(hint, reference)}"
     return Evidence(day, f"inferred: {why}; the article reports that day, so it appeared on or after it",
-                    weekday_named=weekday is not None, words=timex.text, start=timex.start)
+                    weekday_named=weekday is not None, words=timex.text, start=timex.start,
+                    from_batch=weekday is None and reference is not None and hint == reference)
 
 
 def _only_year_in_office(timex: Timex, weekday: int | None, holders: tuple) -> Evidence | None:
