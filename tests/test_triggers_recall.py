@@ -102,3 +102,15 @@ def test_an_opening_speaking_phrase_elsewhere_adds_detail_only(sentence):
 def test_a_rate_in_a_relative_clause_after_the_trigger_tells_what_the_thing_does():
     assert "other" in _types("The city opened three night clinics that see children every day until midnight.")
     assert "humanitarian" not in _types("About 40 aid trucks a day entered the city.")
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    ("Polling stations across the island closed at 8 p.m., the commission said.", "other"),
+    ("Fighting broke out again near the northern crossing, residents said.", "incident"),
+])
+def test_a_noun_in_ing_that_opens_a_sentence_is_its_subject_not_a_participle_phrase(sentence, event_type):
+    assert event_type in _types(sentence)
+
+
+def test_an_opening_participle_phrase_still_gives_a_weak_trigger():
+    assert "speech" not in _types("Speaking at the dinner, the minister said taxes would fall.")

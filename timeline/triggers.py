@@ -422,11 +422,13 @@ def _opens_with_participle(sentence: str, start: int, vocab: Vocabulary) -> bool
     """True for an opening participle phrase ("Speaking at the ceremony, he said ..."): it adds detail to
     an event already reported rather than reporting a new one; not one that is a happening itself
     ("Addressing the session, she said ...": data/events.yaml ``grammar.participle_happenings``; "Speaking at a
-    forum's opening session, a minister said ...": ``grammar.participle_happening_phrases``)."""
+    forum's opening session, a minister said ...": ``grammar.participle_happening_phrases``), nor a noun in -ing that
+    is the sentence's subject ("Polling stations closed at 8 p.m., ...": ``grammar.gerund_subjects``)."""
     head = sentence[:start].strip()
     word = sentence[start:].split(maxsplit=1)[0].lower() if sentence[start:].strip() else ""
     return not head and word.endswith("ing") and "," in sentence[start : start + 120] \
         and word not in vocab.raw["grammar"].get("participle_happenings", ()) \
+        and word not in vocab.raw["grammar"].get("gerund_subjects", ()) \
         and not vocab.participle_happening_phrase.match(sentence, start)
 
 
