@@ -334,6 +334,22 @@ def test_a_quote_a_detail_a_statement_a_post_or_a_caption_in_the_body_gives_no_g
     assert in_body(sentence, type_guess=_sure("visit"), page=sentence, start=0, happening=_happens(0.99)) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "The ceremony was opened by Mayor Ana Moro and her deputy Ivo Sander.",
+    "The celebration was held in the presence of Governor Tom Odhi.",
+    "The annual festival evening in the old hall drew Bishop Ivo Sander and his choir.",
+])
+def test_a_gathering_named_again_by_a_definite_subject_with_no_day_is_a_detail(sentence):
+    assert in_body(sentence, type_guess=_sure("other"), happening=_happens(0.99), own_day=False) is None
+    # with a day of its own it may still be news of its own
+    assert in_body(sentence, type_guess=_sure("other"), happening=_happens(0.99), own_day=True) is not None
+
+
+def test_a_funeral_named_by_a_definite_subject_is_no_detail_of_a_death():
+    sentence = "The funeral was attended by Governor Tom Odhi and his family."
+    assert in_body(sentence, type_guess=_sure("other"), happening=_happens(0.99), own_day=False) is not None
+
+
 def test_a_body_sentence_s_own_day_dates_news_when_it_is_not_after_the_page_s_day():
     published = date(2024, 5, 8)
     assert own_day([(date(2024, 5, 7), "day")], published)

@@ -539,10 +539,14 @@ def in_body(text: str, data_dir: Path = DATA_DIR, type_guess: Callable[[str, Pat
     else none (or, with ``body.allow_default``, the catch-all type). Not a line of ``page`` (from ``start``) that is a
     photo caption. Whether its day may date news is the caller's to say (``own_day``: the sentence names a day of its
     own that may). A sentence the model is at least ``body.sure_happening`` sure of needs neither that day nor a named
-    subject before its past verb ("A public hearing on the budget was held last month")."""
+    subject before its past verb ("A public hearing on the budget was held last month"). A sentence of no such day
+    whose subject is a gathering named by a definite noun (``body.details_subject``: "The ceremony was opened by X")
+    only details the one told before: no guess."""
     raw = rules(data_dir).raw
     if page and start >= 0 and caption_marked(page, Sentence(start, start + len(text), text), data_dir):
         return None
+    if not own_day and re.match(raw["body"].get("details_subject") or "(?!)", text.lstrip(" \"“'‘("), re.IGNORECASE):
+        return None  # "The ceremony was opened by the mayor": a detail of the gathering told before
     sure = raw["body"].get("sure_happening")
     verb = _body_verb(text, data_dir) if own_day else None
     needs_sure = verb is None
