@@ -80,6 +80,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
     local = [item for item in local if not _in_content(item, sentence, trigger, actors, vocab)]
     local = [item for item in local if not _in_other_happening(item, sentence, trigger, local, data_dir)]
     local = _without_represented(local, sentence, actors, data_dir)
+    local = [item for item in local if not _a_rival(item, sentence, data_dir)]
     local = _without_fronted_clause(local, sentence, trigger, actors, data_dir)
     local = [item for item in local if not _private_sector(item, sentence, actors, data_dir)]
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
@@ -286,6 +287,18 @@ def _without_represented(local: list, sentence: str, actors: Mapping[str, Actor]
         proxied_end = None
         kept.append(item)
     return kept
+
+
+def _a_rival(item: tuple[int, int, str], sentence: str, data_dir: Path) -> bool:
+    """True for a name right after one of data/participants.yaml ``rival_nouns`` and "of" or "to", with up to three
+    capitalised words between ("Jane Roe, main rival of Estarian President John Doe, held a rally": not John Doe)."""
+    return bool(_rival_pattern(data_dir).search(sentence, max(0, item[0] - 80), item[0]))
+
+
+@lru_cache(maxsize=4)
+def _rival_pattern(data_dir) -> re.Pattern:
+    nouns = "|".join(_participants(data_dir).get("rival_nouns", ())) or "(?!)"
+    return re.compile(rf"(?<![\w])(?i:{nouns})\s+(?:of|to)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}$")
 
 
 @lru_cache(maxsize=4)

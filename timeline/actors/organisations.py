@@ -506,12 +506,13 @@ class Branch(NamedTuple):
     alone: tuple[str, ...]  # what refers to it with no country before ("the army", "troops")
     services: frozenset[str]  # capitalised service names of data/actors.yaml ``services`` of this branch
     local_in: frozenset[str] = frozenset()  # ids of countries whose branch is local forces, not one national force
+    named_only: bool = False  # alone, only the force of the branch named before (``named_only_forces``), no guess
 
 
 @lru_cache(maxsize=8)
 def _branches(data_dir: Path) -> tuple[Branch, ...]:
     return tuple(Branch(b["title"], b["name"], tuple(b["nouns"]), tuple(b.get("alone", ())), frozenset(b.get("services", ())),
-                        frozenset(b.get("local_in", ())))
+                        frozenset(b.get("local_in", ())), b["title"] in table_of(data_dir).get("named_only_forces", ()))
                  for b in table_of(data_dir).get("national_forces", ()))
 
 
@@ -684,8 +685,8 @@ def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path, 
                      services: Mapping[tuple[str, str], str] | None = None) -> tuple[list[Candidate], dict[str, Actor]]:
     """ "the army", "troops", "police" (data/actors.yaml ``organisation_names.national_forces``, ``alone``): the
     force of that branch (an organisation whose role has the branch's title) named most often before, within
-    FORCE_REACH (of those tied, the last); failing one, the force of the one country its sentence names ("killing
-    two soldiers in northern Estaria"), else of the country ``countries`` (the country mentions) name most often,
+    FORCE_REACH (of those tied, the last); failing one (unless the branch is ``named_only``), the force of the one
+    country its sentence names ("killing two soldiers in northern Estaria"), else of the country ``countries`` (the country mentions) name most often,
     the country the news is about (``national_force``; found, when new, in the returned dict). Not "Kenyan troops" or "AU troops"
     (a name before the noun says whose), nor "their troops", "its police" (a pronoun's)."""
     candidates, found = [], {}
@@ -709,6 +710,8 @@ def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path, 
             earlier = [c.actor_id for c in forces if 0 < match.start() - c.end <= FORCE_REACH]
             if earlier:  # the one named most often before, of those tied the last
                 chosen = max(reversed(earlier), key=earlier.count)
+            elif branch.named_only:
+                continue
             else:
                 if country is None:
                     country = _most_named(text, countries, data_dir) or _capital_named(text, data_dir) or ""
