@@ -97,7 +97,7 @@ def test_city_byline_agency_dateline_is_cut_and_names_the_outlet():
 
 
 INFERENCE = [(section, ex) for section in ("after_words", "ahead_words", "founding_words", "weekday_agreement",
-                                             "yearless_dateline")
+                                             "yearless_dateline", "deictic_gloss")
              for ex in load("datelines.yaml", DATA_DIR)[section]["examples"]]
 
 

@@ -80,6 +80,9 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     if article.published_basis.startswith(MONTH_PREFIX):  # the page's own month: a bound, or a day in it
         return _in_page_month(article, settings)
     text = _headed(article)[:MAX_CHARS]
+    glossed = _glossed_day(text, settings)
+    if glossed is not None:
+        return replace(article, published=glossed.day, published_inferred=True, published_basis=glossed.basis)
     timexes = _tag(text, settings)
     hint = reference or _latest_explicit(timexes, None, settings)
     line = _yearless_dateline(article, settings)
@@ -106,6 +109,45 @@ def infer_published(article: Article, reference: date | None, settings: Settings
     if found is None:
         return article
     return replace(article, published=found.day, published_inferred=True, published_basis=found.basis)
+
+
+GLOSSED = "inferred: the text glosses "  # the basis of a day the page names as its "today", "yesterday" or "tomorrow"
+
+
+def _glossed_day(text: str, settings: Settings) -> Evidence | None:
+    """The publication day a "yesterday", "today" or "tomorrow" glossed with its full date gives ("tomorrow morning
+    (April 23, 2031)": 22 April 2031), outside quotations and with the gloss's weekday, if any, the date's
+    (data/datelines.yaml ``deictic_gloss``); the first such gloss, or None."""
+    pattern, days = _gloss_pattern(Path(settings.data_dir))
+    for match in pattern.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if sum(text.count(mark, line_start, match.start()) for mark in '"“”') % 2:
+            continue  # the speaker's day
+        data_dir = Path(settings.data_dir)
+        partial = parse_date(match.group("date"), data_dir)
+        day = partial.to_date() if partial is not None else None
+        weekday = date_weekday(match.group(0)[match.start("gloss") - match.start():], data_dir) \
+            if match.group("gloss") else None
+        if day is None or (weekday is not None and weekday != day.weekday()):
+            continue
+        published = day - timedelta(days=days[match.group("word").lower()])
+        said = text[match.start():match.start("gloss") if match.group("gloss") else match.start("date")]
+        return Evidence(published, f"{GLOSSED}{said.rstrip(' (,')!r} as {match.group('date')!r}: the article "
+                                   f"appeared on {published.isoformat()}", words=match.group(0), start=match.start())
+    return None
+
+
+@lru_cache(maxsize=8)
+def _gloss_pattern(data_dir: Path) -> tuple[re.Pattern, dict]:
+    from .rules import date_rules
+
+    entry = load("datelines.yaml", data_dir).get("deictic_gloss", {})
+    days = {str(word).lower(): int(offset) for word, offset in entry.get("days", {}).items()}
+    fragments = date_rules(data_dir).fragments
+    words = "|".join(map(re.escape, days)) or "(?!)"
+    parts = "|".join(map(re.escape, entry.get("parts", ()))) or "(?!)"
+    return re.compile(rf"(?<![\w])(?P<word>(?i:{words}))(?:[ ]+(?i:{parts}))?[ ]*(?:\([ ]*|,[ ]*)"
+                      rf"(?P<gloss>(?:{fragments['WEEKDAY']}),?[ ]+)?(?P<date>{fragments['DATE']})"), days
 
 
 # An inferred day this many years before every later year the text names (a day, month or year written with its year)
@@ -234,7 +276,7 @@ def day_stated(article: Article) -> bool:
     latest day the text reports when its head or lead writes it out ("The council met on 23 January 2023", a caption
     "... in Brussels, 3 December 2030" over the lead) and no later day or unplaced weekday is told."""
     return article.published is not None and (
-        not article.published_inferred or article.published_basis.startswith(DATELINE_INFERRED)
+        not article.published_inferred or article.published_basis.startswith((DATELINE_INFERRED, GLOSSED))
         or IN_HEAD_OR_LEAD in article.published_basis)
 
 
