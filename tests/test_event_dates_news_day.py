@@ -77,3 +77,18 @@ def test_a_happening_told_as_earlier_than_a_report_of_the_publication_day_is_not
     trigger = Trigger("agreement", start, start + 6, "agreed", "strong", "verb")
     assert not news_of_the_day(agreed, trigger, [sunday], PUBLISHED)
     assert news_of_the_day(agreed.replace("after", "and"), trigger, [sunday], PUBLISHED)
+
+
+def test_an_old_year_naming_a_happening_names_no_other_day_than_the_publication():
+    """"the 2009 floods" between a determiner and a noun, years before publication, names an old happening; "in 2009"
+    alone, or "the 2023 floods" (within a year), still names another time."""
+    text = "Mourners marked the anniversary of the 2009 floods. They met in 2009. The 2023 floods were worse."
+    old = text.index("2009")
+    named = Timex(old, old + 4, "2009", "DATE", "2009", date(2009, 1, 1), date(2009, 12, 31), "year")
+    assert names_another_day(named, PUBLISHED, text) is False
+    alone = text.index("2009", old + 4)
+    bare = Timex(alone, alone + 4, "2009", "DATE", "2009", date(2009, 1, 1), date(2009, 12, 31), "year")
+    assert names_another_day(bare, PUBLISHED, text) is True
+    recent = text.index("2023")
+    near = Timex(recent, recent + 4, "2023", "DATE", "2023", date(2023, 1, 1), date(2023, 12, 31), "year")
+    assert names_another_day(near, PUBLISHED, text) is True

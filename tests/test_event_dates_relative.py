@@ -96,3 +96,13 @@ def test_a_weekday_read_forward_after_agreed_to_is_read_back_with_its_part_of_da
     article = Article(id="a", name="a.txt", title="", text=text, published=date(2024, 5, 10))
     (event,) = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "agreement"]
     assert event.date == day, event.date_basis
+
+
+YEAR_IT_IS_FOR = load("sentences.yaml")["year_it_is_for"]["examples"]
+
+
+@pytest.mark.parametrize("example", YEAR_IT_IS_FOR, ids=[e["text"][:50] for e in YEAR_IT_IS_FOR])
+def test_a_year_a_happening_is_for_is_not_its_date(example):
+    article = Article(id="a", name="a.txt", title="", text=example["text"], published=date(2031, 4, 22))
+    events = parse_article(article, load_gazetteer()).events
+    assert events and events[0].date == (example["date"] and date.fromisoformat(example["date"]))

@@ -167,8 +167,22 @@ def _names_something_else(sentence: str, start: int, end: int, timex: Timex, tri
     if start < 0:
         return False
     return _too_long(timex) or _year_in_name(sentence, start, timex) or _joined_year(sentence, end, timex) \
+        or _year_it_is_for(sentence, start, timex) \
         or _quoted_apart(sentence, start, trigger) or _modifies_other_noun(sentence, start, end, trigger, vocab) \
         or _in_content_reported_after(sentence, end, trigger, vocab) or _before_that_clause(sentence, start, end, trigger)
+
+
+def _year_it_is_for(sentence: str, start: int, timex: Timex, data_dir: Path = DATA_DIR) -> bool:
+    """True for a bare year right after a word of data/sentences.yaml ``year_it_is_for`` ("the awards for the year
+    2031", "the budget for fiscal year 2032"): what the happening is for, not its date."""
+    return bool(re.fullmatch(r"\d{4}", timex.text.strip())) \
+        and bool(_for_year(data_dir).search(sentence, max(0, start - 40), start))
+
+
+@lru_cache(maxsize=8)
+def _for_year(data_dir: Path) -> re.Pattern:
+    words = _phrases(load("sentences.yaml", data_dir).get("year_it_is_for", {}).get("before", ()))
+    return re.compile(rf"(?<![\w])(?:{words})\s+$", re.IGNORECASE)
 
 
 def _joined_year(sentence: str, end: int, timex: Timex) -> bool:
@@ -800,9 +814,27 @@ def names_another_day(timex: Timex, published: date | None, text: str = "") -> b
     if published is None or timex.first_day is None or _quoted_in_line(text, timex):
         return True
     if _too_long(timex) or (timex.granularity == "time" and _CLOCK_ONLY.match(timex.text)) \
-            or _joined_year(text, timex.end, timex) or _still_to_come(timex, published):
+            or _joined_year(text, timex.end, timex) or _still_to_come(timex, published) \
+            or _names_an_old_happening(timex, published, text):
         return False
     return not (timex.first_day == published and timex.last_day in (None, published))
+
+
+# A year or a month that ended this long before publication, between a determiner and a noun ("the 1994 genocide",
+# "the May 2019 elections"), names a happening of the past: no happening of the day's news is dated by it.
+OLD_NAME_DAYS = 365
+_NOUN_AFTER = re.compile(r"\s+(?:[^\W\d_][\w\-]*)")
+
+
+def _names_an_old_happening(timex: Timex, published: date, text: str) -> bool:
+    """True for a year or month (with its year) more than ``OLD_NAME_DAYS`` before ``published`` that pre-modifies a
+    noun after a determiner or a possessive ("marking the anniversary of the 1994 genocide", "since the country's 2011
+    uprising"): the name of an old happening, which leaves a lead's happening the day's news."""
+    if timex.granularity not in ("year", "month") or timex.last_day is None or not text or timex.start < 0 \
+            or (published - timex.last_day).days <= OLD_NAME_DAYS:
+        return False
+    return bool(_PREMODIFIER_BEFORE.search(text, max(0, timex.start - 20), timex.start)) \
+        and bool(_NOUN_AFTER.match(text, timex.end))
 
 
 def _still_to_come(timex: Timex, published: date) -> bool:
@@ -1507,7 +1539,8 @@ def _timed_by(data_dir: Path) -> re.Pattern:
 def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], published: date) -> Timex | None:
     """The latest expression before ``sentence_start`` that names a past time (``_past_time``), read as past; a
     month or a year in a relative clause is an aside, not the time the text goes on from (``_coarse_aside``), and
-    so is the bound of a comparison up to now ("the first visit since June 2019", ``_BOUND_BEFORE``). None when the
+    so is the bound of a comparison up to now ("the first visit since June 2019", ``_BOUND_BEFORE``), and an old year
+    naming a happening ("the 1994 genocide", ``_names_an_old_happening``). None when the
     latest day named before is the publication day itself ("On Thursday, the ministers held talks.", published that
     Thursday): the text goes on with the day's news, not with a day named before it."""
     for t in reversed(timexes):  # the last that qualifies: the ones before it need not be read
@@ -1516,6 +1549,7 @@ def _latest_past_time(text: str, sentence_start: int, timexes: list[Timex], publ
         if _names_the_publication_day(t, published):
             return None
         if _past_time(t, published, text) and not _coarse_aside(text, t) \
+                and not _names_an_old_happening(t, published, text) \
                 and not _BOUND_BEFORE.search(text, max(0, t.start - 120), t.start):
             return past_reading(t, published)
     return None
@@ -1549,13 +1583,27 @@ _CONTACT_ASIDE = re.compile(r"(?<![\w])(?:the|a|an|its|their|his|her|this|that)\
                             r"\s+(?:the|its|their|his|her|both)\s+(?:[\w’'\-]+\s+){0,3}?[a-z]{2,}ed\s+(?:in\s+|on\s+|during\s+)?$")
 
 
+# A passive relative clause with no comma before it ("the victims who were killed between April and July 1994"): what
+# befell the noun before it, an aside as well.
+_PASSIVE_ASIDE = re.compile(r"(?<![\w])(?:who|which|that)\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+[a-z]{3,}ed"
+                            r"(?![\w])[^;.!?\n–—]*$", re.IGNORECASE)
+MONTHS_SPAN_DAYS = 28  # a range this long or longer is a span of months ("between April and July 1994"), no day
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")  # a part of a month ("early July 1994")
+
+
 def _coarse_aside(text: str, timex: Timex) -> bool:
-    """True for a month, a year or a week inside a relative clause (", which the three countries formed last
-    September,", "the pact the two countries announced in May"): it dates the clause's aside, not the news around it. (A day there, "who arrived on Monday", may
+    """True for a month, a year or a week, or a span of months, inside a relative clause (", which the three countries
+    formed last September,", "the pact the two countries announced in May", "victims who were killed between April
+    and July 1994"): it dates the clause's aside, not the news around it. (A day there, "who arrived on Monday", may
     bound the news and still counts.)"""
     before = max(0, timex.start - 150)
-    return timex.granularity in _COARSE and bool(_RELATIVE_ASIDE.search(text, before, timex.start)
-                                                 or _CONTACT_ASIDE.search(text, before, timex.start))
+    months = timex.granularity == "range" and (bool(_MONTH_VALUE.fullmatch(timex.value)) or (
+        timex.first_day is not None and timex.last_day is not None
+        and (timex.last_day - timex.first_day).days >= MONTHS_SPAN_DAYS))
+    return (timex.granularity in _COARSE or months) and bool(_RELATIVE_ASIDE.search(text, before, timex.start)
+                                                           or _CONTACT_ASIDE.search(text, before, timex.start)
+                                                           or _PASSIVE_ASIDE.search(text, max(0, timex.start - 250),
+                                                                                    timex.start))
 
 
 def _past_time(timex: Timex, published: date, text: str) -> bool:
