@@ -73,3 +73,20 @@ def test_a_later_mention_of_the_same_speaker_tells_the_same_speech():
     text = ("Governor Jane Roe addressed the farmers' congress on Tuesday.\n\n"
             "In her speech on Tuesday, Governor Jane Roe promised cheaper seed.")
     assert len([e for e in events_of(text) if e.event_type == "speech"]) == 1
+
+
+# session 24: a fronted speech phrase whose speaker's words open a quotation closed in a later sentence, and one whose
+# speaker is named after two commas; a participle phrase "speaking on the inaugural day"
+LATER = [
+    ('In her speech, Governor Jane Roe said: "We will rebuild every bridge.', {"Jane Roe"}),
+    ("In a speech marking the day, and looking back on the floods, Governor Jane Roe said the dams would be raised.",
+     {"Jane Roe"}),
+    ("Speaking on the inaugural day, Governor Jane Roe highlighted the new rail link.", {"Jane Roe"}),
+]
+
+
+@pytest.mark.parametrize("text,speakers", LATER, ids=[t[:40] for t, _ in LATER])
+def test_a_fronted_speech_with_a_quotation_or_clauses_after_it_gives_a_speech(text, speakers):
+    found = [e for e in events_of(f"{LEAD}\n\n{text}") if e.event_type == "speech" and text[:30] in e.evidence]
+    assert found, text
+    assert not found[0].actors or set(found[0].actors) == speakers  # a quotation left open may hide its speaker

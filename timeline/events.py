@@ -768,9 +768,10 @@ def _speech_told(draft: Draft) -> bool:
 
 
 _SITTING_TYPES = ("meeting", "conference")
-_OWN_SPEECH = re.compile(r"\W*(?:In|During)\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:speech|address|remarks)\b")
-# the rest of the opening phrase, then the speaker (capitalised words) and a past verb: "..., President X stressed"
-_SAID_AFTER = re.compile(r"[^,;:]{0,80},\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|said)\b")
+_OWN_SPEECH = re.compile(r"\W*(?:In|During)\s+(?:his|her|their|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:speech|address|remarks)\b")
+# the rest of the opening phrase (a clause or two: "In a speech marking the day, and looking ahead, ..."), then the
+# speaker (capitalised words) and a past verb: "..., President X stressed"
+_SAID_AFTER = re.compile(r"(?:[^,;:]{0,80},\s+){0,2}?(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|said)\b")
 _HELD_AFTER = re.compile(r"\s+(?:held|hosted|convened|chaired|organi[sz]ed)\s+(?:at|in|on|by|between|with)\b")
 _SIDES_AFTER = re.compile(r"\s+between\s+\S")  # "talks between A and B"
 _SITTING_AS_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}")  # "Peace talks between A and B have been ...": a process
@@ -794,6 +795,8 @@ def _quoted(draft: Draft) -> bool:
     if _CLOSED_BEFORE.search(text, 0, at):
         return False  # 'the time is now,” said the envoy addressing the reception': the quotation closed before it
     opening = max(text.rfind(mark, 0, at) for mark in '"“”')
+    if opening < 0 and _OPENS_AFTER.match(text, at):
+        return False  # 'In a speech, X said: "...' (its close in a later sentence): the quotation opens after the trigger
     closing = min((i for i in (text.find(mark, at) for mark in '"“”') if i >= 0), default=-1)  # a name may close
     if opening < 0 or closing < 0:  # inside the trigger's words ('The "Nairobi Declaration" was signed')
         return True
@@ -801,6 +804,7 @@ def _quoted(draft: Draft) -> bool:
     return len(quoted) > QUOTED_TERM_WORDS and not _title(quoted)
 
 
+_OPENS_AFTER = re.compile(r"[^\"“”]*?(?::|\bsaid,?|\bsays,?)\s*[\"“]")  # the first mark after the trigger opens a quotation
 _CLOSED_BEFORE = re.compile(r"”[^\"“”]*$")  # the last mark before the trigger closes a quotation (a curly mark says which)
 QUOTED_TERM_WORDS = 5  # a quotation of at most this many words is a term ("launched 'anti-terrorist measures'"), not speech
 
