@@ -28,9 +28,10 @@ from .pronouns import pronoun_candidates
 from .pairs import country_group_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
-from .organisations import (country_named_candidates, definite_form_candidates, definite_organisation_candidates,
-                            described_candidates, expanded_acronym_candidates, force_candidates, joined_to_known_acronyms,
-                            lower_headed_candidates, numbered_candidates, organisation_candidates, service_candidates)
+from .organisations import (country_body_candidates, country_named_candidates, definite_form_candidates,
+                            definite_organisation_candidates, described_candidates, expanded_acronym_candidates,
+                            force_candidates, joined_to_known_acronyms, lower_headed_candidates, numbered_candidates,
+                            organisation_candidates, service_candidates)
 
 __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
@@ -78,6 +79,9 @@ def find_mentions(
     services, serving = service_candidates(text, countries, settings.data_dir, gazetteer.actors, gazetteer.services)
     named += services
     bodies, owned = country_named_candidates(text, countries, covered, settings.data_dir, services)
+    named += bodies
+    serving.update(owned)
+    bodies, owned = country_body_candidates(text, countries, covered, settings.data_dir)
     named += bodies
     serving.update(owned)
     expanded, spelled = expanded_acronym_candidates(text, gazetteer.aliases, stopwords, settings.data_dir)

@@ -476,6 +476,44 @@ def country_named_candidates(text: str, countries: list[Candidate], covered: byt
     return candidates, found
 
 
+def country_body_candidates(text: str, countries: list[Candidate], covered: bytearray,
+                            data_dir: Path) -> tuple[list[Candidate], dict[str, Actor]]:
+    """ "the Electoral Commission of Estaria", "the National Planning Authority of Estaria": capitalised words ending
+    in a body's head (data/actors.yaml ``organisation_names`` institution_heads, tailed_heads) and "of (the)" a
+    country's name name that country's body, an organisation affiliated to it; the country is no mention there. Not
+    a court or force ("the Supreme Court of Estaria": ``force_candidates`` names it), nor a head alone ("the Commission
+    of Estaria"), nor a name an alias or a title covers, nor one going on with a capitalised word."""
+    if not countries:
+        return [], {}
+    leading, _ = _word_sets(data_dir)
+    pattern = _body_before_country(data_dir)
+    candidates, found = [], {}
+    for country in countries:
+        match = pattern.search(text, max(0, country.start - 80), country.start)
+        if match is None or _CAPITALISED_AFTER.match(text, country.end) or 1 in covered[match.start():match.end(2)]:
+            continue
+        start, end = _without_leading_stopwords(text, match.start(1), match.end(2), leading)
+        words = text[start:end].split()
+        if len(words) < 2 or _national_body(words, data_dir):
+            continue
+        name = " ".join(text[start:country.end].split())
+        actor_id = "new:" + slug(name)
+        found.setdefault(actor_id, Actor(actor_id, name, "organization", roles=(Role("", country.actor_id),),
+                                         discovered=True))
+        candidates.append(Candidate(start, country.end, actor_id, "exact", 0.8))
+    return candidates, found
+
+
+@lru_cache(maxsize=8)
+def _body_before_country(data_dir: Path) -> re.Pattern:
+    """Capitalised words, a head of ``institution_heads`` or ``tailed_heads`` but a court's, then "of (the)", ending
+    right before a country's name."""
+    table = table_of(data_dir)
+    heads = [h for h in (*table.get("institution_heads", ()), *table.get("tailed_heads", ())) if h != "Court"]
+    return re.compile(rf"(?<![\w'’\-])((?:[A-Z][\w'’\-]*[ \t]+){{1,4}})({'|'.join(heads) or '(?!)'})"
+                      r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
+
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")
 # what stands right before a country's name that a longer name holds: "Party of (the) ", "Central "
 _INSIDE_A_NAME = re.compile(r"(?<![\w'’\-])(?:[A-Z][\w'’\-]*[ \t]+(of|for)|([A-Z][\w'’\-]*))[ \t]+(?:the[ \t]+)?$")
