@@ -105,3 +105,18 @@ def test_a_gathering_that_opened_and_closed_on_two_days_stays_one():
 def test_on_a_page_of_unknown_date_a_step_told_at_a_time_no_calendar_places_takes_no_other_steps_day():
     text = "Sam Example was arrested in May 2021 and pleaded guilty in March to fraud charges."
     assert [(e.event_type, e.date) for e in events_of(text, None)] == [("operation", date(2021, 5, 1)), ("other", None)]
+
+
+def test_a_raid_told_after_an_opening_after_the_attack_is_a_happening_of_its_own():
+    # the opening "After the attack," names what came before the news (data/events.yaml grammar.sequel_openers): its
+    # determiner does not make the raid a mention of the attack
+    text = "Gunmen attacked a bus near the northern border on Tuesday.\n\nAfter the attack, police raided three " \
+           "houses in the border town."
+    assert [e.event_type for e in events_of(text)] == ["incident", "operation"]
+
+
+def test_a_shooting_named_in_the_opening_leaves_the_sentence_its_own_operation():
+    # of the operation and incident triggers of one sentence only the first is kept, the first after such an opening
+    text = "Gunmen opened fire on a police patrol near the river on Tuesday.\n\nFollowing the shooting, customs " \
+           "officers seized 300 kilograms of cocaine from a truck at the crossing."
+    assert [e.event_type for e in events_of(text)] == ["incident", "operation"]

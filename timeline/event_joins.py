@@ -821,10 +821,23 @@ def _anaphoric(draft: Draft, vocab: Vocabulary, in_clause: bool = False, subject
     with ``in_clause``, only one in the trigger's clause ("during the exchange of fire", not "After the arrest,
     gunmen blocked roads")."""
     before = draft.sentence.text[max(0, draft.trigger.start - 30) : draft.trigger.start]
-    if in_clause:
+    if in_clause or sequel_opening_end(draft.sentence.text, vocab) <= draft.trigger.start:
         before = re.split(r"[,;:()]", before)[-1]
     reach = 2 if draft.trigger.form == "noun" or not subject_apart else 1  # "the army launched": the subject's
     return any(word in vocab.raw["grammar"]["determiners"] for word in before.lower().split()[-reach:])
+
+
+def sequel_opening_end(text: str, vocab: Vocabulary) -> int:
+    """The end of the opening phrase, up to its comma, that tells what came before a sentence's news (data/events.yaml
+    ``grammar.sequel_openers``: "After the attack, police raided ..."), or the text's length when it has none."""
+    m = _sequel_opening(tuple(vocab.raw["grammar"].get("sequel_openers", ()))).match(text)
+    return m.end() if m else len(text)
+
+
+@lru_cache(maxsize=8)
+def _sequel_opening(openers: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers) or "(?!)"
+    return re.compile(rf"\W*(?:{words})\s[^,;:.]{{1,80}}?,", re.IGNORECASE)
 
 
 def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...], overlap: float) -> bool:

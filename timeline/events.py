@@ -22,6 +22,7 @@ from pathlib import Path
 from . import event_actors, event_dates, leads
 from .event_drafts import (_CLAUSE_BREAK, _STAND_IN_DAY, LEAD_CHARS, Context, Draft, _headline, _lead_news,
                            _triggers_of, _within, _words_pattern)
+from .event_joins import sequel_opening_end
 from .event_joins import (SUBJECT_WORDS, _anaphoric, _dates_agree, _doers_apart, _document_kind, _names_the_gathering,
                           _same_event, _sequel, _subject_of, _worded_time)
 from .event_joins import actors_agree  # noqa: F401  (timeline.merge reads it from here)
@@ -885,7 +886,7 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary, ap
         if kept is None or (kept.strength == "weak" and trigger.strength == "strong"):
             by_type[trigger.event_type] = trigger
     kept = _one_happening(sorted([*by_type.values(), *_earlier_sittings(triggers, by_type, sentence, vocab)],
-                                 key=lambda t: t.start), vocab)
+                                 key=lambda t: t.start), vocab, sequel_opening_end(sentence, vocab))
     kept = [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
     return [t for t in kept if not any(_names_the_channel(other, t, sentence, vocab) for other in kept)]
 
@@ -1049,11 +1050,13 @@ def _without_framed(triggers: list[Trigger], sentence: str, ctx: Context) -> lis
     return [t for t in triggers if not framed(t)]
 
 
-def _one_happening(triggers: list[Trigger], vocab: Vocabulary) -> list[Trigger]:
+def _one_happening(triggers: list[Trigger], vocab: Vocabulary, news_from: int = 0) -> list[Trigger]:
     """Of the strong triggers of ``one_happening`` types in one sentence, only the first: "drones struck the
-    port, killing five" is one strike, not a strike and an incident."""
+    port, killing five" is one strike, not a strike and an incident. The first after ``news_from``, where the
+    sentence's news begins, when one is (not the shooting of "After the shooting, agents seized ...")."""
     group = set(vocab.raw["merge"].get("one_happening", ()))
-    first = next((t for t in triggers if t.event_type in group and t.strength == "strong"), None)
+    strong = [t for t in triggers if t.event_type in group and t.strength == "strong"]
+    first = next((t for t in strong if t.start >= news_from), strong[0] if strong else None)
     return [t for t in triggers if first is None or t is first or t.event_type not in group]
 
 
