@@ -90,3 +90,20 @@ def test_captions_and_credits_leave_the_story_sentences_alone():
     assert article.published == date(2030, 5, 9)
     # the credit on the sentence's line makes it a caption: cut, it leaves data/furniture.yaml's caption_mark
     assert article.text == "An aid convoy reached the besieged town of Exampleton on Thursday. (Photo)"
+
+
+def test_a_byline_stamp_under_a_long_credited_caption_dates_the_page():
+    """A standfirst, then a caption of several sentences closed by its photo credit, then the wire's name and the
+    writer's name glued to the date: the caption is no story text, so the stamp under it still dates the page."""
+    page = (
+        "Envoy lays wreath at river memorial\n\n"
+        "The envoy laid a wreath at the memorial by the river.\n"
+        "The envoy of Exampleland stands at the river memorial in Springfield. The memorial opened ten years ago. "
+        "Visitors leave flowers there each spring, and a choir sings by the water on the anniversary of the flood. "
+        "Schools from the valley send pupils to learn how the river rose in a single night and how the town rebuilt "
+        "its bridges. Picture date: Thursday June 5, 2031 (Jane Roe/Wire)\n"
+        "Example Wire\n"
+        "John Doe05 June 2031\n\n"
+        "The envoy of Exampleland laid a wreath at the river memorial in Springfield and met survivors of the flood.\n"
+    )
+    assert read_page(page).published == date(2031, 6, 5)

@@ -287,6 +287,8 @@ def _take_story_stamp(lines: list[str], result: Cleaned, data_dir: Path) -> list
         if found is not None:
             result.date_lines.append(found)
             return lines[:index] + lines[index + 1:]
+        if _credited_caption(text, data_dir):
+            continue  # a picture's caption above the story, closed by its credit: not the story's text
         if _paragraph(text):
             return lines
         if text.endswith("."):
@@ -294,6 +296,15 @@ def _take_story_stamp(lines: list[str], result: Cleaned, data_dir: Path) -> list
             if sentences > STORY_STAMP_SENTENCES:
                 return lines
     return lines
+
+
+def _credited_caption(line: str, data_dir: Path) -> bool:
+    """True for a line that a photo credit closes ("... at the memorial on Thursday (Jane Roe/Wire)"), as the
+    caption rules of data/furniture.yaml that mark captions read it, however long the caption (a caption short enough
+    for them to cut the credit ends with their mark, "(Photo)")."""
+    rules, lowered = furniture(data_dir), line.lower()
+    return bool(rules.caption_mark) and line.endswith(rules.caption_mark) or any(
+        rule.marks_caption and rule.applies(lowered) and rule.regex.search(line) for rule in rules.inline)
 
 
 # A line cut short after a word with an ellipsis ("... killed four rebels in the city of…"): the teaser of a link
