@@ -154,6 +154,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
                   published=ctx.article.published, told_only=_caption(sentence, ctx) or _gathering_detail(same, draft, ctx))
             if event_actors.names_participants(sentence.text, trigger, ctx.settings.data_dir):
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
+            elif event_actors.names_attendees(sentence.text, ctx.settings.data_dir):
+                _with_company(same, draft, ctx)  # "X was accompanied on the tour by A and B"
         elif (told := _reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)
               or _speech_told(draft)) \
                 and (sided := _has_required_actors(draft, ctx)) \
@@ -554,6 +556,17 @@ def _attendees_join(sentence: Sentence, sentences: list[Sentence], at: int, draf
         named = [m.actor_id for m in _within(ctx.mentions, sentence, ctx)
                  if ctx.actors[m.actor_id].kind in ("person", "organization")]
         target.company = list(dict.fromkeys([*target.company, *named]))
+
+
+def _with_company(kept: Draft, new: Draft, ctx: Context) -> None:
+    """The people and organisations of ``new``, a further mention of ``kept`` that says who went along or was there
+    ("The governor was accompanied on the inspection tour by X and Y"; ``event_actors.names_attendees``), join
+    ``kept``'s company, as an attendance sentence's do (``_attendees_join``), when it is a happening people attend."""
+    types, _ = event_actors.attendance_rules(ctx.settings.data_dir)
+    if kept.event_type in types:
+        kinds = ("person", "organization")
+        named = [i for i in new.actor_ids if i not in kept.actor_ids and getattr(ctx.actors.get(i), "kind", None) in kinds]
+        kept.company = list(dict.fromkeys([*kept.company, *named]))
 
 
 def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:
