@@ -58,11 +58,10 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             for draft in drafts:
                 draft.lead = draft.lead or draft.sentence is lead  # a headline's event the lead reports again too
         elif not ctx.used.get(sentence.start):
-            told = len(drafts)
-            if lead is not None and sentence.start > lead.start:
+            # a sentence that says who else was at the happening just told reports none of its own: no body guess
+            if not _attendees_join(sentence, sentences, at, drafts, ctx) and lead is not None \
+                    and sentence.start > lead.start:
                 _guess_body(sentence, drafts, ctx)
-            if len(drafts) == told:  # no happening of its own: it may say who else was at the one before
-                _attendees_join(sentence, sentences, at, drafts, ctx)
     drafts = _with_sideline_gathering(_arrivals_at_the_venue(drafts, ctx), sentences, lead, ctx)
     _name_by_title(drafts, ctx)
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
@@ -539,15 +538,18 @@ _FOUND_BY = {"cues": "lead cues", "verb": "lead verb", "body": "body"}  # a gues
 
 
 def _attendees_join(sentence: Sentence, sentences: list[Sentence], at: int, drafts: list[Draft],
-                    ctx: Context) -> None:
-    """When ``sentence`` (``sentences[at]``), which reports no happening of its own, names who else was at the one
-    told in the last sentences before it ("The governor was accompanied on the tour by X and Y.", "X, Y and officials attended.";
-    ``event_actors.names_attendees``): the people and organisations it names join that event's actors, when that
-    event is of a type people attend (data/participants.yaml ``attendance_types``), as its company (``Draft.company``):
-    listed among its actors, but not compared when a later mention may tell the same happening, nor in its title."""
+                    ctx: Context) -> bool:
+    """When ``sentence`` (``sentences[at]``), which no trigger reads, names who else was at the happening told in the
+    last sentences before it ("The governor was accompanied on the tour by X and Y.", "X, Y and officials attended.",
+    "The guests included X"; ``event_actors.names_attendees``), not at a further one it names ("X attended a
+    reception": ``_attends_another``): the people and organisations it names join that event's actors,
+    when that event is of a type people attend (data/participants.yaml ``attendance_types``), as its company
+    (``Draft.company``): listed among its actors, but not compared when a later mention may tell the same happening,
+    nor in its title. True when it joined: the sentence tells no happening of its own, and no fallback guesses one."""
     data_dir = ctx.settings.data_dir
-    if not drafts or _triggers_of(sentence.text, ctx) or not event_actors.names_attendees(sentence.text, data_dir):
-        return
+    if not drafts or _triggers_of(sentence.text, ctx) or not event_actors.names_attendees(sentence.text, data_dir) \
+            or _attends_another(sentence.text, data_dir):
+        return False
     types, reach = event_actors.attendance_rules(data_dir)
     near = {s.text: n for n, s in enumerate(sentences[max(0, at - reach) : at], 1)} if reach else {}
     last = {id(d): max(near.get(text, 0) for text in (d.sentence.text, *d.told)) for d in drafts}
@@ -556,6 +558,8 @@ def _attendees_join(sentence: Sentence, sentences: list[Sentence], at: int, draf
         named = [m.actor_id for m in _within(ctx.mentions, sentence, ctx)
                  if ctx.actors[m.actor_id].kind in ("person", "organization")]
         target.company = list(dict.fromkeys([*target.company, *named]))
+        return True
+    return False
 
 
 def _with_company(kept: Draft, new: Draft, ctx: Context) -> None:
@@ -567,6 +571,21 @@ def _with_company(kept: Draft, new: Draft, ctx: Context) -> None:
         kinds = ("person", "organization")
         named = [i for i in new.actor_ids if i not in kept.actor_ids and getattr(ctx.actors.get(i), "kind", None) in kinds]
         kept.company = list(dict.fromkeys([*kept.company, *named]))
+
+
+def _attends_another(sentence: str, data_dir: Path) -> bool:
+    """True when an attendance phrase of ``sentence`` (data/participants.yaml ``attendance``) goes on with a further
+    happening named as new (``attendance_another``: "X attended a reception", "Y took part in an exercise"): that
+    sentence may tell a happening of its own, not only who was at the one told before."""
+    data = load("participants.yaml", data_dir)
+    return _attendance_another(tuple(data.get("attendance") or ()), tuple(data.get("attendance_another") or ())) \
+        .search(sentence) is not None
+
+
+@lru_cache(maxsize=4)
+def _attendance_another(phrases: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:{'|'.join(after) or '(?!)'})(?![\w])", re.IGNORECASE)
 
 
 def _guess_body(sentence: Sentence, drafts: list[Draft], ctx: Context) -> None:

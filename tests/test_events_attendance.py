@@ -1,0 +1,28 @@
+"""A sentence that only says who else was at the happening just told reports none of its own: its people join that
+event, and no fallback guesses a further one from it; one that names a further happening as new ("attended a
+reception") still may (made-up texts; data/participants.yaml ``attendance``, ``attendance_another``;
+timeline/events.py ``_attendees_join``)."""
+
+from datetime import date
+
+import pytest
+
+from article_events import events_of
+
+LEAD = "Mayor Ana Moro opened the new river bridge in Velm on Saturday.\n\n"
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Councillor Ivo Sander, wife of the former governor Tom Odhi, also attended.", "Ivo Sander"),
+    ("Governor Tom Odhi and Bishop Ivo Sander took part on Saturday.", "Tom Odhi"),
+])
+def test_who_else_was_there_joins_the_happening_and_makes_no_guess(text, joined):
+    events = events_of(LEAD + text, published=date(2024, 5, 13))
+    assert [e.evidence for e in events] == [LEAD.strip()]
+    assert joined in events[0].actors
+
+
+def test_a_further_happening_named_as_new_after_an_attendance_verb_is_still_read():
+    text = LEAD + "Governor Tom Odhi attended a reception at the town hall on Saturday evening."
+    events = events_of(text, published=date(2024, 5, 13))
+    assert len(events) == 2 and "Tom Odhi" not in events[0].actors
