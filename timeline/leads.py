@@ -607,10 +607,14 @@ def _any_past_verb(text: str, data_dir: Path) -> re.Match | None:
 
 
 def _telling(after: str, data_dir: Path) -> bool:
-    """True when the words after a verb open with its object, within five words, a statement or a post
-    (``body.telling_objects``: "issued a strongly worded statement", "received a satellite distress alert")."""
+    """True when the words after a verb open with its object, within five words and before any preposition, a
+    statement or a post (``body.telling_objects``: "issued a strongly worded statement", "received a satellite
+    distress alert"; not "congratulated her in a message", a deed told with how it was sent)."""
     objects = "|".join(rules(data_dir).raw["body"]["telling_objects"])
-    return re.match(rf"\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{objects})(?![\w])", after, re.IGNORECASE) is not None
+    return re.match(rf"\s+(?:(?!{_PREPOSITION}\s)[\w'’\-]+\s+){{0,4}}?(?:{objects})(?![\w])", after, re.IGNORECASE) is not None
+
+
+_PREPOSITION = r"(?:in|on|by|with|via|through|at|during|over|after|for|from|to)"  # ends the object's noun phrase
 
 
 _NONE = "none"  # the learned guess's word for a text it finds no type in (timeline.typeguess.NONE)
