@@ -450,10 +450,10 @@ def test_a_death_of_illness_or_age_is_other_and_a_violent_one_an_incident(event_
 
 
 def test_a_lead_typed_by_its_cues_as_the_catch_all_is_titled_by_what_was_done():
-    """A death told in a lead no trigger rule reads is guessed by the broad cues; its title says what happened, not
-    the catch-all type's noun ("ceremony")."""
-    events = _events(Settings(), "The Velm painter Ana Moro died at her home on Monday after a long illness, her "
-                                 "family said.\n\nShe had painted the harbour for forty years.")
+    """A foundation stone laid, told in a lead no trigger rule reads, is guessed by the broad cues; its title says what
+    was done, not the catch-all type's noun ("ceremony")."""
+    events = _events(Settings(), "The Velm governor Ana Moro laid the foundation stone of a fish market on Monday, her "
+                                 "office said.\n\nShe had promised the market for forty years.")
     guessed = [e for e in events if e.found_by == "lead cues"]
     assert [e.event_type for e in guessed] == ["other"]
-    assert "died at her home" in guessed[0].title and "ceremony" not in guessed[0].title.lower()
+    assert "laid the foundation stone" in guessed[0].title and "ceremony" not in guessed[0].title.lower()
