@@ -336,7 +336,7 @@ def test_a_quote_a_detail_a_statement_a_post_or_a_caption_in_the_body_gives_no_g
 
 @pytest.mark.parametrize("sentence", [
     "The ceremony was opened by Mayor Ana Moro and her deputy Ivo Sander.",
-    "The celebration was held in the presence of Governor Tom Odhi.",
+    "The celebration took place before Governor Tom Odhi and his guests.",
     "The annual festival evening in the old hall drew Bishop Ivo Sander and his choir.",
 ])
 def test_a_gathering_named_again_by_a_definite_subject_with_no_day_is_a_detail(sentence):

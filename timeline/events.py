@@ -564,7 +564,7 @@ def _attendees_join(sentence: Sentence, sentences: list[Sentence], at: int, draf
 
 def _with_company(kept: Draft, new: Draft, ctx: Context) -> None:
     """The people and organisations of ``new``, a further mention of ``kept`` that says who went along or was there
-    ("The governor was accompanied on the inspection tour by X and Y"; ``event_actors.names_attendees``), join
+    ("On the tour the governor was accompanied by X and Y"; ``event_actors.names_attendees``), join
     ``kept``'s company, as an attendance sentence's do (``_attendees_join``), when it is a happening people attend."""
     types, _ = event_actors.attendance_rules(ctx.settings.data_dir)
     if kept.event_type in types:
