@@ -1040,10 +1040,11 @@ def show_preview(slot, figure, filters: Filters, shown) -> None:
     if png_bytes is None:
         _draw_preview_later(key, figure, height)
         return
-    st.html(PREVIEW_CSS.replace("HEIGHT", str(height)))
-    # In the page itself (a data: URL), not as a media file: no request, nor Streamlit's image code, to wait for.
-    slot.html(f'<img class="chart-preview" alt="The timeline chart (loading)" '
-              f'src="data:image/png;base64,{base64.b64encode(png_bytes).decode("ascii")}">')
+    # In the page itself (a data: URL), not as a media file: no request, nor Streamlit's image code, to wait for; with
+    # its style in the same element, so that the browser never paints the picture before the rule that lays the
+    # hidden chart over it (as a separate element it could come a frame later: the box was briefly twice as tall)
+    slot.html(PREVIEW_CSS.replace("HEIGHT", str(height)) + f'<img class="chart-preview" alt="The timeline chart '
+              f'(loading)" src="data:image/png;base64,{base64.b64encode(png_bytes).decode("ascii")}">')
 
 
 def _draw_preview_later(key: str, figure, height: int) -> None:
