@@ -26,8 +26,8 @@ def test_a_sentence_names_the_event_it_goes_on_from(example):
     assert timed_against(text, trigger, vocab) == expected
 
 
-@pytest.mark.parametrize("example", TABLE["article_examples"], ids=[e["text"][-50:] for e in TABLE["article_examples"]])
-def test_the_event_takes_the_day_of_the_event_it_goes_on_from(example):
+def _assert_last_event_day(example):
+    """The last event of the example's type, in its text published on its day, is on its day (or has none)."""
     from timeline.actors import load_gazetteer
     from timeline.pipeline import parse_article
 
@@ -36,6 +36,11 @@ def test_the_event_takes_the_day_of_the_event_it_goes_on_from(example):
     events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == example["type"]]
     assert events, "no event of the type"
     assert events[-1].date == (example["date"] and date.fromisoformat(example["date"]))
+
+
+@pytest.mark.parametrize("example", TABLE["article_examples"], ids=[e["text"][-50:] for e in TABLE["article_examples"]])
+def test_the_event_takes_the_day_of_the_event_it_goes_on_from(example):
+    _assert_last_event_day(example)
 
 
 @pytest.mark.parametrize("example", TABLE["since_examples"], ids=[e["text"][-50:] for e in TABLE["since_examples"]])
@@ -136,14 +141,7 @@ def test_a_day_after_a_report_and_its_channel_dates_the_report(example):
 
 @pytest.mark.parametrize("example", TABLE["named_back"]["examples"], ids=[e["text"][-50:] for e in TABLE["named_back"]["examples"]])
 def test_a_sentence_that_names_back_a_gathering_takes_its_day(example):
-    from timeline.actors import load_gazetteer
-    from timeline.pipeline import parse_article
-
-    article = Article(id="a", name="a.txt", title="", text=example["text"],
-                      published=date.fromisoformat(example["published"]))
-    events = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == example["type"]]
-    assert events, "no event of the type"
-    assert events[-1].date == (example["date"] and date.fromisoformat(example["date"]))
+    _assert_last_event_day(example)
 
 
 def test_a_gathering_named_back_with_two_days_told_before_lends_no_day():

@@ -836,8 +836,7 @@ def sequel_opening_end(text: str, vocab: Vocabulary) -> int:
 
 @lru_cache(maxsize=8)
 def _sequel_opening(openers: tuple[str, ...]) -> re.Pattern:
-    words = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers) or "(?!)"
-    return re.compile(rf"\W*(?:{words})\s[^,;:.]{{1,80}}?,", re.IGNORECASE)
+    return re.compile(rf"\W*(?:{event_dates._phrases(openers)})\s[^,;:.]{{1,80}}?,", re.IGNORECASE)
 
 
 def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...], overlap: float) -> bool:

@@ -22,9 +22,8 @@ from pathlib import Path
 from . import event_actors, event_dates, leads
 from .event_drafts import (_CLAUSE_BREAK, _STAND_IN_DAY, LEAD_CHARS, Context, Draft, _headline, _lead_news,
                            _triggers_of, _within, _words_pattern)
-from .event_joins import sequel_opening_end
 from .event_joins import (SUBJECT_WORDS, _anaphoric, _dates_agree, _doers_apart, _document_kind, _names_the_gathering,
-                          _same_event, _sequel, _subject_of, _worded_time)
+                          _same_event, _sequel, _subject_of, _worded_time, sequel_opening_end)
 from .event_joins import actors_agree  # noqa: F401  (timeline.merge reads it from here)
 from .event_shapes import _caption, _described, _no_single_happening
 from .models import RULE, Actor, Article, Event, Timex
@@ -584,7 +583,7 @@ def _attends_another(sentence: str, data_dir: Path) -> bool:
 
 @lru_cache(maxsize=4)
 def _attendance_another(phrases: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern:
-    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    words = event_dates._phrases(sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{words})\s+(?:{'|'.join(after) or '(?!)'})(?![\w])", re.IGNORECASE)
 
 

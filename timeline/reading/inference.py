@@ -118,12 +118,12 @@ def _glossed_day(text: str, settings: Settings) -> Evidence | None:
     """The publication day a "yesterday", "today" or "tomorrow" glossed with its full date gives ("tomorrow morning
     (April 23, 2031)": 22 April 2031), outside quotations and with the gloss's weekday, if any, the date's
     (data/datelines.yaml ``deictic_gloss``); the first such gloss, or None."""
-    pattern, days = _gloss_pattern(Path(settings.data_dir))
+    data_dir = Path(settings.data_dir)
+    pattern, days = _gloss_pattern(data_dir)
     for match in pattern.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if sum(text.count(mark, line_start, match.start()) for mark in '"“”') % 2:
             continue  # the speaker's day
-        data_dir = Path(settings.data_dir)
         partial = parse_date(match.group("date"), data_dir)
         day = partial.to_date() if partial is not None else None
         weekday = date_weekday(match.group(0)[match.start("gloss") - match.start():], data_dir) \
