@@ -248,3 +248,60 @@ def test_eval_sets_background_aside_unless_with_background(tmp_path):
     default, counted = json.loads(default.stdout), json.loads(counted.stdout)
     assert (default["background_set_aside"], default["predictions"]) == (1, 1)
     assert (counted["background_set_aside"], counted["predictions"]) == (0, 2)
+
+
+def test_a_saved_parse_scores_as_the_live_one(tmp_path):
+    saved = tmp_path / "events.jsonl"
+    assert _run("parse", "-o", str(saved), str(FIXTURES / "news")).returncode == 0
+    live = _run("eval", "--json", "--no-cache", "--gold", str(FIXTURES / "news_gold.jsonl"), str(FIXTURES / "news"))
+    stored = _run("eval", "--json", "--gold", str(FIXTURES / "news_gold.jsonl"), "--events", str(saved))
+    assert stored.returncode == 0, stored.stderr
+    assert json.loads(stored.stdout) == json.loads(live.stdout)
+
+
+def test_a_second_annotators_gold_is_scored_as_predictions(tmp_path):
+    """Every record of the other file is a prediction, required or not; a different type, a name written as one
+    of the gazetteer's aliases and a day off by one show as what they are."""
+    first = [json.loads(line) for line in (FIXTURES / "news_gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    second = [dict(g) for g in first[:-1]]  # the second annotator left the last record out
+    second[0] = {**second[0], "event_type": "other" if second[0]["event_type"] != "other" else "meeting"}
+    dated = next(i for i, g in enumerate(second) if i and g.get("date"))
+    second[dated] = {**second[dated], "date": date.fromordinal(date.fromisoformat(second[dated]["date"]).toordinal()
+                                                                + 1).isoformat()}
+    other = tmp_path / "second.jsonl"
+    other.write_text("".join(json.dumps(g) + "\n" for g in second), encoding="utf-8")
+    result = _run("eval", "--gold", str(FIXTURES / "news_gold.jsonl"), "--events", str(other))
+    assert result.returncode == 0, result.stderr
+    required = sum(g.get("required", True) for g in first)
+    lost = sum(g.get("required", True) for g in (first[0], first[-1]))
+    assert f"required events found: {required - lost}/{required}" in result.stdout
+    assert f"predictions scored: {len(second)}" in result.stdout
+    assert f"{first[dated]['id']}: gold {first[dated]['date']}" in result.stdout.split("wrong days:")[1]
+    assert f"extras (predictions matching no gold event): 1\n  - [{second[0]['event_type']}]" in result.stdout
+
+
+def test_bad_event_lines_are_skipped_by_number_and_a_merged_file_is_named(tmp_path):
+    good = (FIXTURES / "news_gold.jsonl").read_text(encoding="utf-8").splitlines()
+    merged = json.dumps({"id": "t1", "event_type": "call", "title": "A call", "sources": [{"article": "a.txt"}]})
+    events = tmp_path / "events.jsonl"
+    events.write_text("\n".join([merged, '{"article": "call_paris.txt", "event_type": "call"}', *good]) + "\n",
+                      encoding="utf-8")
+    result = _run("eval", "--json", "--gold", str(FIXTURES / "news_gold.jsonl"), "--events", str(events))
+    assert result.returncode == 0 and json.loads(result.stdout)["recall_required"] == 1.0, result.stderr
+    assert "skipped events line 1: a merged timeline event (parse --merged)" in result.stderr
+    assert "skipped events line 2: no 'evidence'" in result.stderr
+
+
+def test_eval_takes_articles_or_an_events_file_and_says_so_otherwise(tmp_path):
+    gold = str(FIXTURES / "news_gold.jsonl")
+    for args in ([], ["--events", gold, str(FIXTURES / "news")]):
+        result = _run("eval", "--gold", gold, *args)
+        assert result.returncode == 2 and "one of the two" in result.stderr and "Traceback" not in result.stderr
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    result = _run("eval", "--gold", gold, "--events", str(empty))
+    assert result.returncode == 2 and "no event in" in result.stderr
+    one = tmp_path / "one.jsonl"
+    one.write_text((FIXTURES / "news_gold.jsonl").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    result = _run("eval", "--gold", gold, "--events", str(one))
+    assert result.returncode == 0 and "articles have no event in" in result.stderr

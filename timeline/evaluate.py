@@ -18,12 +18,12 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from .errors import TimelineError
-from .models import Actor, Event
+from .models import RULE, Actor, Event
 
 _TOKEN = re.compile(r"\w{2,}")
 
@@ -106,6 +106,53 @@ def _gold_record(line: str) -> tuple[dict, str | None]:
     return record, None
 
 
+def load_events(path: str | Path, skipped: list[tuple[int, str]]) -> list[Event]:
+    """The events of a JSONL file to score instead of parsing the articles: what `parse` wrote (one record per
+    article event), or a second annotator's gold file of the same articles, whose every record, required or
+    not, is then one prediction. A line that is no such event is left out and added to ``skipped`` as (line
+    number, reason); a file that cannot be read raises a TimelineError."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, ValueError) as error:
+        raise TimelineError(f"cannot read events file {path}: {getattr(error, 'strerror', None) or error}") from None
+    events: list[Event] = []
+    ids: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        record, problem = _gold_record(line)
+        if problem and '"sources"' in line:
+            problem = "a merged timeline event (parse --merged); eval scores each article's events: parse without --merged"
+        if problem is None and not record["evidence"].strip():
+            problem = "no 'evidence' (the sentence that reports the event)"
+        if problem:
+            skipped.append((number, problem))
+            continue
+        given = str(record.get("id") or f"line {number}")
+        ident = given if given not in ids else f"{given} (line {number})"
+        ids.add(ident)
+        events.append(_event(record, ident))
+    return events
+
+
+def _event(record: dict, ident: str) -> Event:
+    """An Event of a validated record (``_gold_record``); fields the record lacks take neutral values."""
+    day, end = (date.fromisoformat(record[key]) if record.get(key) else None for key in ("date", "date_end"))
+    window = record.get("date_window")
+    number = {key: record.get(key) if isinstance(record.get(key), (int, float)) else None
+              for key in ("evidence_start", "evidence_end", "confidence")}
+    return Event(
+        id=ident, article=record["article"], article_id=str(record.get("article_id") or ""),
+        event_type=record["event_type"], title=str(record.get("title") or ident), date=day, date_end=end,
+        precision=str(record.get("precision") or ("day" if day else "unknown")),
+        date_basis=str(record.get("date_basis") or ""), actors=tuple(record["actors"]),
+        actor_ids=tuple(record.get("actor_ids") or ()), location=record.get("location"), evidence=record["evidence"],
+        evidence_start=int(number["evidence_start"] or 0), evidence_end=int(number["evidence_end"] or 0),
+        confidence=float(1.0 if number["confidence"] is None else number["confidence"]),
+        date_window=tuple(date.fromisoformat(d) if d else None for d in window) if window else None,
+        background=record.get("background") is True, found_by=str(record.get("found_by") or RULE))
+
+
 def _iso_day(value) -> bool:
     """True for None or a YYYY-MM-DD string."""
     if value is None:
@@ -130,6 +177,11 @@ def with_canonical_names(gold: list[dict], names: Mapping[str, str]) -> list[dic
     """Gold records whose actors are written as the gazetteer writes them when the gold uses one of its
     aliases ("S. Example" for "Sam Example"), so that a name variant is not scored as a wrong actor."""
     return [{**g, "actors": [names.get(fold(a), a) for a in g.get("actors", [])]} for g in gold]
+
+
+def with_canonical_actors(events: list[Event], names: Mapping[str, str]) -> list[Event]:
+    """``with_canonical_names`` for events read from a file (a second annotator writes names as gold does)."""
+    return [replace(e, actors=tuple(names.get(fold(a), a) for a in e.actors)) for e in events]
 
 
 def evaluate(gold: list[dict], events: Iterable[Event], with_background: bool = False) -> Report:
