@@ -54,18 +54,18 @@ def test_a_sentence_opened_by_at_that_time_takes_the_day_of_the_event_before_it(
 
 
 def test_a_mention_naming_an_unplaced_day_is_news_that_a_year_long_before_the_page_does_not_date():
-    """``event_joins._years_before_the_lead``: an undated mention whose sentence names a day no calendar places ("the
+    """``event_joins._long_before_the_news``: an undated mention whose sentence names a day no calendar places ("the
     verdict came after a hearing on Monday", ``timed``) is news of the page's week; a mention of 2009 on a page
     that appeared on or after 3 March 2015 is another happening. Without that day, nothing says so."""
     from types import SimpleNamespace
 
-    from timeline.event_joins import _years_before_the_lead
+    from timeline.event_joins import _long_before_the_news
 
     old = SimpleNamespace(timex=SimpleNamespace(first_day=date(2009, 1, 1), last_day=date(2009, 12, 31), granularity="year"))
     news = SimpleNamespace(lead=False, timed=True, timex=None,
                            sentence=SimpleNamespace(start=400, text="The verdict came after a hearing."))
-    assert _years_before_the_lead(news, old, date(2015, 3, 3))
-    assert not _years_before_the_lead(SimpleNamespace(**{**vars(news), "timed": False}), old, date(2015, 3, 3))
+    assert _long_before_the_news(news, old, date(2015, 3, 3))
+    assert not _long_before_the_news(SimpleNamespace(**{**vars(news), "timed": False}), old, date(2015, 3, 3))
 
 
 RECALLED = load("sentences.yaml")["recalled_happening"]["examples"]

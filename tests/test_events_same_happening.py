@@ -322,6 +322,15 @@ def test_a_happening_of_an_earlier_year_is_not_the_undated_lead_news():
     assert len(_events(text, date(2031, 5, 6))) == 1
 
 
+def test_a_happening_months_before_the_undated_lead_is_not_the_lead_news():
+    """The lead's undated news is of the page's day; a verdict of a month named in the next sentence, months before,
+    is an earlier step of the case, not the lead told again with its day."""
+    text = ("Three men convicted of defrauding pensioners have been sentenced to ten years each.\n\n"
+            "In March last year, a jury found the men guilty of running a fake pension fund.")
+    events = _events(text, date(2031, 9, 10))
+    assert [(e.event_type, e.date) for e in events] == [("other", date(2031, 9, 10)), ("other", date(2030, 3, 1))]
+
+
 def test_a_person_met_also_after_a_meeting_of_two_named_people_is_another_meeting():
     text = ("President Ivo Lind of Ruritania received Foreign Minister Ola Berg of Norland in Velm on Monday.\n\n"
             "The talks covered trade and transport links between Ruritania and Norland, the presidency said.\n\n"

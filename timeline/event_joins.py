@@ -66,7 +66,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
     candidates = [d for d in candidates if (referring or d.event_type == draft.event_type or d.event_type == "call")
                   and _same_kind(d, draft, referring, ctx.vocab, d is latest, talks)
                   and _dates_agree(d, draft) and not _other_day_than_the_news(d, draft, drafts, ctx)
-                  and not _years_before_the_lead(d, draft, ctx.article.published or publication_floor(ctx.article),
+                  and not _long_before_the_news(d, draft, ctx.article.published or publication_floor(ctx.article),
                                                  d is drafts[0])
                   and _labels_agree(d, draft, ctx.vocab, apart) and not _new_counterpart(d, draft, ctx)
                   and not _bilateral_part(d, draft, ctx) and not _other_speakers(d, draft, ctx)
@@ -847,30 +847,24 @@ def actors_agree(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...],
     return len(left & right) / len(left | right) >= overlap
 
 
-def _years_before_the_lead(kept: Draft, new: Draft, published: date | None, first: bool = False) -> bool:
-    """True when ``kept`` is an undated mention of the lead, the news of the publication day, and ``new`` is dated
-    to a time that ended a year or more before that day ("X arrived in the capital" and then "as Y had been greeted
-    on a tour in 1996"): a happening of the past, not the news told again. So is ``kept`` when its sentence names a
-    day that no calendar places (``Draft.timed`` with no date: "the verdict came after a hearing on Sunday" on a page
+def _long_before_the_news(kept: Draft, new: Draft, published: date | None, first: bool = False) -> bool:
+    """True when ``kept`` is an undated mention of the news of the publication day, and ``new`` is dated to a time that
+    ended a month or more before that day: a happening of the past, not the news told again ("X arrived in the capital"
+    and then "as Y had been greeted on a tour in 1996"; "is recalling 9,000 vans" and then "Last year the company
+    recalled 2,000 buses"; "Three men have been sentenced" and then "In March last year, a jury found them guilty").
+    The news is the lead's, or the article's ``first`` happening told in its opening lines, or one whose sentence names
+    a day that no calendar places (``Draft.timed`` with no date: "the verdict came after a hearing on Sunday" on a page
     of unknown date): news of the week before the page's day. ``published`` may be the earliest day an undated page
-    can have appeared (``publication_floor``): the news is no earlier. So is ``new``, for such a ``kept`` or the
-    article's ``first`` happening, when it is dated by a whole
-    year before the page's year that ended a month or more before that day ("is recalling 9,000 vans" and then "Last
-    year the company recalled 2,000 buses"): a happening of an earlier year told for comparison."""
+    can have appeared (``publication_floor``): the news is no earlier."""
     timex = new.timex
     if kept.timex is not None or timex is None or published is None:
         return False
     last = timex.last_day or timex.first_day
-    news = kept.lead and kept.sentence.start < LEAD_CHARS or kept.timed
-    if last is None or not news and not (first and kept.sentence.start < LEAD_CHARS):
-        return False
-    if timex.granularity == "year" and last.year < published.year and (published - last).days >= MONTH_DAYS:
-        return True
-    return news and (published - last).days >= YEAR_DAYS
+    news = (kept.lead or first) and kept.sentence.start < LEAD_CHARS or kept.timed
+    return last is not None and bool(news) and (published - last).days >= NEWS_DAYS
 
 
-YEAR_DAYS = 365
-MONTH_DAYS = 31
+NEWS_DAYS = 31  # a lead's undated news is of the page's day or the week before it; a time over a month before is not it
 
 
 def _other_day_than_the_news(lead: Draft, draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
