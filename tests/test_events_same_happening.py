@@ -331,6 +331,15 @@ def test_a_happening_months_before_the_undated_lead_is_not_the_lead_news():
     assert [(e.event_type, e.date) for e in events] == [("other", date(2031, 9, 10)), ("other", date(2030, 3, 1))]
 
 
+def test_a_quotation_that_opens_after_the_trigger_leaves_the_happening_reported():
+    """A strong trigger before a quotation that opens later in its sentence (and closes in the next) is no speaker's
+    words: only a trigger after the opening mark is."""
+    text = ("Heavy rain flooded the lower district on Monday, the provincial office said.\n\n"
+            "Governor Ana Moro addressed a review meeting in the capital and said the district had suffered badly, "
+            "\"We will rebuild every road. Nobody will be left behind.\"")
+    assert [(e.event_type, e.actors) for e in _events(text)] == [("incident", ()), ("speech", ("Ana Moro",))]
+
+
 def test_a_person_met_also_after_a_meeting_of_two_named_people_is_another_meeting():
     text = ("President Ivo Lind of Ruritania received Foreign Minister Ola Berg of Norland in Velm on Monday.\n\n"
             "The talks covered trade and transport links between Ruritania and Norland, the presidency said.\n\n"

@@ -836,7 +836,9 @@ def _quoted(draft: Draft) -> bool:
     return len(quoted) > QUOTED_TERM_WORDS and not _title(quoted)
 
 
-_OPENS_AFTER = re.compile(r"[^\"“”]*?(?::|\bsaid,?|\bsays,?)\s*[\"“]")  # the first mark after the trigger opens a quotation
+# the first mark after the trigger opens a quotation: a curly opening mark, or a straight one after a space and before
+# a word ('In a speech, X said: "...', 'addressing the meeting, the minister said the district was hit, "We must ...')
+_OPENS_AFTER = re.compile(r"[^\"“”]*?(?:“|(?<!\S)\"(?=[\w‘'(]))")
 _CLOSED_BEFORE = re.compile(r"”[^\"“”]*$")  # the last mark before the trigger closes a quotation (a curly mark says which)
 QUOTED_TERM_WORDS = 5  # a quotation of at most this many words is a term ("launched 'anti-terrorist measures'"), not speech
 
