@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from timeline.actors import find_mentions, load_gazetteer
-from timeline.event_actors import choose_actors, find_location, names_attendees, names_participants
+from timeline.event_actors import (choose_actors, find_location, lists_participants, names_attendees,
+                                   names_participants)
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.resources import load
@@ -31,6 +32,15 @@ ATTENDANCE = load("participants.yaml")["attendance_examples"]
 def test_attendance_examples(example):
     """A sentence that says who else was there, not one of a plan, an absence or a view."""
     assert names_attendees(example["text"], DATA_DIR) is example["joins"]
+
+
+PARTICIPANT_LISTS = load("participants.yaml")["participant_list_examples"]
+
+
+@pytest.mark.parametrize("example", PARTICIPANT_LISTS, ids=[e["text"][:40] for e in PARTICIPANT_LISTS])
+def test_participant_list_examples(example):
+    """A sentence that opens by listing the countries taking part, not one about a bloc's members or a wish."""
+    assert lists_participants(example["text"], DATA_DIR) is example["joins"]
 
 
 ACTOR_EXAMPLES = load("participants.yaml")["actor_examples"]

@@ -26,3 +26,17 @@ def test_a_further_happening_named_as_new_after_an_attendance_verb_is_still_read
     text = LEAD + "Governor Tom Odhi attended a reception at the town hall on Saturday evening."
     events = events_of(text, published=date(2024, 5, 13))
     assert len(events) == 2 and "Tom Odhi" not in events[0].actors
+
+
+def test_a_list_of_participating_countries_joins_the_exercise_without_the_navy_s_own_country():
+    text = ("The Peruvian Navy began a ten-day naval exercise off Callao on Monday.\n\n"
+            "Participating countries include Peru, Chile and Ecuador.")
+    events = events_of(text, published=date(2024, 5, 13))
+    assert [e.actors for e in events] == [("Peruvian Navy", "Chile", "Ecuador")]
+
+
+def test_a_list_of_a_bloc_s_members_joins_nothing():
+    text = ("The Peruvian Navy began a ten-day naval exercise off Callao on Monday.\n\n"
+            "Member countries include Peru, Chile and Ecuador.")
+    events = events_of(text, published=date(2024, 5, 13))
+    assert [e.actors for e in events] == [("Peruvian Navy",)]

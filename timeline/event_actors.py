@@ -1345,6 +1345,25 @@ def names_attendees(sentence: str, data_dir) -> bool:
     return attendance.search(sentence) is not None and negated.search(sentence) is None
 
 
+def lists_participants(sentence: str, data_dir) -> bool:
+    """True when ``sentence`` opens by listing the countries or forces that took part in a happening told just before
+    ("Participating countries include X, Y and Z.", "Other nations taking part in the drill are X and Y."; data/
+    participants.yaml ``participant_lists``)."""
+    return _participant_lists(data_dir).match(sentence) is not None
+
+
+def participant_list_types(data_dir) -> frozenset[str]:
+    """data/participants.yaml ``participant_list_types``: the happenings a list of participants may name the sides of
+    besides those people attend (an exercise, an operation)."""
+    return frozenset(_participants(data_dir).get("participant_list_types") or ())
+
+
+@lru_cache(maxsize=4)
+def _participant_lists(data_dir) -> re.Pattern:
+    shapes = "|".join(_participants(data_dir).get("participant_lists") or ["(?!)"])
+    return re.compile(rf"\W*(?:(?:the|other)\s+)*(?:{shapes})(?![\w])", re.IGNORECASE)
+
+
 def attendance_rules(data_dir) -> tuple[frozenset[str], int]:
     """data/participants.yaml ``attendance_types`` and ``attendance_reach``: the happenings an attendance sentence
     may name people of, and how many sentences back it may be told."""

@@ -546,16 +546,23 @@ def _attendees_join(sentence: Sentence, sentences: list[Sentence], at: int, draf
     (``Draft.company``): listed among its actors, but not compared when a later mention may tell the same happening,
     nor in its title. True when it joined: the sentence tells no happening of its own, and no fallback guesses one."""
     data_dir = ctx.settings.data_dir
-    if not drafts or _triggers_of(sentence.text, ctx) or not event_actors.names_attendees(sentence.text, data_dir) \
-            or _attends_another(sentence.text, data_dir):
+    listed = event_actors.lists_participants(sentence.text, data_dir)  # "Participating countries include X and Y."
+    if not drafts or _triggers_of(sentence.text, ctx) or _attends_another(sentence.text, data_dir) \
+            or not (listed or event_actors.names_attendees(sentence.text, data_dir)):
         return False
     types, reach = event_actors.attendance_rules(data_dir)
+    types = types | event_actors.participant_list_types(data_dir) if listed else types
     near = {s.text: n for n, s in enumerate(sentences[max(0, at - reach) : at], 1)} if reach else {}
-    last = {id(d): max(near.get(text, 0) for text in (d.sentence.text, *d.told)) for d in drafts}
-    target = max(drafts, key=lambda d: last[id(d)])
-    if last[id(target)] and target.event_type in types:  # told near enough, and a happening people attend
-        named = [m.actor_id for m in _within(ctx.mentions, sentence, ctx)
-                 if ctx.actors[m.actor_id].kind in ("person", "organization")]
+    attended = [d for d in drafts if d.event_type in types]  # not a killing or a raid told in between
+    if not attended:
+        return False
+    last = {id(d): max(near.get(text, 0) for text in (d.sentence.text, *d.told)) for d in attended}
+    target = max(attended, key=lambda d: last[id(d)])
+    if last[id(target)]:  # told near enough
+        kinds = ("person", "organization", "country") if listed else ("person", "organization")
+        named = [m.actor_id for m in _within(ctx.mentions, sentence, ctx) if ctx.actors[m.actor_id].kind in kinds]
+        forces = {c for i in target.actor_ids if ctx.actors[i].kind == "organization" for c in ctx.affiliations(i)}
+        named = [i for i in named if ctx.actors[i].kind != "country" or i not in forces]  # "the Estarian Navy": Estaria
         target.company = list(dict.fromkeys([*target.company, *named]))
         return True
     return False
