@@ -155,6 +155,26 @@ def test_an_agency_statement_quoted_in_the_lead_reports_its_news():
     assert [(e.event_type, e.actors) for e in _events(text)] == [("meeting", ("Annalena Baerbock", "Sergey Lavrov"))]
 
 
+def test_a_statement_quoted_further_down_reports_its_news():
+    text = ("Foreign ministers of the river states met in Velm on Monday.\n\n\"On behalf of their governments, the "
+            "ministers signed a charter on river trade,\" the secretariat said in a statement.")
+    assert _types(text) == ["meeting", "agreement"]
+
+
+def test_a_straight_mark_after_a_word_closes_the_quotation_before_the_trigger():
+    from types import SimpleNamespace
+
+    from timeline.events import _quoted
+
+    def quoted(text: str, words: str) -> bool:
+        at = text.index(words)
+        return _quoted(SimpleNamespace(sentence=SimpleNamespace(text=text),
+                                       trigger=SimpleNamespace(start=at, end=at + len(words))))
+    text = 'The water rose in an hour," said the mayor, who then visited the shelters.'
+    assert not quoted(text, "visited")
+    assert quoted('Nobody will be left behind and we visited every shelter," the mayor said.', "visited")
+
+
 def test_a_speakers_own_words_quoted_in_the_lead_report_nothing():
     text = "\"We met the minister and she promised us a new well,\" a farmer said.\n\nThe village has had no water."
     assert _types(text) == []

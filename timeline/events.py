@@ -154,7 +154,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
                 same.actor_ids = list(dict.fromkeys([*same.actor_ids, *draft.actor_ids]))  # "... brought together X"
             elif event_actors.names_attendees(sentence.text, ctx.settings.data_dir):
                 _with_company(same, draft, ctx)  # "X was accompanied on the tour by A and B"
-        elif (told := _reported_here(draft) or _statement_in_the_lead(draft, drafts, ctx) or _sitting_told(draft)
+        elif (told := _reported_here(draft) or _quoted_statement(draft, ctx) or _sitting_told(draft)
               or _speech_told(draft)) \
                 and (sided := _has_required_actors(draft, ctx)) \
                 and not _described(draft, ctx) and not _other_story(sentence, ctx):
@@ -373,12 +373,12 @@ def _visit_of(draft: Draft, drafts: list[Draft], visit: str) -> Draft | None:
                  and (not sides or not g.actor_ids or sides & set(g.actor_ids))), None)
 
 
-def _statement_in_the_lead(draft: Draft, drafts: list[Draft], ctx: Context) -> bool:
-    """True for a strong mention inside a quotation in the lead, before any event of the article, whose quoted words
-    speak of no one in the first or second person (data/same_happening.yaml ``speaker_words``): an agency's statement
-    that reports the news ('"Forces conducted raids in three provinces," the ministry said'), not a speaker's own
-    words."""
-    if drafts or draft.sentence.start >= LEAD_CHARS or draft.trigger.strength != "strong" or not _quoted(draft):
+def _quoted_statement(draft: Draft, ctx: Context) -> bool:
+    """True for a strong mention inside a quotation whose quoted words speak of no one in the first or second person
+    (data/same_happening.yaml ``speaker_words``): a statement that reports a happening ('"Forces conducted raids in three
+    provinces," the ministry said'; '"The ministers signed the charter on behalf of their governments," the
+    communique said'), not a speaker's own words ('"We met the president and he promised nothing," a farmer said')."""
+    if draft.trigger.strength != "strong" or not _quoted(draft):
         return False
     text, at = draft.sentence.text, draft.trigger.start
     opening = max(text.rfind(mark, 0, at) for mark in '"“”')
@@ -846,7 +846,9 @@ def _quoted(draft: Draft) -> bool:
 # the first mark after the trigger opens a quotation: a curly opening mark, or a straight one after a space and before
 # a word ('In a speech, X said: "...', 'addressing the meeting, the minister said the district was hit, "We must ...')
 _OPENS_AFTER = re.compile(r"[^\"“”]*?(?:“|(?<!\S)\"(?=[\w‘'(]))")
-_CLOSED_BEFORE = re.compile(r"”[^\"“”]*$")  # the last mark before the trigger closes a quotation (a curly mark says which)
+# the last mark before the trigger closes a quotation: a curly closing mark, or a straight one after a word or a stop and
+# before none ('... in the day," said a woman who arrived in the town')
+_CLOSED_BEFORE = re.compile(r"(?:”|(?<=\S)\"(?![\w‘'(]))[^\"“”]*$")
 QUOTED_TERM_WORDS = 5  # a quotation of at most this many words is a term ("launched 'anti-terrorist measures'"), not speech
 
 

@@ -43,7 +43,7 @@ CHECKS = {
     "_same_event": "told again: joins an earlier event",
     "_named_by_the_opener": "a part of the happening its opener names (\"During his visit, ...\"), told before as another type",
     "_reported_here": "reported here (a strong trigger, or one with a day of its own, outside a quotation)",
-    "_statement_in_the_lead": "a statement told in the lead",
+    "_quoted_statement": "a statement quoted (no first or second person in its quoted words)",
     "_sitting_told": "a sitting told as held, with no day of its own (its sides named after it, \"after meeting X\")",
     "_speech_told": "a speech its speaker's sentence opens with (\"During his address, X stressed\")",
     "_has_required_actors": "names the side its type needs (a visit: a person)",
