@@ -341,9 +341,13 @@ def _conceded(item: tuple[int, int, str], sentence: str, trigger: Trigger, data_
 
 @lru_cache(maxsize=4)
 def _fronted_concession(data_dir) -> re.Pattern:
-    """A ``concession_openers`` clause opening a sentence, up to its comma."""
+    """A ``concession_openers`` clause opening a sentence, up to its comma; a list of names in it is part of it
+    ("Despite a boycott by X, Y and Z, the assembly elected ...")."""
     words = "|".join(w.replace(" ", r"\s+") for w in _participants(data_dir).get("concession_openers", ()))
-    return re.compile(rf"\s*(?:{words})\s[^,;:]*,", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{words})\s[^,;:]*(?:(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or)\s+{_LISTED_NAME})?,", re.IGNORECASE)
+
+
+_LISTED_NAME = r"(?-i:[A-Z])[^\s,;:]*(?:\s+[^\s,;:]+){0,3}?"  # a list's item: a name of up to four words
 
 
 def _absent_sender(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> bool:
