@@ -360,6 +360,16 @@ def test_a_quotation_that_opens_after_the_trigger_leaves_the_happening_reported(
     assert [(e.event_type, e.actors) for e in _events(text)] == [("incident", ()), ("speech", ("Ana Moro",))]
 
 
+def test_a_swearing_in_and_the_ballot_won_before_it_are_two_happenings():
+    """Every oath-of-office trigger carries the label of the others, so that mentions of other labels stay apart: the
+    swearing-in of a government is not the result of the vote that preceded it."""
+    text = ("The president of Velmia has sworn in a new coalition government led by the Civic Union.\n\n"
+            "The Civic Union came first in the March 5 ballot with 40 of the 120 seats and formed a majority with two "
+            "smaller parties.")
+    events = _events(text, date(2031, 3, 20))
+    assert [(e.event_type, e.date) for e in events] == [("other", date(2031, 3, 20)), ("other", date(2031, 3, 5))]
+
+
 def test_a_person_met_also_after_a_meeting_of_two_named_people_is_another_meeting():
     text = ("President Ivo Lind of Ruritania received Foreign Minister Ola Berg of Norland in Velm on Monday.\n\n"
             "The talks covered trade and transport links between Ruritania and Norland, the presidency said.\n\n"
