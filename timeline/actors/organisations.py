@@ -545,12 +545,14 @@ class Branch(NamedTuple):
     services: frozenset[str]  # capitalised service names of data/actors.yaml ``services`` of this branch
     local_in: frozenset[str] = frozenset()  # ids of countries whose branch is local forces, not one national force
     named_only: bool = False  # alone, only the force of the branch named before (``named_only_forces``), no guess
+    described: tuple[str, ...] = ()  # nouns that up to two describing words may part from the country ("frigate")
 
 
 @lru_cache(maxsize=8)
 def _branches(data_dir: Path) -> tuple[Branch, ...]:
-    return tuple(Branch(b["title"], b["name"], tuple(b["nouns"]), tuple(b.get("alone", ())), frozenset(b.get("services", ())),
-                        frozenset(b.get("local_in", ())), b["title"] in table_of(data_dir).get("named_only_forces", ()))
+    return tuple(Branch(b["title"], b["name"], (*b["nouns"], *b.get("described", ())), tuple(b.get("alone", ())),
+                        frozenset(b.get("services", ())), frozenset(b.get("local_in", ())),
+                        b["title"] in table_of(data_dir).get("named_only_forces", ()), tuple(b.get("described", ())))
                  for b in table_of(data_dir).get("national_forces", ()))
 
 
@@ -576,11 +578,16 @@ def _force_nouns_before(data_dir: Path) -> re.Pattern | None:
 
 @lru_cache(maxsize=8)
 def _force_nouns_after(data_dir: Path) -> re.Pattern | None:
-    """A branch's common noun right after a country, its demonym or its possessive: "['’]s? troops"."""
+    """A branch's common noun right after a country, its demonym or its possessive: "['’]s? troops"; a ``described``
+    noun also after up to two describing words, each in lower case or hyphenated ("Estarian anti-submarine frigate",
+    "a Ruritanian Halifax-class frigate")."""
     nouns = [n for b in _branches(data_dir) for n in b.nouns]
     if not nouns:
         return None
-    return re.compile(rf"(?:['’]s)?[ \t]+({'|'.join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))})(?![\w\-])")
+    described = [n for b in _branches(data_dir) for n in b.described]
+    words = "|".join(re.escape(n) for n in sorted(described, key=len, reverse=True)) or "(?!)"
+    describing = rf"(?:(?:[a-z][\w]*|[\w]+(?:-[\w]+)+)[ \t]+){{1,2}}(?=(?:{words})(?![\w\-]))"
+    return re.compile(rf"(?:['’]s)?[ \t]+(?:{describing})?({'|'.join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))})(?![\w\-])")
 
 
 def national_force(country_id: str, branch: Branch, actors: Mapping[str, Actor], services: Mapping[tuple[str, str], str],
