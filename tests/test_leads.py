@@ -457,3 +457,33 @@ def test_a_lead_typed_by_its_cues_as_the_catch_all_is_titled_by_what_was_done():
     guessed = [e for e in events if e.found_by == "lead cues"]
     assert [e.event_type for e in guessed] == ["other"]
     assert "laid the foundation stone" in guessed[0].title and "ceremony" not in guessed[0].title.lower()
+
+
+def test_since_after_an_auxiliary_is_an_adverb_not_a_background_opener():
+    text = "The exiled party leaders have since returned to Velm, where prices have risen since the floods."
+    assert not in_background(text, text.index("returned"))
+    assert in_background(text, text.index("floods"))
+
+
+@pytest.mark.parametrize("lead,verb", [
+    ("The Velm ferry operator has been fined by the Ostra harbour board on Monday.", "fined"),
+    ("Three fishermen from Ostra were taken to hospital in Velm on Sunday.", "taken"),
+    ("The new governor of Velm has been sworn in at the Ostra court on Tuesday.", "sworn"),
+])
+def test_a_perfect_or_past_passive_is_a_finite_past_verb(lead, verb):
+    guess = by_verb(lead, type_guess=_no_type_guess)
+    assert guess is not None and guess.text == verb
+
+
+def test_a_present_verb_in_a_relative_clause_closed_before_the_head_verb_does_not_make_the_head_present():
+    lead = "Mayor Ana Moro, who is also head of the port board, reopened the Velm fish market on Thursday."
+    assert by_verb(lead, type_guess=_no_type_guess).text == "reopened"
+    assert by_verb("Mayor Ana Moro is head of the board that reopened the fish market on Thursday.",
+                   type_guess=_no_type_guess) is None  # the head's verb is in the present
+
+
+def test_a_sentence_that_opens_after_a_happening_told_before_tells_the_next_one_and_during_it_a_detail():
+    after = "After the talks, the Estarian trade minister laid a wreath at the Velm war memorial on Tuesday."
+    assert in_body(after, type_guess=_sure("other"), happening=_happens(0.99)) is not None
+    during = after.replace("After", "During")
+    assert in_body(during, type_guess=_sure("other"), happening=_happens(0.99)) is None

@@ -313,7 +313,8 @@ def in_background(text: str, start: int, data_dir: Path = DATA_DIR) -> bool:
     """True when the words at ``start`` stand in a background phrase: within ``background_words`` words after
     a ``background_opener`` ("following a devastating earthquake", "abducted by gunmen in the attack"), with
     no comma and no word of ``background_stop`` between; not after a ``fronted_not_background`` opener that opens
-    the text ("During a phone call on Tuesday, X and Y discussed ...": the encounter the news happened in)."""
+    the text ("During a phone call on Tuesday, X and Y discussed ...": the encounter the news happened in); not after an
+    ``adverb_openers`` word that is an adverb there, after a word of ``adverb_after`` ("have since returned")."""
     return _in_background(text, start, rules(data_dir))
 
 
@@ -324,8 +325,12 @@ def _in_background(text: str, start: int, table: Rules) -> bool:
     if not found:
         return False
     opener = found.group().split()[0].lower()
-    fronted = not text[: max(0, start - 120) + found.start()].strip(" \t\n\"“'‘(")
-    return not (fronted and opener in table.raw.get("fronted_not_background", ()))
+    head = text[: max(0, start - 120) + found.start()]
+    fronted = not head.strip(" \t\n\"“'‘(")
+    previous = head.split()[-1:]
+    adverb = opener in table.raw.get("adverb_openers", ()) and previous \
+        and previous[0].lower() in table.raw.get("adverb_after", ())
+    return not (adverb or fronted and opener in table.raw.get("fronted_not_background", ()))
 
 
 def _hidden(text: str, start: int, table: Rules) -> bool:
@@ -440,7 +445,7 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
     present = re.compile(rf"(?<![\w'’\-])(?:{'|'.join(raw['present'])})(?![\w'’\-])", re.IGNORECASE)
     for match in _verb_words(data_dir).finditer(text):
         word = match.group()
-        if present.search(text, 0, match.start()):
+        if _present_before(text, match.start(), present):
             return None
         before = text[: match.start()].split()
         previous = before[-1].lower().strip("\"“”'‘’(") if before else ""
@@ -457,15 +462,23 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
     return None
 
 
+def _present_before(text: str, end: int, present: re.Pattern) -> bool:
+    """True when a verb of ``present`` comes before ``end`` outside a relative clause closed before it ("The mayor, who
+    is also the party's leader, opened the market": the head's verb is "opened")."""
+    return any(not (in_relative_clause(text, found.start()) and "," in text[found.end() : end])
+               for found in present.finditer(text, 0, end))
+
+
 @lru_cache(maxsize=4)
 def _verb_words(data_dir: Path) -> re.Pattern:
-    """A lower-case word in "-ed" (of four letters or more) or an irregular past of data/leads.yaml, or right after
-    "has", "have" or "had" one of its irregular participles ("have begun a strike")."""
+    """A lower-case word in "-ed" (of four letters or more) or an irregular past of data/leads.yaml, or right after an
+    auxiliary of ``by_verb.participle_after`` one of its irregular participles: a perfect or a passive ("have begun a
+    strike", "were taken to hospital", "has been sworn in")."""
     raw = rules(data_dir).raw["by_verb"]
     irregular = "|".join(sorted(raw["irregular_past"], key=len, reverse=True))
-    perfect = "|".join(sorted(raw.get("irregular_participles") or ["(?!)"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’\-])(?:[a-z]{{2,}}ed|{irregular}|(?:(?<=has )|(?<=had )|(?<=have ))(?:{perfect}))"
-                      rf"(?![\w\-])")
+    participles = "|".join(sorted(raw.get("irregular_participles") or ["(?!)"], key=len, reverse=True))
+    after = "|".join(rf"(?<=\b{word} )" for word in raw.get("participle_after") or ("has", "have", "had"))
+    return re.compile(rf"(?<![\w'’\-])(?:[a-z]{{2,}}ed|{irregular}|(?:{after})(?:{participles}))(?![\w\-])")
 
 
 def _named_before(head: str, data_dir: Path) -> bool:
