@@ -370,6 +370,17 @@ def test_a_swearing_in_and_the_ballot_won_before_it_are_two_happenings():
     assert [(e.event_type, e.date) for e in events] == [("other", date(2031, 3, 20)), ("other", date(2031, 3, 5))]
 
 
+def test_subjects_of_their_own_clauses_doing_a_thing_of_one_type_are_a_happening_each():
+    """A round-up of the day: each named subject held a rally of its own, with its own sides; two sides named in both
+    clauses did their parts of one happening (an exchange of prisoners)."""
+    text = ("Opposition leader Jane Roe held a rally in Velm, Governor John Doe held a rally in Dorra and Mayor Ana Moro "
+            "held a rally in Kesh on Tuesday.")
+    assert [(e.event_type, e.actors) for e in _events(text)] == [
+        ("other", ("Jane Roe",)), ("other", ("John Doe",)), ("other", ("Ana Moro",))]
+    swap = "Azerbaijan released 12 Armenian servicemen and Armenia freed two Azerbaijani soldiers at the border on Tuesday."
+    assert _types(swap) == ["humanitarian"]
+
+
 def test_a_person_met_also_after_a_meeting_of_two_named_people_is_another_meeting():
     text = ("President Ivo Lind of Ruritania received Foreign Minister Ola Berg of Norland in Velm on Monday.\n\n"
             "The talks covered trade and transport links between Ruritania and Norland, the presidency said.\n\n"

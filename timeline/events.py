@@ -112,6 +112,10 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     apart = [t for t in main if any(t is a for a in apart)]
     apart, clause = (apart, clause) if 0 < len(apart) < len(main) else ([], None)
     extras = _told_on_other_times(triggers, main, sentence, ctx) if clause is None and len(triggers) > len(main) > 0 else []
+    by_subject = _done_by_other_subjects(triggers, [*main, *extras], sentence, ctx) \
+        if clause is None and len(triggers) > len(main) + len(extras) > 0 else []
+    extras += by_subject
+    by_subject = [t for t in [*main, *extras] if any(t.event_type == b.event_type for b in by_subject)]
     main = sorted([*main, *extras], key=lambda t: t.start) if extras else main
     remarks = _remarks_day(sentence, ctx) if main else None
     _note_reports(sentence, ctx)
@@ -131,6 +135,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
         draft.actor_ids = _before_the_next_verb(draft, side, ctx) if len(side) > 1 else draft.actor_ids
         draft.actor_ids = _sides_of_the_sitting(draft, side, ctx) if len(side) > 1 else draft.actor_ids
         draft.actor_ids = _with_referred_people(draft, drafts, ctx)
+        if any(trigger is t for t in by_subject):
+            draft.actor_ids = _sides_by_subject(draft, sorted(by_subject, key=lambda t: t.start), ctx)
         if clause:
             draft.apart = any(trigger is a for a in apart)
             draft.actor_ids = _sides_by_clause(draft, clause, ctx)
@@ -1266,6 +1272,63 @@ def _told_on_other_times(triggers: list[Trigger], main: list[Trigger], sentence:
                and not _ONE_SPAN.fullmatch(ctx.article.text[min(t.end, own.end) : max(t.start, own.start)]) for t in times):
             extra.append(trigger)
     return _without_targets(extra, sentence.text, ctx.vocab) if extra else extra
+
+
+def _done_by_other_subjects(triggers: list[Trigger], main: list[Trigger], sentence: Sentence, ctx: Context) -> list[Trigger]:
+    """The strong verb triggers ``_main_triggers`` set aside whose own clause opens with a named subject that no kept
+    trigger of their type has ("Jane Roe held a rally in Velm, John Doe held one in Dorra and Ana Moro led a roadshow in
+    Kesh", "The mayor opened a school; the governor opened a clinic"): each subject did a thing of its own, a happening
+    each, as a round-up of the day tells several."""
+    subjects = {id(t): _clause_subject(t, sentence, ctx) for t in (*triggers, *main)}
+    extra: list[Trigger] = []
+    for trigger in triggers:
+        kin = [t for t in (*main, *extra) if t.event_type == trigger.event_type]
+        if trigger.strength != "strong" or trigger.form != "verb" or not kin or not subjects[id(trigger)] \
+                or any(t is trigger or t.start < trigger.end and trigger.start < t.end for t in (*main, *extra)):
+            continue
+        named = _clause_sides(trigger, sentence, ctx)
+        if all(subjects[id(t)] and _clause_sides(t, sentence, ctx).isdisjoint(named) for t in kin):
+            extra.append(trigger)
+    return extra
+
+
+def _clause_sides(trigger: Trigger, sentence: Sentence, ctx: Context) -> set[str]:
+    """The actors named in ``trigger``'s clause, and the countries they belong to: none shared by two clauses, the
+    subjects did things of their own; shared, they did their parts of one happening ("X released 32 Ruritanian soldiers
+    and Ruritania freed two of X's": one exchange)."""
+    text = sentence.text
+    start = max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, trigger.start)), default=0)
+    stop = _SUBJECT_CLAUSE_BREAK.search(text, trigger.end)
+    ids = {m.actor_id for m in _within(ctx.mentions, sentence, ctx)
+           if sentence.start + start <= m.start and m.end <= sentence.start + (stop.start() if stop else len(text))}
+    return ids | {a for i in ids for a in ctx.affiliations(i)}
+
+
+def _clause_subject(trigger: Trigger, sentence: Sentence, ctx: Context) -> set[str]:
+    """The actors named right before ``trigger`` in its clause, as its subject ("..., Governor Ana Moro opened a
+    clinic"): those of the names that end at most ``SUBJECT_GAP_WORDS`` words before it, after the clause's last break."""
+    text = sentence.text
+    start = max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, trigger.start)), default=0)
+    names = [m for m in _within(ctx.mentions, sentence, ctx)
+             if sentence.start + start <= m.start and m.end <= sentence.start + trigger.start]
+    if not names or len(text[names[-1].end - sentence.start : trigger.start].split()) > SUBJECT_GAP_WORDS:
+        return set()
+    return {m.actor_id for m in names}
+
+
+def _sides_by_subject(draft: Draft, group: list[Trigger], ctx: Context) -> list[str]:
+    """The sides of ``draft`` named in its own part of a sentence where each of ``group`` has a subject of its own
+    (``_done_by_other_subjects``): from the clause break before its subject to the one before the next subject's."""
+    text, at = draft.sentence.text, group.index(next(t for t in group if t is draft.trigger))
+    bounds = [max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, t.start)), default=0) for t in group]
+    start, end = (0 if at == 0 else bounds[at]), (bounds[at + 1] if at + 1 < len(group) else len(text))
+    named = list(dict.fromkeys(m.actor_id for m in _within(ctx.mentions, draft.sentence, ctx)
+                               if draft.sentence.start + start <= m.start and m.end <= draft.sentence.start + end))
+    return [i for i in draft.actor_ids if i in named] or named
+
+
+_SUBJECT_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|while|whereas|as)\s", re.IGNORECASE)
+SUBJECT_GAP_WORDS = 2  # "Ana Moro held", "Ana Moro also held", "Ana Moro on Tuesday held"
 
 
 def _times_apart(a: Timex, b: Timex) -> bool:
