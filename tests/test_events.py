@@ -390,11 +390,12 @@ def test_a_weak_mention_told_as_news_leaves_the_strong_one_named_in_a_background
         (("William Ruto", "Raila Odinga"), "The new relief measures came after William Ruto held a meeting with Raila Odinga in Nairobi")]
 
 
-def test_a_warship_in_port_is_a_visit_of_its_country():
-    # data/events.yaml visit: group_visitors names ships, which stand for their crews (session 18, vocab)
+def test_a_warship_in_port_is_a_visit_of_its_navy():
+    # data/events.yaml visit: group_visitors names ships, which stand for their crews (session 18, vocab); a
+    # country's warship is its navy (data/actors.yaml national_forces, session 25)
     text = "The Turkish frigate docked at a naval base in Azerbaijan on Monday for a goodwill visit."
     events = _events(text, published=date(2024, 5, 20))
-    assert [(e.event_type, str(e.date), e.actor_ids) for e in events] == [("visit", "2024-05-20", ("turkiye", "azerbaijan"))]
+    assert [(e.event_type, str(e.date), e.actor_ids) for e in events] == [("visit", "2024-05-20", ("turkish-navy", "azerbaijan"))]
 
 
 def test_an_own_time_after_the_stated_page_date_does_not_date_a_reported_happening():
