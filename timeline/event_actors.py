@@ -85,6 +85,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
     local = [item for item in local if not _private_sector(item, sentence, actors, data_dir)]
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
     local = [item for item in local if not _conceded(item, sentence, trigger, data_dir)]
+    local = [item for item in local if not _in_charge(item, sentence, trigger, actors, data_dir)]
     local = [item for item in local if not _absent_sender(item, sentence, actors, data_dir)]
     local = [item for item in local if not _reporter_in_apposition(item, sentence, trigger, data_dir)]
     local = _without_speech_content(local, sentence, trigger, actors, data_dir)
@@ -348,6 +349,29 @@ def _fronted_concession(data_dir) -> re.Pattern:
 
 
 _LISTED_NAME = r"(?-i:[A-Z])[^\s,;:]*(?:\s+[^\s,;:]+){0,3}?"  # a list's item: a name of up to four words
+
+
+def _in_charge(item: tuple[int, int, str], sentence: str, trigger: Trigger, actors: Mapping[str, Actor],
+               data_dir: Path) -> bool:
+    """True, for a verdict or a charge (data/participants.yaml ``charge_labels``), for a country or organisation named
+    after one of ``charge_openers`` on the same side of the trigger ("was sentenced for a plot to attack X", "a man
+    accused of plotting attacks in X was jailed", "pleaded guilty to providing support to X"): what the charge was
+    about, not a side of the verdict. People stay: a co-accused is one."""
+    labels, openers = _charge_grammar(data_dir)
+    if trigger.label not in labels or actors[item[2]].kind == "person" or _BY_AGENT.search(sentence, 0, item[0]):
+        return False  # "found guilty of fraud by the X court": who gave the verdict
+    low, high = (trigger.end, item[0]) if item[0] >= trigger.end else (0, min(item[0], trigger.start))
+    return openers.search(sentence, low, high) is not None
+
+
+_BY_AGENT = re.compile(r"(?<![\w])by\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _charge_grammar(data_dir) -> tuple[frozenset[str], re.Pattern]:
+    data = _participants(data_dir)
+    words = "|".join(data.get("charge_openers") or ["(?!)"])
+    return frozenset(data.get("charge_labels") or ()), re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
 
 
 def _absent_sender(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> bool:
