@@ -43,3 +43,10 @@ def test_a_gold_type_no_prediction_has_is_a_wrong_type_and_made_up_evidence_is_n
     kinds = miss_kinds.miss_kinds(_gold(tmp_path, change), SAMPLES)
     assert kinds == {"wrong type": 1, "not in text": 1}
     assert set(kinds) <= set(miss_kinds.KINDS)
+
+
+def test_a_body_sentence_whose_head_verb_says_is_told_apart_from_one_of_no_past_verb():
+    assert miss_kinds._saying_head("Harbour officials of Velm said that they towed the drifting barge ashore.")
+    assert miss_kinds._saying_head("The Ostra mayor pledged to rebuild the flooded school by spring.")
+    assert not miss_kinds._saying_head("The barge of the Velm harbour is now safe in the dock.")
+    assert not miss_kinds._saying_head("Harbour officials of Velm towed the drifting barge ashore.")

@@ -442,6 +442,20 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
     a statement (``by_verb.saying``: "said", "pledged", "hailed"), or when a verb in the present (``by_verb.present``:
     "is", "are") comes first ("Patients are treated ...", "The state is working on ..., the minister has said")."""
     raw, vocab = rules(data_dir).raw["by_verb"], vocabulary(data_dir)
+    match = head_verb(text, data_dir)
+    if match is None:
+        return None
+    state = re.match(rf"\s+(?:{'|'.join(raw['state_after'])})(?![\w])", text[match.end() :], re.IGNORECASE)
+    return match if _real(text, match, vocab) and match.group().lower() not in (*raw["stative"], *raw["saying"]) \
+        and state is None else None
+
+
+def head_verb(text: str, data_dir: Path = DATA_DIR) -> re.Match | None:
+    """The past-tense verb form of ``text`` that ``_past_verb`` reads as its head's verb, whatever it tells (a verb of
+    saying, a state, one after a modal): the first one not after a word of ``by_verb.not_after``, not in a quotation,
+    a background phrase or a relative clause, not a participle before "by"; None when a verb in the present comes first
+    or there is none."""
+    raw = rules(data_dir).raw["by_verb"]
     present = re.compile(rf"(?<![\w'’\-])(?:{'|'.join(raw['present'])})(?![\w'’\-])", re.IGNORECASE)
     for match in _verb_words(data_dir).finditer(text):
         word = match.group()
@@ -456,9 +470,7 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
                 or (following and following[0].lower() in raw["participle_before"]
                     and previous not in raw["finite_auxiliaries"]):
             continue
-        state = re.match(rf"\s+(?:{'|'.join(raw['state_after'])})(?![\w])", text[match.end() :], re.IGNORECASE)
-        return match if _real(text, match, vocab) and word.lower() not in (*raw["stative"], *raw["saying"]) \
-            and state is None else None
+        return match
     return None
 
 
