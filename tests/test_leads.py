@@ -487,3 +487,10 @@ def test_a_sentence_that_opens_after_a_happening_told_before_tells_the_next_one_
     assert in_body(after, type_guess=_sure("other"), happening=_happens(0.99)) is not None
     during = after.replace("After", "During")
     assert in_body(during, type_guess=_sure("other"), happening=_happens(0.99)) is None
+
+
+def test_a_word_of_a_plan_after_a_determiner_names_a_noun_s_plan_and_leaves_the_verb_real():
+    lead = "The planned new quay of the Ostra ferry port was finished by the Velm builders on Monday."
+    assert by_verb(lead, type_guess=_no_type_guess).text == "finished"
+    assert by_verb("Velm builders planned to finish the new quay of the Ostra port on Monday.",
+                   type_guess=_no_type_guess) is None  # the plan is the verb's

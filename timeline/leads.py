@@ -110,7 +110,7 @@ def _context_paragraph(sentence: Sentence, text: str, data_dir: Path) -> bool:
     day = table.raw["lead"].get("context_day")
     if day and re.search(day, words, re.IGNORECASE):
         return False
-    return not any(cues[at].form == "verb" and _real(words, m, vocab)
+    return not any(cues[at].form == "verb" and _real(words, m, vocab, data_dir)
                    for at in _cue_index(data_dir).candidates(words) for m in cues[at].regex.finditer(words))
 
 
@@ -225,7 +225,7 @@ def _cue_matches(text: str, data_dir: Path) -> tuple[list, list]:
     cues = table.cues
     found = [(cues[at], m) for at in _cue_index(data_dir).candidates(text) for m in cues[at].regex.finditer(text)
              if not _hidden(text, m.start(), table) and not text.startswith("-", m.end())]
-    verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab)),
+    verbs = sorted(((cue, m) for cue, m in found if cue.form == "verb" and _real(text, m, vocab, data_dir)),
                    key=lambda pair: pair[1].start())
     return found, verbs
 
@@ -348,13 +348,25 @@ def _scare_quoted(text: str, start: int) -> bool:
     return closing < len(text) and len(text[opening + 1 : closing].split()) <= 2
 
 
-def _real(text: str, match: re.Match, vocab: Vocabulary) -> bool:
+def _real(text: str, match: re.Match, vocab: Vocabulary, data_dir: Path = DATA_DIR) -> bool:
     """True when a verb reports a real happening: no future, plan, negation or modal before it in its
-    clause (data/events.yaml ``irrealis_before``, ``irrealis_in_clause``)."""
+    clause (data/events.yaml ``irrealis_before``, ``irrealis_in_clause``; a word of ``irrealis_before`` right after a
+    word of data/leads.yaml ``attributive_after`` modifies a noun, not the verb: "the proposed budget was passed")."""
     before = text[max(0, match.start() - 60) : match.start()]
     clause = _CLAUSE_END.split(before)[-1]
-    return not (vocab.irrealis_before.search(before) or vocab.irrealis_in_clause.search(clause)
+    return not (_irrealis_before(before, vocab, data_dir) or vocab.irrealis_in_clause.search(clause)
                 or re.search(r"(?<![\w])to\s*$", before))
+
+
+def _irrealis_before(before: str, vocab: Vocabulary, data_dir: Path) -> bool:
+    """True when a word of data/events.yaml ``irrealis_before`` ends ``before`` (with at most three words after it)
+    that is not right after a word of ``attributive_after`` ("a planned strike", "the expected rain")."""
+    attributive = {w.lower() for w in rules(data_dir).raw.get("attributive_after", ())}
+    found = vocab.irrealis_before.search(before)
+    while found is not None and before[: found.start()].split()[-1:] and \
+            before[: found.start()].split()[-1].lower() in attributive:
+        found = vocab.irrealis_before.search(before, found.start() + 1)
+    return found is not None
 
 
 def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool:
@@ -446,7 +458,7 @@ def _past_verb(text: str, data_dir: Path) -> re.Match | None:
     if match is None:
         return None
     state = re.match(rf"\s+(?:{'|'.join(raw['state_after'])})(?![\w])", text[match.end() :], re.IGNORECASE)
-    return match if _real(text, match, vocab) and match.group().lower() not in (*raw["stative"], *raw["saying"]) \
+    return match if _real(text, match, vocab, data_dir) and match.group().lower() not in (*raw["stative"], *raw["saying"]) \
         and state is None else None
 
 
@@ -628,7 +640,7 @@ def _any_past_verb(text: str, data_dir: Path) -> re.Match | None:
     raw, vocab = rules(data_dir).raw, vocabulary(data_dir)
     skip = {*raw["by_verb"]["not_past"], *raw["by_verb"]["stative"], *raw["by_verb"]["saying"], *raw["body"]["saying"]}
     return next((match for match in _verb_words(data_dir).finditer(text)
-                 if match.group().lower() not in skip and _real(text, match, vocab)), None)
+                 if match.group().lower() not in skip and _real(text, match, vocab, data_dir)), None)
 
 
 def _telling(after: str, data_dir: Path) -> bool:
