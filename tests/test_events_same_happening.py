@@ -381,6 +381,14 @@ def test_subjects_of_their_own_clauses_doing_a_thing_of_one_type_are_a_happening
     assert _types(swap) == ["humanitarian"]
 
 
+def test_a_happening_taken_as_known_by_its_sentence_took_place():
+    """A weak noun opening its sentence as a definite subject, with its place after it and a verb of being, names a
+    happening that took place though no sentence reported it; not one expected, nor one of a type told before."""
+    pact = "Velmia and Dorra signed a trade pact on Friday.\n\n"
+    assert _types(pact + "The attack on the border post was claimed by a rebel group.") == ["agreement", "incident"]
+    assert _types(pact + "The attack on the border post is expected to delay the opening.") == ["agreement"]
+
+
 def test_a_person_met_also_after_a_meeting_of_two_named_people_is_another_meeting():
     text = ("President Ivo Lind of Ruritania received Foreign Minister Ola Berg of Norland in Velm on Monday.\n\n"
             "The talks covered trade and transport links between Ruritania and Norland, the presidency said.\n\n"

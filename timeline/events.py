@@ -161,7 +161,7 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             elif event_actors.names_attendees(sentence.text, ctx.settings.data_dir):
                 _with_company(same, draft, ctx)  # "X was accompanied on the tour by A and B"
         elif (told := _reported_here(draft) or _quoted_statement(draft, ctx) or _sitting_told(draft)
-              or _speech_told(draft)) \
+              or _speech_told(draft) or _subject_presupposed(draft, drafts)) \
                 and (sided := _has_required_actors(draft, ctx)) \
                 and not _described(draft, ctx) and not _other_story(sentence, ctx):
             drafts.append(draft)
@@ -391,6 +391,23 @@ def _quoted_statement(draft: Draft, ctx: Context) -> bool:
     closing = min((i for i in (text.find(mark, draft.trigger.end) for mark in '"“”') if i >= 0), default=len(text))
     words = set(re.findall(r"[\w'’]+", text[opening + 1 : closing].lower().replace("’", "'")))
     return not words & set(load("same_happening.yaml", ctx.settings.data_dir).get("speaker_words", ()))
+
+
+def _subject_presupposed(draft: Draft, drafts: list[Draft]) -> bool:
+    """True for a weak noun that opens its sentence as a definite subject with its object or place after it, before a
+    verb of being ("The visit to the agency is part of a tour that began on Monday", "The meeting with the envoy was the
+    first since May"), when the article has told no happening of its type before: the sentence takes the happening as
+    known, so it took place, though no sentence reported it. Outside a quotation only."""
+    if draft.trigger.strength != "weak" or draft.trigger.form != "noun" or _quoted(draft) \
+            or any(d.event_type == draft.event_type for d in drafts):
+        return False
+    text = draft.sentence.text
+    return _PRESUPPOSED_HEAD.fullmatch(text, 0, draft.trigger.start) is not None \
+        and _PRESUPPOSED_TAIL.match(text, draft.trigger.end) is not None
+
+
+_PRESUPPOSED_HEAD = re.compile(r"\W*The\s+(?:[\w'’-]+\s+){0,2}")
+_PRESUPPOSED_TAIL = re.compile(r"\s+(?:to|of|on|against|with|by|in|at)\s+[^,;]{1,80}?\s(?:is|was|were|are)\s+(?!expected|due|set|scheduled|planned|likely|to\b)")
 
 
 def _talks_outcome(draft: Draft, ctx: Context) -> bool:

@@ -46,6 +46,7 @@ CHECKS = {
     "_quoted_statement": "a statement quoted (no first or second person in its quoted words)",
     "_sitting_told": "a sitting told as held, with no day of its own (its sides named after it, \"after meeting X\")",
     "_speech_told": "a speech its speaker's sentence opens with (\"During his address, X stressed\")",
+    "_subject_presupposed": "a happening its sentence takes as known (\"The attack on the post was claimed by ...\")",
     "_has_required_actors": "names the side its type needs (a visit: a person)",
     "_described": "describes rather than reports (a caption, a state in a relative clause, a series)",
 }
