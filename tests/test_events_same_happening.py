@@ -346,7 +346,7 @@ def test_a_happening_months_before_the_undated_lead_is_not_the_lead_news():
     """The lead's undated news is of the page's day; a verdict of a month named in the next sentence, months before,
     is an earlier step of the case, not the lead told again with its day."""
     text = ("Three men convicted of defrauding pensioners have been sentenced to ten years each.\n\n"
-            "In March last year, a jury found the men guilty of running a fake pension fund.")
+            "A jury convicted the three of running a fake pension fund in March last year.")
     events = _events(text, date(2031, 9, 10))
     assert [(e.event_type, e.date) for e in events] == [("other", date(2031, 9, 10)), ("other", date(2030, 3, 1))]
 
@@ -363,9 +363,8 @@ def test_a_quotation_that_opens_after_the_trigger_leaves_the_happening_reported(
 def test_a_swearing_in_and_the_ballot_won_before_it_are_two_happenings():
     """Every oath-of-office trigger carries the label of the others, so that mentions of other labels stay apart: the
     swearing-in of a government is not the result of the vote that preceded it."""
-    text = ("The president of Velmia has sworn in a new coalition government led by the Civic Union.\n\n"
-            "The Civic Union came first in the March 5 ballot with 40 of the 120 seats and formed a majority with two "
-            "smaller parties.")
+    text = ("The head of state of Velmia has sworn in the new cabinet of the Civic Union.\n\n"
+            "The Civic Union topped the poll on March 5, taking 40 of the 120 seats ahead of four rival parties.")
     events = _events(text, date(2031, 3, 20))
     assert [(e.event_type, e.date) for e in events] == [("other", date(2031, 3, 20)), ("other", date(2031, 3, 5))]
 
