@@ -69,6 +69,17 @@ def test_a_signatory_signs_for_the_country_of_the_office_held_that_day(when, par
     assert chosen == parties
 
 
+def test_the_names_a_source_went_on_to_add_are_no_sides():
+    text = ("Kenya assumed the chairmanship of the customs union from Peru on Monday, the ministry said, adding, the union "
+            "also groups Chile, Ecuador and Bolivia.")
+    gazetteer, vocab = load_gazetteer(), vocabulary(DATA_DIR)
+    mentions, _ = find_mentions(text, gazetteer, date(2024, 5, 8))
+    trigger = next(t for t in find_triggers(text, vocab) if t.event_type == "other")
+    chosen = choose_actors(vocab.types["other"]["actors"], text, 0, trigger, mentions, gazetteer.actors,
+                           gazetteer.affiliation_ids, vocab)
+    assert chosen == ["kenya", "peru"]
+
+
 @pytest.mark.parametrize("sentence", ["Official results gave her 56 percent of the vote in Sunday's election.",
                                       "Foreign ministers met at Friday's summit to discuss the crisis.",
                                       "The envoys met in March’s talks in the capital."])

@@ -86,6 +86,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
     local = [item for item in local if not _after_opener(item, sentence, trigger, vocab, "aside_openers")]
     local = [item for item in local if not _conceded(item, sentence, trigger, data_dir)]
     local = [item for item in local if not _in_charge(item, sentence, trigger, actors, data_dir)]
+    local = _without_added_words(local, sentence, trigger, data_dir)
     local = [item for item in local if not _absent_sender(item, sentence, actors, data_dir)]
     local = [item for item in local if not _reporter_in_apposition(item, sentence, trigger, data_dir)]
     local = _without_speech_content(local, sentence, trigger, actors, data_dir)
@@ -372,6 +373,19 @@ def _charge_grammar(data_dir) -> tuple[frozenset[str], re.Pattern]:
     data = _participants(data_dir)
     words = "|".join(data.get("charge_openers") or ["(?!)"])
     return frozenset(data.get("charge_labels") or ()), re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
+
+
+def _without_added_words(local: list, sentence: str, trigger: Trigger, data_dir: Path) -> list:
+    """``local`` less the names after the trigger behind a comma and one of data/participants.yaml ``addition_openers``
+    (", adding that ...", ", the ministry said, adding ..."): what a source went on to say, not a side."""
+    opened = _addition_pattern(data_dir).search(sentence, trigger.end)
+    return local if opened is None else [item for item in local if item[0] < opened.start()]
+
+
+@lru_cache(maxsize=4)
+def _addition_pattern(data_dir) -> re.Pattern:
+    words = "|".join(_participants(data_dir).get("addition_openers") or ["(?!)"])
+    return re.compile(rf",\s*(?:{words})(?![\w])", re.IGNORECASE)
 
 
 def _absent_sender(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], data_dir: Path) -> bool:
