@@ -494,3 +494,18 @@ def test_a_word_of_a_plan_after_a_determiner_names_a_noun_s_plan_and_leaves_the_
     assert by_verb(lead, type_guess=_no_type_guess).text == "finished"
     assert by_verb("Velm builders planned to finish the new quay of the Ostra port on Monday.",
                    type_guess=_no_type_guess) is None  # the plan is the verb's
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("Bulldozers escorted by riot police pulled down the market stalls of Velm on Monday.", "pulled"),
+    ("Fishermen angered by the new quotas blocked the Ostra harbour mouth on Friday.", "blocked"),
+])
+def test_a_past_verb_after_a_by_phrase_ends_it_and_is_the_sentence_s_own(text, verb):
+    assert not in_background(text, text.index(verb))
+    assert by_verb(text, type_guess=_no_type_guess).text == verb
+
+
+def test_a_verb_after_an_opener_that_may_open_a_clause_stays_background():
+    text = "Grain prices in Velm rose sharply after the storm hit the Ostra coast on Monday."
+    assert in_background(text, text.index("hit"))
+    assert not in_background("Aid went to the families hit by the floods.", 0)

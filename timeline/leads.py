@@ -330,7 +330,23 @@ def _in_background(text: str, start: int, table: Rules) -> bool:
     previous = head.split()[-1:]
     adverb = opener in table.raw.get("adverb_openers", ()) and previous \
         and previous[0].lower() in table.raw.get("adverb_after", ())
-    return not (adverb or fronted and opener in table.raw.get("fronted_not_background", ()))
+    return not (adverb or fronted and opener in table.raw.get("fronted_not_background", ())
+                or _verb_after_noun_phrase(text, start, found.group(), table))
+
+
+def _verb_after_noun_phrase(text: str, start: int, phrase: str, table: Rules) -> bool:
+    """True when ``phrase``, a background phrase that ends at ``start``, opens with a preposition that takes a noun
+    phrase and no clause (``noun_phrase_openers``: "by", "amid", "despite") and the word at ``start`` is a past-tense verb
+    two words or more after it, not after a determiner: the verb of the sentence's own clause, which the noun phrase
+    ends before ("Tractors escorted by riot police cleared the stalls")."""
+    openers = "|".join(o.replace(" ", r"\s+") for o in table.raw.get("noun_phrase_openers") or ()) or "(?!)"
+    words = phrase.split()
+    if len(words) < 3 or not re.match(rf"(?:{openers})\s", phrase, re.IGNORECASE):
+        return False
+    raw = table.raw["by_verb"]
+    word = re.match(r"[\w'’\-]+", text[start:])
+    past = word is not None and (re.fullmatch(r"[a-z]{2,}ed", word.group()) or word.group() in raw["irregular_past"])
+    return bool(past) and word.group() not in raw["not_past"] and words[-1].lower() not in raw["not_after"]
 
 
 def _hidden(text: str, start: int, table: Rules) -> bool:
