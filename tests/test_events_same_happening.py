@@ -378,6 +378,10 @@ def test_subjects_of_their_own_clauses_doing_a_thing_of_one_type_are_a_happening
         ("other", ("Jane Roe",)), ("other", ("John Doe",)), ("other", ("Ana Moro",))]
     swap = "Azerbaijan released 12 Armenian servicemen and Armenia freed two Azerbaijani soldiers at the border on Tuesday."
     assert _types(swap) == ["humanitarian"]
+    # a subject of a subordinate clause tells the time or circumstance of the happening, or history: no round-up item
+    history = ("Foreign Minister Jane Roe visited Velm on Monday, the first such trip since 2019, when Governor John Doe "
+               "visited the port.")
+    assert [(e.event_type, e.actors) for e in _events(history)] == [("visit", ("Jane Roe",))]
 
 
 def test_a_happening_taken_as_known_by_its_sentence_took_place():

@@ -1304,9 +1304,19 @@ def _done_by_other_subjects(triggers: list[Trigger], main: list[Trigger], senten
                 or any(t is trigger or t.start < trigger.end and trigger.start < t.end for t in (*main, *extra)):
             continue
         named = _clause_sides(trigger, sentence, ctx)
-        if all(subjects[id(t)] and _clause_sides(t, sentence, ctx).isdisjoint(named) for t in kin):
+        if not _subordinate_clause(trigger, sentence) \
+                and all(subjects[id(t)] and _clause_sides(t, sentence, ctx).isdisjoint(named) for t in kin):
             extra.append(trigger)
     return extra
+
+
+def _subordinate_clause(trigger: Trigger, sentence: Sentence) -> bool:
+    """True when ``trigger``'s clause opens with a subordinating word ("..., when John Doe toured the region", "...,
+    after the minister opened the port"): it tells the time or the circumstance of the sentence's happening, or history,
+    not a further item of a round-up."""
+    text = sentence.text
+    start = max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, trigger.start)), default=0)
+    return _SUBORDINATE_OPENING.match(text, start) is not None
 
 
 def _clause_sides(trigger: Trigger, sentence: Sentence, ctx: Context) -> set[str]:
@@ -1346,6 +1356,8 @@ def _sides_by_subject(draft: Draft, group: list[Trigger], ctx: Context) -> list[
 
 _SUBJECT_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|while|whereas|as)\s", re.IGNORECASE)
 SUBJECT_GAP_WORDS = 2  # "Ana Moro held", "Ana Moro also held", "Ana Moro on Tuesday held"
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:when|whenever|where|after|before|since|until|till|because|although|though|"
+                                  r"if|once|unless|who|whom|whose|which|that)(?![\w'’-])", re.IGNORECASE)
 
 
 def _times_apart(a: Timex, b: Timex) -> bool:
