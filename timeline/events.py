@@ -1315,7 +1315,7 @@ def _subordinate_clause(trigger: Trigger, sentence: Sentence) -> bool:
     after the minister opened the port"): it tells the time or the circumstance of the sentence's happening, or history,
     not a further item of a round-up."""
     text = sentence.text
-    start = max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, trigger.start)), default=0)
+    start = _clause_start(text, trigger.start)
     return _SUBORDINATE_OPENING.match(text, start) is not None
 
 
@@ -1324,7 +1324,7 @@ def _clause_sides(trigger: Trigger, sentence: Sentence, ctx: Context) -> set[str
     subjects did things of their own; shared, they did their parts of one happening ("X released 32 Ruritanian soldiers
     and Ruritania freed two of X's": one exchange)."""
     text = sentence.text
-    start = max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, trigger.start)), default=0)
+    start = _clause_start(text, trigger.start)
     stop = _SUBJECT_CLAUSE_BREAK.search(text, trigger.end)
     ids = {m.actor_id for m in _within(ctx.mentions, sentence, ctx)
            if sentence.start + start <= m.start and m.end <= sentence.start + (stop.start() if stop else len(text))}
@@ -1335,7 +1335,7 @@ def _clause_subject(trigger: Trigger, sentence: Sentence, ctx: Context) -> set[s
     """The actors named right before ``trigger`` in its clause, as its subject ("..., Governor Ana Moro opened a
     clinic"): those of the names that end at most ``SUBJECT_GAP_WORDS`` words before it, after the clause's last break."""
     text = sentence.text
-    start = max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, trigger.start)), default=0)
+    start = _clause_start(text, trigger.start)
     names = [m for m in _within(ctx.mentions, sentence, ctx)
              if sentence.start + start <= m.start and m.end <= sentence.start + trigger.start]
     if not names or len(text[names[-1].end - sentence.start : trigger.start].split()) > SUBJECT_GAP_WORDS:
@@ -1347,11 +1347,17 @@ def _sides_by_subject(draft: Draft, group: list[Trigger], ctx: Context) -> list[
     """The sides of ``draft`` named in its own part of a sentence where each of ``group`` has a subject of its own
     (``_done_by_other_subjects``): from the clause break before its subject to the one before the next subject's."""
     text, at = draft.sentence.text, group.index(next(t for t in group if t is draft.trigger))
-    bounds = [max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, t.start)), default=0) for t in group]
+    bounds = [_clause_start(text, t.start) for t in group]
     start, end = (0 if at == 0 else bounds[at]), (bounds[at + 1] if at + 1 < len(group) else len(text))
     named = list(dict.fromkeys(m.actor_id for m in _within(ctx.mentions, draft.sentence, ctx)
                                if draft.sentence.start + start <= m.start and m.end <= draft.sentence.start + end))
     return [i for i in draft.actor_ids if i in named] or named
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause that holds offset ``at`` opens: after the last comma, semicolon, colon, "and", "while",
+    "whereas" or "as" before it (the sentence's start when there is none)."""
+    return max((m.end() for m in _SUBJECT_CLAUSE_BREAK.finditer(text, 0, at)), default=0)
 
 
 _SUBJECT_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|while|whereas|as)\s", re.IGNORECASE)
