@@ -233,3 +233,11 @@ def test_compensation_for_the_victims_families_is_typed_other_as_annotators_list
     text = ("A gas blast killed four people in Velm on Monday.\n\n"
             "The mayor announced compensation of 2,000 dollars for the families of the dead.")
     assert [e.event_type for e in _events(text)] == ["incident", "other"]
+
+
+@pytest.mark.parametrize("text", [
+    "The two foreign ministers held talks on 3 March in Velm.",
+    "The envoys held consultations in March on the border.",
+])
+def test_the_month_of_march_after_held_is_no_protest_march(text):
+    assert [e.event_type for e in _events(text)] == ["meeting"]
