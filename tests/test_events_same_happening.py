@@ -662,3 +662,26 @@ def test_on_a_page_of_unknown_date_a_raid_opened_by_its_own_day_is_not_the_arres
     text = ("Police in Velmora detained 17 robbery suspects in the north, a spokesman said on Monday.\n\n"
             "Officers on Saturday shot dead three armed robbers during a gunfight at a farm near the border.")
     assert [e.event_type for e in _events(text, None)] == ["operation", "operation"]
+
+
+def test_one_mention_told_on_several_days_listed_after_it_is_a_happening_each():
+    text = ("Published 8 June 2025.\n\nOn the last days of her tour, Governor Ana Moro held rallies in three "
+            "districts, Ardo on 4 June, Belmont on 5 June and Corvo on 6 June.")
+    events = [e for e in _events(text, published=date(2025, 6, 8)) if e.event_type == "other"]
+    assert sorted(str(e.date) for e in events) == ["2025-06-04", "2025-06-05", "2025-06-06"]
+
+
+def test_a_meeting_on_two_days_with_two_counterparts_is_two_meetings_each_with_its_own():
+    text = ("The Velmian foreign minister Ola Berg held talks on 3 March with Ruritanian President Ivo Lind, and "
+            "on 4 March with Prime Minister Ana Moro.")
+    events = _events(text, published=date(2025, 3, 5))
+    assert [(str(e.date), "Ivo Lind" in e.actors, "Ana Moro" in e.actors) for e in events] == [
+        ("2025-03-03", True, False), ("2025-03-04", False, True)]
+
+
+def test_one_span_of_days_or_a_step_told_by_a_verb_of_its_own_is_not_split_by_its_days():
+    one_span = "The ministers met in Velm on 3 March and 4 March to discuss the border."
+    assert len(_events(one_span, published=date(2025, 3, 5))) == 1
+    step = ("The two sides accepted the draft at a meeting in Velm on 3 March, and endorsed a second annex in the "
+            "town of Dorra on 20 March.")
+    assert len([e for e in _events(step, published=date(2025, 3, 25)) if str(e.date) == "2025-03-03"]) <= 1

@@ -878,3 +878,55 @@ def _other_day_than_the_news(lead: Draft, draft: Draft, drafts: list[Draft], ctx
             or _anaphoric(draft, ctx.vocab) or draft.trigger.text.split()[0].lower() in determiners:
         return False
     return _lead_news(lead, ctx, []) and timex.first_day != ctx.article.published
+
+
+def dated_parts(draft: Draft, triggers: list[Trigger], ctx: Context) -> list[tuple[Timex, int, int]]:
+    """The parts of one mention told on days of their own, listed after its trigger ("held rallies in three cities, A on
+    4 June, B on 5 June and C on 6 June", "met on 19 May with X, and on 20 May with Y"): a happening each, as the list
+    tells several of a kind. Each part is its day and the span of the sentence it stands in (from the clause break
+    before its day to the one before the next day's); the first is the mention's own day. None (an empty list) unless
+    two or more days placed in the calendar, each another day, follow one another after the trigger with what sets
+    them apart between them: a break (a comma, "and"), a name in capitals, no other trigger nor past verb in -ed (", and
+    agreed on an annex in Y on 18 May" tells a step of its own, read or not by its own words), and no word that times
+    one happening against another ("after", "before": data/same_happening.yaml ``dated_parts_apart``). "On 4 and 5
+    June" and "from Monday to Wednesday" are one span of days."""
+    own, text, at = draft.timex, draft.sentence.text, draft.sentence.start
+    if own is None or own.granularity != "day" or own.first_day is None or own.start - at < draft.trigger.end:
+        return []
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    apart = _words_pattern(tuple(rules.get("dated_parts_apart", ())))
+    limit = rules.get("dated_parts_gap_words", 0)
+    days = sorted((t for t in _within(ctx.timexes, draft.sentence, ctx)
+                   if t.start >= own.start and t.end <= draft.sentence.end), key=lambda t: t.start)
+    chain = [own]
+    for timex in days:
+        if timex.start <= chain[-1].start:
+            continue
+        gap = text[chain[-1].end - at : timex.start - at]
+        if timex.granularity != "day" or timex.first_day is None or any(timex.first_day == t.first_day for t in chain) \
+                or len(gap.split()) > limit or not _PART_BREAK.search(gap) or not re.search(r"(?<![\w'’-])[A-Z]", gap) \
+                or apart.search(gap) or _PAST_VERB.search(gap) or any(chain[-1].end - at <= t.start < timex.start - at for t in triggers):
+            break
+        chain.append(timex)
+    if len(chain) < 2:
+        return []
+    starts = [draft.trigger.end] + [max(m.end() for m in _PART_BREAK.finditer(text, chain[i - 1].end - at, chain[i].start - at))
+                                    for i in range(1, len(chain))]
+    ends = starts[1:] + [len(text)]
+    return [(timex, start, end) for timex, start, end in zip(chain, starts, ends)]
+
+
+_PART_BREAK = re.compile(r",|\sand\s")  # what ends one dated part and opens the next
+_PAST_VERB = re.compile(r"(?<![\w'’-])[a-z]{2,}ed(?![\w'’-])")  # "..., and agreed on an annex on 18 May": a verb of its own
+
+
+def sides_of_part(draft: Draft, part: tuple[Timex, int, int], parts: list[tuple[Timex, int, int]], ctx: Context) -> list[str]:
+    """The sides of one dated part (``dated_parts``): the mention's sides less those named only in the other parts."""
+    at = draft.sentence.start
+    spans: dict[str, list[int]] = {}
+    for m in _within(ctx.mentions, draft.sentence, ctx):
+        spans.setdefault(m.actor_id, []).append(m.start - at)
+    others = [p for p in parts if p is not part]
+    elsewhere = {i for i, starts in spans.items()
+                 if all(any(p[1] <= s < p[2] for p in others) for s in starts)}
+    return [i for i in draft.actor_ids if i not in elsewhere]

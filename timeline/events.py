@@ -23,7 +23,7 @@ from . import event_actors, event_dates, leads
 from .event_drafts import (_CLAUSE_BREAK, _STAND_IN_DAY, LEAD_CHARS, Context, Draft, _headline, _lead_news,
                            _triggers_of, _within, _words_pattern)
 from .event_joins import (SUBJECT_WORDS, _anaphoric, _dates_agree, _doers_apart, _document_kind, _names_the_gathering,
-                          _same_event, _sequel, _subject_of, _worded_time, sequel_opening_end)
+                          _same_event, _sequel, _subject_of, _worded_time, dated_parts, sequel_opening_end, sides_of_part)
 from .event_joins import actors_agree  # noqa: F401  (timeline.merge reads it from here)
 from .event_shapes import _caption, _described, _no_single_happening
 from .models import RULE, Actor, Article, Event, Timex
@@ -119,7 +119,8 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
     main = sorted([*main, *extras], key=lambda t: t.start) if extras else main
     remarks = _remarks_day(sentence, ctx) if main else None
     _note_reports(sentence, ctx)
-    for trigger in main:
+    queue: list[tuple[Trigger, tuple | None]] = [(t, None) for t in main]
+    for trigger, part in queue:  # a part told on a day of its own is queued after the others (dated_parts)
         draft = _draft(sentence, trigger, target, ctx, crowded=len(main) > 1,
                        latest=_latest_before(drafts, sentence, trigger, ctx.settings.data_dir),
                        same_time=named_type == "any",
@@ -141,6 +142,12 @@ def _read_sentence(sentence: Sentence, drafts: list[Draft], ctx: Context) -> Non
             draft.apart = any(trigger is a for a in apart)
             draft.actor_ids = _sides_by_clause(draft, clause, ctx)
             draft.timex = None if _day_of_the_sentence(draft, clause, ctx) else draft.timex
+        parts = dated_parts(draft, triggers, ctx) if part is None else part[1]
+        queue += [(trigger, (p, parts)) for p in parts[1:]] if part is None else []
+        part = (parts[0], parts) if parts and part is None else part
+        if part is not None:  # "held rallies in A on 4 June and in B on 5 June": this part's day and sides
+            draft.actor_ids = sides_of_part(draft, part[0], parts, ctx)
+            draft.timex = part[0][0]
         if _talks_outcome(draft, ctx) or (drafts or sentence.start >= LEAD_CHARS) and _no_single_happening(draft, ctx):
             ctx.used.setdefault(sentence.start, []).append(trigger)
             continue
