@@ -22,6 +22,23 @@ def test_who_else_was_there_joins_the_happening_and_makes_no_guess(text, joined)
     assert joined in events[0].actors
 
 
+@pytest.mark.parametrize("text", [
+    "Councillor Ivo Sander, wife of the former governor Tom Odhi, also attended.",
+    "Among the guests was Ivo Sander, the eldest son of Bishop Tom Odhi, who attended with friends.",
+])
+def test_a_person_named_only_as_the_kin_of_one_there_does_not_join(text):
+    events = events_of(LEAD + text, published=date(2024, 5, 13))
+    assert "Ivo Sander" in events[0].actors and "Tom Odhi" not in events[0].actors
+
+
+def test_a_happening_told_five_sentences_before_its_guest_list_gets_the_guests():
+    text = (LEAD + "The bridge took four years to build. It crosses the river at its widest point. "
+            "Engineers tested it last month. It carries two lanes.\n\n"
+            "Governor Tom Odhi and Councillor Ivo Sander were also present.")
+    events = events_of(text, published=date(2024, 5, 13))
+    assert {"Tom Odhi", "Ivo Sander"} <= set(events[0].actors)
+
+
 def test_a_further_happening_named_as_new_after_an_attendance_verb_is_still_read():
     text = LEAD + "Governor Tom Odhi attended a reception at the town hall on Saturday evening."
     events = events_of(text, published=date(2024, 5, 13))

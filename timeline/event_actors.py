@@ -1387,6 +1387,19 @@ def names_attendees(sentence: str, data_dir) -> bool:
     return attendance.search(sentence) is not None and negated.search(sentence) is None
 
 
+def named_as_kin(text: str, start: int, data_dir) -> bool:
+    """True when the name at ``start`` of ``text`` follows a kin noun and "of" in the same clause ("Ana Moro, wife of
+    the former governor Tom Velm, also attended"; data/participants.yaml ``kin_nouns``): that person is named to say
+    who the one there is, and was not there by this sentence."""
+    return _kin_pattern(data_dir).search(text, max(0, start - 80), start) is not None
+
+
+@lru_cache(maxsize=4)
+def _kin_pattern(data_dir) -> re.Pattern:
+    nouns = "|".join(_participants(data_dir).get("kin_nouns") or ["(?!)"])
+    return re.compile(rf"(?<![\w])(?:{nouns})\s+of\s+[^,;:.()\n]{{0,60}}$", re.IGNORECASE)
+
+
 def lists_participants(sentence: str, data_dir) -> bool:
     """True when ``sentence`` opens by listing the countries or forces that took part in a happening told just before
     ("Participating countries include X, Y and Z.", "Other nations taking part in the drill are X and Y."; data/

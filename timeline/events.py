@@ -601,7 +601,8 @@ def _attendees_join(sentence: Sentence, sentences: list[Sentence], at: int, draf
     target = max(attended, key=lambda d: last[id(d)])
     if last[id(target)]:  # told near enough
         kinds = ("person", "organization", "country") if listed else ("person", "organization")
-        named = [m.actor_id for m in _within(ctx.mentions, sentence, ctx) if ctx.actors[m.actor_id].kind in kinds]
+        named = [m.actor_id for m in _within(ctx.mentions, sentence, ctx) if ctx.actors[m.actor_id].kind in kinds
+                 and not event_actors.named_as_kin(ctx.article.text, m.start, data_dir)]  # "X, wife of Y, attended"
         forces = {c for i in target.actor_ids if ctx.actors[i].kind == "organization" for c in ctx.affiliations(i)}
         named = [i for i in named if ctx.actors[i].kind != "country" or i not in forces]  # "the Estarian Navy": Estaria
         target.company = list(dict.fromkeys([*target.company, *named]))
