@@ -576,3 +576,12 @@ def test_an_abbreviation_or_an_initial_stays_inside_an_organisation_name(gaz, te
 
 def test_an_initialism_stays_inside_a_known_name(gaz):
     assert "united-states-armed-forces" in ids("Troops of the U.S. Army arrived on Friday.", gaz)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President López Obrador opened the new refinery on Friday.", "andres-manuel-lopez-obrador"),
+    ("Former President Johnson Sirleaf spoke at the summit.", "ellen-johnson-sirleaf"),
+])
+def test_a_title_before_the_last_words_of_a_known_full_name_names_that_person(gaz, text, expected):
+    mentions, discovered = find_mentions(text, gaz, date(2019, 6, 1))
+    assert [m.actor_id for m in mentions] == [expected] and not discovered

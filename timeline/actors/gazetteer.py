@@ -196,6 +196,20 @@ class Gazetteer:
                             table[last].append(actor.id)
         return {k: tuple(v) for k, v in table.items()}
 
+    @cached_property
+    def family_names(self) -> Mapping[tuple[str, ...], tuple[str, ...]]:
+        """The last two or more words (folded) of each person's names of three or more words, short of the whole name
+        -> person ids: "President Sassou Nguesso" names the person whose full name ends so."""
+        table: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for name in (actor.name, *actor.aliases):
+                    words = [fold(w) for w in name.split()]
+                    for k in range(2, len(words)):
+                        if actor.id not in table[tuple(words[-k:])]:
+                            table[tuple(words[-k:])].append(actor.id)
+        return {k: tuple(v) for k, v in table.items()}
+
     def given_names_of(self, given: str) -> tuple[str, ...]:
         """Ids of the people one of whose names (folded) begins with the word ``given`` ("Abdullah" -> Abdullah II)."""
         return self._given_names.get(given, ())

@@ -85,7 +85,8 @@ def settle_titles(
             if roles or introduced or in_list:
                 roles = roles or (introduced.roles if introduced else (in_list.role,))
                 roles = _as_counterpart(roles, run.start, persons, gazetteer, when)
-                named_before = _full_name_before(text, run, persons, gazetteer, result)
+                named_before = _full_name_before(text, run, persons, gazetteer, result) \
+                    or (_known_family_name(text, run, gazetteer) if roles else None)
                 if named_before:  # "Foreign Minister Ana Lopez Soto ... Minister Lopez Soto": the same person
                     result.candidates.append(Candidate(run.start, run.end, named_before, "title", 0.8))
                 else:
@@ -211,6 +212,14 @@ def _full_name_before(text: str, run: NameRun, persons: list[Candidate], gazette
     found = {actor_id for actor_id, actor in earlier
              if any(_ends_in(name, words) for name in ([fold(w) for w in n.split()] for n in (actor.name, *actor.aliases)))}
     return found.pop() if len(found) == 1 else None
+
+
+def _known_family_name(text: str, run: NameRun, gazetteer: Gazetteer) -> str | None:
+    """The one known person whose full name of three or more words ends in the two or more words of ``run``, a name
+    a title introduces ("President Sassou Nguesso", "Prime Minister Johnson Sirleaf"); None when none or several do."""
+    words = tuple(fold(w) for w in text[run.start:run.end].split())
+    found = gazetteer.family_names.get(words, ()) if len(words) >= 2 else ()
+    return found[0] if len(found) == 1 else None
 
 
 def _run_words(run: str) -> list[str]:
