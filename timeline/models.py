@@ -36,8 +36,7 @@ EVENT_TYPES = (
 # How an event was found (``Event.found_by``), with what the app's evidence panel and ``why`` say of it: "rule", a
 # trigger rule of data/events.yaml; or a fallback of timeline/leads.py that guesses the happening from a sentence no
 # rule reads: "lead cues" (the lead's broad cues name a type, ``leads.classify``), "lead verb" (the lead's past-tense
-# verb, ``leads.by_verb``), "body" (a body sentence a learned model is sure reports a happening, ``leads.in_body``),
-# "lead page" (the lead's head verb, when nothing on the page gave an event, ``leads.on_page``).
+# verb, ``leads.by_verb``), "body" (a body sentence a learned model is sure reports a happening, ``leads.in_body``).
 # A guess's confidence rises with a stated day or named sides, so a confidence cut-off does not tell it from a weak
 # rule event; this does.
 FOUND_BY = {
