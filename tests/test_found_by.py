@@ -44,7 +44,7 @@ def test_a_lead_no_rule_reads_is_a_lead_verb_guess_and_a_rule_event_is_a_rule_s(
     events = _events(UNREAD_LEAD)
     assert events["restored"].found_by == "lead verb" and events["restored"].guessed
     assert events["met"].found_by == RULE and not events["met"].guessed
-    assert set(FOUND_BY) == {RULE, "lead cues", "lead verb", "body", "lead page"}
+    assert set(FOUND_BY) == {RULE, "lead cues", "lead verb", "body"}
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from article_events import events_of
 
 from timeline.actors import load_gazetteer
 from timeline.articles import read_bytes
-from timeline.leads import by_verb, classify, in_background, in_body, lead_sentence, on_page, only_dates, own_day, rules
+from timeline.leads import by_verb, classify, in_background, in_body, lead_sentence, only_dates, own_day, rules
 from timeline.models import Article
 from timeline.pipeline import parse_article
 from timeline.sentences import split
@@ -49,32 +49,6 @@ def test_a_past_verb_after_a_named_subject_on_a_day_reports_the_news(lead):
 @pytest.mark.parametrize("lead", RAW["by_verb"]["not_examples"], ids=lambda s: s[:30])
 def test_a_lead_of_being_saying_a_participle_or_the_present_gives_no_fallback(lead):
     assert by_verb(lead, dated=True, type_guess=_no_type_guess) is None
-
-
-@pytest.mark.parametrize("lead", RAW["page"]["examples"], ids=lambda s: s[:30])
-def test_the_head_verb_of_a_lead_tells_the_news_of_a_page_of_no_other_event(lead):
-    guess = on_page(lead, type_guess=_no_type_guess)
-    assert guess is not None and guess.basis == "page" and lead[guess.start : guess.end] == guess.text
-    assert guess.confidence < RAW["body"]["confidence"]
-
-
-@pytest.mark.parametrize("lead", RAW["page"]["not_examples"], ids=lambda s: s[:30])
-def test_a_quotation_a_question_a_pronouns_statement_or_a_plan_tells_no_page_news(lead):
-    assert on_page(lead, type_guess=_no_type_guess) is None
-
-
-def test_a_page_of_no_other_event_gets_its_leads_happening_at_the_lowest_confidence():
-    events = _events(Settings(), "The last two barges of the old canal fleet drifted out of the harbour on Sunday night.\n\n"
-                     "The water in the harbour is calm today.")
-    assert len(events) == 1 and events[0].found_by == "lead page" and events[0].event_type == RAW["by_verb"]["default_type"]
-    assert events[0].confidence < 0.4  # its base, with the bonus of a day of its own: below any rule's event
-    assert events[0].evidence.startswith("The last two barges")
-
-
-def test_a_page_with_an_event_gets_no_page_guess():
-    events = _events(Settings(), "Quellish President Ana Moro met Estarian Prime Minister Ivo Sander in Velm on Monday.\n\n"
-                     "The last two barges of the old canal fleet drifted out of the harbour on Sunday night.")
-    assert "lead page" not in {e.found_by for e in events}
 
 
 def test_every_word_list_of_the_fallback_holds_words():

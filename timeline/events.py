@@ -61,8 +61,6 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             if not _attendees_join(sentence, sentences, at, drafts, ctx) and lead is not None \
                     and sentence.start > lead.start:
                 _guess_body(sentence, drafts, ctx)
-    if not drafts and lead is not None:
-        _guess_page(lead, drafts, ctx)
     drafts = _with_sideline_gathering(_arrivals_at_the_venue(drafts, ctx), sentences, lead, ctx)
     _name_by_title(drafts, ctx)
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
@@ -522,15 +520,6 @@ def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
         drafts.append(draft)
 
 
-def _guess_page(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
-    """A page whose reading gave no event still reports the happening its lead tells (``leads.on_page``: its head
-    verb, whoever its subject): one event of the lowest confidence, of the type guessed, even when the lead does not
-    name the side that type needs (a visit whose visitors are ships: no person), as the page's only happening."""
-    guess = leads.on_page(lead.text, ctx.settings.data_dir, vocab=ctx.vocab)
-    if guess is not None:
-        drafts.append(_guessed_draft(lead, guess, drafts, ctx))
-
-
 def _typed_without_ignored(guess: leads.LeadGuess | None, sentence: Sentence, ctx: Context) -> leads.LeadGuess | None:
     """A past-verb guess (``leads.by_verb``) typed as if the words of data/events.yaml ``ignore`` were not there: they
     name no happening, so they say nothing of the type ("At its meeting on Tuesday, the council endorsed the plan" is
@@ -574,7 +563,7 @@ def _guessed_draft(sentence: Sentence, guess: leads.LeadGuess, drafts: list[Draf
     return draft
 
 
-_FOUND_BY = {"cues": "lead cues", "verb": "lead verb", "body": "body", "page": "lead page"}  # a guess's basis -> models.FOUND_BY
+_FOUND_BY = {"cues": "lead cues", "verb": "lead verb", "body": "body"}  # a guess's basis -> models.FOUND_BY
 
 
 def _attendees_join(sentence: Sentence, sentences: list[Sentence], at: int, drafts: list[Draft],

@@ -425,46 +425,6 @@ def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
     return LeadGuess(event_type, 0, verb.start(), verb.end(), verb.group(), "verb", raw["confidence"], label)
 
 
-def on_page(text: str, data_dir: Path = DATA_DIR, type_guess: Callable[[str, Path], str] | None = None,
-            vocab: Vocabulary | None = None) -> LeadGuess | None:
-    """The last fallback, for the lead ``text`` of a page whose reading gave no event at all: a news page reports
-    something, and its lead tells it, whoever its subject ("The old ferry left the harbour on Monday", "Two wagons
-    of a goods train came off the rails") and whatever its verb of action. Its head verb (``head_verb``) gives one
-    guess of the lowest confidence (data/leads.yaml ``page.confidence``), of the type the lead's cues give
-    (``classify``: a visit whose visitors are ships, dropped for want of a person), else of the learned guess when it
-    is at least ``page.type_guess_min`` sure (``type_guess``, by default ``_sure_type``), else the broad cues' best
-    type among the happening nouns it holds (``_best_type``), else the catch-all type. None for a quotation or a
-    question, a verb of saying (``by_verb.saying``, ``body.saying``: the news is then what was said, which no verb
-    tells here), a verb that is not real (after a modal, "to" or a negation; a subject "No vote", "Nobody"), a clause
-    that opens with a personal pronoun, a verb whose object is a statement or a warning (``_telling``), or a head
-    that is a plan, an opinion or a statistic (``not_news``)."""
-    table, vocab = rules(data_dir), vocab or vocabulary(data_dir)
-    if _quotation_or_question(text, table):
-        return None
-    verb = head_verb(text, data_dir)
-    saying = {*table.raw["by_verb"]["saying"], *table.raw["body"]["saying"]}
-    if verb is None or verb.group().lower() in saying or not _real(text, verb, vocab, data_dir) \
-            or _NO_SUBJECT.match(text) or _pronoun_subject(text[: verb.start()], vocab) \
-            or _not_news(text, verb.end(), table, vocab) or _telling(text[verb.end() :], data_dir):
-        return None
-    default = table.raw["by_verb"]["default_type"]
-    cued = classify(text, data_dir)
-    event_type = (cued.event_type if cued is not None else "") or (type_guess or _sure_type)(text, data_dir) \
-        or _best_type(text, data_dir) or default
-    label = _what_was_done(text, verb, data_dir) if event_type == default else ""
-    return LeadGuess(event_type, 0, verb.start(), verb.end(), verb.group(), "page", table.raw["page"]["confidence"],
-                     label)
-
-
-def _sure_type(text: str, data_dir: Path = DATA_DIR) -> str:
-    """The type ``timeline.typeguess`` gives ``text`` when it is at least ``page.type_guess_min`` sure of it; "" else."""
-    event_type, probability = _guess(text, data_dir)
-    return event_type if event_type != _NONE and probability >= rules(data_dir).raw["page"]["type_guess_min"] else ""
-
-
-_NO_SUBJECT = re.compile(r"\W*(?:no|none|neither|nobody|nothing)\s", re.IGNORECASE)  # "No vote was held": nothing happened
-
-
 def as_catch_all(guess: LeadGuess, text: str, data_dir: Path = DATA_DIR) -> LeadGuess:
     """``guess`` (of ``text``) as the catch-all type (``by_verb.default_type``), titled by what was done from its verb
     on (``_what_was_done``)."""

@@ -44,7 +44,6 @@ FOUND_BY = {
     "lead cues": "guessed from the article's lead, which no rule reads: its wording suggests the type",
     "lead verb": "guessed from the article's lead, which no rule reads: its past-tense verb tells what was done",
     "body": "guessed from a sentence no rule reads: a learned model is sure it reports a happening",
-    "lead page": "guessed from the article's lead when nothing on the page gave an event: its head verb tells what was done",
 }
 RULE = "rule"
 
