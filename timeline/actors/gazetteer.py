@@ -199,7 +199,7 @@ class Gazetteer:
     @cached_property
     def family_names(self) -> Mapping[tuple[str, ...], tuple[str, ...]]:
         """The last two or more words (folded) of each person's names of three or more words, short of the whole name
-        -> person ids: "President Sassou Nguesso" names the person whose full name ends so."""
+        -> person ids: "President Diaz Moreno" names the person whose full name ends so ("Ana Lucia Diaz Moreno")."""
         table: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for actor in self.actors.values():
             if actor.kind == "person":

@@ -216,7 +216,7 @@ def _full_name_before(text: str, run: NameRun, persons: list[Candidate], gazette
 
 def _known_family_name(text: str, run: NameRun, gazetteer: Gazetteer) -> str | None:
     """The one known person whose full name of three or more words ends in the two or more words of ``run``, a name
-    a title introduces ("President Sassou Nguesso", "Prime Minister Johnson Sirleaf"); None when none or several do."""
+    a title introduces ("President Diaz Moreno" for a known Ana Lucia Diaz Moreno); None when none or several do."""
     words = tuple(fold(w) for w in text[run.start:run.end].split())
     found = gazetteer.family_names.get(words, ()) if len(words) >= 2 else ()
     return found[0] if len(found) == 1 else None
