@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -64,15 +64,8 @@ def load_gold(path: str | Path, skipped: list[tuple[int, str]] | None = None) ->
     """The gold events of a JSONL file (blank lines skipped). A line that is no gold event (not JSON, no article
     or event type, a field of the wrong kind) raises a TimelineError that names it, or, given ``skipped``, is
     left out and added to it as (line number, reason)."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, ValueError) as error:
-        raise TimelineError(f"cannot read gold file {path}: {getattr(error, 'strerror', None) or error}") from None
     gold = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        record, problem = _gold_record(line)
+    for number, record, problem in _records(path, "gold file"):
         if problem is None:
             gold.append(record)
         elif skipped is None:
@@ -80,6 +73,21 @@ def load_gold(path: str | Path, skipped: list[tuple[int, str]] | None = None) ->
         else:
             skipped.append((number, problem))
     return gold
+
+
+def _records(path: str | Path, kind: str) -> Iterator[tuple[int, dict, str | None]]:
+    """(line number, record, why it is no event record or None) for each non-blank line of a JSONL file of gold
+    events or predictions; a file that cannot be read raises a TimelineError naming it as ``kind``."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, ValueError) as error:
+        raise TimelineError(f"cannot read {kind} {path}: {getattr(error, 'strerror', None) or error}") from None
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            record, problem = _gold_record(line)
+            if problem and '"sources"' in line:
+                problem = "a merged timeline event (parse --merged); eval scores each article's events: parse without --merged"
+            yield number, record, problem
 
 
 def _gold_record(line: str) -> tuple[dict, str | None]:
@@ -111,18 +119,9 @@ def load_events(path: str | Path, skipped: list[tuple[int, str]]) -> list[Event]
     article event), or a second annotator's gold file of the same articles, whose every record, required or
     not, is then one prediction. A line that is no such event is left out and added to ``skipped`` as (line
     number, reason); a file that cannot be read raises a TimelineError."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, ValueError) as error:
-        raise TimelineError(f"cannot read events file {path}: {getattr(error, 'strerror', None) or error}") from None
     events: list[Event] = []
     ids: set[str] = set()
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        record, problem = _gold_record(line)
-        if problem and '"sources"' in line:
-            problem = "a merged timeline event (parse --merged); eval scores each article's events: parse without --merged"
+    for number, record, problem in _records(path, "events file"):
         if problem is None and not record["evidence"].strip():
             problem = "no 'evidence' (the sentence that reports the event)"
         if problem:
