@@ -339,12 +339,11 @@ def _verb_after_noun_phrase(text: str, start: int, phrase: str, table: Rules) ->
     phrase and no clause (``noun_phrase_openers``: "by", "amid", "despite") and the word at ``start`` is a past-tense verb
     two words or more after it, not after a determiner: the verb of the sentence's own clause, which the noun phrase
     ends before ("Tractors escorted by riot police cleared the stalls")."""
-    openers = "|".join(o.replace(" ", r"\s+") for o in table.raw.get("noun_phrase_openers") or ()) or "(?!)"
     words = phrase.split()
-    if len(words) < 3 or not re.match(rf"(?:{openers})\s", phrase, re.IGNORECASE):
+    if len(words) < 3 or not _noun_phrase_opener(tuple(table.raw.get("noun_phrase_openers") or ())).match(phrase):
         return False
     raw = table.raw["by_verb"]
-    word = re.match(r"[\w'’\-]+", text[start:])
+    word = _WORD.match(text, start)
     past = word is not None and (re.fullmatch(r"[a-z]{2,}ed", word.group()) or word.group() in raw["irregular_past"])
     return bool(past) and word.group() not in raw["not_past"] and words[-1].lower() not in raw["not_after"]
 
@@ -374,15 +373,29 @@ def _real(text: str, match: re.Match, vocab: Vocabulary, data_dir: Path = DATA_D
                 or re.search(r"(?<![\w])to\s*$", before))
 
 
+@lru_cache(maxsize=8)
+def _noun_phrase_opener(openers: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(o.replace(" ", r"\s+") for o in openers) or "(?!)"
+    return re.compile(rf"(?:{words})\s", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[\w'’\-]+")
+
+
 def _irrealis_before(before: str, vocab: Vocabulary, data_dir: Path) -> bool:
     """True when a word of data/events.yaml ``irrealis_before`` ends ``before`` (with at most three words after it)
     that is not right after a word of ``attributive_after`` ("a planned strike", "the expected rain")."""
-    attributive = {w.lower() for w in rules(data_dir).raw.get("attributive_after", ())}
     found = vocab.irrealis_before.search(before)
     while found is not None and before[: found.start()].split()[-1:] and \
-            before[: found.start()].split()[-1].lower() in attributive:
+            before[: found.start()].split()[-1].lower() in _attributive_words(data_dir):
         found = vocab.irrealis_before.search(before, found.start() + 1)
     return found is not None
+
+
+@lru_cache(maxsize=8)
+def _attributive_words(data_dir: Path) -> frozenset[str]:
+    """data/leads.yaml ``attributive_after``, lower case."""
+    return frozenset(w.lower() for w in rules(data_dir).raw.get("attributive_after", ()))
 
 
 def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool:
