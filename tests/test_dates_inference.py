@@ -294,3 +294,20 @@ def test_a_yearless_day_placed_in_the_batch_year_alone_gives_no_bound_when_it_ca
             "A first reading had been held at the June 2 session, when the chair asked for more figures.")
     result = infer_published(_read(text), date(2031, 8, 1))
     assert result.published is None and publication_floor(result) is None
+
+
+def test_a_day_month_with_its_weekday_takes_the_latest_year_the_text_writes_when_it_falls_on_that_weekday():
+    """No date to count from, but the headline's year: 8 March is a Wednesday in 2028 (and not in 2029)."""
+    text = ("Harbour board wins the 2028 port vote\n\n"
+            "Early on Wednesday, March 8, the harbour board was declared the winner of the ballot.\n\n"
+            "Its chair thanked the dock workers at a rally that afternoon.")
+    result = infer_published(_read(text), None)
+    assert result.published == date(2028, 3, 8) and result.published_inferred
+    assert "the latest year the text writes" in result.published_basis
+
+
+def test_a_day_month_whose_weekday_fits_neither_the_texts_latest_year_nor_the_next_gives_no_day():
+    """8 March is a Wednesday in 2028 and in 2034 only: a text whose latest year is 2030 gives it no year."""
+    text = ("Harbour board reviews its 2030 plan\n\n"
+            "Early on Wednesday, March 8, the harbour board was declared the winner of the ballot.")
+    assert infer_published(_read(text), None).published is None

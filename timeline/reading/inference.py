@@ -720,7 +720,8 @@ def _from_text(timexes: list[Timex], hint: date | None, reference: date | None, 
     text names by title ((words, terms) pairs), which a day-month's year must fit; ``batch_years=False`` leaves
     out a day-month whose year only the batch's date gives."""
     floor = _latest_dated(timexes)
-    candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings, holders, lead_weekday)]
+    years = _latest_year(timexes) if hint is None else None
+    candidates = [e for t in timexes for e in [_day_month(t, hint, reference, settings, holders, lead_weekday, years)]
                   if e and _fits_text(e, floor, reference) and (batch_years or not e.from_batch)]
     explicit = _latest_explicit(timexes, reference if window else None, settings, with_timex=True)
     if explicit is not None:
@@ -754,11 +755,13 @@ def _fits_text(evidence: Evidence, floor: date | None, reference: date | None) -
 
 
 def _day_month(timex: Timex, hint: date | None, reference: date | None, settings: Settings,
-               holders: tuple = (), lead_weekday: int | None = None) -> Evidence | None:
+               holders: tuple = (), lead_weekday: int | None = None, years: date | None = None) -> Evidence | None:
     """A yearless day-month ("Saturday, September 23", or "September 19" with a reference). With its weekday,
     the nearest year in which it falls on that weekday and every office holder in ``holders`` held office.
     Without one, the year nearest the reference; or, when that year does not put it on the weekday the lead names
-    alone (``lead_weekday``: "MOSCOW, April 17 ... held talks on Wednesday"), the one year next to it that does."""
+    alone (``lead_weekday``: "MOSCOW, April 17 ... held talks on Wednesday"), the one year next to it that does.
+    With no date to count from but a year the text writes (``years``: the first day of its latest one), a day-month
+    that names its weekday in the one year of that year and the next where it falls on it."""
     from .office_years import allowed
 
     found = YEARLESS.fullmatch(timex.value)
@@ -766,7 +769,7 @@ def _day_month(timex: Timex, hint: date | None, reference: date | None, settings
         return None
     weekday = _named_weekday(timex, settings)
     if hint is None:
-        return _only_year_in_office(timex, weekday, holders)
+        return _only_year_in_office(timex, weekday, holders) or _in_the_texts_year(timex, weekday, years, holders, settings)
     if weekday is None and reference is None:
         return None
     fits = (lambda d: all(allowed(d, terms) for _, terms in holders)) if weekday is not None else (lambda d: True)  # noqa: E731
@@ -810,6 +813,29 @@ def _only_year_in_office(timex: Timex, weekday: int | None, holders: tuple) -> E
                              f"which the office holders it names ({named}) held office; the article reports that "
                              f"day, so it appeared on or after it", weekday_named=True, words=timex.text,
                     start=timex.start)
+
+
+def _latest_year(timexes: list[Timex]) -> date | None:
+    """The first day of the latest year the text writes out (in a day, month or year: "the 2016 election")."""
+    return max((date(t.first_day.year, 1, 1) for t in timexes if t.granularity in ("day", "month", "year")
+                and t.first_day is not None and EXPLICIT.fullmatch(t.value)), default=None)
+
+
+def _in_the_texts_year(timex: Timex, weekday: int | None, years: date | None, holders: tuple,
+                       settings: Settings) -> Evidence | None:
+    """A yearless day-month that names its weekday ("Wednesday, Nov. 9") dated by the latest year the text writes
+    (``years``: "the 2016 election"): the one day of that year and the next on that weekday (and in the terms of
+    the office holders the text names by title); None without a weekday, or when neither or both years fit."""
+    from .office_years import allowed
+
+    if weekday is None or years is None:
+        return None
+    mention = _weekday_mention(timex, years, settings)
+    if mention is None or not all(allowed(mention.day, terms) for _, terms in holders):
+        return None
+    return Evidence(mention.day, f"inferred: {timex.text!r} is a {mention.day:%A} in {mention.day.year}, the only year from {years.year}, the latest "
+                                 f"year the text writes, in which it is; the article reports that day, so it appeared "
+                                 f"on or after it", weekday_named=True, words=timex.text, start=timex.start)
 
 
 def _on_lead_weekday(day: date, weekday: int, holders: tuple) -> date | None:
