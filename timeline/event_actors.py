@@ -946,7 +946,8 @@ def _without_places(local: list, sentence: str, actors: Mapping[str, Actor], voc
 def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str, Actor], vocab: Vocabulary,
                   targets: re.Pattern | None = None, data_dir: Path = DATA_DIR) -> bool:
     """True for a country named only as where something happened or where people or goods came from or went:
-    "the Polish town of ...", "in the Czech Republic", "crossed from Chad", "evacuated ... to Armenia"
+    "the Polish town of ...", "in the Czech Republic", "in southern Chad" (data/participants.yaml
+    ``place_compass_words``), "crossed from Chad", "evacuated ... to Armenia"
     (data/events.yaml grammar: place_modifier_nouns, locative_prepositions), or as the other side of a border
     ("near the Chadian border": ``_border_after``)."""
     start, end, actor_id = item
@@ -954,8 +955,8 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
         return False
     grammar = vocab.raw["grammar"]
     after = re.match(rf"\s+(?:{'|'.join(grammar['place_modifier_nouns'])})(?![\w])", sentence[end:], re.IGNORECASE)
-    before = re.search(rf"(?<![\w])(?:{'|'.join(grammar['locative_prepositions'])})\s+(?:the\s+)?$",
-                       sentence[max(0, start - 20) : start], re.IGNORECASE)
+    before = re.search(rf"(?<![\w])(?:{'|'.join(grammar['locative_prepositions'])})\s+(?:the\s+)?"
+                       rf"(?:(?-i:{_compass_words(data_dir)})\s+)?$", sentence[max(0, start - 40) : start], re.IGNORECASE)
     part_of = re.search(rf"(?<![\w])(?:{'|'.join(grammar['place_modifier_nouns'])})\s+of\s+(?:the\s+)?"
                         rf"(?:(?:{'|'.join(vocab.raw['location_skip_words'])})\s+)?$",
                         sentence[max(0, start - 40) : start], re.IGNORECASE)  # "the Tillaberi region of western X"
@@ -965,6 +966,13 @@ def _only_a_place(item: tuple[int, int, str], sentence: str, actors: Mapping[str
     if after and targets is not None and not targets.search(sentence, max(0, start - 40), start):
         after = None  # "drones struck the Estarian port of X": the attack's target
     return bool(after or ((before or part_of) and not in_a_name and not people))
+
+
+@lru_cache(maxsize=4)
+def _compass_words(data_dir) -> str:
+    """An alternation of data/participants.yaml ``place_compass_words`` ("in southern Estaria" is "in Estaria"), matched
+    in lower case only ("in North Estaria" may be a country's own name)."""
+    return "|".join(map(re.escape, _participants(data_dir).get("place_compass_words", ()))) or "(?!)"
 
 
 @lru_cache(maxsize=4)
