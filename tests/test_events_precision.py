@@ -29,6 +29,14 @@ def test_a_happening_of_the_last_days_or_a_comparison_since_a_time_is_an_event(t
     assert [e.event_type for e in _events(text)] == [event_type]
 
 
+@pytest.mark.parametrize("text, event_type", [
+    ("Police have shot dead 40 suspected gunmen in raids since the bombing of the depot.", "operation"),
+    ("Thousands of protesters have rallied outside parliament since the bill was tabled.", "other"),
+])
+def test_what_a_doer_did_again_and_again_since_a_time_is_no_toll(text, event_type):
+    assert [e.event_type for e in _events(LEAD + text)] == ["incident", event_type]
+
+
 def test_since_as_an_adverb_leaves_the_happening_before_it():
     text = "The envoy, who resigned as minister in 2007 and has since mediated several disputes, arrived on Monday."
     assert _events(text) != ()

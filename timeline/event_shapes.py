@@ -235,13 +235,16 @@ def _clause(text: str, trigger: Trigger) -> tuple[int, int]:
 
 
 def _running_total(draft: Draft, ctx: Context) -> bool:
-    """True for a running total or a state over a period, which reports no single happening: the trigger's
+    """True for a running total or a state over a period, which reports no single happening: a toll (a mention of
+    ``running_total_types``) whose trigger's
     clause goes on with "since ..." ("Some 9,000 people have been displaced since 2019"), or the sentence opens
     with "Since ..." and the trigger follows that phrase ("Since the war ended, over 200 have fallen victim to
     mines"); not a comparison over the period ("the first convoy since May") nor a trigger in a "when" clause
-    ("Since 3 March, when two guards were killed, ...") (data/same_happening.yaml ``running_total_*``)."""
+    ("Since 3 March, when two guards were killed, ...") (data/same_happening.yaml ``running_total_*``). What a doer
+    did again and again since a time ("Police have killed 40 gunmen in raids since the bombing") is no toll: its
+    operation or protest is news."""
     rules = load("same_happening.yaml", ctx.settings.data_dir)
-    if not rules.get("running_total_words"):
+    if not rules.get("running_total_words") or draft.event_type not in rules.get("running_total_types", ()):
         return False
     since = _words_pattern(tuple(rules["running_total_words"]))
     compared = _words_pattern(tuple(rules.get("running_total_not_after", ())), suffix=r"(?:-ever)?")
