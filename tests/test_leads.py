@@ -279,6 +279,9 @@ def test_a_first_sentence_that_reports_a_happening_or_goes_on_in_its_paragraph_s
     assert lead_sentence(split(reported), text=reported).text.startswith("Ministers")
     joined = "The region has faced years of drought and a growing debt burden. The forum opened in the city on Monday."
     assert lead_sentence(split(joined), text=joined).text.startswith("The region")
+    done = ("The Estarian navy has taken delivery of four patrol boats from a Norlund yard.\n\n"
+            "Their crews were greeted by a brass band on the Velm quay.")  # a past verb after a name: a deed
+    assert lead_sentence(split(done), text=done).text.startswith("The Estarian navy")
 
 
 def test_a_lead_no_rule_reads_makes_one_low_confidence_event_titled_by_its_verb():

@@ -101,8 +101,10 @@ def lead_sentence(sentences: list[Sentence], data_dir: Path = DATA_DIR, text: st
 
 def _context_paragraph(sentence: Sentence, text: str, data_dir: Path) -> bool:
     """True for a paragraph of one sentence that reports no happening (no real verb cue of any type, no verb of
-    happening) and names no day (data/leads.yaml ``lead.context_day``): "The region has faced years of drought and
-    rising prices.", a present-tense standfirst; the context a page opens with, so the next sentence is the lead."""
+    happening, no finite past verb after a named subject or a group of people or a body: ``_past_verb``) and names no
+    day (data/leads.yaml ``lead.context_day``): "The region has faced years of drought and rising prices.", a
+    present-tense standfirst; the context a page opens with, so the next sentence is the lead. "The Estarian navy has
+    taken delivery of four patrol boats." reports a deed: it stays the lead, whatever words it uses."""
     if not text or text[sentence.end : sentence.end + 1] not in ("\n", "") or text[sentence.start - 1 : sentence.start] not in ("\n", ""):
         return False
     table, vocab = rules(data_dir), vocabulary(data_dir)
@@ -110,8 +112,12 @@ def _context_paragraph(sentence: Sentence, text: str, data_dir: Path) -> bool:
     day = table.raw["lead"].get("context_day")
     if day and re.search(day, words, re.IGNORECASE):
         return False
-    return not any(cues[at].form == "verb" and _real(words, m, vocab, data_dir)
-                   for at in _cue_index(data_dir).candidates(words) for m in cues[at].regex.finditer(words))
+    if any(cues[at].form == "verb" and _real(words, m, vocab, data_dir)
+           for at in _cue_index(data_dir).candidates(words) for m in cues[at].regex.finditer(words)):
+        return False
+    verb = _past_verb(words, data_dir)
+    return verb is None or not (_named_before(words[: verb.start()], data_dir)
+                                or _common_subject(words[: verb.start()], data_dir))
 
 
 def _caption_mark(line: str, data_dir: Path) -> bool:
@@ -366,11 +372,13 @@ def _scare_quoted(text: str, start: int) -> bool:
 def _real(text: str, match: re.Match, vocab: Vocabulary, data_dir: Path = DATA_DIR) -> bool:
     """True when a verb reports a real happening: no future, plan, negation or modal before it in its
     clause (data/events.yaml ``irrealis_before``, ``irrealis_in_clause``; a word of ``irrealis_before`` right after a
-    word of data/leads.yaml ``attributive_after`` modifies a noun, not the verb: "the proposed budget was passed")."""
+    word of data/leads.yaml ``attributive_after`` modifies a noun, not the verb: "the proposed budget was passed"), and
+    no "to" or "to be" right before it (an infinitive: "boats to be deployed along the coast"; "is said to have been
+    held" stays real, a happening told as reported)."""
     before = text[max(0, match.start() - 60) : match.start()]
     clause = _CLAUSE_END.split(before)[-1]
     return not (_irrealis_before(before, vocab, data_dir) or vocab.irrealis_in_clause.search(clause)
-                or re.search(r"(?<![\w])to\s*$", before))
+                or re.search(r"(?<![\w])to(?:\s+be)?\s*$", before, re.IGNORECASE))
 
 
 @lru_cache(maxsize=8)
@@ -665,11 +673,14 @@ def _any_past_verb(text: str, data_dir: Path) -> re.Match | None:
     """The first past-tense verb of ``text`` anywhere in it, for a sentence the model is sure of, whose head
     ``_past_verb`` finds none in ("A public hearing on the budget, the first since the works began, is said to have
     been held ..."): real (``_real``), not of ``by_verb.not_past``, a state (``by_verb.stative``) or a statement
-    (``by_verb.saying``, ``body.saying``)."""
-    raw, vocab = rules(data_dir).raw, vocabulary(data_dir)
+    (``by_verb.saying``, ``body.saying``), not in a quotation or a background phrase ("after a storm battered the
+    coast": ``_hidden``)."""
+    table, vocab = rules(data_dir), vocabulary(data_dir)
+    raw = table.raw
     skip = {*raw["by_verb"]["not_past"], *raw["by_verb"]["stative"], *raw["by_verb"]["saying"], *raw["body"]["saying"]}
     return next((match for match in _verb_words(data_dir).finditer(text)
-                 if match.group().lower() not in skip and _real(text, match, vocab, data_dir)), None)
+                 if match.group().lower() not in skip and _real(text, match, vocab, data_dir)
+                 and not _hidden(text, match.start(), table)), None)
 
 
 def _telling(after: str, data_dir: Path) -> bool:
