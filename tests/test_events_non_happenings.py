@@ -135,6 +135,7 @@ NONE = [
     # a thing allotted, not a journey; a thing received, with an aside (ignore)
     ("Just minutes ago, the top prize went to Ivo Sander for his first novel.", "visit"),
     ("The gold medal went to Ana Moro of Estaria.", "visit"),
+    ("The youth awards were also handed out, and the junior titles, which went to Estaria's rowers, drew cheers.", "visit"),
     ("The cargo aircraft, which is the biggest plane of the air force, was received by the base commander.", "meeting"),
     # a happening that all but took place (irrealis_right_before)
     ("Estaria and Norlund almost signed a truce in May, before the fighting resumed.", "agreement"),
