@@ -293,6 +293,22 @@ def test_a_lead_no_rule_reads_makes_one_low_confidence_event_titled_by_its_verb(
 
 
 
+def test_a_past_verb_guess_of_a_type_whose_side_the_lead_does_not_name_takes_the_catch_all_type():
+    events = events_of("Members of the Ostra Sailing Club were invited to a reception on board during a port visit by an "
+                       "Estarian frigate on Friday.\n\nThe frigate left the next morning.")
+    assert [(e.event_type, e.found_by) for e in events] == [("other", "lead verb")]  # a visit with no visitor named
+
+
+@pytest.mark.parametrize("first,found", [
+    ("On Monday the Ostra valley looked ahead to its first harvest after the long drought, and its farmers are hopeful.",
+     [("other", "lead verb")]),  # the lead reports nothing: the next sentence is read as the news
+    ("The Estarian trade minister met his Norlund counterpart in Velm on Monday.", [("meeting", "rule")])])
+def test_the_sentence_after_a_lead_that_reports_nothing_is_read_as_the_lead(monkeypatch, first, found):
+    monkeypatch.setattr("timeline.leads._happening", lambda text, data_dir=DATA_DIR: 0.0)  # no body guess
+    text = first + " Members of the Ostra Farmers Union repaired the old irrigation canal near Velm that morning."
+    assert [(e.event_type, e.found_by) for e in _events(Settings(), text)] == found
+
+
 def test_a_common_noun_group_of_people_or_a_body_is_the_lead_s_subject_too():
     guess = by_verb("Over 200 volunteers spent Sunday morning planting trees along the Velm river bank.",
                     type_guess=_no_type_guess)

@@ -60,7 +60,10 @@ def extract(article: Article, timexes, mentions, actors: Mapping[str, Actor],
             # a sentence that says who else was at the happening just told reports none of its own: no body guess
             if not _attendees_join(sentence, sentences, at, drafts, ctx) and lead is not None \
                     and sentence.start > lead.start:
-                _guess_body(sentence, drafts, ctx)
+                if not any(d.lead for d in drafts) and at and sentences[at - 1] is lead:
+                    _guess_lead(sentence, drafts, ctx)  # a lead that reports nothing: the next sentence tells the news
+                else:
+                    _guess_body(sentence, drafts, ctx)
     drafts = _with_sideline_gathering(_arrivals_at_the_venue(drafts, ctx), sentences, lead, ctx)
     _name_by_title(drafts, ctx)
     for draft in drafts:  # a happening that names no side: where it happened, or the article's country
@@ -504,7 +507,8 @@ def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
     only as background, "... following an earthquake"), one event of the type its broad cues name
     (``timeline.leads.classify``), with a lower confidence; when no cue names a type and no trigger touched the
     lead, one of a lower confidence still from its past-tense verb (``timeline.leads.by_verb``); none when the
-    lead reports no happening."""
+    lead reports no happening. A past-verb guess of a type whose side the lead does not name (a "visit" guessed from
+    its nouns or the learned model, with no visitor) takes the catch-all type: its type was the guess, not the news."""
     used = ctx.used.get(lead.start, [])
     if any(not leads.in_background(lead.text, t.start, ctx.settings.data_dir) for t in used):
         return
@@ -515,6 +519,8 @@ def _guess_lead(lead: Sentence, drafts: list[Draft], ctx: Context) -> None:
     if guess is None or any(t.event_type == guess.event_type for t in used):
         return
     draft = _guessed_draft(lead, guess, drafts, ctx)
+    if guess.basis == "verb" and not _has_required_actors(draft, ctx):  # a club asked aboard a frigate: no visitor
+        draft = _guessed_draft(lead, leads.as_catch_all(guess, lead.text, ctx.settings.data_dir), drafts, ctx)
     if _has_required_actors(draft, ctx):
         drafts[:] = [d for d in drafts if d.sentence is not lead or d.support > 1]  # background named only here
         drafts.append(draft)
