@@ -80,3 +80,17 @@ def test_an_office_or_a_group_of_a_named_side_is_a_visitor(text):
 def test_a_visit_of_a_place_alone_names_no_person():
     text = "Later in the day the delegation ended a two-day visit to Velm."
     assert [e for e in events_of(LEAD + text) if e.event_type == "visit"] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a vote or an award named by its own verb, at a sitting: the sitting is where it happened (events._setting_of)
+    ("The town council passed the parking plan by 30 votes to 12 at a meeting in Velm on Monday.", "other"),
+    ("Minister Ana Moro handed out medals to five nurses at an annual meeting with the press on Monday.", "other"),
+])
+def test_a_sitting_that_is_the_setting_of_another_happening_is_no_meeting(text, kind):
+    assert [(e.event_type, e.evidence) for e in events_of(LEAD + text)][1:] == [(kind, text)]
+
+
+def test_a_sitting_with_no_happening_of_its_own_verb_is_still_a_meeting():
+    text = "Ana Moro and Ivo Sander reviewed the river treaty at a meeting in Velm on Monday."
+    assert "meeting" in {e.event_type for e in events_of(LEAD + text)[1:]}

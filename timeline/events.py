@@ -966,8 +966,34 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary, ap
             by_type[trigger.event_type] = trigger
     kept = _one_happening(sorted([*by_type.values(), *_earlier_sittings(triggers, by_type, sentence, vocab)],
                                  key=lambda t: t.start), vocab, sequel_opening_end(sentence, vocab))
-    kept = [t for t in kept if not any(_outranks(other, t, sentence, vocab) for other in kept)]
+    kept = [t for t in kept if not any(_outranks(other, t, sentence, vocab) or _setting_of(t, other, sentence, vocab)
+                                       for other in kept)]
     return [t for t in kept if not any(_names_the_channel(other, t, sentence, vocab) for other in kept)]
+
+
+def _setting_of(trigger: Trigger, head: Trigger, sentence: str, vocab: Vocabulary) -> bool:
+    """True when ``trigger`` names a sitting only as where ``head``, a strong verb of another happening before it in its
+    clause, took place: "The council passed the plan by 30 votes to 12 at a full meeting on Monday", "The minister handed
+    out prizes to five teachers during an annual meeting with the press" (the vote, the award: the sitting is their
+    setting). Only the types of data/events.yaml ``grammar.settings`` (a head of ``heads``, a sitting of ``sittings``,
+    after one of ``openers``); a gathering a speech was given at stays a happening of its own (``_outranks``)."""
+    table = vocab.raw["grammar"].get("settings") or {}
+    if trigger.form != "noun" or trigger.event_type not in table.get("sittings", ()) \
+            or head.form != "verb" or head.strength != "strong" or head.event_type not in table.get("heads", ()) \
+            or head.end > trigger.start:
+        return False
+    between = sentence[head.end : trigger.start]
+    opened = _setting_opener(tuple(table.get("openers", ())))
+    return (opened.match(trigger.text) is not None or opened.search(between) is not None) \
+        and not re.search(r"[,;:]", between) and not vocab.later_before.search(between)
+
+
+@lru_cache(maxsize=4)
+def _setting_opener(openers: tuple[str, ...]) -> re.Pattern:
+    """The words that open a sitting's phrase ("at a", "during the"), at the start of a trigger ("at a meeting in X") or
+    ending the words before its noun, with at most three words between ("at a full council meeting")."""
+    words = "|".join(openers) or "(?!)"
+    return re.compile(rf"(?:^|(?<![\w-]))(?:{words})(?:\s+[\w'’-]+){{0,3}}?\s*$|^(?:{words})\s", re.IGNORECASE)
 
 
 def _counted_clause(sentence: str, triggers: list[Trigger], ctx: Context) -> tuple[int, int, int] | None:
