@@ -427,15 +427,16 @@ def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
     clause, not after a modal, "to" or a negation) after a named subject (a capitalised word that is no opener:
     "Officials", "The") and that names a day (or, with ``dated``, stands on a page with a publication day) reports
     the news, whatever its words: one guess of low confidence (``by_verb.confidence``), unless its head is a plan,
-    an opinion, a statistic or a quotation (``not_news``). Its type: the broad cues' best type among those of the
-    happening nouns it holds (``_best_type``), else ``type_guess(text, data_dir)`` (by default the learned guess, ``_learned_type``), else
-    ``by_verb.default_type``."""
+    an opinion, a statistic or a quotation (``not_news``); a head of saying tells its news in the words after it, whose
+    past verb counts (``_reported_verb``: "The operator said on Tuesday it detected an intrusion"). Its type: the broad
+    cues' best type among those of the happening nouns it holds (``_best_type``), else ``type_guess(text, data_dir)``
+    (by default the learned guess, ``_learned_type``), else ``by_verb.default_type``."""
     table, vocab = rules(data_dir), vocabulary(data_dir)
     raw = table.raw["by_verb"]
     if not (dated or re.search(table.raw["lead"]["context_day"], text, re.IGNORECASE)) \
             or _quotation_or_question(text, table):
         return None
-    verb = _past_verb(text, data_dir)
+    verb = _past_verb(text, data_dir) or _reported_verb(text, data_dir)
     if verb is None or _not_news(text, verb.end(), table, vocab) or not (
             _named_before(text[: verb.start()], data_dir)
             or _common_subject(text[: verb.start()], data_dir) and not _telling(text[verb.end() :], data_dir)
@@ -444,6 +445,17 @@ def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
     event_type = _best_type(text, data_dir) or (type_guess or _learned_type)(text, data_dir) or raw["default_type"]
     label = _what_was_done(text, verb, data_dir) if event_type == raw["default_type"] else ""
     return LeadGuess(event_type, 0, verb.start(), verb.end(), verb.group(), "verb", raw["confidence"], label)
+
+
+def _reported_verb(text: str, data_dir: Path) -> re.Match | None:
+    """The past verb of what a lead's head of saying reports ("The port operator said it detected an intrusion on its
+    network on Tuesday": "detected"), the first one ``_past_verb`` finds in the words after the verb of saying."""
+    head = head_verb(text, data_dir)
+    if head is None or head.group().lower() not in rules(data_dir).raw["by_verb"]["saying"]:
+        return None
+    after = text[head.end() :]
+    verb = _past_verb(after, data_dir)
+    return re.compile(re.escape(verb.group())).match(text, head.end() + verb.start()) if verb is not None else None
 
 
 def as_catch_all(guess: LeadGuess, text: str, data_dir: Path = DATA_DIR) -> LeadGuess:
