@@ -148,12 +148,13 @@ def test_talks_told_as_weeks_of_them_are_a_period_not_one_meeting():
     assert "meeting" in [e.event_type for e in _events(text)]
 
 
-@pytest.mark.parametrize("text", [
-    "The accord provides for holding regular meetings of the joint commission in both capitals.",
-    "The envoy travelled to the region to make arrangements for holding talks between the two factions.",
+@pytest.mark.parametrize("text, happenings", [
+    ("The accord provides for holding regular meetings of the joint commission in both capitals.", []),
+    # the envoy's journey is a visit of his own (an office as the subject names a person); the talks it prepares are none
+    ("The envoy travelled to the region to make arrangements for holding talks between the two factions.", ["visit"]),
 ])
-def test_what_a_text_provides_for_or_a_plan_prepares_is_no_happening(text):
-    assert list(_events(text)) == []
+def test_what_a_text_provides_for_or_a_plan_prepares_is_no_happening(text, happenings):
+    assert [e.event_type for e in _events(text)] == happenings
 
 
 def test_the_headline_of_another_story_below_the_article_makes_no_event():

@@ -77,6 +77,14 @@ def test_an_office_or_a_group_of_a_named_side_is_a_visitor(text):
     assert [e.evidence for e in events if e.event_type == "visit"] == [text]
 
 
+@pytest.mark.parametrize("text", [
+    "On Tuesday the health minister visited a clinic in Ostra to meet its nurses.",
+    "Later that week the regional governor toured the flooded villages along the river.",
+])
+def test_an_office_that_is_the_subject_of_a_visit_is_its_visitor(text):
+    assert [e.evidence for e in events_of(LEAD + text) if e.event_type == "visit"] == [text]
+
+
 def test_a_visit_of_a_place_alone_names_no_person():
     text = "Later in the day the delegation ended a two-day visit to Velm."
     assert [e for e in events_of(LEAD + text) if e.event_type == "visit"] == []

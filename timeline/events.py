@@ -902,7 +902,8 @@ def _has_required_actors(draft: Draft, ctx: Context) -> bool:
     organisation or a country before the trigger stands for its people (data/events.yaml ``group_visitors``: "An IMF
     mission visited Kenya", "A Chinese trade delegation toured the port"), when the sentence names that side; so does
     an office of it (``office_visitors``: "The director general of the agency visited the town"), and an office holder's
-    own visit names a person ("the Chair's visit to Velm")."""
+    own visit names a person ("the Chair's visit to Velm"), as does an office that is the trigger's subject, with the
+    holder's name or none ("the health minister visited a clinic", "Deputy mayor Ana Roe visited": ``_office_subject``)."""
     entry = ctx.vocab.types[draft.event_type]
     if not entry.get("requires_person"):
         return True
@@ -910,7 +911,8 @@ def _has_required_actors(draft: Draft, ctx: Context) -> bool:
     text, trigger = draft.sentence.text, draft.trigger
     offices = tuple(entry.get("office_visitors", ()))
     if "person" in kinds or _PERSONS_OWN.search(text, max(0, trigger.start - 40), trigger.end) \
-            or _offices_own(offices).search(text, max(0, trigger.start - 60), trigger.end):
+            or _offices_own(offices).search(text, max(0, trigger.start - 60), trigger.end) \
+            or _office_subject(offices).search(text, max(0, trigger.start - 60), trigger.start):
         return True
     head = trigger.start + len(trigger.text.split()[0])  # the group may open the trigger's words ("delegation left X for")
     return (kinds.count("organization") >= 1 or kinds.count("country") >= 2) \
@@ -929,6 +931,16 @@ def _offices_own(offices: tuple[str, ...]) -> re.Pattern:
         return re.compile(r"(?!)")
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, offices))})['’]s\s+(?:[\w'’-]+\s+){{0,3}}?(?:visit|trip|tour)(?![\w-])",
                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _office_subject(offices: tuple[str, ...]) -> re.Pattern:
+    """An office right before a trigger, or before the holder's capitalised name and then the trigger, in one clause
+    ("the health minister visited", "Deputy mayor Ana Roe also visited"): the holder, a person, is the subject."""
+    if not offices:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, offices))})(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]*){{0,4}}"
+                      r"\s+(?:also\s+|later\s+|then\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
