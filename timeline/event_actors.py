@@ -129,6 +129,7 @@ def _chosen_actors(policy: str, sentence: str, sentence_start: int, trigger: Tri
         clause = _clause(sentence, trigger, vocab, protected)
         inside = [item for item in local if clause[0] <= item[0] < clause[1]]
         inside += _targets_in_result(local, sentence, clause[1], actors, data_dir)
+        inside += [item for item in _reporting_forces(local, sentence, trigger, actors, vocab, data_dir) if item not in inside]
         signatories = []
         if vocab.types[trigger.event_type].get("people_if_no_groups"):
             signatories = _signatories(inside, sentence, trigger, actors) or \
@@ -987,10 +988,12 @@ def _border_after(data_dir) -> re.Pattern:
 
 
 def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab: Vocabulary,
-                      data_dir: Path = DATA_DIR) -> list[Mention]:
+                      data_dir: Path = DATA_DIR, actors: Mapping[str, Actor] | None = None) -> list[Mention]:
     """The mentions minus the speakers of a report the trigger stands in ("X said the attack ..."), and
     the sources named in an attribution clause ("..., the US military's Central Command said", "according
-    to the Turkish defence ministry"). ``data_dir`` holds data/participants.yaml."""
+    to the Turkish defence ministry"), unless the source is the force that did it (``_reporting_force``). ``data_dir``
+    holds data/participants.yaml; ``actors`` (id -> Actor) tells a force by its role."""
+    agents = _reporting_force(mentions, sentence, trigger, actors, data_dir)
     dropped = []
     for mention in mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
@@ -1006,12 +1009,67 @@ def without_reporters(mentions: list[Mention], sentence, trigger: Trigger, vocab
             or (vocab.types[trigger.event_type]["family"] == "encounter"  # "X told ..., in a speech at the summit"
                 and _SPOKE_THERE.search(sentence.text[: trigger.end + 12], near)))
         speaker = near is not None and near <= trigger.start and start < trigger.start and not speaker_acts
-        dropped.append(speaker or _in_attribution(sentence.text, start, end, trigger, vocab))
+        dropped.append(speaker or (_in_attribution(sentence.text, start, end, trigger, vocab) and mention not in agents))
     for i in range(len(mentions) - 2, -1, -1):  # "X and Y welcomed ...": X speaks with Y
         gap = sentence.text[mentions[i].end - sentence.start : mentions[i + 1].start - sentence.start]
         if dropped[i + 1] and not dropped[i] and mentions[i + 1].start - sentence.start < trigger.start and _JOINED_NAMES.fullmatch(gap):
             dropped[i] = True
     return [mention for mention, gone in zip(mentions, dropped) if not gone]
+
+
+def _reporting_force(mentions: list[Mention], sentence, trigger: Trigger, actors: Mapping[str, Actor] | None,
+                     data_dir: Path = DATA_DIR) -> list[Mention]:
+    """The mentions of a force that reports an operation or rescue (data/participants.yaml ``reporting_agent_types``)
+    told in the passive without its doer, when the sentence names nobody but countries before it: "Two suspects were
+    arrested on Monday, the Estarian police said", "Three fishermen were rescued, the coast guard reported": the
+    force is the one that acted (``_is_force``)."""
+    if actors is None or trigger.event_type not in _participants(data_dir).get("reporting_agent_types", ()):
+        return []
+    if any(m.start < sentence.start + trigger.start for m in mentions if m.actor_id in actors
+           and actors[m.actor_id].kind != "country") or not _passive(sentence.text, trigger):
+        return []
+    return [m for m in mentions if m.start >= sentence.start + trigger.end and m.actor_id in actors
+            and _is_force(actors[m.actor_id], data_dir)]
+
+
+def _reporting_forces(local: list, sentence: str, trigger: Trigger, actors: Mapping[str, Actor], vocab: Vocabulary,
+                      data_dir: Path = DATA_DIR) -> list:
+    """The items of ``local`` that name a force reporting the happening after the trigger, as ``_reporting_force``
+    reads them (in an attribution clause, or right before a reporting verb: ", the coast guard (VCG) said Monday"): a
+    side of the happening as much as the names of the trigger's own clause."""
+    if trigger.event_type not in _participants(data_dir).get("reporting_agent_types", ()) \
+            or any(item[0] < trigger.start and actors[item[2]].kind != "country" for item in local) \
+            or not _passive(sentence, trigger):
+        return []
+    return [item for item in local if item[0] >= trigger.end and _is_force(actors[item[2]], data_dir)
+            and (_in_attribution(sentence, item[0], item[1], trigger, vocab)
+                 or _reporting_after(sentence, item[1], vocab) is not None)]
+
+
+# A passive verb: an auxiliary, maybe an adverb, and a past participle ("was seized", "were quickly rescued").
+_PASSIVE = re.compile(r"(?<![\w'’-])(?:was|were|been|being|is|are|got|get)\s+(?:[a-z]+ly\s+)?"
+                      r"[a-z]+(?:ed|en|wn|ught|eld|ot|ung|ade)(?![\w-])", re.IGNORECASE)
+PASSIVE_REACH = 30  # characters before the trigger where its auxiliary may stand ("were | rescued")
+
+
+def _passive(sentence: str, trigger: Trigger) -> bool:
+    """True when the trigger's verb is passive ("A boat was seized", "Three men were rescued"): the doer is left
+    unsaid, as an attribution's force may say."""
+    return _PASSIVE.search(sentence, max(0, trigger.start - PASSIVE_REACH), trigger.end) is not None
+
+
+def _is_force(actor: Actor, data_dir: Path = DATA_DIR) -> bool:
+    """True for an organisation with a role of data/participants.yaml ``reporting_agent_titles`` ("police", "coast
+    guard"), or one whose name holds a word of ``reporting_agent_words`` ("the Vell Coast Guard Administration")."""
+    titles, words = _force_grammar(data_dir)
+    return actor.kind == "organization" and (any(r.title in titles for r in actor.roles) or bool(words.search(actor.name)))
+
+
+@lru_cache(maxsize=4)
+def _force_grammar(data_dir) -> tuple[frozenset[str], re.Pattern]:
+    table = _participants(data_dir)
+    words = "|".join(map(re.escape, table.get("reporting_agent_words", ()))) or "(?!)"
+    return frozenset(table.get("reporting_agent_titles", ())), re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
 
 
 def _claimed_deed(text: str, at: int, data_dir: Path = DATA_DIR) -> bool:

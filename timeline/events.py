@@ -1233,7 +1233,8 @@ def _draft(sentence: Sentence, trigger: Trigger, target: Draft | None, ctx: Cont
     protected = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     policy = ctx.vocab.types[trigger.event_type]["actors"]
     if not ctx.vocab.types[trigger.event_type].get("reporters_are_actors"):
-        mentions = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab, data_dir=ctx.settings.data_dir)
+        mentions = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab, data_dir=ctx.settings.data_dir,
+                                                  actors=ctx.actors)
     else:  # "X said he met Y": X met; "X recalled that at the meeting, Y and Z confirmed ...": X did not
         reported = event_actors.without_reporters(mentions, sentence, trigger, ctx.vocab, data_dir=ctx.settings.data_dir)
         if len(reported) < len(mentions) and sum(ctx.actors[m.actor_id].kind == "person" for m in reported) >= 2:
