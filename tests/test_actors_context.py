@@ -123,3 +123,29 @@ def test_a_court_named_without_its_country_is_the_court_of_the_country_the_page_
     """data/actors.yaml organisation_names.national_forces (courts; a capital names the country: capitals)."""
     _, discovered = find_mentions(text, gaz, DAY)
     assert [(a.name, a.roles[0].affiliation) for a in discovered] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dateline's capital says which country the page is told from, though it names the neighbour more often
+    ("ISLAMABAD (AP) — The army said soldiers killed two militants near the border with Afghanistan. Militants fled "
+     "to Afghanistan last year and regrouped in Afghanistan.", "pakistan"),
+    ("NAIROBI: Police arrested four suspects on Monday. Two of them had lived in Uganda and had studied in Uganda.",
+     "kenya"),
+    # no dateline: the country the page names most often, as before
+    ("Police arrested four suspects on Monday. Two of them had lived in Uganda and had studied in Uganda.", "uganda"),
+])
+def test_a_force_named_by_a_common_noun_is_the_dateline_country_s(gaz, text, expected):
+    assert _force_country(find_mentions(text, gaz, DAY), gaz) == expected
+
+
+def test_the_dateline_the_reader_cut_from_the_page_names_the_force_s_country(gaz):
+    text = "Police arrested four suspects on Monday. Two of them had lived in Uganda and had studied in Uganda."
+    assert _force_country(find_mentions(text, gaz, DAY, dateline="Nairobi, May 3 (Wire) -"), gaz) == "kenya"
+    assert _force_country(find_mentions(text, gaz, DAY, dateline="PORT ELL, Ore. (Wire) -"), gaz) == "uganda"
+
+
+def _force_country(found, gaz) -> str:
+    mentions, discovered = found
+    actors = {**{a.id: a for a in discovered}, **gaz.actors}
+    forces = [actors[m.actor_id] for m in mentions if m.text.lower() in ("the army", "police")]
+    return forces[0].roles[0].affiliation if forces else ""

@@ -37,11 +37,12 @@ __all__ = ["Gazetteer", "find_mentions", "load_gazetteer"]
 
 
 def find_mentions(
-    text: str, gazetteer: Gazetteer, when: date | None = None, settings: Settings = DEFAULT_SETTINGS
+    text: str, gazetteer: Gazetteer, when: date | None = None, settings: Settings = DEFAULT_SETTINGS, dateline: str = ""
 ) -> tuple[list[Mention], list[Actor]]:
     """Mentions of actors in ``text``, in text order, and the people discovered in it (ids "new:...").
 
-    ``when`` is the article's date: titles without a name resolve to the office holder on that day.
+    ``when`` is the article's date: titles without a name resolve to the office holder on that day. ``dateline``: the
+    dateline the reader cut from the text's head ("VELLGRAD (AP) —"), which tells whose forces "the army" names.
     """
     stopwords = gazetteer.offices.name_stopwords
     exact = exact_candidates(text, gazetteer) + nickname_candidates(text, gazetteer)
@@ -99,7 +100,7 @@ def find_mentions(
                                       lambda i: _countries_served(i, gazetteer, titles.discovered, when))
     known = ChainMap(spelled, serving, found, counted, gazetteer.actors)  # a lookup, not a copy of the whole gazetteer
     named += definite_organisation_candidates(text, named, known, settings.data_dir)
-    forces, enlisted = force_candidates(text, named, known, settings.data_dir, countries, gazetteer.services)
+    forces, enlisted = force_candidates(text, named, known, settings.data_dir, countries, gazetteer.services, dateline)
     named += forces
     serving.update(enlisted)
     named += definite_form_candidates(text, named, settings.data_dir)

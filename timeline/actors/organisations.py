@@ -727,11 +727,14 @@ def _definite(data_dir: Path) -> re.Pattern | None:
 
 
 def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path, countries: list[Candidate] = (),
-                     services: Mapping[tuple[str, str], str] | None = None) -> tuple[list[Candidate], dict[str, Actor]]:
+                     services: Mapping[tuple[str, str], str] | None = None,
+                     dateline: str = "") -> tuple[list[Candidate], dict[str, Actor]]:
     """ "the army", "troops", "police" (data/actors.yaml ``organisation_names.national_forces``, ``alone``): the
     force of that branch (an organisation whose role has the branch's title) named most often before, within
     FORCE_REACH (of those tied, the last); failing one (unless the branch is ``named_only``), the force of the one
-    country its sentence names ("killing two soldiers in northern Estaria"), else of the country ``countries`` (the country mentions) name most often,
+    country its sentence names ("killing two soldiers in northern Estaria"), else of the country of the page's dateline
+    (``dateline``, or one opening ``text``: "VELLGRAD (AP) —"), else of the country ``countries`` (the country mentions)
+    name most often,
     the country the news is about (``national_force``; found, when new, in the returned dict). Not "Kenyan troops" or "AU troops"
     (a name before the noun says whose), nor "their troops", "its police" (a pronoun's)."""
     candidates, found = [], {}
@@ -759,7 +762,8 @@ def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path, 
                 continue
             else:
                 if country is None:
-                    country = _most_named(text, countries, data_dir) or _capital_named(text, data_dir) or ""
+                    country = (_dateline_country(dateline, text, data_dir) or _most_named(text, countries, data_dir)
+                               or _capital_named(text, data_dir) or "")
                 own = _sentence_country(text, match.start(), countries, data_dir) or country
                 if not own:
                     continue
@@ -795,6 +799,26 @@ def _sentence_country(text: str, at: int, countries: list[Candidate], data_dir: 
     end = end_match.start() if end_match else min(len(text), at + 400)
     named = {c.actor_id for c in countries if start <= c.start and c.end <= end and not _across_a_border(text, c, data_dir)}
     return named.pop() if len(named) == 1 else None
+
+
+# A dateline at the head of a text: a place in capitals, then the agency's name in brackets, a dash, a colon or a comma.
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2})(?:,[ \t]+[A-Z][\w. ]{1,30})?[ \t]*"
+                       r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–:-]|,[ \t])")
+# Where a dateline's parts end: a comma, a bracket, a dash, a colon or a full stop ("VELLGRAD, May 3 (Wire) -").
+_DATELINE_PARTS = re.compile(r"\s*(?:[,(:—–]|\s-+|\.\s)\s*")
+
+
+def _dateline_country(dateline: str, text: str, data_dir: Path) -> str | None:
+    """The country of the place a dateline names (``dateline``, cut from the page by the reader, or one in capitals
+    opening ``text``: "VELLGRAD (AP) —", "Vellgrad, May 3 (Wire) -", "PORT ELL, Estaria -"): a country or one of its
+    capitals (data/actors.yaml ``capitals``, ``metonyms``), in its first or second part. Where the news is told from,
+    which a page about fighting on a border may name less often than the neighbour; None for none."""
+    head = _DATELINE.match(text)
+    for line in (dateline, head.group(0) if head else ""):
+        for part in _DATELINE_PARTS.split(line.strip())[:2]:
+            if part and (country := place_country(part, data_dir, capitals=True)):
+                return country
+    return None
 
 
 def _most_named(text: str, countries: list[Candidate], data_dir: Path) -> str | None:

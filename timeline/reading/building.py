@@ -23,6 +23,7 @@ from .dates import parse_metadata_date, url_date
 from .decoding import normalise
 
 YEARLESS_PREFIX = "dateline without year: "
+DATELINE_NOTE = "removed dateline: "  # the note that keeps a dateline cut from the text ("VELLGRAD (AP) —")
 SUBTITLE_NOTE = "subtitle: "  # the note that keeps a page's subtitle (standfirst), which inference reads too
 MONTH_PREFIX = "dated to the month only: "
 TITLE_ONLY = "only a title: no article text under it"
@@ -188,5 +189,5 @@ def _cleaning_notes(cleaned: Cleaned) -> tuple:
         notes.append(f"{SUBTITLE_NOTE}{cleaned.subtitle}")
     notes.extend(f"removed date line: {found.text}" for found in cleaned.date_lines)
     if cleaned.dateline is not None:
-        notes.append(f"removed dateline: {cleaned.dateline.text}")
+        notes.append(f"{DATELINE_NOTE}{cleaned.dateline.text}")
     return tuple(notes)
