@@ -33,9 +33,11 @@ _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&)(?!\w)|[A-Z][^\s,()]*))*\s*")
 # A title's complement of capitalised words right before the name: "Deputy Minister| of Foreign Affairs |NAME",
 # "Ambassador| to the United States |NAME", "Chief of Mission| at the U.S. Mission to the United Nations |NAME",
-# "Assistant Secretary| of State in the Bureau of African Affairs |NAME".
+# "Assistant Secretary| of State in the Bureau of African Affairs |NAME", "President| of the Vell Farmers Association
+# (VFA) |NAME" (the body's acronym in brackets after its name).
 _COMPLEMENT = re.compile(r"\s+(?:of|for|to|at|in)\s+(?:the\s+)?[A-Z][\w’'.-]*"
-                         r"(?:\s+(?:(?:and|of|for|the|to|at|in|&)\s+){0,2}[A-Z][\w’'.-]*){0,6}\s+")
+                         r"(?:\s+(?:(?:and|of|for|the|to|at|in|&)\s+){0,2}[A-Z][\w’'.-]*){0,6}"
+                         r"(?:\s+\([A-Z][A-Za-z0-9]{1,7}\))?\s+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
 _APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:the\s+|an?\s+)?")  # ", 45, a diplomat"
 _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
