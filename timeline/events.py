@@ -936,11 +936,16 @@ def _offices_own(offices: tuple[str, ...]) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _office_subject(offices: tuple[str, ...]) -> re.Pattern:
     """An office right before a trigger, or before the holder's capitalised name and then the trigger, in one clause
-    ("the health minister visited", "Deputy mayor Ana Roe also visited"): the holder, a person, is the subject."""
+    ("the health minister visited", "Deputy mayor Ana Roe also visited"): the holder, a person, is the subject. A bare
+    office without a determiner or a name ("Minister visits the region", a headline's or standfirst's shorthand) is
+    none: it says no more than the lead it sums up."""
     if not offices:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, offices))})(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]*){{0,4}}"
-                      r"\s+(?:also\s+|later\s+|then\s+)?$", re.IGNORECASE)
+    office = "|".join(map(re.escape, offices))
+    adverb = r"\s+(?:also\s+|later\s+|then\s+)?$"
+    determined = rf"(?<![\w-])(?:the|a|an|its|his|her|their|our|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{office})"
+    named = rf"(?<![\w-])(?:{office})(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]*){{1,4}}"
+    return re.compile(rf"(?:{determined}|{named}){adverb}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
