@@ -398,6 +398,22 @@ def test_a_warship_in_port_is_a_visit_of_its_navy():
     assert [(e.event_type, str(e.date), e.actor_ids) for e in events] == [("visit", "2024-05-20", ("turkish-navy", "azerbaijan"))]
 
 
+@pytest.mark.parametrize("text, navy", [
+    ("The frigate USS Jane Roe and the tanker USNS Ed Poe arrived in Vellport on May 17 for a four-day port visit.",
+     "united-states-navy"),
+    ("The destroyer HMS Alder anchored off Port Ell on Friday for a goodwill visit.", "royal-navy"),
+])
+def test_a_warship_named_by_its_prefix_is_a_visit_of_the_prefix_s_navy(text, navy):
+    # data/actors.yaml organisation_names.ship_navies: the prefix says whose ship it is, with no country named
+    events = [e for e in _events(text, published=date(2024, 5, 20)) if e.event_type == "visit"]
+    assert [e.actor_ids for e in events] == [(navy,)]
+
+
+def test_a_ship_prefix_of_several_navies_names_none():
+    text = "The corvette INS Tal anchored off Port Ell on Friday for a goodwill visit."
+    assert not any("navy" in a for e in _events(text, published=date(2024, 5, 20)) for a in e.actor_ids)
+
+
 def test_an_own_time_after_the_stated_page_date_does_not_date_a_reported_happening():
     """A year after the page's stated day cannot be when a told happening was (a misprint, a figure read as a year):
     the event gets no day from it, never a day after the page."""

@@ -773,7 +773,34 @@ def force_candidates(text: str, named: list[Candidate], actors, data_dir: Path, 
             candidate = Candidate(match.start(), match.end(), chosen, "pronoun", 0.6)
             candidates.append(candidate)
             forces = sorted([*forces, candidate], key=lambda c: c.end)
+    candidates += _ship_navies(text, lookup, services or {}, found, data_dir)
     return candidates, found
+
+
+def _ship_navies(text: str, lookup, services: Mapping[tuple[str, str], str], found: dict[str, Actor],
+                 data_dir: Path) -> list[Candidate]:
+    """A warship's prefix before its capitalised name ("the frigate USS Jane Roe arrived"; data/actors.yaml
+    ``organisation_names.ship_navies``): the navy of the prefix's country, as the prefix itself says whose ship it is.
+    The candidate spans the prefix alone (the ship's name is no person: ``_without_ship_names``)."""
+    pattern, navies = _ship_prefixes(data_dir)
+    navy = next((b for b in _branches(data_dir) if b.title == "navy"), None)
+    if pattern is None or navy is None:
+        return []
+    candidates = []
+    for match in pattern.finditer(text):
+        chosen = national_force(navies[match.group(1)], navy, lookup, services, found)
+        if chosen is not None:
+            candidates.append(Candidate(match.start(1), match.end(1), chosen, "pronoun", 0.6))
+    return candidates
+
+
+@lru_cache(maxsize=8)
+def _ship_prefixes(data_dir: Path) -> tuple[re.Pattern | None, dict[str, str]]:
+    navies = dict(table_of(data_dir).get("ship_navies", {}))
+    if not navies:
+        return None, navies
+    prefixes = "|".join(map(re.escape, sorted(navies, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w\-])({prefixes})[ \t]+(?=[A-Z])"), navies
 
 
 def _forces_named(named: list[Candidate], actors, title: str) -> list[Candidate]:
