@@ -1023,10 +1023,10 @@ def _reporting_force(mentions: list[Mention], sentence, trigger: Trigger, actors
     told in the passive without its doer, when the sentence names nobody but countries before it: "Two suspects were
     arrested on Monday, the Estarian police said", "Three fishermen were rescued, the coast guard reported": the
     force is the one that acted (``_is_force``)."""
-    if actors is None or trigger.event_type not in _participants(data_dir).get("reporting_agent_types", ()):
+    if actors is None:
         return []
-    if any(m.start < sentence.start + trigger.start for m in mentions if m.actor_id in actors
-           and actors[m.actor_id].kind != "country") or not _passive(sentence.text, trigger):
+    before = [actors[m.actor_id].kind for m in mentions if m.actor_id in actors and m.start < sentence.start + trigger.start]
+    if not _told_without_its_doer(trigger, sentence.text, before, data_dir):
         return []
     return [m for m in mentions if m.start >= sentence.start + trigger.end and m.actor_id in actors
             and _is_force(actors[m.actor_id], data_dir)]
@@ -1037,13 +1037,20 @@ def _reporting_forces(local: list, sentence: str, trigger: Trigger, actors: Mapp
     """The items of ``local`` that name a force reporting the happening after the trigger, as ``_reporting_force``
     reads them (in an attribution clause, or right before a reporting verb: ", the coast guard (VCG) said Monday"): a
     side of the happening as much as the names of the trigger's own clause."""
-    if trigger.event_type not in _participants(data_dir).get("reporting_agent_types", ()) \
-            or any(item[0] < trigger.start and actors[item[2]].kind != "country" for item in local) \
-            or not _passive(sentence, trigger):
+    if not _told_without_its_doer(trigger, sentence, [actors[item[2]].kind for item in local if item[0] < trigger.start],
+                                  data_dir):
         return []
     return [item for item in local if item[0] >= trigger.end and _is_force(actors[item[2]], data_dir)
             and (_in_attribution(sentence, item[0], item[1], trigger, vocab)
                  or _reporting_after(sentence, item[1], vocab) is not None)]
+
+
+def _told_without_its_doer(trigger: Trigger, sentence: str, kinds_before: list[str], data_dir: Path = DATA_DIR) -> bool:
+    """True for an operation or rescue (data/participants.yaml ``reporting_agent_types``) told in the passive with
+    nobody but countries named before its trigger (``kinds_before``: the kinds of the actors named there), whose doer
+    the force that reports it may be."""
+    return trigger.event_type in _participants(data_dir).get("reporting_agent_types", ()) \
+        and all(kind == "country" for kind in kinds_before) and _passive(sentence, trigger)
 
 
 # A passive verb: an auxiliary, maybe an adverb, and a past participle ("was seized", "were quickly rescued").

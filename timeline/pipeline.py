@@ -23,7 +23,7 @@ from .events import extract
 from .merge import merge_events
 from .models import Actor, Article, Corpus, ParsedArticle, Rejected
 from .parallel import parse_stream
-from .reading.building import DATELINE_NOTE
+from .reading.building import DATELINE_NOTE, noted
 from .reading.inference import batch_reference
 from .settings import DEFAULT_SETTINGS, Settings
 from .temporal import tag
@@ -35,7 +35,8 @@ Progress = Callable[[int, int], None]
 def parse_article(article: Article, gazetteer: Gazetteer, settings: Settings = DEFAULT_SETTINGS) -> ParsedArticle:
     """Temporal expressions, actor mentions and events of one article. Pure: same inputs, same output."""
     timexes = tag(article.text, article.published, settings)
-    mentions, discovered = find_mentions(article.text, gazetteer, article.published, settings, _dateline(article))
+    mentions, discovered = find_mentions(article.text, gazetteer, article.published, settings,
+                                         noted(article, DATELINE_NOTE))
     actors = dict(_known_actors(gazetteer))  # a dict: looked up for every mention
     actors.update((a.id, a) for a in discovered)
 
@@ -45,11 +46,6 @@ def parse_article(article: Article, gazetteer: Gazetteer, settings: Settings = D
     events = background.mark(extract(article, timexes, mentions, actors, affiliations, settings), article, timexes,
                              settings)
     return ParsedArticle(article, tuple(timexes), tuple(mentions), events, tuple(discovered))
-
-
-def _dateline(article: Article) -> str:
-    """The dateline the reader cut from the head of the article ("VELLGRAD (AP) —"), kept in its notes; "" for none."""
-    return next((n[len(DATELINE_NOTE):] for n in article.notes if n.startswith(DATELINE_NOTE)), "")
 
 
 @lru_cache(maxsize=4)

@@ -828,20 +828,20 @@ def _sentence_country(text: str, at: int, countries: list[Candidate], data_dir: 
     return named.pop() if len(named) == 1 else None
 
 
-# A dateline at the head of a text: a place in capitals, then the agency's name in brackets, a dash, a colon or a comma.
-_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2})(?:,[ \t]+[A-Z][\w. ]{1,30})?[ \t]*"
-                       r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–:-]|,[ \t])")
 # Where a dateline's parts end: a comma, a bracket, a dash, a colon or a full stop ("VELLGRAD, May 3 (Wire) -").
 _DATELINE_PARTS = re.compile(r"\s*(?:[,(:—–]|\s-+|\.\s)\s*")
 
 
 def _dateline_country(dateline: str, text: str, data_dir: Path) -> str | None:
-    """The country of the place a dateline names (``dateline``, cut from the page by the reader, or one in capitals
-    opening ``text``: "VELLGRAD (AP) —", "Vellgrad, May 3 (Wire) -", "PORT ELL, Estaria -"): a country or one of its
-    capitals (data/actors.yaml ``capitals``, ``metonyms``), in its first or second part. Where the news is told from,
-    which a page about fighting on a border may name less often than the neighbour; None for none."""
-    head = _DATELINE.match(text)
-    for line in (dateline, head.group(0) if head else ""):
+    """The country of the place a dateline names (``dateline``, cut from the page by the reader, or one opening
+    ``text`` as the reader tells datelines: "VELLGRAD (AP) —", "Vellgrad, May 3 (Wire) -", "PORT ELL, Estaria -"): a
+    country or one of its capitals (data/actors.yaml ``capitals``, ``metonyms``), in its first or second part. Where
+    the news is told from, which a page about fighting on a border may name less often than the neighbour; None for
+    none."""
+    from ..reading.cleaning import match_dateline  # the reader's dateline shapes (data/datelines.yaml)
+
+    head, _ = match_dateline(text, data_dir)
+    for line in (dateline, head.text if head else ""):
         for part in _DATELINE_PARTS.split(line.strip())[:2]:
             if part and (country := place_country(part, data_dir, capitals=True)):
                 return country

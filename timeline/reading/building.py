@@ -183,6 +183,11 @@ def _outlet(cleaned: Cleaned) -> str:
     return dateline or cleaned.signature
 
 
+def noted(article: Article, prefix: str) -> str:
+    """What the article's note that starts with ``prefix`` keeps (``SUBTITLE_NOTE``, ``DATELINE_NOTE``); "" for none."""
+    return next((note[len(prefix):] for note in article.notes if note.startswith(prefix)), "")
+
+
 def _cleaning_notes(cleaned: Cleaned) -> tuple:
     notes = [f"removed page furniture: {name}" for name in dict.fromkeys(cleaned.dropped)]
     if cleaned.subtitle and cleaned.text:

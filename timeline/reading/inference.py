@@ -42,7 +42,7 @@ from pathlib import Path
 from ..models import Article, Timex
 from ..resources import load
 from ..settings import DEFAULT_SETTINGS, Settings
-from .building import MONTH_PREFIX, SUBTITLE_NOTE, YEARLESS_PREFIX
+from .building import MONTH_PREFIX, SUBTITLE_NOTE, YEARLESS_PREFIX, noted
 from .dates import date_weekday, parse_date, safe_date
 
 # Only this much of a text is tagged for inference (dates that matter are near the top).
@@ -158,8 +158,7 @@ FAR_BEFORE_YEARS = 20
 def _far_before_the_text(day: date, timexes: list[Timex]) -> bool:
     """True when ``day`` is more than ``FAR_BEFORE_YEARS`` years before every later year the text writes out: a page
     headed "May 19, 1883" whose text reports a 2021 law is not of 1883 (its events would be dated 1882-1883)."""
-    later = [t.first_day.year for t in timexes if t.first_day is not None and EXPLICIT.fullmatch(t.value)
-             and t.granularity in ("day", "month", "year") and t.first_day.year > day.year]
+    later = [t.first_day.year for t in _written(timexes) if t.first_day.year > day.year]
     return bool(later) and day.year < min(later) - FAR_BEFORE_YEARS
 
 
@@ -191,7 +190,7 @@ def _headed(article: Article) -> str:
 
 def _head(article: Article) -> str:
     """The headline, then the subtitle the reader set apart (kept in the article's notes), if any."""
-    subtitle = next((note[len(SUBTITLE_NOTE):] for note in article.notes if note.startswith(SUBTITLE_NOTE)), "")
+    subtitle = noted(article, SUBTITLE_NOTE)
     return "\n\n".join(part for part in (article.title, subtitle) if part)
 
 
@@ -672,8 +671,7 @@ def _latest_mention(timexes: list[Timex], settings: Settings) -> Mention | None:
     """The latest mention the text dates with its year (a day, month or year; its first day), counting a
     weekday-day-month ("Monday, May 13") that falls on its weekday in only one year from the latest
     year-dated mention on (that year or the next)."""
-    dated = [Mention(t.first_day, t.text, t.granularity == "day") for t in timexes
-             if t.granularity in ("day", "month", "year") and t.first_day is not None and EXPLICIT.fullmatch(t.value)]
+    dated = [Mention(t.first_day, t.text, t.granularity == "day") for t in _written(timexes)]
     if not dated:
         return None
     floor = max(dated, key=lambda m: (m.day, m.is_day)).day
@@ -817,8 +815,13 @@ def _only_year_in_office(timex: Timex, weekday: int | None, holders: tuple) -> E
 
 def _latest_year(timexes: list[Timex]) -> date | None:
     """The first day of the latest year the text writes out (in a day, month or year: "the 2016 election")."""
-    return max((date(t.first_day.year, 1, 1) for t in timexes if t.granularity in ("day", "month", "year")
-                and t.first_day is not None and EXPLICIT.fullmatch(t.value)), default=None)
+    return max((date(t.first_day.year, 1, 1) for t in _written(timexes)), default=None)
+
+
+def _written(timexes: list[Timex]) -> list[Timex]:
+    """The days, months and years the text writes with their year ("23 January 2023", "May 2022", "the 2016 vote")."""
+    return [t for t in timexes if t.granularity in ("day", "month", "year") and t.first_day is not None
+            and EXPLICIT.fullmatch(t.value)]
 
 
 def _in_the_texts_year(timex: Timex, weekday: int | None, years: date | None, holders: tuple,
