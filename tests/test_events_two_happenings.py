@@ -120,3 +120,28 @@ def test_a_shooting_named_in_the_opening_leaves_the_sentence_its_own_operation()
     text = "Gunmen opened fire on a police patrol near the river on Tuesday.\n\nFollowing the shooting, customs " \
            "officers seized 300 kilograms of cocaine from a truck at the crossing."
     assert [e.event_type for e in events_of(text)] == ["incident", "operation"]
+
+
+def test_a_time_clause_with_a_subject_of_its_own_tells_a_second_happening_of_the_same_type():
+    text = "Dock workers in Dorra went on strike on Monday after the port operator announced plans to shed 400 jobs."
+    assert [e.event_type for e in events_of(text)] == ["other", "other"]
+
+
+def test_fighting_that_broke_out_when_rebels_attacked_is_two_happenings():
+    text = "Fighting broke out in Velm on Tuesday when rebels attacked an army post on the edge of the town."
+    assert [e.event_type for e in events_of(text)] == ["incident", "incident"]
+
+
+def test_a_casualty_told_in_the_passive_with_its_cause_is_one_happening():
+    assert [e.event_type for e in events_of("Six people were injured on Sunday when a bus overturned near Velm.")] \
+        == ["incident"]
+
+
+def test_a_time_clause_whose_subject_is_a_pronoun_adds_no_happening():
+    text = "Fighting broke out in Velm on Tuesday when they attacked an army post on the edge of the town."
+    assert [e.event_type for e in events_of(text)] == ["incident"]
+
+
+def test_an_as_clause_describes_the_head_and_adds_no_happening():
+    text = "Flash floods killed nine people in Velm on Sunday, as rivers burst their banks."
+    assert [e.event_type for e in events_of(text)] == ["incident"]

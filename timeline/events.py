@@ -972,7 +972,9 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary, ap
     when several encounter types are strong ("addressed the conference" is the conference). A happening told with
     its own subject in a clause timed against the sentence's (``apart``: ``_counted_clause``, ``_own_happening``) is
     chosen apart, after the others: "raided a camp on Wednesday, two days after gunmen attacked a convoy" is two
-    happenings."""
+    happenings; so is one told in a time clause of its own (``_told_in_a_clause_of_its_own``: "Dock workers
+    went on strike after the port operator announced job cuts")."""
+    apart = apart or _told_in_a_clause_of_its_own(triggers, sentence, vocab)
     rest = [t for t in triggers if all(t is not a for a in apart)]
     if apart and rest:
         return [*_main_triggers(rest, sentence, vocab), *_main_triggers(list(apart), sentence, vocab)]
@@ -986,6 +988,58 @@ def _main_triggers(triggers: list[Trigger], sentence: str, vocab: Vocabulary, ap
     kept = [t for t in kept if not any(_outranks(other, t, sentence, vocab) or _setting_of(t, other, sentence, vocab)
                                        for other in kept)]
     return [t for t in kept if not any(_names_the_channel(other, t, sentence, vocab) for other in kept)]
+
+
+def _told_in_a_clause_of_its_own(triggers: list[Trigger], sentence: str, vocab: Vocabulary) -> list[Trigger]:
+    """The triggers from the first strong verb that a time clause of its own tells after the sentence's first strong
+    trigger (data/events.yaml ``grammar.own_clause``: "when", "after" ... and a subject of its own, no pronoun, no
+    gerund, no verb of saying): "Fighting broke out in the town when rebels attacked an army post", "Dock workers went
+    on strike after the port operator announced job cuts" tell two happenings, which one trigger per type (or one
+    operation per sentence) would fold into one. Not after a head told in the passive: "Two men were killed when a bus crashed" is one happening, the
+    casualty and its cause; nor after a noun ("The ambush is seen as a turning point after gunmen killed five guards":
+    the noun names the clause's happening). None when there is no such clause."""
+    head = next((t for t in triggers if t.strength == "strong"), None)
+    if head is None or head.form != "verb" or _passive(head, sentence, vocab):
+        return []
+    table = vocab.raw["grammar"].get("own_clause") or {}
+    opening = _own_clause_opening(tuple(table.get("openers", ())), table.get("subject_words", 0))
+    for at, trigger in enumerate(triggers):
+        if trigger.start < head.end or trigger.strength != "strong" or trigger.form != "verb":
+            continue
+        found = opening.search(sentence, head.end, trigger.start)
+        if found is not None and _own_subject(found.group(1).split(), trigger, vocab):
+            return triggers[at:]
+    return []
+
+
+def _own_subject(words: list[str], trigger: Trigger, vocab: Vocabulary) -> bool:
+    """True when ``words`` (between a time clause's opener and its trigger; none when the trigger's own words open with
+    the subject, "police shot") are a subject of the clause's own: not a pronoun, which may be the head's doer again,
+    not a gerund ("after meeting the king"), no verb of saying ("when rebels said they had killed ...")."""
+    first = (words or trigger.text.split())[0].lower()
+    pronouns = {w.lower() for w in vocab.raw["grammar"].get("subject_pronouns", ())}
+    if first in pronouns or first.endswith("ing") or vocab.reporting.search(" ".join(words)):
+        return False
+    return bool(words) or not first.endswith("ed")
+
+
+def _passive(trigger: Trigger, sentence: str, vocab: Vocabulary) -> bool:
+    """True for a trigger told in the passive ("were killed", "was abducted"): a form of "be" among its words or
+    right before it (data/events.yaml ``grammar.own_clause.passive``)."""
+    words = "|".join((vocab.raw["grammar"].get("own_clause") or {}).get("passive", ())) or "(?!)"
+    before = sentence[max(0, trigger.start - 30) : trigger.start]
+    return re.search(rf"(?<![\w'’-])(?:{words})\s+(?:[\w'’-]+\s+)?$", before, re.IGNORECASE) is not None \
+        or re.search(rf"(?<![\w'’-])(?:{words})\s", trigger.text, re.IGNORECASE) is not None
+
+
+@lru_cache(maxsize=4)
+def _own_clause_opening(openers: tuple[str, ...], subject_words: int) -> re.Pattern:
+    """An opener of a time clause at the end of the words before a trigger, with up to ``subject_words`` words of its
+    subject after it (group 1); not right after a clause break or a year, where it opens an aside about a time named
+    before ("the first such trip since 2019, when the governor visited the port": history)."""
+    words = "|".join(openers) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?<![,;:] )(?<!\d{{4}} )(?:{words})\s+((?:[\w'’.\-]+\s+){{0,{subject_words}}}?)$",
+                      re.IGNORECASE)
 
 
 def _setting_of(trigger: Trigger, head: Trigger, sentence: str, vocab: Vocabulary) -> bool:
