@@ -42,7 +42,7 @@ def own_timex(sentence: str, sentence_start: int, trigger: Trigger, timexes: lis
                 or _planned_between(sentence, start, trigger, vocab) \
                 or _in_since_clause(sentence, start, trigger, vocab, data_dir=data_dir) \
                 or _quoted_deixis(sentence, start, end, timex, vocab) \
-                or _in_closed_relative_clause(sentence, start, end, trigger, vocab) \
+                or _in_closed_relative_clause(sentence, start, end, trigger, vocab, data_dir=data_dir) \
                 or _in_dash_aside(sentence, start, end, trigger) \
                 or _after_a_sequel_word(sentence, start, trigger, data_dir=data_dir) \
                 or _in_subject_relative(sentence, start, trigger, vocab, data_dir=data_dir) \
@@ -354,7 +354,8 @@ def _subject_relative(data_dir: Path) -> tuple[re.Pattern, re.Pattern]:
     table = load("sentences.yaml", data_dir).get("subject_relative", {})
     verb = rf"(?:(?-i:[a-z]+ed)|{_phrases(table.get('irregular', ()))})(?![\w])"
     auxiliary = rf"(?:(?:{_phrases(table.get('auxiliaries', ()))})\s+)?"
-    opener = rf"(?<![\w])(?:{_phrases(table.get('openers', ()))})\s+{auxiliary}{verb}"
+    subject = rf"(?:{_phrases(table['subject_openers'])})\s+(?:[\w'’\-]+\s+){{1,4}}?" if table.get("subject_openers") else "(?!)"
+    opener = rf"(?<![\w])(?:(?:{_phrases(table.get('openers', ()))})\s+|{subject}){auxiliary}{verb}"
     return re.compile(opener, re.IGNORECASE), re.compile(rf"(?<![\w]){verb}", re.IGNORECASE)
 
 
@@ -579,16 +580,19 @@ def _in_since_clause(sentence: str, start: int, trigger: Trigger, vocab: Vocabul
     return opener is not None and not re.search(r"[,;:]|\s[–—-]\s", sentence[trigger.end + opener.end():start])
 
 
-def _in_closed_relative_clause(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary) -> bool:
-    """True for an expression inside a relative clause that opens and closes before the trigger ("X, who
-    flew to Y on Thursday evening, held talks with Z"; "The gang, which ... after a takedown last month,
-    listed ..."): it dates the clause, not the main happening."""
+def _in_closed_relative_clause(sentence: str, start: int, end: int, trigger: Trigger, vocab: Vocabulary,
+                               data_dir: Path = DATA_DIR) -> bool:
+    """True for an expression inside a relative clause, or an aside that a past participle opens, that opens and
+    closes before the trigger ("X, who flew to Y on Thursday evening, held talks with Z"; "The gang, which ... after
+    a takedown last month, listed ..."; "The remains, recovered from a field last year, were reburied on Thursday"):
+    it dates the clause, not the main happening."""
     if end > trigger.start:
         return False
     words = "|".join(vocab.raw.get("relative_openers", ()))
     if not words:
         return False
-    openers = list(re.finditer(rf",\s*(?:{words})(?![\w])", sentence[:start], re.IGNORECASE))
+    participle = _subject_relative(data_dir)[1].pattern
+    openers = list(re.finditer(rf",\s*(?:(?:{words})(?![\w])|(?={participle}))", sentence[:start], re.IGNORECASE))
     if not openers or "," in sentence[openers[-1].end() : start]:
         return False
     return bool(re.search(r"[,;]|\s[–—-]\s", sentence[end : trigger.start]))
