@@ -117,3 +117,12 @@ def test_troops_a_visit_went_to_see_give_its_place_not_a_side():
     article = Article(id="s", name="s.txt", title="", text=text, published=date(2024, 5, 8))
     [visit] = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "visit"]
     assert list(visit.actor_ids) == ["new:ana-moro"] and visit.location == "Kessel"
+
+
+def test_talks_of_the_delegation_have_the_people_it_was_said_to_comprise():
+    """data/offices.yaml delegation_nouns: "the delegation" refers to the people a delegation phrase named before."""
+    text = ("A Ruritanian delegation comprising Trade Minister Lena Holm and Presidential Adviser Tomas Berg arrived in "
+            "Vell on Sunday.\n\nThe delegation held talks with Deputy Mayor Ana Korvel on Monday.")
+    article = Article(id="s", name="s.txt", title="", text=text, published=date(2024, 5, 8))
+    meetings = [e for e in parse_article(article, load_gazetteer()).events if e.event_type == "meeting"]
+    assert [sorted(e.actor_ids) for e in meetings] == [["new:ana-korvel", "new:lena-holm", "new:tomas-berg"]]

@@ -49,3 +49,27 @@ def test_the_three_or_five_leaders_are_the_people_named_just_before_when_exactly
         "ilham-aliyev", "nikol-pashinyan", "charles-michel", "emmanuel-macron", "olaf-scholz"]
     too_few = "Ilham Aliyev met Nikol Pashinyan in Granada. The three leaders had met in June."
     assert _pronouns(too_few, gaz) == []
+
+
+def test_the_delegation_is_the_people_a_delegation_phrase_named_before(gaz):
+    """data/offices.yaml delegation_nouns, delegation_cues (timeline/actors/pairs.py delegation_candidates)."""
+    listed = ("A Ruritanian delegation comprising Trade Minister Lena Holm and Presidential Adviser Tomas Berg arrived "
+              "in Vell on Sunday. The delegation held talks with the mayor on Monday.")
+    assert [a for _, a in _pronouns(listed, gaz)] == ["new:lena-holm", "new:tomas-berg"]
+    leader = ("Jane Roe, the speaker of parliament, led a delegation to Vell on Monday. "
+              "The delegation laid a wreath at the memorial.")
+    assert _pronouns(leader, gaz) == [("delegation", "new:jane-roe")]
+    own = "The mayor received Trade Minister Lena Holm and her delegation. The delegation then toured the port."
+    assert _pronouns(own, gaz) == [("delegation", "new:lena-holm")]
+
+
+def test_a_delegation_told_first_is_the_people_named_as_leading_it_after(gaz):
+    text = ("A delegation of lawmakers laid a wreath at the memorial on Monday. "
+            "Deputy Speaker Ana Korvel led the delegation on the two-day trip.")
+    assert _pronouns(text, gaz) == [("delegation", "new:ana-korvel")]
+
+
+def test_a_delegation_no_phrase_names_is_no_one(gaz):
+    assert _pronouns("The delegation held talks with Deputy Speaker Ana Korvel in Vell.", gaz) == []
+    later = "The delegation held talks in Vell. Deputy Speaker Ana Korvel led the delegation."
+    assert _pronouns(later, gaz) == []  # "the delegation" refers back, not forward

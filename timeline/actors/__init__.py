@@ -4,7 +4,7 @@ title introduced whom the gazetteer does not know.
 Stages, each in its own module: exact aliases, demonyms and acting capitals (spans, metonyms), fuzzy
 names (fuzzy), plural offices with their countries (plurals), titles and offices (titles, offices), people
 introduced by a possessive or an honorific (introductions), surnames after a full mention (surnames), "he"/"she"
-(pronouns) and "the two leaders" (pairs); overlaps are settled here, longest first.
+(pronouns), "the two leaders" and "the delegation" (pairs); overlaps are settled here, longest first.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .spans import (PRIORITY, Candidate, capitalised_words, exact_candidates, is
                     nickname_candidates, span_mask)
 from .plurals import plural_office_candidates
 from .pronouns import pronoun_candidates
-from .pairs import country_group_candidates, pair_candidates
+from .pairs import country_group_candidates, delegation_candidates, pair_candidates
 from .surnames import office_holder_surnames, surname_candidates
 from .people import discovered_name_repeats, settle_titles
 from .organisations import (country_body_candidates, country_named_candidates, definite_form_candidates,
@@ -94,6 +94,8 @@ def find_mentions(
     named += pronoun_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)])
     named += pair_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)],
                              gazetteer.offices.pair_nouns, gazetteer.offices.bare_pair_nouns)
+    named += delegation_candidates(text, [c for c in named if _is_person(c, gazetteer, titles.discovered)],
+                                   gazetteer.offices.delegation_nouns, gazetteer.offices.delegation_cues)
     named += country_group_candidates(text, countries,
                                       gazetteer.offices.country_group_nouns,
                                       [c for c in named if _is_person(c, gazetteer, titles.discovered)],

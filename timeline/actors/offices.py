@@ -59,6 +59,8 @@ class OfficeVocabulary:
         self.bare_pair_nouns: tuple[str, ...] = tuple(data.get("bare_pair_nouns", []))
         self.list_nouns: tuple[str, ...] = tuple(data.get("list_nouns", []))
         self.country_group_nouns: tuple[str, ...] = tuple(data.get("country_group_nouns", []))
+        self.delegation_nouns: tuple[str, ...] = tuple(data.get("delegation_nouns", []))
+        self.delegation_cues: tuple[str, ...] = tuple(data.get("delegation_cues", []))
         self.appositive_gap_stopwords: frozenset[str] = frozenset(data.get("appositive_gap_stopwords", []))
         self.of_bodies: frozenset[str] = frozenset(data.get("of_bodies", []))
         self.state_forms: tuple[str, ...] = tuple(data.get("state_forms", []))

@@ -1,5 +1,6 @@
 """The two people a phrase such as "the two leaders" refers back to (and the countries "the two countries",
-"the three countries" refer back to: ``country_group_candidates``): reads the text and the person
+"the three countries" refer back to: ``country_group_candidates``; the people of "the delegation":
+``delegation_candidates``): reads the text and the person
 candidates found so far; adds two "pronoun" candidates over the phrase (one on "two", one on the noun) for
 the two people named before the phrase's sentence, when exactly two are named in the sentences just before
 it, leaving out those its own sentence names before it (data/offices.yaml pair_nouns: "the two prime
@@ -159,3 +160,84 @@ def _named_just_before(text: str, at: int, countries: _ByStart) -> list[str]:
     own = {c.actor_id for c in countries.between(start, at)}
     before = countries.between(previous, start)
     return [i for i in dict.fromkeys(c.actor_id for c in before) if i not in own]
+
+
+DELEGATION_REACH = 1500  # characters: "the delegation" refers to the people a delegation phrase names at most this far away
+MAX_MEMBERS = 6
+# What may stand between two members of a delegation ("comprising Foreign Minister X and Presidential Adviser Mr. Y",
+# "including Senators A, B and C"): commas, "and", and the capitalised words of their titles.
+_MEMBER_GAP = re.compile(r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|for|the|and|to|&)\s+)*")
+MEMBER_GAP_CHARS = 80
+
+
+@lru_cache(maxsize=4)
+def _delegation_patterns(nouns: tuple[str, ...], cues: tuple[str, ...]) -> tuple[re.Pattern, ...] | None:
+    if not nouns or not cues:
+        return None
+    alt = lambda found: "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(found, key=len, reverse=True))  # noqa: E731
+    noun = alt(nouns)
+    members = re.compile(rf"(?<![\w])(?P<noun>{noun})\s*,?\s+(?:{alt(cues)})\s+", re.IGNORECASE)
+    led = re.compile(rf"(?:\s+[A-Z]{{2,4}})?(?:\s*,\s+[^,.;:()\n]{{1,60}},)?\s*,?\s+(?:who\s+)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?"
+                     rf"(?:led|leads|headed|heads|leading|heading)\s+"
+                     rf"(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{noun})(?![\w])")
+    own = re.compile(rf"\s*,?\s+and\s+(?:his|her)\s+(?P<noun>{noun})(?![\w])|['’]s\s+(?P<noun2>{noun})(?![\w])")
+    refer = re.compile(rf"(?<![\w])(?P<det>[Tt]he|[Aa]n?|[Tt]his)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{noun})(?![\w])")
+    return members, led, own, refer
+
+
+def delegation_candidates(text: str, persons: list[Candidate], nouns: tuple[str, ...],
+                          cues: tuple[str, ...]) -> list[Candidate]:
+    """Candidates for the people of a delegation that a phrase refers to without naming them ("The delegation held
+    talks with X", "A delegation of lawmakers laid a wreath"): those a delegation phrase of the text names
+    (``_delegations``), the nearest such phrase before it within DELEGATION_REACH characters; for "a delegation",
+    failing one before, the first after it ("A delegation laid a wreath. ... A led the delegation"). One candidate on
+    each piece of the noun, one per member."""
+    patterns = _delegation_patterns(nouns, cues)
+    if patterns is None or not persons:
+        return []
+    groups = _delegations(text, sorted(persons, key=lambda c: c.start), patterns)
+    places = sorted(groups)
+    found = []
+    for match in patterns[-1].finditer(text) if groups else ():
+        at = match.start("noun")
+        if at in groups:
+            continue  # the phrase that names the delegation's people
+        before = [p for p in places if at - DELEGATION_REACH <= p < at]
+        after = [p for p in places if at < p <= at + DELEGATION_REACH] if match.group("det").lower() in ("a", "an") else []
+        source = before[-1] if before else (after[0] if after else None)
+        if source is not None:
+            ids = groups[source]
+            found += [Candidate(start, end, actor_id, "pronoun", 0.6)
+                      for (start, end), actor_id in zip(_pieces(at, match.end("noun"), len(ids)), ids)]
+    return found
+
+
+def _delegations(text: str, persons: list[Candidate], patterns: tuple[re.Pattern, ...]) -> dict[int, list[str]]:
+    """Where each delegation noun that a phrase tells the people of stands, and those people (data/offices.yaml
+    ``delegation_nouns``, ``delegation_cues``): the people listed after the noun and a cue ("a delegation comprising A
+    and B"), a person who leads it ("A, who led a delegation", "A has led a delegation including B"), or whose it is
+    ("A and his delegation", "A's delegation"); up to MAX_MEMBERS each."""
+    members, led, own, _ = patterns
+    groups: dict[int, list[str]] = {}
+    for match in members.finditer(text):
+        groups.setdefault(match.start("noun"), []).extend(_listed(text, match.end(), persons))
+    for person in persons:
+        for pattern in (led, own):
+            found = pattern.match(text, person.end)
+            if found:
+                at = found.start("noun") if found.group("noun") else found.start("noun2")
+                groups.setdefault(at, []).insert(0, person.actor_id)
+    return {at: list(dict.fromkeys(ids))[:MAX_MEMBERS] for at, ids in groups.items() if ids}
+
+
+def _listed(text: str, at: int, persons: list[Candidate]) -> list[str]:
+    """The people listed from ``at`` on, each after the one before with only commas, "and" and title words between."""
+    ids, end = [], at
+    for person in persons:
+        if person.start < end:
+            continue
+        if person.start - end > MEMBER_GAP_CHARS or not _MEMBER_GAP.fullmatch(text, end, person.start):
+            break
+        ids.append(person.actor_id)
+        end = person.end
+    return ids
