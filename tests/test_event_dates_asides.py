@@ -21,6 +21,8 @@ CASES = [
     ("The remains of six sailors, recovered from a wreck off the coast last year, were reburied with military "
      "honours in Velm.", "reburied", None),
     ("The envoy, who arrived in Velm on Monday, met the prime minister on Wednesday.", "met", "2024-06-26"),
+    ("The trade fair, held on 24-26 June in Velm, brought together ministers of ten countries.", "brought together",
+     "2024-06-24"),
     ("On Monday the envoy met the prime minister, and later visited a school.", "met", "2024-06-24"),
 ]
 

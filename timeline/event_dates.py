@@ -585,17 +585,29 @@ def _in_closed_relative_clause(sentence: str, start: int, end: int, trigger: Tri
     """True for an expression inside a relative clause, or an aside that a past participle opens, that opens and
     closes before the trigger ("X, who flew to Y on Thursday evening, held talks with Z"; "The gang, which ... after
     a takedown last month, listed ..."; "The remains, recovered from a field last year, were reburied on Thursday"):
-    it dates the clause, not the main happening."""
+    it dates the clause, not the main happening. Not an aside of a participle that says when the noun before it took
+    place ("The trade fair, held on 4-6 June, brings together ..."): that is the time of the happening told."""
     if end > trigger.start:
         return False
     words = "|".join(vocab.raw.get("relative_openers", ()))
     if not words:
         return False
     participle = _subject_relative(data_dir)[1].pattern
-    openers = list(re.finditer(rf",\s*(?:(?:{words})(?![\w])|(?={participle}))", sentence[:start], re.IGNORECASE))
+    openers = list(re.finditer(rf",\s*(?:(?P<relative>{words})(?![\w])|(?={participle}))", sentence[:start],
+                               re.IGNORECASE))
     if not openers or "," in sentence[openers[-1].end() : start]:
         return False
+    if not openers[-1].group("relative") and _own_time_participle(data_dir).match(sentence, openers[-1].end()):
+        return False
     return bool(re.search(r"[,;]|\s[–—-]\s", sentence[end : trigger.start]))
+
+
+@lru_cache(maxsize=8)
+def _own_time_participle(data_dir: Path) -> re.Pattern:
+    """A participle that tells when the noun before it took place (data/sentences.yaml
+    ``subject_relative.own_time_participles``: "The trade fair, held on 4-6 June, ...")."""
+    words = load("sentences.yaml", data_dir).get("subject_relative", {}).get("own_time_participles", ())
+    return re.compile(rf"(?:{_phrases(words)})(?![\w])" if words else "(?!)", re.IGNORECASE)
 
 
 _SPACED_DASH = re.compile(r"\s[–—-]\s")
