@@ -65,12 +65,13 @@ def test_a_first_line_dated_to_the_month_only_bounds_the_page_and_gives_no_day()
     """" date 2019-05 Ferries resumed on Monday ...": the page gives a month, not a day: the label is cut, the
     article stays undated, and its events cannot be dated before 1 May 2019."""
     from timeline.articles import infer_published
-    from timeline.reading.inference import publication_floor
+    from timeline.reading.inference import publication_ceiling, publication_floor
 
     article = _read("a.txt", " date 2019-05 Ferries between the islands resumed on Monday after a storm.\n\nMore text.")
     assert article.published is None and article.text.startswith("Ferries")
     inferred = infer_published(article, date(2023, 1, 10))
     assert inferred.published is None and publication_floor(inferred) == date(2019, 5, 1)
+    assert publication_ceiling(inferred) == date(2019, 5, 31)
     full = _read("a.txt", " date 2019-05-06 Ferries between the islands resumed on Monday.\n\nMore text.")
     assert full.published == date(2019, 5, 6)
 
@@ -96,3 +97,16 @@ def test_a_page_dated_to_its_month_takes_the_day_its_caption_and_lead_give_in_th
     assert inferred.published == date(2031, 3, 6) and inferred.published_inferred and "2031-03" in inferred.published_basis
     other = infer_published(_read("a.txt", page.replace("Mar 6, 2031", "Feb 27, 2031")), None)
     assert other.published is None and publication_floor(other) == date(2031, 3, 1)
+
+
+def test_an_undated_event_of_a_page_dated_to_its_month_lies_within_that_month():
+    """" date 2019-02" and no day of February: what the page reports as done happened by the end of that month
+    (the window a chart draws for an undated event), as the page appeared within it."""
+    from timeline.actors import load_gazetteer
+    from timeline.articles import infer_published
+    from timeline.pipeline import parse_article
+
+    page = " date 2019-02 The two foreign ministers met in Velm to discuss fishing quotas.\n\nMore text."
+    (event,) = parse_article(infer_published(_read("a.txt", page), None), load_gazetteer()).events
+    assert event.date is None and event.date_window == (date(2019, 2, 1), date(2019, 2, 28))
+    assert "nor after 2019-02-28" in event.date_basis

@@ -28,7 +28,7 @@ from .event_joins import actors_agree  # noqa: F401  (timeline.merge reads it fr
 from .event_shapes import _caption, _described, _no_single_happening
 from .models import RULE, Actor, Article, Event, Timex
 from .resources import load
-from .reading.inference import day_stated, publication_floor
+from .reading.inference import day_stated, publication_ceiling, publication_floor
 from .sentences import Sentence, split
 from .settings import DEFAULT_SETTINGS, Settings
 from .triggers import (Trigger, Vocabulary, continued_type, is_reported, mentions_recent, published_today,
@@ -1766,11 +1766,12 @@ def _short(words: str, limit: int = 60) -> str:
 
 def _window(draft: Draft, ctx: Context) -> tuple[date | None, date | None] | None:
     """(earliest, latest) day of an undated event: up to publication (the last days before it, when reported
-    as recent); for an article with no publication day, from the earliest day it can have appeared."""
+    as recent); for an article with no publication day, from the earliest day it can have appeared (to the last
+    day of its month, for a page dated to a month only)."""
     published = ctx.article.published
     if published is None:
         floor = publication_floor(ctx.article)
-        return None if floor is None else (floor, None)
+        return None if floor is None else (floor, publication_ceiling(ctx.article))
     lower, upper = (None, published)
     if draft.recent:
         lower, upper = event_dates.recent_window(published, ctx.vocab.raw["recent"]["days"])
@@ -1780,8 +1781,10 @@ def _window(draft: Draft, ctx: Context) -> tuple[date | None, date | None] | Non
 def _undated_basis(draft: Draft, ctx: Context) -> str:
     published = ctx.article.published
     if published is None:
-        floor = publication_floor(ctx.article)
+        floor, ceiling = publication_floor(ctx.article), publication_ceiling(ctx.article)
         bound = f"; not before {floor.isoformat()}, the earliest day the article can have appeared" if floor else ""
+        if ceiling:
+            bound += f", nor after {ceiling.isoformat()}, the last day of the month the page is dated to"
         return f"no date: the sentence has no date of its own and the article's date is unknown{bound}"
     if draft.recent:
         return (f"no day stated: reported as recent, so within {ctx.vocab.raw['recent']['days']} days "

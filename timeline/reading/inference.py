@@ -32,6 +32,7 @@ Without usable evidence the article stays undated. Today's date is never used.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -168,7 +169,7 @@ def _in_page_month(article: Article, settings: Settings) -> Article:
     when that day is in the page's month, a day-month without its year taken in the month's year; else undated,
     not before the month's first day."""
     month = article.published_basis[len(MONTH_PREFIX):len(MONTH_PREFIX) + 7]
-    bound = replace(article, published_basis=f"{NOT_BEFORE}{month}-01: the page is dated to the month {month} only")
+    bound = replace(article, published_basis=f"{NOT_BEFORE}{month}-01: {MONTH_ONLY} {month} only")
     middle = date(int(month[:4]), int(month[5:7]), 15)
     text = _headed(article)[:MAX_CHARS]
     timexes = _tag(text, settings)
@@ -284,6 +285,18 @@ def publication_floor(article: Article) -> date | None:
     if article.published is not None or not article.published_basis.startswith(NOT_BEFORE):
         return None
     return date.fromisoformat(article.published_basis[len(NOT_BEFORE):len(NOT_BEFORE) + 10])
+
+
+MONTH_ONLY = "the page is dated to the month"  # in the basis of a page whose date line gives a month, then "YYYY-MM only"
+
+
+def publication_ceiling(article: Article) -> date | None:
+    """The latest day an undated article can have appeared: the last day of the month its date line gives ("date
+    2024-10"), when no day of that month was found."""
+    floor = publication_floor(article)
+    if floor is None or f"{MONTH_ONLY} {floor:%Y-%m} only" not in article.published_basis:
+        return None
+    return date(floor.year, floor.month, calendar.monthrange(floor.year, floor.month)[1])
 
 
 def _split_after(text: str, timexes: list[Timex], settings: Settings) -> tuple[list[Timex], list[Timex]]:
