@@ -685,3 +685,28 @@ def test_one_span_of_days_or_a_step_told_by_a_verb_of_its_own_is_not_split_by_it
     step = ("The two sides accepted the draft at a meeting in Velm on 3 March, and endorsed a second annex in the "
             "town of Dorra on 20 March.")
     assert len([e for e in _events(step, published=date(2025, 3, 25)) if str(e.date) == "2025-03-03"]) <= 1
+
+
+def test_fresh_mentions_at_different_parts_of_one_day_are_two_happenings():
+    text = ("Senator Ada Korr held a rally in the city's main square on Monday evening.\n\n"
+            "A crowd of farmers gathered outside the town hall on Monday afternoon, waving placards.")
+    assert [(e.event_type, str(e.date), e.evidence[:9]) for e in _events(text)] == [
+        ("other", "2024-05-06", "Senator A"), ("other", "2024-05-06", "A crowd o")]
+
+
+def test_mentions_at_one_part_of_a_day_or_over_a_night_and_its_morning_stay_one_happening():
+    same_part = ("Senator Ada Korr held a rally in the city's main square on Monday evening.\n\n"
+                 "Senator Ada Korr held a rally in the main square at 8 p.m. on Monday.")
+    assert len(_events(same_part)) == 1
+    night = ("Gunmen attacked a police post in Dera overnight, killing four officers.\n\n"
+             "Gunmen attacked the police post in Dera at 2 a.m. on Thursday.")
+    assert len(_events(night)) == 1
+
+
+@pytest.mark.parametrize("words, part", [("on Monday afternoon", "afternoon"), ("at noon", "afternoon"),
+                                         ("3 p.m. on Friday", "afternoon"), ("Thursday night", "night"),
+                                         ("at 1 a.m. on Wednesday", "night"), ("on Monday", None)])
+def test_the_part_of_a_day_is_read_from_the_clock_the_timeml_part_or_a_word(words, part):
+    from timeline.event_joins import _day_part
+    from timeline.temporal.tagger import tag
+    assert _day_part(tag(words, date(2024, 5, 10))[0], RULES) == part

@@ -83,7 +83,7 @@ def _same_event(draft: Draft, drafts: list[Draft], target: Draft | None, ctx: Co
                  and _places_agree(d, draft, drafts) and not _delivered_elsewhere(d, draft, ctx)
                  and not _timed_apart(d, draft) and _kinds_agree(d, draft, ctx.vocab)
                  and not _unknown_day_apart(d, draft, ctx) and not _unknown_day_apart(draft, d, ctx)
-                 and not _loose_times_apart(d, draft, ctx)
+                 and not _loose_times_apart(d, draft, ctx) and not _day_parts_apart(d, draft, ctx)
                  and not _elsewhere_on_its_day(d, draft, ctx)), None)
 
 
@@ -108,6 +108,35 @@ def _unknown_day_apart(a: Draft, b: Draft, ctx: Context) -> bool:
             and t.start - opening <= OPENING_DAY_CHARS and t.start < b.sentence.start + b.trigger.end]  # "Police on Monday killed"
     named = {t.text.lower() for t in _within(ctx.timexes, a.sentence, ctx) if t.granularity in ("day", "time")}
     return bool(days) and bool(named) and days[0].text.lower() not in named
+
+
+def _day_parts_apart(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """True when two fresh mentions are each told at a part of a day (data/same_happening.yaml ``day_parts``: "on
+    Monday afternoon", "at noon", "3 p.m. on Friday", "on Monday evening") and the parts differ, not two that one
+    happening may span (``day_parts_together``: a night and the morning after it): "Protesters gathered on Monday
+    afternoon" and "X held a rally on Monday evening" are two happenings, although the days agree."""
+    first, second = _date_of(kept), new.timex
+    if first is None or second is None:
+        return False
+    rules = load("same_happening.yaml", ctx.settings.data_dir)
+    parts = _day_part(first, rules), _day_part(second, rules)
+    together = {frozenset(pair) for pair in rules.get("day_parts_together", ())}
+    return None not in parts and parts[0] != parts[1] and frozenset(parts) not in together
+
+
+def _day_part(timex: Timex, rules: Mapping) -> str | None:
+    """The part of the day ``timex`` names: by its clock time ("T15:00") or its TimeML part ("TAF"), else by a word of
+    its text ("Thursday night"); None for a whole day."""
+    table = rules.get("day_parts", {})
+    found = re.search(r"T(?:(\d\d):\d\d|([A-Z]{2}))$", timex.value or "")
+    if found and found.group(1) is not None:
+        hour = int(found.group(1))
+        return next((part for part, (low, high) in rules.get("day_part_hours", {}).items()
+                     if (low <= hour <= high if low <= high else hour >= low or hour <= high)), None)
+    if found and found.group(2) in rules.get("day_part_codes", {}):
+        return rules["day_part_codes"][found.group(2)]
+    words = set(re.findall(r"[a-z]+", timex.text.lower()))
+    return next((part for part, names in table.items() if words & set(names)), None)
 
 
 OPENING_DAY_CHARS = 12  # "On Monday," / "Earlier on Friday,": a day this close to the sentence's start dates its main clause
