@@ -417,7 +417,7 @@ def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool
         any(regex.search(text if kind == "question" else head) for kind, regex in table.not_news)
 
 
-_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+_CLAUSE_END = re.compile(r"(?<!\d),(?!\d)|[;:]|\s[-–—]\s")  # not the comma of a figure ("More than 2,000 people")
 
 
 def by_verb(text: str, dated: bool = False, data_dir: Path = DATA_DIR,
@@ -570,10 +570,20 @@ def _common_subject(head: str, data_dir: Path) -> bool:
     raw = rules(data_dir).raw["by_verb"]
     subject = raw["common_subject"]
     head = _without_time_tail(head, data_dir)  # "The national board on Tuesday": the subject is "The national board"
-    words = re.findall(r"[\w'’\-]+", head)
+    words = _without_auxiliaries(re.findall(r"[\w'’\-]+", head), raw)
     if not words or len(words) > subject["max_words"] or _CLAUSE_END.search(head):
         return False
     return words[0].lower() not in subject["not_first"] and words[-1].lower() in subject["heads"]
+
+
+def _without_auxiliaries(words: list[str], raw: dict) -> list[str]:
+    """``words`` less the auxiliaries of a perfect or a passive at their end (``by_verb.finite_auxiliaries``, an adverb
+    in "-ly" among them): "Local farmers have" (repaired), "Six people were" (rescued), "Two crews had quickly"."""
+    auxiliaries = set(raw["finite_auxiliaries"])
+    while len(words) > 1 and (words[-1].lower() in auxiliaries or re.fullmatch(r"[a-z]+ly", words[-1])
+                              and words[-2].lower() in auxiliaries):
+        words = words[:-1]
+    return words
 
 
 def _without_time_tail(head: str, data_dir: Path) -> str:
