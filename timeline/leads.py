@@ -409,12 +409,24 @@ def _attributive_words(data_dir: Path) -> frozenset[str]:
 def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool:
     """True when the lead's head (its words up to the end of the happening verb's clause) is a plan, an
     opinion, an analysis, a statistic (or a rate, or a figure the next clause compares: data/events.yaml
-    ``statistics``), a quotation or a question (data/leads.yaml ``not_news``)."""
+    ``statistics``), a quotation or a question (data/leads.yaml ``not_news``); a modal (``not_news.modal``) after the verb
+    in a clause it governs does not count (``_governed_modal``: "approved a levy that would fund ...")."""
     stop = _CLAUSE_END.search(text, verb_end)
     head = text[: stop.start()] if stop else text
     compared = stop is not None and stop.group() == "," and bool(vocab.compared_next.match(text[stop.end() :]))
     return compared or bool(vocab.rate.search(head)) or \
-        any(regex.search(text if kind == "question" else head) for kind, regex in table.not_news)
+        any(_governed_modal(head, verb_end, regex, table) if kind == "modal" else regex.search(text if kind == "question" else head)
+            for kind, regex in table.not_news)
+
+
+def _governed_modal(head: str, verb_end: int, modal: re.Pattern, table: Rules) -> bool:
+    """True when a modal of ``head`` makes its verb no happening: one before the verb ``verb_end`` ends, or after it with no
+    word that opens a further clause between (``not_news_modal_clause``: "that", "which", "and"): "The truce signed last
+    week could collapse" (the verb is a participle, the modal the head's), not "approved a levy that would pay for ..."."""
+    opener = re.compile(rf"(?<![\w-])(?:{'|'.join(table.raw.get('not_news_modal_clause') or ['(?!)'])})(?![\w-])",
+                        re.IGNORECASE)
+    return any(found.start() < verb_end or opener.search(head, verb_end, found.start()) is None
+               for found in modal.finditer(head))
 
 
 _CLAUSE_END = re.compile(r"(?<!\d),(?!\d)|[;:]|\s[-–—]\s")  # not the comma of a figure ("More than 2,000 people")
