@@ -29,8 +29,8 @@ def introduction(text: str, run: NameRun, by_end: dict[int, Candidate],
                  honorifics: re.Pattern[str] | None, cues: PersonCues | None = None) -> Introduction | None:
     """How the words before ``run`` introduce it as a person (or, with ``cues``, the words around it or around its
     last word elsewhere), or None when they do not."""
-    if _CAPITALISED_NEXT.match(text, run.end):
-        return None
+    if _CAPITALISED_NEXT.match(text, run.end) and not (cues is not None and cues.right_after(text, run.end)):
+        return None  # the run goes on ("Jane Roe| Smith"), unless a cue of capitals follows it ("Jane Roe MP")
     if honorifics is not None and honorifics.search(text, max(0, run.start - HONORIFIC_REACH), run.start):
         return Introduction((), None)
     if cues is not None and cues.fit(text, run):
@@ -71,6 +71,10 @@ class PersonCues:
     @property
     def after_word(self) -> re.Pattern[str]:
         return _cued_word(self.after.pattern)
+
+    def right_after(self, text: str, end: int) -> bool:
+        """True when a cue stands right after a name ending at ``end`` ("Jane Roe, 34,", "Jane Roe MP")."""
+        return self.after is not None and self.after.match(text, end) is not None
 
     def fit(self, text: str, run: NameRun) -> bool:
         if self.after is None or len(run.words) < 2:

@@ -61,9 +61,10 @@ def settle_titles(
                                                                        persons)}
     known_starts = {p.start for p in persons}
     opened = None  # (end, Introduction) of the last name an introduction without a title opened
-    title_starts = {o.start for o in offices}
+    title_at = {o.start: o for o in offices}
     for run in runs:
-        if text[run.end:run.end + 1] == " " and run.end + 1 in title_starts:
+        title = title_at.get(run.end + 1) if text[run.end:run.end + 1] == " " else None
+        if title is not None and not _post_nominal(text, title, cues):
             continue  # "the premier, Estaria State Governor Jane Roe": the words before a title are its place, no person
         if _names_a_place(text, run, gazetteer.offices.place_nouns, gazetteer.offices.place_heads):
             continue  # "Estaria's Vell Doran province", "the Sultan Omar Mosque": a place, no person
@@ -261,6 +262,16 @@ def _dotted_initials(name: str, styles: frozenset[str] = frozenset()) -> str:
     dotted = [f"{w}." if len(w) == 1 and w.isupper() and not (i == 0 and w in styles) else w
               for i, w in enumerate(words[:-1])]
     return " ".join([*dotted, words[-1]])
+
+
+def _post_nominal(text: str, title: OfficeMatch, cues: PersonCues) -> bool:
+    """True for a title of capitals after a name and before no other name, one of the person cues (data/offices.yaml
+    ``person_cues``): "Jane Roe MP said" is a member, "Velm MP Jane Roe" a place's."""
+    return title.text.isupper() and not _NAME_AFTER.match(text, title.end) \
+        and cues.right_after(text, title.start - 1)
+
+
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _name_key(name: str) -> str:

@@ -34,10 +34,13 @@ _LOOSE = re.compile(r"(?:\s*(?:,|\([^()]{0,80}\)|(?:of|for|on|in|and|the|to|at|&
 # A title's complement of capitalised words right before the name: "Deputy Minister| of Foreign Affairs |NAME",
 # "Ambassador| to the United States |NAME", "Chief of Mission| at the U.S. Mission to the United Nations |NAME",
 # "Assistant Secretary| of State in the Bureau of African Affairs |NAME", "President| of the Vell Farmers Association
-# (VFA) |NAME" (the body's acronym in brackets after its name).
+# (VFA) |NAME" (the body's acronym in brackets after its name), "Minister| of Trade, Industry and Tourism |NAME".
 _COMPLEMENT = re.compile(r"\s+(?:of|for|to|at|in)\s+(?:the\s+)?[A-Z][\w’'.-]*"
-                         r"(?:\s+(?:(?:and|of|for|the|to|at|in|&)\s+){0,2}[A-Z][\w’'.-]*){0,6}"
+                         r"(?:,?\s+(?:(?:and|of|for|the|to|at|in|&)\s+){0,2}[A-Z][\w’'.-]*){0,6}"
                          r"(?:\s+\([A-Z][A-Za-z0-9]{1,7}\))?\s+")
+# The rest of a portfolio after an office that names its first part: "Minister of Justice| and Constitutional Affairs
+# |NAME", "Minister of Trade|, Industry and Tourism |NAME" (the office "Minister of Justice" ends before "and").
+_MORE_PORTFOLIO = re.compile(r"(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}){1,3}\s+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
 _APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:the\s+|an?\s+)?")  # ", 45, a diplomat"
 _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
@@ -195,6 +198,7 @@ class TitleFinder:
         return bool(
             _ADJACENT.fullmatch(gap)
             or _COMPLEMENT.fullmatch(gap)
+            or (" of " in title.office.text and _MORE_PORTFOLIO.fullmatch(gap))
             or (after_affiliation is not None and _ADJACENT.fullmatch(after_affiliation))
             or (_LOOSE.fullmatch(gap) and gap.rstrip().endswith(","))
             or (after_affiliation is not None and self._described(after_affiliation, person_start))
