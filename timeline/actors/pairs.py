@@ -177,10 +177,11 @@ def _delegation_patterns(nouns: tuple[str, ...], cues: tuple[str, ...]) -> tuple
     alt = lambda found: "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(found, key=len, reverse=True))  # noqa: E731
     noun = alt(nouns)
     members = re.compile(rf"(?<![\w])(?P<noun>{noun})\s*,?\s+(?:{alt(cues)})\s+", re.IGNORECASE)
-    led = re.compile(rf"(?:\s+[A-Z]{{2,4}})?(?:\s*,\s+[^,.;:()\n]{{1,60}},)?\s*,?\s+(?:who\s+)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?"
+    # one way to read each gap ("\s*,\s*" or "\s+", not "\s*,?\s+"): linear on a run of spaces
+    led = re.compile(rf"(?:\s+[A-Z]{{2,4}})?(?:\s*,\s+[^,.;:()\n]{{1,60}},)?(?:\s*,\s*|\s+)(?:who\s+)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?"
                      rf"(?:led|leads|headed|heads|leading|heading)\s+"
                      rf"(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{noun})(?![\w])")
-    own = re.compile(rf"\s*,?\s+and\s+(?:his|her)\s+(?P<noun>{noun})(?![\w])|['’]s\s+(?P<noun2>{noun})(?![\w])")
+    own = re.compile(rf"(?:\s*,\s*|\s+)and\s+(?:his|her)\s+(?P<noun>{noun})(?![\w])|['’]s\s+(?P<noun2>{noun})(?![\w])")
     refer = re.compile(rf"(?<![\w])(?P<det>[Tt]he|[Aa]n?|[Tt]his)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{noun})(?![\w])")
     return members, led, own, refer
 

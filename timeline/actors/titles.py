@@ -40,7 +40,7 @@ _COMPLEMENT = re.compile(r"\s+(?:of|for|to|at|in)\s+(?:the\s+)?[A-Z][\w’'.-]*"
                          r"(?:\s+\([A-Z][A-Za-z0-9]{1,7}\))?\s+")
 # The rest of a portfolio after an office that names its first part: "Minister of Justice| and Constitutional Affairs
 # |NAME", "Minister of Trade|, Industry and Tourism |NAME" (the office "Minister of Justice" ends before "and").
-_MORE_PORTFOLIO = re.compile(r"(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}){1,3}\s+")
+_MORE_PORTFOLIO = re.compile(r"(?:(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}){1,3}\s+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?;:]\s")
 _APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:the\s+|an?\s+)?")  # ", 45, a diplomat"
 _APPOSITIVE_END = re.compile(r"[,;:()]|(?<=[a-z0-9])\.(?:\s|$)|\s(?:said|says|told|added|noted|stressed|stated)\b")
