@@ -415,8 +415,8 @@ def _not_news(text: str, verb_end: int, table: Rules, vocab: Vocabulary) -> bool
     head = text[: stop.start()] if stop else text
     compared = stop is not None and stop.group() == "," and bool(vocab.compared_next.match(text[stop.end() :]))
     return compared or bool(vocab.rate.search(head)) or \
-        any(_governed_modal(head, verb_end, regex, table) if kind == "modal" else regex.search(text if kind == "question" else head)
-            for kind, regex in table.not_news)
+        any(_governed_modal(head, verb_end, regex, table) if kind == "modal"
+            else regex.search(text if kind == "question" else head) for kind, regex in table.not_news)
 
 
 def _governed_modal(head: str, verb_end: int, modal: re.Pattern, table: Rules) -> bool:

@@ -174,16 +174,20 @@ MEMBER_GAP_CHARS = 80
 def _delegation_patterns(nouns: tuple[str, ...], cues: tuple[str, ...]) -> tuple[re.Pattern, ...] | None:
     if not nouns or not cues:
         return None
-    alt = lambda found: "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(found, key=len, reverse=True))  # noqa: E731
-    noun = alt(nouns)
-    members = re.compile(rf"(?<![\w])(?P<noun>{noun})\s*,?\s+(?:{alt(cues)})\s+", re.IGNORECASE)
+    noun = _alternation(nouns)
+    members = re.compile(rf"(?<![\w])(?P<noun>{noun})\s*,?\s+(?:{_alternation(cues)})\s+", re.IGNORECASE)
     # one way to read each gap ("\s*,\s*" or "\s+", not "\s*,?\s+"): linear on a run of spaces
-    led = re.compile(rf"(?:\s+[A-Z]{{2,4}})?(?:\s*,\s+[^,.;:()\n]{{1,60}},)?(?:\s*,\s*|\s+)(?:who\s+)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?"
-                     rf"(?:led|leads|headed|heads|leading|heading)\s+"
+    led = re.compile(rf"(?:\s+[A-Z]{{2,4}})?(?:\s*,\s+[^,.;:()\n]{{1,60}},)?(?:\s*,\s*|\s+)(?:who\s+)?"
+                     rf"(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?:led|leads|headed|heads|leading|heading)\s+"
                      rf"(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{noun})(?![\w])")
     own = re.compile(rf"(?:\s*,\s*|\s+)and\s+(?:his|her)\s+(?P<noun>{noun})(?![\w])|['’]s\s+(?P<noun2>{noun})(?![\w])")
     refer = re.compile(rf"(?<![\w])(?P<det>[Tt]he|[Aa]n?|[Tt]his)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{noun})(?![\w])")
     return members, led, own, refer
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """Literal phrases, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 def delegation_candidates(text: str, persons: list[Candidate], nouns: tuple[str, ...],
@@ -204,7 +208,8 @@ def delegation_candidates(text: str, persons: list[Candidate], nouns: tuple[str,
         if at in groups:
             continue  # the phrase that names the delegation's people
         before = [p for p in places if at - DELEGATION_REACH <= p < at]
-        after = [p for p in places if at < p <= at + DELEGATION_REACH] if match.group("det").lower() in ("a", "an") else []
+        indefinite = match.group("det").lower() in ("a", "an")
+        after = [p for p in places if at < p <= at + DELEGATION_REACH] if indefinite else []
         source = before[-1] if before else (after[0] if after else None)
         if source is not None:
             ids = groups[source]
