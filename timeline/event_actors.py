@@ -1050,19 +1050,23 @@ def _told_without_its_doer(trigger: Trigger, sentence: str, kinds_before: list[s
     nobody but countries named before its trigger (``kinds_before``: the kinds of the actors named there), whose doer
     the force that reports it may be."""
     return trigger.event_type in _participants(data_dir).get("reporting_agent_types", ()) \
-        and all(kind == "country" for kind in kinds_before) and _passive(sentence, trigger)
+        and all(kind == "country" for kind in kinds_before) and told_in_passive(sentence, trigger)
 
 
-# A passive verb: an auxiliary, maybe an adverb, and a past participle ("was seized", "were quickly rescued").
-_PASSIVE = re.compile(r"(?<![\w'’-])(?:was|were|been|being|is|are|got|get)\s+(?:[a-z]+ly\s+)?"
-                      r"[a-z]+(?:ed|en|wn|ught|eld|ot|ung|ade)(?![\w-])", re.IGNORECASE)
-PASSIVE_REACH = 30  # characters before the trigger where its auxiliary may stand ("were | rescued")
+# The auxiliary of a passive: right before the trigger's verb, one word (an adverb) at most between ("were | rescued",
+# "was quickly | seized"), or among the trigger's own words ("were killed").
+_AUXILIARY = r"(?<![\w'’-])(?:was|were|been|being)"
+_PASSIVE_BEFORE = re.compile(rf"{_AUXILIARY}\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_PASSIVE_WITHIN = re.compile(rf"{_AUXILIARY}\s", re.IGNORECASE)
+PASSIVE_REACH = 30  # characters before the trigger where its auxiliary may stand
 
 
-def _passive(sentence: str, trigger: Trigger) -> bool:
-    """True when the trigger's verb is passive ("A boat was seized", "Three men were rescued"): the doer is left
-    unsaid, as an attribution's force may say."""
-    return _PASSIVE.search(sentence, max(0, trigger.start - PASSIVE_REACH), trigger.end) is not None
+def told_in_passive(sentence: str, trigger: Trigger) -> bool:
+    """True when the trigger's verb is passive ("A boat was seized", "Three men were rescued", "Two men were killed
+    when a bus crashed"): its doer is left unsaid (an attribution's force may say it), and a time clause after it tells
+    its cause, not a second happening (``events._told_in_a_clause_of_its_own``)."""
+    return _PASSIVE_BEFORE.search(sentence[max(0, trigger.start - PASSIVE_REACH) : trigger.start]) is not None \
+        or _PASSIVE_WITHIN.search(trigger.text) is not None
 
 
 def _is_force(actor: Actor, data_dir: Path = DATA_DIR) -> bool:

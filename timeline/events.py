@@ -995,11 +995,12 @@ def _told_in_a_clause_of_its_own(triggers: list[Trigger], sentence: str, vocab: 
     trigger (data/events.yaml ``grammar.own_clause``: "when", "after" ... and a subject of its own, no pronoun, no
     gerund, no verb of saying): "Fighting broke out in the town when rebels attacked an army post", "Dock workers went
     on strike after the port operator announced job cuts" tell two happenings, which one trigger per type (or one
-    operation per sentence) would fold into one. Not after a head told in the passive: "Two men were killed when a bus crashed" is one happening, the
-    casualty and its cause; nor after a noun ("The ambush is seen as a turning point after gunmen killed five guards":
-    the noun names the clause's happening). None when there is no such clause."""
+    operation per sentence) would fold into one. Not after a head told in the passive (``event_actors.told_in_passive``):
+    "Two men were killed when a bus crashed" is one happening, the casualty and its cause; nor after a noun ("The
+    ambush is seen as a turning point after gunmen killed five guards": the noun names the clause's happening). None
+    when there is no such clause."""
     head = next((t for t in triggers if t.strength == "strong"), None)
-    if head is None or head.form != "verb" or _passive(head, sentence, vocab):
+    if head is None or head.form != "verb" or event_actors.told_in_passive(sentence, head):
         return []
     table = vocab.raw["grammar"].get("own_clause") or {}
     opening = _own_clause_opening(tuple(table.get("openers", ())), table.get("subject_words", 0))
@@ -1021,15 +1022,6 @@ def _own_subject(words: list[str], trigger: Trigger, vocab: Vocabulary) -> bool:
     if first in pronouns or first.endswith("ing") or vocab.reporting.search(" ".join(words)):
         return False
     return bool(words) or not first.endswith("ed")
-
-
-def _passive(trigger: Trigger, sentence: str, vocab: Vocabulary) -> bool:
-    """True for a trigger told in the passive ("were killed", "was abducted"): a form of "be" among its words or
-    right before it (data/events.yaml ``grammar.own_clause.passive``)."""
-    words = "|".join((vocab.raw["grammar"].get("own_clause") or {}).get("passive", ())) or "(?!)"
-    before = sentence[max(0, trigger.start - 30) : trigger.start]
-    return re.search(rf"(?<![\w'’-])(?:{words})\s+(?:[\w'’-]+\s+)?$", before, re.IGNORECASE) is not None \
-        or re.search(rf"(?<![\w'’-])(?:{words})\s", trigger.text, re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=4)

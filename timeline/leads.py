@@ -423,10 +423,15 @@ def _governed_modal(head: str, verb_end: int, modal: re.Pattern, table: Rules) -
     """True when a modal of ``head`` makes its verb no happening: one before the verb ``verb_end`` ends, or after it with no
     word that opens a further clause between (``not_news_modal_clause``: "that", "which", "and"): "The truce signed last
     week could collapse" (the verb is a participle, the modal the head's), not "approved a levy that would pay for ..."."""
-    opener = re.compile(rf"(?<![\w-])(?:{'|'.join(table.raw.get('not_news_modal_clause') or ['(?!)'])})(?![\w-])",
-                        re.IGNORECASE)
+    opener = _clause_opener(tuple(table.raw.get("not_news_modal_clause") or ()))
     return any(found.start() < verb_end or opener.search(head, verb_end, found.start()) is None
                for found in modal.finditer(head))
+
+
+@lru_cache(maxsize=4)
+def _clause_opener(words: tuple[str, ...]) -> re.Pattern:
+    """A word of ``words`` (data/leads.yaml ``not_news_modal_clause``) that opens a further clause."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(words) or '(?!)'})(?![\w-])", re.IGNORECASE)
 
 
 _CLAUSE_END = re.compile(r"(?<!\d),(?!\d)|[;:]|\s[-–—]\s")  # not the comma of a figure ("More than 2,000 people")
@@ -467,7 +472,7 @@ def _reported_verb(text: str, data_dir: Path) -> re.Match | None:
         return None
     after = text[head.end() :]
     verb = _past_verb(after, data_dir)
-    return re.compile(re.escape(verb.group())).match(text, head.end() + verb.start()) if verb is not None else None
+    return _verb_words(data_dir).match(text, head.end() + verb.start()) if verb is not None else None
 
 
 def as_catch_all(guess: LeadGuess, text: str, data_dir: Path = DATA_DIR) -> LeadGuess:

@@ -849,9 +849,10 @@ def _in_the_texts_year(timex: Timex, weekday: int | None, years: date | None, ho
     mention = _weekday_mention(timex, years, settings)
     if mention is None or not all(allowed(mention.day, terms) for _, terms in holders):
         return None
-    return Evidence(mention.day, f"inferred: {timex.text!r} is a {mention.day:%A} in {mention.day.year}, the only year from {years.year}, the latest "
-                                 f"year the text writes, in which it is; the article reports that day, so it appeared "
-                                 f"on or after it", weekday_named=True, words=timex.text, start=timex.start)
+    basis = (f"inferred: {timex.text!r} is a {mention.day:%A} in {mention.day.year}, the only year from {years.year}, "
+             f"the latest year the text writes, in which it is; the article reports that day, so it appeared on or "
+             f"after it")
+    return Evidence(mention.day, basis, weekday_named=True, words=timex.text, start=timex.start)
 
 
 def _on_lead_weekday(day: date, weekday: int, holders: tuple) -> date | None:
